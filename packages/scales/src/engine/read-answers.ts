@@ -1,0 +1,90 @@
+import { type CompiledInstrument, type CompiledItem, normalizeLabel } from './compile.ts';
+import type { Answer, Answers, Coding, ScoreIssue } from './types.ts';
+
+/** A blank answer. NaN keeps the answer buffer a plain array of numbers. */
+export const MISSING = Number.NaN;
+
+const NUMERIC = /^[+-]?\d+(\.\d+)?$/;
+
+function codingShift(item: CompiledItem, coding: Coding): number {
+  if (coding === 'zero-based') return item.min;
+  if (coding === 'one-based') return item.min - 1;
+  return 0;
+}
+
+function readNumber(item: CompiledItem, input: number, coding: Coding, issues: ScoreIssue[], received: string): number {
+  const value = input + codingShift(item, coding);
+  const valid = item.contiguous
+    ? Number.isInteger(value) && value >= item.min && value <= item.max
+    : item.values.has(value) || item.refusals.has(value);
+  if (valid || item.refusals.has(value)) return value;
+  const shift = codingShift(item, coding);
+  const expected =
+    shift === 0 ? item.expected : `${item.min - shift}–${item.max - shift} (${coding}) or ${item.expected} (native)`;
+  issues.push({ code: 'SCALES_ITEM_OUT_OF_RANGE', item: item.id, expected, received });
+  return MISSING;
+}
+
+function readAnswer(item: CompiledItem, answer: Answer, coding: Coding, issues: ScoreIssue[]): number {
+  if (typeof answer === 'number') {
+    if (Number.isNaN(answer)) return MISSING;
+    // Fast path: an in-range integer in native coding.
+    if (coding === 'native' && item.contiguous && answer >= item.min && answer <= item.max && answer % 1 === 0) {
+      return answer;
+    }
+    return readNumber(item, answer, coding, issues, String(answer));
+  }
+  if (answer === null || answer === undefined) return MISSING;
+  const text = answer.trim();
+  if (text === '') return MISSING;
+  const folded = normalizeLabel(text);
+  if (NUMERIC.test(folded)) return readNumber(item, Number(folded), coding, issues, text);
+  const labelled = item.labels.get(folded);
+  if (labelled !== undefined) return labelled;
+  issues.push({
+    code: 'SCALES_UNKNOWN_LABEL',
+    item: item.id,
+    expected: `${item.expected} or an option label`,
+    received: text,
+  });
+  return MISSING;
+}
+
+/**
+ * Reads answers into native values by item position (MISSING where blank).
+ * Collects every issue rather than stopping at the first, so a user can fix a row in one pass.
+ */
+export function readAnswers(
+  compiled: CompiledInstrument,
+  answers: Answers,
+  coding: Coding,
+  issues: ScoreIssue[],
+): number[] {
+  const { items } = compiled;
+  const values = new Array<number>(items.length).fill(MISSING);
+  if (Array.isArray(answers)) {
+    const list = answers as ReadonlyArray<Answer>;
+    if (list.length < compiled.minLength || list.length > items.length) {
+      const range = compiled.minLength === items.length ? `${items.length}` : `${compiled.minLength}–${items.length}`;
+      issues.push({ code: 'SCALES_ITEM_COUNT', expected: `${range} answers`, received: String(list.length) });
+      return values;
+    }
+    for (let i = 0; i < list.length; i++) {
+      values[i] = readAnswer(items[i] as CompiledItem, list[i], coding, issues);
+    }
+    return values;
+  }
+  for (const [id, answer] of Object.entries(answers as Readonly<Record<string, Answer>>)) {
+    const item = compiled.byId.get(id);
+    if (!item) {
+      issues.push({
+        code: 'SCALES_UNKNOWN_ITEM',
+        item: id,
+        expected: `one of ${[...compiled.byId.keys()].join(', ')}`,
+      });
+      continue;
+    }
+    values[item.position] = readAnswer(item, answer, coding, issues);
+  }
+  return values;
+}

@@ -1,0 +1,38 @@
+export { answersJsonSchema, answersSchema } from './answers-schema.ts';
+export type {
+  Band,
+  BandSet,
+  CriticalItem,
+  Cutoff,
+  InstrumentDefinition,
+  ItemDefinition,
+  Licence,
+  Localized,
+  MissingRule,
+  ResponseOption,
+  SubscaleDefinition,
+} from './definition/schema.ts';
+export { instrumentSchema } from './definition/schema.ts';
+export type { Rounding } from './engine/rounding.ts';
+export { scoreInstrument } from './engine/score.ts';
+export type {
+  Answer,
+  Answers,
+  BandResult,
+  Coding,
+  CutoffResult,
+  Flag,
+  FlagStatus,
+  IndexResult,
+  ScoreFailure,
+  ScoreIssue,
+  ScoreIssueCode,
+  ScoreOptions,
+  ScoreValue,
+  ScoreWarning,
+  SubscaleResult,
+  WarningCode,
+} from './engine/types.ts';
+export { formatIssue, formatWarning, type Lang } from './messages.ts';
+export { getInstrument, instruments } from './registry.ts';
+export { err, ok, type Result } from './result.ts';
