@@ -144,7 +144,9 @@ export const instrumentSchema = z
       if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: `unknown item ${id}`, path });
     };
     def.subscales?.forEach((s, i) => {
-      s.items.forEach((id, j) => known(id, ['subscales', i, 'items', j]));
+      s.items.forEach((id, j) => {
+        known(id, ['subscales', i, 'items', j]);
+      });
     });
     def.critical?.forEach((c, i) => {
       known(c.item, ['critical', i, 'item']);

@@ -94,7 +94,7 @@ export function scoreInstrument(
   for (let i = 0; i < scoredPositions.length; i++) {
     const item = items[scoredPositions[i] as number] as CompiledItem;
     const v = values[item.position] as number;
-    if (v !== v || item.refusals.has(v)) {
+    if (Number.isNaN(v) || item.refusals.has(v)) {
       if (!item.optional) missing.push(item.id);
       continue;
     }
