@@ -1,17 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests run on source through the custom export condition: no build needed for unit tests.
+const source = { conditions: ['@triage/source'] };
+// CI asks for a JSON report to count what ran (.ci/run); locally only the default reporter.
+const report = process.env.TRIAGE_TEST_REPORT;
+
 export default defineConfig({
   test: {
+    reporters: report ? ['default', 'json'] : ['default'],
+    ...(report ? { outputFile: { json: report } } : {}),
     projects: [
       {
-        // Unit tests run on source through the custom export condition: no build needed.
-        resolve: { conditions: ['@triage/source'] },
-        ssr: { resolve: { conditions: ['@triage/source'] } },
+        resolve: source,
+        ssr: { resolve: source },
         test: { name: 'scales', root: 'packages/scales', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
       },
       {
-        resolve: { conditions: ['@triage/source'] },
-        ssr: { resolve: { conditions: ['@triage/source'] } },
+        resolve: source,
+        ssr: { resolve: source },
         test: {
           name: 'cli',
           root: 'packages/cli',

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
 /** Text in both languages the project serves. */
-export const localizedSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+const localizedSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 export type Localized = z.infer<typeof localizedSchema>;
 
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens');
 
 /** One response option: its value in the instrument's native coding, labels, and text aliases seen in exports. */
-export const responseOptionSchema = z.object({
+const responseOptionSchema = z.object({
   value: z.number().int(),
   label: localizedSchema,
   /** Other spellings accepted as this option, e.g. 「好几天」 or 「小部分时间」. Matched after NFKC, case and space folding. */
@@ -17,7 +17,7 @@ export const responseOptionSchema = z.object({
 });
 export type ResponseOption = z.infer<typeof responseOptionSchema>;
 
-export const itemSchema = z.object({
+const itemSchema = z.object({
   /** Item number as printed on the form ("1" … "9"), or a letter for supplementary items. */
   id: z.string().regex(/^[0-9]+[a-z]?$|^[a-z]+$/),
   label: localizedSchema,
@@ -36,7 +36,7 @@ export const itemSchema = z.object({
 export type ItemDefinition = z.infer<typeof itemSchema>;
 
 /** A band starts at `min` (inclusive) and runs to the next band's `min`; bands are listed in ascending order. */
-export const bandSchema = z.object({
+const bandSchema = z.object({
   id: idSchema,
   min: z.number(),
   label: localizedSchema,
@@ -45,7 +45,7 @@ export const bandSchema = z.object({
 });
 export type Band = z.infer<typeof bandSchema>;
 
-export const bandSetSchema = z.object({
+const bandSetSchema = z.object({
   id: idSchema,
   label: localizedSchema,
   /** Which score the bands read: the total (raw or prorated) or the standard score (index). */
@@ -56,7 +56,7 @@ export const bandSetSchema = z.object({
 export type BandSet = z.infer<typeof bandSetSchema>;
 
 /** A published screening threshold: score ≥ min is positive. */
-export const cutoffSchema = z.object({
+const cutoffSchema = z.object({
   id: idSchema,
   min: z.number(),
   label: localizedSchema,
@@ -66,7 +66,7 @@ export const cutoffSchema = z.object({
 });
 export type Cutoff = z.infer<typeof cutoffSchema>;
 
-export const subscaleSchema = z.object({
+const subscaleSchema = z.object({
   id: idSchema,
   label: localizedSchema,
   items: z.array(z.string()).min(1),
@@ -78,7 +78,7 @@ export const subscaleSchema = z.object({
 export type SubscaleDefinition = z.infer<typeof subscaleSchema>;
 
 /** An item whose endorsement needs action regardless of the total. Never imputed: missing means unknown. */
-export const criticalItemSchema = z.object({
+const criticalItemSchema = z.object({
   id: idSchema,
   item: z.string(),
   /** Answer (native coding, before reversal) at or above which the flag is positive. */
@@ -88,7 +88,7 @@ export const criticalItemSchema = z.object({
 });
 export type CriticalItem = z.infer<typeof criticalItemSchema>;
 
-export const missingRuleSchema = z.discriminatedUnion('kind', [
+const missingRuleSchema = z.discriminatedUnion('kind', [
   /** Every scored item must be answered, or no total is given. */
   z.object({ kind: z.literal('complete'), source: z.string().min(1) }),
   /** Up to `maxMissing` scored items may be missing; the total is mean(answered) × item count. */
@@ -96,7 +96,7 @@ export const missingRuleSchema = z.discriminatedUnion('kind', [
 ]);
 export type MissingRule = z.infer<typeof missingRuleSchema>;
 
-export const licenceSchema = z.object({
+const licenceSchema = z.object({
   status: z.enum(['free', 'free-with-conditions', 'permission-required', 'unclear']),
   holder: z.string().min(1),
   notice: localizedSchema,

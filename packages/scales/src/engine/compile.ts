@@ -23,7 +23,7 @@ export interface CompiledItem {
   readonly expected: string;
 }
 
-export interface CompiledSubscale {
+interface CompiledSubscale {
   readonly id: string;
   readonly positions: Int32Array;
   readonly method: 'sum' | 'mean';
@@ -31,7 +31,7 @@ export interface CompiledSubscale {
   readonly bandSets: readonly BandSet[];
 }
 
-export interface CompiledCritical {
+interface CompiledCritical {
   readonly definition: CriticalItem;
   readonly position: number;
 }

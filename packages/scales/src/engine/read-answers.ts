@@ -2,7 +2,7 @@ import { type CompiledInstrument, type CompiledItem, normalizeLabel } from './co
 import type { Answer, Answers, Coding, ScoreIssue } from './types.ts';
 
 /** A blank answer. NaN keeps the answer buffer a plain array of numbers. */
-export const MISSING = Number.NaN;
+const MISSING = Number.NaN;
 
 const NUMERIC = /^[+-]?\d+(\.\d+)?$/;
 
