@@ -10,7 +10,7 @@ export interface CategoricalOutcome {
 
 type Reading = 'yes' | 'no' | 'refused' | 'missing';
 
-function reader(compiled: CompiledInstrument, values: readonly number[]) {
+function reader(compiled: CompiledInstrument, values: ArrayLike<number>) {
   return (id: string): Reading => {
     const item = compiled.byId.get(id);
     if (!item) throw new Error(`${compiled.definition.id}: algorithm reads unknown item ${id}`);
@@ -35,7 +35,7 @@ const UNKNOWN: Localized = { zh: '未作答，风险未知', en: 'not answered: 
  * Missing items are never read as "no": the category is what the given answers establish, with `unknown` flags.
  * @see NIMH ASQ toolkit screening tool (reference/scales.md §5.1); Horowitz et al. 2012
  */
-export function scoreAsq(compiled: CompiledInstrument, values: readonly number[]): CategoricalOutcome {
+export function scoreAsq(compiled: CompiledInstrument, values: ArrayLike<number>): CategoricalOutcome {
   const read = reader(compiled, values);
   const flags: Flag[] = [];
   const warnings: ScoreWarning[] = [];
@@ -84,7 +84,7 @@ type CssrsLevel = (typeof CSSRS_ORDER)[number];
  * 3 months (6b) → high. If item 2 is "no", items 3–5 are skipped; answered anyway, a "yes" still counts.
  * @see Columbia Lighthouse Project screener triage (reference/scales.md §5.2: BLUEPRINT, RULA, cliot `cssrs_screener`)
  */
-export function scoreCssrsScreener(compiled: CompiledInstrument, values: readonly number[]): CategoricalOutcome {
+export function scoreCssrsScreener(compiled: CompiledInstrument, values: ArrayLike<number>): CategoricalOutcome {
   const read = reader(compiled, values);
   const flags: Flag[] = [];
   const warnings: ScoreWarning[] = [];

@@ -18,6 +18,8 @@ export interface CompiledItem {
   readonly contiguous: boolean;
   readonly values: ReadonlySet<number>;
   readonly refusals: ReadonlySet<number>;
+  /** Whether a refusal option exists, so the hot path can skip the set lookup. */
+  readonly refusable: boolean;
   readonly labels: ReadonlyMap<string, number>;
   /** "0, 1, 2, 3" or "0–3": what a user should have written. */
   readonly expected: string;
@@ -46,6 +48,13 @@ export interface CompiledInstrument {
   readonly minLength: number;
   readonly subscales: readonly CompiledSubscale[];
   readonly critical: readonly CompiledCritical[];
+  readonly defaultBandSet: BandSet | undefined;
+  readonly phqSyndrome: boolean;
+  /**
+   * Answer buffer reused by every scoring of this instrument. Scoring is synchronous and nothing returned refers to
+   * it, so reuse is safe and saves an allocation per row.
+   */
+  readonly scratch: Float64Array;
 }
 
 const cache = new WeakMap<InstrumentDefinition, CompiledInstrument>();
@@ -68,6 +77,7 @@ function compileItemOptions(options: readonly ResponseOption[]) {
     contiguous,
     values,
     refusals: new Set(options.filter((o) => o.refusal).map((o) => o.value)),
+    refusable: options.some((o) => o.refusal),
     labels,
     expected: contiguous && max - min > 2 ? `${min}–${max}` : [...values].sort((a, b) => a - b).join(', '),
   };
@@ -111,6 +121,9 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
       bandSets: s.bandSets ?? [],
     })),
     critical: (definition.critical ?? []).map((c) => ({ definition: c, position: position(c.item) })),
+    defaultBandSet: definition.bandSets.find((s) => s.id === definition.defaultBandSet) ?? definition.bandSets[0],
+    phqSyndrome: definition.derived?.includes('phq-depressive-syndrome') === true,
+    scratch: new Float64Array(items.length),
   };
   cache.set(definition, compiled);
   return compiled;

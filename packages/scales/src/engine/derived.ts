@@ -3,7 +3,7 @@
  * Major depressive syndrome: a core item and ≥5 counted; other depressive syndrome: a core item and 2–4 counted.
  * @see Kroenke, Spitzer & Williams 2001 (J Gen Intern Med 16:606); CamCOPS phq9.py `is_mds`/`is_ods` (reference/scales.md §1.1)
  */
-export function phqDepressiveSyndrome(values: readonly number[]): string {
+export function phqDepressiveSyndrome(values: ArrayLike<number>): string {
   let counted = 0;
   let core = 0;
   for (let i = 0; i < 9; i++) {

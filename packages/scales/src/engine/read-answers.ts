@@ -59,9 +59,9 @@ export function readAnswers(
   answers: Answers,
   coding: Coding,
   issues: ScoreIssue[],
-): number[] {
+): Float64Array {
   const { items } = compiled;
-  const values = new Array<number>(items.length).fill(MISSING);
+  const values = compiled.scratch.fill(MISSING);
   if (Array.isArray(answers)) {
     const list = answers as ReadonlyArray<Answer>;
     if (list.length < compiled.minLength || list.length > items.length) {

@@ -31,26 +31,30 @@ function pickBandSet(sets: readonly BandSet[], wanted: string | undefined): Band
   return (wanted && sets.find((s) => s.id === wanted)) || sets[0];
 }
 
-function criticalFlags(compiled: CompiledInstrument, values: readonly number[]): Flag[] {
+/** Blank or refused: no substantive answer to score. */
+function isAbsent(item: CompiledItem, v: number): boolean {
+  return Number.isNaN(v) || (item.refusable && item.refusals.has(v));
+}
+
+function criticalFlags(compiled: CompiledInstrument, values: ArrayLike<number>): Flag[] {
   const flags: Flag[] = [];
   for (const { definition: c, position } of compiled.critical) {
     const v = values[position] as number;
-    const item = compiled.items[position] as CompiledItem;
     // Never imputed: a blank or refused critical item is unknown, and unknown is a risk.
-    if (Number.isNaN(v) || item.refusals.has(v))
+    if (isAbsent(compiled.items[position] as CompiledItem, v)) {
       flags.push({ id: c.id, item: c.item, status: 'unknown', label: c.label });
-    else if (v >= c.min) flags.push({ id: c.id, item: c.item, status: 'positive', label: c.label });
+    } else if (v >= c.min) flags.push({ id: c.id, item: c.item, status: 'positive', label: c.label });
   }
   return flags;
 }
 
-function scoreSubscales(compiled: CompiledInstrument, values: readonly number[], bandSet?: string): SubscaleResult[] {
+function scoreSubscales(compiled: CompiledInstrument, values: ArrayLike<number>, bandSet?: string): SubscaleResult[] {
   return compiled.subscales.map((s) => {
     let sum = 0;
     for (const p of s.positions) {
       const item = compiled.items[p] as CompiledItem;
       const v = values[p] as number;
-      if (Number.isNaN(v) || item.refusals.has(v)) return { id: s.id, score: null, band: null };
+      if (isAbsent(item, v)) return { id: s.id, score: null, band: null };
       sum += itemScore(item, v);
     }
     const score = (s.method === 'mean' ? sum / s.positions.length : sum) * s.multiplier;
@@ -83,9 +87,7 @@ export function scoreInstrument(
 
   const flags = criticalFlags(compiled, values);
   const warnings: ScoreWarning[] = [];
-  const derived = definition.derived?.includes('phq-depressive-syndrome')
-    ? { syndrome: phqDepressiveSyndrome(values) }
-    : NO_DERIVED;
+  const derived = compiled.phqSyndrome ? { syndrome: phqDepressiveSyndrome(values) } : NO_DERIVED;
 
   let sum = 0;
   let answered = 0;
@@ -94,7 +96,7 @@ export function scoreInstrument(
   for (let i = 0; i < scoredPositions.length; i++) {
     const item = items[scoredPositions[i] as number] as CompiledItem;
     const v = values[item.position] as number;
-    if (Number.isNaN(v) || item.refusals.has(v)) {
+    if (isAbsent(item, v)) {
       if (!item.optional) missing.push(item.id);
       continue;
     }
