@@ -31,7 +31,8 @@ const UNKNOWN: Localized = { zh: '未作答，风险未知', en: 'not answered: 
 /**
  * ASQ: "yes" to any of items 1–4 is a positive screen; a refusal to answer counts as positive; item 5 (thoughts of
  * killing yourself right now) then separates acute from non-acute positives. A "yes" to item 5 is acute even when
- * items 1–4 were all "no" (it is asked only after a positive, but a yes cannot be ignored).
+ * items 1–4 were all "no" (it is asked only after a positive, but a yes cannot be ignored); a refused item 5 is a
+ * positive screen of unknown acuity.
  * Missing items are never read as "no": the category is what the given answers establish, with `unknown` flags.
  * @see NIMH ASQ toolkit screening tool (reference/scales.md §5.1); Horowitz et al. 2012
  */
@@ -60,6 +61,8 @@ export function scoreAsq(compiled: CompiledInstrument, values: ArrayLike<number>
   }
   if (refused.length > 0) warnings.push({ code: 'SCALES_REFUSED', items: refused });
   const acuity = read('5');
+  // A refusal to answer is a positive screen wherever it happens (NIMH ED pathway: refusal → non-acute positive).
+  if (acuity === 'refused') positive = true;
   if (acuity === 'yes') {
     if (!positive) warnings.push({ code: 'SCALES_SKIPPED_ANSWERED', items: ['5'] });
     flags.push({ id: 'asq-acute', item: '5', status: 'positive', label: label(compiled, '5') });
@@ -122,9 +125,9 @@ export function scoreCssrsScreener(compiled: CompiledInstrument, values: ArrayLi
   if (skipped.length > 0) warnings.push({ code: 'SCALES_SKIPPED_ANSWERED', items: skipped });
 
   const behaviour = read('6');
+  const recent = read('6b');
   if (behaviour === 'yes') {
     endorsed('6');
-    const recent = read('6b');
     if (recent === 'yes') {
       endorsed('6b');
       raise('high');
@@ -132,6 +135,14 @@ export function scoreCssrsScreener(compiled: CompiledInstrument, values: ArrayLi
       raise('moderate');
       if (recent !== 'no') unknown('6b');
     }
-  } else if (behaviour !== 'no') unknown('6');
+  } else {
+    if (behaviour !== 'no') unknown('6');
+    // 6b is asked only after a "yes" to 6; behaviour within 3 months cannot be ignored, whatever 6 says.
+    if (recent === 'yes') {
+      endorsed('6b');
+      raise('high');
+      warnings.push({ code: 'SCALES_SKIPPED_ANSWERED', items: ['6b'] });
+    }
+  }
   return { category: level, flags, warnings };
 }

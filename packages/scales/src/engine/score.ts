@@ -92,12 +92,17 @@ export function scoreInstrument(
   let sum = 0;
   let answered = 0;
   const missing: string[] = [];
+  let refused: string[] | undefined;
   const { scoredPositions, items } = compiled;
   for (let i = 0; i < scoredPositions.length; i++) {
     const item = items[scoredPositions[i] as number] as CompiledItem;
     const v = values[item.position] as number;
-    if (isAbsent(item, v)) {
+    if (Number.isNaN(v)) {
       if (!item.optional) missing.push(item.id);
+      continue;
+    }
+    if (item.refusable && item.refusals.has(v)) {
+      (refused ??= []).push(item.id);
       continue;
     }
     sum += item.reverse ? item.min + item.max - v : v;
@@ -124,18 +129,21 @@ export function scoreInstrument(
     });
   }
 
+  // A refusal is an answer, not a blank, but it has no value to sum: the total treats it like a missing item.
+  if (refused) warnings.push({ code: 'SCALES_REFUSED', items: refused });
+  const unscored = refused ? [...missing, ...refused] : missing;
   let total: number | null = sum;
   let prorated = false;
-  if (missing.length > 0) {
+  if (unscored.length > 0) {
     const rule = definition.missing;
-    if (rule.kind === 'prorate' && options.prorate !== false && missing.length <= rule.maxMissing && answered > 0) {
+    if (rule.kind === 'prorate' && options.prorate !== false && unscored.length <= rule.maxMissing && answered > 0) {
       // mean(answered) × n, computed as sum × n / answered so 4 × 9 / 8 is exactly 4.5.
       total = applyRounding((sum * scoredPositions.length) / answered, options.prorationRounding ?? 'none');
       prorated = true;
-      warnings.push({ code: 'SCALES_PRORATED', items: missing });
+      warnings.push({ code: 'SCALES_PRORATED', items: unscored });
     } else {
       total = null;
-      warnings.push({ code: 'SCALES_NOT_SCORABLE', items: missing });
+      warnings.push({ code: 'SCALES_NOT_SCORABLE', items: unscored });
     }
   }
 

@@ -40,3 +40,67 @@ export const phqDifficulty: ResponseOption[] = [
   { value: 2, label: { zh: '非常困难', en: 'Very difficult' }, aliases: ['很困难'] },
   { value: 3, label: { zh: '极度困难', en: 'Extremely difficult' }, aliases: ['极其困难'] },
 ];
+
+/**
+ * Zung SDS/SAS frequency options, 1–4 in the published coding (reversal is per item, not per option set).
+ * zh labels as in the Chinese SDS/SAS forms; aliases are variants seen in Chinese platform exports and English copies.
+ * @see Zung 1965 (SDS), Zung 1971 (SAS); reference/scales.md §2
+ */
+export const zungFrequency: ResponseOption[] = [
+  {
+    value: 1,
+    label: { zh: '没有或很少时间', en: 'A little of the time' },
+    aliases: ['没有或很少时间有', 'None or a little of the time', 'A little or none of the time'],
+  },
+  {
+    value: 2,
+    label: { zh: '小部分时间', en: 'Some of the time' },
+    aliases: ['少部分时间', '有时有'],
+  },
+  {
+    value: 3,
+    label: { zh: '相当多时间', en: 'Good part of the time' },
+    aliases: ['大部分时间', '大部分时间有', 'A good part of the time'],
+  },
+  {
+    value: 4,
+    label: { zh: '绝大部分或全部时间', en: 'Most of the time' },
+    aliases: ['绝大部分或全部时间都有', 'Most or all of the time'],
+  },
+];
+
+/**
+ * Kessler K10/K6 frequency options over the last 30 days, in the Australian (ABS) coding 1–5.
+ * zh primary labels follow the Hong Kong K10 wording (无/偶尔/有时/经常/总是) with 无 → 几乎没有; aliases are the
+ * "time-fraction" renderings (小部分时间 …) and other variants seen on Chinese web forms.
+ * @see ABS 4817.0.55.001, Table D (reference/scales.md §3.3)
+ */
+export const kesslerFrequency: ResponseOption[] = [
+  {
+    value: 1,
+    label: { zh: '几乎没有', en: 'None of the time' },
+    aliases: ['没有', '无', '从不', '从来没有', '完全没有', 'none'],
+  },
+  {
+    value: 2,
+    label: { zh: '偶尔', en: 'A little of the time' },
+    aliases: ['很少', '较少', '小部分时间', '少部分时间', '一小部分时间', 'a little'],
+  },
+  { value: 3, label: { zh: '有时', en: 'Some of the time' }, aliases: ['部分时间', '一部分时间', '有时候', 'some'] },
+  {
+    value: 4,
+    label: { zh: '经常', en: 'Most of the time' },
+    aliases: ['大部分时间', '大多数时间', '多数时间', 'most'],
+  },
+  {
+    value: 5,
+    label: { zh: '总是', en: 'All of the time' },
+    aliases: ['所有时间', '全部时间', '一直', '一直如此', '总是如此', '几乎总是', 'all'],
+  },
+];
+
+/**
+ * The same options in the US coding 0–4 (K6 as scored in the NHIS; K10 as scored in the US).
+ * @see IPUMS NHIS PDISTRESSK6; ABS 4817.0.55.001 ("In the US … 0 … to 4") (reference/scales.md §3.3)
+ */
+export const kesslerFrequencyZeroBased: ResponseOption[] = kesslerFrequency.map((o) => ({ ...o, value: o.value - 1 }));
