@@ -1,12 +1,30 @@
 import type { InstrumentDefinition } from './definition/schema.ts';
 import { asq } from './instruments/asq/definition.ts';
 import { cssrsScreener } from './instruments/cssrs-screener/definition.ts';
+import { gad2 } from './instruments/gad-2/definition.ts';
+import { gad7 } from './instruments/gad-7/definition.ts';
+import { k6 } from './instruments/k6/definition.ts';
+import { k10 } from './instruments/k10/definition.ts';
+import { phq2 } from './instruments/phq-2/definition.ts';
 import { phq9 } from './instruments/phq-9/definition.ts';
+import { phqA } from './instruments/phq-a/definition.ts';
 import { sas } from './instruments/sas/definition.ts';
 import { sds } from './instruments/sds/definition.ts';
 
 /** Every instrument this version scores, in the order `triage scales list` shows them. */
-export const instruments: readonly InstrumentDefinition[] = [phq9, sds, sas, asq, cssrsScreener];
+export const instruments: readonly InstrumentDefinition[] = [
+  phq9,
+  phqA,
+  phq2,
+  gad7,
+  gad2,
+  sds,
+  sas,
+  asq,
+  cssrsScreener,
+  k6,
+  k10,
+];
 
 const key = (id: string): string => id.toLowerCase().replace(/[^a-z0-9]/g, '');
 const byKey = new Map(instruments.map((d) => [key(d.id), d]));

@@ -112,6 +112,7 @@ export const instrumentSchema = z
     name: localizedSchema,
     abbreviation: z.string().min(1),
     version: z.string().min(1),
+    /** Ages (years, inclusive) the instrument is meant for, per its sources; `max` absent means no upper limit. */
     ages: z.object({ min: z.number().int(), max: z.number().int().optional() }),
     recall: localizedSchema,
     options: z.array(responseOptionSchema).min(2),

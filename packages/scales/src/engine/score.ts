@@ -164,11 +164,15 @@ export function scoreInstrument(
 
   let cutoffs: readonly CutoffResult[] = NONE;
   if (definition.cutoffs) {
-    cutoffs = definition.cutoffs.map((c) => ({
-      id: c.id,
-      min: c.min,
-      positive: total === null ? null : total >= c.min,
-    }));
+    // Without a total a cut-off may still be decided: reached by the answered items alone, or out of reach even if
+    // every unscored item took its highest value. Only the undecided ones are null.
+    const ceiling = total === null ? sum + unscored.reduce((s, id) => s + (compiled.byId.get(id)?.max ?? 0), 0) : 0;
+    const decide = (min: number): boolean | null => {
+      if (total !== null) return total >= min;
+      if (sum >= min) return true;
+      return ceiling < min ? false : null;
+    };
+    cutoffs = definition.cutoffs.map((c) => ({ id: c.id, min: c.min, positive: decide(c.min) }));
   }
 
   return ok({

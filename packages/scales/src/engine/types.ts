@@ -60,7 +60,7 @@ export interface SubscaleResult {
 export interface CutoffResult {
   readonly id: string;
   readonly min: number;
-  /** Null when there is no total. */
+  /** Null only when blank items leave it undecided (no total, and the blanks could still tip it either way). */
   readonly positive: boolean | null;
 }
 

@@ -90,6 +90,17 @@ describe('PHQ-9 missing items (Arrieta 2017) and proration rounding', () => {
     expect(r.flags[0]?.status).toBe('positive');
   });
 
+  it.each([
+    [[null, null, null, 1, 1, 1, 1, 1, 2], [null, null]],
+    [[null, null, null, 3, 3, 3, 1, 0, 0], [true, null]],
+    [[null, null, null, 3, 3, 3, 2, 0, 0], [true, true]],
+    [[null, null, null, 0, 0, 0, 0, 0, 0], [false, false]],
+  ])('without a total, %j still decides the cut-offs it can: %j', (answers, decided) => {
+    const r = score(answers);
+    expect(r.total).toBeNull();
+    expect(r.cutoffs.map((c) => c.positive)).toEqual(decided);
+  });
+
   it('prorate: false requires every item', () => {
     expect(score(eightSummingTo4, { prorate: false }).total).toBeNull();
   });

@@ -35,3 +35,17 @@ export const phqCutoffs: Cutoff[] = [
     source: 'Richardson LP et al. Pediatrics 2010;126:1117–1123 (sens 89.5%, spec 77.5%)',
   },
 ];
+
+/**
+ * PHQ-A thresholds: ≥10 "elevated" as in the NYS collaborative-care guide for PHQ-9/PHQ-A (◐), and ≥11, the optimal
+ * PHQ-9 threshold for 13–17-year-olds.
+ */
+export const phqaCutoffs: Cutoff[] = [
+  {
+    id: 'elevated',
+    min: 10,
+    label: { zh: '需关注 (≥10)', en: 'elevated (≥10)' },
+    source: 'NYS OMH collaborative-care guide: PHQ-9/PHQ-A 0–27, ≥10 elevated (reference/scales.md §1.2, ◐)',
+  },
+  phqCutoffs[1] as Cutoff,
+];
