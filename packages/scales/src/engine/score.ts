@@ -102,7 +102,8 @@ export function scoreInstrument(
       continue;
     }
     if (item.refusable && item.refusals.has(v)) {
-      (refused ??= []).push(item.id);
+      refused ??= [];
+      refused.push(item.id);
       continue;
     }
     sum += item.reverse ? item.min + item.max - v : v;

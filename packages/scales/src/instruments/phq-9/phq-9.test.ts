@@ -91,10 +91,22 @@ describe('PHQ-9 missing items (Arrieta 2017) and proration rounding', () => {
   });
 
   it.each([
-    [[null, null, null, 1, 1, 1, 1, 1, 2], [null, null]],
-    [[null, null, null, 3, 3, 3, 1, 0, 0], [true, null]],
-    [[null, null, null, 3, 3, 3, 2, 0, 0], [true, true]],
-    [[null, null, null, 0, 0, 0, 0, 0, 0], [false, false]],
+    [
+      [null, null, null, 1, 1, 1, 1, 1, 2],
+      [null, null],
+    ],
+    [
+      [null, null, null, 3, 3, 3, 1, 0, 0],
+      [true, null],
+    ],
+    [
+      [null, null, null, 3, 3, 3, 2, 0, 0],
+      [true, true],
+    ],
+    [
+      [null, null, null, 0, 0, 0, 0, 0, 0],
+      [false, false],
+    ],
   ])('without a total, %j still decides the cut-offs it can: %j', (answers, decided) => {
     const r = score(answers);
     expect(r.total).toBeNull();
