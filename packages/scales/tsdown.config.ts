@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsdown';
 import { packageConfig } from '../../tsdown.base.ts';
 
-export default defineConfig(packageConfig());
+export default defineConfig(packageConfig({ entry: ['src/index.ts', 'src/schemas.ts'] }));

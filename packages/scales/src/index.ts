@@ -1,4 +1,3 @@
-export { answersJsonSchema, answersSchema } from './answers-schema.ts';
 export type {
   Band,
   BandSet,
@@ -12,7 +11,6 @@ export type {
   ResponseOption,
   SubscaleDefinition,
 } from './definition/schema.ts';
-export { instrumentSchema } from './definition/schema.ts';
 export type { Rounding } from './engine/rounding.ts';
 export { scoreInstrument } from './engine/score.ts';
 export type {

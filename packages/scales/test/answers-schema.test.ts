@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answersJsonSchema, answersSchema, getInstrument, instruments } from '../src/index.ts';
+import { getInstrument, instruments } from '../src/index.ts';
+import { answersJsonSchema, answersSchema } from '../src/schemas.ts';
 
 const phq9 = getInstrument('PHQ9');
 if (!phq9) throw new Error('phq-9 not registered');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type InstrumentDefinition, instrumentSchema, instruments, scoreInstrument } from '../src/index.ts';
+import { type InstrumentDefinition, instruments, scoreInstrument } from '../src/index.ts';
+import { instrumentSchema } from '../src/schemas.ts';
 
 /** Substantive (non-refusal) option values of one item, read from the definition, not from the engine. */
 function itemValues(def: InstrumentDefinition, id: string): number[] {

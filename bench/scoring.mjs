@@ -1,0 +1,259 @@
+/**
+ * Scoring throughput of the BUILT @triage/scales (`scoreInstrument`) beside a hand-written loop computing the same
+ * totals in the same run, on seeded pseudo-random answers generated up front. Before timing, both are compared on
+ * every row.
+ *
+ *   node bench/scoring.mjs [--rows 200000] [--rounds 7] [--seed 1]
+ *
+ * Exit codes: 0 done (a speed goal missed is still 0), 1 engine and hand loop disagree on a row, 2 cannot run.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { fixed, int, machine, median, root, verdict } from './lib.mjs';
+
+const GOAL_PHQ9_PER_S = 500_000;
+const GOAL_RATIO = 3;
+/** Each timed round repeats passes over the rows until at least this long, so fast loops are not timer noise. */
+const MIN_ROUND_MS = 150;
+
+const { values: opts } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '200000' },
+    rounds: { type: 'string', default: '7' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const ROWS = Number(opts.rows);
+const ROUNDS = Number(opts.rounds);
+const SEED = Number(opts.seed);
+
+const dist = join(root, 'packages/scales/dist/index.mjs');
+if (!existsSync(dist)) {
+  console.error(
+    'packages/scales/dist/index.mjs not found: build first (cd packages/scales && npx --yes pnpm@10 run build)',
+  );
+  process.exit(2);
+}
+const { getInstrument, scoreInstrument } = await import(pathToFileURL(dist).href);
+
+/** mulberry32: small, fast, seedable; the same seed gives the same answers on every machine. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Plain packed arrays of small integers, the shape a parsed CSV row becomes. */
+function makeRows(count, items, lo, hi, random) {
+  const rows = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const row = [];
+    for (let j = 0; j < items; j++) row.push(lo + Math.floor(random() * (hi - lo + 1)));
+    rows[i] = row;
+  }
+  return rows;
+}
+
+// ---- hand-written reference loops: the published keys, nothing else ----
+
+/** PHQ-9: total of items 1–9; severity 0–4 at 5/10/15/20; item 9 ≥ 1 flags. */
+function handPhq9(row) {
+  let total = 0;
+  for (let j = 0; j < 9; j++) total += row[j];
+  const band = total >= 20 ? 4 : total >= 15 ? 3 : total >= 10 ? 2 : total >= 5 ? 1 : 0;
+  return { total, band, flag: row[8] >= 1 };
+}
+
+const SDS_REVERSED = [2, 5, 6, 11, 12, 14, 16, 17, 18, 20].reduce((mask, n) => {
+  mask[n - 1] = true;
+  return mask;
+}, new Array(20).fill(false));
+
+/** SDS: items 2,5,6,11,12,14,16,17,18,20 scored 5 − x; index = round-half-up(raw × 1.25); CN bands 53/63/73. */
+function handSds(row) {
+  let raw = 0;
+  for (let j = 0; j < 20; j++) raw += SDS_REVERSED[j] ? 5 - row[j] : row[j];
+  const index = Math.floor(raw * 1.25 + 0.5); // raw × 1.25 is a multiple of 0.25: exact in binary
+  const band = index >= 73 ? 3 : index >= 63 ? 2 : index >= 53 ? 1 : 0;
+  return { total: raw, index, band };
+}
+
+// ---- the timed loops: each consumes its result into the sink so the JIT cannot drop the work ----
+
+function engineLoop(def, rows, options) {
+  let sink = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = scoreInstrument(def, rows[i], options);
+    if (r.ok) sink += r.value.total + (r.value.index?.value ?? 0) + r.value.flags.length + (r.value.band ? 1 : 0);
+  }
+  return sink;
+}
+
+function handLoop(hand, rows) {
+  let sink = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = hand(rows[i]);
+    sink += r.total + (r.index ?? 0) + (r.flag ? 1 : 0) + r.band;
+  }
+  return sink;
+}
+
+let sink = 0;
+
+/** Rows per second of one timed round: whole passes over the rows until MIN_ROUND_MS has passed. */
+function round(pass, rows) {
+  let passes = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    sink += pass();
+    passes++;
+    elapsed = performance.now() - start;
+  } while (elapsed < MIN_ROUND_MS);
+  return (passes * rows) / (elapsed / 1000);
+}
+
+/** Two untimed warm-up rounds (the JIT settles), then ROUNDS rounds of each, interleaved so drift hits both alike. */
+function measure(engine, hand, rows) {
+  for (let i = 0; i < 2; i++) {
+    round(engine, rows);
+    round(hand, rows);
+  }
+  const e = [];
+  const h = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    e.push(round(engine, rows));
+    h.push(round(hand, rows));
+  }
+  return { engine: e, hand: h };
+}
+
+/** Compares engine and hand loop on every row; prints the first few disagreements. Returns the mismatch count. */
+function verify(name, rows, score, hand) {
+  let mismatches = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const got = score(rows[i]);
+    const want = hand(rows[i]);
+    const same = Object.keys(want).every((k) => got[k] === want[k]);
+    if (!same) {
+      mismatches++;
+      if (mismatches <= 5) {
+        console.log(
+          `  ${name} row ${i} [${rows[i].join(',')}]: engine ${JSON.stringify(got)} hand ${JSON.stringify(want)}`,
+        );
+      }
+    }
+  }
+  return mismatches;
+}
+
+const spread = (xs) => `${int(Math.min(...xs))}–${int(Math.max(...xs))}`;
+
+function report(name, { engine, hand }) {
+  const e = median(engine);
+  const h = median(hand);
+  const ratio = h / e;
+  console.log(`${name}  engine     ${int(e).padStart(12)} scorings/s  (median of ${ROUNDS}; ${spread(engine)})`);
+  console.log(`${name}  hand loop  ${int(h).padStart(12)} scorings/s  (median of ${ROUNDS}; ${spread(hand)})`);
+  console.log(`${name}  ratio hand/engine  ${fixed(ratio, 2)}×`);
+  return { engine: e, ratio };
+}
+
+// ---- run ----
+
+const random = rng(SEED);
+console.log(`scoring · ${machine()}`);
+console.log(
+  `rows ${int(ROWS)} per instrument · seed ${SEED} · ${ROUNDS} timed rounds of ≥${MIN_ROUND_MS} ms after warm-up`,
+);
+
+const phq9 = getInstrument('phq-9');
+if (!phq9) {
+  console.error('phq-9 is not registered in @triage/scales: nothing to measure');
+  process.exit(2);
+}
+const phqBands = new Map(phq9.bandSets[0].bands.map((b, i) => [b.id, i]));
+const phqRows = makeRows(ROWS, 9, 0, 3, random);
+
+const sds = getInstrument('sds');
+// The CN norm is the set whose index bands start at 53/63/73; found by its cut-offs, not by its name.
+const cn = sds?.bandSets.find(
+  (s) =>
+    s.appliesTo === 'index' &&
+    s.bands
+      .slice(1)
+      .map((b) => b.min)
+      .join() === '53,63,73',
+);
+const sdsRows = sds && cn ? makeRows(ROWS, 20, 1, 4, random) : null;
+const defaultSet = sds && (sds.bandSets.find((s) => s.id === sds.defaultBandSet) ?? sds.bandSets[0]);
+const sdsOptions = cn && defaultSet !== cn ? { bandSet: cn.id } : undefined;
+
+let mismatches = verify(
+  'PHQ-9',
+  phqRows,
+  (row) => {
+    const r = scoreInstrument(phq9, row);
+    if (!r.ok) return { error: r.error.issues.map((x) => x.code).join() };
+    const v = r.value;
+    return {
+      total: v.total,
+      band: phqBands.get(v.band?.id),
+      flag: v.flags.some((f) => f.item === '9' && f.status === 'positive'),
+    };
+  },
+  handPhq9,
+);
+if (sdsRows) {
+  const cnBands = new Map(cn.bands.map((b, i) => [b.id, i]));
+  mismatches += verify(
+    'SDS',
+    sdsRows,
+    (row) => {
+      const r = scoreInstrument(sds, row, sdsOptions);
+      if (!r.ok) return { error: r.error.issues.map((x) => x.code).join() };
+      return { total: r.value.total, index: r.value.index?.value, band: cnBands.get(r.value.band?.id) };
+    },
+    handSds,
+  );
+}
+console.log(`mismatches (engine vs hand loop, every row): ${mismatches}`);
+if (mismatches > 0) {
+  console.log('FAIL: the engine and the hand-written key disagree; speed figures are not printed');
+  process.exit(1);
+}
+
+console.log('');
+const phq = report(
+  'PHQ-9',
+  measure(
+    () => engineLoop(phq9, phqRows),
+    () => handLoop(handPhq9, phqRows),
+    ROWS,
+  ),
+);
+console.log(`goal ≥ ${int(GOAL_PHQ9_PER_S)} PHQ-9 scorings/s: ${verdict(phq.engine >= GOAL_PHQ9_PER_S)}`);
+console.log(`goal PHQ-9 within ${GOAL_RATIO}× of the hand loop: ${verdict(phq.ratio <= GOAL_RATIO)}`);
+
+console.log('');
+if (!sds) console.log('SDS  skipped: `sds` is not registered in @triage/scales');
+else if (!cn) console.log('SDS  skipped: no index band set with the CN cut-offs 53/63/73');
+else {
+  const r = report(
+    'SDS  ',
+    measure(
+      () => engineLoop(sds, sdsRows, sdsOptions),
+      () => handLoop(handSds, sdsRows),
+      ROWS,
+    ),
+  );
+  console.log(`goal SDS within ${GOAL_RATIO}× of the hand loop: ${verdict(r.ratio <= GOAL_RATIO)}`);
+}
+console.log(`\n(sink ${sink})`);

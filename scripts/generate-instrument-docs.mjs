@@ -1,0 +1,112 @@
+/**
+ * Generates the instrument reference, docs/instruments/{en,zh}/<id>.md plus a README.md index per language, from the
+ * BUILT @triage/scales (packages/scales/dist), so the pages show exactly what the published package scores.
+ *
+ *   node scripts/generate-instrument-docs.mjs           write the pages (and remove pages of unregistered instruments)
+ *   node scripts/generate-instrument-docs.mjs --check   write nothing; exit 1 listing stale, missing and extra files
+ *
+ * Exit codes: 0 up to date / written, 1 stale (--check), 2 cannot run (bad flag, package not built).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { renderIndex } from './instrument-docs/render-index.mjs';
+import { renderPage } from './instrument-docs/render-page.mjs';
+import { strings } from './instrument-docs/strings.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const scalesDir = join(root, 'packages/scales');
+const dist = join(scalesDir, 'dist/index.mjs');
+const outDir = 'docs/instruments';
+const languages = Object.keys(strings);
+
+function fail(message) {
+  console.error(message);
+  process.exit(2);
+}
+
+/** Newest mtime of the sources that go into dist (tests and READMEs do not). */
+function newestSourceTime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** Every generated file, keyed by its path from the repository root. */
+function generate(definitions) {
+  const files = new Map();
+  for (const lang of languages) {
+    const s = strings[lang];
+    for (const def of definitions) files.set(`${outDir}/${lang}/${def.id}.md`, renderPage(def, s));
+    files.set(`${outDir}/${lang}/README.md`, renderIndex(definitions, s));
+  }
+  return files;
+}
+
+/** Markdown files present in the language folders that the generator would not write. */
+function extraFiles(files) {
+  const extra = [];
+  for (const lang of languages) {
+    const dir = join(root, outDir, lang);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      const path = `${outDir}/${lang}/${name}`;
+      if (name.endsWith('.md') && !files.has(path)) extra.push(path);
+    }
+  }
+  return extra;
+}
+
+function compare(files) {
+  const missing = [];
+  const stale = [];
+  for (const [path, content] of files) {
+    const abs = join(root, path);
+    if (!existsSync(abs)) missing.push(path);
+    else if (readFileSync(abs, 'utf8') !== content) stale.push(path);
+  }
+  return { missing, stale, extra: extraFiles(files) };
+}
+
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+if (args.some((a) => a !== '--check')) fail('usage: node scripts/generate-instrument-docs.mjs [--check]');
+if (!existsSync(dist)) {
+  fail('packages/scales/dist/index.mjs not found: build first (cd packages/scales && npx --yes pnpm@10 run build)');
+}
+if (newestSourceTime(join(scalesDir, 'src')) > statSync(dist).mtimeMs) {
+  console.error('warning: packages/scales/src is newer than dist; rebuild for docs that match the source');
+}
+
+const { instruments } = await import(pathToFileURL(dist).href);
+const files = generate(instruments);
+const { missing, stale, extra } = compare(files);
+
+if (check) {
+  const problems = [
+    ...stale.map((p) => `stale:   ${p}`),
+    ...missing.map((p) => `missing: ${p}`),
+    ...extra.map((p) => `extra:   ${p}`),
+  ];
+  if (problems.length > 0) {
+    console.error(`${outDir} is out of date:\n${problems.join('\n')}`);
+    console.error('run: node scripts/generate-instrument-docs.mjs (after building @triage/scales), then commit');
+    process.exitCode = 1;
+  } else {
+    console.log(`${outDir} is up to date (${files.size} files, ${instruments.length} instruments)`);
+  }
+} else {
+  for (const path of [...missing, ...stale]) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), files.get(path));
+  }
+  for (const path of extra) rmSync(join(root, path));
+  const unchanged = files.size - missing.length - stale.length;
+  console.log(
+    `${outDir}: ${missing.length} created, ${stale.length} updated, ${extra.length} removed, ${unchanged} unchanged`,
+  );
+}
