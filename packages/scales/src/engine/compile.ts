@@ -1,4 +1,5 @@
-import type { BandSet, CriticalItem, InstrumentDefinition, ResponseOption } from '../definition/schema.ts';
+import type { BandSet, CriticalItem, Cutoff, InstrumentDefinition, ResponseOption } from '../definition/schema.ts';
+import type { CutoffResult } from './types.ts';
 
 /** Folds the ways one label is written in exports: full-width forms, case, spaces. */
 export function normalizeLabel(text: string): string {
@@ -49,6 +50,9 @@ export interface CompiledInstrument {
   readonly subscales: readonly CompiledSubscale[];
   readonly critical: readonly CompiledCritical[];
   readonly defaultBandSet: BandSet | undefined;
+  readonly cutoffs: readonly Cutoff[];
+  /** Frozen cut-off results by decision pattern (base 3: no, yes, undecided), filled on first use. */
+  readonly cutoffResults: Map<number, readonly CutoffResult[]>;
   readonly phqSyndrome: boolean;
   /**
    * Answer buffer reused by every scoring of this instrument. Scoring is synchronous and nothing returned refers to
@@ -122,6 +126,8 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
     })),
     critical: (definition.critical ?? []).map((c) => ({ definition: c, position: position(c.item) })),
     defaultBandSet: definition.bandSets.find((s) => s.id === definition.defaultBandSet) ?? definition.bandSets[0],
+    cutoffs: definition.cutoffs ?? [],
+    cutoffResults: new Map(),
     phqSyndrome: definition.derived?.includes('phq-depressive-syndrome') === true,
     scratch: new Float64Array(items.length),
   };

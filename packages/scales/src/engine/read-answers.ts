@@ -61,9 +61,11 @@ export function readAnswers(
   issues: ScoreIssue[],
 ): Float64Array {
   const { items } = compiled;
-  const values = compiled.scratch.fill(MISSING);
+  const values = compiled.scratch;
   if (Array.isArray(answers)) {
     const list = answers as ReadonlyArray<Answer>;
+    // Positions past the end of a short array (trailing optional items) are blank.
+    values.fill(MISSING, Math.min(list.length, items.length));
     if (list.length < compiled.minLength || list.length > items.length) {
       const range = compiled.minLength === items.length ? `${items.length}` : `${compiled.minLength}–${items.length}`;
       issues.push({ code: 'SCALES_ITEM_COUNT', expected: `${range} answers`, received: String(list.length) });
@@ -74,6 +76,7 @@ export function readAnswers(
     }
     return values;
   }
+  values.fill(MISSING);
   for (const [id, answer] of Object.entries(answers as Readonly<Record<string, Answer>>)) {
     const item = compiled.byId.get(id);
     if (!item) {

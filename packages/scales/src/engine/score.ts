@@ -22,6 +22,17 @@ import type {
 
 const NONE: readonly never[] = Object.freeze([]);
 const NO_DERIVED: Readonly<Record<string, string>> = Object.freeze({});
+const NO_OPTIONS: ScoreOptions = Object.freeze({});
+// Derived outcomes are a handful of values: share one frozen object per value rather than allocate per row.
+const syndromes = new Map<string, Readonly<Record<string, string>>>();
+function syndromeOf(value: string): Readonly<Record<string, string>> {
+  let found = syndromes.get(value);
+  if (!found) {
+    found = Object.freeze({ syndrome: value });
+    syndromes.set(value, found);
+  }
+  return found;
+}
 
 function itemScore(item: CompiledItem, v: number): number {
   return item.reverse ? item.min + item.max - v : v;
@@ -36,16 +47,21 @@ function isAbsent(item: CompiledItem, v: number): boolean {
   return Number.isNaN(v) || (item.refusable && item.refusals.has(v));
 }
 
-function criticalFlags(compiled: CompiledInstrument, values: ArrayLike<number>): Flag[] {
-  const flags: Flag[] = [];
-  for (const { definition: c, position } of compiled.critical) {
+function criticalFlags(compiled: CompiledInstrument, values: ArrayLike<number>): readonly Flag[] {
+  let flags: Flag[] | undefined;
+  for (let i = 0; i < compiled.critical.length; i++) {
+    const { definition: c, position } = compiled.critical[i] as (typeof compiled.critical)[number];
     const v = values[position] as number;
     // Never imputed: a blank or refused critical item is unknown, and unknown is a risk.
-    if (isAbsent(compiled.items[position] as CompiledItem, v)) {
-      flags.push({ id: c.id, item: c.item, status: 'unknown', label: c.label });
-    } else if (v >= c.min) flags.push({ id: c.id, item: c.item, status: 'positive', label: c.label });
+    let status: Flag['status'] | undefined;
+    if (isAbsent(compiled.items[position] as CompiledItem, v)) status = 'unknown';
+    else if (v >= c.min) status = 'positive';
+    if (status) {
+      flags ??= [];
+      flags.push({ id: c.id, item: c.item, status, label: c.label });
+    }
   }
-  return flags;
+  return flags ?? NONE;
 }
 
 function scoreSubscales(compiled: CompiledInstrument, values: ArrayLike<number>, bandSet?: string): SubscaleResult[] {
@@ -64,6 +80,39 @@ function scoreSubscales(compiled: CompiledInstrument, values: ArrayLike<number>,
 }
 
 /**
+ * Without a total a cut-off may still be decided: reached by the answered items alone, or out of reach even if every
+ * unscored item took its highest value. Only the undecided ones are null. Results are shared per outcome pattern.
+ */
+function decideCutoffs(
+  compiled: CompiledInstrument,
+  total: number | null,
+  sum: number,
+  unscored: readonly string[],
+): readonly CutoffResult[] {
+  const ceiling = total === null ? sum + unscored.reduce((s, id) => s + (compiled.byId.get(id)?.max ?? 0), 0) : 0;
+  let pattern = 0;
+  for (const c of compiled.cutoffs) {
+    const decided = total !== null ? total >= c.min : sum >= c.min ? true : ceiling < c.min ? false : null;
+    pattern = pattern * 3 + (decided === null ? 2 : decided ? 1 : 0);
+  }
+  let shared = compiled.cutoffResults.get(pattern);
+  if (!shared) {
+    let rest = pattern;
+    const decisions: (boolean | null)[] = [];
+    for (let i = 0; i < compiled.cutoffs.length; i++) {
+      const digit = rest % 3;
+      rest = (rest - digit) / 3;
+      decisions.unshift(digit === 2 ? null : digit === 1);
+    }
+    shared = Object.freeze(
+      compiled.cutoffs.map((c, i) => Object.freeze({ id: c.id, min: c.min, positive: decisions[i] ?? null })),
+    );
+    compiled.cutoffResults.set(pattern, shared);
+  }
+  return shared;
+}
+
+/**
  * Scores one respondent's answers by the instrument's published key. Never throws on bad input: malformed answers
  * come back as `{ ok: false, error }` naming each item at fault; a total the missing-item rule forbids is `null`
  * with a warning, while critical items still raise `positive` or `unknown` flags.
@@ -74,7 +123,7 @@ function scoreSubscales(compiled: CompiledInstrument, values: ArrayLike<number>,
 export function scoreInstrument(
   definition: InstrumentDefinition,
   answers: Answers,
-  options: ScoreOptions = {},
+  options: ScoreOptions = NO_OPTIONS,
 ): Result<ScoreValue, ScoreFailure> {
   const compiled = compileInstrument(definition);
   const issues: ScoreIssue[] = [];
@@ -86,19 +135,21 @@ export function scoreInstrument(
   if (issues.length > 0) return err({ instrument: definition.id, issues });
 
   const flags = criticalFlags(compiled, values);
-  const warnings: ScoreWarning[] = [];
-  const derived = compiled.phqSyndrome ? { syndrome: phqDepressiveSyndrome(values) } : NO_DERIVED;
+  const derived = compiled.phqSyndrome ? syndromeOf(phqDepressiveSyndrome(values)) : NO_DERIVED;
 
   let sum = 0;
   let answered = 0;
-  const missing: string[] = [];
+  let missing: string[] | undefined;
   let refused: string[] | undefined;
   const { scoredPositions, items } = compiled;
   for (let i = 0; i < scoredPositions.length; i++) {
     const item = items[scoredPositions[i] as number] as CompiledItem;
     const v = values[item.position] as number;
     if (Number.isNaN(v)) {
-      if (!item.optional) missing.push(item.id);
+      if (!item.optional) {
+        missing ??= [];
+        missing.push(item.id);
+      }
       continue;
     }
     if (item.refusable && item.refusals.has(v)) {
@@ -124,15 +175,16 @@ export function scoreInstrument(
       derived,
       flags: [...flags, ...outcome.flags],
       answered,
-      missing: missing.length ? missing : NONE,
+      missing: missing ?? NONE,
       prorated: false,
-      warnings: [...warnings, ...outcome.warnings],
+      warnings: outcome.warnings.length ? outcome.warnings : NONE,
     });
   }
 
+  let warnings: ScoreWarning[] | undefined;
   // A refusal is an answer, not a blank, but it has no value to sum: the total treats it like a missing item.
-  if (refused) warnings.push({ code: 'SCALES_REFUSED', items: refused });
-  const unscored = refused ? [...missing, ...refused] : missing;
+  if (refused) warnings = [{ code: 'SCALES_REFUSED', items: refused }];
+  const unscored: readonly string[] = refused ? [...(missing ?? NONE), ...refused] : (missing ?? NONE);
   let total: number | null = sum;
   let prorated = false;
   if (unscored.length > 0) {
@@ -141,11 +193,11 @@ export function scoreInstrument(
       // mean(answered) × n, computed as sum × n / answered so 4 × 9 / 8 is exactly 4.5.
       total = applyRounding((sum * scoredPositions.length) / answered, options.prorationRounding ?? 'none');
       prorated = true;
-      warnings.push({ code: 'SCALES_PRORATED', items: unscored });
     } else {
       total = null;
-      warnings.push({ code: 'SCALES_NOT_SCORABLE', items: unscored });
     }
+    warnings ??= [];
+    warnings.push({ code: prorated ? 'SCALES_PRORATED' : 'SCALES_NOT_SCORABLE', items: unscored });
   }
 
   let index: IndexResult | null = null;
@@ -156,24 +208,10 @@ export function scoreInstrument(
   }
 
   let band: BandResult | null = null;
-  const set =
-    definition.bandSets.find((s) => s.id === (options.bandSet ?? definition.defaultBandSet)) ?? definition.bandSets[0];
+  const set = options.bandSet ? definition.bandSets.find((s) => s.id === options.bandSet) : compiled.defaultBandSet;
   if (set && total !== null) {
     const score = set.appliesTo === 'index' ? index?.value : total;
     if (score !== undefined) band = findBand(set, score);
-  }
-
-  let cutoffs: readonly CutoffResult[] = NONE;
-  if (definition.cutoffs) {
-    // Without a total a cut-off may still be decided: reached by the answered items alone, or out of reach even if
-    // every unscored item took its highest value. Only the undecided ones are null.
-    const ceiling = total === null ? sum + unscored.reduce((s, id) => s + (compiled.byId.get(id)?.max ?? 0), 0) : 0;
-    const decide = (min: number): boolean | null => {
-      if (total !== null) return total >= min;
-      if (sum >= min) return true;
-      return ceiling < min ? false : null;
-    };
-    cutoffs = definition.cutoffs.map((c) => ({ id: c.id, min: c.min, positive: decide(c.min) }));
   }
 
   return ok({
@@ -182,14 +220,14 @@ export function scoreInstrument(
     total,
     index,
     band,
-    cutoffs,
+    cutoffs: compiled.cutoffs.length ? decideCutoffs(compiled, total, sum, unscored) : NONE,
     subscales: compiled.subscales.length ? scoreSubscales(compiled, values, options.bandSet) : NONE,
     category: null,
     derived,
-    flags: flags.length ? flags : NONE,
+    flags,
     answered,
-    missing: missing.length ? missing : NONE,
+    missing: missing ?? NONE,
     prorated,
-    warnings: warnings.length ? warnings : NONE,
+    warnings: warnings ?? NONE,
   });
 }
