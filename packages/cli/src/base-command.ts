@@ -1,0 +1,121 @@
+import { Command, Errors, Flags, type Interfaces } from '@oclif/core';
+import type { Lang } from '@triage/scales';
+import { CliError, type ExitCode, isCliError } from './exit-codes.ts';
+import { langFromArgv, langFromEnv } from './lang.ts';
+import { help, type Messages, messages } from './messages.ts';
+import { colorEnabled, paint } from './terminal.ts';
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)['baseFlags'] & T['flags']
+>;
+export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
+
+/** oclif parser messages that carry a flag name worth keeping, and how to say them in the user's language. */
+const PARSE_MESSAGES: readonly (readonly [RegExp, (m: RegExpExecArray, text: Messages) => string])[] = [
+  [/^Expected --([\w-]+)=.* to be one of: (.*)$/, (m, t) => t.invalidOption(m[1] ?? '', (m[2] ?? '').split(', '))],
+  [
+    /^Flag --([\w-]+) expects one of these values: (.*)$/,
+    (m, t) => t.invalidOption(m[1] ?? '', (m[2] ?? '').split(', ')),
+  ],
+  [/^Flag (--[\w-]+) expects a value/, (m, t) => t.flagNeedsValue(m[1] ?? '')],
+  [/^Flag (--[\w-]+) can only be specified once/, (m, t) => t.flagOnce(m[1] ?? '')],
+];
+
+/** Flag errors from oclif's parser, rewritten in the user's language. Argument values are never repeated. */
+function usageError(error: unknown, text: Messages): CliError {
+  const e = error as Error & { flags?: string[]; args?: unknown[] };
+  const first = (e.message ?? '').split('\n')[0] ?? '';
+  const say = (message: string) => new CliError('CLI_USAGE', message, { cause: error });
+  switch (e.constructor?.name) {
+    case 'NonExistentFlagsError':
+      return say(text.unknownFlags((e.flags ?? []).map((f) => f.split('=')[0] ?? f)));
+    case 'UnexpectedArgsError':
+      return say(text.unexpectedArgs(e.args?.length ?? 1));
+    case 'RequiredArgsError':
+      return say(text.missingArgs((e.args ?? []).map((a) => (a as { name?: string }).name ?? '?')));
+  }
+  for (const [pattern, render] of PARSE_MESSAGES) {
+    const m = pattern.exec(first);
+    if (m) return say(render(m, text));
+  }
+  return say(text.badUsage(first.replace(/^The following errors? occurred:\s*/, '') || e.constructor?.name || '?'));
+}
+
+/**
+ * What every `triage` command shares: `--json` (run() returns the data; stdout holds data only), `--lang`,
+ * messages on stderr, colour only for a terminal, and the one mapping from failures to exit codes.
+ */
+export abstract class BaseCommand<T extends typeof Command> extends Command {
+  static override enableJsonFlag = true;
+
+  static override baseFlags = {
+    lang: Flags.option({ options: ['zh', 'en'] as const, summary: help.lang, helpGroup: 'GLOBAL' })(),
+  };
+
+  protected flags!: BaseFlags<T>;
+  protected args!: BaseArgs<T>;
+  protected lang: Lang = 'en';
+  protected text: Messages = messages('en');
+
+  public override async init(): Promise<void> {
+    await super.init();
+    this.setLang(langFromArgv(this.argv, process.env));
+    const ctor = this.ctor as unknown as T & typeof BaseCommand;
+    try {
+      const { args, flags } = await this.parse({
+        args: ctor.args,
+        baseFlags: ctor.baseFlags,
+        enableJsonFlag: ctor.enableJsonFlag,
+        flags: ctor.flags,
+        strict: ctor.strict,
+      });
+      this.flags = flags as BaseFlags<T>;
+      this.args = args as BaseArgs<T>;
+    } catch (error) {
+      throw usageError(error, this.text);
+    }
+    this.setLang(this.flags.lang ?? langFromEnv(process.env));
+  }
+
+  private setLang(lang: Lang): void {
+    this.lang = lang;
+    this.text = messages(lang);
+  }
+
+  /** A message for the person at the terminal, on stderr, also under --json (stdout stays data only). */
+  protected note(message: string, level: 'info' | 'warning' | 'rejected' = 'info'): void {
+    const color = colorEnabled(process.stderr, process.env);
+    const prefix = level === 'info' ? '' : paint(color, 'yellow', this.text.prefix[level]);
+    process.stderr.write(`${prefix}${message}\n`);
+  }
+
+  /** The exit status once the command's output is written: for partial results, which are not errors. */
+  protected setExitCode(code: ExitCode): void {
+    process.exitCode = code;
+  }
+
+  /** Whether stdout may carry colour. */
+  protected get color(): boolean {
+    return colorEnabled(process.stdout, process.env);
+  }
+
+  /** JSON without colour codes, whatever the terminal: it is for programs. */
+  public override logJson(json: unknown): void {
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  }
+
+  /** One line per problem on stderr, no stack trace (unless DEBUG is set); `{ error }` on stdout under --json. */
+  protected override async catch(error: Error & { exitCode?: number }): Promise<never> {
+    if (error instanceof Errors.ExitError) throw error;
+    const failure = isCliError(error) ? error : new CliError('CLI_INTERNAL', this.text.internal(error.message));
+    const color = colorEnabled(process.stderr, process.env);
+    const prefix = paint(color, 'red', this.text.prefix.error);
+    for (const line of failure.message.split('\n')) process.stderr.write(`${prefix}${line}\n`);
+    if (!isCliError(error) && process.env.DEBUG) process.stderr.write(`${error.stack ?? ''}\n`);
+    if (this.jsonEnabled()) {
+      this.logJson({ error: { code: failure.code, exitCode: failure.exitCode, message: failure.message } });
+    }
+    // ExitError: oclif's handler exits with this status and prints nothing more.
+    throw new Errors.ExitError(failure.exitCode);
+  }
+}

@@ -1,0 +1,25 @@
+import { BaseCommand } from '../../base-command.ts';
+import { help } from '../../messages.ts';
+import type { InstrumentSummary } from '../../render/instrument-list.ts';
+
+export interface ScalesListResult {
+  readonly instruments: readonly InstrumentSummary[];
+}
+
+export default class ScalesList extends BaseCommand<typeof ScalesList> {
+  static override summary = help.list;
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --lang zh --json',
+  ];
+
+  public async run(): Promise<ScalesListResult> {
+    const [{ instruments }, { renderInstrumentList, summarizeInstrument }] = await Promise.all([
+      import('@triage/scales'),
+      import('../../render/instrument-list.ts'),
+    ]);
+    const list = instruments.map(summarizeInstrument);
+    this.log(renderInstrumentList(list, this.text, this.lang));
+    return { instruments: list };
+  }
+}

@@ -1,0 +1,30 @@
+import { Args } from '@oclif/core';
+import type { InstrumentDefinition } from '@triage/scales';
+import { BaseCommand } from '../../base-command.ts';
+import { findInstrument, loadScales } from '../../instrument.ts';
+import { help } from '../../messages.ts';
+
+export interface ScalesShowResult {
+  /** The definition as published by @triage/scales; item wording only where its licence allows. */
+  readonly instrument: InstrumentDefinition;
+}
+
+export default class ScalesShow extends BaseCommand<typeof ScalesShow> {
+  static override summary = help.show;
+  static override args = { id: Args.string({ required: true, description: help.showId }) };
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> phq-9',
+    '<%= config.bin %> <%= command.id %> phq-9 --lang zh',
+    '<%= config.bin %> <%= command.id %> phq-9 --json',
+  ];
+
+  public async run(): Promise<ScalesShowResult> {
+    const [scales, { publishableDefinition, renderInstrument }] = await Promise.all([
+      loadScales(),
+      import('../../render/instrument-detail.ts'),
+    ]);
+    const definition = publishableDefinition(findInstrument(scales, this.args.id, this.text));
+    this.log(renderInstrument(definition, this.text, this.lang, this.color));
+    return { instrument: definition };
+  }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { colorEnabled, displayWidth, formatTable, paint } from './terminal.ts';
+
+describe('colorEnabled', () => {
+  it.each([
+    [true, {}, true],
+    [false, {}, false],
+    [true, { NO_COLOR: '1' }, false],
+    [true, { TERM: 'dumb' }, false],
+    [false, { FORCE_COLOR: '1' }, true],
+    [true, { NO_COLOR: '1', FORCE_COLOR: '1' }, false],
+  ])('tty=%s env=%j → %s', (isTTY, env, enabled) => {
+    expect(colorEnabled({ isTTY }, env)).toBe(enabled);
+  });
+});
+
+describe('tables', () => {
+  it('counts Chinese characters as two columns and colour codes as none', () => {
+    expect(displayWidth('学号1')).toBe(5);
+    expect(displayWidth(paint(true, 'red', 'ab'))).toBe(2);
+  });
+
+  it('aligns columns', () => {
+    expect(
+      formatTable([
+        ['行', 'x'],
+        ['S1', 'y'],
+      ]),
+    ).toBe('行  x\nS1  y');
+  });
+});

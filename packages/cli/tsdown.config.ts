@@ -1,0 +1,24 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'tsdown';
+import { packageConfig } from '../../tsdown.base.ts';
+
+const commandsDir = fileURLToPath(new URL('./src/commands', import.meta.url));
+
+/** One entry per command file, so dist/commands/… mirrors src/commands/… and oclif finds every command. */
+const commands = Object.fromEntries(
+  readdirSync(commandsDir, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.replaceAll('\\', '/'))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .map((file) => [`commands/${file.slice(0, -'.ts'.length)}`, `src/commands/${file}`]),
+);
+
+export default defineConfig(
+  packageConfig({
+    entry: commands,
+    // A command line, not a library: no type declarations to publish.
+    dts: false,
+    // Shared code goes beside, never inside, dist/commands: oclif would take any file there for a command.
+    outputOptions: { chunkFileNames: 'chunks/[name]-[hash].mjs' },
+  }),
+);
