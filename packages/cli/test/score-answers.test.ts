@@ -10,6 +10,17 @@ describe('triage score --answers', () => {
     expect(r.stdout).toMatch(/item 9 POSITIVE/);
   });
 
+  it.each([
+    [['asq', '是,否,否,否,否', '--lang', 'zh'], /类别\s+非急性阳性/],
+    [['asq', 'no,no,no,no', '--lang', 'en'], /category\s+negative/],
+    [['cssrs-screener', 'yes,yes,no,yes,no,no', '--lang', 'en'], /category\s+high risk/],
+    [['phq-9', '2,2,2,2,2,0,0,0,0', '--lang', 'zh'], /抑郁综合征（PHQ 诊断算法）\s+重性抑郁综合征/],
+  ])('names categories and derived results in words: %j', ([id, answers, ...rest], pattern) => {
+    const r = runCli(['score', id as string, '--answers', answers as string, ...rest]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(pattern);
+  });
+
   it('gives the score as JSON, with labels and blanks accepted', () => {
     const r = runCli(['score', 'phq-9', '--answers', '1,好几天,0,,0,0,Several days,0,0', '--json']);
     expect(r.status).toBe(0);

@@ -31,6 +31,6 @@ export type {
   SubscaleResult,
   WarningCode,
 } from './engine/types.ts';
-export { formatIssue, formatWarning, type Lang } from './messages.ts';
+export { formatDerivedName, formatIssue, formatOutcome, formatWarning, type Lang } from './messages.ts';
 export { getInstrument, instruments } from './registry.ts';
 export { err, ok, type Result } from './result.ts';

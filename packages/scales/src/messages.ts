@@ -3,24 +3,25 @@ import type { ScoreIssue, ScoreIssueCode, ScoreWarning, WarningCode } from './en
 /** Languages of user-facing text. */
 export type Lang = 'zh' | 'en';
 
-type Template = (p: { item: string; expected: string; items: string }) => string;
+type Params = { item: string; expected: string; items: string; coding: string };
+type Template = (p: Params) => string;
 
 const issues: Record<ScoreIssueCode, Record<Lang, Template>> = {
   SCALES_ITEM_COUNT: {
-    zh: (p) => `答案数量不对：应为 ${p.expected}`,
+    zh: (p) => `答案数量不对：应为 ${p.expected} 个答案`,
     en: (p) => `wrong number of answers: expected ${p.expected}`,
   },
   SCALES_UNKNOWN_ITEM: {
-    zh: (p) => `没有条目 ${p.item}：应为 ${p.expected}`,
-    en: (p) => `no item ${p.item}: expected ${p.expected}`,
+    zh: (p) => `没有条目 ${p.item}：应为以下之一：${p.expected}`,
+    en: (p) => `no item ${p.item}: expected one of ${p.expected}`,
   },
   SCALES_ITEM_OUT_OF_RANGE: {
-    zh: (p) => `第${p.item}题的答案超出范围：应为 ${p.expected}`,
-    en: (p) => `item ${p.item}: answer out of range, expected ${p.expected}`,
+    zh: (p) => `第${p.item}题的答案超出范围：应为 ${p.expected}${p.coding ? `（${p.coding} 编码）` : ''}`,
+    en: (p) => `item ${p.item}: answer out of range, expected ${p.expected}${p.coding ? ` (${p.coding} coding)` : ''}`,
   },
   SCALES_UNKNOWN_LABEL: {
-    zh: (p) => `第${p.item}题的答案无法识别：应为 ${p.expected}`,
-    en: (p) => `item ${p.item}: unrecognised answer, expected ${p.expected}`,
+    zh: (p) => `第${p.item}题的答案无法识别：应为 ${p.expected} 或选项文字`,
+    en: (p) => `item ${p.item}: unrecognised answer, expected ${p.expected} or an option label`,
   },
   SCALES_UNKNOWN_BAND_SET: {
     zh: (p) => `没有这个常模：可选 ${p.expected}`,
@@ -47,17 +48,45 @@ const warnings: Record<WarningCode, Record<Lang, Template>> = {
   },
 };
 
+/** Categories of the categorical screeners (ASQ, C-SSRS screener) and the values of derived results. */
+const outcomes: Record<string, Record<Lang, string>> = {
+  negative: { zh: '阴性', en: 'negative' },
+  'non-acute-positive': { zh: '非急性阳性', en: 'non-acute positive' },
+  'acute-positive': { zh: '急性阳性', en: 'acute positive' },
+  unknown: { zh: '无法判断（有缺答，按有风险处理）', en: 'unknown (items missing: treat as risk)' },
+  none: { zh: '无', en: 'none' },
+  low: { zh: '低风险', en: 'low risk' },
+  moderate: { zh: '中风险', en: 'moderate risk' },
+  high: { zh: '高风险', en: 'high risk' },
+  'major-depressive-syndrome': { zh: '重性抑郁综合征', en: 'major depressive syndrome' },
+  'other-depressive-syndrome': { zh: '其他抑郁综合征', en: 'other depressive syndrome' },
+};
+
+const derivedNames: Record<string, Record<Lang, string>> = {
+  syndrome: { zh: '抑郁综合征（PHQ 诊断算法）', en: 'depressive syndrome (PHQ algorithm)' },
+};
+
+const params = (p: Partial<Params>): Params => ({ item: '', expected: '', items: '', coding: '', ...p });
+
 /**
  * One line explaining what is wrong with an answer, without echoing the answer itself (answers stay out of terminals).
  */
 export function formatIssue(issue: ScoreIssue, lang: Lang): string {
-  return issues[issue.code][lang]({ item: issue.item ?? '', expected: issue.expected, items: '' });
+  return issues[issue.code][lang](
+    params({ item: issue.item ?? '', expected: issue.expected, coding: issue.coding ?? '' }),
+  );
 }
 
 export function formatWarning(warning: ScoreWarning, lang: Lang): string {
-  return warnings[warning.code][lang]({
-    item: '',
-    expected: '',
-    items: (warning.items ?? []).join(lang === 'zh' ? '、' : ', '),
-  });
+  return warnings[warning.code][lang](params({ items: (warning.items ?? []).join(lang === 'zh' ? '、' : ', ') }));
+}
+
+/** A categorical screener's outcome (`ScoreValue.category`) or a derived value, in words. Unknown ids pass through. */
+export function formatOutcome(id: string, lang: Lang): string {
+  return outcomes[id]?.[lang] ?? id;
+}
+
+/** The name of a derived result (`ScoreValue.derived` key), in words. */
+export function formatDerivedName(key: string, lang: Lang): string {
+  return derivedNames[key]?.[lang] ?? key;
 }

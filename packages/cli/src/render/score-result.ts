@@ -1,4 +1,11 @@
-import { formatWarning, type InstrumentDefinition, type Lang, type ScoreValue } from '@triage/scales';
+import {
+  formatDerivedName,
+  formatOutcome,
+  formatWarning,
+  type InstrumentDefinition,
+  type Lang,
+  type ScoreValue,
+} from '@triage/scales';
 import type { Messages } from '../messages.ts';
 import { formatTable, paint } from '../terminal.ts';
 
@@ -43,7 +50,7 @@ export function renderScore(
     const set = definition.bandSets.find((b) => b.id === v.band?.set);
     rows.push([s.band, `${v.band.label[lang]}${set ? ` (${set.label[lang]})` : ''}`]);
   }
-  if (v.category !== null) rows.push([s.category, v.category]);
+  if (v.category !== null) rows.push([s.category, formatOutcome(v.category, lang)]);
   if (v.cutoffs.length) {
     const state = (p: boolean | null) => (p === null ? s.unknown : p ? s.positive : s.negative);
     const ages = (id: string) => definition.cutoffs?.find((c) => c.id === id)?.ages;
@@ -53,7 +60,9 @@ export function renderScore(
     const score = sub.score === null ? text.none : formatNumber(sub.score);
     rows.push([`${s.subscales} ${sub.id}`, `${score}${sub.band ? ` (${sub.band.label[lang]})` : ''}`]);
   }
-  for (const [key, value] of Object.entries(v.derived)) rows.push([key, value]);
+  for (const [key, value] of Object.entries(v.derived)) {
+    rows.push([formatDerivedName(key, lang), formatOutcome(value, lang)]);
+  }
   const flagLines = flags(v, text, color, true, lang).split('\n');
   flagLines.forEach((line, i) => {
     rows.push([i === 0 ? s.flags : '', line]);
@@ -82,7 +91,7 @@ export function renderScoreTable(
     total(v, text),
     ...(hasIndex ? [v.index ? formatNumber(v.index.value) : text.none] : []),
     v.band ? v.band.label[lang] : text.none,
-    ...(hasCategory ? [v.category ?? text.none] : []),
+    ...(hasCategory ? [v.category === null ? text.none : formatOutcome(v.category, lang)] : []),
     flags(v, text, color, false, lang),
     warningMessages(v, lang).join('; ') || text.none,
   ]);

@@ -19,9 +19,11 @@ function readNumber(item: CompiledItem, input: number, coding: Coding, issues: S
     : item.values.has(value) || item.refusals.has(value);
   if (valid || item.refusals.has(value)) return value;
   const shift = codingShift(item, coding);
-  const expected =
-    shift === 0 ? item.expected : `${item.min - shift}–${item.max - shift} (${coding}) or ${item.expected} (native)`;
-  issues.push({ code: 'SCALES_ITEM_OUT_OF_RANGE', item: item.id, expected, received });
+  if (shift === 0) issues.push({ code: 'SCALES_ITEM_OUT_OF_RANGE', item: item.id, expected: item.expected, received });
+  else {
+    const expected = `${item.min - shift}–${item.max - shift}`;
+    issues.push({ code: 'SCALES_ITEM_OUT_OF_RANGE', item: item.id, expected, received, coding });
+  }
   return MISSING;
 }
 
@@ -44,7 +46,7 @@ function readAnswer(item: CompiledItem, answer: Answer, coding: Coding, issues: 
   issues.push({
     code: 'SCALES_UNKNOWN_LABEL',
     item: item.id,
-    expected: `${item.expected} or an option label`,
+    expected: item.expected,
     received: text,
   });
   return MISSING;
@@ -68,7 +70,7 @@ export function readAnswers(
     values.fill(MISSING, Math.min(list.length, items.length));
     if (list.length < compiled.minLength || list.length > items.length) {
       const range = compiled.minLength === items.length ? `${items.length}` : `${compiled.minLength}–${items.length}`;
-      issues.push({ code: 'SCALES_ITEM_COUNT', expected: `${range} answers`, received: String(list.length) });
+      issues.push({ code: 'SCALES_ITEM_COUNT', expected: range, received: String(list.length) });
       return values;
     }
     for (let i = 0; i < list.length; i++) {
@@ -83,7 +85,7 @@ export function readAnswers(
       issues.push({
         code: 'SCALES_UNKNOWN_ITEM',
         item: id,
-        expected: `one of ${[...compiled.byId.keys()].join(', ')}`,
+        expected: [...compiled.byId.keys()].join(', '),
       });
       continue;
     }

@@ -97,12 +97,17 @@ export type ScoreIssueCode =
   | 'SCALES_UNKNOWN_LABEL'
   | 'SCALES_UNKNOWN_BAND_SET';
 
-/** What is wrong with one answer (or with the answers as a whole). `received` is for error files, not for terminals. */
+/**
+ * What is wrong with one answer (or with the answers as a whole). `expected` holds values only ("0–3", "1, 2, 9"),
+ * no words, so `formatIssue` can say it in either language. `received` is for error files, not for terminals.
+ */
 export interface ScoreIssue {
   readonly code: ScoreIssueCode;
   readonly item?: string;
   readonly expected: string;
   readonly received?: string;
+  /** The coding the caller named, when it was not the native one. */
+  readonly coding?: Coding;
 }
 
 export interface ScoreFailure {

@@ -159,9 +159,9 @@ describe('PHQ-A supplements (a–d): asked, never summed; c and d are critical',
   });
 
   it.each([
-    [9, '13 answers'],
-    [10, '13 answers'],
-    [12, '13 answers'],
+    [9, '13'],
+    [10, '13'],
+    [12, '13'],
   ])('an array of %i answers is rejected: c and d must be present (blank allowed)', (length, expected) => {
     const r = scoreInstrument(
       phqA,

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { scoreInstrument } from './engine/score.ts';
+import { phq9 } from './instruments/phq-9/definition.ts';
+import { formatDerivedName, formatIssue, formatOutcome, formatWarning } from './messages.ts';
+
+const issuesOf = (answers: Parameters<typeof scoreInstrument>[1], options = {}) => {
+  const r = scoreInstrument(phq9, answers, options);
+  if (r.ok) throw new Error('expected a failure');
+  return r.error.issues;
+};
+
+describe('messages', () => {
+  it.each([
+    [[0, 0, 0, 0, 0, 0, 0, 0, 7], {}, '第9题的答案超出范围：应为 0–3', 'item 9: answer out of range, expected 0–3'],
+    [
+      [1, 1, 1, 1, 1, 1, 1, 1, 9],
+      { coding: 'one-based' },
+      '第9题的答案超出范围：应为 1–4（one-based 编码）',
+      'item 9: answer out of range, expected 1–4 (one-based coding)',
+    ],
+    [
+      ['常常', 0, 0, 0, 0, 0, 0, 0, 0],
+      {},
+      '第1题的答案无法识别：应为 0–3 或选项文字',
+      'item 1: unrecognised answer, expected 0–3 or an option label',
+    ],
+    [[0, 0], {}, '答案数量不对：应为 9–10 个答案', 'wrong number of answers: expected 9–10'],
+  ])('%j says what was expected in zh and en, never what was received', (answers, options, zh, en) => {
+    const [issue] = issuesOf(answers, options);
+    if (!issue) throw new Error('no issue');
+    expect(formatIssue(issue, 'zh')).toBe(zh);
+    expect(formatIssue(issue, 'en')).toBe(en);
+    if (issue.received) expect(formatIssue(issue, 'zh') + formatIssue(issue, 'en')).not.toContain('常常');
+  });
+
+  it('has no English words in Chinese messages', () => {
+    const [issue] = issuesOf(['常常', 0, 0, 0, 0, 0, 0, 0, 0]);
+    if (!issue) throw new Error('no issue');
+    expect(formatIssue(issue, 'zh')).not.toMatch(/[a-z]{2,}/i);
+  });
+
+  it('names warnings, categories and derived results in both languages', () => {
+    expect(formatWarning({ code: 'SCALES_PRORATED', items: ['3', '4'] }, 'zh')).toBe(
+      '第3、4题缺答，总分按已答题目的均分折算',
+    );
+    expect(formatOutcome('acute-positive', 'zh')).toBe('急性阳性');
+    expect(formatOutcome('high', 'en')).toBe('high risk');
+    expect(formatDerivedName('syndrome', 'en')).toBe('depressive syndrome (PHQ algorithm)');
+  });
+});
