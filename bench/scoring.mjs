@@ -71,6 +71,57 @@ function handPhq9(row) {
   return { total, band, flag: row[8] >= 1 };
 }
 
+/**
+ * PHQ-9 by hand, returning what the engine returns: the same fields and values (checked on every row), validated
+ * input, shared frozen band/cut-off/flag objects. It shows what a result of this shape costs when nothing is generic,
+ * beside the bare arithmetic of handPhq9, which the JIT can reduce to a few registers.
+ */
+function handPhq9FullResult(bands, cutoffs, flag) {
+  const none = Object.freeze([]);
+  const syndromes = Object.freeze({
+    none: Object.freeze({ syndrome: 'none' }),
+    major: Object.freeze({ syndrome: 'major-depressive-syndrome' }),
+    other: Object.freeze({ syndrome: 'other-depressive-syndrome' }),
+  });
+  const cutoffSets = [0, 1, 2].map((n) =>
+    Object.freeze(cutoffs.map((c, i) => Object.freeze({ id: c.id, min: c.min, positive: i < n }))),
+  );
+  return (row) => {
+    if (!Array.isArray(row) || row.length < 9 || row.length > 10) return null;
+    let total = 0;
+    let counted = 0;
+    let core = 0;
+    for (let j = 0; j < 9; j++) {
+      const v = row[j];
+      if (typeof v !== 'number' || !(v >= 0 && v <= 3) || v % 1 !== 0) return null;
+      total += v;
+      if (j === 8 ? v >= 1 : v >= 2) counted++;
+      if (j < 2 && v >= 2) core++;
+    }
+    const syndrome =
+      core === 0 ? syndromes.none : counted >= 5 ? syndromes.major : counted >= 2 ? syndromes.other : syndromes.none;
+    return {
+      ok: true,
+      value: {
+        instrument: 'phq-9',
+        version: '1.0.0',
+        total,
+        index: null,
+        band: bands[total >= 20 ? 4 : total >= 15 ? 3 : total >= 10 ? 2 : total >= 5 ? 1 : 0],
+        cutoffs: cutoffSets[(total >= cutoffs[0].min ? 1 : 0) + (total >= cutoffs[1].min ? 1 : 0)],
+        subscales: none,
+        category: null,
+        derived: syndrome,
+        flags: row[8] >= 1 ? flag : none,
+        answered: 9,
+        missing: none,
+        prorated: false,
+        warnings: none,
+      },
+    };
+  };
+}
+
 const SDS_REVERSED = [2, 5, 6, 11, 12, 14, 16, 17, 18, 20].reduce((mask, n) => {
   mask[n - 1] = true;
   return mask;
@@ -92,6 +143,15 @@ function engineLoop(def, rows, options) {
   for (let i = 0; i < rows.length; i++) {
     const r = scoreInstrument(def, rows[i], options);
     if (r.ok) sink += r.value.total + (r.value.index?.value ?? 0) + r.value.flags.length + (r.value.band ? 1 : 0);
+  }
+  return sink;
+}
+
+function fullResultLoop(hand, rows) {
+  let sink = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = hand(rows[i]);
+    if (r?.ok) sink += r.value.total + (r.value.index?.value ?? 0) + r.value.flags.length + (r.value.band ? 1 : 0);
   }
   return sink;
 }
@@ -121,18 +181,12 @@ function round(pass, rows) {
 }
 
 /** Two untimed warm-up rounds (the JIT settles), then ROUNDS rounds of each, interleaved so drift hits both alike. */
-function measure(engine, hand, rows) {
-  for (let i = 0; i < 2; i++) {
-    round(engine, rows);
-    round(hand, rows);
-  }
-  const e = [];
-  const h = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    e.push(round(engine, rows));
-    h.push(round(hand, rows));
-  }
-  return { engine: e, hand: h };
+function measure(engine, hand, rows, full) {
+  const passes = { engine, hand, ...(full ? { full } : {}) };
+  for (let i = 0; i < 2; i++) for (const pass of Object.values(passes)) round(pass, rows);
+  const out = Object.fromEntries(Object.keys(passes).map((k) => [k, []]));
+  for (let i = 0; i < ROUNDS; i++) for (const [k, pass] of Object.entries(passes)) out[k].push(round(pass, rows));
+  return out;
 }
 
 /** Compares engine and hand loop on every row; prints the first few disagreements. Returns the mismatch count. */
@@ -156,12 +210,19 @@ function verify(name, rows, score, hand) {
 
 const spread = (xs) => `${int(Math.min(...xs))}–${int(Math.max(...xs))}`;
 
-function report(name, { engine, hand }) {
+function report(name, { engine, hand, full }) {
   const e = median(engine);
   const h = median(hand);
   const ratio = h / e;
   console.log(`${name}  engine     ${int(e).padStart(12)} scorings/s  (median of ${ROUNDS}; ${spread(engine)})`);
   console.log(`${name}  hand loop  ${int(h).padStart(12)} scorings/s  (median of ${ROUNDS}; ${spread(hand)})`);
+  if (full) {
+    const f = median(full);
+    console.log(
+      `${name}  hand, same result  ${int(f).padStart(12)} scorings/s  (median of ${ROUNDS}; ${spread(full)})`,
+    );
+    console.log(`${name}  ratio hand-same-result/engine  ${fixed(f / e, 2)}×`);
+  }
   console.log(`${name}  ratio hand/engine  ${fixed(ratio, 2)}×`);
   return { engine: e, ratio };
 }
@@ -196,7 +257,28 @@ const sdsRows = sds && cn ? makeRows(ROWS, 20, 1, 4, random) : null;
 const defaultSet = sds && (sds.bandSets.find((s) => s.id === sds.defaultBandSet) ?? sds.bandSets[0]);
 const sdsOptions = cn && defaultSet !== cn ? { bandSet: cn.id } : undefined;
 
-let mismatches = verify(
+const phqFull = handPhq9FullResult(
+  phq9.bandSets[0].bands.map(
+    (_, i) =>
+      scoreInstrument(
+        phq9,
+        [0, 0, 0, 0, 0, 0, 0, 0, 0].map((__, j) => (j < i * 2 ? 3 : 0)),
+      ).value.band,
+  ),
+  phq9.cutoffs,
+  scoreInstrument(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 1]).value.flags,
+);
+let fullMismatches = 0;
+for (let i = 0; i < phqRows.length; i++) {
+  const want = JSON.stringify(scoreInstrument(phq9, phqRows[i]));
+  if (JSON.stringify(phqFull(phqRows[i])) !== want) {
+    fullMismatches++;
+    if (fullMismatches <= 3)
+      console.log(`  PHQ-9 same-result row ${i}: ${JSON.stringify(phqFull(phqRows[i]))} vs ${want}`);
+  }
+}
+let mismatches = fullMismatches;
+mismatches += verify(
   'PHQ-9',
   phqRows,
   (row) => {
@@ -237,6 +319,7 @@ const phq = report(
     () => engineLoop(phq9, phqRows),
     () => handLoop(handPhq9, phqRows),
     ROWS,
+    () => fullResultLoop(phqFull, phqRows),
   ),
 );
 console.log(`goal ≥ ${int(GOAL_PHQ9_PER_S)} PHQ-9 scorings/s: ${verdict(phq.engine >= GOAL_PHQ9_PER_S)}`);
