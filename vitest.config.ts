@@ -18,6 +18,11 @@ export default defineConfig({
       {
         resolve: source,
         ssr: { resolve: source },
+        test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+      },
+      {
+        resolve: source,
+        ssr: { resolve: source },
         test: {
           name: 'cli',
           root: 'packages/cli',

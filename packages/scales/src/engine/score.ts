@@ -79,6 +79,16 @@ function scoreSubscales(compiled: CompiledInstrument, values: ArrayLike<number>,
   });
 }
 
+/** The answers read, by item id, in native coding; blank and refused are null (never a value a rule could compare). */
+function itemsOf(compiled: CompiledInstrument, values: ArrayLike<number>): Record<string, number | null> {
+  const items: Record<string, number | null> = {};
+  for (const item of compiled.items) {
+    const v = values[item.position] as number;
+    items[item.id] = isAbsent(item, v) ? null : v;
+  }
+  return items;
+}
+
 /**
  * Without a total a cut-off may still be decided: reached by the answered items alone, or out of reach even if every
  * unscored item took its highest value. Only the undecided ones are null. Results are shared per outcome pattern.
@@ -178,6 +188,7 @@ export function scoreInstrument(
       missing: missing ?? NONE,
       prorated: false,
       warnings: outcome.warnings.length ? outcome.warnings : NONE,
+      ...(options.includeItems ? { items: itemsOf(compiled, values) } : {}),
     });
   }
 
@@ -229,5 +240,6 @@ export function scoreInstrument(
     missing: missing ?? NONE,
     prorated,
     warnings: warnings ?? NONE,
+    ...(options.includeItems ? { items: itemsOf(compiled, values) } : {}),
   });
 }

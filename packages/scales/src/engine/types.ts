@@ -23,6 +23,8 @@ export interface ScoreOptions {
   readonly prorationRounding?: Rounding;
   /** Set false to require every scored item even where the instrument allows proration. */
   readonly prorate?: boolean;
+  /** Return the answers read, in native coding, as `items` (for rules on named items). Off by default: results then hold no answers. */
+  readonly includeItems?: boolean;
 }
 
 export type FlagStatus = 'positive' | 'unknown';
@@ -88,6 +90,8 @@ export interface ScoreValue {
   readonly missing: readonly string[];
   readonly prorated: boolean;
   readonly warnings: readonly ScoreWarning[];
+  /** Only with `includeItems`: item id → native answer; blank and refused are null. */
+  readonly items?: Readonly<Record<string, number | null>>;
 }
 
 export type ScoreIssueCode =

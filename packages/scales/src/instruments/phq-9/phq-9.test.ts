@@ -153,3 +153,21 @@ describe('PHQ-9 item 10 and input forms', () => {
     expect(r.ok ? [] : r.error.issues.map((i) => i.item)).toEqual(['1', '9']);
   });
 });
+
+describe('PHQ-9 items on request', () => {
+  it('returns native answers only when asked, blanks as null', () => {
+    expect(score([1, '好几天', 0, null, 0, 0, 0, 0, 3]).items).toBeUndefined();
+    expect(score([1, '好几天', 0, null, 0, 0, 0, 0, 3], { includeItems: true }).items).toEqual({
+      1: 1,
+      2: 1,
+      3: 0,
+      4: null,
+      5: 0,
+      6: 0,
+      7: 0,
+      8: 0,
+      9: 3,
+      10: null,
+    });
+  });
+});

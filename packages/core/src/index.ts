@@ -1,0 +1,11 @@
+export type { Action, CompiledRuleSet, Decision, EvaluateOptions, FiredRule, RuleSetRef } from './rules/evaluate.ts';
+export { compileRuleSet, evaluateRules } from './rules/evaluate.ts';
+export { explainDecision } from './rules/explain.ts';
+export type { ContactFacts, Facts, PersonFacts, ScaleFacts } from './rules/facts.ts';
+export { scaleFacts } from './rules/facts.ts';
+export type { Level, LevelDisplay, LevelScheme } from './rules/levels.ts';
+export { defaultLevelScheme, RISK_LEVELS } from './rules/levels.ts';
+export type { RuleFileIssue } from './rules/parse.ts';
+export { parseRuleSet } from './rules/parse.ts';
+export type { Condition, FactTest, Outcome, Rule, RuleSet } from './rules/schema.ts';
+export { ACTIONS, ruleSetSchema } from './rules/schema.ts';

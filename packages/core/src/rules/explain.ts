@@ -1,0 +1,85 @@
+import type { Decision } from './evaluate.ts';
+import { defaultLevelScheme, type LevelScheme } from './levels.ts';
+
+type Lang = 'zh' | 'en';
+
+const actionNames: Record<string, Record<Lang, string>> = {
+  emergency_transfer_110: { zh: '一键转接110', en: 'emergency transfer to 110 (police)' },
+  emergency_transfer_120: { zh: '一键转接120', en: 'emergency transfer to 120 (ambulance)' },
+  keep_on_line: { zh: '保持通话不挂断', en: 'keep the caller on the line' },
+  supervisor_alert: { zh: '通知督导', en: 'alert the supervisor' },
+  guardian_notification: { zh: '通知监护人', en: 'notify the guardian' },
+  school_notification: { zh: '通知学校', en: 'notify the school' },
+  safety_plan: { zh: '制定安全计划', en: 'make a safety plan' },
+  means_restriction_counselling: { zh: '限制致命手段指导', en: 'means-restriction counselling' },
+  brief_suicide_safety_assessment: { zh: '简要自杀安全评估', en: 'brief suicide safety assessment' },
+  full_mental_health_evaluation: { zh: '全面精神心理评估', en: 'full mental-health evaluation' },
+  resource_list: { zh: '提供求助资源清单', en: 'give the resource list' },
+  counselling: { zh: '心理辅导', en: 'counselling' },
+  rescreen: { zh: '复测', en: 'rescreen' },
+};
+
+const words = {
+  zh: {
+    none: '没有规则触发：未发现需要处置的风险。',
+    level: (name: string, level: string, colour: string) => `风险等级 ${level}（${name}，${colour}）。`,
+    because: '依据：',
+    read: '读取',
+    source: '来源',
+    actions: '建议措施：',
+    referrals: '转介：',
+    followUp: '随访：',
+    undetermined: '因信息缺失未能判断的规则：',
+    ruleSet: (id: string, version: string, hash: string) => `规则集 ${id} ${version}（${hash.slice(0, 19)}）。`,
+    sep: '；',
+    end: '。',
+    list: '、',
+  },
+  en: {
+    none: 'No rule fired: no risk needing action was found.',
+    level: (name: string, level: string, colour: string) => `Risk level ${level} (${name}, ${colour}).`,
+    because: 'Because: ',
+    read: 'read',
+    source: 'source',
+    actions: 'Actions: ',
+    referrals: 'Referrals: ',
+    followUp: 'Follow-up: ',
+    undetermined: 'Rules not decided for missing facts: ',
+    ruleSet: (id: string, version: string, hash: string) => `Rule set ${id} ${version} (${hash.slice(0, 19)}).`,
+    sep: '; ',
+    end: '.',
+    list: ', ',
+  },
+} as const;
+
+const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * One paragraph a school psychologist can read: the level, each rule that fired with the facts it read and its
+ * source, the actions and follow-up, rules left undecided by missing facts, and the rule set that decided.
+ */
+export function explainDecision(decision: Decision, lang: Lang, levels: LevelScheme = defaultLevelScheme): string {
+  const w = words[lang];
+  const parts: string[] = [];
+  if (!decision.level) parts.push(w.none);
+  else {
+    const display = levels[decision.level];
+    parts.push(w.level(display.name[lang], decision.level, display.colour));
+  }
+  if (decision.fired.length > 0) {
+    const because = decision.fired.map((r) => {
+      const reads = r.reads.map((x) => `${x.fact} = ${show(x.value)}`).join(w.list);
+      const source = r.source ? `${w.sep}${w.source}: ${r.source}` : '';
+      return `${r.description[lang]}${r.level ? ` → ${r.level}` : ''} (${w.read} ${reads}${source})`;
+    });
+    parts.push(`${w.because}${because.join(w.sep)}${w.end}`);
+  }
+  if (decision.actions.length > 0) {
+    parts.push(`${w.actions}${decision.actions.map((a) => actionNames[a]?.[lang] ?? a).join(w.list)}${w.end}`);
+  }
+  if (decision.referrals.length > 0) parts.push(`${w.referrals}${decision.referrals.join(w.list)}${w.end}`);
+  if (decision.followUp) parts.push(`${w.followUp}${decision.followUp.join(w.list)}${w.end}`);
+  if (decision.undetermined.length > 0) parts.push(`${w.undetermined}${decision.undetermined.join(w.list)}${w.end}`);
+  parts.push(w.ruleSet(decision.ruleSet.id, decision.ruleSet.version, decision.ruleSet.hash));
+  return parts.join(lang === 'zh' ? '' : ' ');
+}

@@ -1,0 +1,68 @@
+import type { ScoreValue } from '@triage/scales';
+
+/** What rules can read about one instrument's result. Absent flags are negative; absent values are unknown. */
+export interface ScaleFacts {
+  readonly total?: number | null;
+  readonly index?: number | null;
+  readonly band?: string | null;
+  readonly category?: string | null;
+  readonly cutoffs?: Readonly<Record<string, boolean | null>>;
+  /** Flag id → status; only positive and unknown flags appear. */
+  readonly flags?: Readonly<Record<string, 'positive' | 'unknown'>>;
+  /** Answers to named items in the instrument's native coding; null = blank. */
+  readonly items?: Readonly<Record<string, number | null>>;
+  readonly subscales?: Readonly<Record<string, number | null>>;
+  readonly derived?: Readonly<Record<string, string>>;
+}
+
+export interface PersonFacts {
+  readonly age?: number;
+  readonly sex?: 'female' | 'male' | 'other';
+  readonly grade?: number;
+}
+
+export interface ContactFacts {
+  readonly category?: 'general' | 'illness' | 'practical' | 'high_risk';
+  readonly channel?: 'phone' | 'chat' | 'visit' | 'screening';
+  readonly plan?: boolean;
+  readonly intent?: boolean;
+  readonly means?: boolean;
+  readonly attemptInProgress?: boolean;
+  /** Pre-triage keyword hits (e.g. 自杀, 跳楼), as ids, never the caller's words. */
+  readonly keywords?: readonly string[];
+}
+
+/** Everything a rule set can read about one person at one time. */
+export interface Facts {
+  readonly scales?: Readonly<Record<string, ScaleFacts>>;
+  readonly person?: PersonFacts;
+  readonly contact?: ContactFacts;
+}
+
+/**
+ * The facts of one instrument result, as rules read them.
+ * @example
+ * const facts: Facts = { scales: { 'phq-9': scaleFacts(score.value) }, person: { age: 15 } };
+ */
+export function scaleFacts(score: ScoreValue): ScaleFacts {
+  const flags: Record<string, 'positive' | 'unknown'> = {};
+  for (const f of score.flags) {
+    // Several flags may share an id (one per item): positive wins over unknown.
+    if (flags[f.id] !== 'positive') flags[f.id] = f.status;
+  }
+  const cutoffs: Record<string, boolean | null> = {};
+  for (const c of score.cutoffs) cutoffs[c.id] = c.positive;
+  const subscales: Record<string, number | null> = {};
+  for (const s of score.subscales) subscales[s.id] = s.score;
+  return {
+    total: score.total,
+    index: score.index?.value ?? null,
+    band: score.band?.id ?? null,
+    category: score.category,
+    cutoffs,
+    flags,
+    ...(score.items ? { items: score.items } : {}),
+    subscales,
+    derived: score.derived,
+  };
+}
