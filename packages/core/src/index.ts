@@ -1,6 +1,7 @@
+export * from './domain/index.ts';
+export { describeCondition } from './rules/describe.ts';
 export type { Action, CompiledRuleSet, Decision, EvaluateOptions, FiredRule, RuleSetRef } from './rules/evaluate.ts';
 export { compileRuleSet, evaluateRules } from './rules/evaluate.ts';
-export { describeCondition } from './rules/describe.ts';
 export { explainDecision } from './rules/explain.ts';
 export type { ContactFacts, Facts, PersonFacts, ScaleFacts } from './rules/facts.ts';
 export { scaleFacts } from './rules/facts.ts';

@@ -1,4 +1,6 @@
 import type { ScoreValue } from '@triage/scales';
+import type { ContactCategory, ContactChannel } from '../domain/contact.ts';
+import type { Sex } from '../domain/student.ts';
 
 /** What rules can read about one instrument's result. Absent flags are negative; absent values are unknown. */
 export interface ScaleFacts {
@@ -17,13 +19,14 @@ export interface ScaleFacts {
 
 export interface PersonFacts {
   readonly age?: number;
-  readonly sex?: 'female' | 'male' | 'other';
+  readonly sex?: Sex;
   readonly grade?: number;
 }
 
 export interface ContactFacts {
-  readonly category?: 'general' | 'illness' | 'practical' | 'high_risk';
-  readonly channel?: 'phone' | 'chat' | 'visit' | 'screening';
+  readonly category?: ContactCategory;
+  /** How the facts arrived: a contact's channel, or a school screening. */
+  readonly channel?: ContactChannel | 'screening';
   readonly plan?: boolean;
   readonly intent?: boolean;
   readonly means?: boolean;

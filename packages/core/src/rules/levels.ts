@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { type RiskLevel, riskLevelSchema } from '../domain/risk-level.ts';
 
-/** Ordinal risk levels, lowest first. Names, colours and response targets are configuration; the order is not. */
-export const RISK_LEVELS = ['R0', 'R1', 'R2', 'R3', 'R4'] as const;
-export type Level = (typeof RISK_LEVELS)[number];
-export const levelSchema = z.enum(RISK_LEVELS);
+/** Ordinal risk levels, lowest first (the domain's enum). Names, colours and response targets are configuration. */
+export const RISK_LEVELS: readonly RiskLevel[] = riskLevelSchema.options;
+export type Level = RiskLevel;
+export const levelSchema = riskLevelSchema;
 
 export const levelRank = (level: Level): number => RISK_LEVELS.indexOf(level);
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { levelDisplaySchema, levelSchema, RISK_LEVELS } from './levels.ts';
+import { caseTermSchema } from '../domain/case.ts';
+import { contactCategorySchema } from '../domain/contact.ts';
+import { levelDisplaySchema, levelSchema } from './levels.ts';
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -71,13 +73,13 @@ export const ACTIONS = [
 export const outcomeSchema = z
   .object({
     level: levelSchema.optional(),
-    category: z.enum(['general', 'illness', 'practical', 'high_risk']).optional(),
+    category: contactCategorySchema.optional(),
     actions: z.array(z.enum(ACTIONS)).optional(),
     referrals: z.array(z.string().min(1)).optional(),
     workOrders: z.array(z.object({ target: z.string().min(1), due: duration }).strict()).optional(),
     /** Follow-up schedule: offsets from the decision, e.g. [PT24H, PT72H, P7D]. */
     followUp: z.array(duration).min(1).optional(),
-    caseTerm: z.enum(['long_term', 'short_term']).optional(),
+    caseTerm: caseTermSchema.optional(),
     /** Marks a range deliberately left without action, so gap analysis does not report it. */
     noAction: z.literal(true).optional(),
   })
@@ -106,7 +108,7 @@ export const ruleSetSchema = z
      * least. Unknown is never read as "no".
      */
     unknownCritical: z.object({ level: levelSchema, source: z.string().min(1) }).strict(),
-    levels: z.partialRecord(z.enum(RISK_LEVELS), levelDisplaySchema).optional(),
+    levels: z.partialRecord(levelSchema, levelDisplaySchema).optional(),
     rules: z.array(ruleSchema).min(1),
   })
   .strict()
