@@ -1,4 +1,8 @@
 export * from './domain/index.ts';
+export { checkRules } from './rules/check/check-rules.ts';
+export type { RuleCheckCode, RuleCheckIssue, RuleCheckOptions, RuleCheckReport } from './rules/check/types.ts';
+export { RULE_CHECK_CODES } from './rules/check/types.ts';
+export { defaultRuleSet } from './rules/default/default-rule-set.ts';
 export { describeCondition } from './rules/describe.ts';
 export type { Action, CompiledRuleSet, Decision, EvaluateOptions, FiredRule, RuleSetRef } from './rules/evaluate.ts';
 export { compileRuleSet, evaluateRules } from './rules/evaluate.ts';
@@ -11,3 +15,8 @@ export type { RuleFileIssue } from './rules/parse.ts';
 export { parseRuleSet } from './rules/parse.ts';
 export type { Condition, FactTest, Outcome, Rule, RuleSet } from './rules/schema.ts';
 export { ACTIONS, ruleSetSchema } from './rules/schema.ts';
+export { parseRuleTests } from './rules/testing/parse.ts';
+export type { RuleTestCaseResult, RuleTestReport } from './rules/testing/run.ts';
+export { runRuleTests } from './rules/testing/run.ts';
+export type { RuleTestCase, RuleTestExpectation, RuleTestSuite } from './rules/testing/schema.ts';
+export { factsSchema, ruleTestSuiteSchema } from './rules/testing/schema.ts';

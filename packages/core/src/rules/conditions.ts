@@ -28,7 +28,7 @@ const present = (v: Value) => v !== undefined && v !== null;
 export const FALSE = 0;
 export const TRUE = 1;
 export const UNKNOWN = 2;
-export type Truth = typeof FALSE | typeof TRUE | typeof UNKNOWN;
+type Truth = typeof FALSE | typeof TRUE | typeof UNKNOWN;
 
 function compare(read: Reader, ok: (v: Value) => boolean): Predicate {
   return (f) => {

@@ -114,6 +114,20 @@ function unknownCriticals(facts: Facts): { fact: string; value: unknown }[] {
   return found;
 }
 
+/**
+ * Whether a missing fact is worth reporting: its instrument was given (an absent flag there is negative, not missing),
+ * or the contact or person it describes is present. Rules on an instrument nobody took are beside the point.
+ */
+function bearsOn(fact: string, read: Reader, facts: Facts): boolean {
+  const [subject, id, field] = fact.split('.');
+  if (subject === 'scales') {
+    if (!id || facts.scales?.[id] === undefined || field === 'flags') return false;
+    return read(facts) === undefined || read(facts) === null;
+  }
+  const holder = subject === 'contact' ? facts.contact : facts.person;
+  return holder !== undefined && (read(facts) === undefined || read(facts) === null);
+}
+
 function pushUnique<T>(list: T[], items: readonly T[] | undefined, key: (t: T) => string = String): void {
   if (!items) return;
   for (const item of items) if (!list.some((x) => key(x) === key(item))) list.push(item);
@@ -146,7 +160,7 @@ export function evaluateRules(
 
   for (const c of compiled.rules) {
     const truth = c.test(facts);
-    if (truth === UNKNOWN) undetermined.push(c.rule.id);
+    if (truth === UNKNOWN && c.readers.some(([fact, read]) => bearsOn(fact, read, facts))) undetermined.push(c.rule.id);
     if (truth !== TRUE) continue;
     const then = c.rule.then;
     fired.push({

@@ -15,7 +15,7 @@ const factPath = z
   .regex(/^(scales|person|contact)(\.[A-Za-z0-9_-]+)+$/, 'a fact path such as scales.phq-9.total');
 
 /** One test on one fact. Exactly one operator; a fact that is absent or null never satisfies a test. */
-export const testSchema = z
+const testSchema = z
   .object({
     fact: factPath,
     eq: scalar.optional(),
@@ -44,7 +44,7 @@ export type FactTest = z.infer<typeof testSchema>;
 
 export type Condition = FactTest | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.object({ all: z.array(conditionSchema).min(1) }).strict(),
     z.object({ any: z.array(conditionSchema).min(1) }).strict(),
@@ -70,7 +70,7 @@ export const ACTIONS = [
   'rescreen',
 ] as const;
 
-export const outcomeSchema = z
+const outcomeSchema = z
   .object({
     level: levelSchema.optional(),
     category: contactCategorySchema.optional(),
@@ -86,7 +86,7 @@ export const outcomeSchema = z
   .strict();
 export type Outcome = z.infer<typeof outcomeSchema>;
 
-export const ruleSchema = z
+const ruleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
     description: localized,

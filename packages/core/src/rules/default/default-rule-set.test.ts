@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { instruments } from '@triage/scales';
+import { describe, expect, it } from 'vitest';
+import { checkRules } from '../check/check-rules.ts';
+import { factPaths } from '../conditions.ts';
+import { evaluateRules } from '../evaluate.ts';
+import { ruleSetSchema } from '../schema.ts';
+import { parseRuleTests } from '../testing/parse.ts';
+import { runRuleTests } from '../testing/run.ts';
+import { defaultRuleSet } from './default-rule-set.ts';
+
+const testsFile = new URL('./default-rule-set.tests.yaml', import.meta.url);
+const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+
+describe('defaultRuleSet', () => {
+  it('is a valid rule set', () => {
+    const parsed = ruleSetSchema.safeParse(defaultRuleSet);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    expect(defaultRuleSet.id).toBe('default');
+    expect(defaultRuleSet.version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it.each(defaultRuleSet.rules.map((r) => [r.id, r] as const))('%s cites a source from the reference', (_, rule) => {
+    expect(rule.source).toMatch(/reference\/(triage|scales)\.md §\d/);
+  });
+
+  it('reads only instruments the scales package knows', () => {
+    const known = new Set(instruments.map((d) => d.id));
+    const read = defaultRuleSet.rules.flatMap((r) => factPaths(r.when)).filter((p) => p.startsWith('scales.'));
+    expect(read.map((p) => p.split('.')[1]).filter((id) => !known.has(id as string))).toEqual([]);
+  });
+
+  it('reaches a rule from every band of every instrument it reads (no band left without an outcome)', () => {
+    const readsBands = new Set(
+      defaultRuleSet.rules
+        .flatMap((r) => factPaths(r.when))
+        .filter((p) => p.endsWith('.band'))
+        .map((p) => p.split('.')[1]),
+    );
+    const missing: string[] = [];
+    for (const definition of instruments.filter((d) => readsBands.has(d.id))) {
+      for (const set of definition.bandSets) {
+        for (const band of set.bands) {
+          const d = evaluateRules(defaultRuleSet, { scales: { [definition.id]: { band: band.id } } });
+          if (d.fired.length === 0) missing.push(`${definition.id} ${set.id} ${band.id}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('passes the static checks: no gaps, conflicts, shadowed rules or unknown facts', () => {
+    const report = checkRules(defaultRuleSet);
+    expect(report.issues.map((i) => `${i.code} ${i.rules.join(',')}: ${i.message.en}`)).toEqual([]);
+  });
+
+  it('lists every rule in the README, in both tables', () => {
+    for (const rule of defaultRuleSet.rules) {
+      expect(readme.split(`| \`${rule.id}\` |`).length - 1, rule.id).toBe(2);
+    }
+  });
+
+  it('passes its own test file, and the file exercises every rule', () => {
+    const suite = parseRuleTests(readFileSync(testsFile, 'utf8'), 'default-rule-set.tests.yaml');
+    if (!suite.ok) throw new Error(JSON.stringify(suite.error, null, 2));
+    const report = runRuleTests(defaultRuleSet, suite.value);
+    expect(report.cases.filter((c) => !c.passed).map((c) => `${c.name}: ${c.failures.join('; ')}`)).toEqual([]);
+    expect(report.unexercised).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.unknownCritical).toBeGreaterThan(0);
+  });
+
+  it('runs the full ASQ table: 32 yes/no combinations, a refusal on each item, blanks', () => {
+    const suite = parseRuleTests(readFileSync(testsFile, 'utf8'));
+    if (!suite.ok) throw new Error('tests file does not parse');
+    const asq = suite.value.cases.filter((c) => c.answers?.asq && /^ASQ [a-z,]+ → /.test(c.name));
+    expect(asq).toHaveLength(32);
+    expect(suite.value.cases.filter((c) => /^ASQ refused item \d, (rest|items 1–4) no/.test(c.name))).toHaveLength(5);
+  });
+});
