@@ -51,10 +51,24 @@ export interface EvaluateOptions {
   readonly atLeast?: Level;
 }
 
+interface FactReader {
+  readonly fact: string;
+  readonly read: Reader;
+  /** What the fact is about: `scales`, `contact` or `person`, and for scales the instrument id and field. */
+  readonly subject: string;
+  readonly instrument: string | undefined;
+  readonly isFlag: boolean;
+}
+
+function factReader(fact: string): FactReader {
+  const [subject = '', instrument, field] = fact.split('.');
+  return { fact, read: compileReader(fact), subject, instrument, isFlag: field === 'flags' };
+}
+
 interface CompiledRule {
   readonly rule: Rule;
   readonly test: Predicate;
-  readonly readers: readonly (readonly [string, Reader])[];
+  readonly readers: readonly FactReader[];
   readonly rank: number;
 }
 
@@ -94,7 +108,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     rules: ruleSet.rules.map((rule) => ({
       rule,
       test: compileCondition(rule.when),
-      readers: factPaths(rule.when).map((p) => [p, compileReader(p)] as const),
+      readers: factPaths(rule.when).map(factReader),
       rank: rule.then.level ? levelRank(rule.then.level) : -1,
     })),
   };
@@ -118,14 +132,12 @@ function unknownCriticals(facts: Facts): { fact: string; value: unknown }[] {
  * Whether a missing fact is worth reporting: its instrument was given (an absent flag there is negative, not missing),
  * or the contact or person it describes is present. Rules on an instrument nobody took are beside the point.
  */
-function bearsOn(fact: string, read: Reader, facts: Facts): boolean {
-  const [subject, id, field] = fact.split('.');
-  if (subject === 'scales') {
-    if (!id || facts.scales?.[id] === undefined || field === 'flags') return false;
-    return read(facts) === undefined || read(facts) === null;
-  }
-  const holder = subject === 'contact' ? facts.contact : facts.person;
-  return holder !== undefined && (read(facts) === undefined || read(facts) === null);
+function bearsOn(r: FactReader, facts: Facts): boolean {
+  if (r.subject === 'scales') {
+    if (r.isFlag || !r.instrument || facts.scales?.[r.instrument] === undefined) return false;
+  } else if ((r.subject === 'contact' ? facts.contact : facts.person) === undefined) return false;
+  const v = r.read(facts);
+  return v === undefined || v === null;
 }
 
 function pushUnique<T>(list: T[], items: readonly T[] | undefined, key: (t: T) => string = String): void {
@@ -160,7 +172,7 @@ export function evaluateRules(
 
   for (const c of compiled.rules) {
     const truth = c.test(facts);
-    if (truth === UNKNOWN && c.readers.some(([fact, read]) => bearsOn(fact, read, facts))) undetermined.push(c.rule.id);
+    if (truth === UNKNOWN && c.readers.some((r) => bearsOn(r, facts))) undetermined.push(c.rule.id);
     if (truth !== TRUE) continue;
     const then = c.rule.then;
     fired.push({
@@ -168,7 +180,7 @@ export function evaluateRules(
       level: then.level ?? null,
       description: c.rule.description,
       source: c.rule.source ?? null,
-      reads: c.readers.map(([fact, read]) => ({ fact, value: read(facts) ?? null })),
+      reads: c.readers.map((r) => ({ fact: r.fact, value: r.read(facts) ?? null })),
     });
     if (c.rank > rank) rank = c.rank;
     pushUnique(actions, then.actions);
