@@ -26,6 +26,8 @@ export type CliErrorCode =
   | 'CLI_CSV_SYNTAX'
   | 'CLI_NO_DATA'
   | 'CLI_COLUMNS'
+  | 'CLI_RULES_INVALID'
+  | 'CLI_RULE_TESTS_FAILED'
   | 'CLI_INTERNAL';
 
 const exitCodes: Record<CliErrorCode, ExitCode> = {
@@ -39,6 +41,8 @@ const exitCodes: Record<CliErrorCode, ExitCode> = {
   CLI_CSV_SYNTAX: ExitCode.error,
   CLI_NO_DATA: ExitCode.error,
   CLI_COLUMNS: ExitCode.error,
+  CLI_RULES_INVALID: ExitCode.error,
+  CLI_RULE_TESTS_FAILED: ExitCode.error,
   CLI_INTERNAL: ExitCode.error,
 };
 

@@ -163,6 +163,23 @@ const en = {
     flag: (item: string | undefined, label: Localized, status: 'positive' | 'unknown') =>
       `${item === undefined ? label.en : `item ${item}`} ${status === 'positive' ? 'POSITIVE' : 'UNKNOWN (treat as risk)'}`,
   },
+  rules: {
+    defaultSet: 'default rule set',
+    header: { id: 'id', level: 'level', when: 'when', actions: 'actions', source: 'source' },
+    invalid: (n: number) => `${n} problem${n === 1 ? '' : 's'} in the file; nothing was checked further`,
+    at: (file: string, line: number, column: number, path: string, message: string) =>
+      `${file}:${line}:${column}${path ? ` (${path})` : ''}: ${message}`,
+    checked: (errors: number, warnings: number, rules: number) =>
+      `${rules} rules checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    severity: { error: 'error', warning: 'warning' } as Record<string, string>,
+    casePassed: (name: string) => `ok    ${name}`,
+    caseFailed: (name: string) => `FAIL  ${name}`,
+    tested: (passed: number, failed: number) => `${passed} passed, ${failed} failed`,
+    coverage: (fired: number, total: number) => `rule coverage: ${fired}/${total} rules fired in some case`,
+    unexercised: (ids: readonly string[]) => `rules no case exercises: ${ids.join(', ')}`,
+    testsFailed: (n: number) => `${n} case${n === 1 ? '' : 's'} failed`,
+    situationInvalid: (file: string, detail: string) => `${file}: ${detail}`,
+  },
 };
 
 export type Messages = typeof en;
@@ -294,6 +311,22 @@ const zh: Messages = {
     flag: (item, label, status) =>
       `${item === undefined ? label.zh : `第${item}题`}${status === 'positive' ? '阳性' : '未知（按有风险处理）'}`,
   },
+  rules: {
+    defaultSet: '默认规则集',
+    header: { id: '编号', level: '等级', when: '条件', actions: '措施', source: '来源' },
+    invalid: (n) => `文件中有 ${n} 处问题；未作进一步检查`,
+    at: (file, line, column, path, message) =>
+      `${file} 第${line}行第${column}列${path ? `（${path}）` : ''}：${message}`,
+    checked: (errors, warnings, rules) => `已检查 ${rules} 条规则：错误 ${errors} 处，警告 ${warnings} 处`,
+    severity: { error: '错误', warning: '警告' },
+    casePassed: (name) => `通过  ${name}`,
+    caseFailed: (name) => `失败  ${name}`,
+    tested: (passed, failed) => `通过 ${passed} 例，失败 ${failed} 例`,
+    coverage: (fired, total) => `规则覆盖：${total} 条规则中有 ${fired} 条在用例中触发`,
+    unexercised: (ids) => `没有用例触发的规则：${ids.join('、')}`,
+    testsFailed: (n) => `${n} 个用例失败`,
+    situationInvalid: (file, detail) => `${file}：${detail}`,
+  },
 };
 
 /** The messages in one language. */
@@ -321,5 +354,13 @@ export const help = {
   bandSet: 'Band set (norms) to read the score against; default: the instrument default. See `triage scales show`.',
   indexRounding: 'Rounding of the standard score (index). Default: half-up.',
   prorationRounding: 'Rounding of a prorated total. Default: none.',
+  rulesShow: 'Show a rule set as a table: each rule with its level, condition, actions and source.',
+  rulesFile: 'Rule set file (YAML or JSON). Default: the shipped default rule set.',
+  rulesCheck: 'Check a rule set file: schema, unknown facts, unreachable, shadowed and conflicting rules, gaps.',
+  rulesCheckFile: 'Rule set file to check (YAML or JSON).',
+  rulesTest: 'Run a rule-test file against a rule set and report failures and rule coverage.',
+  rulesTestFile: 'Rule-test file (YAML): cases with facts or answers and the expected decision.',
+  rulesExplain: 'Decide one situation (facts and/or answers in a JSON or YAML file) and explain the decision.',
+  facts: 'File with {facts, answers, scoring, atLeast} for one person (JSON or YAML).',
   prorate: 'Prorate the total when the instrument allows a few missing items (--no-prorate requires every item).',
 };

@@ -17,6 +17,7 @@ export type { Condition, FactTest, Outcome, Rule, RuleSet } from './rules/schema
 export { ACTIONS, ruleSetSchema } from './rules/schema.ts';
 export { parseRuleTests } from './rules/testing/parse.ts';
 export type { RuleTestCaseResult, RuleTestReport } from './rules/testing/run.ts';
-export { runRuleTests } from './rules/testing/run.ts';
-export type { RuleTestCase, RuleTestExpectation, RuleTestSuite } from './rules/testing/schema.ts';
-export { factsSchema, ruleTestSuiteSchema } from './rules/testing/schema.ts';
+export { runRuleTests, situationFacts } from './rules/testing/run.ts';
+export type { RuleTestCase, RuleTestExpectation, RuleTestSuite, Situation } from './rules/testing/schema.ts';
+export { factsSchema, ruleTestSuiteSchema, situationSchema } from './rules/testing/schema.ts';
+export { parseYamlFile } from './rules/yaml-file.ts';

@@ -1,8 +1,15 @@
-import { type Answers, formatIssue, getInstrument, type ScoreOptions, scoreInstrument } from '@triage/scales';
+import {
+  type Answers,
+  formatIssue,
+  getInstrument,
+  type Result,
+  type ScoreOptions,
+  scoreInstrument,
+} from '@triage/scales';
 import { type CompiledRuleSet, compileRuleSet, type Decision, evaluateRules } from '../evaluate.ts';
 import { type Facts, type ScaleFacts, scaleFacts } from '../facts.ts';
 import type { RuleSet } from '../schema.ts';
-import type { RuleTestCase, RuleTestExpectation, RuleTestSuite } from './schema.ts';
+import type { RuleTestCase, RuleTestExpectation, RuleTestSuite, Situation } from './schema.ts';
 
 /** The id under which the rule set's unknown-critical policy appears among fired rules. */
 const UNKNOWN_CRITICAL = 'unknown-critical';
@@ -33,7 +40,7 @@ export interface RuleTestReport {
 const list = (items: readonly string[]) => (items.length > 0 ? items.join(', ') : 'none');
 
 /** Turns a case's raw answers into scale facts; problems come back as failure sentences. */
-function scoreAnswers(c: RuleTestCase): { scales: Record<string, ScaleFacts>; failures: string[] } {
+function scoreAnswers(c: Situation): { scales: Record<string, ScaleFacts>; failures: string[] } {
   const scales: Record<string, ScaleFacts> = {};
   const failures: string[] = [];
   for (const [instrumentId, raw] of Object.entries(c.answers ?? {})) {
@@ -100,13 +107,24 @@ function check(expect: RuleTestExpectation, decision: Decision, ruleIds: Readonl
   return failures;
 }
 
-function runCase(compiled: CompiledRuleSet, c: RuleTestCase, ruleIds: ReadonlySet<string>): RuleTestCaseResult {
+/**
+ * The facts of a situation: given facts merged with raw answers scored by @triage/scales (items included).
+ * Unscorable answers come back as failure sentences naming the instrument and item.
+ */
+export function situationFacts(c: Situation): Result<Facts, readonly string[]> {
   const scored = scoreAnswers(c);
-  if (scored.failures.length > 0) return { name: c.name, passed: false, failures: scored.failures, decision: null };
+  if (scored.failures.length > 0) return { ok: false, error: scored.failures };
   const given: Facts = c.facts ?? {};
-  const facts: Facts =
-    Object.keys(scored.scales).length > 0 ? { ...given, scales: { ...given.scales, ...scored.scales } } : given;
-  const decision = evaluateRules(compiled, facts, c.atLeast ? { atLeast: c.atLeast } : {});
+  return {
+    ok: true,
+    value: Object.keys(scored.scales).length > 0 ? { ...given, scales: { ...given.scales, ...scored.scales } } : given,
+  };
+}
+
+function runCase(compiled: CompiledRuleSet, c: RuleTestCase, ruleIds: ReadonlySet<string>): RuleTestCaseResult {
+  const facts = situationFacts(c);
+  if (!facts.ok) return { name: c.name, passed: false, failures: facts.error, decision: null };
+  const decision = evaluateRules(compiled, facts.value, c.atLeast ? { atLeast: c.atLeast } : {});
   const failures = check(c.expect, decision, ruleIds);
   return { name: c.name, passed: failures.length === 0, failures, decision };
 }

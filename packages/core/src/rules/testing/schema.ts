@@ -70,6 +70,23 @@ const expectSchema = z.strictObject({
   caseTerm: z.enum(['long_term', 'short_term']).nullable().exactOptional(),
 });
 
+const situationFields = {
+  facts: factsSchema.exactOptional(),
+  /** Raw answers by instrument id, scored with @triage/scales: a list in item order or a map item id → answer. */
+  answers: record(z.union([z.array(answerSchema), record(answerSchema)])).exactOptional(),
+  /** Scoring options by instrument id, for answers in another coding or norm. */
+  scoring: record(scoringSchema).exactOptional(),
+  /** A level the decision may not fall below (e.g. the case's current level). */
+  atLeast: levelSchema.exactOptional(),
+};
+const needsFacts = { message: 'give facts, answers or both' };
+
+/** One person's situation to decide: facts and/or raw answers (the input of `triage rules explain --facts`). */
+export const situationSchema = z
+  .strictObject(situationFields)
+  .refine((c) => c.facts !== undefined || c.answers !== undefined, needsFacts);
+export type Situation = z.output<typeof situationSchema>;
+
 const caseSchema = z
   .strictObject({
     name: z.string().min(1),

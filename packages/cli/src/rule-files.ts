@@ -1,0 +1,35 @@
+import type { RuleFileIssue, RuleSet } from '@triage/core';
+import { CliError } from './exit-codes.ts';
+import type { Messages } from './messages.ts';
+
+export type Core = typeof import('@triage/core');
+
+/** The rule engine, loaded on first use so other commands never pay for it. */
+export function loadCore(): Promise<Core> {
+  return import('@triage/core');
+}
+
+/** A text file's content, or a CLI error naming the file. */
+export async function readText(file: string, text: Messages): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError('CLI_FILE_NOT_FOUND', text.fileNotFound(file), { cause: error });
+    throw new CliError('CLI_FILE_UNREADABLE', text.fileUnreadable(file), { cause: error });
+  }
+}
+
+/** One line per located problem. */
+export function formatFileIssues(issues: readonly RuleFileIssue[], text: Messages): string {
+  return issues.map((i) => text.rules.at(i.file, i.line, i.column, i.path, i.message)).join('\n');
+}
+
+/** The rule set a `--rules` flag names, or the shipped default. Invalid files are errors with line and column. */
+export async function loadRuleSet(core: Core, file: string | undefined, text: Messages): Promise<RuleSet> {
+  if (!file) return core.defaultRuleSet;
+  const parsed = core.parseRuleSet(await readText(file, text), file);
+  if (!parsed.ok) throw new CliError('CLI_RULES_INVALID', formatFileIssues(parsed.error, text));
+  return parsed.value;
+}
