@@ -71,7 +71,11 @@ describe('triage rules', () => {
   });
 
   it('locates schema errors in a rule file to line and column (exit 1)', () => {
-    const r = runCli(['rules', 'check', write('bad.yaml', small(bands).replace('level: R3, actions', 'level: R9, actions'))]);
+    const r = runCli([
+      'rules',
+      'check',
+      write('bad.yaml', small(bands).replace('level: R3, actions', 'level: R9, actions')),
+    ]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/bad\.yaml:10:\d+ \(rules\.0\.then\.level\)/);
   });
