@@ -29,3 +29,15 @@ export function machine() {
   const cpu = cpus();
   return `node ${process.version} · ${process.platform}-${process.arch} · ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}`;
 }
+
+/** mulberry32: small, fast, seedable; the same seed gives the same numbers on every machine. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { fixed, int, machine, median, root, verdict } from './lib.mjs';
+import { fixed, int, machine, median, rng, root, verdict } from './lib.mjs';
 
 const GOAL_DECISIONS_PER_S = 200_000;
 const MIN_ROUND_MS = 150;
@@ -40,17 +40,6 @@ if (!core.defaultRuleSet) {
   process.exit(2);
 }
 
-/** mulberry32, as in scoring.mjs. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(Number(opts.seed));
 // Skewed towards "no" and low answers, as in a school population; ~10% endorse something on the ASQ.
 const pick = (hi, bias) => Math.min(hi, Math.floor(random() ** bias * (hi + 1)));

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { fixed, int, machine, median, root, verdict } from './lib.mjs';
+import { fixed, int, machine, median, rng, root, verdict } from './lib.mjs';
 
 const GOAL_PHQ9_PER_S = 500_000;
 const GOAL_RATIO = 3;
@@ -37,18 +37,6 @@ if (!existsSync(dist)) {
   process.exit(2);
 }
 const { getInstrument, scoreInstrument } = await import(pathToFileURL(dist).href);
-
-/** mulberry32: small, fast, seedable; the same seed gives the same answers on every machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Plain packed arrays of small integers, the shape a parsed CSV row becomes. */
 function makeRows(count, items, lo, hi, random) {
