@@ -11,6 +11,8 @@ export type { ContactFacts, Facts, PersonFacts, ScaleFacts } from './rules/facts
 export { scaleFacts } from './rules/facts.ts';
 export type { Level, LevelDisplay, LevelScheme } from './rules/levels.ts';
 export { defaultLevelScheme, RISK_LEVELS } from './rules/levels.ts';
+export type { DecisionMemo } from './rules/memo.ts';
+export { createDecisionMemo } from './rules/memo.ts';
 export type { RuleFileIssue } from './rules/parse.ts';
 export { parseRuleSet } from './rules/parse.ts';
 export type { Condition, FactTest, Outcome, Rule, RuleSet } from './rules/schema.ts';
