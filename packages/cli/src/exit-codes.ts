@@ -11,6 +11,8 @@ export const ExitCode = {
   usage: 2,
   /** Some rows were rejected and the others scored. */
   rowsRejected: 3,
+  /** Interrupted (Ctrl-C, SIGTERM) after a checkpoint: `--resume` continues. 128 + SIGINT, as shells report it. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -28,6 +30,11 @@ export type CliErrorCode =
   | 'CLI_COLUMNS'
   | 'CLI_RULES_INVALID'
   | 'CLI_RULE_TESTS_FAILED'
+  | 'CLI_MAPPING'
+  | 'CLI_MAPPING_FILE'
+  | 'CLI_OUT_DIR'
+  | 'CLI_NOTHING_TO_RESUME'
+  | 'CLI_XLSX'
   | 'CLI_INTERNAL';
 
 const exitCodes: Record<CliErrorCode, ExitCode> = {
@@ -43,6 +50,11 @@ const exitCodes: Record<CliErrorCode, ExitCode> = {
   CLI_COLUMNS: ExitCode.error,
   CLI_RULES_INVALID: ExitCode.error,
   CLI_RULE_TESTS_FAILED: ExitCode.error,
+  CLI_MAPPING: ExitCode.error,
+  CLI_MAPPING_FILE: ExitCode.error,
+  CLI_OUT_DIR: ExitCode.usage,
+  CLI_NOTHING_TO_RESUME: ExitCode.usage,
+  CLI_XLSX: ExitCode.error,
   CLI_INTERNAL: ExitCode.error,
 };
 

@@ -22,4 +22,4 @@ export type { RuleTestCaseResult, RuleTestReport } from './rules/testing/run.ts'
 export { runRuleTests, situationFacts } from './rules/testing/run.ts';
 export type { RuleTestCase, RuleTestExpectation, RuleTestSuite, Situation } from './rules/testing/schema.ts';
 export { factsSchema, ruleTestSuiteSchema, situationSchema } from './rules/testing/schema.ts';
-export { parseYamlFile } from './rules/yaml-file.ts';
+export { createLocator, parseYamlFile } from './rules/yaml-file.ts';

@@ -1,0 +1,254 @@
+import type { InstrumentDefinition } from '@triage/scales';
+import { type ItemColumn, itemIdOfHeader, normalizeHeader } from '../responses/item-columns.ts';
+
+/** A column of a sheet: its 0-based index and its header as written. */
+export interface Column {
+  readonly index: number;
+  readonly header: string;
+}
+
+/** The person fields an import knows. `name` is recognised only so it is never mistaken for anything else: never read. */
+export const PERSON_FIELDS = ['studentId', 'name', 'sex', 'age', 'grade', 'class', 'school'] as const;
+export type PersonField = (typeof PERSON_FIELDS)[number];
+
+/** Headers school platforms use for each person field (zh and en), compared after {@link normalizeHeader}. */
+const PERSON_HEADERS: Readonly<Record<PersonField, readonly string[]>> = {
+  studentId: [
+    '学号',
+    '学生学号',
+    '学生编号',
+    '学籍号',
+    '考号',
+    '编号',
+    'student_id',
+    'student id',
+    'studentid',
+    'student no',
+    'student number',
+    'id',
+  ],
+  name: ['姓名', '学生姓名', '名字', 'name', 'student_name', 'student name', 'full name'],
+  sex: ['性别', 'sex', 'gender'],
+  age: ['年龄', '年龄(岁)', 'age', 'age (years)'],
+  grade: ['年级', 'grade', 'grade level'],
+  class: ['班级', '班', '行政班', 'class', 'class name', 'classroom', 'homeroom'],
+  school: ['学校', '学校名称', 'school', 'school name'],
+};
+
+const PERSON_BY_HEADER = new Map<string, PersonField>(
+  PERSON_FIELDS.flatMap((field) => PERSON_HEADERS[field].map((h) => [normalizeHeader(h), field] as const)),
+);
+
+/** The person field a header names, if it names one. */
+export function personFieldOfHeader(header: string): PersonField | undefined {
+  return PERSON_BY_HEADER.get(normalizeHeader(header));
+}
+
+export interface InstrumentColumns {
+  readonly definition: InstrumentDefinition;
+  readonly items: readonly ItemColumn[];
+}
+
+/** How one sheet's columns are read. Every column is either a person field, an item, or ignored (never read). */
+export interface SheetMapping {
+  /** Fields in the header row; longer data rows must be blank past it. */
+  readonly width: number;
+  readonly person: Readonly<Partial<Record<PersonField, Column>>>;
+  readonly instruments: readonly InstrumentColumns[];
+  readonly ignored: readonly Column[];
+  /** Columns that look like an item a mapped instrument does not have ("Q11" beside PHQ-9). */
+  readonly unknownItems: readonly (Column & { readonly instrument: string; readonly item: string })[];
+  /** How the instruments were found: by their own prefixes, by `--instrument`, or by a mapping file. */
+  readonly how: 'prefix' | 'named' | 'map';
+}
+
+/** What a mapping file says a column is. */
+export type ColumnTarget =
+  | { readonly kind: 'ignore' }
+  | { readonly kind: 'person'; readonly field: PersonField }
+  | { readonly kind: 'item'; readonly instrument: InstrumentDefinition; readonly item: string };
+
+export type MappingIssue =
+  | { readonly code: 'no-instrument'; readonly itemLike: readonly Column[] }
+  | { readonly code: 'ambiguous'; readonly candidates: readonly string[]; readonly itemLike: readonly Column[] }
+  | { readonly code: 'missing-items'; readonly instrument: string; readonly items: readonly string[] }
+  | {
+      readonly code: 'duplicate-item';
+      readonly instrument: string;
+      readonly item: string;
+      readonly columns: readonly Column[];
+    }
+  | { readonly code: 'duplicate-field'; readonly field: PersonField; readonly columns: readonly Column[] }
+  | { readonly code: 'header-looks-like-data' };
+
+/** An instrument's own names as header prefixes: `PHQ-A`, `phqa`, `GAD7` … (not the generic Q, 第, item). */
+function ownPrefixes(definition: Pick<InstrumentDefinition, 'id' | 'abbreviation'>): string[] {
+  const names = [definition.abbreviation, definition.id].flatMap((name) => {
+    const folded = normalizeHeader(name);
+    return [folded, folded.replace(/[^a-z0-9]/g, '')];
+  });
+  return [...new Set(names)].sort((a, b) => b.length - a.length);
+}
+
+const GENERIC_PREFIXES = ['question', 'item', '题目', '题', 'q', 'no', '第'];
+
+/** The instrument item a header names through the instrument's own prefix (`PHQA3`, `GAD-7 2、…`, `SDS_12`). */
+function ownItem(header: string, definition: InstrumentDefinition, known: ReadonlySet<string>): string | null {
+  const h = normalizeHeader(header);
+  const prefixes = ownPrefixes(definition);
+  if (!prefixes.some((p) => h.startsWith(p) && h.length > p.length)) return null;
+  return itemIdOfHeader(header, prefixes, known);
+}
+
+/** A header that names an item without naming an instrument: `Q3`, `3`, `第3题`, `3、question text`. */
+function genericItem(header: string): string | null {
+  const id = itemIdOfHeader(header, GENERIC_PREFIXES, new Set());
+  return id !== null && /^\d/.test(id) ? id : null;
+}
+
+interface Found {
+  readonly definition: InstrumentDefinition;
+  readonly byItem: Map<string, ItemColumn[]>;
+  readonly unknown: (Column & { instrument: string; item: string })[];
+}
+
+function collect(found: Found, column: Column, item: string): void {
+  const known = found.definition.items.some((i) => i.id === item);
+  if (known) found.byItem.set(item, [...(found.byItem.get(item) ?? []), { ...column, item }]);
+  else found.unknown.push({ ...column, instrument: found.definition.id, item });
+}
+
+function finish(
+  width: number,
+  person: Partial<Record<PersonField, Column>>,
+  found: readonly Found[],
+  ignored: Column[],
+  how: SheetMapping['how'],
+): { ok: true; value: SheetMapping } | { ok: false; error: readonly MappingIssue[] } {
+  const issues: MappingIssue[] = [];
+  for (const f of found) {
+    for (const [item, columns] of f.byItem) {
+      if (columns.length < 2) continue;
+      // Identical item headers are cell values: a file without a header row. Never repeat them back.
+      if (new Set(columns.map((c) => normalizeHeader(c.header))).size < columns.length) {
+        return { ok: false, error: [{ code: 'header-looks-like-data' }] };
+      }
+      issues.push({ code: 'duplicate-item', instrument: f.definition.id, item, columns });
+    }
+    const missing = f.definition.items.filter((i) => i.optional !== true && !f.byItem.has(i.id)).map((i) => i.id);
+    if (missing.length > 0) issues.push({ code: 'missing-items', instrument: f.definition.id, items: missing });
+  }
+  if (issues.length > 0) return { ok: false, error: issues };
+  const instruments = found.map((f) => ({
+    definition: f.definition,
+    items: f.definition.items.flatMap((i) => f.byItem.get(i.id) ?? []),
+  }));
+  return {
+    ok: true,
+    value: { width, person, instruments, ignored, unknownItems: found.flatMap((f) => f.unknown), how },
+  };
+}
+
+/**
+ * Maps a header row: person fields by their known zh/en headers; items by the instrument's own prefix (`PHQA1`,
+ * `GAD-7 1、…`) for every instrument in `candidates`; when exactly one instrument is `named` (`--instrument`), also by
+ * generic headers (`Q1`, `1`, `第1题`, `1、question text`). Several instruments from unprefixed headers cannot be told
+ * apart: that is an issue for a mapping file, never a guess.
+ */
+export function mapHeader(
+  headers: readonly string[],
+  options: {
+    readonly candidates: readonly InstrumentDefinition[];
+    readonly named: boolean;
+    /** From a mapping file, by normalized header: these columns are what it says, whatever they look like. */
+    readonly explicit?: ReadonlyMap<string, ColumnTarget>;
+  },
+): { ok: true; value: SheetMapping } | { ok: false; error: readonly MappingIssue[] } {
+  const person: Partial<Record<PersonField, Column>> = {};
+  const duplicateFields = new Map<PersonField, Column[]>();
+  const found = new Map<string, Found>();
+  const generic: (Column & { item: string })[] = [];
+  const ignored: Column[] = [];
+  headers.forEach((header, index) => {
+    const column = { index, header };
+    if (header.trim() === '') {
+      ignored.push(column);
+      return;
+    }
+    const target = options.explicit?.get(normalizeHeader(header));
+    if (target?.kind === 'ignore') {
+      ignored.push(column);
+      return;
+    }
+    if (target?.kind === 'item') {
+      const entry = found.get(target.instrument.id) ?? {
+        definition: target.instrument,
+        byItem: new Map(),
+        unknown: [],
+      };
+      found.set(target.instrument.id, entry);
+      collect(entry, column, target.item);
+      return;
+    }
+    const field = target?.kind === 'person' ? target.field : personFieldOfHeader(header);
+    if (field) {
+      const seen = person[field];
+      if (seen) duplicateFields.set(field, [...(duplicateFields.get(field) ?? [seen]), column]);
+      else person[field] = column;
+      return;
+    }
+    for (const definition of options.candidates) {
+      const known = new Set(definition.items.map((i) => i.id));
+      const item = ownItem(header, definition, known);
+      if (item === null) continue;
+      const entry = found.get(definition.id) ?? { definition, byItem: new Map(), unknown: [] };
+      found.set(definition.id, entry);
+      collect(entry, column, item);
+      return;
+    }
+    const item = genericItem(header);
+    if (item !== null) generic.push({ ...column, item });
+    else ignored.push(column);
+  });
+  const fieldIssues: MappingIssue[] = [...duplicateFields].map(([field, columns]) => ({
+    code: 'duplicate-field',
+    field,
+    columns,
+  }));
+  if (fieldIssues.length > 0) return { ok: false, error: fieldIssues };
+
+  const only = options.candidates.length === 1 ? options.candidates[0] : undefined;
+  if (generic.length > 0 && options.named && only) {
+    const entry = found.get(only.id) ?? { definition: only, byItem: new Map(), unknown: [] };
+    found.set(only.id, entry);
+    for (const column of generic) collect(entry, column, column.item);
+    return finish(headers.length, person, [...found.values()], ignored, 'named');
+  }
+  if (found.size === 0) {
+    if (generic.length === 0) return { ok: false, error: [{ code: 'no-instrument', itemLike: [] }] };
+    // Unprefixed item columns: which instrument has exactly these items?
+    const ids = new Set(generic.map((c) => c.item));
+    const fits = options.candidates.filter(
+      (d) =>
+        d.items.every((i) => i.optional === true || ids.has(i.id)) &&
+        [...ids].every((id) => d.items.some((i) => i.id === id)),
+    );
+    if (fits.length === 1 && fits[0]) {
+      const entry: Found = { definition: fits[0], byItem: new Map(), unknown: [] };
+      for (const column of generic) collect(entry, column, column.item);
+      return finish(headers.length, person, [entry], ignored, 'named');
+    }
+    return {
+      ok: false,
+      error: [
+        fits.length > 1
+          ? { code: 'ambiguous', candidates: fits.map((d) => d.id), itemLike: generic }
+          : { code: 'no-instrument', itemLike: generic },
+      ],
+    };
+  }
+  // Prefixed instruments found; unprefixed item-like columns beside them are ignored, and said so.
+  ignored.push(...generic);
+  const how = options.explicit && options.explicit.size > 0 ? 'map' : options.named ? 'named' : 'prefix';
+  return finish(headers.length, person, [...found.values()], ignored, how);
+}

@@ -1,0 +1,293 @@
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { RuleSet } from '@triage/core';
+import type { Coding, InstrumentDefinition, Lang } from '@triage/scales';
+import { isCsvDecodeError } from '../csv/decode-error.ts';
+import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
+import type { MappingIssue, SheetMapping } from './columns.ts';
+import { parseMappingFile } from './mapping-file.ts';
+import { mappingIssue } from './mapping-messages.ts';
+import { type ImportMessages, importMessages } from './messages.ts';
+import { writePrivateFile } from './output/private-file.ts';
+import { OUTPUT_FILES } from './output/result-files.ts';
+import { pseudonymKey } from './pseudonym.ts';
+import { renderSummary } from './render-summary.ts';
+import { reportModel } from './report-model.ts';
+import { type ImportOutcome, MappingError, OutDirError, runImport } from './run-import.ts';
+
+export interface ImportCommandOptions {
+  readonly file: string;
+  readonly out: string | undefined;
+  readonly lang: Lang;
+  readonly instruments: readonly InstrumentDefinition[];
+  readonly all: readonly InstrumentDefinition[];
+  readonly ruleSet: RuleSet;
+  readonly map: { readonly file: string; readonly text: string } | undefined;
+  readonly sheets: readonly string[] | undefined;
+  readonly encoding: 'utf-8' | 'gb18030' | 'gbk' | 'utf-16le' | 'utf-16be' | undefined;
+  readonly delimiter: string | undefined;
+  readonly coding: Coding;
+  readonly pseudonymize: boolean;
+  readonly minCell: number;
+  readonly dryRun: boolean;
+  readonly resume: boolean;
+  readonly interactive: boolean;
+  readonly version: string;
+  readonly note: (message: string, level?: 'info' | 'warning') => void;
+  readonly log: (message: string) => void;
+}
+
+/** The `--json` envelope of an import: what happened, counts, where the files are. No ids, names or answers. */
+export interface ImportSummary {
+  readonly status: ImportOutcome['status'];
+  readonly file: string;
+  readonly sha256: string;
+  readonly out: string | null;
+  readonly source: {
+    readonly kind: 'csv' | 'xlsx';
+    readonly encoding?: string;
+    readonly delimiter?: string;
+    readonly sheets?: readonly string[];
+  };
+  readonly instruments: readonly string[];
+  readonly ruleSet: { readonly id: string; readonly version: string; readonly hash: string };
+  readonly counts: ImportOutcome['counts'] & { readonly rejectedWithRisk: number };
+  readonly levels: Readonly<Record<string, number>>;
+  readonly followUp: number;
+  readonly files: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/** `<file name>.triage` beside the input: results stay next to the screening they came from. */
+export function defaultOutDir(file: string): string {
+  return join(dirname(file), `${basename(file, extname(file))}.triage`);
+}
+
+function mappingMessages(error: MappingError, file: string, text: ImportMessages): string {
+  const lines: string[] = [];
+  for (const { sheet, issues } of error.problems) {
+    const where = sheet === null ? `${file}:1` : `${file} [${sheet}]`;
+    for (const issue of issues) lines.push(mappingIssue(issue, where, text));
+  }
+  lines.push(text.mapping.fix);
+  return lines.join('\n');
+}
+
+/** What changes results besides the input file: if any of it differs, an interrupted import cannot be resumed. */
+function fingerprint(options: ImportCommandOptions, ruleHash: string): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        instruments: options.instruments.map((d) => `${d.id}@${d.version}`),
+        map: options.map?.text ?? null,
+        rules: ruleHash,
+        sheets: options.sheets ?? [],
+        encoding: options.encoding ?? null,
+        delimiter: options.delimiter ?? null,
+        coding: options.coding,
+        pseudonymize: options.pseudonymize,
+        lang: options.lang,
+      }),
+    )
+    .digest('hex');
+}
+
+/** Ctrl-C or SIGTERM: the first asks the import to checkpoint and stop; a second one stops at once. */
+function onInterrupt(): { requested: boolean; dispose: () => void } {
+  const state = { requested: false, dispose: () => {} };
+  const handler = (signal: NodeJS.Signals) => {
+    if (state.requested) process.exit(signal === 'SIGINT' ? 130 : 143);
+    state.requested = true;
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  state.dispose = () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+  return state;
+}
+
+export async function runImportCommand(
+  options: ImportCommandOptions,
+): Promise<{ summary: ImportSummary; exitCode: ExitCode }> {
+  const text = importMessages(options.lang);
+  const core = await import('@triage/core');
+  if (!existsSync(options.file)) throw new CliError('CLI_FILE_NOT_FOUND', `${options.file}: file not found`);
+  const mapping = options.map ? parseMappingFile(options.map.text, options.map.file, core) : undefined;
+  if (mapping && !mapping.ok) {
+    throw new CliError(
+      'CLI_MAPPING_FILE',
+      mapping.error.map((i) => `${i.file}:${i.line}:${i.column}: ${i.message}`).join('\n'),
+    );
+  }
+  const out = options.out ?? defaultOutDir(options.file);
+  const keyInfo = pseudonymKey();
+  if (keyInfo.created) options.note(text.keyCreated(keyInfo.path));
+  const compiled = core.compileRuleSet(options.ruleSet);
+  const interrupt = onInterrupt();
+  let outcome: ImportOutcome;
+  try {
+    const resolveMapping = options.interactive
+      ? async (
+          sheet: string | null,
+          headers: readonly string[],
+          issues: readonly MappingIssue[],
+        ): Promise<SheetMapping | undefined> => {
+          const { promptMapping } = await import('./prompt-mapping.ts');
+          return promptMapping({
+            file: options.file,
+            sheet,
+            headers,
+            issues,
+            all: options.all,
+            lang: options.lang,
+            note: options.note,
+          });
+        }
+      : undefined;
+    outcome = await runImport(
+      {
+        file: options.file,
+        out,
+        lang: options.lang,
+        instruments: options.instruments,
+        mapping: mapping?.ok ? mapping.value : undefined,
+        ruleSet: options.ruleSet,
+        score: { coding: options.coding },
+        key: keyInfo.key,
+        pseudonymize: options.pseudonymize,
+        dryRun: options.dryRun,
+        resume: options.resume,
+        fingerprint: fingerprint(options, compiled.ref.hash),
+        interrupt,
+        encoding: options.encoding,
+        delimiter: options.delimiter,
+        sheets: options.sheets,
+        note: options.note,
+        ...(resolveMapping ? { resolveMapping } : {}),
+      },
+      options.all,
+    );
+  } catch (error) {
+    throw asCliError(error, options.file, out, text);
+  } finally {
+    interrupt.dispose();
+  }
+
+  const warnings = describeOutcome(outcome, options, text);
+  for (const w of warnings) options.note(w, 'warning');
+  const model = reportModel(outcome, {
+    file: options.file,
+    lang: options.lang,
+    minCell: options.minCell,
+    generator: `triage ${options.version}`,
+    pseudonymize: options.pseudonymize,
+  });
+  const files = [...outcome.files];
+  if (outcome.status === 'complete') {
+    const { renderReport } = await import('./report/render-report.ts');
+    const report = join(out, OUTPUT_FILES.report);
+    writePrivateFile(report, renderReport(model));
+    chmodSync(report, 0o600);
+    files.push(report);
+  }
+  if (outcome.status === 'interrupted') options.note(text.interrupted(options.file, out), 'warning');
+  else options.log(renderSummary(model, files, outcome.status === 'dry-run'));
+
+  const { counts } = outcome;
+  const exitCode =
+    outcome.status === 'interrupted'
+      ? ExitCode.interrupted
+      : counts.rows === 0
+        ? ExitCode.error
+        : rowsExitCode(counts.scored, counts.rejected);
+  const source = outcome.source;
+  return {
+    exitCode,
+    summary: {
+      status: outcome.status,
+      file: options.file,
+      sha256: outcome.sha256,
+      out: options.dryRun ? null : out,
+      source:
+        source.kind === 'csv'
+          ? { kind: 'csv', encoding: source.dialect.encoding, delimiter: source.dialect.delimiter }
+          : { kind: 'xlsx', sheets: source.sheets },
+      instruments: outcome.instruments.map((d) => d.id),
+      ruleSet: outcome.ruleSetRef,
+      counts: { ...counts, rejectedWithRisk: outcome.rejectedWithRisk },
+      levels: Object.fromEntries(model.levels.map((l) => [l.id, l.count])),
+      followUp: outcome.tally.followUpTotal,
+      files,
+      warnings,
+    },
+  };
+}
+
+/** Notes about the file and warnings the user must see, in order: how it was read and mapped, then problems. */
+function describeOutcome(outcome: ImportOutcome, options: ImportCommandOptions, text: ImportMessages): string[] {
+  const file = options.file;
+  const { source } = outcome;
+  if (source.kind === 'csv') {
+    const d = source.dialect;
+    options.note(text.readAs(file, `${d.encoding.toUpperCase()}${d.bom ? ' BOM' : ''}`, d.detected, d.delimiter));
+  } else options.note(text.readSheets(file, source.sheets));
+  for (const [sheet, mapping] of outcome.mappings) {
+    const where = sheet === null ? file : `${file} [${sheet}]`;
+    if (!mapping) continue;
+    const person = Object.entries(mapping.person).map(
+      ([field, c]) => `${text.fieldNames[field as keyof typeof text.fieldNames]} (${c?.header})`,
+    );
+    options.note(
+      text.mapped(
+        where,
+        mapping.instruments.map((i) => i.definition.abbreviation),
+        person,
+        mapping.ignored.length,
+      ),
+    );
+    for (const c of mapping.unknownItems) {
+      options.note(text.unknownItem(where, c, c.instrument.toUpperCase(), c.item), 'warning');
+    }
+    if (!mapping.person.studentId) options.note(text.noIdColumn(where), 'warning');
+  }
+  const warnings: string[] = [];
+  for (const [sheet, mapping] of outcome.mappings) {
+    if (mapping === null && sheet !== null) warnings.push(text.sheetUnmapped(sheet));
+  }
+  if (outcome.counts.duplicateIds > 0)
+    warnings.push(text.duplicates(outcome.counts.duplicateIds, outcome.duplicateLines));
+  if (outcome.strippedZeros) {
+    const z = outcome.strippedZeros;
+    warnings.push(text.leadingZeros(z.count, z.length, z.lines));
+  }
+  if (outcome.rejectedWithRisk > 0) warnings.push(text.riskInRejected(outcome.rejectedWithRisk));
+  return warnings;
+}
+
+function asCliError(error: unknown, file: string, out: string, text: ImportMessages): unknown {
+  if (error instanceof MappingError)
+    return new CliError('CLI_MAPPING', mappingMessages(error, file, text), { cause: error });
+  if (error instanceof OutDirError) {
+    if (error.code === 'other-file')
+      return new CliError('CLI_OUT_DIR', text.outDir.otherFile(out, error.detail), { cause: error });
+    if (error.code === 'nothing-to-resume')
+      return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.nothingToResume(error.detail), { cause: error });
+    return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.changedSince(error.detail), { cause: error });
+  }
+  if (isCsvDecodeError(error)) {
+    return new CliError('CLI_ENCODING', text.decodeError(file, error.encoding.toUpperCase(), error.line), {
+      cause: error,
+    });
+  }
+  const code = (error as { code?: string }).code;
+  if (code === 'XLSX_NO_SUCH_SHEET') {
+    return new CliError('CLI_XLSX', text.xlsx.noSuchSheet(file, (error as { sheets?: string[] }).sheets ?? []), {
+      cause: error,
+    });
+  }
+  if (code === 'XLSX_INVALID') return new CliError('CLI_XLSX', text.xlsx.invalid(file), { cause: error });
+  return error;
+}

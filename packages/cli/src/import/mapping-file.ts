@@ -1,0 +1,106 @@
+import type { RuleFileIssue } from '@triage/core';
+import { getInstrument, type InstrumentDefinition, type Result } from '@triage/scales';
+import { z } from 'zod';
+import { normalizeHeader } from '../responses/item-columns.ts';
+import { type ColumnTarget, PERSON_FIELDS, type PersonField, type SheetMapping } from './columns.ts';
+
+/**
+ * `--map mapping.yaml`: what to do with columns the automatic mapping cannot know.
+ * @example
+ * instruments: [phq-a, gad-7]
+ * columns:
+ *   学生学号: studentId
+ *   Q1: phq-a.1
+ *   备注: ignore
+ * values:
+ *   sex: { "1": male, "2": female }
+ */
+const mappingFileSchema = z
+  .object({
+    instruments: z.array(z.string()).optional(),
+    columns: z.record(z.string(), z.string()).optional(),
+    values: z
+      .object({ sex: z.record(z.string(), z.enum(['male', 'female'])).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export interface MappingFile {
+  readonly instruments: readonly InstrumentDefinition[];
+  /** By normalized header. */
+  readonly columns: ReadonlyMap<string, ColumnTarget>;
+  /** Extra sex codes, e.g. "1" → male; by trimmed, lower-cased value. */
+  readonly sex: ReadonlyMap<string, 'male' | 'female'>;
+}
+
+const FIELD_ALIASES: Readonly<Record<string, PersonField>> = {
+  student_id: 'studentId',
+  studentid: 'studentId',
+  id: 'studentId',
+  gender: 'sex',
+};
+
+function target(value: string): ColumnTarget | string {
+  const v = value.trim();
+  if (v === 'ignore') return { kind: 'ignore' };
+  const field = (PERSON_FIELDS as readonly string[]).includes(v) ? (v as PersonField) : FIELD_ALIASES[v.toLowerCase()];
+  if (field) return { kind: 'person', field };
+  const dot = v.lastIndexOf('.');
+  const instrument = dot > 0 ? getInstrument(v.slice(0, dot).toLowerCase()) : undefined;
+  const item = v.slice(dot + 1);
+  if (!instrument)
+    return `"${v}": expected ignore, ${PERSON_FIELDS.join(', ')}, or <instrument>.<item> such as phq-a.1`;
+  if (!instrument.items.some((i) => i.id === item)) {
+    return `"${v}": ${instrument.abbreviation} has no item "${item}"; expected one of ${instrument.items.map((i) => i.id).join(', ')}`;
+  }
+  return { kind: 'item', instrument, item };
+}
+
+/** Reads a mapping file; every problem has the file's line and column. */
+export function parseMappingFile(
+  text: string,
+  file: string,
+  core: typeof import('@triage/core'),
+): Result<MappingFile, readonly RuleFileIssue[]> {
+  const parsed = core.parseYamlFile(mappingFileSchema, text, file);
+  if (!parsed.ok) return parsed;
+  const locate = core.createLocator(text);
+  const issues: RuleFileIssue[] = [];
+  const issue = (path: readonly string[], message: string) => {
+    const at = locate(path) ?? { line: 1, column: 1 };
+    issues.push({ file, line: at.line, column: at.column, path: path.join('.'), message });
+  };
+  const instruments: InstrumentDefinition[] = [];
+  (parsed.value.instruments ?? []).forEach((id, i) => {
+    const definition = getInstrument(id.toLowerCase());
+    if (definition) instruments.push(definition);
+    else issue(['instruments', String(i)], `unknown instrument "${id}" (see: triage scales list)`);
+  });
+  const columns = new Map<string, ColumnTarget>();
+  for (const [header, value] of Object.entries(parsed.value.columns ?? {})) {
+    const t = target(value);
+    if (typeof t === 'string') issue(['columns', header], t);
+    else columns.set(normalizeHeader(header), t);
+  }
+  const sex = new Map(Object.entries(parsed.value.values?.sex ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
+  return issues.length > 0 ? { ok: false, error: issues } : { ok: true, value: { instruments, columns, sex } };
+}
+
+/**
+ * A mapping as a mapping file, so a mapping confirmed at the prompt can be saved and reused without questions.
+ * Keys and values are JSON strings, which YAML reads as double-quoted scalars.
+ */
+export function mappingToYaml(mapping: SheetMapping): string {
+  const lines = ['# triage import mapping: use it with --map', 'instruments:'];
+  for (const { definition } of mapping.instruments) lines.push(`  - ${definition.id}`);
+  lines.push('columns:');
+  const q = (s: string) => JSON.stringify(s);
+  for (const [field, column] of Object.entries(mapping.person))
+    if (column) lines.push(`  ${q(column.header)}: ${field}`);
+  for (const { definition, items } of mapping.instruments) {
+    for (const column of items) lines.push(`  ${q(column.header)}: ${definition.id}.${column.item}`);
+  }
+  for (const column of mapping.ignored) if (column.header.trim() !== '') lines.push(`  ${q(column.header)}: ignore`);
+  return `${lines.join('\n')}\n`;
+}

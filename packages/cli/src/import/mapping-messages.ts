@@ -1,0 +1,33 @@
+import type { MappingIssue } from './columns.ts';
+import type { ImportMessages } from './messages.ts';
+
+/** One mapping problem in words, at `where` (file and sheet). */
+export function mappingIssue(issue: MappingIssue, where: string, text: ImportMessages): string {
+  const m = text.mapping;
+  switch (issue.code) {
+    case 'no-instrument':
+      return m.noInstrument(
+        where,
+        issue.itemLike.map((c) => c.header),
+      );
+    case 'ambiguous':
+      return m.ambiguous(where, issue.candidates);
+    case 'missing-items':
+      return m.missingItems(where, issue.instrument.toUpperCase(), issue.items);
+    case 'duplicate-item':
+      return m.duplicateItem(
+        where,
+        issue.instrument.toUpperCase(),
+        issue.item,
+        issue.columns.map((c) => `${c.index + 1} (${c.header})`),
+      );
+    case 'duplicate-field':
+      return m.duplicateField(
+        where,
+        text.fieldNames[issue.field],
+        issue.columns.map((c) => `${c.index + 1} (${c.header})`),
+      );
+    case 'header-looks-like-data':
+      return m.headerLooksLikeData(where);
+  }
+}

@@ -1,0 +1,237 @@
+import type { Lang } from '@triage/scales';
+import type { RowIssueCode } from './read-row.ts';
+
+/**
+ * The strings of `triage import`, zh-CN and en. Messages name files, sheets, lines, columns, headers and items; none
+ * takes a cell value, a name or an answer, so none can print one.
+ */
+
+type Where = { readonly file: string; readonly sheet: string | null; readonly line: number };
+type Col = { readonly index: number; readonly header: string };
+export type ImportCounts = {
+  readonly rows: number;
+  readonly scored: number;
+  readonly rejected: number;
+  readonly blankRows: number;
+  readonly duplicateIds: number;
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: string) => string> = {
+  IMPORT_FIELD_COUNT: (e) =>
+    `the row does not have the header's ${e} fields (a cell lost or added; answers could shift)`,
+  IMPORT_UNTERMINATED_QUOTE: () => 'a quoted field opened on this line is never closed; expected a closing "',
+  IMPORT_SHEET_UNMAPPED: () => "the sheet's header row could not be mapped (see the message about this sheet)",
+  IMPORT_ID_MISSING: () => 'no student id; expected the student id (学号)',
+  IMPORT_ID_MANGLED: () =>
+    'the student id is in scientific notation (Excel shortened it, digits are lost); expected the full id: format the column as Text and export again',
+  IMPORT_AGE_INVALID: (e) => `age is not a whole number; expected ${e}`,
+  IMPORT_AGE_RANGE: (e) => `age is outside ${e}`,
+  IMPORT_SEX_INVALID: (e) => `sex not recognised; expected one of ${e} (or add codes in a --map file)`,
+};
+
+const rowIssuesZh: typeof rowIssuesEn = {
+  IMPORT_FIELD_COUNT: (e) => `该行字段数与表头的 ${e} 个不符（少了或多了单元格，答案可能错位）`,
+  IMPORT_UNTERMINATED_QUOTE: () => '本行开始的带引号字段没有结束；缺少右引号 "',
+  IMPORT_SHEET_UNMAPPED: () => '该工作表的表头无法识别（见关于该工作表的提示）',
+  IMPORT_ID_MISSING: () => '缺少学号',
+  IMPORT_ID_MANGLED: () => '学号显示为科学计数法（Excel 截断了数字）；请把该列设为“文本”后重新导出',
+  IMPORT_AGE_INVALID: (e) => `年龄不是整数；应为 ${e}`,
+  IMPORT_AGE_RANGE: (e) => `年龄不在 ${e} 之间`,
+  IMPORT_SEX_INVALID: (e) => `无法识别性别；应为 ${e} 之一（或在 --map 文件中添加代码）`,
+};
+
+const en = {
+  rowIssues: rowIssuesEn,
+  where: (w: Where, column?: Col) =>
+    `${w.file}${w.sheet === null ? '' : ` [${w.sheet}]`}:${w.line}${column ? `, column ${column.index + 1} (${column.header})` : ''}`,
+  column: (column: Col) => `column ${column.index + 1} (${column.header})`,
+  readAs: (file: string, encoding: string, detected: boolean, delimiter: string) =>
+    `${file}: read as ${encoding} (${detected ? 'detected' : '--encoding'}), delimiter ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}`,
+  readSheets: (file: string, sheets: readonly string[]) => `${file}: workbook, sheets ${sheets.join(', ')}`,
+  mapped: (where: string, instruments: readonly string[], person: readonly string[], ignored: number) =>
+    `${where}: ${instruments.join(' + ')}; ${person.length > 0 ? `person columns ${person.join(', ')}` : 'no person columns'}; ${plural(ignored, 'other column')} ignored (never read)`,
+  unknownItem: (where: string, column: Col, abbreviation: string, item: string) =>
+    `${where}: column ${column.index + 1} (${column.header}) looks like ${abbreviation} item ${item}, which does not exist; ignored`,
+  noIdColumn: (where: string) =>
+    `${where}: no student id column; rows are named by line number, duplicates cannot be found`,
+  sheetUnmapped: (sheet: string) =>
+    `sheet "${sheet}": header row not recognised or other instruments than the first sheet; its rows went to errors.csv (use --sheet to pick sheets)`,
+  duplicates: (n: number, lines: readonly string[]) =>
+    `${plural(n, 'row')} repeat a student id seen earlier (e.g. ${lines.join(', ')}); all were scored, see duplicate_of in results.csv`,
+  leadingZeros: (n: number, length: number, lines: readonly string[]) =>
+    `${plural(n, 'student id')} look like they lost leading zeros (shorter than the ${length}-digit ids that start with 0; e.g. ${lines.join(', ')}): format the id column as Text in Excel`,
+  riskInRejected: (n: number) =>
+    `${plural(n, 'rejected row')} show a positive or unanswered critical item: fix and re-import them first (errors.csv, column _urgent)`,
+  summaryTitle: (file: string) => `Import of ${file}`,
+  counts: (c: ImportCounts) =>
+    `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
+  levelsHeading: 'Risk levels',
+  noLevel: 'no rule fired',
+  byGrade: 'By grade (cells under 5 hidden: <5)',
+  byClass: 'By class (cells under 5 hidden: <5)',
+  total: 'total',
+  followUpHeading: (n: number) => `Follow up first: ${plural(n, 'student')} at R3 or above`,
+  followUpLine: (id: string, line: string, level: string, where: string) => `${level}  ${id}  ${line}  ${where}`,
+  lineRef: (sheet: string | null, line: number) => (sheet === null ? `line ${line}` : `${sheet}:${line}`),
+  moreFollowUp: (n: number) => `… and ${n} more in results.csv (level R3 or R4)`,
+  noFollowUp: 'No student at R3 or above.',
+  files: 'Files (mode 0600)',
+  dryRun: 'Dry run: nothing was written.',
+  unknownStudent: 'no id',
+  grade: 'grade',
+  class: 'class',
+  interrupted: (file: string, out: string) =>
+    `interrupted; what was done is saved. Resume with: triage import ${file} --out ${out} --resume`,
+  resumed: (rows: number) => `resuming after ${plural(rows, 'record')} already written`,
+  upToDate: 'same file and options as the last import in this folder: results rewritten, identical',
+  keyCreated: (path: string) =>
+    `created the pseudonym key ${path} (keep it private; the same key gives the same pseudonyms)`,
+  prompt: {
+    instruments: 'Which instruments does this file hold?',
+    column: (abbreviation: string, item: string) => `Which column holds ${abbreviation} item ${item}?`,
+    none: '(none of these)',
+    confirm: 'Use this mapping?',
+  },
+  saveMapping: 'Save this mapping for next time?',
+  mappingSaved: (path: string) => `mapping saved to ${path}; use it with --map ${path}`,
+  mapping: {
+    noInstrument: (where: string, itemLike: readonly string[]) =>
+      itemLike.length > 0
+        ? `${where}: item columns (${itemLike.slice(0, 6).join(', ')}${itemLike.length > 6 ? ', …' : ''}) do not name their instrument; expected --instrument <id> (see: triage scales list) or a --map file`
+        : `${where}: no item columns recognised; expected headers such as PHQA1, "GAD-7 1、…", SDS1, or Q1 with --instrument <id>; or a --map file`,
+    ambiguous: (where: string, candidates: readonly string[]) =>
+      `${where}: the item columns fit several instruments (${candidates.join(', ')}); expected --instrument ${candidates[0]} or another of them`,
+    missingItems: (where: string, abbreviation: string, items: readonly string[]) =>
+      `${where}: no column for ${abbreviation} item${items.length === 1 ? '' : 's'} ${items.join(', ')}; expected headers such as ${abbreviation}${items[0]} or "${abbreviation} ${items[0]}、…" (or a --map file)`,
+    duplicateItem: (where: string, abbreviation: string, item: string, headers: readonly string[]) =>
+      `${where}: columns ${headers.join(' and ')} all hold ${abbreviation} item ${item}; expected one column per item (or --map to ignore one)`,
+    duplicateField: (where: string, field: string, headers: readonly string[]) =>
+      `${where}: columns ${headers.join(' and ')} all look like the ${field} column; expected one (or --map to ignore one)`,
+    headerLooksLikeData: (where: string) =>
+      `${where}: several item columns have the same header, so the first row looks like answers; expected a header row`,
+    fix: 'In a terminal, triage asks how to map the columns; here, give --instrument or --map (see: triage import --help).',
+  },
+  outDir: {
+    otherFile: (out: string, file: string) =>
+      `${out} holds the import of another file (${file}); expected a new --out folder for this file`,
+    nothingToResume: (path: string) => `nothing to resume: no interrupted import in this folder (${path})`,
+    changedSince: (file: string) =>
+      `${file} or the options changed since the interrupted import; run again without --resume to start over`,
+  },
+  decodeError: (file: string, encoding: string, line: number) =>
+    `${file}:${line}: not valid ${encoding} from this line on; expected one encoding for the whole file: try --encoding gb18030 (or utf-8)`,
+  xlsx: {
+    noSuchSheet: (file: string, sheets: readonly string[]) =>
+      `${file}: no such sheet; the sheets are ${sheets.join(', ')}`,
+    invalid: (file: string) => `${file}: not a readable .xlsx workbook (an old .xls? save it as .xlsx or CSV UTF-8)`,
+  },
+  templateWritten: (files: readonly string[]) => `template written: ${files.join(', ')}`,
+  templateHeaders: { studentId: 'student_id', name: 'name', sex: 'sex', age: 'age', grade: 'grade', class: 'class' },
+  fieldNames: {
+    studentId: 'student id',
+    name: 'name',
+    sex: 'sex',
+    age: 'age',
+    grade: 'grade',
+    class: 'class',
+    school: 'school',
+  },
+};
+
+export type ImportMessages = typeof en;
+
+const zh: ImportMessages = {
+  rowIssues: rowIssuesZh,
+  where: (w, column) =>
+    `${w.file}${w.sheet === null ? '' : ` [${w.sheet}]`}:${w.line}${column ? `，第 ${column.index + 1} 列（${column.header}）` : ''}`,
+  column: (column) => `第 ${column.index + 1} 列（${column.header}）`,
+  readAs: (file, encoding, detected, delimiter) =>
+    `${file}：按 ${encoding} 读取（${detected ? '自动识别' : '--encoding 指定'}），分隔符 ${delimiter === '\t' ? '制表符' : `"${delimiter}"`}`,
+  readSheets: (file, sheets) => `${file}：Excel 工作簿，工作表 ${sheets.join('、')}`,
+  mapped: (where, instruments, person, ignored) =>
+    `${where}：${instruments.join(' + ')}；${person.length > 0 ? `个人信息列 ${person.join('、')}` : '没有个人信息列'}；其余 ${ignored} 列忽略（不读取）`,
+  unknownItem: (where, column, abbreviation, item) =>
+    `${where}：第 ${column.index + 1} 列（${column.header}）像是 ${abbreviation} 第 ${item} 题，但该量表没有此题；已忽略`,
+  noIdColumn: (where) => `${where}：没有学号列；各行以行号标识，无法查重`,
+  sheetUnmapped: (sheet) =>
+    `工作表“${sheet}”：表头无法识别，或量表与第一个工作表不同；其各行已写入 errors.csv（可用 --sheet 选择工作表）`,
+  duplicates: (n, lines) =>
+    `${n} 行的学号与前面重复（如 ${lines.join('、')}）；均已计分，见 results.csv 的 duplicate_of 列`,
+  leadingZeros: (n, length, lines) =>
+    `${n} 个学号疑似丢失了开头的 0（比以 0 开头的 ${length} 位学号短；如 ${lines.join('、')}）：请在 Excel 中把学号列设为“文本”`,
+  riskInRejected: (n) => `${n} 个被拒收的行含阳性或未作答的危机条目：请优先修正并重新导入（errors.csv 的 _urgent 列）`,
+  summaryTitle: (file) => `导入 ${file}`,
+  counts: (c) =>
+    `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,
+  levelsHeading: '风险等级',
+  noLevel: '未触发规则',
+  byGrade: '按年级（小于 5 的格子隐藏为 <5）',
+  byClass: '按班级（小于 5 的格子隐藏为 <5）',
+  total: '合计',
+  followUpHeading: (n) => `优先跟进：R3 及以上学生 ${n} 人`,
+  followUpLine: (id, line, level, where) => `${level}  ${id}  ${line}  ${where}`,
+  lineRef: (sheet, line) => (sheet === null ? `第 ${line} 行` : `${sheet}:${line}`),
+  moreFollowUp: (n) => `…… 另有 ${n} 人，见 results.csv（等级 R3 或 R4）`,
+  noFollowUp: '没有 R3 及以上的学生。',
+  files: '文件（权限 0600）',
+  dryRun: '试运行：未写入任何文件。',
+  unknownStudent: '无学号',
+  grade: '年级',
+  class: '班级',
+  interrupted: (file, out) => `已中断；已完成的部分已保存。继续导入：triage import ${file} --out ${out} --resume`,
+  resumed: (rows) => `从第 ${rows} 条记录之后继续`,
+  upToDate: '与此文件夹上次导入的文件和选项相同：结果已重写，内容一致',
+  keyCreated: (path) => `已创建化名密钥 ${path}（请妥善保管；同一密钥得到相同化名）`,
+  prompt: {
+    instruments: '此文件包含哪些量表？',
+    column: (abbreviation, item) => `哪一列是 ${abbreviation} 第 ${item} 题？`,
+    none: '（都不是）',
+    confirm: '使用此映射？',
+  },
+  saveMapping: '保存此列映射以便下次使用？',
+  mappingSaved: (path) => `列映射已保存到 ${path}；下次使用 --map ${path}`,
+  mapping: {
+    noInstrument: (where, itemLike) =>
+      itemLike.length > 0
+        ? `${where}：题目列（${itemLike.slice(0, 6).join('、')}${itemLike.length > 6 ? '……' : ''}）没有注明量表；请用 --instrument <量表> 指定（见 triage scales list），或提供 --map 映射文件`
+        : `${where}：没有识别到题目列；表头应类似 PHQA1、“GAD-7 1、……”、SDS1，或 Q1 加 --instrument <量表>；或提供 --map 映射文件`,
+    ambiguous: (where, candidates) =>
+      `${where}：这些题目列可对应多个量表（${candidates.join('、')}）；请用 --instrument ${candidates[0]} 等指定`,
+    missingItems: (where, abbreviation, items) =>
+      `${where}：缺少 ${abbreviation} 第 ${items.join('、')} 题的列；表头应类似 ${abbreviation}${items[0]} 或“${abbreviation} ${items[0]}、……”（或用 --map）`,
+    duplicateItem: (where, abbreviation, item, headers) =>
+      `${where}：${headers.join(' 和 ')} 都对应 ${abbreviation} 第 ${item} 题；每题只能有一列（可用 --map 忽略其一）`,
+    duplicateField: (where, field, headers) =>
+      `${where}：${headers.join(' 和 ')} 都像是“${field}”列；只能有一列（可用 --map 忽略其一）`,
+    headerLooksLikeData: (where) => `${where}：多个题目列表头相同，第一行像是答案；需要表头行`,
+    fix: '在终端中运行时会询问如何对应各列；此处请提供 --instrument 或 --map（见 triage import --help）。',
+  },
+  outDir: {
+    otherFile: (out, file) => `${out} 中已有另一个文件（${file}）的导入结果；请为此文件另选 --out 文件夹`,
+    nothingToResume: (path) => `没有可继续的导入：此文件夹中没有中断的导入（${path}）`,
+    changedSince: (file) => `${file} 或选项在中断后已改变；请去掉 --resume 重新导入`,
+  },
+  decodeError: (file, encoding, line) =>
+    `${file}:${line}：从此行起不是有效的 ${encoding} 文本；整个文件应为同一编码：请尝试 --encoding gb18030（或 utf-8）`,
+  xlsx: {
+    noSuchSheet: (file, sheets) => `${file}：没有这个工作表；现有工作表：${sheets.join('、')}`,
+    invalid: (file) => `${file}：无法读取为 .xlsx 工作簿（旧版 .xls？请另存为 .xlsx 或 CSV UTF-8）`,
+  },
+  templateWritten: (files) => `模板已写入：${files.join('、')}`,
+  templateHeaders: { studentId: '学号', name: '姓名', sex: '性别', age: '年龄', grade: '年级', class: '班级' },
+  fieldNames: {
+    studentId: '学号',
+    name: '姓名',
+    sex: '性别',
+    age: '年龄',
+    grade: '年级',
+    class: '班级',
+    school: '学校',
+  },
+};
+
+export function importMessages(lang: Lang): ImportMessages {
+  return lang === 'zh' ? zh : en;
+}

@@ -1,0 +1,150 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InstrumentDefinition } from '@triage/scales';
+import { csvLine, UTF8_BOM } from './csv-cell.ts';
+import { PrivateFile } from './private-file.ts';
+
+/** The files an import writes into its output folder. */
+export const OUTPUT_FILES = {
+  results: 'results.csv',
+  json: 'results.json',
+  errors: 'errors.csv',
+  report: 'report.html',
+  journal: '.triage-import.json',
+} as const;
+
+/** Files written row by row carry this suffix until the import completes, then are renamed. */
+const PARTIAL = '.partial';
+
+type StreamedFile = 'results' | 'json' | 'errors';
+const STREAMED: readonly StreamedFile[] = ['results', 'json', 'errors'];
+
+export type FileSizes = Readonly<Record<StreamedFile, number>>;
+
+/** One output row of results.csv, as cells in {@link ResultFiles.resultHeader} order. */
+export type Cells = readonly (string | number | null)[];
+
+export interface ResultLayout {
+  readonly instruments: readonly InstrumentDefinition[];
+  /** The input is a workbook: rows are named by sheet and row. */
+  readonly sheets: boolean;
+  readonly pseudonymize: boolean;
+  /** Header of the (first) source sheet: errors.csv repeats rejected rows under it. */
+  readonly sourceHeader: readonly string[];
+}
+
+/** results.csv columns: where the row came from, who (never a name), the decision, then each instrument's result. */
+export function resultHeader(layout: ResultLayout): string[] {
+  return [
+    ...(layout.sheets ? ['sheet'] : []),
+    'line',
+    layout.pseudonymize ? 'pseudonym' : 'student_id',
+    'sex',
+    'age',
+    'grade',
+    'class',
+    'school',
+    'level',
+    'level_name',
+    'category',
+    'actions',
+    'referrals',
+    'follow_up',
+    ...layout.instruments.flatMap((d) => {
+      const id = d.id;
+      return [`${id}_total`, ...(d.index ? [`${id}_index`] : []), `${id}_band`, `${id}_flags`, `${id}_missing`];
+    }),
+    'duplicate_of',
+    'explanation',
+  ];
+}
+
+function errorHeader(layout: ResultLayout): string[] {
+  return [
+    ...(layout.sheets ? ['_sheet'] : []),
+    '_line',
+    '_code',
+    '_column',
+    '_message',
+    '_urgent',
+    ...layout.sourceHeader,
+  ];
+}
+
+/**
+ * results.csv, results.json and errors.csv, written as `*.partial` row by row and renamed when the import completes.
+ * Their byte sizes are the checkpoint: a resumed import cuts them back to the last checkpoint and writes on.
+ */
+export class ResultFiles {
+  private constructor(
+    private readonly dir: string,
+    private readonly files: Readonly<Record<StreamedFile, PrivateFile>>,
+    private jsonRows: number,
+  ) {}
+
+  static create(dir: string, layout: ResultLayout, meta: unknown): ResultFiles {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const open = (name: StreamedFile) => PrivateFile.create(partialPath(dir, name));
+    const files = { results: open('results'), json: open('json'), errors: open('errors') };
+    files.results.write(UTF8_BOM + csvLine(resultHeader(layout)));
+    files.errors.write(UTF8_BOM + csvLine(errorHeader(layout)));
+    files.json.write(`{\n"import": ${JSON.stringify(meta)},\n"results": [`);
+    return new ResultFiles(dir, files, 0);
+  }
+
+  /** Reopens the partial files of an interrupted import at the sizes its last checkpoint recorded. */
+  static resume(dir: string, sizes: FileSizes, jsonRows: number): ResultFiles {
+    const open = (name: StreamedFile) => PrivateFile.resume(partialPath(dir, name), sizes[name]);
+    return new ResultFiles(dir, { results: open('results'), json: open('json'), errors: open('errors') }, jsonRows);
+  }
+
+  /** Whether an interrupted import left partial files here. */
+  static hasPartial(dir: string): boolean {
+    return STREAMED.every((name) => existsSync(partialPath(dir, name)));
+  }
+
+  /** Partial files of an abandoned import, removed before a fresh one starts. */
+  static discardPartial(dir: string): void {
+    for (const name of STREAMED) rmSync(partialPath(dir, name), { force: true });
+  }
+
+  get rowsInJson(): number {
+    return this.jsonRows;
+  }
+
+  writeResult(cells: Cells, json: string): void {
+    this.files.results.write(csvLine(cells));
+    this.files.json.write(`${this.jsonRows === 0 ? '\n' : ',\n'}${json}`);
+    this.jsonRows++;
+  }
+
+  writeRejection(cells: Cells): void {
+    this.files.errors.write(csvLine(cells));
+  }
+
+  /** Flushed and on disk; the sizes a checkpoint records. */
+  checkpoint(): FileSizes {
+    for (const name of STREAMED) this.files[name].sync();
+    return { results: this.files.results.bytes, json: this.files.json.bytes, errors: this.files.errors.bytes };
+  }
+
+  /** Closes results.json with the summary and moves every file to its final name. */
+  complete(summary: unknown): void {
+    this.files.json.write(`${this.jsonRows === 0 ? '' : '\n'}],\n"summary": ${JSON.stringify(summary)}\n}\n`);
+    for (const name of STREAMED) {
+      this.files[name].close();
+      renameSync(partialPath(this.dir, name), join(this.dir, OUTPUT_FILES[name]));
+    }
+  }
+
+  /** Stops writing, leaving the partial files for `--resume`. */
+  suspend(): FileSizes {
+    const sizes = this.checkpoint();
+    for (const name of STREAMED) this.files[name].close();
+    return sizes;
+  }
+}
+
+function partialPath(dir: string, name: StreamedFile): string {
+  return join(dir, OUTPUT_FILES[name] + PARTIAL);
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/**
+ * Person fields of one row, validated: what rules and group views may read. The name column is never read.
+ * Codes are stable (`IMPORT_*`); `expected` holds values only, so a message can be said in either language.
+ */
+export interface Person {
+  readonly studentId: string | null;
+  readonly sex: 'male' | 'female' | null;
+  readonly age: number | null;
+  /** As written (folded to half-width, trimmed); the group key. */
+  readonly grade: string | null;
+  /** School year 1–12 when the grade text says it (七年级, 初一, 高二, Grade 7, 7). */
+  readonly gradeYear: number | null;
+  readonly class: string | null;
+  readonly school: string | null;
+}
+
+export type PersonIssueCode =
+  | 'IMPORT_ID_MISSING'
+  | 'IMPORT_ID_MANGLED'
+  | 'IMPORT_AGE_INVALID'
+  | 'IMPORT_AGE_RANGE'
+  | 'IMPORT_SEX_INVALID';
+
+export interface PersonIssue {
+  readonly code: PersonIssueCode;
+  readonly field: 'studentId' | 'sex' | 'age';
+  readonly expected: string;
+}
+
+/** Ages a school screening covers; anything else is a typo or a birth year in the wrong column. */
+export const AGE_RANGE = { min: 6, max: 25 } as const;
+
+const SEX_WORDS: Readonly<Record<string, 'male' | 'female'>> = {
+  男: 'male',
+  男性: 'male',
+  男生: 'male',
+  m: 'male',
+  male: 'male',
+  boy: 'male',
+  女: 'female',
+  女性: 'female',
+  女生: 'female',
+  f: 'female',
+  female: 'female',
+  girl: 'female',
+};
+
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+function fold(value: string): string {
+  return value.normalize('NFKC').trim();
+}
+
+function cnNumber(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text === '十一') return 11;
+  if (text === '十二') return 12;
+  return CN_DIGITS[text];
+}
+
+/** School year from grade text: 初一 → 7, 高二 → 11, 七年级 → 7, 小学三年级 → 3, Grade 7 / G7 / 7 → 7. */
+export function gradeYearOf(grade: string): number | null {
+  const g = fold(grade).toLowerCase().replace(/\s+/g, '');
+  let m = /^(初中?|高中?)([一二三123])(年级)?$/.exec(g);
+  if (m) return (m[1]?.startsWith('初') ? 6 : 9) + (cnNumber(m[2] ?? '') ?? 0);
+  m = /^(?:初中|高中)?([一二三123])年级$/.exec(g);
+  const stage = g.startsWith('初中') ? 6 : g.startsWith('高中') ? 9 : undefined;
+  if (m && stage !== undefined) return stage + (cnNumber(m[1] ?? '') ?? 0);
+  m = /^(?:小学)?(十[一二]?|[一二三四五六七八九]|\d{1,2})年级$/.exec(g);
+  if (m) return cnNumber(m[1] ?? '') ?? null;
+  m = /^(?:grade|g|year)?(\d{1,2})(?:th|st|nd|rd)?(?:grade)?$/.exec(g);
+  if (m) {
+    const n = Number(m[1]);
+    return n >= 1 && n <= 12 ? n : null;
+  }
+  return null;
+}
+
+/** 1.23E+11: Excel showed a long number in scientific notation and the export kept only the shown digits. */
+const MANGLED_ID = /^\d+(\.\d+)?e\+?\d+$/i;
+
+function issue(ctx: z.RefinementCtx, code: PersonIssueCode, expected: string): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message: code, params: { code, expected } });
+  return z.NEVER;
+}
+
+/** Schemas of the person cells, built per import because a mapping file may add sex codes. */
+export function personSchema(options: {
+  readonly sex?: ReadonlyMap<string, 'male' | 'female'>;
+  readonly idRequired: boolean;
+}) {
+  const text = z.string().transform((v) => {
+    const t = fold(v);
+    return t === '' ? null : t;
+  });
+  const studentId = z.string().transform((v, ctx) => {
+    const id = fold(v);
+    if (id === '') return options.idRequired ? issue(ctx, 'IMPORT_ID_MISSING', 'id') : null;
+    if (MANGLED_ID.test(id)) return issue(ctx, 'IMPORT_ID_MANGLED', 'id');
+    return id;
+  });
+  const sex = z.string().transform((v, ctx) => {
+    const s = fold(v).toLowerCase();
+    if (s === '') return null;
+    const value = SEX_WORDS[s] ?? options.sex?.get(s);
+    return value ?? issue(ctx, 'IMPORT_SEX_INVALID', ['男', '女', 'M', 'F', ...(options.sex?.keys() ?? [])].join(', '));
+  });
+  const age = z.string().transform((v, ctx) => {
+    const a = fold(v).replace(/\s*(岁|周岁|years?|y)$/i, '');
+    if (a === '') return null;
+    const n = /^\d+(\.0+)?$/.test(a) ? Number.parseInt(a, 10) : Number.NaN;
+    if (Number.isNaN(n)) return issue(ctx, 'IMPORT_AGE_INVALID', `${AGE_RANGE.min}–${AGE_RANGE.max}`);
+    if (n < AGE_RANGE.min || n > AGE_RANGE.max)
+      return issue(ctx, 'IMPORT_AGE_RANGE', `${AGE_RANGE.min}–${AGE_RANGE.max}`);
+    return n;
+  });
+  return z.object({ studentId, sex, age, grade: text, class: text, school: text });
+}
+
+export type PersonCells = Readonly<Record<'studentId' | 'sex' | 'age' | 'grade' | 'class' | 'school', string>>;
+
+/** Validates one row's person cells (blank for absent columns); every problem found, not just the first. */
+export function readPerson(
+  schema: ReturnType<typeof personSchema>,
+  cells: PersonCells,
+): { ok: true; value: Person } | { ok: false; error: readonly PersonIssue[] } {
+  const parsed = schema.safeParse(cells);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: parsed.error.issues.map((i) => {
+        const params = (i as { params?: { code: PersonIssueCode; expected: string } }).params;
+        return {
+          code: params?.code ?? 'IMPORT_AGE_INVALID',
+          field: i.path[0] as PersonIssue['field'],
+          expected: params?.expected ?? '',
+        };
+      }),
+    };
+  }
+  const p = parsed.data;
+  return { ok: true, value: { ...p, gradeYear: p.grade === null ? null : gradeYearOf(p.grade) } };
+}

@@ -1,0 +1,49 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Where triage keeps its own settings: `TRIAGE_CONFIG_DIR`, else the platform's config folder
+ * (`$XDG_CONFIG_HOME/triage`, `~/.config/triage`; `%APPDATA%\triage` on Windows).
+ */
+export function configDir(env: Env = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.TRIAGE_CONFIG_DIR) return env.TRIAGE_CONFIG_DIR;
+  if (platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'triage');
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'triage');
+}
+
+const KEY_FILE = 'pseudonym.key';
+
+/**
+ * The secret that makes pseudonyms: 32 random bytes made on first use, kept in the config folder with mode 0600.
+ * The same key gives the same pseudonym for a student in every import on this machine, so lists can be compared;
+ * without the key, a pseudonym cannot be traced back by trying student ids.
+ */
+export function pseudonymKey(dir: string = configDir()): { key: Buffer; path: string; created: boolean } {
+  const path = join(dir, KEY_FILE);
+  try {
+    const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
+    if (key.length >= 16) return { key, path, created: false };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const key = randomBytes(32);
+  // 'wx': never overwrite a key another process has just made.
+  try {
+    writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return pseudonymKey(dir);
+    throw error;
+  }
+  chmodSync(path, 0o600);
+  return { key, path, created: true };
+}
+
+/** `P-` and 16 hex digits of HMAC-SHA256(key, student id): stable per key, not reversible without it. */
+export function pseudonymOf(key: Buffer, studentId: string): string {
+  return `P-${createHmac('sha256', key).update(studentId, 'utf8').digest('hex').slice(0, 16)}`;
+}

@@ -1,0 +1,141 @@
+import type { Decision, DecisionMemo, Facts } from '@triage/core';
+import { scaleFacts } from '@triage/core';
+import { type Answer, type ScoreIssueCode, type ScoreOptions, type ScoreValue, scoreInstrument } from '@triage/scales';
+import type { Column, SheetMapping } from './columns.ts';
+import { type Person, type PersonCells, type PersonIssueCode, type personSchema, readPerson } from './person.ts';
+
+/** One source record: a CSV line or a spreadsheet row. */
+export interface SourceRecord {
+  /** Workbooks only: the sheet's name. */
+  readonly sheet?: string;
+  readonly line: number;
+  readonly fields: readonly string[];
+  /** CSV only: a quoted field opened here never closes. */
+  readonly unterminated?: true;
+}
+
+export type RowIssueCode =
+  | ScoreIssueCode
+  | PersonIssueCode
+  | 'IMPORT_FIELD_COUNT'
+  | 'IMPORT_UNTERMINATED_QUOTE'
+  | 'IMPORT_SHEET_UNMAPPED';
+
+/** What is wrong with a row; never the cell's value. */
+export interface RowIssue {
+  readonly code: RowIssueCode;
+  readonly column?: Column;
+  readonly instrument?: string;
+  readonly item?: string;
+  /** Values only ("0–3", "男, 女, M, F"), so the message can be said in either language. */
+  readonly expected: string;
+}
+
+export interface InstrumentScore {
+  readonly instrument: string;
+  readonly value: ScoreValue;
+}
+
+export interface RowResult {
+  readonly ok: true;
+  readonly record: SourceRecord;
+  readonly person: Person;
+  readonly scores: readonly InstrumentScore[];
+  readonly decision: Decision;
+}
+
+export interface RowRejection {
+  readonly ok: false;
+  readonly record: SourceRecord;
+  readonly issues: readonly RowIssue[];
+  /** An instrument that could be scored shows a positive or unknown critical item: this row is urgent to fix. */
+  readonly riskSignal: boolean;
+}
+
+export interface RowContext {
+  readonly mapping: SheetMapping;
+  readonly person: ReturnType<typeof personSchema>;
+  readonly memo: DecisionMemo;
+  readonly score: ScoreOptions;
+  /** Spreadsheet rows are positional: a short row only lacks trailing blanks. CSV rows must match the header. */
+  readonly strictWidth: boolean;
+}
+
+const cellOf = (fields: readonly string[], column: Column | undefined) =>
+  column === undefined ? '' : (fields[column.index] ?? '');
+
+function widthIssue(record: SourceRecord, width: number): RowIssue | undefined {
+  const { fields } = record;
+  // A short row may have lost a cell anywhere, shifting answers into the wrong items: never guess.
+  if (fields.length < width) return { code: 'IMPORT_FIELD_COUNT', expected: String(width) };
+  for (let i = width; i < fields.length; i++) {
+    if ((fields[i] as string).trim() !== '') return { code: 'IMPORT_FIELD_COUNT', expected: String(width) };
+  }
+  return undefined;
+}
+
+/**
+ * One record through validate → score → triage. Every record comes out as a result or a rejection, with all of
+ * its problems at once, so a user fixes a row in one pass.
+ */
+export function readRow(record: SourceRecord, context: RowContext): RowResult | RowRejection {
+  const { mapping } = context;
+  if (record.unterminated) {
+    return { ok: false, record, issues: [{ code: 'IMPORT_UNTERMINATED_QUOTE', expected: '"' }], riskSignal: false };
+  }
+  if (context.strictWidth) {
+    const issue = widthIssue(record, mapping.width);
+    if (issue) return { ok: false, record, issues: [issue], riskSignal: false };
+  }
+  const issues: RowIssue[] = [];
+  const { fields } = record;
+  const p = mapping.person;
+  const cells: PersonCells = {
+    studentId: cellOf(fields, p.studentId),
+    sex: cellOf(fields, p.sex),
+    age: cellOf(fields, p.age),
+    grade: cellOf(fields, p.grade),
+    class: cellOf(fields, p.class),
+    school: cellOf(fields, p.school),
+  };
+  const person = readPerson(context.person, cells);
+  if (!person.ok) {
+    for (const i of person.error) {
+      const column = p[i.field];
+      issues.push({ code: i.code, expected: i.expected, ...(column ? { column } : {}) });
+    }
+  }
+  const scores: InstrumentScore[] = [];
+  let riskSignal = false;
+  for (const { definition, items } of mapping.instruments) {
+    const answers: Record<string, Answer> = {};
+    for (const column of items) answers[column.item] = fields[column.index] ?? '';
+    const result = scoreInstrument(definition, answers, context.score);
+    if (result.ok) {
+      scores.push({ instrument: definition.id, value: result.value });
+      if (result.value.flags.length > 0) riskSignal = true;
+      continue;
+    }
+    for (const issue of result.error.issues) {
+      const column = items.find((c) => c.item === issue.item);
+      issues.push({
+        code: issue.code,
+        expected: issue.expected,
+        instrument: definition.id,
+        ...(issue.item === undefined ? {} : { item: issue.item }),
+        ...(column ? { column } : {}),
+      });
+    }
+  }
+  if (issues.length > 0 || !person.ok) return { ok: false, record, issues, riskSignal };
+  // No contact facts: a screening is not a call, and contact rules must not show as undecided for it.
+  const facts: Facts = {
+    scales: Object.fromEntries(scores.map((s) => [s.instrument, scaleFacts(s.value)])),
+    person: {
+      ...(person.value.age === null ? {} : { age: person.value.age }),
+      ...(person.value.sex === null ? {} : { sex: person.value.sex }),
+      ...(person.value.gradeYear === null ? {} : { grade: person.value.gradeYear }),
+    },
+  };
+  return { ok: true, record, person: person.value, scores, decision: context.memo.evaluate(facts) };
+}

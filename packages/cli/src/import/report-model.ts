@@ -1,0 +1,108 @@
+import { basename } from 'node:path';
+import type { Lang } from '@triage/scales';
+import type { FollowUpEntry, GroupRow, ReportModel } from './report/model.ts';
+import type { ImportOutcome } from './run-import.ts';
+import { suppressTable } from './suppress.ts';
+import { LEVEL_COLUMNS } from './tally.ts';
+
+/** Level colours as the default scheme names them, made readable on white. Other CSS colours pass through. */
+const COLOURS: Readonly<Record<string, string>> = {
+  red: '#c62828',
+  orange: '#e65100',
+  yellow: '#b8860b',
+  blue: '#1565c0',
+  green: '#2e7d32',
+};
+const NONE_COLOUR = '#757575';
+
+const natural = (lang: Lang) => new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en', { numeric: true }).compare;
+
+function groupRows(groups: ReadonlyMap<string, readonly number[]>, minCell: number, lang: Lang): GroupRow[] {
+  const keys = [...groups.keys()].sort(natural(lang));
+  const suppressed = suppressTable(
+    keys.map((key) => ({ counts: groups.get(key) ?? [] })),
+    minCell,
+  );
+  return keys.map((key, i) => ({ key, total: suppressed[i]?.total ?? null, counts: suppressed[i]?.counts ?? [] }));
+}
+
+/** Where the import's source came from, in words for the report. */
+function encodingName(outcome: ImportOutcome): string | null {
+  if (outcome.source.kind !== 'csv') return null;
+  const { encoding, bom } = outcome.source.dialect;
+  return `${encoding.toUpperCase()}${bom ? ' BOM' : ''}`;
+}
+
+/** Everything report.html shows: aggregates with small cells suppressed, the kept follow-up list, sources. */
+export function reportModel(
+  outcome: ImportOutcome,
+  options: {
+    readonly file: string;
+    readonly lang: Lang;
+    readonly minCell: number;
+    readonly generator: string;
+    readonly pseudonymize: boolean;
+  },
+): ReportModel {
+  const { lang, minCell } = options;
+  const { tally, levels: scheme } = outcome;
+  const levels = LEVEL_COLUMNS.map((id, i) => {
+    const display = id === 'none' ? undefined : scheme[id];
+    return {
+      id,
+      name: display ? display.name[lang] : lang === 'zh' ? '未触发规则' : 'no rule fired',
+      color: display ? (COLOURS[display.colour] ?? display.colour) : NONE_COLOUR,
+      count: tally.levels[i] ?? 0,
+    };
+  });
+  const explanations: string[] = [];
+  const byDecision = new Map<object, number>();
+  const followUp: FollowUpEntry[] = tally.followUp().map((f) => {
+    let explanation = byDecision.get(f.decision);
+    if (explanation === undefined) {
+      explanation = explanations.push(outcome.explain(f.decision)) - 1;
+      byDecision.set(f.decision, explanation);
+    }
+    return {
+      id: f.pseudonym ?? (lang === 'zh' ? '无学号' : 'no id'),
+      sheet: f.sheet,
+      line: f.line,
+      grade: f.grade,
+      class: f.class,
+      level: f.level,
+      scores: f.scores.map((s) => {
+        const definition = outcome.instruments.find((d) => d.id === s.instrument);
+        const band = definition?.bandSets?.flatMap((set) => set.bands).find((b) => b.id === s.band)?.label[lang];
+        return `${definition?.abbreviation ?? s.instrument} ${s.total ?? '—'}${band ? ` (${band})` : ''}`;
+      }),
+      explanation,
+    };
+  });
+  return {
+    lang,
+    source: {
+      file: basename(options.file),
+      sha256: outcome.sha256,
+      encoding: encodingName(outcome),
+      sheets: outcome.source.kind === 'xlsx' ? outcome.source.sheets : [],
+    },
+    generator: options.generator,
+    pseudonymized: options.pseudonymize,
+    summary: outcome.counts,
+    levels,
+    byGrade: groupRows(tally.byGrade, minCell, lang),
+    byClass: groupRows(tally.byClass, minCell, lang),
+    minCell,
+    followUp,
+    followUpTotal: tally.followUpTotal,
+    explanations,
+    instruments: outcome.instruments.map((d) => ({
+      id: d.id,
+      name: d.name[lang],
+      version: d.version,
+      sources: d.citation,
+      licence: d.licence.notice[lang],
+    })),
+    ruleSet: outcome.ruleSetRef,
+  };
+}

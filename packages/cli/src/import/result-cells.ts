@@ -1,0 +1,113 @@
+import type { Decision } from '@triage/core';
+import type { InstrumentDefinition, ScoreValue } from '@triage/scales';
+import type { Cells } from './output/result-files.ts';
+import type { Person } from './person.ts';
+import type { InstrumentScore, RowResult } from './read-row.ts';
+
+/** What results.csv and results.json say about a decision, made once per distinct decision (they are shared). */
+export interface DecisionText {
+  readonly levelName: string;
+  readonly explanation: string;
+  /** The decision as a JSON fragment, without the person or scores. */
+  readonly json: string;
+}
+
+export interface RowExtras {
+  /** Pseudonym or student id, per the import's choice; null without an id. */
+  readonly student: string | null;
+  /** `line` or `sheet:line` of the first row with the same student id. */
+  readonly duplicateOf: string | null;
+}
+
+function flagsOf(score: ScoreValue): string {
+  return score.flags.map((f) => `${f.id}:${f.status}`).join(';');
+}
+
+/** One results.csv row, in `resultHeader` order. */
+export function resultCells(
+  row: RowResult,
+  instruments: readonly InstrumentDefinition[],
+  text: DecisionText,
+  extras: RowExtras,
+  sheets: boolean,
+): Cells {
+  const { person, decision, record } = row;
+  const cells: (string | number | null)[] = sheets ? [record.sheet ?? ''] : [];
+  cells.push(
+    record.line,
+    extras.student,
+    person.sex,
+    person.age,
+    person.grade,
+    person.class,
+    person.school,
+    decision.level ?? '',
+    text.levelName,
+    decision.category ?? '',
+    decision.actions.join(';'),
+    decision.referrals.join(';'),
+    decision.followUp?.join(';') ?? '',
+  );
+  for (const definition of instruments) {
+    const score = row.scores.find((s) => s.instrument === definition.id)?.value;
+    cells.push(score?.total ?? null);
+    if (definition.index) cells.push(score?.index?.value ?? null);
+    cells.push(score?.band?.id ?? score?.category ?? '', score ? flagsOf(score) : '', score?.missing.join(';') ?? '');
+  }
+  cells.push(extras.duplicateOf, text.explanation);
+  return cells;
+}
+
+function scoreJson(s: InstrumentScore): string {
+  const v = s.value;
+  return JSON.stringify({
+    total: v.total,
+    index: v.index?.value ?? null,
+    band: v.band?.id ?? null,
+    category: v.category,
+    cutoffs: Object.fromEntries(v.cutoffs.map((c) => [c.id, c.positive])),
+    subscales: Object.fromEntries(v.subscales.map((x) => [x.id, x.score])),
+    derived: v.derived,
+    flags: v.flags.map((f) => ({ id: f.id, status: f.status, ...(f.item === undefined ? {} : { item: f.item }) })),
+    missing: v.missing,
+    prorated: v.prorated,
+    version: v.version,
+  });
+}
+
+function personJson(p: Person): string {
+  return JSON.stringify({
+    sex: p.sex,
+    age: p.age,
+    grade: p.grade,
+    gradeYear: p.gradeYear,
+    class: p.class,
+    school: p.school,
+  });
+}
+
+/** One results.json entry; no names, no answers. */
+export function resultJson(row: RowResult, text: DecisionText, extras: RowExtras): string {
+  const scores = row.scores.map((s) => `${JSON.stringify(s.instrument)}:${scoreJson(s)}`).join(',');
+  const sheet = row.record.sheet === undefined ? '' : `"sheet":${JSON.stringify(row.record.sheet)},`;
+  return (
+    `{${sheet}"line":${row.record.line},"student":${JSON.stringify(extras.student)},"person":${personJson(row.person)},` +
+    `"scores":{${scores}},"decision":${text.json},"duplicateOf":${JSON.stringify(extras.duplicateOf)}}`
+  );
+}
+
+/** The JSON fragment of a decision; computed once per distinct decision. */
+export function decisionJson(decision: Decision, explanation: string): string {
+  return JSON.stringify({
+    level: decision.level,
+    category: decision.category,
+    actions: decision.actions,
+    referrals: decision.referrals,
+    workOrders: decision.workOrders,
+    followUp: decision.followUp,
+    caseTerm: decision.caseTerm,
+    fired: decision.fired.map((f) => ({ id: f.id, level: f.level, source: f.source, reads: f.reads })),
+    undetermined: decision.undetermined,
+    explanation,
+  });
+}

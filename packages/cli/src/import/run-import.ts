@@ -1,0 +1,387 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import {
+  compileRuleSet,
+  createDecisionMemo,
+  type Decision,
+  explainDecision,
+  type LevelScheme,
+  type RuleSet,
+} from '@triage/core';
+import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
+import { type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
+import { IdRegistry } from './id-registry.ts';
+import { type Journal, journalPath, readJournal, writeJournal } from './journal.ts';
+import type { MappingFile } from './mapping-file.ts';
+import { importMessages } from './messages.ts';
+import { type FileSizes, OUTPUT_FILES, ResultFiles, type ResultLayout } from './output/result-files.ts';
+import { personSchema } from './person.ts';
+import { pseudonymOf } from './pseudonym.ts';
+import { type RowContext, type RowRejection, readRow, type SourceRecord } from './read-row.ts';
+import { rejectionCells } from './rejection-cells.ts';
+import { type DecisionText, decisionJson, resultCells, resultJson } from './result-cells.ts';
+import { openSource, type Source, type SourceOptions } from './source.ts';
+import { IdShapes, Tally } from './tally.ts';
+
+export interface ImportOptions extends SourceOptions {
+  readonly file: string;
+  readonly out: string;
+  readonly lang: Lang;
+  /** `--instrument`: only these, and unprefixed item headers belong to them. Empty: detect. */
+  readonly instruments: readonly InstrumentDefinition[];
+  readonly mapping?: MappingFile | undefined;
+  readonly ruleSet: RuleSet;
+  readonly score: ScoreOptions;
+  /** Key for pseudonyms: always used for what the terminal shows; in files only with `pseudonymize`. */
+  readonly key: Buffer;
+  readonly pseudonymize: boolean;
+  readonly dryRun: boolean;
+  readonly resume: boolean;
+  /** What changes results beyond the input (mapping file text, rules …): part of the journal's identity. */
+  readonly fingerprint: string;
+  /** Set when the user interrupts: the import checkpoints and stops at the next batch. */
+  readonly interrupt: { readonly requested: boolean };
+  /** Asked when a sheet's header cannot be mapped; may return a mapping (interactive prompt). */
+  readonly resolveMapping?: (
+    sheet: string | null,
+    headers: readonly string[],
+    issues: readonly MappingIssue[],
+  ) => Promise<SheetMapping | undefined>;
+  readonly note: (message: string, level?: 'info' | 'warning') => void;
+}
+
+/** A header row that cannot be mapped: the import cannot start. */
+export class MappingError extends Error {
+  constructor(
+    readonly problems: readonly { readonly sheet: string | null; readonly issues: readonly MappingIssue[] }[],
+  ) {
+    super('mapping');
+  }
+}
+
+/** The import folder holds another file's results, or there is nothing to resume: a usage problem. */
+export class OutDirError extends Error {
+  constructor(
+    readonly code: 'other-file' | 'nothing-to-resume' | 'changed-since',
+    readonly detail: string,
+  ) {
+    super(code);
+  }
+}
+
+export interface ImportOutcome {
+  readonly status: 'complete' | 'interrupted' | 'dry-run';
+  readonly source: Source;
+  readonly sha256: string;
+  readonly mappings: ReadonlyMap<string | null, SheetMapping | null>;
+  readonly counts: { rows: number; scored: number; rejected: number; blankRows: number; duplicateIds: number };
+  readonly tally: Tally;
+  readonly rejectedWithRisk: number;
+  readonly strippedZeros: ReturnType<IdShapes['strippedZeros']>;
+  readonly duplicateLines: readonly string[];
+  readonly instruments: readonly InstrumentDefinition[];
+  readonly explain: (decision: Decision) => string;
+  readonly levels: LevelScheme;
+  readonly ruleSetRef: { readonly id: string; readonly version: string; readonly hash: string };
+  readonly resumedAfter: number;
+  readonly files: readonly string[];
+}
+
+/** Records between checkpoints; small enough that an interrupted import loses little, big enough to cost nothing. */
+const CHECKPOINT_RECORDS = 50_000;
+const CHECKPOINT_MS = 2000;
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+const isBlank = (r: SourceRecord) => r.fields.every((f) => f.trim() === '');
+
+/** The header (first non-blank record) of every sheet, read before any output is written. */
+async function headersOf(source: Source): Promise<Map<string | null, readonly string[]>> {
+  const headers = new Map<string | null, readonly string[]>();
+  const wanted = source.kind === 'xlsx' ? source.sheets.length : 1;
+  outer: for await (const batch of source.read()) {
+    for (const record of batch) {
+      const sheet = record.sheet ?? null;
+      if (headers.has(sheet) || isBlank(record)) continue;
+      headers.set(sheet, record.fields);
+      if (headers.size >= wanted) break outer;
+    }
+  }
+  return headers;
+}
+
+function mapSheets(
+  headers: Map<string | null, readonly string[]>,
+  options: ImportOptions,
+  all: readonly InstrumentDefinition[],
+): { mappings: Map<string | null, SheetMapping | MappingIssue[]> } {
+  const named = options.instruments.length > 0 || (options.mapping?.instruments.length ?? 0) > 0;
+  const candidates =
+    options.instruments.length > 0
+      ? options.instruments
+      : options.mapping?.instruments.length
+        ? options.mapping.instruments
+        : all;
+  const mappings = new Map<string | null, SheetMapping | MappingIssue[]>();
+  for (const [sheet, header] of headers) {
+    const mapped = mapHeader(header, {
+      candidates,
+      named,
+      ...(options.mapping ? { explicit: options.mapping.columns } : {}),
+    });
+    mappings.set(sheet, mapped.ok ? mapped.value : [...mapped.error]);
+  }
+  return { mappings };
+}
+
+const sameInstruments = (a: SheetMapping, b: SheetMapping) =>
+  a.instruments.map((i) => i.definition.id).join() === b.instruments.map((i) => i.definition.id).join();
+
+/**
+ * The import pipeline: read → map → validate → score → triage → files. Every data row ends up in results or in
+ * errors. Output files are written as `*.partial` with checkpoints in a journal, so an interrupted import resumes where
+ * it was, and a completed one is renamed into place at the end.
+ */
+export async function runImport(options: ImportOptions, all: readonly InstrumentDefinition[]): Promise<ImportOutcome> {
+  const text = importMessages(options.lang);
+  const size = statSync(options.file).size;
+  const sha256 = await sha256Of(options.file);
+  const file = basename(options.file);
+  const source = await openSource(options.file, options);
+
+  // Map every sheet first: a file whose header cannot be read stops here, before anything is written.
+  const headers = await headersOf(source);
+  const { mappings: raw } = mapSheets(headers, options, all);
+  for (const [sheet, result] of raw) {
+    if (!Array.isArray(result) || !options.resolveMapping) continue;
+    const resolved = await options.resolveMapping(sheet, headers.get(sheet) ?? [], result);
+    if (resolved) raw.set(sheet, resolved);
+  }
+  const mapped = [...raw.values()].filter((m): m is SheetMapping => !Array.isArray(m));
+  const first = mapped[0];
+  if (!first) {
+    throw new MappingError([...raw].map(([sheet, issues]) => ({ sheet, issues: issues as MappingIssue[] })));
+  }
+  const mappings = new Map<string | null, SheetMapping | null>();
+  for (const [sheet, m] of raw) mappings.set(sheet, !Array.isArray(m) && sameInstruments(m, first) ? m : null);
+  const instruments = first.instruments.map((i) => i.definition);
+
+  // The output folder: resume, replace, or refuse.
+  const journal = readJournal(options.out);
+  const resuming = options.resume ? checkResume(journal, options, sha256) : undefined;
+  if (!options.resume && journal && journal.input.file !== file) {
+    throw new OutDirError('other-file', journal.input.file);
+  }
+  const layout: ResultLayout = {
+    instruments,
+    sheets: source.kind === 'xlsx',
+    pseudonymize: options.pseudonymize,
+    sourceHeader: headers.values().next().value ?? [],
+  };
+  const meta = {
+    file,
+    sha256,
+    size,
+    instruments: instruments.map((d) => ({ id: d.id, version: d.version })),
+    ruleSet: { id: options.ruleSet.id, version: options.ruleSet.version },
+    pseudonymized: options.pseudonymize,
+  };
+  let files: ResultFiles | undefined;
+  if (!options.dryRun) {
+    if (resuming) files = ResultFiles.resume(options.out, resuming.sizes, resuming.jsonRows);
+    else {
+      ResultFiles.discardPartial(options.out);
+      files = ResultFiles.create(options.out, layout, meta);
+    }
+  }
+  const skip = resuming?.records ?? 0;
+  if (resuming) options.note(text.resumed(skip));
+
+  const memo = createDecisionMemo(options.ruleSet);
+  const compiled = compileRuleSet(options.ruleSet);
+  const levels = compiled.levels;
+  const texts = new Map<Decision, DecisionText>();
+  const explain = (decision: Decision) => describe(decision).explanation;
+  function describe(decision: Decision): DecisionText {
+    let t = texts.get(decision);
+    if (!t) {
+      const explanation = explainDecision(decision, options.lang, levels);
+      const levelName = decision.level ? levels[decision.level].name[options.lang] : '';
+      t = { levelName, explanation, json: decisionJson(decision, explanation) };
+      texts.set(decision, t);
+    }
+    return t;
+  }
+
+  const schema = personSchema({
+    idRequired: true,
+    ...(options.mapping ? { sex: options.mapping.sex } : {}),
+  });
+  const contexts = new Map<string | null, RowContext | null>();
+  for (const [sheet, mapping] of mappings) {
+    contexts.set(
+      sheet,
+      mapping && {
+        mapping,
+        person: mapping.person.studentId
+          ? schema
+          : personSchema({ idRequired: false, ...(options.mapping ? { sex: options.mapping.sex } : {}) }),
+        memo,
+        score: { ...options.score, includeItems: true },
+        strictWidth: source.kind === 'csv',
+      },
+    );
+  }
+  const sheetOrdinals = new Map([...mappings.keys()].map((sheet, i) => [sheet, i]));
+  const sheetNames = [...mappings.keys()];
+
+  const tally = new Tally();
+  const ids = new IdRegistry();
+  const shapes = new IdShapes();
+  const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0, duplicateIds: 0 };
+  const duplicateLines: string[] = [];
+  let rejectedWithRisk = 0;
+  const seenHeader = new Set<string | null>();
+  const where = (sheet: string | null, line: number) => (sheet === null ? String(line) : `${sheet}:${line}`);
+  // A row's place as one number for the id registry: sheet ordinal above the line (Excel has < 2^21 rows a sheet).
+  const placeOf = (sheet: string | null, line: number) => (sheetOrdinals.get(sheet) ?? 0) * 2 ** 21 + line;
+  const placeName = (place: number) => where(sheetNames[Math.floor(place / 2 ** 21)] ?? null, place % 2 ** 21);
+
+  let index = 0;
+  let sinceCheckpoint = 0;
+  let lastCheckpoint = Date.now();
+  const checkpoint = (status: Journal['status']) => {
+    if (!files) return;
+    const sizes: FileSizes = status === 'interrupted' ? files.suspend() : files.checkpoint();
+    writeJournal(options.out, {
+      version: 1,
+      status,
+      input: { file, size, sha256 },
+      options: options.fingerprint,
+      records: index,
+      jsonRows: files.rowsInJson,
+      sizes: { ...sizes },
+    });
+    sinceCheckpoint = 0;
+    lastCheckpoint = Date.now();
+  };
+  const reject = (rejection: RowRejection, write: boolean) => {
+    counts.rejected++;
+    if (rejection.riskSignal) rejectedWithRisk++;
+    if (write && files) files.writeRejection(rejectionCells(rejection, layout, options.lang, instruments));
+  };
+
+  for await (const batch of source.read()) {
+    for (const record of batch) {
+      const write = index >= skip;
+      index++;
+      sinceCheckpoint++;
+      const sheet = record.sheet ?? null;
+      if (isBlank(record)) {
+        counts.blankRows++;
+        continue;
+      }
+      if (!seenHeader.has(sheet)) {
+        seenHeader.add(sheet);
+        continue;
+      }
+      counts.rows++;
+      const context = contexts.get(sheet);
+      if (!context) {
+        reject(
+          { ok: false, record, issues: [{ code: 'IMPORT_SHEET_UNMAPPED', expected: '' }], riskSignal: false },
+          write,
+        );
+        continue;
+      }
+      const row = readRow(record, context);
+      if (!row.ok) {
+        reject(row, write);
+        continue;
+      }
+      counts.scored++;
+      const id = row.person.studentId;
+      let duplicateOf: string | null = null;
+      if (id !== null) {
+        const firstPlace = ids.add(id, placeOf(sheet, record.line));
+        if (firstPlace !== 0) {
+          counts.duplicateIds++;
+          duplicateOf = placeName(firstPlace);
+          if (duplicateLines.length < 3) duplicateLines.push(where(sheet, record.line));
+        }
+        shapes.add(id, where(sheet, record.line));
+      }
+      const level = row.decision.level;
+      const urgent = level === 'R4' || level === 'R3';
+      const pseudonym = id === null ? null : urgent || options.pseudonymize ? pseudonymOf(options.key, id) : null;
+      tally.add(row, pseudonym);
+      if (write && files) {
+        const t = describe(row.decision);
+        const extras = { student: options.pseudonymize ? pseudonym : id, duplicateOf };
+        files.writeResult(resultCells(row, instruments, t, extras, layout.sheets), resultJson(row, t, extras));
+      }
+    }
+    if (options.interrupt.requested) {
+      checkpoint('interrupted');
+      return outcome('interrupted');
+    }
+    if (index > skip && (sinceCheckpoint >= CHECKPOINT_RECORDS || Date.now() - lastCheckpoint > CHECKPOINT_MS)) {
+      checkpoint('running');
+    }
+  }
+
+  const written: string[] = [];
+  if (files) {
+    files.complete({ ...counts, rejectedWithRisk, levels: tally.levels });
+    checkpointComplete();
+    written.push(OUTPUT_FILES.results, OUTPUT_FILES.json, OUTPUT_FILES.errors);
+  }
+  return outcome(options.dryRun ? 'dry-run' : 'complete');
+
+  function checkpointComplete(): void {
+    writeJournal(options.out, {
+      version: 1,
+      status: 'complete',
+      input: { file, size, sha256 },
+      options: options.fingerprint,
+      records: index,
+      jsonRows: files?.rowsInJson ?? 0,
+      sizes: { results: 0, json: 0, errors: 0 },
+    });
+  }
+
+  function outcome(status: ImportOutcome['status']): ImportOutcome {
+    return {
+      status,
+      source,
+      sha256,
+      mappings,
+      counts,
+      tally,
+      rejectedWithRisk,
+      strippedZeros: shapes.strippedZeros(),
+      duplicateLines,
+      instruments,
+      explain,
+      levels,
+      ruleSetRef: compiled.ref,
+      resumedAfter: skip,
+      files: written.map((name) => join(options.out, name)),
+    };
+  }
+}
+
+function checkResume(journal: Journal | undefined, options: ImportOptions, sha256: string): Journal {
+  if (!journal || journal.status === 'complete' || !ResultFiles.hasPartial(options.out)) {
+    throw new OutDirError('nothing-to-resume', journalPath(options.out));
+  }
+  if (journal.input.sha256 !== sha256 || journal.options !== options.fingerprint) {
+    throw new OutDirError('changed-since', journal.input.file);
+  }
+  return journal;
+}

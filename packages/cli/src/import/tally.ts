@@ -1,0 +1,116 @@
+import type { Decision, Level } from '@triage/core';
+import type { RowResult } from './read-row.ts';
+
+/** Level columns, most severe first; `none` = scored, no rule fired. */
+export const LEVEL_COLUMNS = ['R4', 'R3', 'R2', 'R1', 'R0', 'none'] as const;
+export type LevelColumnId = (typeof LEVEL_COLUMNS)[number];
+
+export function levelColumn(level: Level | null): number {
+  return level === null ? LEVEL_COLUMNS.length - 1 : LEVEL_COLUMNS.indexOf(level);
+}
+
+/** A student at R3 or above, kept for the follow-up list (no name, no answers). */
+export interface FollowUp {
+  /** Pseudonym for display, or null when the file has no id. */
+  readonly pseudonym: string | null;
+  readonly sheet: string | null;
+  readonly line: number;
+  readonly grade: string | null;
+  readonly class: string | null;
+  readonly level: number;
+  readonly scores: readonly {
+    readonly instrument: string;
+    readonly total: number | null;
+    readonly band: string | null;
+  }[];
+  readonly decision: Decision;
+}
+
+/** How many follow-up entries are kept for the terminal and the report; results.csv has them all. */
+export const FOLLOW_UP_KEPT = 5000;
+
+/** Counts of an import as it goes: memory bounded by groups and the kept follow-up list, not by rows. */
+export class Tally {
+  readonly levels: number[] = LEVEL_COLUMNS.map(() => 0);
+  readonly byGrade = new Map<string, number[]>();
+  readonly byClass = new Map<string, number[]>();
+  /** R4 and R3 entries, each list capped, so the most severe are always kept. */
+  private readonly urgent: FollowUp[][] = [[], []];
+  followUpTotal = 0;
+
+  add(row: RowResult, pseudonym: string | null): void {
+    const column = levelColumn(row.decision.level);
+    this.levels[column] = (this.levels[column] ?? 0) + 1;
+    const { grade, class: klass } = row.person;
+    const gradeKey = grade ?? '—';
+    // Classes are named within a grade (3班 in every grade): the grade is part of the key unless already in it.
+    const classKey =
+      klass === null ? `${gradeKey} —` : grade !== null && !klass.includes(grade) ? `${grade} ${klass}` : klass;
+    bump(this.byGrade, gradeKey, column);
+    bump(this.byClass, row.record.sheet !== undefined && klass === null ? row.record.sheet : classKey, column);
+    if (column > 1) return;
+    this.followUpTotal++;
+    const list = this.urgent[column] as FollowUp[];
+    if (list.length >= FOLLOW_UP_KEPT) return;
+    list.push({
+      pseudonym,
+      sheet: row.record.sheet ?? null,
+      line: row.record.line,
+      grade,
+      class: klass,
+      level: column,
+      scores: row.scores.map((s) => ({
+        instrument: s.instrument,
+        total: s.value.total,
+        band: s.value.band?.id ?? s.value.category,
+      })),
+      decision: row.decision,
+    });
+  }
+
+  /** The follow-up list, most severe first, in file order within a level. */
+  followUp(): readonly FollowUp[] {
+    return this.urgent.flat().slice(0, FOLLOW_UP_KEPT);
+  }
+}
+
+function bump(map: Map<string, number[]>, key: string, column: number): void {
+  let counts = map.get(key);
+  if (!counts) {
+    counts = LEVEL_COLUMNS.map(() => 0);
+    map.set(key, counts);
+  }
+  counts[column] = (counts[column] ?? 0) + 1;
+}
+
+/** Student ids of the form 0…: did some lose their leading zeros on the way through Excel? */
+export class IdShapes {
+  private readonly byLength = new Map<number, { count: number; zeroLed: number; lines: string[] }>();
+
+  add(id: string, where: string): void {
+    if (!/^\d+$/.test(id)) return;
+    let shape = this.byLength.get(id.length);
+    if (!shape) {
+      shape = { count: 0, zeroLed: 0, lines: [] };
+      this.byLength.set(id.length, shape);
+    }
+    shape.count++;
+    if (id.startsWith('0')) shape.zeroLed++;
+    else if (shape.lines.length < 3) shape.lines.push(where);
+  }
+
+  /** Numeric ids shorter than the ids that start with 0: most likely the same ids with the zeros dropped. */
+  strippedZeros(): { count: number; length: number; lines: string[] } | null {
+    const zeroLengths = [...this.byLength].filter(([, s]) => s.zeroLed > 0).map(([length]) => length);
+    if (zeroLengths.length === 0) return null;
+    const length = Math.max(...zeroLengths);
+    let count = 0;
+    const lines: string[] = [];
+    for (const [l, s] of this.byLength) {
+      if (l >= length) continue;
+      count += s.count - s.zeroLed;
+      lines.push(...s.lines);
+    }
+    return count > 0 ? { count, length, lines: lines.slice(0, 3) } : null;
+  }
+}
