@@ -54,6 +54,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   protected flags!: BaseFlags<T>;
   protected args!: BaseArgs<T>;
+  /** Every positional argument, for commands that take a list (`strict = false`). */
+  protected positional: readonly string[] = [];
   protected lang: Lang = 'en';
   protected text: Messages = messages('en');
 
@@ -62,7 +64,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.setLang(langFromArgv(this.argv, process.env));
     const ctor = this.ctor as unknown as T & typeof BaseCommand;
     try {
-      const { args, flags } = await this.parse({
+      const { args, argv, flags } = await this.parse({
         args: ctor.args,
         baseFlags: ctor.baseFlags,
         enableJsonFlag: ctor.enableJsonFlag,
@@ -71,6 +73,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       });
       this.flags = flags as BaseFlags<T>;
       this.args = args as BaseArgs<T>;
+      this.positional = argv.map(String);
     } catch (error) {
       throw usageError(error, this.text);
     }

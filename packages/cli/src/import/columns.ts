@@ -58,8 +58,8 @@ export interface SheetMapping {
   readonly ignored: readonly Column[];
   /** Columns that look like an item a mapped instrument does not have ("Q11" beside PHQ-9). */
   readonly unknownItems: readonly (Column & { readonly instrument: string; readonly item: string })[];
-  /** How the instruments were found: by their own prefixes, by `--instrument`, or by a mapping file. */
-  readonly how: 'prefix' | 'named' | 'map';
+  /** How the instruments were found: own prefixes, `--instrument`, a mapping file, or the only one with these items. */
+  readonly how: 'prefix' | 'named' | 'map' | 'count';
 }
 
 /** What a mapping file says a column is. */
@@ -236,7 +236,7 @@ export function mapHeader(
     if (fits.length === 1 && fits[0]) {
       const entry: Found = { definition: fits[0], byItem: new Map(), unknown: [] };
       for (const column of generic) collect(entry, column, column.item);
-      return finish(headers.length, person, [entry], ignored, 'named');
+      return finish(headers.length, person, [entry], ignored, 'count');
     }
     return {
       ok: false,

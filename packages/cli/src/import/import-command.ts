@@ -252,6 +252,10 @@ function describeOutcome(outcome: ImportOutcome, options: ImportCommandOptions, 
       options.note(text.unknownItem(where, c, c.instrument.toUpperCase(), c.item), 'warning');
     }
     if (!mapping.person.studentId) options.note(text.noIdColumn(where), 'warning');
+    const only = mapping.instruments[0];
+    if (mapping.how === 'count' && only) {
+      options.note(text.byCount(where, only.definition.abbreviation, only.items.length), 'warning');
+    }
   }
   const warnings: string[] = [];
   for (const [sheet, mapping] of outcome.mappings) {

@@ -54,6 +54,8 @@ const en = {
     `${where}: ${instruments.join(' + ')}; ${person.length > 0 ? `person columns ${person.join(', ')}` : 'no person columns'}; ${plural(ignored, 'other column')} ignored (never read)`,
   unknownItem: (where: string, column: Col, abbreviation: string, item: string) =>
     `${where}: column ${column.index + 1} (${column.header}) looks like ${abbreviation} item ${item}, which does not exist; ignored`,
+  byCount: (where: string, abbreviation: string, items: number) =>
+    `${where}: the ${items} unnamed item columns were taken as ${abbreviation}, the only instrument with exactly these items; if that is wrong, name it with --instrument`,
   noIdColumn: (where: string) =>
     `${where}: no student id column; rows are named by line number, duplicates cannot be found`,
   sheetUnmapped: (sheet: string) =>
@@ -154,6 +156,8 @@ const zh: ImportMessages = {
     `${where}：${instruments.join(' + ')}；${person.length > 0 ? `个人信息列 ${person.join('、')}` : '没有个人信息列'}；其余 ${ignored} 列忽略（不读取）`,
   unknownItem: (where, column, abbreviation, item) =>
     `${where}：第 ${column.index + 1} 列（${column.header}）像是 ${abbreviation} 第 ${item} 题，但该量表没有此题；已忽略`,
+  byCount: (where, abbreviation, items) =>
+    `${where}：未注明量表的 ${items} 个题目列按 ${abbreviation} 读取（只有它恰好有这些题目）；如不对，请用 --instrument 指定`,
   noIdColumn: (where) => `${where}：没有学号列；各行以行号标识，无法查重`,
   sheetUnmapped: (sheet) =>
     `工作表“${sheet}”：表头无法识别，或量表与第一个工作表不同；其各行已写入 errors.csv（可用 --sheet 选择工作表）`,

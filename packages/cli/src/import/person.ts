@@ -130,6 +130,18 @@ export function personSchema(options: {
   return z.object({ studentId, sex, age, grade: text, class: text, school: text });
 }
 
+/** Our own issues, carried in zod's `params`; `field` from the issue path, or the given one for a single cell. */
+function issuesOf(issues: readonly z.core.$ZodIssue[], field?: PersonIssue['field']): PersonIssue[] {
+  return issues.map((i) => {
+    const params = (i as { params?: { code: PersonIssueCode; expected: string } }).params;
+    return {
+      code: params?.code ?? 'IMPORT_ID_MISSING',
+      field: field ?? (i.path[0] as PersonIssue['field']),
+      expected: params?.expected ?? '',
+    };
+  });
+}
+
 export type PersonCells = Readonly<Record<'studentId' | 'sex' | 'age' | 'grade' | 'class' | 'school', string>>;
 
 /** Validates one row's person cells (blank for absent columns); every problem found, not just the first. */
@@ -138,19 +150,33 @@ export function readPerson(
   cells: PersonCells,
 ): { ok: true; value: Person } | { ok: false; error: readonly PersonIssue[] } {
   const parsed = schema.safeParse(cells);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: parsed.error.issues.map((i) => {
-        const params = (i as { params?: { code: PersonIssueCode; expected: string } }).params;
-        return {
-          code: params?.code ?? 'IMPORT_AGE_INVALID',
-          field: i.path[0] as PersonIssue['field'],
-          expected: params?.expected ?? '',
-        };
-      }),
-    };
-  }
+  if (!parsed.success) return { ok: false, error: issuesOf(parsed.error.issues) };
   const p = parsed.data;
   return { ok: true, value: { ...p, gradeYear: p.grade === null ? null : gradeYearOf(p.grade) } };
+}
+
+/**
+ * {@link readPerson} for bulk work: the student id is checked on its own, the other cells (a few hundred distinct
+ * combinations of sex, age, grade, class, school in a school) are validated once each and remembered.
+ */
+export function personReader(
+  schema: ReturnType<typeof personSchema>,
+  capacity = 10_000,
+): (cells: PersonCells) => ReturnType<typeof readPerson> {
+  const rest = schema.omit({ studentId: true });
+  const idSchema = schema.shape.studentId;
+  const cache = new Map<string, ReturnType<typeof readPerson>>();
+  return (cells) => {
+    const key = `${cells.sex}\u001f${cells.age}\u001f${cells.grade}\u001f${cells.class}\u001f${cells.school}`;
+    let known = cache.get(key);
+    if (!known) {
+      known = readPerson(rest as unknown as ReturnType<typeof personSchema>, { ...cells, studentId: '' });
+      if (cache.size >= capacity) cache.clear();
+      cache.set(key, known);
+    }
+    const id = idSchema.safeParse(cells.studentId);
+    if (id.success && known.ok) return { ok: true, value: { ...known.value, studentId: id.data } };
+    const idIssues: PersonIssue[] = id.success ? [] : issuesOf(id.error.issues, 'studentId');
+    return { ok: false, error: [...idIssues, ...(known.ok ? [] : known.error)] };
+  };
 }

@@ -2,7 +2,7 @@ import type { Decision, DecisionMemo, Facts } from '@triage/core';
 import { scaleFacts } from '@triage/core';
 import { type Answer, type ScoreIssueCode, type ScoreOptions, type ScoreValue, scoreInstrument } from '@triage/scales';
 import type { Column, SheetMapping } from './columns.ts';
-import { type Person, type PersonCells, type PersonIssueCode, type personSchema, readPerson } from './person.ts';
+import type { Person, PersonCells, PersonIssueCode, personSchema, readPerson } from './person.ts';
 
 /** One source record: a CSV line or a spreadsheet row. */
 export interface SourceRecord {
@@ -54,7 +54,8 @@ export interface RowRejection {
 
 export interface RowContext {
   readonly mapping: SheetMapping;
-  readonly person: ReturnType<typeof personSchema>;
+  /** Validates a row's person cells (see `personReader`). */
+  readonly person: (cells: PersonCells) => ReturnType<typeof readPerson>;
   readonly memo: DecisionMemo;
   readonly score: ScoreOptions;
   /** Spreadsheet rows are positional: a short row only lacks trailing blanks. CSV rows must match the header. */
@@ -98,7 +99,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     class: cellOf(fields, p.class),
     school: cellOf(fields, p.school),
   };
-  const person = readPerson(context.person, cells);
+  const person = context.person(cells);
   if (!person.ok) {
     for (const i of person.error) {
       const column = p[i.field];

@@ -6,7 +6,12 @@ import type { InstrumentScore, RowResult } from './read-row.ts';
 
 /** What results.csv and results.json say about a decision, made once per distinct decision (they are shared). */
 export interface DecisionText {
+  /** `d1`, `d2` … in order of first appearance: results.json rows point into its `decisions` table. */
+  readonly id: string;
   readonly levelName: string;
+  /** Why, in one line: each rule that fired and the level it set (results.csv). */
+  readonly reasons: string;
+  /** The full explanation with facts read and sources (results.json, report.html). */
   readonly explanation: string;
   /** The decision as a JSON fragment, without the person or scores. */
   readonly json: string;
@@ -54,25 +59,42 @@ export function resultCells(
     if (definition.index) cells.push(score?.index?.value ?? null);
     cells.push(score?.band?.id ?? score?.category ?? '', score ? flagsOf(score) : '', score?.missing.join(';') ?? '');
   }
-  cells.push(extras.duplicateOf, text.explanation);
+  cells.push(extras.duplicateOf, text.reasons);
   return cells;
 }
 
+const q = JSON.stringify;
+
+/** Record of id → value as JSON, for a short list (no intermediate object). */
+function idMap<T>(list: readonly T[], id: (t: T) => string, value: (t: T) => unknown): string {
+  let out = '{';
+  for (let i = 0; i < list.length; i++) out += `${i === 0 ? '' : ','}${q(id(list[i] as T))}:${q(value(list[i] as T))}`;
+  return `${out}}`;
+}
+
+/** One instrument's result as JSON, built as a string: this runs for every row and instrument. */
 function scoreJson(s: InstrumentScore): string {
   const v = s.value;
-  return JSON.stringify({
-    total: v.total,
-    index: v.index?.value ?? null,
-    band: v.band?.id ?? null,
-    category: v.category,
-    cutoffs: Object.fromEntries(v.cutoffs.map((c) => [c.id, c.positive])),
-    subscales: Object.fromEntries(v.subscales.map((x) => [x.id, x.score])),
-    derived: v.derived,
-    flags: v.flags.map((f) => ({ id: f.id, status: f.status, ...(f.item === undefined ? {} : { item: f.item }) })),
-    missing: v.missing,
-    prorated: v.prorated,
-    version: v.version,
-  });
+  let flags = '[';
+  for (let i = 0; i < v.flags.length; i++) {
+    const f = v.flags[i];
+    if (!f) continue;
+    flags += `${i === 0 ? '' : ','}{"id":${q(f.id)},"status":${q(f.status)}${f.item === undefined ? '' : `,"item":${q(f.item)}`}}`;
+  }
+  flags += ']';
+  return (
+    `{"total":${v.total},"index":${v.index?.value ?? null},"band":${q(v.band?.id ?? null)},"category":${q(v.category)},` +
+    `"cutoffs":${idMap(
+      v.cutoffs,
+      (c) => c.id,
+      (c) => c.positive,
+    )},"subscales":${idMap(
+      v.subscales,
+      (x) => x.id,
+      (x) => x.score,
+    )},` +
+    `"derived":${q(v.derived)},"flags":${flags},"missing":${q(v.missing)},"prorated":${v.prorated}}`
+  );
 }
 
 function personJson(p: Person): string {
@@ -92,8 +114,15 @@ export function resultJson(row: RowResult, text: DecisionText, extras: RowExtras
   const sheet = row.record.sheet === undefined ? '' : `"sheet":${JSON.stringify(row.record.sheet)},`;
   return (
     `{${sheet}"line":${row.record.line},"student":${JSON.stringify(extras.student)},"person":${personJson(row.person)},` +
-    `"scores":{${scores}},"decision":${text.json},"duplicateOf":${JSON.stringify(extras.duplicateOf)}}`
+    `"scores":{${scores}},"decision":"${text.id}","duplicateOf":${JSON.stringify(extras.duplicateOf)}}`
   );
+}
+
+/** The one-line reasons of a decision: what each fired rule says, and the level it set. */
+export function decisionReasons(decision: Decision, lang: 'zh' | 'en'): string {
+  return decision.fired
+    .map((f) => `${f.description[lang]}${f.level ? ` → ${f.level}` : ''}`)
+    .join(lang === 'zh' ? '；' : '; ');
 }
 
 /** The JSON fragment of a decision; computed once per distinct decision. */

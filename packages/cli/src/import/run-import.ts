@@ -16,11 +16,11 @@ import { type Journal, journalPath, readJournal, writeJournal } from './journal.
 import type { MappingFile } from './mapping-file.ts';
 import { importMessages } from './messages.ts';
 import { type FileSizes, OUTPUT_FILES, ResultFiles, type ResultLayout } from './output/result-files.ts';
-import { personSchema } from './person.ts';
+import { personReader, personSchema } from './person.ts';
 import { pseudonymOf } from './pseudonym.ts';
 import { type RowContext, type RowRejection, readRow, type SourceRecord } from './read-row.ts';
 import { rejectionCells } from './rejection-cells.ts';
-import { type DecisionText, decisionJson, resultCells, resultJson } from './result-cells.ts';
+import { type DecisionText, decisionJson, decisionReasons, resultCells, resultJson } from './result-cells.ts';
 import { openSource, type Source, type SourceOptions } from './source.ts';
 import { IdShapes, Tally } from './tally.ts';
 
@@ -212,7 +212,14 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     if (!t) {
       const explanation = explainDecision(decision, options.lang, levels);
       const levelName = decision.level ? levels[decision.level].name[options.lang] : '';
-      t = { levelName, explanation, json: decisionJson(decision, explanation) };
+      const id = `d${texts.size + 1}`;
+      t = {
+        id,
+        levelName,
+        reasons: decisionReasons(decision, options.lang),
+        explanation,
+        json: decisionJson(decision, explanation),
+      };
       texts.set(decision, t);
     }
     return t;
@@ -228,9 +235,11 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       sheet,
       mapping && {
         mapping,
-        person: mapping.person.studentId
-          ? schema
-          : personSchema({ idRequired: false, ...(options.mapping ? { sex: options.mapping.sex } : {}) }),
+        person: personReader(
+          mapping.person.studentId
+            ? schema
+            : personSchema({ idRequired: false, ...(options.mapping ? { sex: options.mapping.sex } : {}) }),
+        ),
         memo,
         score: { ...options.score, includeItems: true },
         strictWidth: source.kind === 'csv',
@@ -320,8 +329,9 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       const urgent = level === 'R4' || level === 'R3';
       const pseudonym = id === null ? null : urgent || options.pseudonymize ? pseudonymOf(options.key, id) : null;
       tally.add(row, pseudonym);
+      // Described for every row, written or not: decision ids follow first appearance, also when resuming.
+      const t = describe(row.decision);
       if (write && files) {
-        const t = describe(row.decision);
         const extras = { student: options.pseudonymize ? pseudonym : id, duplicateOf };
         files.writeResult(resultCells(row, instruments, t, extras, layout.sheets), resultJson(row, t, extras));
       }
@@ -337,7 +347,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
 
   const written: string[] = [];
   if (files) {
-    files.complete({ ...counts, rejectedWithRisk, levels: tally.levels });
+    files.complete([...texts.values()], { ...counts, rejectedWithRisk, levels: tally.levels });
     checkpointComplete();
     written.push(OUTPUT_FILES.results, OUTPUT_FILES.json, OUTPUT_FILES.errors);
   }

@@ -5,6 +5,7 @@ import type { Answer, Answers, Coding, ScoreIssue } from './types.ts';
 const MISSING = Number.NaN;
 
 const NUMERIC = /^[+-]?\d+(\.\d+)?$/;
+const SHORT_NUMBER = /^\d{1,3}$/;
 
 function codingShift(item: CompiledItem, coding: Coding): number {
   if (coding === 'zero-based') return item.min;
@@ -39,6 +40,8 @@ function readAnswer(item: CompiledItem, answer: Answer, coding: Coding, issues: 
   if (answer === null || answer === undefined) return MISSING;
   const text = answer.trim();
   if (text === '') return MISSING;
+  // Fast path for what files mostly hold, a short plain ASCII number: no Unicode folding needed.
+  if (SHORT_NUMBER.test(text)) return readNumber(item, Number(text), coding, issues, text);
   const folded = normalizeLabel(text);
   if (NUMERIC.test(folded)) return readNumber(item, Number(folded), coding, issues, text);
   const labelled = item.labels.get(folded);

@@ -55,7 +55,7 @@ export function resultHeader(layout: ResultLayout): string[] {
       return [`${id}_total`, ...(d.index ? [`${id}_index`] : []), `${id}_band`, `${id}_flags`, `${id}_missing`];
     }),
     'duplicate_of',
-    'explanation',
+    'reasons',
   ];
 }
 
@@ -128,9 +128,12 @@ export class ResultFiles {
     return { results: this.files.results.bytes, json: this.files.json.bytes, errors: this.files.errors.bytes };
   }
 
-  /** Closes results.json with the summary and moves every file to its final name. */
-  complete(summary: unknown): void {
-    this.files.json.write(`${this.jsonRows === 0 ? '' : '\n'}],\n"summary": ${JSON.stringify(summary)}\n}\n`);
+  /** Closes results.json with the decisions its rows point to and the summary; moves every file to its final name. */
+  complete(decisions: readonly { readonly id: string; readonly json: string }[], summary: unknown): void {
+    const table = decisions.map((d) => `${JSON.stringify(d.id)}: ${d.json}`).join(',\n');
+    this.files.json.write(
+      `${this.jsonRows === 0 ? '' : '\n'}],\n"decisions": {${table ? `\n${table}\n` : ''}},\n"summary": ${JSON.stringify(summary)}\n}\n`,
+    );
     for (const name of STREAMED) {
       this.files[name].close();
       renameSync(partialPath(this.dir, name), join(this.dir, OUTPUT_FILES[name]));

@@ -1,0 +1,277 @@
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../src/csv/read-csv.ts';
+import { chromiumMissing, openInChromium } from './chromium.ts';
+import { runCli, scratch } from './run-cli.ts';
+
+const examples = fileURLToPath(new URL('../../../examples/screenings/', import.meta.url));
+
+/** A parsed output CSV: header and rows (BOM checked and stripped). */
+function readOutputCsv(path: string): { header: string[]; rows: Record<string, string>[] } {
+  const text = readFileSync(path, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const [head, ...records] = [...readCsv(text.slice(1), { delimiter: ',' })];
+  const header = [...(head?.fields ?? [])];
+  return { header, rows: records.map((r) => Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? '']))) };
+}
+
+describe('triage import', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  const copy = (name: string) => {
+    const path = join(s.dir, name);
+    copyFileSync(join(examples, name), path);
+    return path;
+  };
+  const run = (args: readonly string[], extra: Record<string, string> = {}) => runCli(args, { ...env, ...extra });
+  afterAll(() => s.done());
+
+  describe('a class of 40 in UTF-8 with English headers and in GB18030 with Chinese headers and text answers', () => {
+    let en: ReturnType<typeof readOutputCsv>;
+    let zh: ReturnType<typeof readOutputCsv>;
+    let enRun: ReturnType<typeof runCli>;
+    beforeAll(() => {
+      enRun = run(['import', copy('class-40.en.csv'), '--out', join(s.dir, 'en')]);
+      run(['import', copy('class-40.zh.gb18030.csv'), '--out', join(s.dir, 'zh'), '--lang', 'zh']);
+      en = readOutputCsv(join(s.dir, 'en', 'results.csv'));
+      zh = readOutputCsv(join(s.dir, 'zh', 'results.csv'));
+    });
+
+    it('scores every row, exit 0, and says how it read and mapped the file', () => {
+      expect(enRun.status).toBe(0);
+      expect(en.rows).toHaveLength(40);
+      expect(enRun.stderr).toContain('read as UTF-8 (detected)');
+      expect(enRun.stderr).toMatch(/PHQ-A \+ GAD-7/);
+      expect(enRun.stdout).toContain('40 rows read: 40 scored, 0 rejected');
+    });
+
+    it('gives the same students the same scores and levels from both files', () => {
+      const key = (r: Record<string, string>) =>
+        [r.line, r.student_id, r.level, r['phq-a_total'], r['phq-a_flags'], r['gad-7_total']].join('|');
+      expect(zh.rows.map(key)).toEqual(en.rows.map(key));
+      expect(zh.rows.filter((r) => r.level === 'R3').length).toBeGreaterThan(0);
+    });
+
+    it('lists the students to follow up by pseudonym and line, never by name or id', () => {
+      const source = readFileSync(join(examples, 'class-40.en.csv'), 'utf8');
+      const [, ...records] = [...readCsv(source, { delimiter: ',' })];
+      for (const r of records) {
+        expect(enRun.stdout).not.toContain(r.fields[1]); // name
+        expect(enRun.stdout).not.toContain(r.fields[0]); // student id
+      }
+      const urgent = en.rows.filter((r) => r.level === 'R3' || r.level === 'R4');
+      expect(enRun.stdout).toContain(`${urgent.length} students at R3 or above`);
+      for (const r of urgent) expect(enRun.stdout).toMatch(new RegExp(`P-[0-9a-f]{16}\\s+line ${r.line}\\b`));
+    });
+
+    it('writes its files with mode 0600 in a 0700 folder, never names or answers in results', () => {
+      const dir = join(s.dir, 'en');
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      for (const name of ['results.csv', 'results.json', 'errors.csv', 'report.html', '.triage-import.json']) {
+        expect(statSync(join(dir, name)).mode & 0o777).toBe(0o600);
+      }
+      expect(en.header).not.toContain('name');
+      expect(en.header.some((h) => /PHQA\d/.test(h))).toBe(false);
+      const json = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+      expect(json.results).toHaveLength(40);
+      expect(json.summary.scored).toBe(40);
+      for (const row of json.results) expect(json.decisions[row.decision]).toBeDefined();
+    });
+
+    it('re-running the same import replaces the results with identical files', () => {
+      const dir = join(s.dir, 'en');
+      const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
+      expect(run(['import', join(s.dir, 'class-40.en.csv'), '--out', dir]).status).toBe(0);
+      for (const [name, bytes] of Object.entries(before))
+        expect(readFileSync(join(dir, name)).equals(bytes)).toBe(true);
+    });
+  });
+
+  describe('the messy file: every kind of error', () => {
+    let result: ReturnType<typeof runCli>;
+    let results: ReturnType<typeof readOutputCsv>;
+    let errors: ReturnType<typeof readOutputCsv>;
+    beforeAll(() => {
+      result = run(['import', copy('messy.csv'), '--out', join(s.dir, 'messy'), '--json']);
+      results = readOutputCsv(join(s.dir, 'messy', 'results.csv'));
+      errors = readOutputCsv(join(s.dir, 'messy', 'errors.csv'));
+    });
+
+    it('exits 3 (completed with rejected rows) and reports the counts in the JSON envelope', () => {
+      expect(result.status).toBe(3);
+      const summary = JSON.parse(result.stdout);
+      expect(summary.status).toBe('complete');
+      expect(summary.counts).toMatchObject({ rows: 29, scored: 19, rejected: 10, blankRows: 4, duplicateIds: 1 });
+    });
+
+    it('puts every data row in exactly one place: results or errors', () => {
+      const lines = [...results.rows.map((r) => Number(r.line)), ...errors.rows.map((r) => Number(r._line))];
+      expect(new Set(lines).size).toBe(lines.length);
+      expect(lines).toHaveLength(29);
+    });
+
+    it.each([
+      [4, 'SCALES_UNKNOWN_LABEL', '9'],
+      [6, 'SCALES_ITEM_OUT_OF_RANGE', '21'],
+      [7, 'SCALES_ITEM_OUT_OF_RANGE', '11'],
+      [15, 'IMPORT_FIELD_COUNT', ''],
+      [16, 'IMPORT_FIELD_COUNT', ''],
+      [20, 'IMPORT_ID_MANGLED', '1'],
+      [26, 'IMPORT_AGE_INVALID', '4'],
+      [27, 'IMPORT_AGE_RANGE', '4'],
+      [28, 'IMPORT_SEX_INVALID', '3'],
+      [29, 'IMPORT_ID_MISSING', '1'],
+    ])('rejects line %i with %s at column %s, keeping its original cells', (line, code, column) => {
+      const row = errors.rows.find((r) => Number(r._line) === line);
+      expect(row?._code).toBe(code);
+      expect(row?._column).toBe(column);
+      expect(row?._message).not.toBe('');
+      expect(row?.student_id).toBeDefined();
+    });
+
+    it('escalates a blank self-harm item instead of reading it as 0', () => {
+      const row = results.rows.find((r) => r.line === '10');
+      expect(row?.['phq-a_flags']).toContain('self-harm-thoughts:unknown');
+      expect(['R3', 'R4']).toContain(row?.level);
+    });
+
+    it('accepts a full-width digit, a trailing empty field and a formula-looking name', () => {
+      for (const line of ['11', '30', '31']) expect(results.rows.some((r) => r.line === line)).toBe(true);
+    });
+
+    it('marks the duplicate id and warns about ids that lost their leading zeros', () => {
+      expect(results.rows.find((r) => r.line === '19')?.duplicate_of).toBe('17');
+      expect(result.stderr).toMatch(/repeat a student id/);
+      expect(result.stderr).toMatch(/2 student ids look like they lost leading zeros/);
+    });
+
+    it('defuses formulas in every CSV it writes', () => {
+      const text = readFileSync(join(s.dir, 'messy', 'errors.csv'), 'utf8');
+      for (const record of readCsv(text.slice(1), { delimiter: ',' })) {
+        for (const field of record.fields) expect(field).not.toMatch(/^[=+@]/);
+      }
+    });
+  });
+
+  it('reads every sheet of a workbook and names rows by sheet and row', () => {
+    const out = join(s.dir, 'xlsx');
+    const r = run(['import', copy('grade-7.xlsx'), '--out', out, '--json']);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.source).toEqual({ kind: 'xlsx', sheets: ['初一(1)班', '初一(2)班', '初一(3)班'] });
+    expect(summary.counts.scored).toBe(105);
+    const results = readOutputCsv(join(out, 'results.csv'));
+    expect(new Set(results.rows.map((row) => row.sheet))).toEqual(new Set(summary.source.sheets));
+    expect(results.rows.every((row) => /^\d{12}$/.test(row.student_id ?? ''))).toBe(true);
+  });
+
+  it('--dry-run validates and summarises without writing anything', () => {
+    const out = join(s.dir, 'dry');
+    const r = run(['import', join(examples, 'messy.csv'), '--out', out, '--dry-run']);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('Dry run: nothing was written.');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--pseudonymize keeps student ids out of every output file', () => {
+    const out = join(s.dir, 'pseudo');
+    expect(run(['import', join(examples, 'class-40.en.csv'), '--out', out, '--pseudonymize']).status).toBe(0);
+    const results = readOutputCsv(join(out, 'results.csv'));
+    expect(results.header).toContain('pseudonym');
+    expect(results.header).not.toContain('student_id');
+    const all = readdirSync(out)
+      .map((f) => readFileSync(join(out, f), 'utf8'))
+      .join('\n');
+    expect(all).not.toMatch(/20250111\d{4}/);
+    expect(results.rows.every((row) => /^P-[0-9a-f]{16}$/.test(row.pseudonym ?? ''))).toBe(true);
+  });
+
+  describe('column mapping', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `第${i + 1}题`).join(',');
+    // 20 unnamed items: SDS or SAS? Never a guess.
+    const generic = () => s.write('generic.csv', `学号,性别,年龄,${items(20)}\r\n1001,男,15,${'1,'.repeat(19)}1\r\n`);
+
+    it('nine unnamed items are taken as the only instrument that has exactly them, and said so', () => {
+      const file = s.write('nine.csv', `学号,性别,年龄,${items(9)}\r\n1001,男,15,0,1,2,3,0,1,2,3,1\r\n`);
+      const r = run(['import', file, '--out', join(s.dir, 'nine'), '--json']);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).instruments).toEqual(['phq-9']);
+      expect(r.stderr).toMatch(/taken as PHQ-9.*--instrument/);
+    });
+
+    it('without a terminal, unnamed item columns are an error naming the flags that fix it', () => {
+      const r = run(['import', generic(), '--out', join(s.dir, 'generic')]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/fit several instruments \(sds, sas\)|fit several instruments \(sas, sds\)/);
+      expect(r.stderr).toMatch(/--instrument/);
+      expect(r.stderr).toMatch(/--map/);
+      expect(existsSync(join(s.dir, 'generic'))).toBe(false);
+    });
+
+    it('--instrument names them', () => {
+      const r = run(['import', generic(), '--out', join(s.dir, 'generic'), '--instrument', 'sds', '--json']);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).instruments).toEqual(['sds']);
+    });
+
+    it('a --map file maps any header, and its mistakes point at line and column', () => {
+      const file = s.write('odd.csv', 'Kennung,Geschlecht,A,B\r\n7,m,1,2\r\n');
+      const good = s.write(
+        'good.yaml',
+        'columns:\n  Kennung: studentId\n  Geschlecht: sex\n  A: gad-2.1\n  B: gad-2.2\n',
+      );
+      const r = run(['import', file, '--map', good, '--out', join(s.dir, 'odd'), '--json']);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).counts.scored).toBe(1);
+      const bad = s.write('bad.yaml', 'columns:\n  Kennung: studentId\n  A: gad-2.9\n');
+      const b = run(['import', file, '--map', bad, '--out', join(s.dir, 'odd2')]);
+      expect(b.status).toBe(1);
+      expect(b.stderr).toContain('bad.yaml:3:');
+    });
+  });
+
+  it('refuses to mix another file into an import folder', () => {
+    const out = join(s.dir, 'shared');
+    expect(run(['import', join(examples, 'class-40.en.csv'), '--out', out]).status).toBe(0);
+    const r = run(['import', join(examples, 'messy.csv'), '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('class-40.en.csv');
+  });
+
+  it('import template writes a CSV with BOM and an XLSX that import maps without questions', () => {
+    const r = run(['import', 'template', 'phq-a', 'gad-7', '--out', s.dir, '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    const csv = join(s.dir, 'template-phq-a-gad-7.csv');
+    expect(readFileSync(csv, 'utf8').startsWith('\uFEFF学号,姓名')).toBe(true);
+    writeFileSync(
+      csv,
+      `${readFileSync(csv, 'utf8')}1001,x,女,14,初二,初二(1)班,${'0,'.repeat(13)}${'1,'.repeat(6)}1\r\n`,
+    );
+    const imported = run(['import', csv, '--out', join(s.dir, 'tpl'), '--json']);
+    expect(imported.status).toBe(0);
+    expect(JSON.parse(imported.stdout).instruments).toEqual(['phq-a', 'gad-7']);
+    expect(existsSync(join(s.dir, 'template-phq-a-gad-7.xlsx'))).toBe(true);
+  });
+
+  const missing = chromiumMissing();
+  it.skipIf(missing !== null && !process.env.CI)(
+    'report.html of a real import opens in Chromium without errors',
+    async () => {
+      if (missing) throw new Error(missing);
+      const out = join(s.dir, 'report');
+      run(['import', join(examples, 'class-40.zh.gb18030.csv'), '--out', out, '--lang', 'zh']);
+      const page = await openInChromium(join(out, 'report.html'));
+      expect(page.consoleMessages).toEqual([]);
+      expect(page.pageErrors).toEqual([]);
+      expect(page.requests).toEqual([]);
+      const results = readOutputCsv(join(out, 'results.csv'));
+      for (const row of results.rows.filter((r) => r.level === 'R3')) expect(page.text).toContain(`${row.line}`);
+      expect(page.text).toContain('PHQ-A');
+      expect(page.text).toContain('高危');
+      expect(page.text).toMatch(/P-[0-9a-f]{16}/);
+    },
+    60_000,
+  );
+});
