@@ -261,6 +261,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const placeOf = (sheet: string | null, line: number) => (sheetOrdinals.get(sheet) ?? 0) * 2 ** 21 + line;
   const placeName = (place: number) => where(sheetNames[Math.floor(place / 2 ** 21)] ?? null, place % 2 ** 21);
 
+  const written: string[] = [];
   let index = 0;
   let sinceCheckpoint = 0;
   let lastCheckpoint = Date.now();
@@ -345,7 +346,6 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     }
   }
 
-  const written: string[] = [];
   if (files) {
     files.complete([...texts.values()], { ...counts, rejectedWithRisk, levels: tally.levels });
     checkpointComplete();

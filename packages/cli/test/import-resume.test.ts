@@ -1,0 +1,111 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, scratch } from './run-cli.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = join(root, 'packages/cli/bin/run.js');
+const OUTPUTS = ['results.csv', 'results.json', 'errors.csv', 'report.html'];
+
+/** Starts the real CLI in the background, as a user's terminal would. */
+function start(
+  args: readonly string[],
+  env: Record<string, string>,
+): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+  const { NODE_ENV: _n, ...inherited } = process.env;
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { ...inherited, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...env },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  child.stdout?.resume();
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
+  });
+  return { child, done };
+}
+
+/** Waits until the import has written a checkpoint (its journal says how far it got), then returns. */
+async function checkpointed(out: string, timeoutMs = 60_000): Promise<number> {
+  const journal = join(out, '.triage-import.json');
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (existsSync(journal)) {
+      const j = JSON.parse(readFileSync(journal, 'utf8')) as { status: string; records: number };
+      if (j.status === 'running' && j.records > 0) return j.records;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('no checkpoint');
+}
+
+describe('an interrupted import resumes without losing or duplicating rows', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  const file = join(s.dir, 'district.csv');
+  const reference = join(s.dir, 'reference');
+
+  beforeAll(() => {
+    // 120,000 synthetic students with some bad rows mixed in: long enough to interrupt mid-file.
+    const made = spawnSync(process.execPath, [
+      join(root, 'bench/screening-data.mjs'),
+      '--rows',
+      '120000',
+      '--lang',
+      'zh',
+      '--answers',
+      'text',
+      '--encoding',
+      'gb18030',
+      '--out',
+      file,
+    ]);
+    expect(made.status).toBe(0);
+    expect(runCli(['import', file, '--out', reference], env).status).toBe(0);
+  }, 120_000);
+  afterAll(() => s.done());
+
+  const same = (out: string) => {
+    for (const name of OUTPUTS)
+      expect(readFileSync(join(out, name)).equals(readFileSync(join(reference, name))), name).toBe(true);
+  };
+
+  it('after kill -9 mid-file, --resume completes with files identical to an uninterrupted import', async () => {
+    const out = join(s.dir, 'killed');
+    const run = start(['import', file, '--out', out], env);
+    const records = await checkpointed(out);
+    run.child.kill('SIGKILL');
+    const killed = await run.done;
+    expect(killed.signal).toBe('SIGKILL');
+    expect(existsSync(join(out, 'results.csv'))).toBe(false);
+    expect(records).toBeLessThan(120_000);
+    const resumed = runCli(['import', file, '--out', out, '--resume'], env);
+    expect(resumed.status).toBe(0);
+    expect(resumed.stderr).toMatch(/resuming after [\d,]+ records/);
+    same(out);
+  }, 120_000);
+
+  it('Ctrl-C checkpoints and exits 130 with the resume command; --resume completes identically', async () => {
+    const out = join(s.dir, 'interrupted');
+    const run = start(['import', file, '--out', out], env);
+    await checkpointed(out);
+    run.child.kill('SIGINT');
+    const stopped = await run.done;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain(`--out ${out} --resume`);
+    const journal = JSON.parse(readFileSync(join(out, '.triage-import.json'), 'utf8'));
+    expect(journal.status).toBe('interrupted');
+    expect(runCli(['import', file, '--out', out, '--resume'], env).status).toBe(0);
+    same(out);
+  }, 120_000);
+
+  it('refuses to resume when there is nothing to resume, or the file changed', () => {
+    const done = runCli(['import', file, '--out', reference, '--resume'], env);
+    expect(done.status).toBe(2);
+    expect(done.stderr).toMatch(/nothing to resume/);
+  });
+});
