@@ -1,6 +1,14 @@
 import type { Decision, DecisionMemo, Facts } from '@triage/core';
 import { scaleFacts } from '@triage/core';
-import { type Answer, type ScoreIssueCode, type ScoreOptions, type ScoreValue, scoreInstrument } from '@triage/scales';
+import {
+  type Answer,
+  type InstrumentDefinition,
+  type ScoreIssueCode,
+  type ScoreOptions,
+  type ScoreValue,
+  scoreInstrument,
+} from '@triage/scales';
+import type { ItemColumn } from '../responses/item-columns.ts';
 import type { Column, SheetMapping } from './columns.ts';
 import type { Person, PersonCells, PersonIssueCode, personSchema, readPerson } from './person.ts';
 
@@ -52,12 +60,40 @@ export interface RowRejection {
   readonly riskSignal: boolean;
 }
 
+/** How to read one instrument from a row: for each of its items in order, the column (or -1 when absent). */
+export interface InstrumentPlan {
+  readonly definition: InstrumentDefinition;
+  readonly items: readonly ItemColumn[];
+  readonly positions: readonly number[];
+  /** Reused for every row; the engine does not keep it. */
+  readonly answers: Answer[];
+  readonly score: ScoreOptions;
+}
+
+/** Plans for every instrument of a mapping; item answers are kept in results only where a rule reads them. */
+export function instrumentPlans(
+  mapping: SheetMapping,
+  score: ScoreOptions,
+  readsItems: (instrument: string) => boolean,
+): InstrumentPlan[] {
+  return mapping.instruments.map(({ definition, items }) => {
+    const positions = definition.items.map((item) => items.find((c) => c.item === item.id)?.index ?? -1);
+    return {
+      definition,
+      items,
+      positions,
+      answers: positions.map(() => ''),
+      score: readsItems(definition.id) ? { ...score, includeItems: true } : score,
+    };
+  });
+}
+
 export interface RowContext {
   readonly mapping: SheetMapping;
+  readonly plans: readonly InstrumentPlan[];
   /** Validates a row's person cells (see `personReader`). */
   readonly person: (cells: PersonCells) => ReturnType<typeof readPerson>;
   readonly memo: DecisionMemo;
-  readonly score: ScoreOptions;
   /** Spreadsheet rows are positional: a short row only lacks trailing blanks. CSV rows must match the header. */
   readonly strictWidth: boolean;
 }
@@ -108,10 +144,14 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   }
   const scores: InstrumentScore[] = [];
   let riskSignal = false;
-  for (const { definition, items } of mapping.instruments) {
-    const answers: Record<string, Answer> = {};
-    for (const column of items) answers[column.item] = fields[column.index] ?? '';
-    const result = scoreInstrument(definition, answers, context.score);
+  for (const plan of context.plans) {
+    const { definition, items, positions, answers } = plan;
+    // Positional answers, one reused array per instrument: no object per row, no key lookups in the engine.
+    for (let p = 0; p < positions.length; p++) {
+      const index = positions[p] as number;
+      answers[p] = index < 0 ? '' : (fields[index] ?? '');
+    }
+    const result = scoreInstrument(definition, answers, plan.score);
     if (result.ok) {
       scores.push({ instrument: definition.id, value: result.value });
       if (result.value.flags.length > 0) riskSignal = true;

@@ -18,7 +18,7 @@ import { importMessages } from './messages.ts';
 import { type FileSizes, OUTPUT_FILES, ResultFiles, type ResultLayout } from './output/result-files.ts';
 import { personReader, personSchema } from './person.ts';
 import { pseudonymOf } from './pseudonym.ts';
-import { type RowContext, type RowRejection, readRow, type SourceRecord } from './read-row.ts';
+import { instrumentPlans, type RowContext, type RowRejection, readRow, type SourceRecord } from './read-row.ts';
 import { rejectionCells } from './rejection-cells.ts';
 import { type DecisionText, decisionJson, decisionReasons, resultCells, resultJson } from './result-cells.ts';
 import { openSource, type Source, type SourceOptions } from './source.ts';
@@ -229,6 +229,9 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     idRequired: true,
     ...(options.mapping ? { sex: options.mapping.sex } : {}),
   });
+  // Item answers go into the facts only for instruments whose items some rule reads (C-SSRS item 2, say).
+  const paths = compiled.rules.flatMap((r) => r.readers.map((reader) => reader.fact));
+  const readsItems = (id: string) => paths.some((p) => p.startsWith(`scales.${id}.items`));
   const contexts = new Map<string | null, RowContext | null>();
   for (const [sheet, mapping] of mappings) {
     contexts.set(
@@ -241,7 +244,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
             : personSchema({ idRequired: false, ...(options.mapping ? { sex: options.mapping.sex } : {}) }),
         ),
         memo,
-        score: { ...options.score, includeItems: true },
+        plans: instrumentPlans(mapping, options.score, readsItems),
         strictWidth: source.kind === 'csv',
       },
     );

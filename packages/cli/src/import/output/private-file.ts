@@ -56,13 +56,19 @@ export class PrivateFile {
 
   flush(): void {
     if (this.chunks.length === 0) return;
-    const buffer = Buffer.from(this.chunks.join(''), 'utf8');
+    const text = this.chunks.length === 1 ? (this.chunks[0] as string) : this.chunks.join('');
     this.chunks = [];
     this.pending = 0;
-    let offset = 0;
-    while (offset < buffer.length)
-      offset += writeSync(this.fd, buffer, offset, buffer.length - offset, this.written + offset);
-    this.written += buffer.length;
+    // One encode, straight into the file; fall back to a buffer only if the system wrote part of it.
+    const expected = Buffer.byteLength(text, 'utf8');
+    const wrote = writeSync(this.fd, text, this.written, 'utf8');
+    if (wrote < expected) {
+      const buffer = Buffer.from(text, 'utf8');
+      for (let offset = wrote; offset < buffer.length; ) {
+        offset += writeSync(this.fd, buffer, offset, buffer.length - offset, this.written + offset);
+      }
+    }
+    this.written += expected;
   }
 
   /** Flushed and on disk: what a checkpoint records must survive a crash. */
