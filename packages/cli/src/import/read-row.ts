@@ -10,7 +10,7 @@ import {
 } from '@triage/scales';
 import type { ItemColumn } from '../responses/item-columns.ts';
 import type { Column, SheetMapping } from './columns.ts';
-import type { Person, PersonCells, PersonIssueCode, personSchema, readPerson } from './person.ts';
+import type { Person, PersonCells, PersonIssueCode, readPerson } from './person.ts';
 
 /** One source record: a CSV line or a spreadsheet row. */
 export interface SourceRecord {

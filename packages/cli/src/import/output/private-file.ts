@@ -45,7 +45,7 @@ export class PrivateFile {
   write(text: string): void {
     this.chunks.push(text);
     this.pending += text.length;
-    if (this.pending > 1 << 20) this.flush();
+    if (this.pending > 1 << 16) this.flush();
   }
 
   /** Bytes in the file once everything written so far is flushed. */
