@@ -5,6 +5,12 @@ export const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le'] as const;
 export type RequestedEncoding = (typeof ENCODINGS)[number];
 /** Encodings a file may turn out to be in: the requested ones, plus UTF-16BE recognised by its byte-order mark. */
 export type Encoding = RequestedEncoding | 'utf-16be';
+/** Encodings a streaming read accepts: the `--encoding` choices, UTF-16BE, and `gbk` (read as its superset GB18030). */
+export type EncodingLabel = Encoding | 'gbk';
+
+export function encodingOf(label: EncodingLabel): Encoding {
+  return label === 'gbk' ? 'gb18030' : label;
+}
 
 export interface Decoded {
   readonly text: string;
@@ -21,8 +27,14 @@ const BOMS: readonly (readonly [Encoding, readonly number[]])[] = [
   ['utf-16be', [0xfe, 0xff]],
 ];
 
+/** The byte-order mark `bytes` start with: its encoding and length in bytes. */
+export function sniffBom(bytes: Uint8Array): { readonly encoding: Encoding; readonly length: number } | undefined {
+  const found = BOMS.find(([, bom]) => bom.every((b, i) => bytes[i] === b));
+  return found && { encoding: found[0], length: found[1].length };
+}
+
 function bomOf(bytes: Uint8Array): Encoding | undefined {
-  return BOMS.find(([, bom]) => bom.every((b, i) => bytes[i] === b))?.[0];
+  return sniffBom(bytes)?.encoding;
 }
 
 function strict(bytes: Uint8Array, encoding: Encoding): string | undefined {

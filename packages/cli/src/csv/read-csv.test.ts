@@ -105,6 +105,11 @@ describe('detectDelimiter', () => {
     ['a\tb,c\n', ','],
     ['single\n', ','],
     ['', ','],
+    ['a;b;c\n1,5;2;3', ';'],
+    ['a|b|c,d', '|'],
+    ['a;b\tc', ','],
+    ['"a,b,c";d;e', ';'],
+    ['\n \t\na;b', ';'],
   ])('%j → %j', (text, delimiter) => {
     expect(detectDelimiter(text)).toBe(delimiter);
   });

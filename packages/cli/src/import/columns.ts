@@ -39,6 +39,12 @@ const PERSON_BY_HEADER = new Map<string, PersonField>(
   PERSON_FIELDS.flatMap((field) => PERSON_HEADERS[field].map((h) => [normalizeHeader(h), field] as const)),
 );
 
+/** Preference among id headers: earlier in the list wins (学号 over 学籍号 over 编号). */
+function idRank(header: string): number {
+  const rank = PERSON_HEADERS.studentId.map(normalizeHeader).indexOf(normalizeHeader(header));
+  return rank === -1 ? Number.MAX_SAFE_INTEGER : rank;
+}
+
 /** The person field a header names, if it names one. */
 export function personFieldOfHeader(header: string): PersonField | undefined {
   return PERSON_BY_HEADER.get(normalizeHeader(header));
@@ -83,7 +89,9 @@ export type MappingIssue =
 
 /** An instrument's own names as header prefixes: `PHQ-A`, `phqa`, `GAD7` … (not the generic Q, 第, item). */
 function ownPrefixes(definition: Pick<InstrumentDefinition, 'id' | 'abbreviation'>): string[] {
-  const names = [definition.abbreviation, definition.id].flatMap((name) => {
+  // "C-SSRS Screener" is headed `C-SSRS 1` in exports: the abbreviation's first word counts too.
+  const first = definition.abbreviation.split(/\s+/)[0] ?? definition.abbreviation;
+  const names = [definition.abbreviation, first, definition.id].flatMap((name) => {
     const folded = normalizeHeader(name);
     return [folded, folded.replace(/[^a-z0-9]/g, '')];
   });
@@ -100,10 +108,13 @@ function ownItem(header: string, definition: InstrumentDefinition, known: Readon
   return itemIdOfHeader(header, prefixes, known);
 }
 
-/** A header that names an item without naming an instrument: `Q3`, `3`, `第3题`, `3、question text`. */
-function genericItem(header: string): string | null {
-  const id = itemIdOfHeader(header, GENERIC_PREFIXES, new Set());
-  return id !== null && /^\d/.test(id) ? id : null;
+/**
+ * A header that names an item without naming an instrument: `Q3`, `3`, `第3题`, `3、question text`; by letter (`Qc`,
+ * `c、…`) only for an item in `letters`, as most words are letters.
+ */
+function genericItem(header: string, letters: ReadonlySet<string>): string | null {
+  const id = itemIdOfHeader(header, GENERIC_PREFIXES, letters);
+  return id !== null && (/^\d/.test(id) || letters.has(id)) ? id : null;
 }
 
 interface Found {
@@ -143,9 +154,14 @@ function finish(
     definition: f.definition,
     items: f.definition.items.flatMap((i) => f.byItem.get(i.id) ?? []),
   }));
+  const unknownItems = found.flatMap((f) => f.unknown);
+  // An unknown item is never read: an ignored column like any other, and also reported.
+  const allIgnored = [...ignored, ...unknownItems.map(({ index, header }) => ({ index, header }))].sort(
+    (a, b) => a.index - b.index,
+  );
   return {
     ok: true,
-    value: { width, person, instruments, ignored, unknownItems: found.flatMap((f) => f.unknown), how },
+    value: { width, person, instruments, ignored: allIgnored, unknownItems, how },
   };
 }
 
@@ -169,6 +185,9 @@ export function mapHeader(
   const found = new Map<string, Found>();
   const generic: (Column & { item: string })[] = [];
   const ignored: Column[] = [];
+  const only = options.candidates.length === 1 ? options.candidates[0] : undefined;
+  // The one named instrument's lettered items (PHQ-A's a–d, c and d required) are its by generic headers too.
+  const letters = new Set(options.named && only ? only.items.map((i) => i.id).filter((id) => !/^\d/.test(id)) : []);
   headers.forEach((header, index) => {
     const column = { index, header };
     if (header.trim() === '') {
@@ -193,8 +212,13 @@ export function mapHeader(
     const field = target?.kind === 'person' ? target.field : personFieldOfHeader(header);
     if (field) {
       const seen = person[field];
-      if (seen) duplicateFields.set(field, [...(duplicateFields.get(field) ?? [seen]), column]);
-      else person[field] = column;
+      if (!seen) person[field] = column;
+      else if (field === 'studentId' && target === undefined) {
+        // 学号 beside 学籍号 is common: the better-ranked header is the id, the other is never read.
+        const better = idRank(header) < idRank(seen.header);
+        ignored.push(better ? seen : column);
+        if (better) person.studentId = column;
+      } else duplicateFields.set(field, [...(duplicateFields.get(field) ?? [seen]), column]);
       return;
     }
     for (const definition of options.candidates) {
@@ -206,7 +230,7 @@ export function mapHeader(
       collect(entry, column, item);
       return;
     }
-    const item = genericItem(header);
+    const item = genericItem(header, letters);
     if (item !== null) generic.push({ ...column, item });
     else ignored.push(column);
   });
@@ -217,7 +241,6 @@ export function mapHeader(
   }));
   if (fieldIssues.length > 0) return { ok: false, error: fieldIssues };
 
-  const only = options.candidates.length === 1 ? options.candidates[0] : undefined;
   if (generic.length > 0 && options.named && only) {
     const entry = found.get(only.id) ?? { definition: only, byItem: new Map(), unknown: [] };
     found.set(only.id, entry);
@@ -226,6 +249,10 @@ export function mapHeader(
   }
   if (found.size === 0) {
     if (generic.length === 0) return { ok: false, error: [{ code: 'no-instrument', itemLike: [] }] };
+    // Identical item-like headers are cell values, as in finish(): never repeat them back (they may hold an id).
+    if (new Set(generic.map((c) => normalizeHeader(c.header))).size < generic.length) {
+      return { ok: false, error: [{ code: 'header-looks-like-data' }] };
+    }
     // Unprefixed item columns: which instrument has exactly these items?
     const ids = new Set(generic.map((c) => c.item));
     const fits = options.candidates.filter(

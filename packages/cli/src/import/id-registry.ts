@@ -12,8 +12,11 @@ export class IdRegistry {
   private size = 0;
 
   constructor(capacity = 1 << 12) {
-    this.keys = new Float64Array(capacity);
-    this.lines = new Uint32Array(capacity);
+    // A power of two: a slot is a hash masked by size − 1, and probing must be able to reach every slot.
+    let size = 2;
+    while (size < capacity) size *= 2;
+    this.keys = new Float64Array(size);
+    this.lines = new Uint32Array(size);
   }
 
   get count(): number {

@@ -5,6 +5,7 @@ import type { RuleSet } from '@triage/core';
 import type { Coding, InstrumentDefinition, Lang } from '@triage/scales';
 import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
+import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import type { MappingIssue, SheetMapping } from './columns.ts';
 import { parseMappingFile } from './mapping-file.ts';
 import { mappingIssue } from './mapping-messages.ts';
@@ -286,12 +287,11 @@ function asCliError(error: unknown, file: string, out: string, text: ImportMessa
       cause: error,
     });
   }
-  const code = (error as { code?: string }).code;
-  if (code === 'XLSX_NO_SUCH_SHEET') {
-    return new CliError('CLI_XLSX', text.xlsx.noSuchSheet(file, (error as { sheets?: string[] }).sheets ?? []), {
-      cause: error,
-    });
+  if (isXlsxError(error)) {
+    if (error.code === 'XLSX_NO_SUCH_SHEET') {
+      return new CliError('CLI_XLSX', text.xlsx.noSuchSheet(file, error.sheets ?? []), { cause: error });
+    }
+    return new CliError('CLI_XLSX', text.xlsx.invalid(file), { cause: error });
   }
-  if (code === 'XLSX_INVALID') return new CliError('CLI_XLSX', text.xlsx.invalid(file), { cause: error });
   return error;
 }

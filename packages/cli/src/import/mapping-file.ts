@@ -101,6 +101,8 @@ export function mappingToYaml(mapping: SheetMapping): string {
   for (const { definition, items } of mapping.instruments) {
     for (const column of items) lines.push(`  ${q(column.header)}: ${definition.id}.${column.item}`);
   }
-  for (const column of mapping.ignored) if (column.header.trim() !== '') lines.push(`  ${q(column.header)}: ignore`);
+  // Two ignored columns under one header (two 备注) are one entry: YAML rejects a repeated key.
+  const ignored = new Set(mapping.ignored.map((c) => c.header).filter((h) => h.trim() !== ''));
+  for (const header of ignored) lines.push(`  ${q(header)}: ignore`);
   return `${lines.join('\n')}\n`;
 }

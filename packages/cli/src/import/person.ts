@@ -80,7 +80,11 @@ export function gradeYearOf(grade: string): number | null {
   const stage = g.startsWith('初中') ? 6 : g.startsWith('高中') ? 9 : undefined;
   if (m && stage !== undefined) return stage + (cnNumber(m[1] ?? '') ?? 0);
   m = /^(?:小学)?(十[一二]?|[一二三四五六七八九]|\d{1,2})年级$/.exec(g);
-  if (m) return cnNumber(m[1] ?? '') ?? null;
+  if (m) {
+    // "13年级" and "0年级" name no school year.
+    const n = cnNumber(m[1] ?? '') ?? 0;
+    return n >= 1 && n <= 12 ? n : null;
+  }
   m = /^(?:grade|g|year)?(\d{1,2})(?:th|st|nd|rd)?(?:grade)?$/.exec(g);
   if (m) {
     const n = Number(m[1]);
@@ -89,8 +93,11 @@ export function gradeYearOf(grade: string): number | null {
   return null;
 }
 
-/** 1.23E+11: Excel showed a long number in scientific notation and the export kept only the shown digits. */
-const MANGLED_ID = /^\d+(\.\d+)?e\+?\d+$/i;
+/**
+ * 1.23E+11: Excel showed a long number (12 digits or more) in scientific notation, one digit and an exponent of 11 or
+ * more, and the export kept only the shown digits. Ids such as 2023E001 or 7E01 are not Excel's notation and pass.
+ */
+const MANGLED_ID = /^\d(\.\d+)?e\+?(1[1-9]|[2-9]\d|\d{3,})$/i;
 
 function issue(ctx: z.RefinementCtx, code: PersonIssueCode, expected: string): typeof z.NEVER {
   ctx.addIssue({ code: 'custom', message: code, params: { code, expected } });

@@ -1,53 +1,57 @@
 import type { Cell } from './report/model.ts';
 
 /**
- * Small-cell suppression for group views: counts from 1 to `minCell - 1` are hidden, and so are as many other cells
- * as it takes that no hidden count can be worked out from what is shown (a row or column with exactly one hidden
- * cell gets a second one: its smallest other positive count, or else its total). Zeros stay shown.
- * @see reference/triage.md §4 (data protection), the usual statistical-disclosure "primary + complementary" scheme
+ * Small-cell suppression for group views. Counts from 1 to `minCell - 1` are hidden (primary suppression), and then
+ * as many other cells as it takes that no hidden count can be worked out by subtraction (complementary suppression):
+ * every row adds up to its total, every column (the totals column too) adds up to the whole-file count that the
+ * report shows, so no such sum may have exactly one hidden term. The second term hidden is the smallest shown count,
+ * a zero if no count is left, or the row's total. Hidden cells show as `<5`, which a complementary cell may not be.
+ * With a single group there is nothing to hide that the whole-file counts do not already show.
+ * @see reference/triage.md §4 (data protection); Hundepool et al., Statistical Disclosure Control (2012), ch. 4
  */
 export function suppressTable(
   rows: readonly { readonly counts: readonly number[] }[],
   minCell: number,
 ): { total: Cell; counts: Cell[] }[] {
-  const hidden = rows.map((r) => r.counts.map((c) => c > 0 && c < minCell));
-  const totals = rows.map((r) => r.counts.reduce((a, b) => a + b, 0));
-  const totalHidden = totals.map((t) => t > 0 && t < minCell);
   const width = rows[0]?.counts.length ?? 0;
-  for (let changed = true; changed; ) {
-    changed = false;
-    rows.forEach((row, r) => {
-      const mask = hidden[r] as boolean[];
-      const n = mask.filter(Boolean).length;
-      if (n !== 1 || totalHidden[r]) return;
-      const next = smallestShown(row.counts, mask);
-      if (next === -1) totalHidden[r] = true;
-      else mask[next] = true;
-      changed = true;
-    });
-    for (let c = 0; c < width; c++) {
-      const inColumn = hidden.filter((mask) => mask[c]).length;
-      if (inColumn !== 1) continue;
-      const column = rows.map((row) => row.counts[c] ?? 0);
-      const shownMask = hidden.map((mask) => mask[c] === true);
-      const next = smallestShown(column, shownMask);
-      // No second cell in the column: the whole-file level count (shown elsewhere) names no group, so it stays.
-      if (next === -1) continue;
-      (hidden[next] as boolean[])[c] = true;
-      changed = true;
+  // Column `width` is the row total: a cell like the others, in its own column.
+  const values = rows.map((r) => [...r.counts, r.counts.reduce((a, b) => a + b, 0)]);
+  const hidden = values.map((row) => row.map((v) => v > 0 && v < minCell));
+  if (rows.length > 1) {
+    for (let changed = true; changed; ) {
+      changed = false;
+      values.forEach((row, r) => {
+        const mask = hidden[r] as boolean[];
+        if (mask.filter(Boolean).length !== 1) return;
+        const next = smallestShown(row.slice(0, width), mask);
+        mask[next === -1 ? width : next] = true;
+        changed = true;
+      });
+      for (let c = 0; c <= width; c++) {
+        const column = values.map((row) => row[c] as number);
+        const mask = hidden.map((row) => row[c] === true);
+        if (mask.filter(Boolean).length !== 1) continue;
+        const next = smallestShown(column, mask);
+        if (next === -1) continue; // every other row hidden already: cannot happen with one hidden
+        (hidden[next] as boolean[])[c] = true;
+        changed = true;
+      }
     }
   }
-  return rows.map((row, r) => ({
-    total: totalHidden[r] ? null : (totals[r] as number),
-    counts: row.counts.map((count, c) => (hidden[r]?.[c] ? null : count)),
+  return values.map((row, r) => ({
+    total: hidden[r]?.[width] ? null : (row[width] as number),
+    counts: row.slice(0, width).map((count, c) => (hidden[r]?.[c] ? null : count)),
   }));
 }
 
-function smallestShown(counts: readonly number[], hidden: readonly boolean[]): number {
+/** The index of the smallest shown positive value, else of a shown zero, else -1. */
+function smallestShown(values: readonly number[], hidden: readonly boolean[]): number {
   let best = -1;
-  counts.forEach((count, i) => {
-    if (hidden[i] || count === 0) return;
-    if (best === -1 || count < (counts[best] as number)) best = i;
+  values.forEach((v, i) => {
+    if (hidden[i]) return;
+    const current = best === -1 ? undefined : (values[best] as number);
+    const better = current === undefined || (v > 0 && (current === 0 || v < current));
+    if (better) best = i;
   });
   return best;
 }

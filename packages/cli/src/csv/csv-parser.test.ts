@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CsvParser, type CsvRecord } from './csv-parser.ts';
+
+/** Feeds `text` cut at `cuts` (offsets into it) and reads every record, at most `max` per read(). */
+function parseInPieces(text: string, cuts: readonly number[], max = 1): CsvRecord[] {
+  const parser = new CsvParser({ delimiter: ',' });
+  const records: CsvRecord[] = [];
+  const drain = () => {
+    for (let r = parser.read(max); r.length > 0; r = parser.read(max)) records.push(...r);
+  };
+  let from = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    parser.push(text.slice(from, cut));
+    drain();
+    from = cut;
+  }
+  parser.push(text.slice(from));
+  parser.end();
+  drain();
+  return records;
+}
+
+const whole = (text: string) => parseInPieces(text, [], Number.POSITIVE_INFINITY);
+
+/** Texts where a cut can fall inside every state of the parser. */
+const TRICKY = [
+  'a,b\r\n1,2\r\n',
+  'a,b\r1,2\r',
+  'h1,h2\n"multi\nline",2\nnext,3\n',
+  'h\r\n"a\r\nb\r\nc"\r\nz\r\n',
+  '"say ""hi""",x\n"""",""\n',
+  '"",x\n,\n,,\n',
+  'a,',
+  '"ab"c,d\nab"c,d\n',
+  '学号,姓名,第1题\r\nS1,"张,三",好几天\r\n',
+  'h\n\n\r\n\r1\n',
+  'h\n1\n"open,2\r\n3\r',
+  '"closed at the end"',
+  '"cr\rinside",x\r\n',
+];
+
+describe('CsvParser', () => {
+  it.each(TRICKY)('reads %j the same cut at every offset', (text) => {
+    const expected = whole(text);
+    for (let cut = 0; cut <= text.length; cut++) expect(parseInPieces(text, [cut])).toEqual(expected);
+    expect(
+      parseInPieces(
+        text,
+        Array.from({ length: text.length }, (_, k) => k),
+      ),
+    ).toEqual(expected);
+  });
+
+  it.each([
+    {
+      text: 'a,b\r\n1,2\r\n',
+      records: [
+        { line: 1, fields: ['a', 'b'] },
+        { line: 2, fields: ['1', '2'] },
+      ],
+    },
+    {
+      text: '"x\r\ny"\r\nz',
+      records: [
+        { line: 1, fields: ['x\r\ny'] },
+        { line: 3, fields: ['z'] },
+      ],
+    },
+    {
+      text: '"x\ry"\rz',
+      records: [
+        { line: 1, fields: ['x\ry'] },
+        { line: 3, fields: ['z'] },
+      ],
+    },
+    { text: 'a,"b', records: [{ line: 1, fields: ['a', 'b'], unterminated: true }] },
+    { text: '"a""', records: [{ line: 1, fields: ['a"'], unterminated: true }] },
+    { text: '"a"""', records: [{ line: 1, fields: ['a"'] }] },
+    { text: '\r\n', records: [{ line: 1, fields: [''] }] },
+  ])('reads $text', ({ text, records }) => {
+    expect(whole(text)).toEqual(records);
+  });
+
+  it('reports the line it has reached', () => {
+    const parser = new CsvParser({ delimiter: ',' });
+    parser.push('a\r\n"b\n');
+    parser.read();
+    expect(parser.line).toBe(3);
+  });
+
+  it.each(['', ',,', '"', '\n', '\r'])('refuses the delimiter %j', (delimiter) => {
+    expect(() => new CsvParser({ delimiter })).toThrow(RangeError);
+  });
+
+  it('reads no more records than asked for', () => {
+    const parser = new CsvParser({ delimiter: ',' });
+    parser.push('a\nb\nc');
+    parser.end();
+    expect(parser.read(0)).toEqual([]);
+    expect(parser.read(2).map((r) => r.fields)).toEqual([['a'], ['b']]);
+    expect(parser.read(2).map((r) => r.fields)).toEqual([['c']]);
+    expect(parser.read()).toEqual([]);
+  });
+
+  it('refuses text after end()', () => {
+    const parser = new CsvParser({ delimiter: ',' });
+    parser.end();
+    expect(() => parser.push('a')).toThrow();
+  });
+});
+
+const LINE_ENDS = ['\n', '\r\n', '\r'] as const;
+const fieldText = fc.stringMatching(/^[a-z0-9 ,;"\r\n学号好几天]{0,8}$/);
+const rows = fc.array(fc.array(fieldText, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 });
+
+/** A field as a spreadsheet writes it: quoted when it must be (or when `quote` says so), quotes doubled. */
+function quote(field: string, always: boolean): string {
+  return always || /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+describe('CsvParser properties', () => {
+  it('reads back the rows a CSV writer wrote, with the line each starts on', () => {
+    fc.assert(
+      fc.property(rows, fc.array(fc.constantFrom(...LINE_ENDS)), fc.boolean(), (data, ends, quoteAll) => {
+        let text = '';
+        const expected: CsvRecord[] = [];
+        let line = 1;
+        data.forEach((fields, k) => {
+          expected.push({ line, fields });
+          // A lone empty field is written quoted, or the row would read as a blank line.
+          const row = fields.map((f) => quote(f, quoteAll || fields.length === 1)).join(',');
+          const end = ends[k % Math.max(ends.length, 1)] ?? '\n';
+          text += row + end;
+          line += (row + end).match(/\r\n|\r|\n/g)?.length ?? 0;
+        });
+        expect(whole(text)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('reads the same records wherever the text is cut', () => {
+    fc.assert(
+      fc.property(
+        rows,
+        fc.constantFrom(...LINE_ENDS),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.boolean(),
+        (data, end, offsets, finalEnd) => {
+          const text =
+            data.map((fields) => fields.map((f) => quote(f, false)).join(',')).join(end) + (finalEnd ? end : '');
+          const cuts = offsets.map((o) => o % (text.length + 1));
+          expect(parseInPieces(text, cuts)).toEqual(whole(text));
+        },
+      ),
+    );
+  });
+
+  it('reads the same records from arbitrary text wherever it is cut, quotes unbalanced included', () => {
+    const text = fc.stringMatching(/^[a,"\r\n学]{0,40}$/);
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 12 }), (t, offsets) => {
+        expect(
+          parseInPieces(
+            t,
+            offsets.map((o) => o % (t.length + 1)),
+          ),
+        ).toEqual(whole(t));
+      }),
+    );
+  });
+});

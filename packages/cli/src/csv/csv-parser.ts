@@ -1,0 +1,220 @@
+/** One CSV record and the physical line (1-based) it starts on. */
+export interface CsvRecord {
+  readonly line: number;
+  readonly fields: readonly string[];
+  /** A quoted field opened in this record is never closed: the record runs to the end of the text. */
+  readonly unterminated?: true;
+}
+
+const QUOTE = 34; // "
+const LF = 10;
+const CR = 13;
+
+// Where the parser stands between two characters. Text may end (until the next push) in any of them.
+/** Before the first character of a record. */
+const RECORD = 0;
+/** After a delimiter, before the first character of a field. */
+const FIELD = 1;
+/** In an unquoted field, or after the closing quote of a quoted one. */
+const UNQUOTED = 2;
+/** Inside quotes. */
+const QUOTED = 3;
+/** Inside quotes, just after a quote: it closes the field unless a second quote follows. */
+const QUOTED_QUOTE = 4;
+/** Inside quotes, just after a CR (already counted as a line): a following LF is part of the same line break. */
+const QUOTED_CR = 5;
+/** A record ended at a CR: a following LF is part of the same line break. */
+const AFTER_CR = 6;
+
+type State =
+  | typeof RECORD
+  | typeof FIELD
+  | typeof UNQUOTED
+  | typeof QUOTED
+  | typeof QUOTED_QUOTE
+  | typeof QUOTED_CR
+  | typeof AFTER_CR;
+
+/** Throws on a delimiter the parser cannot use: more than one UTF-16 code unit, a quote or a line break. */
+export function assertDelimiter(delimiter: string): void {
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
+    throw new RangeError(
+      `CSV delimiter must be one character other than a quote or line break: ${JSON.stringify(delimiter)}`,
+    );
+  }
+}
+
+/**
+ * RFC 4180 CSV fed in pieces: quoted fields, doubled quotes, CRLF, LF or CR line ends, line breaks inside quotes.
+ * Text may be cut anywhere (inside quotes, between `""`, between CR and LF); the records and their lines are the same
+ * as for the whole text at once. Lenient where spreadsheets are sloppy: a quote inside an unquoted field, or text
+ * after a closing quote, is kept as text. Fields are never trimmed.
+ * @see https://www.rfc-editor.org/rfc/rfc4180 §2
+ */
+export class CsvParser {
+  readonly #delimiter: number;
+  #text = '';
+  #i = 0;
+  #ended = false;
+  #state: State = RECORD;
+  /** Physical line of the next unread character. */
+  #line = 1;
+  /** Line the record being read starts on. */
+  #start = 1;
+  #fields: string[] = [];
+  #field = '';
+
+  /** `delimiter`: one UTF-16 code unit, not a quote or a line break. */
+  constructor(options: { readonly delimiter: string }) {
+    assertDelimiter(options.delimiter);
+    this.#delimiter = options.delimiter.charCodeAt(0);
+  }
+
+  /** The physical line (1-based) the parser has reached: where the next character pushed will be. */
+  get line(): number {
+    return this.#line;
+  }
+
+  /** Adds the next piece of text; `read()` then returns the records it completes. */
+  push(text: string): void {
+    if (this.#ended) throw new Error('CsvParser: push() after end()');
+    this.#text = this.#i < this.#text.length ? this.#text.slice(this.#i) + text : text;
+    this.#i = 0;
+  }
+
+  /** No more text will come: `read()` then also returns the last record, even without a final line break. */
+  end(): void {
+    this.#ended = true;
+  }
+
+  /**
+   * The next complete records, at most `max`: all that the text pushed so far completes, and after end() the last
+   * one too. Empty when more text (or end()) is needed. One call reads a whole chunk without leaving the loop.
+   */
+  read(max = Number.POSITIVE_INFINITY): CsvRecord[] {
+    const records: CsvRecord[] = [];
+    if (max < 1) return records;
+    // The hot loop works on locals; they go back into the class fields when it stops.
+    const text = this.#text;
+    const n = text.length;
+    const delimiter = this.#delimiter;
+    let i = this.#i;
+    let state = this.#state;
+    let line = this.#line;
+    let start = this.#start;
+    let fields = this.#fields;
+    let field = this.#field;
+    // A quote or CR the previous text ended on: the first character of this one settles what it was.
+    if (i < n && state >= QUOTED_QUOTE) {
+      const c = text.charCodeAt(i);
+      if (state === AFTER_CR) {
+        if (c === LF) i++;
+        state = RECORD;
+      } else if (state === QUOTED_CR) {
+        if (c === LF) {
+          field += '\n';
+          i++;
+        }
+        state = QUOTED;
+      } else if (c === QUOTE) {
+        field += '"';
+        i++;
+        state = QUOTED;
+      } else state = UNQUOTED;
+    }
+    scan: while (i < n) {
+      if (state === RECORD) {
+        start = line;
+        // The array is made where a record starts, not after one ends: ~20% faster over a whole text (V8 then sees
+        // one allocation site for all record arrays).
+        fields = [];
+        state = FIELD;
+      }
+      if (state === FIELD) {
+        if (text.charCodeAt(i) === QUOTE) {
+          i++;
+          state = QUOTED;
+        } else state = UNQUOTED;
+      }
+      if (state === QUOTED) {
+        let from = i;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === QUOTE) {
+            field += text.slice(from, i);
+            i++;
+            if (i === n) state = QUOTED_QUOTE;
+            else if (text.charCodeAt(i) === QUOTE) {
+              field += '"';
+              i++;
+              from = i;
+              continue;
+            } else state = UNQUOTED;
+            break;
+          }
+          i++;
+          if (c === LF) line++;
+          else if (c === CR) {
+            line++;
+            if (i === n) state = QUOTED_CR;
+            else if (text.charCodeAt(i) === LF) i++;
+          }
+        }
+        if (state !== UNQUOTED) {
+          // The text ended inside the quotes.
+          if (state !== QUOTED_QUOTE) field += text.slice(from, i);
+          break;
+        }
+      }
+      // Unquoted fields (or what follows a closing quote) up to the line end, without going round the states.
+      for (;;) {
+        const from = i;
+        let c = 0;
+        while (i < n) {
+          c = text.charCodeAt(i);
+          if (c === delimiter || c === CR || c === LF) break;
+          i++;
+        }
+        if (from < i) field += text.slice(from, i);
+        if (i === n) break scan;
+        i++;
+        fields.push(field);
+        field = '';
+        if (c === delimiter) {
+          if (i < n && text.charCodeAt(i) !== QUOTE) continue;
+          state = FIELD;
+          continue scan;
+        }
+        line++;
+        state = RECORD;
+        if (c === CR) {
+          if (i === n) state = AFTER_CR;
+          else if (text.charCodeAt(i) === LF) i++;
+        }
+        records.push({ line: start, fields });
+        if (records.length === max) break scan;
+        continue scan;
+      }
+    }
+    this.#i = i;
+    this.#line = line;
+    this.#start = start;
+    if (i < n || !this.#ended || records.length === max) {
+      this.#state = state;
+      this.#fields = fields;
+      this.#field = field;
+      return records;
+    }
+    // The end of all text: the record still open, if any, ends here.
+    this.#state = RECORD;
+    this.#fields = [];
+    this.#field = '';
+    if (state === RECORD || state === AFTER_CR) return records;
+    // The open field ends here; after a delimiter at the very end of the text, it is an empty one.
+    fields.push(field);
+    records.push(
+      state === QUOTED || state === QUOTED_CR ? { line: start, fields, unterminated: true } : { line: start, fields },
+    );
+    return records;
+  }
+}

@@ -1,0 +1,312 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CsvRecord } from './csv-parser.ts';
+import { CsvDecodeError, isCsvDecodeError } from './decode-error.ts';
+import { type CsvDialect, type OpenCsvOptions, openCsv } from './open-csv.ts';
+import { readCsv } from './read-csv.ts';
+
+let dir = '';
+let files = 0;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'open-csv-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function tempFile(bytes: Uint8Array): Promise<string> {
+  const path = join(dir, `${files++}.csv`);
+  await writeFile(path, bytes);
+  return path;
+}
+
+async function readAll(path: string, options: OpenCsvOptions = {}) {
+  const { dialect, batches } = await openCsv(path, options);
+  const records: CsvRecord[] = [];
+  let count = 0;
+  for await (const batch of batches) {
+    count++;
+    records.push(...batch);
+  }
+  return { dialect, records, batches: count };
+}
+
+async function decodeError(path: string, options: OpenCsvOptions = {}): Promise<CsvDecodeError> {
+  const error = await readAll(path, options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isCsvDecodeError(error)) throw new Error(`expected a CsvDecodeError, got ${String(error)}`);
+  return error;
+}
+
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+const gb18030 = (text: string) => iconv.encode(text, 'gb18030');
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const utf8Bom = (text: string) => Buffer.concat([Buffer.from(UTF8_BOM), utf8(text)]);
+const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+
+const CHUNK_SIZES = [...Array.from({ length: 16 }, (_, k) => k + 1), undefined];
+
+describe('openCsv, every chunk size from 1 to 16 bytes and the default', () => {
+  it.each([
+    { name: 'CRLF, quoted line breaks', text: 'h1,h2\r\n"a\r\nb",2\r\nnext,3\r\n', encode: utf8, encoding: 'utf-8' },
+    { name: 'lone CR line ends', text: 'a,b\r"x\ry",2\r\r3,4', encode: utf8, encoding: 'utf-8' },
+    { name: 'doubled quotes', text: '"say ""hi""",""""\n"",x\n', encode: utf8, encoding: 'utf-8' },
+    { name: 'Chinese, UTF-8', text: '学号,姓名,第1题\nS1,"张,三",好几天\n', encode: utf8, encoding: 'utf-8' },
+    {
+      name: 'Chinese, GB18030',
+      text: '学号,姓名,第1题\r\nS1,"张,三",好几天\r\n',
+      encode: gb18030,
+      encoding: 'gb18030',
+    },
+    {
+      name: '4-byte GB18030 characters',
+      text: '姓名,备注\r\n㐀𠀀,"𠀀\r\n㐀"\r\n',
+      encode: gb18030,
+      encoding: 'gb18030',
+    },
+    { name: '4-byte UTF-8 characters', text: '姓名,备注\n😀,"𠀀\n😀"\n', encode: utf8, encoding: 'utf-8' },
+    { name: 'UTF-8 with BOM', text: '学号,姓名\nS1,张三\n', encode: utf8Bom, encoding: 'utf-8' },
+    { name: 'UTF-16LE with BOM, tabs', text: '学号\t姓名\r\nS1\t"张\t三"\r\n', encode: utf16le, encoding: 'utf-16le' },
+    { name: 'UTF-16BE with BOM', text: '学号,姓名\r\nS1,张三\r\n', encode: utf16be, encoding: 'utf-16be' },
+    { name: 'unterminated quote at the end', text: 'h\n1\n"open,2\r\n3\r', encode: utf8, encoding: 'utf-8' },
+    { name: 'delimiter at the very end', text: 'a,b\n1,', encode: utf8, encoding: 'utf-8' },
+    { name: 'blank lines and padded rows', text: 'a,b\n\n,\r\n\r\n1,2', encode: utf8, encoding: 'utf-8' },
+    { name: 'text after a closing quote', text: 'a,b\n"x"y,"z""\n"\n', encode: utf8, encoding: 'utf-8' },
+  ])('$name', async ({ text, encode, encoding }) => {
+    const path = await tempFile(encode(text));
+    const delimiter = encoding.startsWith('utf-16le') ? '\t' : ',';
+    const expected = [...readCsv(text, { delimiter })];
+    for (const chunkSize of CHUNK_SIZES) {
+      const read = await readAll(path, chunkSize === undefined ? {} : { chunkSize });
+      expect(read.dialect, `chunk ${chunkSize}`).toMatchObject({ encoding, delimiter });
+      expect(read.records, `chunk ${chunkSize}`).toEqual(expected);
+    }
+  });
+
+  it('yields the records of a chunk in batches of at most 1,024', async () => {
+    const text = Array.from({ length: 3000 }, (_, k) => `S${k},${k}\n`).join('');
+    const path = await tempFile(utf8(text));
+    const { batches } = await openCsv(path);
+    const sizes: number[] = [];
+    for await (const batch of batches) sizes.push(batch.length);
+    expect(sizes).toEqual([1024, 1024, 952]);
+    const small = await readAll(path, { chunkSize: 16 });
+    expect(small.batches).toBeGreaterThan(1000);
+    expect(small.records).toEqual([...readCsv(text, { delimiter: ',' })]);
+  });
+});
+
+describe('openCsv dialect', () => {
+  const dialect = (encoding: string, delimiter: string, bom = false, detected = true): CsvDialect =>
+    ({ encoding, bom, detected, delimiter }) as CsvDialect;
+  it.each([
+    { name: 'UTF-8 with BOM', bytes: utf8Bom('学号,姓名\n'), dialect: dialect('utf-8', ',', true) },
+    { name: 'UTF-8 without BOM', bytes: utf8('学号,姓名\n'), dialect: dialect('utf-8', ',') },
+    { name: 'ASCII', bytes: utf8('id,name\n'), dialect: dialect('utf-8', ',') },
+    { name: 'GB18030 without BOM', bytes: gb18030('学号,姓名\n'), dialect: dialect('gb18030', ',') },
+    { name: 'UTF-16LE "Unicode text"', bytes: utf16le('学号\t姓名\r\n'), dialect: dialect('utf-16le', '\t', true) },
+    { name: 'UTF-16BE with BOM', bytes: utf16be('学号\t姓名\r\n'), dialect: dialect('utf-16be', '\t', true) },
+    { name: 'semicolons', bytes: utf8('学号;姓名;备注\n1;2,5;3\n'), dialect: dialect('utf-8', ';') },
+    { name: 'pipes', bytes: utf8('a|b|c,d\n'), dialect: dialect('utf-8', '|') },
+    { name: 'tabs', bytes: utf8('a\tb\tc\n'), dialect: dialect('utf-8', '\t') },
+    { name: 'a tie', bytes: utf8('a;b,c\n'), dialect: dialect('utf-8', ',') },
+    { name: 'delimiters inside quotes', bytes: utf8('"a,b,c";d;e\n'), dialect: dialect('utf-8', ';') },
+    { name: 'quoted line break in the header', bytes: utf8('"a\n,,,";b;c\n'), dialect: dialect('utf-8', ';') },
+    { name: 'blank lines before the header', bytes: utf8('\n  \n\t\r\na;b\n'), dialect: dialect('utf-8', ';') },
+    { name: 'a header without line break', bytes: utf8('a|b'), dialect: dialect('utf-8', '|') },
+    { name: 'an empty file', bytes: utf8(''), dialect: dialect('utf-8', ',') },
+  ])('$name', async ({ bytes, dialect }) => {
+    const path = await tempFile(bytes);
+    for (const chunkSize of [1, 2, 5, undefined]) {
+      expect((await openCsv(path, chunkSize === undefined ? {} : { chunkSize })).dialect).toEqual(dialect);
+    }
+  });
+
+  it.each([
+    {
+      name: 'gbk reads as GB18030',
+      bytes: gb18030('学号\n'),
+      options: { encoding: 'gbk' },
+      encoding: 'gb18030',
+      bom: false,
+    },
+    { name: 'a matching BOM', bytes: utf8Bom('a\n'), options: { encoding: 'utf-8' }, encoding: 'utf-8', bom: true },
+    {
+      name: 'UTF-16LE without BOM',
+      bytes: Buffer.from('a\tb\n', 'utf16le'),
+      options: { encoding: 'utf-16le' },
+      encoding: 'utf-16le',
+      bom: false,
+    },
+  ] as const)('a requested encoding: $name', async ({ bytes, options, encoding, bom }) => {
+    const { dialect } = await openCsv(await tempFile(bytes), options);
+    expect(dialect).toMatchObject({ encoding, bom, detected: false });
+  });
+
+  it('takes a given delimiter as is', async () => {
+    const read = await readAll(await tempFile(utf8('a,b;c\n')), { delimiter: ';' });
+    expect(read.dialect.delimiter).toBe(';');
+    expect(read.records).toEqual([{ line: 1, fields: ['a,b', 'c'] }]);
+  });
+
+  it('reads an empty file as no records', async () => {
+    expect((await readAll(await tempFile(new Uint8Array()))).records).toEqual([]);
+    expect((await readAll(await tempFile(Buffer.from(UTF8_BOM)))).records).toEqual([]);
+  });
+
+  it('never puts a U+FEFF into the first field', async () => {
+    // A BOM written twice (a tool adding one to a file that had one), and GB18030's own 4-byte BOM.
+    const twice = await readAll(await tempFile(utf8Bom('\uFEFF学号,姓名\n')));
+    expect(twice.records[0]?.fields).toEqual(['学号', '姓名']);
+    const gbBom = await readAll(await tempFile(gb18030('\uFEFF学号,姓名\n')), { encoding: 'gb18030', chunkSize: 1 });
+    expect(gbBom.records[0]?.fields).toEqual(['学号', '姓名']);
+  });
+
+  it('refuses a chunk size below 1 and an unusable delimiter', async () => {
+    const path = await tempFile(utf8('a\n'));
+    await expect(openCsv(path, { chunkSize: 0 })).rejects.toThrow(RangeError);
+    await expect(openCsv(path, { delimiter: '"' })).rejects.toThrow(RangeError);
+  });
+
+  it('rejects a missing file with the system error', async () => {
+    await expect(openCsv(join(dir, 'missing.csv'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('openCsv when the first megabyte is ASCII only', () => {
+  // Decided: ASCII reads the same in UTF-8 and GB18030, so it cannot tell them apart. Detection skips it (cheaply, a
+  // chunk at a time, without keeping it) and decides on the first Chinese text, however far into the file.
+  const asciiRows = Array.from({ length: 100_000 }, (_, k) => `S${String(k).padStart(6, '0')},${k % 4},${k % 3}\n`);
+  const prefix = `id,a,b\n${asciiRows.join('')}`;
+
+  it.each([
+    { encode: gb18030, encoding: 'gb18030' },
+    { encode: utf8, encoding: 'utf-8' },
+  ])('detects $encoding from the text after it', async ({ encode, encoding }) => {
+    const text = `${prefix}S9,张三,好几天\n`;
+    expect(prefix.length).toBeGreaterThan(1 << 20);
+    const read = await readAll(await tempFile(encode(text)));
+    expect(read.dialect).toMatchObject({ encoding, detected: true });
+    expect(read.records.at(-1)).toEqual({ line: 100_002, fields: ['S9', '张三', '好几天'] });
+  });
+});
+
+describe('openCsv decode errors', () => {
+  // Enough valid UTF-8 up front (over 1 KiB of Chinese) for the sample to settle on UTF-8.
+  const chineseRows = Array.from({ length: 120 }, (_, k) => `S${k},张三丰,男\n`).join('');
+  const head = `学号,姓名,性别\n${chineseRows}`;
+  const before = 1 + 120;
+
+  it.each([1, 2, 3, 7, 16, 64, 1000, undefined])(
+    'reports the line of GB18030 bytes in UTF-8, chunk %s',
+    async (size) => {
+      const bytes = Buffer.concat([utf8(head), utf8('"multi\nline",x,y\n'), gb18030('S1,李四,女\n'), utf8('S2,x,y\n')]);
+      const error = await decodeError(await tempFile(bytes), size === undefined ? {} : { chunkSize: size });
+      expect(error).toBeInstanceOf(CsvDecodeError);
+      expect(error).toMatchObject({ code: 'CSV_DECODE', encoding: 'utf-8', detected: true, line: before + 3 });
+      expect(error.cause).toBeInstanceOf(TypeError);
+    },
+  );
+
+  it.each([1, 2, 5, undefined])('reports the line with CRLF line ends, chunk %s', async (size) => {
+    const text = head.replaceAll('\n', '\r\n');
+    const bytes = Buffer.concat([utf8(text), utf8('a\r\n\r\nb'), Buffer.from([0xe5, 0x0d, 0x0a]), utf8('c\r\n')]);
+    const error = await decodeError(await tempFile(bytes), size === undefined ? {} : { chunkSize: size });
+    expect(error.line).toBe(before + 3);
+  });
+
+  it.each([1, 4, undefined])(
+    'reports the last line for a character cut off by the end of the file, chunk %s',
+    async (size) => {
+      const bytes = Buffer.concat([utf8(head), utf8('x,'), utf8('张').subarray(0, 2)]);
+      const error = await decodeError(await tempFile(bytes), size === undefined ? {} : { chunkSize: size });
+      expect(error.line).toBe(before + 1);
+    },
+  );
+
+  it('keeps UTF-8 for a short file whose last character is cut off, and says where', async () => {
+    const error = await decodeError(await tempFile(Buffer.concat([utf8('学号\n张三\n'), utf8('李').subarray(0, 2)])));
+    expect(error).toMatchObject({ encoding: 'utf-8', detected: true, line: 3 });
+  });
+
+  it('reports line 1 when a requested UTF-8 does not fit', async () => {
+    const error = await decodeError(await tempFile(gb18030('学号,姓名\n')), { encoding: 'utf-8' });
+    expect(error).toMatchObject({ encoding: 'utf-8', detected: false, line: 1 });
+  });
+
+  it('reports bytes GB18030 cannot hold', async () => {
+    const bytes = Buffer.concat([gb18030('学号,姓名\n1,张三\n2,'), Buffer.from([0xff]), gb18030('\n')]);
+    for (const chunkSize of [1, 3, undefined]) {
+      const error = await decodeError(await tempFile(bytes), chunkSize === undefined ? {} : { chunkSize });
+      expect(error).toMatchObject({ encoding: 'gb18030', detected: true, line: 3 });
+    }
+  });
+
+  it.each(CHUNK_SIZES)('reports a lone surrogate in UTF-16LE, chunk %s', async (size) => {
+    const good = utf16le('学号\t姓名\r\n1\t张三\r\n2\t');
+    const bytes = Buffer.concat([good, Buffer.from([0x00, 0xd8]), Buffer.from('x\r\n3\tz\r\n', 'utf16le')]);
+    const error = await decodeError(await tempFile(bytes), size === undefined ? {} : { chunkSize: size });
+    expect(error).toMatchObject({ encoding: 'utf-16le', line: 3 });
+  });
+
+  it('yields the batches before the failing chunk', async () => {
+    const bytes = Buffer.concat([utf8(head), gb18030('李四\n')]);
+    const { batches } = await openCsv(await tempFile(bytes), { chunkSize: 64 });
+    const lines: number[] = [];
+    await expect(
+      (async () => {
+        for await (const batch of batches) lines.push(...batch.map((r) => r.line));
+      })(),
+    ).rejects.toThrow(CsvDecodeError);
+    expect(lines.length).toBeGreaterThan(100);
+    expect(lines).toEqual(Array.from({ length: lines.length }, (_, k) => k + 1));
+  });
+});
+
+describe('openCsv batches', () => {
+  it('reads the file again on every iteration, also after an early exit', async () => {
+    const text = Array.from({ length: 50 }, (_, k) => `${k},x\n`).join('');
+    const { batches } = await openCsv(await tempFile(utf8(text)), { chunkSize: 8 });
+    for await (const _ of batches) break;
+    const all: CsvRecord[] = [];
+    for await (const batch of batches) all.push(...batch);
+    expect(all).toEqual([...readCsv(text, { delimiter: ',' })]);
+  });
+});
+
+describe('openCsv properties', () => {
+  const field = fc.stringMatching(/^[a-z0-9 ,;"\r\n学号好几天㐀😀]{0,6}$/u);
+  const text = fc
+    .tuple(
+      fc.array(fc.array(field, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+      fc.constantFrom('\n', '\r\n', '\r'),
+      fc.boolean(),
+    )
+    .map(([rows, end, quoteAll]) =>
+      rows
+        .map((row) => row.map((f) => (quoteAll || /[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(','))
+        .join(end),
+    );
+  const raw = fc.stringMatching(/^[a,"\r\n学😀]{0,30}$/u);
+
+  it.each([
+    { name: 'UTF-8', encode: utf8, encoding: 'utf-8' },
+    { name: 'GB18030', encode: gb18030, encoding: 'gb18030' },
+    { name: 'UTF-16LE', encode: utf16le, encoding: 'utf-16le' },
+  ] as const)('reads a $name file in any chunk size as readCsv reads its text', async ({ encode, encoding }) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(text, raw), fc.integer({ min: 1, max: 40 }), async (t, chunkSize) => {
+        const read = await readAll(await tempFile(encode(t)), { encoding, delimiter: ',', chunkSize });
+        expect(read.records).toEqual([...readCsv(t, { delimiter: ',' })]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

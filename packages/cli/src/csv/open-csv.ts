@@ -1,0 +1,147 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { assertDelimiter, CsvParser, type CsvRecord } from './csv-parser.ts';
+import type { Encoding, EncodingLabel } from './decode.ts';
+import { afterLastBreak, CsvDecodeError, lineOfInvalidText, type TextStart } from './decode-error.ts';
+import { headerDelimiter } from './delimiter.ts';
+import { type SniffedEncoding, sniffEncoding } from './sniff-encoding.ts';
+
+/** How a CSV file is read: its encoding and delimiter, detected or given. */
+export interface CsvDialect {
+  readonly encoding: Encoding;
+  /** The file starts with a byte-order mark (never part of the text). */
+  readonly bom: boolean;
+  /** The encoding was detected rather than requested. */
+  readonly detected: boolean;
+  readonly delimiter: string;
+}
+
+export interface OpenCsvOptions {
+  /** Read in this encoding instead of detecting one; `gbk` reads as its superset GB18030. */
+  readonly encoding?: EncodingLabel | undefined;
+  /** One character; detected from the header line when not given. */
+  readonly delimiter?: string | undefined;
+  /** Bytes read (and decoded, and parsed) at a time. Default 1 MiB. */
+  readonly chunkSize?: number | undefined;
+}
+
+export interface CsvSource {
+  readonly dialect: CsvDialect;
+  /**
+   * The records, in batches of what each chunk read completes, at most 1,024 records a batch. Each iteration opens the
+   * file and reads it from the start; ending the loop early closes it. Throws {@link CsvDecodeError} where the bytes
+   * stop being valid in `dialect.encoding`. Fields of 13 or more characters may be V8 slices of their chunk's text:
+   * keeping many of them for long keeps those chunks in memory.
+   */
+  readonly batches: AsyncIterable<readonly CsvRecord[]>;
+}
+
+const DEFAULT_CHUNK_SIZE = 1 << 20;
+/**
+ * Records per batch at most. A 1 MiB chunk completes ~13,000 screening rows; handed out in one batch they outlive
+ * V8's young generation, and parsing measured 10–30% slower in CPU time than in batches of 1,024.
+ */
+const BATCH_RECORDS = 1024;
+/** Decoded text after which the header line is taken as it stands, to find the delimiter in. */
+const HEADER_LIMIT = 1 << 20;
+const FEFF = 0xfeff;
+
+/** Text without the U+FEFF it starts with: a byte-order mark, or a second one, is never part of a field. */
+function withoutLeadingBom(text: string): string {
+  let k = 0;
+  while (text.charCodeAt(k) === FEFF) k++;
+  return k === 0 ? text : text.slice(k);
+}
+
+async function sniffDelimiter(handle: FileHandle, sniffed: SniffedEncoding, chunkSize: number): Promise<string> {
+  // Not fatal: bad bytes in the header are reported, with their line, when the records are read.
+  const decoder = new TextDecoder(sniffed.encoding, { ignoreBOM: true });
+  const buffer = Buffer.allocUnsafe(chunkSize);
+  let position = sniffed.textStart;
+  let text = '';
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+    if (bytesRead === 0) return headerDelimiter(withoutLeadingBom(text + decoder.decode()), true) ?? ',';
+    position += bytesRead;
+    const piece = decoder.decode(buffer.subarray(0, bytesRead), { stream: true });
+    text += piece;
+    // Look again only when a line may have ended, so tiny chunks do not rescan the text for every byte.
+    if (piece.includes('\n') || piece.includes('\r') || text.length >= HEADER_LIMIT) {
+      const delimiter = headerDelimiter(withoutLeadingBom(text), text.length >= HEADER_LIMIT);
+      if (delimiter !== undefined) return delimiter;
+    }
+  }
+}
+
+interface ReadPlan {
+  readonly path: string;
+  readonly dialect: CsvDialect;
+  readonly textStart: number;
+  readonly chunkSize: number;
+}
+
+async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[], void, undefined> {
+  const { dialect, chunkSize } = plan;
+  const { encoding, detected } = dialect;
+  const handle = await open(plan.path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(chunkSize);
+    const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    const parser = new CsvParser({ delimiter: dialect.delimiter });
+    let position = plan.textStart;
+    let atStart = true;
+    // The last place before the chunk being decoded where a fresh decoder can start: where a failure is looked for.
+    let safe: TextStart = { position, line: 1, afterCR: false };
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
+      const bytes = buffer.subarray(0, bytesRead);
+      let text: string;
+      try {
+        text = bytesRead === 0 ? decoder.decode() : decoder.decode(bytes, { stream: true });
+      } catch (cause) {
+        const line = await lineOfInvalidText(handle, safe, { encoding, chunkSize });
+        throw new CsvDecodeError({ encoding, line, detected }, { cause });
+      }
+      if (atStart && text !== '') {
+        text = withoutLeadingBom(text);
+        atStart = text === '';
+      }
+      parser.push(text);
+      if (bytesRead === 0) parser.end();
+      for (let batch = parser.read(BATCH_RECORDS); batch.length > 0; batch = parser.read(BATCH_RECORDS)) {
+        yield batch;
+      }
+      if (bytesRead === 0) return;
+      // With the chunk's text all read, `parser.line` is the line where its bytes end.
+      safe = afterLastBreak(bytes, { position, line: parser.line }, encoding) ?? safe;
+      position += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Opens a CSV file for reading in batches of records, with memory flat in the file's size: the encoding and
+ * delimiter are detected from the start of the file (or given), then every iteration of `batches` streams the file
+ * through a strict decoder and {@link CsvParser}. Records carry the physical line they start on.
+ * @example
+ * const { dialect, batches } = await openCsv('screening.csv', {});
+ * for await (const batch of batches) for (const record of batch) console.log(record.line, record.fields);
+ */
+export async function openCsv(path: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a positive integer`);
+  if (options.delimiter !== undefined) assertDelimiter(options.delimiter);
+  const handle = await open(path, 'r');
+  let sniffed: SniffedEncoding;
+  let delimiter: string;
+  try {
+    sniffed = await sniffEncoding(handle, { requested: options.encoding, chunkSize });
+    delimiter = options.delimiter ?? (await sniffDelimiter(handle, sniffed, chunkSize));
+  } finally {
+    await handle.close();
+  }
+  const dialect: CsvDialect = { encoding: sniffed.encoding, bom: sniffed.bom, detected: sniffed.detected, delimiter };
+  const plan: ReadPlan = { path, dialect, textStart: sniffed.textStart, chunkSize };
+  return { dialect, batches: { [Symbol.asyncIterator]: () => readBatches(plan) } };
+}

@@ -1,0 +1,444 @@
+import { getInstrument, type InstrumentDefinition, instruments } from '@triage/scales';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type ColumnTarget, type MappingIssue, mapHeader, personFieldOfHeader, type SheetMapping } from './columns.ts';
+
+function instrument(id: string): InstrumentDefinition {
+  const definition = getInstrument(id);
+  if (!definition) throw new Error(`no instrument ${id}`);
+  return definition;
+}
+const phq9 = instrument('phq-9');
+const phqA = instrument('phq-a');
+const gad7 = instrument('gad-7');
+const sds = instrument('sds');
+const sas = instrument('sas');
+
+const numbers = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+const PHQA_ITEMS = [...numbers(9), 'a', 'b', 'c', 'd'];
+
+type Mapped = ReturnType<typeof mapHeader>;
+function ok(result: Mapped): SheetMapping {
+  if (!result.ok) throw new Error(`expected a mapping, got ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+function issues(result: Mapped): readonly MappingIssue[] {
+  if (result.ok) throw new Error('expected issues, got a mapping');
+  return result.error;
+}
+/** Instrument id → [item, column index] pairs, in the instrument's item order. */
+const itemsOf = (mapping: SheetMapping) =>
+  Object.fromEntries(mapping.instruments.map((i) => [i.definition.id, i.items.map((c) => [c.item, c.index])]));
+const auto = { candidates: instruments, named: false };
+const named = (...definitions: InstrumentDefinition[]) => ({ candidates: definitions, named: true });
+
+describe('personFieldOfHeader', () => {
+  it.each([
+    ['学号', 'studentId'],
+    ['学生学号', 'studentId'],
+    ['学生编号', 'studentId'],
+    ['学籍号', 'studentId'],
+    ['考号', 'studentId'],
+    ['编号', 'studentId'],
+    ['student_id', 'studentId'],
+    ['Student ID', 'studentId'],
+    ['STUDENTID', 'studentId'],
+    ['Student  Number', 'studentId'],
+    ['id', 'studentId'],
+    ['ＩＤ', 'studentId'],
+    ['\uFEFF学号', 'studentId'],
+    [' 学号 ', 'studentId'],
+    ['姓名', 'name'],
+    ['学生姓名', 'name'],
+    ['Name', 'name'],
+    ['Full Name', 'name'],
+    ['性别', 'sex'],
+    ['Gender', 'sex'],
+    ['sex', 'sex'],
+    ['年龄', 'age'],
+    ['年龄(岁)', 'age'],
+    ['年龄（岁）', 'age'],
+    ['Age (years)', 'age'],
+    ['年级', 'grade'],
+    ['Grade', 'grade'],
+    ['班级', 'class'],
+    ['班', 'class'],
+    ['行政班', 'class'],
+    ['Class', 'class'],
+    ['Homeroom', 'class'],
+    ['学校', 'school'],
+    ['School Name', 'school'],
+  ])('%j → %s', (header, field) => {
+    expect(personFieldOfHeader(header)).toBe(field);
+  });
+
+  it.each(['序号', '学号1', 'Q1', '1', '提交时间', '备注', '总分', 'PHQ-A', 'identity', ''])(
+    '%j → nothing',
+    (header) => {
+      expect(personFieldOfHeader(header)).toBeUndefined();
+    },
+  );
+});
+
+describe('mapHeader: items by the instrument’s own prefix', () => {
+  it.each<[string, string[], InstrumentDefinition, string[]]>([
+    ['PHQA1 …', PHQA_ITEMS.map((i) => `PHQA${i}`), phqA, PHQA_ITEMS],
+    [
+      'PHQ-A 1、情绪低落…',
+      PHQA_ITEMS.map((i) => `PHQ-A ${i}、${phqA.items.find((d) => d.id === i)?.label.zh}`),
+      phqA,
+      PHQA_ITEMS,
+    ],
+    ['phq-a_1 …', PHQA_ITEMS.map((i) => `phq-a_${i}`), phqA, PHQA_ITEMS],
+    ['ＰＨＱＡ１ (full-width)', PHQA_ITEMS.map((i) => `ＰＨＱＡ${i}`), phqA, PHQA_ITEMS],
+    ['PHQ9_1 …', numbers(9).map((i) => `PHQ9_${i}`), phq9, numbers(9)],
+    ['PHQ-9 1. … with optional item 10', numbers(10).map((i) => `PHQ-9 ${i}. x`), phq9, numbers(10)],
+    ['GAD7_1 …', numbers(7).map((i) => `GAD7_${i}`), gad7, numbers(7)],
+    ['GAD-7 1、…', numbers(7).map((i) => `GAD-7 ${i}、紧张`), gad7, numbers(7)],
+    ['GAD7_01 …', numbers(7).map((i) => `GAD7_0${i}`), gad7, numbers(7)],
+    ['SDS1 …', numbers(20).map((i) => `SDS${i}`), sds, numbers(20)],
+    ['sds_1 …', numbers(20).map((i) => `sds_${i}`), sds, numbers(20)],
+    ['SAS-1 …', numbers(20).map((i) => `SAS-${i}`), sas, numbers(20)],
+    ['K10_1 …', numbers(10).map((i) => `K10_${i}`), instrument('k10'), numbers(10)],
+    ['K6 1 …', numbers(6).map((i) => `K6 ${i}`), instrument('k6'), numbers(6)],
+  ])('%s', (_, itemHeaders, definition, items) => {
+    const headers = ['学号', '姓名', ...itemHeaders, '备注'];
+    const mapping = ok(mapHeader(headers, auto));
+    expect(mapping.how).toBe('prefix');
+    expect(itemsOf(mapping)).toEqual({ [definition.id]: items.map((item, i) => [item, i + 2]) });
+    expect(mapping.person).toEqual({ studentId: { index: 0, header: '学号' }, name: { index: 1, header: '姓名' } });
+    expect(mapping.ignored).toEqual([{ index: headers.length - 1, header: '备注' }]);
+    expect(mapping.width).toBe(headers.length);
+  });
+
+  it('maps several instruments on one sheet, each by its own prefix', () => {
+    const headers = ['学号', '性别', ...numbers(7).map((i) => `GAD7_${i}`), ...PHQA_ITEMS.map((i) => `PHQA${i}`)];
+    const mapping = ok(mapHeader(headers, auto));
+    expect(itemsOf(mapping)).toEqual({
+      'gad-7': numbers(7).map((item, i) => [item, i + 2]),
+      'phq-a': PHQA_ITEMS.map((item, i) => [item, i + 9]),
+    });
+  });
+
+  it('does not take one instrument’s items for another’s: GAD7_1 is not PHQ-9 item 1', () => {
+    const headers = [...numbers(9).map((i) => `PHQ9_${i}`), 'GAD7_1'];
+    const mapping = ok(mapHeader(headers, named(phq9)));
+    expect(itemsOf(mapping)).toEqual({ 'phq-9': numbers(9).map((item, i) => [item, i]) });
+    expect(mapping.ignored).toEqual([{ index: 9, header: 'GAD7_1' }]);
+  });
+
+  it('ignores totals and scores named after an instrument', () => {
+    const headers = [...numbers(7).map((i) => `GAD7_${i}`), 'GAD7总分', 'GAD-7 score', 'GAD-7'];
+    const mapping = ok(mapHeader(headers, auto));
+    expect(mapping.ignored.map((c) => c.header)).toEqual(['GAD7总分', 'GAD-7 score', 'GAD-7']);
+  });
+
+  it('ignores unprefixed item-like columns beside prefixed instruments', () => {
+    const headers = [...numbers(7).map((i) => `GAD7_${i}`), 'Q1', '3、其他'];
+    const mapping = ok(mapHeader(headers, auto));
+    expect(itemsOf(mapping)).toEqual({ 'gad-7': numbers(7).map((item, i) => [item, i]) });
+    expect(mapping.ignored.map((c) => [c.index, c.header])).toEqual([
+      [7, 'Q1'],
+      [8, '3、其他'],
+    ]);
+  });
+});
+
+describe('mapHeader: generic headers', () => {
+  const generic: [string, string[]][] = [
+    ['Q1', numbers(9).map((i) => `Q${i}`)],
+    ['1', numbers(9)],
+    ['第1题', numbers(9).map((i) => `第${i}题`)],
+    ['1、question text', numbers(9).map((i) => `${i}、question text ${i}`)],
+    ['item1', numbers(9).map((i) => `item${i}`)],
+    ['Ｑ１ (full-width)', numbers(9).map((i) => `Ｑ${String.fromCharCode(0xff10 + Number(i))}`)],
+  ];
+
+  it.each(generic)('%s: mapped to the one named instrument', (_, items) => {
+    const mapping = ok(mapHeader(['学号', ...items], named(phq9)));
+    expect(mapping.how).toBe('named');
+    expect(itemsOf(mapping)).toEqual({ 'phq-9': numbers(9).map((item, i) => [item, i + 1]) });
+  });
+
+  it.each(generic)('%s: mapped without a name when exactly one instrument has these items', (_, items) => {
+    const mapping = ok(mapHeader(['学号', ...items], auto));
+    expect(itemsOf(mapping)).toEqual({ 'phq-9': numbers(9).map((item, i) => [item, i + 1]) });
+  });
+
+  it.each<[string, number, string]>([
+    ['1–7: GAD-7', 7, 'gad-7'],
+    ['1–9: PHQ-9 (its 10 is optional)', 9, 'phq-9'],
+    ['1–4: ASQ (its 5 is optional)', 4, 'asq'],
+    ['1–5: ASQ', 5, 'asq'],
+  ])('the item numbers %s', (_, n, id) => {
+    const mapping = ok(
+      mapHeader(
+        numbers(n).map((i) => `Q${i}`),
+        auto,
+      ),
+    );
+    expect(mapping.instruments.map((i) => i.definition.id)).toEqual([id]);
+  });
+
+  it.each<[string, string[], InstrumentDefinition[], string[]]>([
+    ['SDS vs SAS: both 20 items', numbers(20).map((i) => `Q${i}`), [...instruments], ['sds', 'sas']],
+    ['PHQ-2 vs GAD-2', ['Q1', 'Q2'], [...instruments], ['phq-2', 'gad-2']],
+    ['PHQ-9 (10 optional) vs K10', numbers(10).map((i) => `Q${i}`), [...instruments], ['phq-9', 'k10']],
+    [
+      'C-SSRS screener (3–5 optional) vs K6',
+      numbers(6).map((i) => `Q${i}`),
+      [...instruments],
+      ['cssrs-screener', 'k6'],
+    ],
+    ['two named instruments cannot take generic items', numbers(20).map((i) => `${i}`), [sds, sas], ['sds', 'sas']],
+  ])('ambiguous: %s', (_, headers, candidates, ids) => {
+    const [issue] = issues(mapHeader(['学号', ...headers], { candidates, named: candidates.length < 10 }));
+    expect(issue).toEqual({
+      code: 'ambiguous',
+      candidates: ids,
+      itemLike: headers.map((header, i) => ({ index: i + 1, header, item: String(i + 1) })),
+    });
+  });
+
+  it('says no instrument fits items 1–8', () => {
+    const headers = numbers(8).map((i) => `Q${i}`);
+    expect(issues(mapHeader(headers, auto))).toEqual([
+      { code: 'no-instrument', itemLike: headers.map((header, i) => ({ index: i, header, item: String(i + 1) })) },
+    ]);
+  });
+
+  it('says no instrument when there is nothing item-like', () => {
+    expect(issues(mapHeader(['学号', '姓名', '备注'], auto))).toEqual([{ code: 'no-instrument', itemLike: [] }]);
+    expect(issues(mapHeader([], auto))).toEqual([{ code: 'no-instrument', itemLike: [] }]);
+  });
+
+  it('takes lettered items by generic headers for the one named instrument (PHQ-A c and d are required)', () => {
+    const letters = ['Qa', 'b、上述问题造成的困难', 'c', 'item_d'];
+    const headers = [...numbers(9).map((i) => `Q${i}`), ...letters];
+    const mapping = ok(mapHeader(headers, named(phqA)));
+    expect(itemsOf(mapping)).toEqual({ 'phq-a': PHQA_ITEMS.map((item, i) => [item, i]) });
+  });
+
+  it('never takes a letter for an item by a generic header without a named instrument', () => {
+    const headers = [...numbers(9).map((i) => `Q${i}`), 'a', 'b'];
+    const mapping = ok(mapHeader(headers, auto));
+    expect(itemsOf(mapping)).toEqual({ 'phq-9': numbers(9).map((item, i) => [item, i]) });
+    expect(mapping.ignored.map((c) => c.header)).toEqual(['a', 'b']);
+  });
+});
+
+describe('mapHeader: problems', () => {
+  it('lists the missing items of an instrument', () => {
+    const headers = numbers(8).map((i) => `PHQA${i}`);
+    expect(issues(mapHeader(headers, auto))).toEqual([
+      { code: 'missing-items', instrument: 'phq-a', items: ['9', 'c', 'd'] },
+    ]);
+  });
+
+  it('does not miss optional items', () => {
+    const mapping = ok(
+      mapHeader(
+        [...numbers(9), 'c', 'd'].map((i) => `PHQA${i}`),
+        auto,
+      ),
+    );
+    expect(mapping.instruments[0]?.items.map((c) => c.item)).toEqual([...numbers(9), 'c', 'd']);
+  });
+
+  it('lists every column of a duplicate item, and missing items with it', () => {
+    const headers = ['PHQA1', 'PHQ-A 1、情绪低落', ...PHQA_ITEMS.slice(1, -1).map((i) => `PHQA${i}`)];
+    expect(issues(mapHeader(headers, auto))).toEqual([
+      {
+        code: 'duplicate-item',
+        instrument: 'phq-a',
+        item: '1',
+        columns: [
+          { index: 0, header: 'PHQA1', item: '1' },
+          { index: 1, header: 'PHQ-A 1、情绪低落', item: '1' },
+        ],
+      },
+      { code: 'missing-items', instrument: 'phq-a', items: ['d'] },
+    ]);
+  });
+
+  it.each<[string, string[], string]>([
+    ['姓名 and Name', ['姓名', 'Name'], 'name'],
+    ['班级 and 班', ['班级', '班'], 'class'],
+  ])('duplicate person fields: %s', (_, person, field) => {
+    const headers = [...person, ...numbers(7).map((i) => `GAD7_${i}`)];
+    expect(issues(mapHeader(headers, auto))).toEqual([
+      { code: 'duplicate-field', field, columns: person.map((header, index) => ({ index, header })) },
+    ]);
+  });
+
+  it.each([
+    [['学号', '学籍号'], '学号'],
+    [['学籍号', '学号'], '学号'],
+    [['学号', 'ID'], '学号'],
+    [['编号', '学号', '学生编号'], '学号'],
+  ])('several id columns %j: the best-ranked header is the id, the others are ignored', (person, chosen) => {
+    const headers = [...person, ...numbers(7).map((i) => `GAD7_${i}`)];
+    const mapping = ok(mapHeader(headers, auto));
+    expect(mapping.person.studentId?.header).toBe(chosen);
+    expect(mapping.ignored.map((c) => c.header).sort()).toEqual(person.filter((h) => h !== chosen).sort());
+  });
+
+  // A file without a header row: its first data row is taken for a header.
+  const dataRow = ['20250101', '张三', '男', '13', '1', '2', '0', '1', '3', '2', '1', '0', '0'];
+
+  it.each([
+    ['named', named(phq9)],
+    ['not named', auto],
+  ])('a data row as header looks like data, and no cell of it is repeated back (%s)', (_, options) => {
+    const result = issues(mapHeader(dataRow, options));
+    expect(result).toEqual([{ code: 'header-looks-like-data' }]);
+    expect(JSON.stringify(result)).not.toContain('20250101');
+  });
+
+  it('a data row of a prefixed file looks like data too', () => {
+    expect(issues(mapHeader(['PHQA1', 'PHQA1'], auto))).toEqual([{ code: 'header-looks-like-data' }]);
+  });
+});
+
+describe('mapHeader: unknown items', () => {
+  it('reports Q11 beside the named PHQ-9, and never reads it', () => {
+    const headers = ['学号', ...numbers(9).map((i) => `Q${i}`), 'Q11'];
+    const mapping = ok(mapHeader(headers, named(phq9)));
+    expect(mapping.unknownItems).toEqual([{ index: 10, header: 'Q11', instrument: 'phq-9', item: '11' }]);
+    expect(mapping.ignored).toEqual([{ index: 10, header: 'Q11' }]);
+    expect(mapping.instruments[0]?.items.map((c) => c.item)).toEqual(numbers(9));
+  });
+
+  it('reports a prefixed item the instrument does not have', () => {
+    const headers = [...numbers(7).map((i) => `GAD7_${i}`), 'GAD7_8'];
+    const mapping = ok(mapHeader(headers, auto));
+    expect(mapping.unknownItems).toEqual([{ index: 7, header: 'GAD7_8', instrument: 'gad-7', item: '8' }]);
+    expect(mapping.ignored).toEqual([{ index: 7, header: 'GAD7_8' }]);
+  });
+
+  it('does not guess an instrument when Q11 stands beside Q1–Q9', () => {
+    const [issue] = issues(
+      mapHeader(
+        [...numbers(9), '11'].map((i) => `Q${i}`),
+        auto,
+      ),
+    );
+    expect(issue?.code).toBe('no-instrument');
+  });
+});
+
+describe('mapHeader: blank headers', () => {
+  it('ignores blank and whitespace headers, wherever they are', () => {
+    const headers = ['', '学号', ' ', ...numbers(7).map((i) => `GAD7_${i}`), '\t', ''];
+    const mapping = ok(mapHeader(headers, auto));
+    expect(mapping.ignored.map((c) => c.index)).toEqual([0, 2, 10, 11]);
+    expect(mapping.width).toBe(12);
+  });
+});
+
+describe('mapHeader: explicit mapping', () => {
+  const phqQ1: ColumnTarget = { kind: 'item', instrument: phqA, item: '1' };
+
+  it('maps a column as the mapping says, whatever it looks like', () => {
+    const headers = ['学生代码', '编号', 'Question one', ...PHQA_ITEMS.slice(1).map((i) => `PHQA${i}`), 'PHQA1'];
+    const explicit = new Map<string, ColumnTarget>([
+      ['学生代码', { kind: 'person', field: 'studentId' }],
+      ['编号', { kind: 'ignore' }],
+      ['question one', phqQ1],
+      ['phqa1', { kind: 'ignore' }],
+    ]);
+    const mapping = ok(mapHeader(headers, { ...auto, explicit }));
+    expect(mapping.how).toBe('map');
+    expect(mapping.person).toEqual({ studentId: { index: 0, header: '学生代码' } });
+    expect(itemsOf(mapping)['phq-a']?.[0]).toEqual(['1', 2]);
+    expect(mapping.ignored.map((c) => c.header)).toEqual(['编号', 'PHQA1']);
+  });
+
+  it('finds the column by its normalized header', () => {
+    const explicit = new Map<string, ColumnTarget>([['student code', { kind: 'person', field: 'studentId' }]]);
+    const headers = ['ＳＴＵＤＥＮＴ  Code', ...numbers(7).map((i) => `GAD7_${i}`)];
+    expect(ok(mapHeader(headers, { ...auto, explicit })).person.studentId?.index).toBe(0);
+  });
+
+  it('maps items of an instrument that is not a candidate', () => {
+    const explicit = new Map<string, ColumnTarget>(
+      numbers(7).map((i) => [`x${i}`, { kind: 'item', instrument: gad7, item: i }]),
+    );
+    const mapping = ok(
+      mapHeader(
+        numbers(7).map((i) => `x${i}`),
+        { ...named(phq9), explicit },
+      ),
+    );
+    expect(itemsOf(mapping)).toEqual({ 'gad-7': numbers(7).map((item, i) => [item, i]) });
+  });
+
+  it('makes a duplicate field when an explicit field is also found by its header', () => {
+    const explicit = new Map<string, ColumnTarget>([['代码', { kind: 'person', field: 'studentId' }]]);
+    const headers = ['学号', '代码', ...numbers(7).map((i) => `GAD7_${i}`)];
+    expect(issues(mapHeader(headers, { ...auto, explicit }))[0]?.code).toBe('duplicate-field');
+  });
+});
+
+/** A known-good header: every kind of column, in some order. */
+const GOOD = [
+  '学号',
+  '姓名',
+  '性别',
+  '年龄',
+  '年级',
+  '班级',
+  '学校',
+  ...PHQA_ITEMS.map((i) => `PHQA${i}`),
+  ...numbers(7).map((i) => `GAD-7 ${i}、问题`),
+  'GAD7_8',
+  '提交时间',
+  '',
+  'Q1',
+  'PHQ-A总分',
+];
+
+describe('mapHeader: every column in exactly one place', () => {
+  it('holds for any order of a known-good header', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(GOOD, { minLength: GOOD.length, maxLength: GOOD.length }), (headers) => {
+        const mapping = ok(mapHeader(headers, auto));
+        const places = [
+          ...Object.values(mapping.person).map((c) => c?.index),
+          ...mapping.instruments.flatMap((i) => i.items.map((c) => c.index)),
+          ...mapping.ignored.map((c) => c.index),
+        ];
+        expect([...places].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(headers.map((_, i) => i));
+        // Each column keeps its header, and items their ids, wherever they stand.
+        for (const { items } of mapping.instruments) for (const c of items) expect(headers[c.index]).toBe(c.header);
+        expect(itemsOf(mapping)['phq-a']?.map(([item]) => item)).toEqual(PHQA_ITEMS);
+        expect(Object.keys(mapping.person).sort()).toEqual([
+          'age',
+          'class',
+          'grade',
+          'name',
+          'school',
+          'sex',
+          'studentId',
+        ]);
+        expect(mapping.unknownItems.map((c) => c.header)).toEqual(['GAD7_8']);
+      }),
+    );
+  });
+
+  it('holds for any subset of it that still maps, in any order', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(GOOD), fc.boolean(), (headers, withNamed) => {
+        const result = mapHeader(headers, withNamed ? named(phqA, gad7) : auto);
+        if (!result.ok) return;
+        const mapping = result.value;
+        const places = [
+          ...Object.values(mapping.person).map((c) => c?.index),
+          ...mapping.instruments.flatMap((i) => i.items.map((c) => c.index)),
+          ...mapping.ignored.map((c) => c.index),
+        ];
+        expect([...places].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(headers.map((_, i) => i));
+      }),
+    );
+  });
+});

@@ -1,0 +1,305 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AGE_RANGE, gradeYearOf, type PersonCells, personReader, personSchema, readPerson } from './person.ts';
+
+describe('gradeYearOf', () => {
+  it.each<[string, number | null]>([
+    ['初一', 7],
+    ['初二', 8],
+    ['初三', 9],
+    ['高一', 10],
+    ['高二', 11],
+    ['高三', 12],
+    ['初1', 7],
+    ['高3', 12],
+    ['初一年级', 7],
+    ['初中一年级', 7],
+    ['初中三年级', 9],
+    ['高中二年级', 11],
+    ['高中 三 年级', 12],
+    ['七年级', 7],
+    ['八年级', 8],
+    ['九年级', 9],
+    ['十年级', 10],
+    ['十一年级', 11],
+    ['十二年级', 12],
+    ['一年级', 1],
+    ['三年级', 3],
+    ['小学三年级', 3],
+    ['小学六年级', 6],
+    ['7年级', 7],
+    ['１２年级', 12],
+    ['Grade 7', 7],
+    ['grade 12', 12],
+    ['G7', 7],
+    ['g 9', 9],
+    ['7', 7],
+    ['07', 7],
+    ['７', 7],
+    ['7th', 7],
+    ['1st', 1],
+    ['2nd', 2],
+    ['3rd', 3],
+    ['7th grade', 7],
+    ['Year 8', 8],
+    [' 初二 ', 8],
+    ['13', null],
+    ['0', null],
+    ['Grade 13', null],
+    ['13年级', null],
+    ['0年级', null],
+    ['十三年级', null],
+    ['初四', null],
+    ['高四', null],
+    ['初中', null],
+    ['小学', null],
+    ['2025级', null],
+    ['初一(3)班', null],
+    ['七年级1班', null],
+    ['unknown', null],
+    ['', null],
+  ])('%j → %j', (grade, year) => {
+    expect(gradeYearOf(grade)).toBe(year);
+  });
+
+  it('is never outside 1–12', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc
+            .tuple(
+              fc.constantFrom('', '小学', '初', '初中', '高', '高中', 'grade ', 'g', 'year '),
+              fc.oneof(
+                fc.integer({ min: 0, max: 120 }).map(String),
+                fc.constantFrom('一', '三', '七', '十', '十二', '十三'),
+              ),
+              fc.constantFrom('', '年级', 'th'),
+            )
+            .map((parts) => parts.join('')),
+        ),
+        (grade) => {
+          const year = gradeYearOf(grade);
+          if (year !== null) {
+            expect(Number.isInteger(year)).toBe(true);
+            expect(year).toBeGreaterThanOrEqual(1);
+            expect(year).toBeLessThanOrEqual(12);
+          }
+        },
+      ),
+    );
+  });
+});
+
+const blank: PersonCells = { studentId: '', sex: '', age: '', grade: '', class: '', school: '' };
+const cells = (over: Partial<PersonCells>): PersonCells => ({ ...blank, ...over });
+const optional = personSchema({ idRequired: false });
+const required = personSchema({ idRequired: true });
+
+describe('readPerson', () => {
+  it('reads a full row, folding full-width forms and trimming', () => {
+    const r = readPerson(
+      required,
+      cells({
+        studentId: ' ２０２５０１０１ ',
+        sex: '女',
+        age: '１４岁',
+        grade: '初二',
+        class: ' 3班 ',
+        school: '一中',
+      }),
+    );
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        studentId: '20250101',
+        sex: 'female',
+        age: 14,
+        grade: '初二',
+        gradeYear: 8,
+        class: '3班',
+        school: '一中',
+      },
+    });
+  });
+
+  it('reads blank cells as null', () => {
+    expect(readPerson(optional, blank)).toEqual({
+      ok: true,
+      value: { studentId: null, sex: null, age: null, grade: null, gradeYear: null, class: null, school: null },
+    });
+  });
+
+  it('keeps the grade as written when it names no school year', () => {
+    expect(readPerson(optional, cells({ grade: '2025级' }))).toMatchObject({
+      ok: true,
+      value: { grade: '2025级', gradeYear: null },
+    });
+  });
+
+  describe('sex', () => {
+    it.each<[string, 'male' | 'female' | null]>([
+      ['男', 'male'],
+      ['男性', 'male'],
+      ['男生', 'male'],
+      ['M', 'male'],
+      ['m', 'male'],
+      ['Male', 'male'],
+      ['BOY', 'male'],
+      [' 男 ', 'male'],
+      ['Ｍ', 'male'],
+      ['女', 'female'],
+      ['女性', 'female'],
+      ['女生', 'female'],
+      ['F', 'female'],
+      ['female', 'female'],
+      ['Girl', 'female'],
+      ['', null],
+      ['  ', null],
+    ])('%j → %j', (sex, value) => {
+      expect(readPerson(optional, cells({ sex }))).toMatchObject({ ok: true, value: { sex: value } });
+    });
+
+    it.each(['1', '2', 'x', '未知', 'man', 'woman'])('%j is not a sex word without a mapping', (sex) => {
+      expect(readPerson(optional, cells({ sex }))).toEqual({
+        ok: false,
+        error: [{ code: 'IMPORT_SEX_INVALID', field: 'sex', expected: '男, 女, M, F' }],
+      });
+    });
+
+    const coded = personSchema({
+      idRequired: false,
+      sex: new Map([
+        ['1', 'male'],
+        ['2', 'female'],
+        ['x', 'female'],
+      ]),
+    });
+
+    it.each<[string, 'male' | 'female']>([
+      ['1', 'male'],
+      ['2', 'female'],
+      ['１', 'male'],
+      [' 2 ', 'female'],
+      ['X', 'female'],
+      ['男', 'male'],
+    ])('with a mapping: %j → %j', (sex, value) => {
+      expect(readPerson(coded, cells({ sex }))).toMatchObject({ ok: true, value: { sex: value } });
+    });
+
+    it('names the extra codes in what it expected', () => {
+      expect(readPerson(coded, cells({ sex: '3' }))).toEqual({
+        ok: false,
+        error: [{ code: 'IMPORT_SEX_INVALID', field: 'sex', expected: '男, 女, M, F, 1, 2, x' }],
+      });
+    });
+  });
+
+  describe('age', () => {
+    const range = `${AGE_RANGE.min}–${AGE_RANGE.max}`;
+
+    it.each<[string, number | null]>([
+      ['14', 14],
+      ['14岁', 14],
+      ['14 岁', 14],
+      ['14周岁', 14],
+      ['１４', 14],
+      ['１４岁', 14],
+      ['15.0', 15],
+      ['15.00', 15],
+      ['15 years', 15],
+      ['15y', 15],
+      [' 15 ', 15],
+      [String(AGE_RANGE.min), AGE_RANGE.min],
+      [String(AGE_RANGE.max), AGE_RANGE.max],
+      ['', null],
+    ])('%j → %j', (age, value) => {
+      expect(readPerson(optional, cells({ age }))).toMatchObject({ ok: true, value: { age: value } });
+    });
+
+    it.each(['5', '26', '0', '2009', '150岁'])('%j is out of range', (age) => {
+      expect(readPerson(optional, cells({ age }))).toEqual({
+        ok: false,
+        error: [{ code: 'IMPORT_AGE_RANGE', field: 'age', expected: range }],
+      });
+    });
+
+    it.each(['abc', '十四', '14.5', '-14', '14,0', '1e1', '14岁半', '12-13'])('%j is not an age', (age) => {
+      expect(readPerson(optional, cells({ age }))).toEqual({
+        ok: false,
+        error: [{ code: 'IMPORT_AGE_INVALID', field: 'age', expected: range }],
+      });
+    });
+  });
+
+  describe('student id', () => {
+    it('is missing when required and blank', () => {
+      expect(readPerson(required, cells({ studentId: '  ' }))).toEqual({
+        ok: false,
+        error: [{ code: 'IMPORT_ID_MISSING', field: 'studentId', expected: 'id' }],
+      });
+    });
+
+    it('is null when not required and blank', () => {
+      expect(readPerson(optional, cells({ studentId: '' }))).toMatchObject({ ok: true, value: { studentId: null } });
+    });
+
+    it.each(['2.02501E+11', '2.02501e+11', '1.2e11', '2E+11', '1.23457E+17'])(
+      'rejects %j: Excel kept only the digits it showed',
+      (studentId) => {
+        for (const schema of [optional, required]) {
+          expect(readPerson(schema, cells({ studentId }))).toEqual({
+            ok: false,
+            error: [{ code: 'IMPORT_ID_MANGLED', field: 'studentId', expected: 'id' }],
+          });
+        }
+      },
+    );
+
+    it.each(['0123', '00001', '202501010001', '012345678901', 'S-001', '张三01', 'G110101200901011234', '2.5'])(
+      'keeps %j as written',
+      (studentId) => {
+        expect(readPerson(required, cells({ studentId }))).toMatchObject({ ok: true, value: { studentId } });
+      },
+    );
+  });
+
+  it('reports every problem of a row together', () => {
+    const r = readPerson(required, cells({ studentId: '2.02501E+11', sex: '?', age: '3' }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((i) => [i.field, i.code])).toEqual([
+      ['studentId', 'IMPORT_ID_MANGLED'],
+      ['sex', 'IMPORT_SEX_INVALID'],
+      ['age', 'IMPORT_AGE_RANGE'],
+    ]);
+  });
+});
+
+describe('personReader', () => {
+  const cellValues = {
+    studentId: fc.constantFrom('', ' ', '0123', '20250101', '2.02501E+11', '1.2e11', '张三'),
+    sex: fc.constantFrom('', '男', 'F', '1', '?', 'x'),
+    age: fc.constantFrom('', '14', '14岁', '15.0', '3', 'abc', '１６'),
+    grade: fc.constantFrom('', '初一', '高三', 'Grade 7', '2025级'),
+    class: fc.constantFrom('', '1班', ' 2班 '),
+    school: fc.constantFrom('', '一中'),
+  };
+
+  it.each([
+    ['optional id', optional],
+    ['required id', required],
+    ['sex codes', personSchema({ idRequired: true, sex: new Map([['1', 'male']]) })],
+  ])('gives what readPerson gives, row after row (%s)', (_, schema) => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record(cellValues), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 4 }),
+        (rows, capacity) => {
+          const read = personReader(schema, capacity);
+          for (const row of rows) expect(read(row)).toEqual(readPerson(schema, row));
+        },
+      ),
+    );
+  });
+});

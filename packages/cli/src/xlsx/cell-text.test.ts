@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dateText, decodeXstring, encodeXstring, numberText, valueText, zeroPadWidth } from './cell-text.ts';
+
+const system1900 = { date1904: false };
+
+describe('numberText', () => {
+  it.each([
+    { n: 202301010012, fmt: undefined, text: '202301010012' },
+    { n: 42, fmt: '000000', text: '000042' },
+    { n: 7, fmt: '"00000000"', text: '00000007' },
+    { n: 42, fmt: '000000_ ', text: '000042' },
+    { n: 42, fmt: '000000;@', text: '000042' },
+    { n: 1234567, fmt: '000', text: '1234567' },
+    { n: -5, fmt: '000', text: '-005' },
+    { n: 3.5, fmt: '000000', text: '3.5' },
+    { n: 42, fmt: '0.00', text: '42' },
+    { n: 42, fmt: '#,##0', text: '42' },
+    { n: 0.1 + 0.2, fmt: undefined, text: '0.30000000000000004' },
+    { n: 1.5e-7, fmt: undefined, text: '1.5e-7' },
+    { n: -0, fmt: undefined, text: '0' },
+    { n: 2 ** 53 - 1, fmt: undefined, text: '9007199254740991' },
+    // An 18-digit id card number stored as a number has lost its last digits in the file: shown as Excel shows it.
+    { n: Number('110101199001011234'), fmt: '0', text: '110101199001011000' },
+    { n: 1e21, fmt: undefined, text: '1000000000000000000000' },
+    { n: Number.NaN, fmt: undefined, text: '' },
+    { n: Number.POSITIVE_INFINITY, fmt: undefined, text: '' },
+  ])('$n with $fmt → "$text"', ({ n, fmt, text }) => {
+    expect(numberText(n, fmt)).toBe(text);
+  });
+});
+
+describe('zeroPadWidth', () => {
+  it.each([
+    ['000000', 6],
+    ['"00000000"', 8],
+    ['0', 1],
+    ['00_);(00)', 2],
+    ['General', 0],
+    ['0.00', 0],
+    ['#,##0', 0],
+    ['@', 0],
+    [undefined, 0],
+  ] as const)('%s → %i', (fmt, width) => {
+    expect(zeroPadWidth(fmt)).toBe(width);
+  });
+});
+
+describe('dateText', () => {
+  it.each([
+    { at: Date.UTC(2023, 8, 1), text: '2023-09-01' },
+    { at: Date.UTC(2023, 8, 1, 14, 5, 30), text: '2023-09-01 14:05' },
+    { at: Date.UTC(2023, 8, 1, 7, 59, 59, 999.7), text: '2023-09-01 08:00' },
+    { at: Date.UTC(2023, 8, 1, 23, 59, 59, 600), text: '2023-09-02' },
+    { at: Date.UTC(1899, 11, 30, 10, 30), text: '10:30' },
+    { at: Date.UTC(1899, 11, 30, 0, 3, 25), text: '00:03:25' },
+    { at: Date.UTC(999, 0, 1), text: '0999-01-01' },
+    { at: Number.NaN, text: '' },
+  ])('$text', ({ at, text }) => {
+    expect(dateText(new Date(at), system1900)).toBe(text);
+  });
+
+  it('takes the 1904 epoch for times without a date', () => {
+    expect(dateText(new Date(Date.UTC(1904, 0, 1, 1)), { date1904: true })).toBe('01:00');
+    expect(dateText(new Date(Date.UTC(1904, 0, 1, 1)), system1900)).toBe('1904-01-01 01:00');
+  });
+});
+
+describe('valueText', () => {
+  const context = { date1904: false, sharedStrings: ['共享', { richText: [{ text: '富' }, { text: '文本' }] }] };
+  it.each([
+    { name: 'string', value: '张三', fmt: undefined, text: '张三' },
+    { name: 'escaped CR', value: 'a_x000D_b', fmt: undefined, text: 'a\rb' },
+    { name: 'null', value: null, fmt: undefined, text: '' },
+    { name: 'true', value: true, fmt: undefined, text: 'TRUE' },
+    { name: 'false', value: false, fmt: undefined, text: 'FALSE' },
+    { name: 'date', value: new Date(Date.UTC(2010, 4, 3)), fmt: 'yyyy-mm-dd', text: '2010-05-03' },
+    {
+      name: 'rich text',
+      value: { richText: [{ font: {}, text: '多' }, { text: '动' }, {}] },
+      fmt: undefined,
+      text: '多动',
+    },
+    { name: 'error', value: { error: '#N/A' }, fmt: undefined, text: '#N/A' },
+    { name: 'shared string', value: { sharedString: 0 }, fmt: undefined, text: '共享' },
+    { name: 'rich shared string', value: { sharedString: 1 }, fmt: undefined, text: '富文本' },
+    { name: 'formula result 0', value: { formula: 'A1*0', result: 0 }, fmt: undefined, text: '0' },
+    { name: 'shared formula', value: { formula: '', result: 5 }, fmt: undefined, text: '5' },
+    { name: 'formula without result', value: { formula: 'A1' }, fmt: undefined, text: '' },
+    { name: 'formula string result', value: { formula: 'A1', result: 'ab' }, fmt: undefined, text: 'ab' },
+    { name: 'formula date result', value: 45170.333333333336, fmt: 'yyyy-mm-dd hh:mm', text: '2023-09-01 08:00' },
+    { name: 'formula error result', value: Number.NaN, fmt: 'yyyy-mm-dd', text: '' },
+    { name: 'hyperlink', value: { text: '链接', hyperlink: 'https://example.org/' }, fmt: undefined, text: '链接' },
+    { name: 'zero-padded id', value: 42, fmt: '000000', text: '000042' },
+  ])('$name', ({ value, fmt, text }) => {
+    expect(valueText(value, fmt, context)).toBe(text);
+  });
+});
+
+describe('Xstring escaping', () => {
+  it.each([
+    ['a\rb', 'a_x000D_b'],
+    ['_x0041_', '_x005F_x0041_'],
+    ['\x01', '_x0001_'],
+    ['tab\tand\nnewline stay', 'tab\tand\nnewline stay'],
+    ['_x00', '_x00'],
+  ])('%j ↔ %j', (text, escaped) => {
+    expect(encodeXstring(text)).toBe(escaped);
+    expect(decodeXstring(escaped)).toBe(text);
+  });
+
+  it('round-trips any text, and leaves nothing XML would drop or change', () => {
+    const pieces = fc.constantFrom(
+      '_x000D_',
+      '_x005F_',
+      '_x',
+      '_',
+      'x',
+      '0',
+      'D',
+      '\r',
+      '\n',
+      '\t',
+      '\x01',
+      '\x7F',
+      '学',
+      'a',
+    );
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.array(pieces).map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        const escaped = encodeXstring(s);
+        return decodeXstring(escaped) === s && !/[^\P{Cc}\t\n]/u.test(escaped);
+      }),
+    );
+  });
+});

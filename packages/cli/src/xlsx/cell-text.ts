@@ -1,0 +1,137 @@
+/**
+ * Cell value → text, the way a school psychologist reads the cell in Excel, minus display formatting: ids keep every
+ * digit, dates are ISO, nothing is localised. Values arrive in the shapes exceljs's stream reader produces
+ * (lib/stream/xlsx/worksheet-reader.js and lib/doc/cell.js): string, number, boolean, Date, `{ richText }`,
+ * `{ error }`, `{ formula, result }`, `{ sharedString }` (an index, when shared strings are collected separately).
+ */
+export function valueText(value: unknown, numFmt: string | undefined, context: ValueContext): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return decodeXstring(value);
+  if (typeof value === 'number') {
+    // Only formula results reach here with a date format: exceljs turns plain date cells into Date objects itself.
+    if (isDateFormat(numFmt))
+      return Number.isFinite(value) ? dateText(serialToDate(value, context.date1904), context) : '';
+    return numberText(value, numFmt);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateText(value, context);
+  if (typeof value !== 'object') return '';
+  if ('richText' in value && Array.isArray(value.richText)) return decodeXstring(richTextText(value.richText));
+  if ('error' in value) return String(value.error ?? '');
+  if ('sharedString' in value && typeof value.sharedString === 'number') {
+    return valueText(context.sharedStrings?.[value.sharedString], numFmt, context);
+  }
+  // A formula: its cached result, or nothing when the file has none. Shared-formula cells have an empty formula.
+  if ('result' in value || 'formula' in value) return 'result' in value ? valueText(value.result, numFmt, context) : '';
+  // A hyperlink (only when hyperlinks are read): its text.
+  if ('text' in value) return valueText(value.text, numFmt, context);
+  return '';
+}
+
+export interface ValueContext {
+  readonly date1904: boolean;
+  /** Shared strings, for `{ sharedString: index }` values. */
+  readonly sharedStrings?: readonly unknown[] | undefined;
+}
+
+/** The text of a rich-text run list (`[{ font, text }]`); runs without text count as empty. */
+function richTextText(runs: readonly unknown[]): string {
+  let text = '';
+  for (const run of runs) {
+    if (run && typeof run === 'object' && 'text' in run && typeof run.text === 'string') text += run.text;
+  }
+  return text;
+}
+
+/**
+ * Integers in full, without exponent or `.0`, zero-padded to the width of a `000000` format (how school platforms keep
+ * leading zeros on ids stored as numbers); other numbers in their shortest round-trip form. Integers beyond 2^53 are
+ * not exact in the file itself: they come out as Excel shows them, 15 significant digits then zeros.
+ */
+export function numberText(n: number, numFmt: string | undefined): string {
+  if (!Number.isFinite(n)) return ''; // a formula whose cached result is an error
+  if (!Number.isInteger(n)) return String(n);
+  const digits = integerDigits(Math.abs(n));
+  const width = zeroPadWidth(numFmt);
+  return (n < 0 ? '-' : '') + (width > digits.length ? digits.padStart(width, '0') : digits);
+}
+
+function integerDigits(n: number): string {
+  if (n <= Number.MAX_SAFE_INTEGER) return String(n);
+  const [mantissa = '', exponent = '0'] = n.toExponential(14).split('e');
+  const significant = mantissa.replace('.', '');
+  return significant + '0'.repeat(Number(exponent) + 1 - significant.length);
+}
+
+/**
+ * The width of a zero-padding number format: `000000`, `"000000"` (as some platforms write it), optionally followed by
+ * alignment padding (`_ `) or further sections (`000000;@`). 0 for any other format.
+ */
+export function zeroPadWidth(numFmt: string | undefined): number {
+  if (!numFmt) return 0;
+  const first = numFmt.split(';')[0] ?? '';
+  const m = /^"?(0+)"?(?:_.)*$/.exec(first);
+  return m?.[1]?.length ?? 0;
+}
+
+/** exceljs's own test (lib/utils/utils.js isDateFmt), so formula results are judged like plain cells. */
+function isDateFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const bare = numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[ymdhMsb]/.test(bare);
+}
+
+const DAY = 86_400_000;
+/** Day number (since 1970) of serial 0 in each date system. */
+const EPOCH_1900 = -25_569;
+const EPOCH_1904 = -24_107;
+
+/** The 1900 system counts the fictitious 1900-02-29, so serials before March 1900 are one day early (as in exceljs). */
+function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial + (date1904 ? EPOCH_1904 : EPOCH_1900)) * DAY));
+}
+
+/**
+ * `YYYY-MM-DD`, or `YYYY-MM-DD HH:mm` when there is a time of day (seconds dropped, as a `yyyy-mm-dd hh:mm` format
+ * shows them), read in UTC: exceljs builds Dates whose UTC fields are the workbook's wall clock. A time without a date
+ * (serial below 1, e.g. a duration or a `h:mm` cell) is `HH:mm`, or `HH:mm:ss` when it has seconds.
+ */
+export function dateText(date: Date, context: { readonly date1904: boolean }): string {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return '';
+  // Serials are floating point: 08:00 is 0.33333… days, a hair short of the minute until rounded.
+  const t = Math.round(ms / 1000) * 1000;
+  const day = Math.floor(t / DAY);
+  const seconds = (t - day * DAY) / 1000;
+  const hhmm = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}`;
+  if (day === (context.date1904 ? EPOCH_1904 : EPOCH_1900))
+    return seconds % 60 ? `${hhmm}:${pad2(seconds % 60)}` : hhmm;
+  const d = new Date(day * DAY);
+  const ymd = `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  return seconds === 0 ? ymd : `${ymd} ${hhmm}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * Undoes OOXML's `_xHHHH_` escaping of characters XML cannot carry (Excel writes a carriage return as `_x000D_`, and a
+ * literal `_x0041_` as `_x005F_x0041_`).
+ * @see ECMA-376 Part 1, §22.9.2.19 ST_Xstring
+ */
+export function decodeXstring(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/**
+ * The inverse of {@link decodeXstring} for writing: escapes `_xHHHH_` look-alikes and control characters other than
+ * tab and line feed (XML drops most of them, and turns CR into LF).
+ */
+export function encodeXstring(text: string): string {
+  return text.replace(/_(?=x[0-9A-Fa-f]{4}_)|\p{Cc}/gu, (c) => {
+    if (c === '\t' || c === '\n') return c;
+    return c === '_' ? '_x005F_' : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+  });
+}

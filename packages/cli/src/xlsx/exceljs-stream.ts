@@ -1,0 +1,207 @@
+import type { FileHandle } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { type ValueContext, valueText } from './cell-text.ts';
+import { loadExcelJs } from './load-exceljs.ts';
+import type { SheetInfo, WorkbookCatalog } from './workbook-catalog.ts';
+import { openZipText, type ZipEntry } from './zip-directory.ts';
+
+/*
+ * The parts of exceljs 4.4's stream reader relied on here, beyond its typings (which declare `parse()` as
+ * `AsyncIterator<any>`), as read in lib/stream/xlsx/workbook-reader.js and worksheet-reader.js. The tests exercise
+ * each of them.
+ */
+
+interface WorkbookReader {
+  /** Yields `{ eventType: 'worksheet', value }` for each sheet part of the zip, in zip order. */
+  parse(): AsyncGenerator<{ readonly eventType: string; readonly value: SheetReader }>;
+  options: { sharedStrings: string; styles: string };
+  /** Parsers of the parts that come before sheets; each takes a stream of the part's text. */
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseRels(entry: Readable): Promise<void>;
+  /** Strings and `{ richText }`; once set (with the relations), each sheet is parsed as the zip streams past. */
+  sharedStrings?: unknown[];
+  /** Style manager; `index.numFmt` maps a numFmtId to its format code. */
+  styles?: { index?: { numFmt?: Record<number, string | undefined> } };
+  properties?: { model?: { date1904?: boolean } };
+}
+
+interface SheetReader {
+  /** The workbook's sheetId once exceljs has matched the part to a sheet, else the part's number as a string. */
+  readonly id: number | string;
+  parse(): AsyncGenerator<readonly { readonly eventType: string; readonly value: unknown }[]>;
+}
+
+interface RowLike {
+  readonly number: number;
+  eachCell(callback: (cell: CellLike, column: number) => void): void;
+}
+
+interface CellLike {
+  readonly type: number;
+  readonly value: unknown;
+  /** A formula's cached result, as stored (`value` drops results that are falsy, such as 0). */
+  readonly result: unknown;
+  readonly numFmt?: string;
+}
+
+/**
+ * Locale-dependent built-in formats (ids 27–36 and 50–58, dates and times in every CJK locale) that exceljs leaves
+ * without a format code, so their cells would come out as serial numbers. Chinese Excel writes dates with them.
+ * The codes are exceljs's zh-CN ones (lib/xlsx/defaultnumformats.js); only "is it a date" matters here.
+ */
+const CJK_DATE_FORMATS: Readonly<Record<number, string>> = {
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午 h"时"mm"分"',
+  35: '上午/下午 h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午 h"时"mm"分"',
+  56: '上午/下午 h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
+
+/** One worksheet as the stream reaches it: the catalog's sheet (undefined if unknown) and its rows. */
+export interface StreamedSheet {
+  readonly sheet: SheetInfo | undefined;
+  /** Rows in order, converted to text; iterate at most once, or not at all to skip the sheet. */
+  rows(): AsyncGenerator<{ readonly line: number; readonly fields: string[] }>;
+}
+
+/**
+ * Streams a workbook's worksheets in zip order (normally tab order) through exceljs's `WorkbookReader`.
+ * exceljs parses a sheet as it streams past only if the shared strings and workbook relations came before it in the
+ * zip; Excel stores them after the sheets, and exceljs then decompresses every sheet to a temporary file first (slow,
+ * and students' answers left in /tmp if the process is killed). So the small parts are read ahead from the zip
+ * directory and handed to exceljs's own parsers: no temporary files, whatever the zip order.
+ */
+export async function* streamSheets(
+  input: Readable,
+  file: FileHandle,
+  catalog: WorkbookCatalog,
+): AsyncGenerator<StreamedSheet> {
+  const ExcelJS = await loadExcelJs();
+  const formula = ExcelJS.ValueType.Formula;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  }) as unknown as WorkbookReader;
+  await readAhead(reader, file, catalog);
+  // Read once: the copies met in the stream are skipped (the workbook and relations are small, parsed again).
+  reader.options.sharedStrings = 'ignore';
+  reader.options.styles = 'ignore';
+  const context: ValueContext = { date1904: catalog.date1904, sharedStrings: reader.sharedStrings };
+  repairZipStream(input);
+  const byId = new Map(catalog.sheets.map((s) => [s.sheetId, s]));
+  const byPart = new Map(catalog.sheets.map((s) => [s.part, s]));
+  for await (const { eventType, value: sheetReader } of reader.parse()) {
+    if (eventType !== 'worksheet') continue;
+    repair(reader, catalog);
+    const { id } = sheetReader;
+    yield {
+      sheet: typeof id === 'number' ? byId.get(id) : byPart.get(`xl/worksheets/sheet${id}.xml`),
+      async *rows() {
+        for await (const events of sheetReader.parse()) {
+          for (const { eventType, value } of events) {
+            if (eventType !== 'row') continue;
+            const row = value as RowLike;
+            yield { line: row.number, fields: rowFields(row, context, formula) };
+          }
+        }
+      },
+    };
+  }
+}
+
+async function readAhead(reader: WorkbookReader, file: FileHandle, catalog: WorkbookCatalog): Promise<void> {
+  const { parts } = catalog;
+  await withPart(file, parts.workbookRels, (text) => reader._parseRels(text));
+  await withPart(file, parts.workbook, (text) => reader._parseWorkbook(text));
+  if (parts.styles) await withPart(file, parts.styles, (text) => reader._parseStyles(text));
+  if (parts.sharedStrings) {
+    await withPart(file, parts.sharedStrings, async (text) => {
+      for await (const _ of reader._parseSharedStrings(text)) {
+        // Nothing is yielded when strings are cached.
+      }
+    });
+  }
+  reader.sharedStrings ??= [];
+}
+
+/** exceljs's parsers stop at the root element's end: whatever follows is dropped with the stream. */
+async function withPart(file: FileHandle, entry: ZipEntry, parse: (text: Readable) => Promise<void>): Promise<void> {
+  const text = await openZipText(file, entry);
+  try {
+    await parse(text);
+  } finally {
+    text.destroy();
+  }
+}
+
+/**
+ * Fills in what exceljs gets wrong, before a sheet's cells are read; again for each sheet, as exceljs replaces the
+ * workbook properties when the stream passes the workbook part.
+ */
+function repair(reader: WorkbookReader, catalog: WorkbookCatalog): void {
+  const numFmt = reader.styles?.index?.numFmt;
+  if (numFmt) {
+    for (const [id, code] of Object.entries(CJK_DATE_FORMATS)) numFmt[Number(id)] ??= code;
+  }
+  // exceljs only takes date1904="1"; "true" is as valid.
+  const properties = reader.properties?.model;
+  if (properties && catalog.date1904) properties.date1904 = true;
+}
+
+/**
+ * Works around two faults of the zip stream exceljs reads sheets from (unzipper 0.10 `Parse` with `forceStream`),
+ * reached through the `pipe` exceljs calls on our input:
+ * - exceljs decodes each chunk of a member on its own (lib/utils/parse-sax.js), which garbles any character split
+ *   between two chunks: in Chinese text, one in every few thousand. Members opened as UTF-8 text streams arrive as
+ *   strings decoded across chunk boundaries, and exceljs passes strings through.
+ * - unzipper emits 'end' as soon as its input is written (lib/parse.js, on 'finish'), possibly before it has handed
+ *   out the last members; exceljs then stops early and silently misses the last sheets. Only the real end, after the
+ *   last member, gets through.
+ */
+function repairZipStream(input: Readable): void {
+  const pipe = input.pipe.bind(input);
+  input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
+    const zip = destination as unknown as Readable;
+    const emit = zip.emit.bind(zip);
+    zip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+      if (event === 'end' && zip.readableEnded === false) return false;
+      if (event === 'data') {
+        const member = args[0] as { path?: unknown; setEncoding?: (encoding: 'utf8') => void };
+        if (typeof member.path === 'string' && /\.(xml|rels)$/.test(member.path)) member.setEncoding?.('utf8');
+      }
+      return emit(event, ...args);
+    };
+    return pipe(destination, options);
+  };
+}
+
+/** Dense fields: index i is column i + 1, cells without text are '', trailing empty cells are dropped. */
+function rowFields(row: RowLike, context: ValueContext, formula: number): string[] {
+  const fields: string[] = [];
+  row.eachCell((cell, column) => {
+    const text = valueText(cell.type === formula ? cell.result : cell.value, cell.numFmt, context);
+    if (text === '') return;
+    while (fields.length < column - 1) fields.push('');
+    fields.push(text);
+  });
+  return fields;
+}

@@ -1,0 +1,110 @@
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { streamSheets } from './exceljs-stream.ts';
+import { readWorkbookCatalog, type WorkbookCatalog } from './workbook-catalog.ts';
+import { isXlsxError, XlsxError } from './xlsx-error.ts';
+import { readRange } from './zip-directory.ts';
+
+/** One non-empty row of a worksheet. */
+export interface XlsxRow {
+  readonly sheet: string;
+  /** The Excel row number (1-based), for messages like "sheet 初一(3)班, row 17". */
+  readonly line: number;
+  /** Cell texts: index i is column i + 1; cells without a value are ''; trailing empty cells are dropped. */
+  readonly fields: readonly string[];
+}
+
+export interface ReadXlsxOptions {
+  /** Only these worksheets, by exact name; absent or empty means all. */
+  readonly sheets?: readonly string[];
+}
+
+/** Rows per batch: large enough that per-batch costs vanish, small enough to keep memory flat. */
+const BATCH_SIZE = 1000;
+
+/**
+ * Names of the worksheets of an .xlsx workbook, in tab order, hidden ones included (chart sheets are not worksheets).
+ * Reads the zip directory and the workbook part only, so it costs the same for any size of workbook.
+ * Throws `XlsxError` `XLSX_INVALID` when the file is not a workbook, and Node's own errors (`ENOENT`…) when it cannot
+ * be read.
+ */
+export async function listSheets(path: string): Promise<readonly string[]> {
+  const file = await open(path, 'r');
+  try {
+    const catalog = await readWorkbookCatalog(file);
+    return catalog.sheets.map((s) => s.name);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Streams the non-empty rows of an .xlsx workbook's worksheets, in batches of up to 1,000 rows that never span two
+ * sheets, with every cell as text (see cell-text.ts for the conversions). Memory stays flat whatever the size of the
+ * workbook. Sheets come in the order the zip stores them, which is tab order for every writer we know of. Hidden and
+ * very hidden sheets are read like visible ones: a platform's export may hide the sheet that holds the data.
+ * Throws `XlsxError`: `XLSX_NO_SUCH_SHEET` (before reading any cell) for a name in `options.sheets` the workbook does
+ * not have, `XLSX_INVALID` for a file that is not a readable workbook; Node's own errors for I/O failures.
+ */
+export async function* readXlsxRows(path: string, options: ReadXlsxOptions = {}): AsyncGenerator<readonly XlsxRow[]> {
+  const file = await open(path, 'r');
+  // A read error ends the input instead of failing it, and is kept: a failed source stream does not fail the zip
+  // stream it is piped into, and exceljs would wait forever.
+  const io: { error?: unknown } = {};
+  const bytes = readRange(file, 0, Number.POSITIVE_INFINITY, (error) => {
+    io.error = error;
+  });
+  const input = Readable.from(bytes, { objectMode: false });
+  try {
+    const catalog = await readWorkbookCatalog(file);
+    const wanted = selectSheets(catalog, options.sheets);
+    const seen = new Set<string>();
+    try {
+      for await (const streamed of streamSheets(input, file, catalog)) {
+        const name = streamed.sheet?.name;
+        // Not reading a sheet's rows skips it: exceljs drains the part.
+        if (name === undefined || !wanted.has(name) || seen.has(name)) continue;
+        seen.add(name);
+        let batch: XlsxRow[] = [];
+        for await (const { line, fields } of streamed.rows()) {
+          if (fields.length === 0) continue;
+          batch.push({ sheet: name, line, fields });
+          if (batch.length === BATCH_SIZE) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
+      }
+    } catch (cause) {
+      throw io.error ?? (isXlsxError(cause) || isSystemError(cause) ? cause : invalid('corrupt', cause));
+    }
+    if (io.error) throw io.error;
+    // A sheet the workbook lists but the stream never reached: a damaged zip. Never return fewer rows silently.
+    if (seen.size < wanted.size) throw invalid('corrupt');
+  } finally {
+    input.destroy();
+    await file.close();
+  }
+}
+
+/** The names to read; throws when a requested name is unknown or a wanted sheet cannot be streamed. */
+function selectSheets(catalog: WorkbookCatalog, requested: readonly string[] | undefined): ReadonlySet<string> {
+  const names = catalog.sheets.map((s) => s.name);
+  const wanted = new Set(requested && requested.length > 0 ? requested : names);
+  const missing = [...wanted].filter((n) => !names.includes(n));
+  if (missing.length > 0) throw new XlsxError({ code: 'XLSX_NO_SUCH_SHEET', missing, sheets: names });
+  if (catalog.sheets.some((s) => wanted.has(s.name) && !s.readable)) {
+    throw new XlsxError({ code: 'XLSX_INVALID', reason: 'unsupported' });
+  }
+  return wanted;
+}
+
+/** Node's I/O errors (`EIO`, `EACCES`…) stay what they are: the file is not at fault. */
+function isSystemError(error: unknown): boolean {
+  return error instanceof Error && 'syscall' in error;
+}
+
+function invalid(reason: 'corrupt', cause?: unknown): XlsxError {
+  return new XlsxError({ code: 'XLSX_INVALID', reason }, cause === undefined ? undefined : { cause });
+}

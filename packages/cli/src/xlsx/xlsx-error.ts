@@ -1,0 +1,56 @@
+/** Stable codes of workbook failures; the CLI maps them to messages and exit codes. */
+export type XlsxErrorCode = 'XLSX_INVALID' | 'XLSX_NO_SUCH_SHEET';
+
+/**
+ * Why a file is not a workbook we can read, so the message can say what to do about it:
+ * - `not-zip`: not a zip archive at all (a CSV or text file renamed to .xlsx, an empty file);
+ * - `legacy-or-encrypted`: an OLE2 compound file, i.e. an old .xls or a password-protected .xlsx;
+ * - `not-xlsx`: a zip without a spreadsheet workbook in it (.docx, .ods, any other zip);
+ * - `corrupt`: a damaged or truncated workbook;
+ * - `unsupported`: a valid workbook laid out in a way the streaming reader cannot read.
+ */
+type XlsxInvalidReason = 'not-zip' | 'legacy-or-encrypted' | 'not-xlsx' | 'corrupt' | 'unsupported';
+
+/** What the constructor takes: each code with the details that go with it. */
+export type XlsxErrorDetail =
+  | { readonly code: 'XLSX_INVALID'; readonly reason: XlsxInvalidReason }
+  | {
+      readonly code: 'XLSX_NO_SUCH_SHEET';
+      /** Requested names the workbook does not have. */
+      readonly missing: readonly string[];
+      /** Every worksheet the workbook has, in workbook order. */
+      readonly sheets: readonly string[];
+    };
+
+/**
+ * A workbook that cannot be read as asked. `message` is technical English for logs; it never holds cell data (sheet
+ * names only). User-facing wording belongs to the CLI's messages.
+ */
+export class XlsxError extends Error {
+  override readonly name = 'XlsxError';
+  readonly code: XlsxErrorCode;
+  /** `XLSX_INVALID`: why the file cannot be read; otherwise undefined. */
+  readonly reason: XlsxInvalidReason | undefined;
+  /** `XLSX_NO_SUCH_SHEET`: every worksheet the workbook has, in tab order; otherwise empty. */
+  readonly sheets: readonly string[];
+  /** `XLSX_NO_SUCH_SHEET`: the requested names the workbook does not have; otherwise empty. */
+  readonly missing: readonly string[];
+
+  constructor(detail: XlsxErrorDetail, options?: { cause?: unknown }) {
+    super(describe(detail), options);
+    this.code = detail.code;
+    this.reason = detail.code === 'XLSX_INVALID' ? detail.reason : undefined;
+    this.sheets = detail.code === 'XLSX_NO_SUCH_SHEET' ? detail.sheets : [];
+    this.missing = detail.code === 'XLSX_NO_SUCH_SHEET' ? detail.missing : [];
+  }
+}
+
+export function isXlsxError(error: unknown): error is XlsxError {
+  return error instanceof XlsxError;
+}
+
+function describe(detail: XlsxErrorDetail): string {
+  if (detail.code === 'XLSX_INVALID') return `not a readable .xlsx workbook (${detail.reason})`;
+  const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(', ');
+  return `no sheet named ${list(detail.missing)}; the workbook has ${list(detail.sheets)}`;
+}
