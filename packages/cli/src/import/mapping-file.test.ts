@@ -148,19 +148,17 @@ describe('parseMappingFile', () => {
     const { line, path, message } = issueOf('values:\n  sex: { "1": male }\n  age: { "x": 1 }\n');
     expect(path).toBe('values');
     expect(message).toMatch(/age/);
-    // Reported at the `values` map, one line above the key: see the note on unknown top-level keys.
-    expect(line).toBe(2);
+    // At the key itself (its value's position, on the key's line).
+    expect(line).toBe(3);
   });
 
-  // Fails today: core's parseYamlFile places zod's unrecognized_keys issue at the object (path [] → 1:1), not at the key.
-  it.fails('locates an unknown top-level key on its own line', () => {
+  it('locates an unknown top-level key on its own line', () => {
     const { line, message } = issueOf('instruments: [phq-a]\ncolumns:\n  Q1: phq-a.1\nvalue: 1\n');
     expect(message).toMatch(/value/);
     expect(line).toBe(4);
   });
 
-  // Fails today: core's createLocator looks keys up by their string, and YAML reads `11` as the number 11.
-  it.fails('locates a problem under a numeric header key', () => {
+  it('locates a problem under a numeric header key', () => {
     const { line } = issueOf('columns:\n  1: phq-a.1\n  11: phq-a.11\n');
     expect(line).toBe(3);
   });

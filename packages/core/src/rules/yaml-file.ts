@@ -20,10 +20,14 @@ export function createLocator(text: string): (path: readonly PropertyKey[]) => P
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   return (path) => {
     for (let p = path.map((k) => (typeof k === 'symbol' ? String(k) : k)); p.length > 0; p = p.slice(0, -1)) {
-      const node = doc.getIn(p, true);
-      if (isNode(node) && node.range) {
-        const { line, col } = lineCounter.linePos(node.range[0]);
-        return { line, column: col };
+      // `11:` is a number key in YAML, while schema paths of records name it "11": try both.
+      const numeric = p.map((k) => (typeof k === 'string' && /^(0|[1-9]\d*)$/.test(k) ? Number(k) : k));
+      for (const candidate of [p, numeric]) {
+        const node = doc.getIn(candidate, true);
+        if (isNode(node) && node.range) {
+          const { line, col } = lineCounter.linePos(node.range[0]);
+          return { line, column: col };
+        }
       }
     }
     return undefined;
@@ -56,7 +60,9 @@ export function parseYamlFile<S extends z.ZodType>(
   return {
     ok: false,
     error: parsed.error.issues.map((issue) => {
-      const at = locate(issue.path) ?? { line: 1, column: 1 };
+      // An unknown key is reported at its parent; point at the key itself.
+      const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+      const at = locate(key === undefined ? issue.path : [...issue.path, key]) ?? { line: 1, column: 1 };
       return { file, ...at, path: issue.path.map(String).join('.'), message: issue.message };
     }),
   };
