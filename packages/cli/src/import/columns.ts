@@ -50,7 +50,7 @@ export function personFieldOfHeader(header: string): PersonField | undefined {
   return PERSON_BY_HEADER.get(normalizeHeader(header));
 }
 
-export interface InstrumentColumns {
+interface InstrumentColumns {
   readonly definition: InstrumentDefinition;
   readonly items: readonly ItemColumn[];
 }

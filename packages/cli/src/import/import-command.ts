@@ -61,7 +61,7 @@ export interface ImportSummary {
 }
 
 /** `<file name>.triage` beside the input: results stay next to the screening they came from. */
-export function defaultOutDir(file: string): string {
+function defaultOutDir(file: string): string {
   return join(dirname(file), `${basename(file, extname(file))}.triage`);
 }
 

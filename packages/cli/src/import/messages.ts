@@ -8,7 +8,7 @@ import type { RowIssueCode } from './read-row.ts';
 
 type Where = { readonly file: string; readonly sheet: string | null; readonly line: number };
 type Col = { readonly index: number; readonly header: string };
-export type ImportCounts = {
+type ImportCounts = {
   readonly rows: number;
   readonly scored: number;
   readonly rejected: number;

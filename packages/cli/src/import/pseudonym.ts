@@ -9,7 +9,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * Where triage keeps its own settings: `TRIAGE_CONFIG_DIR`, else the platform's config folder
  * (`$XDG_CONFIG_HOME/triage`, `~/.config/triage`; `%APPDATA%\triage` on Windows).
  */
-export function configDir(env: Env = process.env, platform: NodeJS.Platform = process.platform): string {
+function configDir(env: Env = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env.TRIAGE_CONFIG_DIR) return env.TRIAGE_CONFIG_DIR;
   if (platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'triage');
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'triage');

@@ -4,7 +4,7 @@ import type { Cells, ResultLayout } from './output/result-files.ts';
 import type { RowIssue, RowRejection } from './read-row.ts';
 
 /** One problem in words: where (column and header), which item, what was expected. Never the cell's value. */
-export function issueMessage(issue: RowIssue, lang: Lang, instruments: readonly InstrumentDefinition[]): string {
+function issueMessage(issue: RowIssue, lang: Lang, instruments: readonly InstrumentDefinition[]): string {
   const text = importMessages(lang);
   const column = issue.column ? `${text.column(issue.column)}: ` : '';
   if (issue.code.startsWith('SCALES_')) {

@@ -20,7 +20,7 @@ export interface SourceOptions {
 }
 
 /** Whether a path names an Excel workbook (by extension; the reader checks the content). */
-export function isWorkbook(path: string): boolean {
+function isWorkbook(path: string): boolean {
   return ['.xlsx', '.xlsm'].includes(extname(path).toLowerCase());
 }
 

@@ -3,9 +3,9 @@ import type { RowResult } from './read-row.ts';
 
 /** Level columns, most severe first; `none` = scored, no rule fired. */
 export const LEVEL_COLUMNS = ['R4', 'R3', 'R2', 'R1', 'R0', 'none'] as const;
-export type LevelColumnId = (typeof LEVEL_COLUMNS)[number];
+type LevelColumnId = (typeof LEVEL_COLUMNS)[number];
 
-export function levelColumn(level: Level | null): number {
+function levelColumn(level: Level | null): number {
   return level === null ? LEVEL_COLUMNS.length - 1 : LEVEL_COLUMNS.indexOf(level);
 }
 
@@ -27,7 +27,7 @@ export interface FollowUp {
 }
 
 /** How many follow-up entries are kept for the terminal and the report; results.csv has them all. */
-export const FOLLOW_UP_KEPT = 5000;
+const FOLLOW_UP_KEPT = 5000;
 
 /** Counts of an import as it goes: memory bounded by groups and the kept follow-up list, not by rows. */
 export class Tally {

@@ -9,7 +9,7 @@ import { writePrivateFile } from './output/private-file.ts';
  * `PHQ-A 1、<short label>` (zh) or `PHQ-A 1. <short label>` (en), which `triage import` maps without questions.
  * Only the short labels this project may ship, never licensed item wording.
  */
-export function templateHeader(instruments: readonly InstrumentDefinition[], lang: Lang): string[] {
+function templateHeader(instruments: readonly InstrumentDefinition[], lang: Lang): string[] {
   const t = importMessages(lang).templateHeaders;
   const person = [t.studentId, t.name, t.sex, t.age, t.grade, t.class];
   const items = instruments.flatMap((d) =>

@@ -34,7 +34,7 @@ export interface ResultLayout {
 }
 
 /** results.csv columns: where the row came from, who (never a name), the decision, then each instrument's result. */
-export function resultHeader(layout: ResultLayout): string[] {
+function resultHeader(layout: ResultLayout): string[] {
   return [
     ...(layout.sheets ? ['sheet'] : []),
     'line',

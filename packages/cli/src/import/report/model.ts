@@ -9,7 +9,7 @@ import type { Lang } from '@triage/scales';
 export type Cell = number | null;
 
 /** A risk level as a column: `R4` … `R0`, or `none` for scored rows no rule fired on. */
-export interface LevelColumn {
+interface LevelColumn {
   readonly id: string;
   /** Display name in the report's language, e.g. 「高风险」 or "high". */
   readonly name: string;
