@@ -143,7 +143,7 @@ describe('triage import', () => {
 
     it('marks the duplicate id and warns about ids that lost their leading zeros', () => {
       expect(results.rows.find((r) => r.line === '19')?.duplicate_of).toBe('17');
-      expect(result.stderr).toMatch(/repeat a student id/);
+      expect(result.stderr).toMatch(/1 row repeats a student id seen earlier \(e.g. line 19\)/);
       expect(result.stderr).toMatch(/2 student ids look like they lost leading zeros/);
     });
 
@@ -241,9 +241,10 @@ describe('triage import', () => {
   });
 
   it('import template writes a CSV with BOM and an XLSX that import maps without questions', () => {
-    const r = run(['import', 'template', 'phq-a', 'gad-7', '--out', s.dir, '--lang', 'zh']);
+    const dir = join(s.dir, 'templates', 'new');
+    const r = run(['import', 'template', 'phq-a', 'gad-7', '--out', dir, '--lang', 'zh']);
     expect(r.status).toBe(0);
-    const csv = join(s.dir, 'template-phq-a-gad-7.csv');
+    const csv = join(dir, 'template-phq-a-gad-7.csv');
     expect(readFileSync(csv, 'utf8').startsWith('\uFEFF学号,姓名')).toBe(true);
     writeFileSync(
       csv,
@@ -252,7 +253,67 @@ describe('triage import', () => {
     const imported = run(['import', csv, '--out', join(s.dir, 'tpl'), '--json']);
     expect(imported.status).toBe(0);
     expect(JSON.parse(imported.stdout).instruments).toEqual(['phq-a', 'gad-7']);
-    expect(existsSync(join(s.dir, 'template-phq-a-gad-7.xlsx'))).toBe(true);
+    expect(existsSync(join(dir, 'template-phq-a-gad-7.xlsx'))).toBe(true);
+  });
+
+  describe('files that are not what they seem, and rows that are not screenings', () => {
+    const header = `学号,姓名,性别,年龄,${Array.from({ length: 7 }, (_, i) => `GAD-7 第${i + 1}题`).join(',')}`;
+
+    it('maps `GAD-7 第1题` headers, and rejects a row without a single answer instead of escalating it', () => {
+      const file = s.write('absent.csv', `${header}\r\n1001,甲,男,15,0,1,0,1,0,1,0\r\n1002,乙,女,15,,,,,,,\r\n`);
+      const r = run(['import', file, '--out', join(s.dir, 'absent'), '--json']);
+      expect(r.status).toBe(3);
+      expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 1, rejected: 1 });
+      const errors = readOutputCsv(join(s.dir, 'absent', 'errors.csv'));
+      expect(errors.rows.map((row) => row._code)).toEqual(['IMPORT_NO_ANSWERS']);
+    });
+
+    it('puts a rejected row with a risk signal first, on screen and in the report', () => {
+      const phq = Array.from({ length: 9 }, (_, i) => `PHQ9_${i + 1}`).join(',');
+      const file = s.write(
+        'urgent.csv',
+        `学号,年龄,${phq}\r\n1001,abc,0,0,0,0,0,0,0,0,2\r\n1002,14,0,0,0,0,0,0,0,0,0\r\n`,
+      );
+      const r = run(['import', file, '--out', join(s.dir, 'urgent')]);
+      expect(r.status).toBe(3);
+      expect(r.stdout).toContain('1 rejected row shows a risk signal');
+      expect(readOutputCsv(join(s.dir, 'urgent', 'errors.csv')).rows[0]?._urgent).toBe('yes');
+      expect(readFileSync(join(s.dir, 'urgent', 'report.html'), 'utf8')).toContain('1 rejected row shows');
+    });
+
+    it('a file with a header and no rows is an error that says so', () => {
+      const r = run(['import', s.write('empty.csv', `${header}\r\n`), '--out', join(s.dir, 'empty')]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('has a header row but no data rows');
+    });
+
+    it('an old .xls workbook is named as such, not read as garbled text', () => {
+      const xls = s.write('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+      const r = run(['import', xls, '--out', join(s.dir, 'old'), '--lang', 'zh']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('旧版 Excel .xls');
+    });
+
+    it("a missing file is said in the user's language", () => {
+      const r = run(['import', join(s.dir, 'nope.csv'), '--lang', 'zh']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('找不到文件');
+    });
+  });
+
+  it('--pseudonymize also keeps ids and names out of errors.csv; --dry-run makes no key', () => {
+    const config = join(s.dir, 'fresh-config');
+    const dry = runCli(['import', join(examples, 'messy.csv'), '--dry-run'], { TRIAGE_CONFIG_DIR: config });
+    expect(dry.status).toBe(3);
+    expect(existsSync(config)).toBe(false);
+    const out = join(s.dir, 'messy-pseudo');
+    expect(run(['import', join(examples, 'messy.csv'), '--out', out, '--pseudonymize']).status).toBe(3);
+    const errors = readOutputCsv(join(out, 'errors.csv'));
+    for (const row of errors.rows) {
+      expect(row.name).toBe('');
+      expect(row.student_id === '' || /^P-[0-9a-f]{16}$/.test(row.student_id ?? '')).toBe(true);
+    }
+    expect(errors.rows.some((row) => row.student_id?.startsWith('P-'))).toBe(true);
   });
 
   const missing = chromiumMissing();

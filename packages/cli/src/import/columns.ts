@@ -103,9 +103,11 @@ const GENERIC_PREFIXES = ['question', 'item', '题目', '题', 'q', 'no', '第']
 /** The instrument item a header names through the instrument's own prefix (`PHQA3`, `GAD-7 2、…`, `SDS_12`). */
 function ownItem(header: string, definition: InstrumentDefinition, known: ReadonlySet<string>): string | null {
   const h = normalizeHeader(header);
-  const prefixes = ownPrefixes(definition);
-  if (!prefixes.some((p) => h.startsWith(p) && h.length > p.length)) return null;
-  return itemIdOfHeader(header, prefixes, known);
+  const prefix = ownPrefixes(definition).find((p) => h.startsWith(p) && h.length > p.length);
+  if (prefix === undefined) return null;
+  // After the instrument's name, the item as any export writes it: `1`, `_1`, `Q1`, `第1题`, `1、wording`, `a`.
+  const rest = h.slice(prefix.length).replace(/^[\s_\-.#:]*/, '');
+  return itemIdOfHeader(rest, GENERIC_PREFIXES, known);
 }
 
 /**

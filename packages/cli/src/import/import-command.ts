@@ -16,6 +16,7 @@ import { pseudonymKey } from './pseudonym.ts';
 import { renderSummary } from './render-summary.ts';
 import { reportModel } from './report-model.ts';
 import { type ImportOutcome, MappingError, OutDirError, runImport } from './run-import.ts';
+import { type Source, SourceError } from './source.ts';
 
 export interface ImportCommandOptions {
   readonly file: string;
@@ -35,6 +36,10 @@ export interface ImportCommandOptions {
   readonly resume: boolean;
   readonly interactive: boolean;
   readonly version: string;
+  /** Where to show a progress line (a terminal's stderr), or null for none. */
+  readonly progress: NodeJS.WriteStream | null;
+  /** The command line as typed (after `triage`), to say how to resume it. */
+  readonly argv: readonly string[];
   readonly note: (message: string, level?: 'info' | 'warning') => void;
   readonly log: (message: string) => void;
 }
@@ -115,7 +120,7 @@ export async function runImportCommand(
 ): Promise<{ summary: ImportSummary; exitCode: ExitCode }> {
   const text = importMessages(options.lang);
   const core = await import('@triage/core');
-  if (!existsSync(options.file)) throw new CliError('CLI_FILE_NOT_FOUND', `${options.file}: file not found`);
+  if (!existsSync(options.file)) throw new CliError('CLI_FILE_NOT_FOUND', text.fileNotFound(options.file));
   const mapping = options.map ? parseMappingFile(options.map.text, options.map.file, core) : undefined;
   if (mapping && !mapping.ok) {
     throw new CliError(
@@ -124,10 +129,11 @@ export async function runImportCommand(
     );
   }
   const out = options.out ?? defaultOutDir(options.file);
-  const keyInfo = pseudonymKey();
+  const keyInfo = pseudonymKey(undefined, { create: !options.dryRun });
   if (keyInfo.created) options.note(text.keyCreated(keyInfo.path));
   const compiled = core.compileRuleSet(options.ruleSet);
   const interrupt = onInterrupt();
+  const progress = progressLine(options.progress, text);
   let outcome: ImportOutcome;
   try {
     const resolveMapping = options.interactive
@@ -167,6 +173,8 @@ export async function runImportCommand(
         delimiter: options.delimiter,
         sheets: options.sheets,
         note: options.note,
+        onStart: (source, mappings) => describeStart(source, mappings, options, text),
+        onProgress: progress.update,
         ...(resolveMapping ? { resolveMapping } : {}),
       },
       options.all,
@@ -175,16 +183,17 @@ export async function runImportCommand(
     throw asCliError(error, options.file, out, text);
   } finally {
     interrupt.dispose();
+    progress.done();
   }
 
-  const warnings = describeOutcome(outcome, options, text);
+  const warnings = warningsOf(outcome, text);
+  if (outcome.counts.rows === 0) throw new CliError('CLI_NO_DATA', text.noRows(options.file));
   for (const w of warnings) options.note(w, 'warning');
   const model = reportModel(outcome, {
     file: options.file,
     lang: options.lang,
     minCell: options.minCell,
     generator: `triage ${options.version}`,
-    pseudonymize: options.pseudonymize,
   });
   const files = [...outcome.files];
   if (outcome.status === 'complete') {
@@ -194,7 +203,7 @@ export async function runImportCommand(
     chmodSync(report, 0o600);
     files.push(report);
   }
-  if (outcome.status === 'interrupted') options.note(text.interrupted(options.file, out), 'warning');
+  if (outcome.status === 'interrupted') options.note(text.interrupted(resumeCommand(options.argv, out)), 'warning');
   else options.log(renderSummary(model, files, outcome.status === 'dry-run'));
 
   const { counts } = outcome;
@@ -227,15 +236,49 @@ export async function runImportCommand(
   };
 }
 
-/** Notes about the file and warnings the user must see, in order: how it was read and mapped, then problems. */
-function describeOutcome(outcome: ImportOutcome, options: ImportCommandOptions, text: ImportMessages): string[] {
+/** `12,000 rows…` on one line of a terminal, redrawn at most ten times a second and cleared at the end. */
+function progressLine(
+  stream: NodeJS.WriteStream | null,
+  text: ImportMessages,
+): { update: (rows: number) => void; done: () => void } {
+  if (!stream) return { update: () => {}, done: () => {} };
+  let last = 0;
+  let shown = false;
+  return {
+    update: (rows) => {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      shown = true;
+      stream.write(`\r${text.progress(rows)}\u001b[K`);
+    },
+    done: () => {
+      if (shown) stream.write('\r\u001b[K');
+    },
+  };
+}
+
+/** The interrupted command again, with `--out` (if it was implicit) and `--resume`: the same options, or no resume. */
+function resumeCommand(argv: readonly string[], out: string): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+  const args = argv.filter((a) => a !== '--resume');
+  const hasOut = args.some((a) => a === '--out' || a === '-o' || a.startsWith('--out='));
+  return ['triage', ...args, ...(hasOut ? [] : ['--out', out]), '--resume'].map(quote).join(' ');
+}
+
+/** Before any row is read: how the file is read and how each sheet is mapped, with what needs a look. */
+function describeStart(
+  source: Source,
+  mappings: ImportOutcome['mappings'],
+  options: ImportCommandOptions,
+  text: ImportMessages,
+): void {
   const file = options.file;
-  const { source } = outcome;
   if (source.kind === 'csv') {
     const d = source.dialect;
     options.note(text.readAs(file, `${d.encoding.toUpperCase()}${d.bom ? ' BOM' : ''}`, d.detected, d.delimiter));
   } else options.note(text.readSheets(file, source.sheets));
-  for (const [sheet, mapping] of outcome.mappings) {
+  for (const [sheet, mapping] of mappings) {
     const where = sheet === null ? file : `${file} [${sheet}]`;
     if (!mapping) continue;
     const person = Object.entries(mapping.person).map(
@@ -258,6 +301,10 @@ function describeOutcome(outcome: ImportOutcome, options: ImportCommandOptions, 
       options.note(text.byCount(where, only.definition.abbreviation, only.items.length), 'warning');
     }
   }
+}
+
+/** Warnings the user must see after the import: problems found across rows. */
+function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
   const warnings: string[] = [];
   for (const [sheet, mapping] of outcome.mappings) {
     if (mapping === null && sheet !== null) warnings.push(text.sheetUnmapped(sheet));
@@ -284,6 +331,11 @@ function asCliError(error: unknown, file: string, out: string, text: ImportMessa
   }
   if (isCsvDecodeError(error)) {
     return new CliError('CLI_ENCODING', text.decodeError(file, error.encoding.toUpperCase(), error.line), {
+      cause: error,
+    });
+  }
+  if (error instanceof SourceError) {
+    return new CliError('CLI_FILE_UNREADABLE', error.code === 'old-excel' ? text.oldExcel(file) : text.notText(file), {
       cause: error,
     });
   }

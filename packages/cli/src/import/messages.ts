@@ -23,6 +23,8 @@ const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: 
     `the row does not have the header's ${e} fields (a cell lost or added; answers could shift)`,
   IMPORT_UNTERMINATED_QUOTE: () => 'a quoted field opened on this line is never closed; expected a closing "',
   IMPORT_SHEET_UNMAPPED: () => "the sheet's header row could not be mapped (see the message about this sheet)",
+  IMPORT_NO_ANSWERS: () =>
+    'no answer at all: the student did not take the screening (absent?); expected answers or remove the row',
   IMPORT_ID_MISSING: () => 'no student id; expected the student id (学号)',
   IMPORT_ID_MANGLED: () =>
     'the student id is in scientific notation (Excel shortened it, digits are lost); expected the full id: format the column as Text and export again',
@@ -35,6 +37,7 @@ const rowIssuesZh: typeof rowIssuesEn = {
   IMPORT_FIELD_COUNT: (e) => `该行字段数与表头的 ${e} 个不符（少了或多了单元格，答案可能错位）`,
   IMPORT_UNTERMINATED_QUOTE: () => '本行开始的带引号字段没有结束；缺少右引号 "',
   IMPORT_SHEET_UNMAPPED: () => '该工作表的表头无法识别（见关于该工作表的提示）',
+  IMPORT_NO_ANSWERS: () => '整行没有任何作答：该学生未参加筛查（缺席？）；请补充作答或删除此行',
   IMPORT_ID_MISSING: () => '缺少学号',
   IMPORT_ID_MANGLED: () => '学号显示为科学计数法（Excel 截断了数字）；请把该列设为“文本”后重新导出',
   IMPORT_AGE_INVALID: (e) => `年龄不是整数；应为 ${e}`,
@@ -61,31 +64,40 @@ const en = {
   sheetUnmapped: (sheet: string) =>
     `sheet "${sheet}": header row not recognised or other instruments than the first sheet; its rows went to errors.csv (use --sheet to pick sheets)`,
   duplicates: (n: number, lines: readonly string[]) =>
-    `${plural(n, 'row')} repeat a student id seen earlier (e.g. ${lines.join(', ')}); all were scored, see duplicate_of in results.csv`,
+    `${n === 1 ? '1 row repeats' : `${n} rows repeat`} a student id seen earlier (e.g. line ${lines.join(', ')}); all were scored, see duplicate_of in results.csv`,
   leadingZeros: (n: number, length: number, lines: readonly string[]) =>
-    `${plural(n, 'student id')} look like they lost leading zeros (shorter than the ${length}-digit ids that start with 0; e.g. ${lines.join(', ')}): format the id column as Text in Excel`,
+    `${plural(n, 'student id')} look like they lost leading zeros (shorter than the ${length}-digit ids that start with 0; e.g. line ${lines.join(', ')}): format the id column as Text in Excel`,
   riskInRejected: (n: number) =>
-    `${plural(n, 'rejected row')} show a positive or unanswered critical item: fix and re-import them first (errors.csv, column _urgent)`,
+    `${n === 1 ? '1 rejected row shows' : `${n} rejected rows show`} a positive or unanswered critical item: fix and re-import ${n === 1 ? 'it' : 'them'} first (errors.csv, column _urgent = yes)`,
   summaryTitle: (file: string) => `Import of ${file}`,
   counts: (c: ImportCounts) =>
     `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
   levelsHeading: 'Risk levels',
   noLevel: 'no rule fired',
-  byGrade: 'By grade (cells under 5 hidden: <5)',
-  byClass: 'By class (cells under 5 hidden: <5)',
+  byGrade: (minCell: number) =>
+    `By grade (counts under ${minCell}, and cells that would give them away, hidden: <${minCell})`,
+  byClass: (minCell: number) =>
+    `By class (counts under ${minCell}, and cells that would give them away, hidden: <${minCell})`,
   total: 'total',
   followUpHeading: (n: number) => `Follow up first: ${plural(n, 'student')} at R3 or above`,
   followUpLine: (id: string, line: string, level: string, where: string) => `${level}  ${id}  ${line}  ${where}`,
   lineRef: (sheet: string | null, line: number) => (sheet === null ? `line ${line}` : `${sheet}:${line}`),
   moreFollowUp: (n: number) => `… and ${n} more in results.csv (level R3 or R4)`,
   noFollowUp: 'No student at R3 or above.',
-  files: 'Files (mode 0600)',
+  files: 'Files (mode 0600):',
+  urgentRejected: (n: number) =>
+    `${n === 1 ? '1 rejected row shows' : `${n} rejected rows show`} a risk signal: fix first (errors.csv, _urgent = yes).`,
   dryRun: 'Dry run: nothing was written.',
   unknownStudent: 'no id',
   grade: 'grade',
   class: 'class',
-  interrupted: (file: string, out: string) =>
-    `interrupted; what was done is saved. Resume with: triage import ${file} --out ${out} --resume`,
+  interrupted: (command: string) => `interrupted; what was done is saved. Resume with: ${command}`,
+  fileNotFound: (file: string) => `${file}: file not found`,
+  noRows: (file: string) => `${file}: has a header row but no data rows`,
+  oldExcel: (file: string) =>
+    `${file}: an old Excel .xls workbook; expected .xlsx or CSV: save it again as .xlsx or "CSV UTF-8"`,
+  notText: (file: string) => `${file}: not a text (CSV) file; expected CSV, or an .xlsx named .xlsx`,
+  progress: (rows: number) => `${rows.toLocaleString('en-US')} rows…`,
   resumed: (rows: number) => `resuming after ${plural(rows, 'record')} already written`,
   upToDate: 'same file and options as the last import in this folder: results rewritten, identical',
   keyCreated: (path: string) =>
@@ -162,29 +174,36 @@ const zh: ImportMessages = {
   sheetUnmapped: (sheet) =>
     `工作表“${sheet}”：表头无法识别，或量表与第一个工作表不同；其各行已写入 errors.csv（可用 --sheet 选择工作表）`,
   duplicates: (n, lines) =>
-    `${n} 行的学号与前面重复（如 ${lines.join('、')}）；均已计分，见 results.csv 的 duplicate_of 列`,
+    `${n} 行的学号与前面重复（如第 ${lines.join('、')} 行）；均已计分，见 results.csv 的 duplicate_of 列`,
   leadingZeros: (n, length, lines) =>
-    `${n} 个学号疑似丢失了开头的 0（比以 0 开头的 ${length} 位学号短；如 ${lines.join('、')}）：请在 Excel 中把学号列设为“文本”`,
-  riskInRejected: (n) => `${n} 个被拒收的行含阳性或未作答的危机条目：请优先修正并重新导入（errors.csv 的 _urgent 列）`,
+    `${n} 个学号疑似丢失了开头的 0（比以 0 开头的 ${length} 位学号短；如第 ${lines.join('、')} 行）：请在 Excel 中把学号列设为“文本”`,
+  riskInRejected: (n) =>
+    `${n} 个被拒收的行含阳性或未作答的危机条目：请优先修正并重新导入（errors.csv 中 _urgent = yes 的行）`,
   summaryTitle: (file) => `导入 ${file}`,
   counts: (c) =>
     `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,
   levelsHeading: '风险等级',
   noLevel: '未触发规则',
-  byGrade: '按年级（小于 5 的格子隐藏为 <5）',
-  byClass: '按班级（小于 5 的格子隐藏为 <5）',
+  byGrade: (minCell) => `按年级（小于 ${minCell} 的格子及可据此推算的格子隐藏为 <${minCell}）`,
+  byClass: (minCell) => `按班级（小于 ${minCell} 的格子及可据此推算的格子隐藏为 <${minCell}）`,
   total: '合计',
   followUpHeading: (n) => `优先跟进：R3 及以上学生 ${n} 人`,
   followUpLine: (id, line, level, where) => `${level}  ${id}  ${line}  ${where}`,
   lineRef: (sheet, line) => (sheet === null ? `第 ${line} 行` : `${sheet}:${line}`),
   moreFollowUp: (n) => `…… 另有 ${n} 人，见 results.csv（等级 R3 或 R4）`,
   noFollowUp: '没有 R3 及以上的学生。',
-  files: '文件（权限 0600）',
+  files: '文件（权限 0600）：',
+  urgentRejected: (n) => `${n} 个被拒收的行含风险信号：请优先修正（errors.csv 中 _urgent = yes 的行）。`,
   dryRun: '试运行：未写入任何文件。',
   unknownStudent: '无学号',
   grade: '年级',
   class: '班级',
-  interrupted: (file, out) => `已中断；已完成的部分已保存。继续导入：triage import ${file} --out ${out} --resume`,
+  interrupted: (command) => `已中断；已完成的部分已保存。继续导入：${command}`,
+  fileNotFound: (file) => `${file}：找不到文件`,
+  noRows: (file) => `${file}：只有表头，没有数据行`,
+  oldExcel: (file) => `${file}：旧版 Excel .xls 工作簿；请另存为 .xlsx 或“CSV UTF-8”`,
+  notText: (file) => `${file}：不是文本（CSV）文件；应为 CSV，或扩展名为 .xlsx 的 Excel 工作簿`,
+  progress: (rows) => `已读取 ${rows} 行……`,
   resumed: (rows) => `从第 ${rows} 条记录之后继续`,
   upToDate: '与此文件夹上次导入的文件和选项相同：结果已重写，内容一致',
   keyCreated: (path) => `已创建化名密钥 ${path}（请妥善保管；同一密钥得到相同化名）`,

@@ -22,25 +22,35 @@ const KEY_FILE = 'pseudonym.key';
  * The same key gives the same pseudonym for a student in every import on this machine, so lists can be compared;
  * without the key, a pseudonym cannot be traced back by trying student ids.
  */
-export function pseudonymKey(dir: string = configDir()): { key: Buffer; path: string; created: boolean } {
+export function pseudonymKey(
+  dir: string = configDir(),
+  options: { readonly create?: boolean } = {},
+): { key: Buffer; path: string; created: boolean; ephemeral: boolean } {
   const path = join(dir, KEY_FILE);
+  let text: string | undefined;
   try {
-    const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
-    if (key.length >= 16) return { key, path, created: false };
+    text = readFileSync(path, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  if (text !== undefined) {
+    // Never replace a key that is there: pseudonyms made with it would stop matching.
+    if (!/^[0-9a-f]{32,}$/i.test(text)) throw new Error(`${path}: not a pseudonym key (expected 64 hex digits)`);
+    return { key: Buffer.from(text, 'hex'), path, created: false, ephemeral: false };
+  }
+  // A dry run writes nothing, not even a key: its pseudonyms are for this run only.
+  if (options.create === false) return { key: randomBytes(32), path, created: false, ephemeral: true };
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   // 'wx': never overwrite a key another process has just made.
   try {
     writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return pseudonymKey(dir);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return pseudonymKey(dir, options);
     throw error;
   }
   chmodSync(path, 0o600);
-  return { key, path, created: true };
+  return { key, path, created: true, ephemeral: false };
 }
 
 /** `P-` and 16 hex digits of HMAC-SHA256(key, student id): stable per key, not reversible without it. */

@@ -27,7 +27,8 @@ export type RowIssueCode =
   | PersonIssueCode
   | 'IMPORT_FIELD_COUNT'
   | 'IMPORT_UNTERMINATED_QUOTE'
-  | 'IMPORT_SHEET_UNMAPPED';
+  | 'IMPORT_SHEET_UNMAPPED'
+  | 'IMPORT_NO_ANSWERS';
 
 /** What is wrong with a row; never the cell's value. */
 export interface RowIssue {
@@ -141,6 +142,11 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
       const column = p[i.field];
       issues.push({ code: i.code, expected: i.expected, ...(column ? { column } : {}) });
     }
+  }
+  // Not one answer in the whole row: a student who did not take the screening, not one with unknown risk.
+  if (context.plans.every((plan) => plan.positions.every((i) => i < 0 || (fields[i] ?? '').trim() === ''))) {
+    issues.push({ code: 'IMPORT_NO_ANSWERS', expected: '' });
+    return { ok: false, record, issues, riskSignal: false };
   }
   const scores: InstrumentScore[] = [];
   let riskSignal = false;

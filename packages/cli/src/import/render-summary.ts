@@ -5,14 +5,13 @@ import type { ReportModel } from './report/model.ts';
 /** Followed-up students the terminal lists; the rest are in results.csv and report.html. */
 const LISTED = 20;
 
-const cell = (c: number | null) => (c === null ? '<5' : String(c));
-
 /**
  * The terminal summary: counts, levels, groups (small cells hidden), and the students to follow up first, by
  * pseudonym and source line. No names, no answers, no student ids.
  */
 export function renderSummary(model: ReportModel, files: readonly string[], dryRun: boolean): string {
   const text = importMessages(model.lang);
+  const cell = (c: number | null) => (c === null ? `<${model.minCell}` : String(c));
   const out: string[] = [text.summaryTitle(model.source.file), text.counts(model.summary), ''];
   out.push(text.levelsHeading);
   out.push(formatTable(model.levels.map((l) => [l.id === 'none' ? '—' : l.id, l.name, String(l.count)])), '');
@@ -22,8 +21,8 @@ export function renderSummary(model: ReportModel, files: readonly string[], dryR
     const header = [label, ...model.levels.map((l) => (l.id === 'none' ? '—' : l.id)), text.total];
     out.push(formatTable([header, ...rows.map((r) => [r.key, ...r.counts.map(cell), cell(r.total)])]), '');
   };
-  groupTable(text.byGrade, text.grade, model.byGrade);
-  groupTable(text.byClass, text.class, model.byClass.slice(0, 40));
+  groupTable(text.byGrade(model.minCell), text.grade, model.byGrade);
+  groupTable(text.byClass(model.minCell), text.class, model.byClass.slice(0, 40));
   if (model.followUpTotal === 0) out.push(text.noFollowUp);
   else {
     out.push(text.followUpHeading(model.followUpTotal));
@@ -40,8 +39,9 @@ export function renderSummary(model: ReportModel, files: readonly string[], dryR
     out.push(formatTable(rows));
     if (model.followUpTotal > LISTED) out.push(text.moreFollowUp(model.followUpTotal - LISTED));
   }
+  if (model.summary.rejectedWithRisk > 0) out.push('', text.urgentRejected(model.summary.rejectedWithRisk));
   out.push('');
   if (dryRun) out.push(text.dryRun);
-  else if (files.length > 0) out.push(`${text.files}:`, ...files.map((f) => `  ${f}`));
+  else if (files.length > 0) out.push(text.files, ...files.map((f) => `  ${f}`));
   return out.join('\n');
 }

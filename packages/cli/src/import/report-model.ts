@@ -41,7 +41,6 @@ export function reportModel(
     readonly lang: Lang;
     readonly minCell: number;
     readonly generator: string;
-    readonly pseudonymize: boolean;
   },
 ): ReportModel {
   const { lang, minCell } = options;
@@ -87,8 +86,9 @@ export function reportModel(
       sheets: outcome.source.kind === 'xlsx' ? outcome.source.sheets : [],
     },
     generator: options.generator,
-    pseudonymized: options.pseudonymize,
-    summary: outcome.counts,
+    // The follow-up list shows pseudonyms whatever `--pseudonymize` says: a report gets shared.
+    pseudonymized: true,
+    summary: { ...outcome.counts, rejectedWithRisk: outcome.rejectedWithRisk },
     levels,
     byGrade: groupRows(tally.byGrade, minCell, lang),
     byClass: groupRows(tally.byClass, minCell, lang),

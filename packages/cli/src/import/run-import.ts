@@ -49,6 +49,10 @@ export interface ImportOptions extends SourceOptions {
     issues: readonly MappingIssue[],
   ) => Promise<SheetMapping | undefined>;
   readonly note: (message: string, level?: 'info' | 'warning') => void;
+  /** Called once the file is open and mapped, before any row is read: say how it is read. */
+  readonly onStart?: (source: Source, mappings: ReadonlyMap<string | null, SheetMapping | null>) => void;
+  /** Called after every batch with the rows read so far and the file's size in bytes (for a progress line). */
+  readonly onProgress?: (rows: number) => void;
 }
 
 /** A header row that cannot be mapped: the import cannot start. */
@@ -170,6 +174,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const mappings = new Map<string | null, SheetMapping | null>();
   for (const [sheet, m] of raw) mappings.set(sheet, !Array.isArray(m) && sameInstruments(m, first) ? m : null);
   const instruments = first.instruments.map((i) => i.definition);
+  options.onStart?.(source, mappings);
 
   // The output folder: resume, replace, or refuse.
   const journal = readJournal(options.out);
@@ -195,7 +200,9 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   if (!options.dryRun) {
     if (resuming) files = ResultFiles.resume(options.out, resuming.sizes, resuming.jsonRows);
     else {
+      // A fresh run: an older import's results must not sit beside this one's partial files looking current.
       ResultFiles.discardPartial(options.out);
+      ResultFiles.discardComplete(options.out);
       files = ResultFiles.create(options.out, layout, meta);
     }
   }
@@ -286,7 +293,11 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const reject = (rejection: RowRejection, write: boolean) => {
     counts.rejected++;
     if (rejection.riskSignal) rejectedWithRisk++;
-    if (write && files) files.writeRejection(rejectionCells(rejection, layout, options.lang, instruments));
+    if (!write || !files) return;
+    const shown = options.pseudonymize
+      ? withoutIdentity(rejection, mappings.get(rejection.record.sheet ?? null), options.key)
+      : rejection;
+    files.writeRejection(rejectionCells(shown, layout, options.lang, instruments));
   };
 
   for await (const batch of source.read()) {
@@ -340,6 +351,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         files.writeResult(resultCells(row, instruments, t, extras, layout.sheets), resultJson(row, t, extras));
       }
     }
+    options.onProgress?.(counts.rows);
     if (options.interrupt.requested) {
       checkpoint('interrupted');
       return outcome('interrupted');
@@ -387,6 +399,20 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       files: written.map((name) => join(options.out, name)),
     };
   }
+}
+
+/**
+ * A rejected row for errors.csv under `--pseudonymize`: the student id becomes its pseudonym and the name is left
+ * out; everything else stays, so the row can still be found (by line) and fixed.
+ */
+function withoutIdentity(rejection: RowRejection, mapping: SheetMapping | null | undefined, key: Buffer): RowRejection {
+  const fields = [...rejection.record.fields];
+  const id = mapping?.person.studentId;
+  if (id && (fields[id.index] ?? '').trim() !== '')
+    fields[id.index] = pseudonymOf(key, (fields[id.index] ?? '').trim());
+  const name = mapping?.person.name;
+  if (name && name.index < fields.length) fields[name.index] = '';
+  return { ...rejection, record: { ...rejection.record, fields } };
 }
 
 function checkResume(journal: Journal | undefined, options: ImportOptions, sha256: string): Journal {

@@ -24,6 +24,30 @@ function isWorkbook(path: string): boolean {
   return ['.xlsx', '.xlsm'].includes(extname(path).toLowerCase());
 }
 
+/** A file that is neither CSV text nor an .xlsx workbook. */
+export class SourceError extends Error {
+  constructor(readonly code: 'old-excel' | 'not-text') {
+    super(code);
+  }
+}
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+/** Old Excel (.xls is an OLE compound file) and zip archives are caught by their first bytes, not read as text. */
+async function checkNotBinary(path: string): Promise<void> {
+  const { open } = await import('node:fs/promises');
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+    const starts = (magic: readonly number[]) => bytesRead >= magic.length && magic.every((b, i) => buffer[i] === b);
+    if (starts(OLE)) throw new SourceError('old-excel');
+    if (starts(ZIP)) throw new SourceError('not-text');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Opens the file the right way for its kind. Libraries load only for the kind in hand. */
 export async function openSource(path: string, options: SourceOptions): Promise<Source> {
   if (isWorkbook(path)) {
@@ -32,6 +56,7 @@ export async function openSource(path: string, options: SourceOptions): Promise<
     const sheets = options.sheets && options.sheets.length > 0 ? options.sheets : all;
     return { kind: 'xlsx', sheets, read: () => readXlsxRows(path, { sheets }) };
   }
+  await checkNotBinary(path);
   const { openCsv } = await import('../csv/open-csv.ts');
   // 64 KiB batches: records die young, before V8 would move them to the old generation (peak memory stays flat).
   const csv = await openCsv(path, { encoding: options.encoding, delimiter: options.delimiter, chunkSize: 1 << 16 });

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstrumentDefinition, Lang } from '@triage/scales';
 import { importMessages } from './messages.ts';
@@ -24,6 +25,7 @@ export async function writeTemplate(
   instruments: readonly InstrumentDefinition[],
   lang: Lang,
 ): Promise<readonly string[]> {
+  mkdirSync(dir, { recursive: true });
   const header = templateHeader(instruments, lang);
   const base = join(dir, `template-${instruments.map((d) => d.id).join('-')}`);
   writePrivateFile(`${base}.csv`, UTF8_BOM + csvLine(header));

@@ -72,6 +72,8 @@ export default class Import extends BaseCommand<typeof Import> {
       resume: flags.resume,
       interactive,
       version: this.config.version,
+      argv: ['import', ...this.argv],
+      progress: process.stderr.isTTY && !flags.json ? process.stderr : null,
       note: (message, level) => this.note(message, level),
       log: (message) => this.log(message),
     });

@@ -103,6 +103,11 @@ export class ResultFiles {
     return STREAMED.every((name) => existsSync(partialPath(dir, name)));
   }
 
+  /** Results of an earlier completed import, removed before a fresh one starts writing. */
+  static discardComplete(dir: string): void {
+    for (const name of [...STREAMED, 'report'] as const) rmSync(join(dir, OUTPUT_FILES[name]), { force: true });
+  }
+
   /** Partial files of an abandoned import, removed before a fresh one starts. */
   static discardPartial(dir: string): void {
     for (const name of STREAMED) rmSync(partialPath(dir, name), { force: true });

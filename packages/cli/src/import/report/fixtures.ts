@@ -92,7 +92,7 @@ export function smallReport(
     },
     generator: 'triage 0.1.0',
     pseudonymized: true,
-    summary: { rows: 146, scored: 140, rejected: 4, blankRows: 2, duplicateIds: 1 },
+    summary: { rows: 146, scored: 140, rejected: 4, blankRows: 2, duplicateIds: 1, rejectedWithRisk: 1 },
     levels: LEVELS[lang].map((l, i) => ({ ...l, count: levelCounts[i] ?? 0 })),
     byGrade: [
       group(zh ? '初一' : 'Grade 7', [1, 4, 12, 30, 21], 5),
@@ -150,6 +150,7 @@ export function bigReport(lang: Lang, options: { classes: number; followUpEntrie
       rejected: options.classes,
       blankRows: 0,
       duplicateIds: 3,
+      rejectedWithRisk: 0,
     },
     byGrade: Array.from({ length: 12 }, (_, g) => group(`G${g + 1}`, [g + 3, 40 + g, 400, 2000, 1000], 5)),
     byClass: classes.map((key, i) => group(key, [i % 3, 1 + (i % 7), 4 + (i % 9), 20, 12], 5)),

@@ -34,6 +34,8 @@ const en = {
     duplicateIds: 'Duplicate ids',
     followUp: 'Need follow-up',
     rejectedNote: 'Rejected rows are listed with line, column and reason in the errors file.',
+    urgentNote: (n: number) =>
+      `${n === 1 ? '1 rejected row shows' : `${n} rejected rows show`} a positive or unanswered critical item: fix and re-import ${n === 1 ? 'it' : 'them'} first (errors.csv, _urgent = yes). ${n === 1 ? 'It is' : 'They are'} not in the follow-up list below.`,
   },
 
   levels: {
@@ -144,6 +146,8 @@ const zh: ReportMessages = {
     duplicateIds: '重复编号',
     followUp: '需跟进',
     rejectedNote: '未通过校验的行及其行号、列和原因见错误文件。',
+    urgentNote: (n) =>
+      `有 ${n} 个未通过校验的行含阳性或未作答的危机条目：请优先修正并重新导入（errors.csv 中 _urgent = yes 的行）。这些学生不在下面的跟进名单中。`,
   },
 
   levels: {

@@ -53,6 +53,7 @@ export interface ReportModel {
   };
   /** e.g. `triage 0.1.0`. */
   readonly generator: string;
+  /** The ids this report shows are pseudonyms (the import always shows pseudonyms here, whatever the files hold). */
   readonly pseudonymized: boolean;
   readonly summary: {
     readonly rows: number;
@@ -60,6 +61,8 @@ export interface ReportModel {
     readonly rejected: number;
     readonly blankRows: number;
     readonly duplicateIds: number;
+    /** Rejected rows whose answers, as far as they could be read, show a positive or unknown critical item. */
+    readonly rejectedWithRisk: number;
   };
   /** Every level column, most severe first, with the whole-file count (never suppressed: it names no group). */
   readonly levels: readonly (LevelColumn & { readonly count: number })[];

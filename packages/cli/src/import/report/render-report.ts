@@ -49,7 +49,11 @@ function summary(ctx: Context): string {
   const cards = items.map(
     ([k, n]) => `<li><span class="n">${escapeHtml(count(n))}</span><span class="k">${escapeHtml(k)}</span></li>`,
   );
-  const note = s.rejected > 0 ? `<p class="note">${escapeHtml(t.summary.rejectedNote)}</p>` : '';
+  const urgent =
+    s.rejectedWithRisk > 0
+      ? `<p class="note urgent"><strong>${escapeHtml(t.summary.urgentNote(s.rejectedWithRisk))}</strong></p>`
+      : '';
+  const note = (s.rejected > 0 ? `<p class="note">${escapeHtml(t.summary.rejectedNote)}</p>` : '') + urgent;
   return `<section id="summary"><h2>${escapeHtml(t.summary.heading)}</h2><ul class="stats">${cards.join('')}</ul>${note}</section>`;
 }
 
