@@ -108,7 +108,8 @@ const en = {
     none: '(none of these)',
     confirm: 'Use this mapping?',
   },
-  saveMapping: 'Save this mapping for next time?',
+  saveMapping: (path: string) => `Save this mapping as ${path} for next time?`,
+  overwrite: (path: string) => `${path} exists. Replace it?`,
   mappingSaved: (path: string) => `mapping saved to ${path}; use it with --map ${path}`,
   mapping: {
     noInstrument: (where: string, itemLike: readonly string[]) =>
@@ -213,7 +214,8 @@ const zh: ImportMessages = {
     none: '（都不是）',
     confirm: '使用此映射？',
   },
-  saveMapping: '保存此列映射以便下次使用？',
+  saveMapping: (path) => `将此列映射保存为 ${path} 以便下次使用？`,
+  overwrite: (path) => `${path} 已存在。替换？`,
   mappingSaved: (path) => `列映射已保存到 ${path}；下次使用 --map ${path}`,
   mapping: {
     noInstrument: (where, itemLike) =>

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { InstrumentDefinition, Lang } from '@triage/scales';
 import { normalizeHeader } from '../responses/item-columns.ts';
@@ -6,6 +6,7 @@ import { type ColumnTarget, type MappingIssue, mapHeader, type SheetMapping } fr
 import { mappingToYaml } from './mapping-file.ts';
 import { mappingIssue } from './mapping-messages.ts';
 import { importMessages } from './messages.ts';
+import { writePrivateFile } from './output/private-file.ts';
 
 export interface PromptMappingOptions {
   readonly file: string;
@@ -67,10 +68,13 @@ export async function promptMapping(options: PromptMappingOptions): Promise<Shee
   const mapping = result.value;
   options.note(mappingToYaml(mapping));
   if (!(await confirm({ message: text.prompt.confirm, default: true }, context))) return undefined;
-  if (await confirm({ message: text.saveMapping, default: true }, context)) {
-    const path = join(dirname(options.file), `${basename(options.file, extname(options.file))}.map.yaml`);
-    writeFileSync(path, mappingToYaml(mapping), { mode: 0o600 });
-    options.note(text.mappingSaved(path));
+  const path = join(dirname(options.file), `${basename(options.file, extname(options.file))}.map.yaml`);
+  if (await confirm({ message: text.saveMapping(path), default: true }, context)) {
+    const replace = !existsSync(path) || (await confirm({ message: text.overwrite(path), default: false }, context));
+    if (replace) {
+      writePrivateFile(path, mappingToYaml(mapping));
+      options.note(text.mappingSaved(path));
+    }
   }
   return mapping;
 }
