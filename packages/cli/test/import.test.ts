@@ -281,6 +281,30 @@ describe('triage import', () => {
       expect(readFileSync(join(s.dir, 'urgent', 'report.html'), 'utf8')).toContain('1 rejected row shows');
     });
 
+    it('notices answers coded 1–4 on a 0–3 instrument and says which flag reads them', () => {
+      const gad = Array.from({ length: 7 }, (_, i) => `GAD7_${i + 1}`).join(',');
+      const rows = ['1,1,2,1,1,1,1', '4,3,2,1,2,3,4', '2,2,2,2,2,2,2'].map((a, i) => `${100 + i},${a}`).join('\r\n');
+      const file = s.write('one-based.csv', `学号,${gad}\r\n${rows}\r\n`);
+      const r = run(['import', file, '--out', join(s.dir, 'one-based')]);
+      expect(r.stderr).toMatch(/GAD-7: no answer uses the lowest option.*--coding one-based/);
+      const fixed = run(['import', file, '--out', join(s.dir, 'one-based-2'), '--coding', 'one-based', '--json']);
+      expect(fixed.status).toBe(0);
+      expect(fixed.stderr).not.toMatch(/--coding one-based/);
+    });
+
+    it("says when --instrument leaves another instrument's columns out", () => {
+      const r = run([
+        'import',
+        join(examples, 'class-40.en.csv'),
+        '--instrument',
+        'gad-7',
+        '--out',
+        join(s.dir, 'only-gad'),
+      ]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/also has PHQ-A columns, not imported/);
+    });
+
     it('a file with a header and no rows is an error that says so', () => {
       const r = run(['import', s.write('empty.csv', `${header}\r\n`), '--out', join(s.dir, 'empty')]);
       expect(r.status).toBe(1);

@@ -167,6 +167,20 @@ function finish(
   };
 }
 
+/** Instruments that have at least one column named with their own prefix among `headers`. */
+export function instrumentsNamedIn(
+  headers: readonly string[],
+  candidates: readonly InstrumentDefinition[],
+): InstrumentDefinition[] {
+  return candidates.filter((definition) => {
+    const known = new Set(definition.items.map((i) => i.id));
+    return headers.some((h) => {
+      const item = ownItem(h, definition, known);
+      return item !== null && known.has(item);
+    });
+  });
+}
+
 /**
  * Maps a header row: person fields by their known zh/en headers; items by the instrument's own prefix (`PHQA1`,
  * `GAD-7 1、…`) for every instrument in `candidates`; when exactly one instrument is `named` (`--instrument`), also by

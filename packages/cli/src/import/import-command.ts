@@ -6,7 +6,7 @@ import type { Coding, InstrumentDefinition, Lang } from '@triage/scales';
 import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
-import type { MappingIssue, SheetMapping } from './columns.ts';
+import { instrumentsNamedIn, type MappingIssue, type SheetMapping } from './columns.ts';
 import { parseMappingFile } from './mapping-file.ts';
 import { mappingIssue } from './mapping-messages.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
@@ -296,6 +296,21 @@ function describeStart(
       options.note(text.unknownItem(where, c, c.instrument.toUpperCase(), c.item), 'warning');
     }
     if (!mapping.person.studentId) options.note(text.noIdColumn(where), 'warning');
+    if (options.instruments.length > 0) {
+      const used = new Set(mapping.instruments.map((i) => i.definition.id));
+      const others = instrumentsNamedIn(
+        mapping.ignored.map((c) => c.header),
+        options.all.filter((d) => !used.has(d.id)),
+      );
+      if (others.length > 0)
+        options.note(
+          text.otherInstruments(
+            where,
+            others.map((d) => d.abbreviation),
+          ),
+          'warning',
+        );
+    }
     const only = mapping.instruments[0];
     if (mapping.how === 'count' && only) {
       options.note(text.byCount(where, only.definition.abbreviation, only.items.length), 'warning');
@@ -305,6 +320,7 @@ function describeStart(
 
 /** Warnings the user must see after the import: problems found across rows. */
 function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
+  const codings = outcome.codingHints.map((h) => text.codingHint(h.instrument.toUpperCase(), h.looks, h.rows));
   const warnings: string[] = [];
   for (const [sheet, mapping] of outcome.mappings) {
     if (mapping === null && sheet !== null) warnings.push(text.sheetUnmapped(sheet));
@@ -316,6 +332,7 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
     warnings.push(text.leadingZeros(z.count, z.length, z.lines));
   }
   if (outcome.rejectedWithRisk > 0) warnings.push(text.riskInRejected(outcome.rejectedWithRisk));
+  warnings.push(...codings);
   return warnings;
 }
 

@@ -93,6 +93,12 @@ const en = {
   class: 'class',
   interrupted: (command: string) => `interrupted; what was done is saved. Resume with: ${command}`,
   fileNotFound: (file: string) => `${file}: file not found`,
+  codingHint: (abbreviation: string, looks: 'one-based' | 'zero-based', rows: number) =>
+    looks === 'one-based'
+      ? `${abbreviation}: no answer uses the lowest option, and ${rows} answer${rows === 1 ? '' : 's'} are one above the highest: the file looks coded from 1; if so, import again with --coding one-based`
+      : `${abbreviation}: no answer uses the highest option, and ${rows} answer${rows === 1 ? '' : 's'} are one below the lowest: the file looks coded from 0; if so, import again with --coding zero-based`,
+  otherInstruments: (where: string, abbreviations: readonly string[]) =>
+    `${where}: the file also has ${abbreviations.join(', ')} columns, not imported because --instrument names others`,
   noRows: (file: string) => `${file}: has a header row but no data rows`,
   oldExcel: (file: string) =>
     `${file}: an old Excel .xls workbook; expected .xlsx or CSV: save it again as .xlsx or "CSV UTF-8"`,
@@ -201,6 +207,12 @@ const zh: ImportMessages = {
   class: '班级',
   interrupted: (command) => `已中断；已完成的部分已保存。继续导入：${command}`,
   fileNotFound: (file) => `${file}：找不到文件`,
+  codingHint: (abbreviation, looks, rows) =>
+    looks === 'one-based'
+      ? `${abbreviation}：没有任何作答是最低选项，却有 ${rows} 个作答比最高选项大 1：文件似乎从 1 开始编码；如是，请加 --coding one-based 重新导入`
+      : `${abbreviation}：没有任何作答是最高选项，却有 ${rows} 个作答比最低选项小 1：文件似乎从 0 开始编码；如是，请加 --coding zero-based 重新导入`,
+  otherInstruments: (where, abbreviations) =>
+    `${where}：文件中还有 ${abbreviations.join('、')} 的列，因 --instrument 指定了其他量表而未导入`,
   noRows: (file) => `${file}：只有表头，没有数据行`,
   oldExcel: (file) => `${file}：旧版 Excel .xls 工作簿；请另存为 .xlsx 或“CSV UTF-8”`,
   notText: (file) => `${file}：不是文本（CSV）文件；应为 CSV，或扩展名为 .xlsx 的 Excel 工作簿`,

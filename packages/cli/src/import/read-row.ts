@@ -69,6 +69,36 @@ export interface InstrumentPlan {
   /** Reused for every row; the engine does not keep it. */
   readonly answers: Answer[];
   readonly score: ScoreOptions;
+  /** What the answers look like, to notice a file coded 1–4 read as 0–3 (or the other way round). */
+  readonly coding: CodingSigns;
+}
+
+/**
+ * Signs of the wrong coding, over the items that use the instrument's own options: is the lowest (highest) option
+ * ever answered, and how often is one below the lowest (above the highest) given?
+ */
+export interface CodingSigns {
+  readonly positions: readonly number[];
+  readonly low: string;
+  readonly high: string;
+  readonly below: string;
+  readonly above: string;
+  sawLow: boolean;
+  sawHigh: boolean;
+  belowLow: number;
+  aboveHigh: number;
+}
+
+function noteCoding(signs: CodingSigns, answers: readonly Answer[]): void {
+  for (const p of signs.positions) {
+    const a = answers[p];
+    if (typeof a !== 'string' || a.length === 0) continue;
+    const t = a.trim();
+    if (t === signs.low) signs.sawLow = true;
+    else if (t === signs.high) signs.sawHigh = true;
+    else if (t === signs.below) signs.belowLow++;
+    else if (t === signs.above) signs.aboveHigh++;
+  }
 }
 
 /** Plans for every instrument of a mapping; item answers are kept in results only where a rule reads them. */
@@ -79,11 +109,26 @@ export function instrumentPlans(
 ): InstrumentPlan[] {
   return mapping.instruments.map(({ definition, items }) => {
     const positions = definition.items.map((item) => items.find((c) => c.item === item.id)?.index ?? -1);
+    const values = definition.options.filter((o) => o.refusal !== true).map((o) => o.value);
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const shared = definition.items.flatMap((item, p) => (item.options === undefined ? [p] : []));
     return {
       definition,
       items,
       positions,
       answers: positions.map(() => ''),
+      coding: {
+        positions: shared,
+        low: String(low),
+        high: String(high),
+        below: String(low - 1),
+        above: String(high + 1),
+        sawLow: false,
+        sawHigh: false,
+        belowLow: 0,
+        aboveHigh: 0,
+      },
       score: readsItems(definition.id) ? { ...score, includeItems: true } : score,
     };
   });
@@ -157,6 +202,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
       const index = positions[p] as number;
       answers[p] = index < 0 ? '' : (fields[index] ?? '');
     }
+    noteCoding(plan.coding, answers);
     const result = scoreInstrument(definition, answers, plan.score);
     if (result.ok) {
       scores.push({ instrument: definition.id, value: result.value });

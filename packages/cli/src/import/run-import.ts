@@ -88,6 +88,13 @@ export interface ImportOutcome {
   readonly explain: (decision: Decision) => string;
   readonly levels: LevelScheme;
   readonly ruleSetRef: { readonly id: string; readonly version: string; readonly hash: string };
+  /** Per instrument: the answers look coded one lower or one higher than the instrument's own coding. */
+  readonly codingHints: readonly {
+    readonly instrument: string;
+    readonly looks: 'one-based' | 'zero-based';
+    /** Answers one past the other end. */
+    readonly rows: number;
+  }[];
   readonly resumedAfter: number;
   readonly files: readonly string[];
 }
@@ -380,6 +387,29 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     });
   }
 
+  function codingHints(): ImportOutcome['codingHints'] {
+    if ((options.score.coding ?? 'native') !== 'native') return [];
+    // Summed over sheets: each sheet has its own plans.
+    const byInstrument = new Map<string, { sawLow: boolean; sawHigh: boolean; belowLow: number; aboveHigh: number }>();
+    for (const context of contexts.values()) {
+      for (const { definition, coding } of context?.plans ?? []) {
+        const sum = byInstrument.get(definition.id) ?? { sawLow: false, sawHigh: false, belowLow: 0, aboveHigh: 0 };
+        byInstrument.set(definition.id, {
+          sawLow: sum.sawLow || coding.sawLow,
+          sawHigh: sum.sawHigh || coding.sawHigh,
+          belowLow: sum.belowLow + coding.belowLow,
+          aboveHigh: sum.aboveHigh + coding.aboveHigh,
+        });
+      }
+    }
+    // Never the lowest option but one above the highest: answers counted from 1 on a 0-based instrument (and back).
+    return [...byInstrument].flatMap(([instrument, c]): ImportOutcome['codingHints'] => {
+      if (!c.sawLow && c.aboveHigh > 0) return [{ instrument, looks: 'one-based' as const, rows: c.aboveHigh }];
+      if (!c.sawHigh && c.belowLow > 0) return [{ instrument, looks: 'zero-based' as const, rows: c.belowLow }];
+      return [];
+    });
+  }
+
   function outcome(status: ImportOutcome['status']): ImportOutcome {
     return {
       status,
@@ -395,6 +425,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       explain,
       levels,
       ruleSetRef: compiled.ref,
+      codingHints: codingHints(),
       resumedAfter: skip,
       files: written.map((name) => join(options.out, name)),
     };
