@@ -167,6 +167,32 @@ describe('triage import', () => {
     expect(results.rows.every((row) => /^\d{12}$/.test(row.student_id ?? ''))).toBe(true);
   });
 
+  it('reads Excel "Unicode text" (UTF-16LE with BOM, tab-separated) like the CSV it came from', () => {
+    const csv = readFileSync(join(examples, 'class-40.en.csv'), 'utf8');
+    const tsv = [...readCsv(csv, { delimiter: ',' })].map((r) => r.fields.join('\t')).join('\r\n');
+    const file = s.write(
+      'class-40.utf16.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${tsv}\r\n`, 'utf16le')]),
+    );
+    const r = run(['import', file, '--out', join(s.dir, 'utf16'), '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).source).toEqual({ kind: 'csv', encoding: 'utf-16le', delimiter: '\t' });
+    const a = readOutputCsv(join(s.dir, 'utf16', 'results.csv')).rows.map((row) => [row.student_id, row.level]);
+    expect(run(['import', join(examples, 'class-40.en.csv'), '--out', join(s.dir, 'utf8')]).status).toBe(0);
+    const b = readOutputCsv(join(s.dir, 'utf8', 'results.csv')).rows.map((row) => [row.student_id, row.level]);
+    expect(a).toEqual(b);
+  });
+
+  it('--sheet imports only the sheets named, and an unknown sheet lists the real ones', () => {
+    const file = join(examples, 'grade-7.xlsx');
+    const r = run(['import', file, '--sheet', '初一(2)班', '--out', join(s.dir, 'sheet'), '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).counts.scored).toBe(34);
+    const bad = run(['import', file, '--sheet', '初二(9)班', '--out', join(s.dir, 'sheet2')]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('初一(1)班');
+  });
+
   it('--dry-run validates and summarises without writing anything', () => {
     const out = join(s.dir, 'dry');
     const r = run(['import', join(examples, 'messy.csv'), '--out', out, '--dry-run']);
