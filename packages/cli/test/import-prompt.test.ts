@@ -24,7 +24,7 @@ function inTerminal(args: readonly string[], env: Record<string, string>, answer
   child.stdout.on('data', (chunk: Buffer) => {
     screen += chunk.toString();
     const answer = answers[next];
-    if (answer && answer[0].test(screen)) {
+    if (answer?.[0].test(screen)) {
       next++;
       // A moment for the prompt to take the terminal into raw mode before the keys arrive.
       setTimeout(() => child.stdin.write(answer[1]), 150);

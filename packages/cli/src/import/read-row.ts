@@ -77,7 +77,7 @@ export interface InstrumentPlan {
  * Signs of the wrong coding, over the items that use the instrument's own options: is the lowest (highest) option
  * ever answered, and how often is one below the lowest (above the highest) given?
  */
-export interface CodingSigns {
+interface CodingSigns {
   readonly positions: readonly number[];
   readonly low: string;
   readonly high: string;

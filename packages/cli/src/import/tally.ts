@@ -3,7 +3,6 @@ import type { RowResult } from './read-row.ts';
 
 /** Level columns, most severe first; `none` = scored, no rule fired. */
 export const LEVEL_COLUMNS = ['R4', 'R3', 'R2', 'R1', 'R0', 'none'] as const;
-type LevelColumnId = (typeof LEVEL_COLUMNS)[number];
 
 function levelColumn(level: Level | null): number {
   return level === null ? LEVEL_COLUMNS.length - 1 : LEVEL_COLUMNS.indexOf(level);
