@@ -36,7 +36,8 @@ function keyOf(readers: readonly Reader[], facts: Facts, options: EvaluateOption
   key += `|p${facts.person === undefined ? 0 : 1}c${facts.contact === undefined ? 0 : 1}`;
   const scales = facts.scales;
   if (scales) {
-    for (const id of Object.keys(scales).sort()) {
+    // In the caller's order, unsorted: facts built the same way give the same key; others only miss the cache.
+    for (const id in scales) {
       const scale = scales[id];
       key += `|${encode(id)}`;
       if (scale === undefined) continue;
