@@ -1,8 +1,13 @@
-import type { InstrumentDefinition } from '@triage/scales';
+import type { Coding, InstrumentDefinition, Rounding } from '@triage/scales';
 import { CliError } from './exit-codes.ts';
 import type { Messages } from './messages.ts';
 
 export type Scales = typeof import('@triage/scales');
+
+/** `--coding` values: answers as published, or counted from 0 or 1. */
+export const CODINGS = ['native', 'zero-based', 'one-based'] as const satisfies readonly Coding[];
+/** `--index-rounding` / `--proration-rounding` values. */
+export const ROUNDINGS = ['half-up', 'truncate', 'half-even', 'none'] as const satisfies readonly Rounding[];
 
 /**
  * The scoring library, loaded on first use so that `--help` and `--version` never pay for zod and the definitions.

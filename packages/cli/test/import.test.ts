@@ -131,6 +131,13 @@ describe('triage import', () => {
       expect(row?.student_id).toBeDefined();
     });
 
+    it('prorates a total with a blank item as the engine says, rounded only when asked', () => {
+      expect(results.rows.find((r) => r.line === '10')?.['phq-a_total']).toBe('11.25');
+      const out = join(s.dir, 'messy-rounded');
+      run(['import', join(examples, 'messy.csv'), '--out', out, '--proration-rounding', 'half-up']);
+      expect(readOutputCsv(join(out, 'results.csv')).rows.find((r) => r.line === '10')?.['phq-a_total']).toBe('11');
+    });
+
     it('escalates a blank self-harm item instead of reading it as 0', () => {
       const row = results.rows.find((r) => r.line === '10');
       expect(row?.['phq-a_flags']).toContain('self-harm-thoughts:unknown');

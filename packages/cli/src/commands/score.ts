@@ -1,14 +1,12 @@
 import { Args, Flags } from '@oclif/core';
-import type { Coding, InstrumentDefinition, Rounding, ScoreIssue, ScoreOptions, ScoreValue } from '@triage/scales';
+import type { InstrumentDefinition, ScoreIssue, ScoreOptions, ScoreValue } from '@triage/scales';
 import { BaseCommand } from '../base-command.ts';
 import { ENCODINGS, type Encoding } from '../csv/decode.ts';
 import { CliError, rowsExitCode } from '../exit-codes.ts';
-import { findInstrument, loadScales, type Scales } from '../instrument.ts';
+import { CODINGS, findInstrument, loadScales, ROUNDINGS, type Scales } from '../instrument.ts';
 import { help } from '../messages.ts';
 import type { FileProblem, RowIssue } from '../responses/score-rows.ts';
 
-const CODINGS = ['native', 'zero-based', 'one-based'] as const satisfies readonly Coding[];
-const ROUNDINGS = ['half-up', 'truncate', 'half-even', 'none'] as const satisfies readonly Rounding[];
 /** Rejected-row lines printed before "… and N more"; --json always has them all. */
 const MAX_PRINTED_ISSUES = 50;
 

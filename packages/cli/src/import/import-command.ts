@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { RuleSet } from '@triage/core';
-import type { Coding, InstrumentDefinition, Lang } from '@triage/scales';
+import type { Coding, InstrumentDefinition, Lang, Rounding } from '@triage/scales';
 import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
@@ -30,6 +30,8 @@ export interface ImportCommandOptions {
   readonly encoding: 'utf-8' | 'gb18030' | 'gbk' | 'utf-16le' | 'utf-16be' | undefined;
   readonly delimiter: string | undefined;
   readonly coding: Coding;
+  readonly indexRounding?: Rounding;
+  readonly prorationRounding?: Rounding;
   readonly pseudonymize: boolean;
   readonly minCell: number;
   readonly dryRun: boolean;
@@ -92,6 +94,8 @@ function fingerprint(options: ImportCommandOptions, ruleHash: string): string {
         encoding: options.encoding ?? null,
         delimiter: options.delimiter ?? null,
         coding: options.coding,
+        indexRounding: options.indexRounding ?? null,
+        prorationRounding: options.prorationRounding ?? null,
         pseudonymize: options.pseudonymize,
         lang: options.lang,
       }),
@@ -162,7 +166,11 @@ export async function runImportCommand(
         instruments: options.instruments,
         mapping: mapping?.ok ? mapping.value : undefined,
         ruleSet: options.ruleSet,
-        score: { coding: options.coding },
+        score: {
+          coding: options.coding,
+          ...(options.indexRounding ? { indexRounding: options.indexRounding } : {}),
+          ...(options.prorationRounding ? { prorationRounding: options.prorationRounding } : {}),
+        },
         key: keyInfo.key,
         pseudonymize: options.pseudonymize,
         dryRun: options.dryRun,

@@ -1,14 +1,12 @@
 import { Args, Flags } from '@oclif/core';
-import type { Coding } from '@triage/scales';
 import { BaseCommand } from '../../base-command.ts';
 import { CliError } from '../../exit-codes.ts';
 import type { ImportSummary } from '../../import/import-command.ts';
-import { findInstrument, loadScales } from '../../instrument.ts';
+import { CODINGS, findInstrument, loadScales, ROUNDINGS } from '../../instrument.ts';
 import { help } from '../../messages.ts';
 import { loadCore, loadRuleSet, readText } from '../../rule-files.ts';
 
 const ENCODINGS = ['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'] as const;
-const CODINGS = ['native', 'zero-based', 'one-based'] as const satisfies readonly Coding[];
 
 export default class Import extends BaseCommand<typeof Import> {
   static override summary = help.import;
@@ -23,6 +21,8 @@ export default class Import extends BaseCommand<typeof Import> {
     encoding: Flags.option({ options: ENCODINGS, summary: help.importEncoding })(),
     delimiter: Flags.string({ summary: help.delimiter }),
     coding: Flags.option({ options: CODINGS, default: 'native' as const, summary: help.coding })(),
+    'index-rounding': Flags.option({ options: ROUNDINGS, summary: help.indexRounding })(),
+    'proration-rounding': Flags.option({ options: ROUNDINGS, summary: help.prorationRounding })(),
     pseudonymize: Flags.boolean({ summary: help.pseudonymize, default: false }),
     'min-cell': Flags.integer({ summary: help.minCell, default: 5, min: 1 }),
     'dry-run': Flags.boolean({ summary: help.dryRun, default: false }),
@@ -66,6 +66,8 @@ export default class Import extends BaseCommand<typeof Import> {
       encoding: flags.encoding,
       delimiter,
       coding: flags.coding,
+      ...(flags['index-rounding'] === undefined ? {} : { indexRounding: flags['index-rounding'] }),
+      ...(flags['proration-rounding'] === undefined ? {} : { prorationRounding: flags['proration-rounding'] }),
       pseudonymize: flags.pseudonymize,
       minCell: flags['min-cell'],
       dryRun: flags['dry-run'],
