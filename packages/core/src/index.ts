@@ -23,3 +23,23 @@ export { runRuleTests, situationFacts } from './rules/testing/run.ts';
 export type { RuleTestCase, RuleTestExpectation, RuleTestSuite, Situation } from './rules/testing/schema.ts';
 export { factsSchema, ruleTestSuiteSchema, situationSchema } from './rules/testing/schema.ts';
 export { createLocator, parseYamlFile } from './rules/yaml-file.ts';
+export type { ApplyOptions } from './workflow/apply-event.ts';
+export { applyEvent, openCase } from './workflow/apply-event.ts';
+export type { WorkflowError, WorkflowErrorCode } from './workflow/errors.ts';
+export { isWorkflowError, WORKFLOW_ERROR_CODES, workflowErrorMessage } from './workflow/errors.ts';
+export type { Actor, CaseEvent, CaseEventOf, CaseEventType, EmergencyService, Originator } from './workflow/events.ts';
+export {
+  actorSchema,
+  CASE_EVENT_TYPES,
+  caseEventSchema,
+  emergencyServiceSchema,
+  originatorSchema,
+} from './workflow/events.ts';
+export type { HistoryRecord } from './workflow/history.ts';
+export { appendEvent, GENESIS_HASH, replay, verifyHistory } from './workflow/history.ts';
+export type { ClosureRequirement, WorkflowPolicy } from './workflow/policy.ts';
+export { defaultWorkflowPolicy } from './workflow/policy.ts';
+export type { DueItem, NextAction, NextStep, ScheduleOptions } from './workflow/schedule.ts';
+export { dueItems, followUpSchedule, nextStep, overdueEscalations } from './workflow/schedule.ts';
+export type { CaseState, EmergencyTransfer, FeedbackSent, SignOff } from './workflow/state.ts';
+export { CASE_TRANSITIONS, INITIAL_STATUS } from './workflow/transitions.ts';

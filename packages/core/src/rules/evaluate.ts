@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonical-json.ts';
 import {
   compileCondition,
   compileReader,
@@ -80,18 +81,6 @@ export interface CompiledRuleSet {
   readonly rules: readonly CompiledRule[];
 }
 
-/** JSON with object keys sorted, so the hash does not depend on how a file ordered them. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 const cache = new WeakMap<RuleSet, CompiledRuleSet>();
 
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
@@ -102,7 +91,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     ref: {
       id: ruleSet.id,
       version: ruleSet.version,
-      hash: `sha256:${createHash('sha256').update(canonical(ruleSet)).digest('hex')}`,
+      hash: `sha256:${createHash('sha256').update(canonicalJson(ruleSet)).digest('hex')}`,
     },
     levels: { ...defaultLevelScheme, ...ruleSet.levels },
     rules: ruleSet.rules.map((rule) => ({
