@@ -349,7 +349,8 @@ export const help = {
   answers: 'Answers in item order, comma-separated; leave an entry empty for an unanswered item.',
   file: 'CSV file, one row per respondent, with a header row.',
   encoding: 'Encoding of --file. Default: detected (byte-order mark, then UTF-8, then GB18030).',
-  delimiter: 'Field delimiter of --file: one character or "tab". Default: "," (tab when the header has tabs only).',
+  delimiter:
+    'Field delimiter of a CSV file: one character or "tab". Default: detected from the header line (, tab ; |).',
   coding: 'Numeric coding of the answers: native (as published), zero-based or one-based (lowest option = 0 or 1).',
   bandSet: 'Band set (norms) to read the score against; default: the instrument default. See `triage scales show`.',
   indexRounding: 'Rounding of the standard score (index). Default: half-up.',
@@ -375,7 +376,8 @@ export const help = {
   dryRun: 'Read, map, validate, score and triage, and print the summary, but write nothing.',
   resume: 'Continue an interrupted import into the same --out folder, without duplicating or losing rows.',
   noInput: 'Never prompt (also when stdin is not a terminal or CI is set): unresolved columns are an error.',
-  minCell: 'Group counts below this are shown as <5 in the summary and report (small-cell suppression).',
+  minCell:
+    'Group counts below this are hidden (shown as <N) in the summary and report, with the cells that would give them away.',
   importEncoding: 'Encoding of a CSV file. Default: detected (byte-order mark, then UTF-8, then GB18030).',
   template: 'Write an empty screening template (CSV with BOM and XLSX) for one or more instruments.',
   templateInstruments: 'Instrument ids, e.g. phq-a gad-7.',

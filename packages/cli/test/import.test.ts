@@ -198,6 +198,9 @@ describe('triage import', () => {
     const bad = run(['import', file, '--sheet', '初二(9)班', '--out', join(s.dir, 'sheet2')]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('初一(1)班');
+    const csv = run(['import', join(examples, 'messy.csv'), '--sheet', 'x', '--dry-run']);
+    expect(csv.status).toBe(2);
+    expect(csv.stderr).toContain('--sheet applies to .xlsx workbooks only');
   });
 
   it('--dry-run validates and summarises without writing anything', () => {
@@ -342,6 +345,7 @@ describe('triage import', () => {
       const r = run(['import', s.write('empty.csv', `${header}\r\n`), '--out', join(s.dir, 'empty')]);
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('has a header row but no data rows');
+      expect(existsSync(join(s.dir, 'empty'))).toBe(false);
     });
 
     it('an old .xls workbook is named as such, not read as garbled text', () => {
@@ -363,6 +367,7 @@ describe('triage import', () => {
     const dry = runCli(['import', join(examples, 'messy.csv'), '--dry-run'], { TRIAGE_CONFIG_DIR: config });
     expect(dry.status).toBe(3);
     expect(existsSync(config)).toBe(false);
+    expect(dry.stderr).toContain('the pseudonyms shown are for this run only');
     const out = join(s.dir, 'messy-pseudo');
     expect(run(['import', join(examples, 'messy.csv'), '--out', out, '--pseudonymize']).status).toBe(3);
     const errors = readOutputCsv(join(out, 'errors.csv'));

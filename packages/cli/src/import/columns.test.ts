@@ -373,9 +373,23 @@ describe('mapHeader: explicit mapping', () => {
     expect(itemsOf(mapping)).toEqual({ 'gad-7': numbers(7).map((item, i) => [item, i]) });
   });
 
-  it('makes a duplicate field when an explicit field is also found by its header', () => {
-    const explicit = new Map<string, ColumnTarget>([['代码', { kind: 'person', field: 'studentId' }]]);
-    const headers = ['学号', '代码', ...numbers(7).map((i) => `GAD7_${i}`)];
+  it.each([[['学号', '代码']], [['代码', '学号']]])(
+    'an explicit field wins over a column found by its header, in either order (%j)',
+    (person) => {
+      const explicit = new Map<string, ColumnTarget>([['代码', { kind: 'person', field: 'studentId' }]]);
+      const headers = [...person, ...numbers(7).map((i) => `GAD7_${i}`)];
+      const mapping = ok(mapHeader(headers, { ...auto, explicit }));
+      expect(mapping.person.studentId?.header).toBe('代码');
+      expect(mapping.ignored.map((c) => c.header)).toContain('学号');
+    },
+  );
+
+  it('two columns the mapping file both names as one field are a duplicate field', () => {
+    const explicit = new Map<string, ColumnTarget>([
+      ['代码', { kind: 'person', field: 'studentId' }],
+      ['编码', { kind: 'person', field: 'studentId' }],
+    ]);
+    const headers = ['代码', '编码', ...numbers(7).map((i) => `GAD7_${i}`)];
     expect(issues(mapHeader(headers, { ...auto, explicit }))[0]?.code).toBe('duplicate-field');
   });
 });

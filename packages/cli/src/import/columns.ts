@@ -198,6 +198,7 @@ export function mapHeader(
 ): { ok: true; value: SheetMapping } | { ok: false; error: readonly MappingIssue[] } {
   const person: Partial<Record<PersonField, Column>> = {};
   const duplicateFields = new Map<PersonField, Column[]>();
+  const explicitFields = new Set<PersonField>();
   const found = new Map<string, Found>();
   const generic: (Column & { item: string })[] = [];
   const ignored: Column[] = [];
@@ -228,8 +229,15 @@ export function mapHeader(
     const field = target?.kind === 'person' ? target.field : personFieldOfHeader(header);
     if (field) {
       const seen = person[field];
-      if (!seen) person[field] = column;
-      else if (field === 'studentId' && target === undefined) {
+      if (target !== undefined) {
+        // A mapping file's word is final: any column that only looked like this field is not read.
+        if (seen && !explicitFields.has(field)) ignored.push(seen);
+        else if (seen) duplicateFields.set(field, [...(duplicateFields.get(field) ?? [seen]), column]);
+        person[field] = column;
+        explicitFields.add(field);
+      } else if (explicitFields.has(field)) ignored.push(column);
+      else if (!seen) person[field] = column;
+      else if (field === 'studentId') {
         // 学号 beside 学籍号 is common: the better-ranked header is the id, the other is never read.
         const better = idRank(header) < idRank(seen.header);
         ignored.push(better ? seen : column);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { RuleSet } from '@triage/core';
 import type { Coding, InstrumentDefinition, Lang, Rounding } from '@triage/scales';
@@ -135,6 +135,10 @@ export async function runImportCommand(
   const out = options.out ?? defaultOutDir(options.file);
   const keyInfo = pseudonymKey(undefined, { create: !options.dryRun });
   if (keyInfo.created) options.note(text.keyCreated(keyInfo.path));
+  if (keyInfo.ephemeral) options.note(text.ephemeralKey, 'warning');
+  if (options.sheets && options.sheets.length > 0 && !/\.xls[xm]$/i.test(options.file)) {
+    throw new CliError('CLI_USAGE', text.sheetOnCsv);
+  }
   const compiled = core.compileRuleSet(options.ruleSet);
   const interrupt = onInterrupt();
   const progress = progressLine(options.progress, text);
@@ -195,7 +199,11 @@ export async function runImportCommand(
   }
 
   const warnings = warningsOf(outcome, text);
-  if (outcome.counts.rows === 0) throw new CliError('CLI_NO_DATA', text.noRows(options.file));
+  if (outcome.counts.rows === 0) {
+    // Nothing was imported: leave no empty results behind that look like an import.
+    if (outcome.status === 'complete') removeEmptyImport(out);
+    throw new CliError('CLI_NO_DATA', text.noRows(options.file));
+  }
   for (const w of warnings) options.note(w, 'warning');
   const model = reportModel(outcome, {
     file: options.file,
@@ -242,6 +250,15 @@ export async function runImportCommand(
       warnings,
     },
   };
+}
+
+function removeEmptyImport(out: string): void {
+  for (const name of Object.values(OUTPUT_FILES)) rmSync(join(out, name), { force: true });
+  try {
+    rmdirSync(out);
+  } catch {
+    // Not empty: something else lives there; leave it.
+  }
 }
 
 /** `12,000 rows…` on one line of a terminal, redrawn at most ten times a second and cleared at the end. */

@@ -106,6 +106,8 @@ const en = {
   progress: (rows: number) => `${rows.toLocaleString('en-US')} rows…`,
   resumed: (rows: number) => `resuming after ${plural(rows, 'record')} already written`,
   upToDate: 'same file and options as the last import in this folder: results rewritten, identical',
+  ephemeralKey: 'no pseudonym key yet and a dry run writes none: the pseudonyms shown are for this run only',
+  sheetOnCsv: '--sheet applies to .xlsx workbooks only',
   keyCreated: (path: string) =>
     `created the pseudonym key ${path} (keep it private; the same key gives the same pseudonyms)`,
   prompt: {
@@ -216,9 +218,11 @@ const zh: ImportMessages = {
   noRows: (file) => `${file}：只有表头，没有数据行`,
   oldExcel: (file) => `${file}：旧版 Excel .xls 工作簿；请另存为 .xlsx 或“CSV UTF-8”`,
   notText: (file) => `${file}：不是文本（CSV）文件；应为 CSV，或扩展名为 .xlsx 的 Excel 工作簿`,
-  progress: (rows) => `已读取 ${rows} 行……`,
+  progress: (rows) => `已读取 ${rows.toLocaleString('en-US')} 行……`,
   resumed: (rows) => `从第 ${rows} 条记录之后继续`,
   upToDate: '与此文件夹上次导入的文件和选项相同：结果已重写，内容一致',
+  ephemeralKey: '尚无化名密钥，试运行也不会创建：此次显示的化名仅对本次有效',
+  sheetOnCsv: '--sheet 只适用于 .xlsx 工作簿',
   keyCreated: (path) => `已创建化名密钥 ${path}（请妥善保管；同一密钥得到相同化名）`,
   prompt: {
     instruments: '此文件包含哪些量表？',

@@ -6,7 +6,7 @@ import type { Cell } from './report/model.ts';
  * every row adds up to its total, every column (the totals column too) adds up to the whole-file count that the
  * report shows, so no such sum may have exactly one hidden term. The second term hidden is the smallest shown count,
  * a zero if no count is left, or the row's total. Hidden cells show as `<5`, which a complementary cell may not be.
- * With a single group there is nothing to hide that the whole-file counts do not already show.
+ * A single group is shown whole: its counts are the whole-file counts the report shows anyway.
  * @see reference/triage.md §4 (data protection); Hundepool et al., Statistical Disclosure Control (2012), ch. 4
  */
 export function suppressTable(
@@ -16,7 +16,8 @@ export function suppressTable(
   const width = rows[0]?.counts.length ?? 0;
   // Column `width` is the row total: a cell like the others, in its own column.
   const values = rows.map((r) => [...r.counts, r.counts.reduce((a, b) => a + b, 0)]);
-  const hidden = values.map((row) => row.map((v) => v > 0 && v < minCell));
+  // One group is the whole file, whose counts the report shows anyway: hiding them would protect nothing.
+  const hidden = values.map((row) => row.map((v) => rows.length > 1 && v > 0 && v < minCell));
   if (rows.length > 1) {
     for (let changed = true; changed; ) {
       changed = false;

@@ -25,7 +25,7 @@ export async function writeTemplate(
   instruments: readonly InstrumentDefinition[],
   lang: Lang,
 ): Promise<readonly string[]> {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const header = templateHeader(instruments, lang);
   const base = join(dir, `template-${instruments.map((d) => d.id).join('-')}`);
   writePrivateFile(`${base}.csv`, UTF8_BOM + csvLine(header));

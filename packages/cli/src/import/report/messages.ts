@@ -56,7 +56,7 @@ const en = {
     suppressedNote: (minCell: number) =>
       `“<${minCell}” marks a hidden count: fewer than ${minCell} students, or a count that would let a hidden one be worked out from the totals. Bars show the shares of the counts shown; the grey hatched part is hidden.`,
     chart: (what: string, n: number) =>
-      `Stacked bar chart: share of each risk level ${what}, ${n} groups; the numbers are in the table`,
+      `Stacked bar chart: share of each risk level ${what}, ${n} group${n === 1 ? '' : 's'}; the numbers are in the table`,
     chartGrade: 'per grade',
     chartClass: 'per class',
     hiddenPart: 'hidden',
