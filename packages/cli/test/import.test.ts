@@ -346,6 +346,9 @@ describe('triage import', () => {
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('has a header row but no data rows');
       expect(existsSync(join(s.dir, 'empty'))).toBe(false);
+      const zero = run(['import', s.write('zero.csv', ''), '--out', join(s.dir, 'zero')]);
+      expect(zero.status).toBe(1);
+      expect(zero.stderr).toContain('the file is empty');
     });
 
     it('an old .xls workbook is named as such, not read as garbled text', () => {

@@ -237,6 +237,8 @@ export function mapHeader(
         explicitFields.add(field);
       } else if (explicitFields.has(field)) ignored.push(column);
       else if (!seen) person[field] = column;
+      else if (field === 'name')
+        ignored.push(column); // never read: a second name column (a parent's) harms nothing
       else if (field === 'studentId') {
         // 学号 beside 学籍号 is common: the better-ranked header is the id, the other is never read.
         const better = idRank(header) < idRank(seen.header);

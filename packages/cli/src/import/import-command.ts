@@ -15,7 +15,7 @@ import { OUTPUT_FILES } from './output/result-files.ts';
 import { pseudonymKey } from './pseudonym.ts';
 import { renderSummary } from './render-summary.ts';
 import { reportModel } from './report-model.ts';
-import { type ImportOutcome, MappingError, OutDirError, runImport } from './run-import.ts';
+import { EmptySourceError, type ImportOutcome, MappingError, OutDirError, runImport } from './run-import.ts';
 import { type Source, SourceError } from './source.ts';
 
 export interface ImportCommandOptions {
@@ -307,7 +307,7 @@ function describeStart(
     const where = sheet === null ? file : `${file} [${sheet}]`;
     if (!mapping) continue;
     const person = Object.entries(mapping.person).map(
-      ([field, c]) => `${text.fieldNames[field as keyof typeof text.fieldNames]} (${c?.header})`,
+      ([field, c]) => `${text.fieldNames[field as keyof typeof text.fieldNames]} (${c?.header.replace(/\s+/g, ' ')})`,
     );
     options.note(
       text.mapped(
@@ -376,6 +376,7 @@ function asCliError(error: unknown, file: string, out: string, text: ImportMessa
       cause: error,
     });
   }
+  if (error instanceof EmptySourceError) return new CliError('CLI_NO_DATA', text.emptyFile(file), { cause: error });
   if (error instanceof SourceError) {
     return new CliError('CLI_FILE_UNREADABLE', error.code === 'old-excel' ? text.oldExcel(file) : text.notText(file), {
       cause: error,

@@ -100,6 +100,7 @@ const en = {
   otherInstruments: (where: string, abbreviations: readonly string[]) =>
     `${where}: the file also has ${abbreviations.join(', ')} columns, not imported because --instrument names others`,
   noRows: (file: string) => `${file}: has a header row but no data rows`,
+  emptyFile: (file: string) => `${file}: the file is empty; expected a header row and one row per student`,
   oldExcel: (file: string) =>
     `${file}: an old Excel .xls workbook; expected .xlsx or CSV: save it again as .xlsx or "CSV UTF-8"`,
   notText: (file: string) => `${file}: not a text (CSV) file; expected CSV, or an .xlsx named .xlsx`,
@@ -216,6 +217,7 @@ const zh: ImportMessages = {
   otherInstruments: (where, abbreviations) =>
     `${where}：文件中还有 ${abbreviations.join('、')} 的列，因 --instrument 指定了其他量表而未导入`,
   noRows: (file) => `${file}：只有表头，没有数据行`,
+  emptyFile: (file) => `${file}：文件是空的；应有一行表头，每个学生一行`,
   oldExcel: (file) => `${file}：旧版 Excel .xls 工作簿；请另存为 .xlsx 或“CSV UTF-8”`,
   notText: (file) => `${file}：不是文本（CSV）文件；应为 CSV，或扩展名为 .xlsx 的 Excel 工作簿`,
   progress: (rows) => `已读取 ${rows.toLocaleString('en-US')} 行……`,

@@ -64,6 +64,13 @@ export class MappingError extends Error {
   }
 }
 
+/** The file (or every sheet asked for) has no non-blank line at all. */
+export class EmptySourceError extends Error {
+  constructor() {
+    super('empty');
+  }
+}
+
 /** The import folder holds another file's results, or there is nothing to resume: a usage problem. */
 export class OutDirError extends Error {
   constructor(
@@ -167,6 +174,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
 
   // Map every sheet first: a file whose header cannot be read stops here, before anything is written.
   const headers = await headersOf(source);
+  if (headers.size === 0) throw new EmptySourceError();
   const { mappings: raw } = mapSheets(headers, options, all);
   for (const [sheet, result] of raw) {
     if (!Array.isArray(result) || !options.resolveMapping) continue;
