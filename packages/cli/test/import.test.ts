@@ -203,6 +203,23 @@ describe('triage import', () => {
     expect(csv.stderr).toContain('--sheet applies to .xlsx workbooks only');
   });
 
+  it('a workbook with an instructions sheet: its rows go to errors.csv under their sheet, the data imports', async () => {
+    const { writeXlsx } = await import('../src/xlsx/write-xlsx.ts');
+    const records = [...readCsv(readFileSync(join(examples, 'class-40.en.csv'), 'utf8'), { delimiter: ',' })];
+    const file = join(s.dir, 'with-notes.xlsx');
+    await writeXlsx(file, [
+      { name: '说明', rows: [['填写说明'], ['每个学生一行，学号请设为文本格式']] },
+      { name: '7-1', rows: records.map((r) => [...r.fields]) },
+    ]);
+    const r = run(['import', file, '--out', join(s.dir, 'with-notes'), '--json']);
+    expect(r.status).toBe(3);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 40, rejected: 1 });
+    expect(r.stderr).toContain('sheet "说明"');
+    const errors = readOutputCsv(join(s.dir, 'with-notes', 'errors.csv'));
+    expect(errors.header).toContain('student_id');
+    expect(errors.rows.map((row) => [row._sheet, row._code])).toEqual([['说明', 'IMPORT_SHEET_UNMAPPED']]);
+  });
+
   it('--dry-run validates and summarises without writing anything', () => {
     const out = join(s.dir, 'dry');
     const r = run(['import', join(examples, 'messy.csv'), '--out', out, '--dry-run']);

@@ -201,7 +201,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     instruments,
     sheets: source.kind === 'xlsx',
     pseudonymize: options.pseudonymize,
-    sourceHeader: headers.values().next().value ?? [],
+    // errors.csv repeats rejected rows under the header of the first sheet that mapped (most rows are its kind).
+    sourceHeader: headers.get([...mappings].find(([, m]) => m !== null)?.[0] ?? null) ?? [],
   };
   const meta = {
     file,
