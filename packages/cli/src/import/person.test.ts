@@ -287,16 +287,16 @@ describe('personReader', () => {
   };
 
   it.each([
-    ['optional id', optional],
-    ['required id', required],
-    ['sex codes', personSchema({ idRequired: true, sex: new Map([['1', 'male']]) })],
-  ])('gives what readPerson gives, row after row (%s)', (_, schema) => {
+    ['optional id', optional, false],
+    ['required id', required, true],
+    ['sex codes', personSchema({ idRequired: true, sex: new Map([['1', 'male']]) }), true],
+  ] as const)('gives what readPerson gives, row after row (%s)', (_, schema, idRequired) => {
     fc.assert(
       fc.property(
         fc.array(fc.record(cellValues), { maxLength: 40 }),
         fc.integer({ min: 1, max: 4 }),
         (rows, capacity) => {
-          const read = personReader(schema, capacity);
+          const read = personReader(schema, { idRequired }, capacity);
           for (const row of rows) expect(read(row)).toEqual(readPerson(schema, row));
         },
       ),

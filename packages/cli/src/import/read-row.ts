@@ -90,6 +90,8 @@ interface CodingSigns {
 }
 
 function noteCoding(signs: CodingSigns, answers: readonly Answer[]): void {
+  // Both ends seen: the coding is the instrument's own, nothing more to learn (after a few rows, every row).
+  if (signs.sawLow && signs.sawHigh) return;
   for (const p of signs.positions) {
     const a = answers[p];
     if (typeof a !== 'string' || a.length === 0) continue;

@@ -261,11 +261,14 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       sheet,
       mapping && {
         mapping,
-        person: personReader(
-          mapping.person.studentId
-            ? schema
-            : personSchema({ idRequired: false, ...(options.mapping ? { sex: options.mapping.sex } : {}) }),
-        ),
+        person: mapping.person.studentId
+          ? personReader(schema, { idRequired: true })
+          : personReader(
+              personSchema({ idRequired: false, ...(options.mapping ? { sex: options.mapping.sex } : {}) }),
+              {
+                idRequired: false,
+              },
+            ),
         memo,
         plans: instrumentPlans(mapping, options.score, readsItems),
         strictWidth: source.kind === 'csv',

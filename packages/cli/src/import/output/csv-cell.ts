@@ -7,9 +7,23 @@
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (value.length === 0) return value;
+  const c = value.charCodeAt(0);
+  // = + - @ tab CR
+  const text = c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value;
+  return needsQuotes(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const EDGE_SPACE = /\s/;
+
+/** A quote, comma or line break anywhere, or white space at either edge (which readers would trim). */
+function needsQuotes(text: string): boolean {
+  if (EDGE_SPACE.test(text[0] as string) || EDGE_SPACE.test(text[text.length - 1] as string)) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 /** A CSV line (CRLF, as Excel writes and expects). */
