@@ -70,7 +70,7 @@ describe('evaluateRules', () => {
   it('explains in zh and en with facts, sources and the rule-set hash', () => {
     const d = evaluateRules(set, phq([0, 0, 0, 0, 0, 0, 0, 0, 2]));
     const zh = explainDecision(d, 'zh');
-    expect(zh).toContain('风险等级 R3（高危');
+    expect(zh).toContain('风险等级 R3（高危，橙）');
     expect(zh).toContain('scales.phq-9.items.9 = 2');
     expect(zh).toContain('来源: MII PHQ-9');
     expect(explainDecision(d, 'en')).toMatch(/^Risk level R3 \(high, orange\)\. Because: PHQ-9 item 9 ≥ 1 → R3/);

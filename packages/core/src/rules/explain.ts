@@ -52,6 +52,10 @@ const words = {
   },
 } as const;
 
+/** The default scheme's colour words in Chinese; any other colour (a school's own) is shown as configured. */
+const COLOURS_ZH: Readonly<Record<string, string>> = { red: '红', orange: '橙', yellow: '黄', blue: '蓝', green: '绿' };
+const colourName = (colour: string, lang: Lang) => (lang === 'zh' ? (COLOURS_ZH[colour] ?? colour) : colour);
+
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /**
@@ -64,7 +68,7 @@ export function explainDecision(decision: Decision, lang: Lang, levels: LevelSch
   if (!decision.level) parts.push(w.none);
   else {
     const display = levels[decision.level];
-    parts.push(w.level(display.name[lang], decision.level, display.colour));
+    parts.push(w.level(display.name[lang], decision.level, colourName(display.colour, lang)));
   }
   if (decision.fired.length > 0) {
     const because = decision.fired.map((r) => {
