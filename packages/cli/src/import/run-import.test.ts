@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultRuleSet } from '@triage/core';
+import { instruments } from '@triage/scales';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../csv/read-csv.ts';
+import { MappingError, runImport } from './run-import.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'triage-run-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HEADER = [
+  '学号',
+  '姓名',
+  '性别',
+  '年龄',
+  '年级',
+  '班级',
+  ...Array.from({ length: 7 }, (_, i) => `GAD7_${i + 1}`),
+];
+
+/** Cells a real export holds, and the junk a broken one does. */
+const cell = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('0', '1', '2', '3', '', ' 2 ', '２', '好几天', '几乎每天') },
+  { weight: 2, arbitrary: fc.constantFrom('男', '女', 'x', '15', '15岁', 'abc', '初一', '高二', '7-3', '1.23E+11') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.constantFrom('"', '""', 'a,b', 'line\nbreak', '=1+2', '\r') },
+);
+const row = fc.array(cell, { minLength: 0, maxLength: HEADER.length + 2 });
+const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+const options = (file: string, out: string) => ({
+  file,
+  out,
+  lang: 'en' as const,
+  instruments: [],
+  ruleSet: defaultRuleSet,
+  score: {},
+  key: Buffer.alloc(32, 7),
+  pseudonymize: false,
+  dryRun: false,
+  resume: false,
+  fingerprint: 'test',
+  interrupt: { requested: false },
+  note: () => {},
+});
+
+describe('runImport on random files', () => {
+  it('puts every non-blank data row in exactly one place and never fails on a row', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 25 }), fc.constantFrom('\r\n', '\n'), async (rows, eol) => {
+        n++;
+        const file = join(dir, `random-${n}.csv`);
+        const out = join(dir, `out-${n}`);
+        const text = [HEADER, ...rows].map((r) => r.map(csvField).join(',')).join(eol) + eol;
+        writeFileSync(file, text);
+        const outcome = await runImport(options(file, out), instruments);
+        const { rows: total, scored, rejected } = outcome.counts;
+        expect(scored + rejected).toBe(total);
+        const results = [...readCsv(readFileSync(join(out, 'results.csv'), 'utf8').slice(1), { delimiter: ',' })];
+        const errors = [...readCsv(readFileSync(join(out, 'errors.csv'), 'utf8').slice(1), { delimiter: ',' })];
+        expect(results.length - 1).toBe(scored);
+        expect(errors.length - 1).toBe(rejected);
+        const json = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+        expect(json.results).toHaveLength(scored);
+        rmSync(out, { recursive: true, force: true });
+      }),
+      { numRuns: 60, seed: 4 },
+    );
+  }, 120_000);
+
+  it('on any header (shuffled, columns missing or extra) either maps or says why, never anything else', async () => {
+    let n = 0;
+    const header = fc.shuffledSubarray([...HEADER, 'Q1', '备注', 'PHQA9', ''], { minLength: 1 });
+    await fc.assert(
+      fc.asyncProperty(header, fc.array(row, { maxLength: 8 }), async (head, rows) => {
+        n++;
+        const file = join(dir, `header-${n}.csv`);
+        writeFileSync(file, `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`);
+        try {
+          const outcome = await runImport({ ...options(file, join(dir, `hout-${n}`)), dryRun: true }, instruments);
+          expect(outcome.counts.scored + outcome.counts.rejected).toBe(outcome.counts.rows);
+        } catch (error) {
+          expect(error).toBeInstanceOf(MappingError);
+        }
+      }),
+      { numRuns: 80, seed: 5 },
+    );
+  }, 120_000);
+});
