@@ -24,6 +24,16 @@ export default defineConfig({
         resolve: source,
         ssr: { resolve: source },
         test: {
+          name: 'sdk',
+          root: 'packages/sdk',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 30000,
+        },
+      },
+      {
+        resolve: source,
+        ssr: { resolve: source },
+        test: {
           name: 'cli',
           root: 'packages/cli',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
