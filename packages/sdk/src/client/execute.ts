@@ -35,7 +35,8 @@ function withAttempts<E extends TriageApiError>(error: E, attempts: number): E {
 
 function requestHeaders(ctx: ExecuteContext, init: UntypedInit, idempotencyKey: string | undefined, hasBody: boolean) {
   const headers: Record<string, string> = {
-    accept: 'application/json',
+    // Errors come as RFC 9457 problem+json: ask for both, or a strict server (Prism) answers a 200 example instead.
+    accept: 'application/json, application/problem+json',
     'user-agent': `triage-sdk/${SDK_VERSION}`,
   };
   for (const [name, value] of Object.entries({ ...ctx.options.headers, ...init.headers })) {
