@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fail, newestSourceTime } from './docs-lib.mjs';
 import { renderIndex } from './instrument-docs/render-index.mjs';
 import { renderPage } from './instrument-docs/render-page.mjs';
 import { strings } from './instrument-docs/strings.mjs';
@@ -19,22 +20,6 @@ const scalesDir = join(root, 'packages/scales');
 const dist = join(scalesDir, 'dist/index.mjs');
 const outDir = 'docs/instruments';
 const languages = Object.keys(strings);
-
-function fail(message) {
-  console.error(message);
-  process.exit(2);
-}
-
-/** Newest mtime of the sources that go into dist (tests and READMEs do not). */
-function newestSourceTime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-    }
-  }
-  return newest;
-}
 
 /** Every generated file, keyed by its path from the repository root. */
 function generate(definitions) {

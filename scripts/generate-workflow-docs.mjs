@@ -8,9 +8,10 @@
  *
  * Exit codes: 0 up to date / written, 1 stale (--check), 2 cannot run (bad flag, package not built).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fail, newestSourceTime } from './docs-lib.mjs';
 import { code, document, table } from './instrument-docs/markdown.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -225,22 +226,6 @@ const zh = {
 };
 
 const languages = { en, zh };
-
-function fail(message) {
-  console.error(message);
-  process.exit(2);
-}
-
-/** Newest mtime of the sources that go into dist (tests and READMEs do not). */
-function newestSourceTime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-    }
-  }
-  return newest;
-}
 
 /** Mermaid state diagram: one arrow per (from, to) pair that changes the status, labelled with its events. */
 function mermaid(core, s) {
