@@ -8,8 +8,11 @@ export type Source = (
   | { readonly kind: 'csv'; readonly dialect: CsvDialect }
   | { readonly kind: 'xlsx'; readonly sheets: readonly string[] }
 ) & {
-  /** The records from the start, a batch at a time; each call reads the file anew. */
-  readonly read: () => AsyncIterable<readonly SourceRecord[]>;
+  /**
+   * The records from the start, a batch at a time; each call reads the file anew. Workbooks: only `sheets` when given
+   * (the others are skipped undecoded), else every selected sheet.
+   */
+  readonly read: (sheets?: readonly string[]) => AsyncIterable<readonly SourceRecord[]>;
 };
 
 export interface SourceOptions {
@@ -54,7 +57,7 @@ export async function openSource(path: string, options: SourceOptions): Promise<
     const { listSheets, readXlsxRows } = await import('../xlsx/read-xlsx.ts');
     const all = await listSheets(path);
     const sheets = options.sheets && options.sheets.length > 0 ? options.sheets : all;
-    return { kind: 'xlsx', sheets, read: () => readXlsxRows(path, { sheets }) };
+    return { kind: 'xlsx', sheets, read: (only = sheets) => readXlsxRows(path, { sheets: only }) };
   }
   await checkNotBinary(path);
   const { openCsv } = await import('../csv/open-csv.ts');
