@@ -8,9 +8,10 @@ import { createTriageClient, type TriageClient } from '../src/client/client.ts';
 import type { RequestLogEntry } from '../src/client/debug-log.ts';
 import { deriveIdempotencyKey } from '../src/client/idempotency.ts';
 import type { TriageClientOptions } from '../src/client/options.ts';
-import { isHttpError, isRateLimitError, isTriageApiError, type TriageApiError } from '../src/errors.ts';
+import { isHttpError, isRateLimitError } from '../src/errors.ts';
 import type { components, paths } from '../src/generated/api.ts';
 import { type PrismMock, startPrism } from './prism.ts';
+import { rejection } from './rejection.ts';
 
 type Schemas = components['schemas'];
 
@@ -45,16 +46,6 @@ function client(options: Partial<TriageClientOptions> & { readonly anonymous?: b
   });
   clients.push(c);
   return { c, entries };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TriageApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isTriageApiError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 // Request bodies: the spec's request examples, typed by the generated schemas.

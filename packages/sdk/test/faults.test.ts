@@ -2,15 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTriageClient, type TriageClient } from '../src/client/client.ts';
 import { formatLogEntry, type RequestLogEntry } from '../src/client/debug-log.ts';
 import type { TriageClientOptions } from '../src/client/options.ts';
-import {
-  isAbortError,
-  isConnectionError,
-  isHttpError,
-  isRateLimitError,
-  isTimeoutError,
-  isTriageApiError,
-  type TriageApiError,
-} from '../src/errors.ts';
+import { isAbortError, isConnectionError, isHttpError, isRateLimitError, isTimeoutError } from '../src/errors.ts';
+import { rejection } from './rejection.ts';
 import { type Handler, scripted, sendJson, startTestServer, type TestServer } from './test-server.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -37,16 +30,6 @@ async function setup(handler: Handler, options: Partial<TriageClientOptions> = {
   });
   clients.push(client);
   return { server, client };
-}
-
-async function rejection(promise: PromiseLike<unknown>): Promise<TriageApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isTriageApiError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** Records requested waits and resolves at once. */
