@@ -7,17 +7,16 @@
  *
  * Exit codes: 0 up to date / written, 1 stale (--check), 2 cannot run (bad flag, package not built).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fail, newestSourceTime } from './docs-lib.mjs';
+import { fileURLToPath } from 'node:url';
+import { docsRun } from './docs-lib.mjs';
 import { renderIndex } from './instrument-docs/render-index.mjs';
 import { renderPage } from './instrument-docs/render-page.mjs';
 import { strings } from './instrument-docs/strings.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scalesDir = join(root, 'packages/scales');
-const dist = join(scalesDir, 'dist/index.mjs');
 const outDir = 'docs/instruments';
 const languages = Object.keys(strings);
 
@@ -57,17 +56,10 @@ function compare(files) {
   return { missing, stale, extra: extraFiles(files) };
 }
 
-const args = process.argv.slice(2);
-const check = args.includes('--check');
-if (args.some((a) => a !== '--check')) fail('usage: node scripts/generate-instrument-docs.mjs [--check]');
-if (!existsSync(dist)) {
-  fail('packages/scales/dist/index.mjs not found: build first (cd packages/scales && npx --yes pnpm@10 run build)');
-}
-if (newestSourceTime(join(scalesDir, 'src')) > statSync(dist).mtimeMs) {
-  console.error('warning: packages/scales/src is newer than dist; rebuild for docs that match the source');
-}
-
-const { instruments } = await import(pathToFileURL(dist).href);
+const {
+  check,
+  module: { instruments },
+} = await docsRun('generate-instrument-docs.mjs', scalesDir);
 const files = generate(instruments);
 const { missing, stale, extra } = compare(files);
 

@@ -8,15 +8,14 @@
  *
  * Exit codes: 0 up to date / written, 1 stale (--check), 2 cannot run (bad flag, package not built).
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fail, newestSourceTime } from './docs-lib.mjs';
+import { fileURLToPath } from 'node:url';
+import { docsRun, fail } from './docs-lib.mjs';
 import { code, document, table } from './instrument-docs/markdown.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const coreDir = join(root, 'packages/core');
-const dist = join(coreDir, 'dist/index.mjs');
 const outDir = 'docs/workflow';
 
 /** Placeholders shown in the error table where a message names an id, a status or a time. */
@@ -327,17 +326,7 @@ function page(core, s) {
   ]);
 }
 
-const args = process.argv.slice(2);
-const check = args.includes('--check');
-if (args.some((a) => a !== '--check')) fail('usage: node scripts/generate-workflow-docs.mjs [--check]');
-if (!existsSync(dist)) {
-  fail('packages/core/dist/index.mjs not found: build first (cd packages/core && npx --yes pnpm@10 run build)');
-}
-if (newestSourceTime(join(coreDir, 'src')) > statSync(dist).mtimeMs) {
-  console.error('warning: packages/core/src is newer than dist; rebuild for docs that match the source');
-}
-
-const core = await import(pathToFileURL(dist).href);
+const { check, module: core } = await docsRun('generate-workflow-docs.mjs', coreDir);
 const files = new Map(Object.values(languages).map((s) => [`${outDir}/${s.lang}.md`, page(core, s)]));
 const missing = [];
 const stale = [];
