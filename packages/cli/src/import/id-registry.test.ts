@@ -108,4 +108,17 @@ describe('IdRegistry', () => {
     expect(registry.add('S1', place)).toBe(0);
     expect(registry.add('S1', 5)).toBe(place);
   });
+  it('keeps every id and its first line across a reserve in the middle', () => {
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 300 }), fc.nat(300), fc.nat(5000), (ids, at, room) => {
+        const registry = new IdRegistry(2);
+        const reference = new Reference();
+        ids.forEach((value, i) => {
+          if (i === at) registry.reserve(room);
+          expect(registry.add(value, i + 1)).toBe(reference.add(value, i + 1));
+        });
+        expect(registry.count).toBe(reference.count);
+      }),
+    );
+  });
 });

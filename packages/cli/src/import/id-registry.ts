@@ -40,10 +40,20 @@ export class IdRegistry {
     }
   }
 
-  private grow(): void {
+  /**
+   * Makes room for `ids` ids at once. Growing by doubling holds the old table beside the new one for a moment (half
+   * again the memory at the peak); an import that knows roughly how many rows are coming reserves them up front.
+   */
+  reserve(ids: number): void {
+    let slots = this.keys.length;
+    while (ids * 4 > slots * 3) slots *= 2;
+    if (slots > this.keys.length) this.grow(slots);
+  }
+
+  private grow(slots = this.keys.length * 2): void {
     const { keys, lines } = this;
-    this.keys = new Float64Array(keys.length * 2);
-    this.lines = new Uint32Array(keys.length * 2);
+    this.keys = new Float64Array(slots);
+    this.lines = new Uint32Array(slots);
     const mask = this.keys.length - 1;
     for (let i = 0; i < keys.length; i++) {
       const line = lines[i] as number;

@@ -57,7 +57,13 @@ export function resultCells(
     const score = row.scores.find((s) => s.instrument === definition.id)?.value;
     cells.push(score?.total ?? null);
     if (definition.index) cells.push(score?.index?.value ?? null);
-    cells.push(score?.band?.id ?? score?.category ?? '', score ? flagsOf(score) : '', score?.missing.join(';') ?? '');
+    cells.push(score?.band?.id ?? score?.category ?? '');
+    for (const sub of definition.subscales ?? []) {
+      const result = score?.subscales.find((s) => s.id === sub.id);
+      cells.push(result?.score ?? null);
+      if (sub.bandSets?.length) cells.push(result?.band?.id ?? '');
+    }
+    cells.push(score ? flagsOf(score) : '', score?.missing.join(';') ?? '');
   }
   cells.push(extras.duplicateOf, text.reasons);
   return cells;

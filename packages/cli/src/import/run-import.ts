@@ -322,7 +322,12 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     files.writeRejection(rejectionCells(shown, layout, options.lang, instruments));
   };
 
+  let reserved = false;
   for await (const batch of source.read()) {
+    if (!reserved) {
+      reserved = true;
+      ids.reserve(expectedRows(batch, size));
+    }
     for (const record of batch) {
       const write = index >= skip;
       index++;
@@ -445,6 +450,16 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       files: written.map((name) => join(options.out, name)),
     };
   }
+}
+
+/**
+ * About how many rows a file of `size` bytes holds, from the characters per record of its first batch (a guess for
+ * sizing the id registry: multi-byte text makes it low, which only means one more doubling later).
+ */
+function expectedRows(batch: readonly SourceRecord[], size: number): number {
+  let chars = 0;
+  for (const record of batch) for (const field of record.fields) chars += field.length + 1;
+  return chars === 0 ? 0 : Math.ceil((size / chars) * batch.length);
 }
 
 /**

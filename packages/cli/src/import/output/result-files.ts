@@ -52,11 +52,26 @@ function resultHeader(layout: ResultLayout): string[] {
     'follow_up',
     ...layout.instruments.flatMap((d) => {
       const id = d.id;
-      return [`${id}_total`, ...(d.index ? [`${id}_index`] : []), `${id}_band`, `${id}_flags`, `${id}_missing`];
+      return [
+        `${id}_total`,
+        ...(d.index ? [`${id}_index`] : []),
+        `${id}_band`,
+        ...subscaleColumns(d).map((c) => `${id}_${c}`),
+        `${id}_flags`,
+        `${id}_missing`,
+      ];
     }),
     'duplicate_of',
     'reasons',
   ];
+}
+
+/**
+ * Column names of an instrument's subscales, after its band: each subscale's score, and its band where the subscale
+ * has bands of its own (DASS-21, SCL-90 factors). In definition order, as `resultCells` fills them.
+ */
+function subscaleColumns(d: InstrumentDefinition): string[] {
+  return (d.subscales ?? []).flatMap((s) => (s.bandSets?.length ? [s.id, `${s.id}_band`] : [s.id]));
 }
 
 function errorHeader(layout: ResultLayout): string[] {
