@@ -382,4 +382,6 @@ export const help = {
   template: 'Write an empty screening template (CSV with BOM and XLSX) for one or more instruments.',
   templateInstruments: 'Instrument ids, e.g. phq-a gad-7.',
   templateOut: 'Folder to write the template into. Default: the current folder.',
+  labels:
+    'YAML file with item wording you hold a licence for (instrument id → item → text), shown in place of the short labels. Never bundled: read from your file at run time.',
 };

@@ -8,13 +8,15 @@ import { writePrivateFile } from './output/private-file.ts';
 /**
  * The header of a ready-to-fill screening file: person columns, then each instrument's items as
  * `PHQ-A 1、<short label>` (zh) or `PHQ-A 1. <short label>` (en), which `triage import` maps without questions.
- * Only the short labels this project may ship, never licensed item wording.
+ * The short labels this project may ship, or the wording of the user's `--labels` file where it gives one.
  */
 function templateHeader(instruments: readonly InstrumentDefinition[], lang: Lang): string[] {
   const t = importMessages(lang).templateHeaders;
   const person = [t.studentId, t.name, t.sex, t.age, t.grade, t.class];
   const items = instruments.flatMap((d) =>
-    d.items.map((item) => `${d.abbreviation} ${item.id}${lang === 'zh' ? '、' : '. '}${item.label[lang]}`),
+    d.items.map(
+      (item) => `${d.abbreviation} ${item.id}${lang === 'zh' ? '、' : '. '}${(item.text ?? item.label)[lang]}`,
+    ),
   );
   return [...person, ...items];
 }

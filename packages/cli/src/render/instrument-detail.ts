@@ -35,7 +35,6 @@ export function renderInstrument(d: InstrumentDefinition, text: Messages, lang: 
     '',
     `${heading(s.items)}:`,
   ];
-  const showText = d.licence.itemText;
   for (const item of d.items) {
     const notes = [
       item.reverse ? s.reverse : '',
@@ -43,7 +42,8 @@ export function renderInstrument(d: InstrumentDefinition, text: Messages, lang: 
       item.optional ? s.optional : '',
     ].filter(Boolean);
     out.push(`  ${item.id.padStart(3)}  ${item.label[lang]}${notes.length ? ` (${notes.join(', ')})` : ''}`);
-    if (showText && item.text) out.push(`       ${item.text[lang]}`);
+    // Wording the licence does not let us ship was removed by publishableDefinition; any left is shipped or the user's.
+    if (item.text) out.push(`       ${item.text[lang]}`);
     if (item.options) out.push(`       ${s.options}: ${options(item.options, lang)}`);
   }
   const reverse = d.items.filter((i) => i.reverse).map((i) => i.id);

@@ -1,7 +1,8 @@
-import { Args } from '@oclif/core';
+import { Args, Flags } from '@oclif/core';
 import type { InstrumentDefinition } from '@triage/scales';
 import { BaseCommand } from '../../base-command.ts';
 import { findInstrument, loadScales } from '../../instrument.ts';
+import { applyLabelsFile } from '../../labels-file.ts';
 import { help } from '../../messages.ts';
 
 export interface ScalesShowResult {
@@ -12,10 +13,12 @@ export interface ScalesShowResult {
 export default class ScalesShow extends BaseCommand<typeof ScalesShow> {
   static override summary = help.show;
   static override args = { id: Args.string({ required: true, description: help.showId }) };
+  static override flags = { labels: Flags.string({ summary: help.labels }) };
   static override examples = [
     '<%= config.bin %> <%= command.id %> phq-9',
     '<%= config.bin %> <%= command.id %> phq-9 --lang zh',
     '<%= config.bin %> <%= command.id %> phq-9 --json',
+    '<%= config.bin %> <%= command.id %> isi --labels my-licensed-labels.yaml',
   ];
 
   public async run(): Promise<ScalesShowResult> {
@@ -23,7 +26,8 @@ export default class ScalesShow extends BaseCommand<typeof ScalesShow> {
       loadScales(),
       import('../../render/instrument-detail.ts'),
     ]);
-    const definition = publishableDefinition(findInstrument(scales, this.args.id, this.text));
+    const shipped = publishableDefinition(findInstrument(scales, this.args.id, this.text));
+    const [definition = shipped] = await applyLabelsFile(this.flags.labels, [shipped], this.text);
     this.log(renderInstrument(definition, this.text, this.lang, this.color));
     return { instrument: definition };
   }
