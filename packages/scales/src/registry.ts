@@ -1,14 +1,21 @@
 import type { InstrumentDefinition } from './definition/schema.ts';
 import { asq } from './instruments/asq/definition.ts';
+import { cesd } from './instruments/cesd/definition.ts';
 import { cssrsScreener } from './instruments/cssrs-screener/definition.ts';
+import { dass21 } from './instruments/dass-21/definition.ts';
 import { gad2 } from './instruments/gad-2/definition.ts';
 import { gad7 } from './instruments/gad-7/definition.ts';
+import { isi } from './instruments/isi/definition.ts';
 import { k6 } from './instruments/k6/definition.ts';
 import { k10 } from './instruments/k10/definition.ts';
 import { phq2 } from './instruments/phq-2/definition.ts';
 import { phq9 } from './instruments/phq-9/definition.ts';
 import { phqA } from './instruments/phq-a/definition.ts';
+import { pss10 } from './instruments/pss-10/definition.ts';
+import { rcads25 } from './instruments/rcads-25/definition.ts';
 import { sas } from './instruments/sas/definition.ts';
+import { scaredChild } from './instruments/scared-child/definition.ts';
+import { scaredParent } from './instruments/scared-parent/definition.ts';
 import { sds } from './instruments/sds/definition.ts';
 
 /** Every instrument this version scores, in the order `triage scales list` shows them. */
@@ -24,6 +31,13 @@ export const instruments: readonly InstrumentDefinition[] = [
   cssrsScreener,
   k6,
   k10,
+  cesd,
+  dass21,
+  pss10,
+  isi,
+  scaredChild,
+  scaredParent,
+  rcads25,
 ];
 
 const key = (id: string): string => id.toLowerCase().replace(/[^a-z0-9]/g, '');
