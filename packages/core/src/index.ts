@@ -23,6 +23,42 @@ export { runRuleTests, situationFacts } from './rules/testing/run.ts';
 export type { RuleTestCase, RuleTestExpectation, RuleTestSuite, Situation } from './rules/testing/schema.ts';
 export { factsSchema, ruleTestSuiteSchema, situationSchema } from './rules/testing/schema.ts';
 export { createLocator, parseYamlFile } from './rules/yaml-file.ts';
+export {
+  ANALYTIC_ERROR_CODES,
+  type AnalyticError,
+  type AnalyticErrorCode,
+  analyticErrorMessage,
+  DEFAULT_HOURLY_PROFILE,
+  type ErlangAOptions,
+  type ErlangAResult,
+  type ErlangBOptions,
+  type ErlangCOptions,
+  type ErlangCResult,
+  type ErlangCStable,
+  type ErlangCUnstable,
+  erlangA,
+  erlangB,
+  erlangC,
+  type FteOptions,
+  fullTimeEquivalents,
+  type HourlyStaffingOptions,
+  type HourlyStaffingResult,
+  type HourStaffing,
+  hourlyStaffing,
+  isAnalyticError,
+  minimumAgents,
+  type PriorityOptions,
+  type PriorityResult,
+  type PriorityStable,
+  type PriorityUnstable,
+  priorityWaits,
+  type ServiceTarget,
+  type StaffingCriteria,
+  type StaffingModel,
+  type StaffingOptions,
+  type StaffingResult,
+  shrinkagePositions,
+} from './simulation/analytic/index.ts';
 export type { ApplyOptions } from './workflow/apply-event.ts';
 export { applyEvent, openCase } from './workflow/apply-event.ts';
 export type { WorkflowError, WorkflowErrorCode } from './workflow/errors.ts';
