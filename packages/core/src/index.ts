@@ -1,3 +1,27 @@
+export type {
+  CohortComparison,
+  CohortError,
+  CohortOptions,
+  CohortProjection,
+  CohortSettingsInput,
+  CohortStudent,
+  CohortWeek,
+  CohortWeekDelta,
+  LevelCounts,
+  LevelMinutes,
+  LevelOrNone,
+  TransitionMatrix,
+} from './cohort/index.ts';
+export {
+  cohortSettingsSchema,
+  compareCohorts,
+  DEFAULT_CONTACT_MINUTES,
+  DEFAULT_NO_ANSWER_MINUTES,
+  DEFAULT_REFERRAL_FROM,
+  DEFAULT_WEEKS,
+  LEVELS_OR_NONE,
+  projectCohort,
+} from './cohort/index.ts';
 export * from './domain/index.ts';
 export { checkRules } from './rules/check/check-rules.ts';
 export type { RuleCheckCode, RuleCheckIssue, RuleCheckOptions, RuleCheckReport } from './rules/check/types.ts';

@@ -8,7 +8,7 @@ import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { instrumentsNamedIn, type MappingIssue, type SheetMapping } from './columns.ts';
 import { parseMappingFile } from './mapping-file.ts';
-import { mappingIssue } from './mapping-messages.ts';
+import { mappingProblems } from './mapping-messages.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
 import { writePrivateFile } from './output/private-file.ts';
 import { OUTPUT_FILES } from './output/result-files.ts';
@@ -70,16 +70,6 @@ export interface ImportSummary {
 /** `<file name>.triage` beside the input: results stay next to the screening they came from. */
 function defaultOutDir(file: string): string {
   return join(dirname(file), `${basename(file, extname(file))}.triage`);
-}
-
-function mappingMessages(error: MappingError, file: string, text: ImportMessages): string {
-  const lines: string[] = [];
-  for (const { sheet, issues } of error.problems) {
-    const where = sheet === null ? `${file}:1` : `${file} [${sheet}]`;
-    for (const issue of issues) lines.push(mappingIssue(issue, where, text));
-  }
-  lines.push(text.mapping.fix);
-  return lines.join('\n');
 }
 
 /** What changes results besides the input file: if any of it differs, an interrupted import cannot be resumed. */
@@ -363,7 +353,7 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
 
 function asCliError(error: unknown, file: string, out: string, text: ImportMessages): unknown {
   if (error instanceof MappingError)
-    return new CliError('CLI_MAPPING', mappingMessages(error, file, text), { cause: error });
+    return new CliError('CLI_MAPPING', mappingProblems(error.problems, file, text), { cause: error });
   if (error instanceof OutDirError) {
     if (error.code === 'other-file')
       return new CliError('CLI_OUT_DIR', text.outDir.otherFile(out, error.detail), { cause: error });
@@ -371,22 +361,26 @@ function asCliError(error: unknown, file: string, out: string, text: ImportMessa
       return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.nothingToResume(error.detail), { cause: error });
     return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.changedSince(error.detail), { cause: error });
   }
+  if (error instanceof EmptySourceError) return new CliError('CLI_NO_DATA', text.emptyFile(file), { cause: error });
+  return readFailure(error, file, text);
+}
+
+/** A file that cannot be read (encoding, not a spreadsheet or text, a broken workbook) as a CLI error; else `error`. */
+export function readFailure(error: unknown, file: string, text: ImportMessages): unknown {
   if (isCsvDecodeError(error)) {
     return new CliError('CLI_ENCODING', text.decodeError(file, error.encoding.toUpperCase(), error.line), {
       cause: error,
     });
   }
-  if (error instanceof EmptySourceError) return new CliError('CLI_NO_DATA', text.emptyFile(file), { cause: error });
   if (error instanceof SourceError) {
     return new CliError('CLI_FILE_UNREADABLE', error.code === 'old-excel' ? text.oldExcel(file) : text.notText(file), {
       cause: error,
     });
   }
   if (isXlsxError(error)) {
-    if (error.code === 'XLSX_NO_SUCH_SHEET') {
-      return new CliError('CLI_XLSX', text.xlsx.noSuchSheet(file, error.sheets ?? []), { cause: error });
-    }
-    return new CliError('CLI_XLSX', text.xlsx.invalid(file), { cause: error });
+    const message =
+      error.code === 'XLSX_NO_SUCH_SHEET' ? text.xlsx.noSuchSheet(file, error.sheets ?? []) : text.xlsx.invalid(file);
+    return new CliError('CLI_XLSX', message, { cause: error });
   }
   return error;
 }

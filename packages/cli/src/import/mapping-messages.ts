@@ -31,3 +31,18 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
       return m.headerLooksLikeData(where);
   }
 }
+
+/** Every problem of every sheet whose header cannot be mapped, then how to fix it: one message. */
+export function mappingProblems(
+  problems: readonly { readonly sheet: string | null; readonly issues: readonly MappingIssue[] }[],
+  file: string,
+  text: ImportMessages,
+): string {
+  const lines: string[] = [];
+  for (const { sheet, issues } of problems) {
+    const where = sheet === null ? `${file}:1` : `${file} [${sheet}]`;
+    for (const issue of issues) lines.push(mappingIssue(issue, where, text));
+  }
+  lines.push(text.mapping.fix);
+  return lines.join('\n');
+}

@@ -136,18 +136,26 @@ async function headersOf(source: Source): Promise<Map<string | null, readonly st
   return headers;
 }
 
+/**
+ * The instruments a header may hold: those of `--instrument`, else those the mapping file names, else every one.
+ * `named`: the user chose them, so unprefixed item headers (`Q1`, `第1题`) belong to them.
+ */
+export function instrumentCandidates(
+  options: Pick<ImportOptions, 'instruments' | 'mapping'>,
+  all: readonly InstrumentDefinition[],
+): { candidates: readonly InstrumentDefinition[]; named: boolean } {
+  const fromMap = options.mapping?.instruments ?? [];
+  if (options.instruments.length > 0) return { candidates: options.instruments, named: true };
+  if (fromMap.length > 0) return { candidates: fromMap, named: true };
+  return { candidates: all, named: false };
+}
+
 function mapSheets(
   headers: Map<string | null, readonly string[]>,
   options: ImportOptions,
   all: readonly InstrumentDefinition[],
 ): { mappings: Map<string | null, SheetMapping | MappingIssue[]> } {
-  const named = options.instruments.length > 0 || (options.mapping?.instruments.length ?? 0) > 0;
-  const candidates =
-    options.instruments.length > 0
-      ? options.instruments
-      : options.mapping?.instruments.length
-        ? options.mapping.instruments
-        : all;
+  const { candidates, named } = instrumentCandidates(options, all);
   const mappings = new Map<string | null, SheetMapping | MappingIssue[]>();
   for (const [sheet, header] of headers) {
     const mapped = mapHeader(header, {

@@ -1,0 +1,175 @@
+import {
+  type CohortStudent,
+  compileRuleSet,
+  createDecisionMemo,
+  type Decision,
+  type DecisionMemo,
+  type RuleSet,
+} from '@triage/core';
+import type { InstrumentDefinition, ScoreOptions } from '@triage/scales';
+import { CliError } from '../exit-codes.ts';
+import { type MappingIssue, mapHeader, type SheetMapping } from '../import/columns.ts';
+import { readFailure } from '../import/import-command.ts';
+import type { MappingFile } from '../import/mapping-file.ts';
+import { mappingProblems } from '../import/mapping-messages.ts';
+import type { ImportMessages } from '../import/messages.ts';
+import { personReader, personSchema } from '../import/person.ts';
+import { pseudonymOf } from '../import/pseudonym.ts';
+import { instrumentPlans, type RowContext, readRow, type SourceRecord } from '../import/read-row.ts';
+import { instrumentCandidates } from '../import/run-import.ts';
+import { openSource, type Source, type SourceOptions } from '../import/source.ts';
+
+export interface CohortReadOptions extends SourceOptions {
+  readonly file: string;
+  /** `--instrument`: only these, and unprefixed item headers belong to them. Empty: detect. */
+  readonly instruments: readonly InstrumentDefinition[];
+  readonly all: readonly InstrumentDefinition[];
+  readonly mapping?: MappingFile | undefined;
+  /** One rule set, or two to compare: every row is decided by each. */
+  readonly ruleSets: readonly [RuleSet] | readonly [RuleSet, RuleSet];
+  readonly score: ScoreOptions;
+  /**
+   * Key of the pseudonyms that stand for student ids (the import's key, so lists can be matched); without one (a
+   * single rule set: no list of students is shown) rows are named by their place.
+   */
+  readonly key?: Buffer | undefined;
+  /** Asked when a sheet's header cannot be mapped; may return a mapping (interactive prompt). */
+  readonly resolveMapping?: (
+    sheet: string | null,
+    headers: readonly string[],
+    issues: readonly MappingIssue[],
+  ) => Promise<SheetMapping | undefined>;
+}
+
+/** A screening read for a projection: per rule set, one entry per scored row (pseudonym and level), in file order. */
+export interface CohortRead {
+  readonly source: Source;
+  readonly instruments: readonly string[];
+  readonly counts: { rows: number; scored: number; rejected: number; blankRows: number };
+  /** Sheets whose header could not be mapped; their rows count as rejected. */
+  readonly unmappedSheets: readonly string[];
+  readonly cohorts: readonly (readonly CohortStudent[])[];
+}
+
+/** A header that cannot be mapped, with every problem, said the way `triage import` says it. */
+function mappingError(
+  problems: readonly { sheet: string | null; issues: readonly MappingIssue[] }[],
+  file: string,
+  text: ImportMessages,
+): CliError {
+  return new CliError('CLI_MAPPING', mappingProblems(problems, file, text));
+}
+
+/** Decides with the first rule set, and with the second on the same facts: readRow builds the facts once. */
+function pairedMemo(ruleSets: CohortReadOptions['ruleSets']): { memo: DecisionMemo; second: () => Decision | null } {
+  const [a, b] = ruleSets.map((r) => createDecisionMemo(r));
+  let second: Decision | null = null;
+  const first = a as DecisionMemo;
+  return {
+    memo: {
+      stats: first.stats,
+      evaluate(facts, options) {
+        second = b ? b.evaluate(facts, options) : null;
+        return first.evaluate(facts, options);
+      },
+    },
+    second: () => second,
+  };
+}
+
+/**
+ * Reads a screening file through the import pipeline (decode, map, validate, score, triage: `openSource`, `mapHeader`,
+ * `readRow`) and keeps, per rule set, each scored student's level and case term under a pseudonym. Writes nothing.
+ * Failures the user can fix are CLI errors in the import's words.
+ */
+export async function readCohort(options: CohortReadOptions, text: ImportMessages): Promise<CohortRead> {
+  try {
+    return await read(options, text);
+  } catch (error) {
+    throw readFailure(error, options.file, text);
+  }
+}
+
+async function read(options: CohortReadOptions, text: ImportMessages): Promise<CohortRead> {
+  const source = await openSource(options.file, options);
+  const { candidates, named } = instrumentCandidates(options, options.all);
+  const { memo, second } = pairedMemo(options.ruleSets);
+  // Item answers go into the facts only where a rule of either set reads them (C-SSRS item 2, say).
+  const paths = options.ruleSets.flatMap((r) => compileRuleSet(r).rules.flatMap((c) => c.readers.map((x) => x.fact)));
+  const readsItems = (id: string) => paths.some((p) => p.startsWith(`scales.${id}.items`));
+  const sex = options.mapping ? { sex: options.mapping.sex } : {};
+
+  const contexts = new Map<string | null, RowContext | null>();
+  const problems: { sheet: string | null; issues: readonly MappingIssue[] }[] = [];
+  const instruments = new Set<string>();
+  const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0 };
+  const cohorts: CohortStudent[][] = options.ruleSets.map(() => []);
+
+  async function contextFor(sheet: string | null, header: readonly string[]): Promise<RowContext | null> {
+    const mapped = mapHeader(header, {
+      candidates,
+      named,
+      ...(options.mapping ? { explicit: options.mapping.columns } : {}),
+    });
+    const mapping = mapped.ok ? mapped.value : await options.resolveMapping?.(sheet, header, mapped.error);
+    if (!mapping) {
+      problems.push({ sheet, issues: mapped.ok ? [] : mapped.error });
+      // A CSV has one header: nothing else can be read.
+      if (source.kind === 'csv') throw mappingError(problems, options.file, text);
+      return null;
+    }
+    for (const i of mapping.instruments) instruments.add(i.definition.id);
+    const idRequired = mapping.person.studentId !== undefined;
+    return {
+      mapping,
+      person: personReader(personSchema({ idRequired, ...sex }), { idRequired }),
+      memo,
+      plans: instrumentPlans(mapping, options.score, readsItems),
+      strictWidth: source.kind === 'csv',
+    };
+  }
+
+  for await (const batch of source.read()) {
+    for (const record of batch) {
+      if (record.fields.every((f) => f.trim() === '')) {
+        counts.blankRows++;
+        continue;
+      }
+      const sheet = record.sheet ?? null;
+      if (!contexts.has(sheet)) {
+        contexts.set(sheet, await contextFor(sheet, record.fields));
+        continue;
+      }
+      counts.rows++;
+      const context = contexts.get(sheet);
+      const row = context ? readRow(record, context) : undefined;
+      if (!row?.ok) {
+        counts.rejected++;
+        continue;
+      }
+      counts.scored++;
+      const id = idOf(row.person.studentId, record, options.key);
+      const decisions = [row.decision, second()];
+      cohorts.forEach((list, i) => {
+        const d = decisions[i] as Decision;
+        list.push({ id, level: d.level, term: d.caseTerm });
+      });
+    }
+  }
+  if (contexts.size === 0) throw new CliError('CLI_NO_DATA', text.emptyFile(options.file));
+  if ([...contexts.values()].every((c) => c === null)) throw mappingError(problems, options.file, text);
+  if (counts.rows === 0) throw new CliError('CLI_NO_DATA', text.noRows(options.file));
+  return {
+    source,
+    instruments: [...instruments],
+    counts,
+    unmappedSheets: problems.flatMap((p) => (p.sheet === null ? [] : [p.sheet])),
+    cohorts,
+  };
+}
+
+/** A student's pseudonym; a file without ids gets the row's place (line, and sheet), which names nobody. */
+function idOf(studentId: string | null, record: SourceRecord, key: Buffer | undefined): string {
+  if (studentId !== null && key) return pseudonymOf(key, studentId);
+  return record.sheet === undefined ? `L${record.line}` : `${record.sheet}:L${record.line}`;
+}

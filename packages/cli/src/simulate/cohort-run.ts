@@ -1,0 +1,174 @@
+import { existsSync } from 'node:fs';
+import {
+  type CohortComparison,
+  type CohortError,
+  type CohortProjection,
+  type CohortSettingsInput,
+  compareCohorts,
+  compileRuleSet,
+  projectCohort,
+  type RuleSet,
+  type RuleSetRef,
+} from '@triage/core';
+import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
+import { CliError, type ExitCode, rowsExitCode } from '../exit-codes.ts';
+import type { MappingIssue, SheetMapping } from '../import/columns.ts';
+import { parseMappingFile } from '../import/mapping-file.ts';
+import { importMessages } from '../import/messages.ts';
+import { pseudonymKey } from '../import/pseudonym.ts';
+import { type CohortMessages, cohortMessages } from './cohort-messages.ts';
+import { readCohort } from './cohort-read.ts';
+import { renderComparison, renderProjection } from './cohort-render.ts';
+
+/** The `--json` result: what was read (counts only), the rule sets, the projection and the comparison. */
+export interface SimulateCohortResult {
+  readonly input: {
+    readonly file: string;
+    readonly kind: 'csv' | 'xlsx';
+    readonly encoding?: string;
+    readonly sheets?: readonly string[];
+    readonly instruments: readonly string[];
+  };
+  readonly counts: { readonly rows: number; readonly scored: number; readonly rejected: number };
+  readonly rules: RuleSetRef;
+  readonly projection: CohortProjection;
+  /** With --compare: the second rule set, its projection, who changes level (pseudonyms) and the delta B − A. */
+  readonly compare?: Omit<CohortComparison, 'a' | 'b'> & {
+    readonly rules: RuleSetRef;
+    readonly projection: CohortProjection;
+  };
+}
+
+export interface CohortRunOptions {
+  readonly file: string;
+  readonly lang: Lang;
+  readonly instruments: readonly InstrumentDefinition[];
+  readonly all: readonly InstrumentDefinition[];
+  readonly ruleSets: readonly [RuleSet] | readonly [RuleSet, RuleSet];
+  readonly map: { readonly file: string; readonly text: string } | undefined;
+  readonly sheets: readonly string[] | undefined;
+  readonly encoding: 'utf-8' | 'gb18030' | 'gbk' | 'utf-16le' | 'utf-16be' | undefined;
+  readonly delimiter: string | undefined;
+  readonly score: ScoreOptions;
+  readonly settings: CohortSettingsInput;
+  /** Changed students listed by pseudonym on the terminal. */
+  readonly show: number;
+  readonly interactive: boolean;
+  readonly note: (message: string, level?: 'info' | 'warning') => void;
+}
+
+function settingsError(error: CohortError, text: CohortMessages): CliError {
+  const detail =
+    error.code === 'CORE_COHORT_INVALID_OPTIONS'
+      ? error.issues.map((i) => `${i.path}: ${i.message}`).join('; ')
+      : `${error.code} at ${error.index}`;
+  return new CliError('CLI_USAGE', text.invalidOptions(detail));
+}
+
+/** Two labels that tell the rule sets apart: their ids, or A and B when both have the same id. */
+function labelsOf(a: RuleSet, b: RuleSet): { a: string; b: string } {
+  return a.id === b.id ? { a: `A (${a.id})`, b: `B (${b.id})` } : { a: a.id, b: b.id };
+}
+
+/**
+ * `triage simulate cohort`: read the screening with the import's reader and mapping, triage each row with one or two
+ * rule sets, project (and compare) the workload, render it. Writes no file; students appear only as pseudonyms.
+ */
+export async function runCohort(
+  options: CohortRunOptions,
+): Promise<{ result: SimulateCohortResult; exitCode: ExitCode; output: string }> {
+  const text = cohortMessages(options.lang);
+  const importText = importMessages(options.lang);
+  if (!existsSync(options.file)) throw new CliError('CLI_FILE_NOT_FOUND', importText.fileNotFound(options.file));
+  if (options.sheets && options.sheets.length > 0 && !/\.xls[xm]$/i.test(options.file)) {
+    throw new CliError('CLI_USAGE', importText.sheetOnCsv);
+  }
+  const core = await import('@triage/core');
+  const mapping = options.map ? parseMappingFile(options.map.text, options.map.file, core) : undefined;
+  if (mapping && !mapping.ok) {
+    throw new CliError(
+      'CLI_MAPPING_FILE',
+      mapping.error.map((i) => `${i.file}:${i.line}:${i.column}: ${i.message}`).join('\n'),
+    );
+  }
+  // The import's key when there is one, so pseudonyms match its lists; never a new key file for a simulation.
+  const key = pseudonymKey(undefined, { create: false });
+  const resolveMapping = options.interactive
+    ? async (sheet: string | null, headers: readonly string[], issues: readonly MappingIssue[]) => {
+        const { promptMapping } = await import('../import/prompt-mapping.ts');
+        const chosen: SheetMapping | undefined = await promptMapping({
+          file: options.file,
+          sheet,
+          headers,
+          issues,
+          all: options.all,
+          lang: options.lang,
+          note: options.note,
+        });
+        return chosen;
+      }
+    : undefined;
+
+  const read = await readCohort(
+    {
+      file: options.file,
+      instruments: options.instruments,
+      all: options.all,
+      mapping: mapping?.ok ? mapping.value : undefined,
+      ruleSets: options.ruleSets,
+      score: options.score,
+      key: options.ruleSets.length > 1 ? key.key : undefined,
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      sheets: options.sheets,
+      ...(resolveMapping ? { resolveMapping } : {}),
+    },
+    importText,
+  );
+  options.note(text.read(options.file, read.counts));
+  if (read.unmappedSheets.length > 0) options.note(text.unmappedSheets(read.unmappedSheets), 'warning');
+  if (key.ephemeral && options.ruleSets.length > 1) options.note(text.ephemeralKey);
+
+  const [a, b] = options.ruleSets;
+  const refA = compileRuleSet(a).ref;
+  const [studentsA = [], studentsB = []] = read.cohorts;
+  const source = read.source;
+  const input: SimulateCohortResult['input'] = {
+    file: options.file,
+    ...(source.kind === 'csv'
+      ? { kind: 'csv', encoding: source.dialect.encoding }
+      : { kind: 'xlsx', sheets: source.sheets }),
+    instruments: read.instruments,
+  };
+  const counts = { rows: read.counts.rows, scored: read.counts.scored, rejected: read.counts.rejected };
+  const exitCode = rowsExitCode(counts.scored, counts.rejected);
+
+  if (!b) {
+    const projection = projectCohort(studentsA, options.settings);
+    if (!projection.ok) throw settingsError(projection.error, text);
+    const output = renderProjection(projection.value, a.id, text);
+    return { result: { input, counts, rules: refA, projection: projection.value }, exitCode, output };
+  }
+  const compared = compareCohorts(studentsA, studentsB, options.settings);
+  if (!compared.ok) throw settingsError(compared.error, text);
+  const { a: projection, b: projectionB, ...comparison } = compared.value;
+  const labels = labelsOf(a, b);
+  const output = [
+    renderProjection(projection, labels.a, text),
+    '',
+    renderProjection(projectionB, labels.b, text),
+    '',
+    renderComparison(compared.value, labels, { text, show: options.show }),
+  ].join('\n');
+  return {
+    result: {
+      input,
+      counts,
+      rules: refA,
+      projection,
+      compare: { rules: compileRuleSet(b).ref, projection: projectionB, ...comparison },
+    },
+    exitCode,
+    output,
+  };
+}

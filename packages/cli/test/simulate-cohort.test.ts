@@ -1,0 +1,233 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LevelOrNone } from '@triage/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../src/csv/read-csv.ts';
+import { pseudonymOf } from '../src/import/pseudonym.ts';
+import type { SimulateCohortResult } from '../src/simulate/cohort-run.ts';
+import { runCli, scratch } from './run-cli.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const screenings = join(root, 'examples/screenings');
+const example = join(root, 'examples/simulate/school-cohort');
+const stricter = join(example, 'stricter.yaml');
+const START = '2026-09-01';
+const LEVELS: readonly LevelOrNone[] = ['none', 'R0', 'R1', 'R2', 'R3', 'R4'];
+
+const s = scratch();
+const config = join(s.dir, 'config');
+const KEY = Buffer.alloc(32, 7);
+mkdirSync(config, { recursive: true });
+writeFileSync(join(config, 'pseudonym.key'), `${KEY.toString('hex')}\n`, { mode: 0o600 });
+const run = (args: readonly string[]) => runCli(['simulate', 'cohort', ...args], { TRIAGE_CONFIG_DIR: config });
+const json = (args: readonly string[]) => {
+  const r = run([...args, '--json']);
+  return { ...r, result: JSON.parse(r.stdout) as SimulateCohortResult };
+};
+afterAll(() => s.done());
+
+/** The rows of an example CSV (UTF-8, BOM or not) by header. */
+function rowsOf(path: string): Record<string, string>[] {
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const [head, ...records] = [...readCsv(text, { delimiter: ',' })];
+  const header = [...(head?.fields ?? [])];
+  return records
+    .filter((r) => r.fields.some((f) => f !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? ''])));
+}
+
+/** Students the stricter rule moves: PHQ-A total ≥ 10 without a suicide item (which makes them R3 already). */
+function expectedRaised(path: string): string[] {
+  return rowsOf(path)
+    .filter((r) => {
+      const total = [1, 2, 3, 4, 5, 6, 7, 8, 9].reduce((sum, i) => sum + Number(r[`PHQA${i}`]), 0);
+      return total >= 10 && r.PHQA9 === '0' && r.PHQA_c === '0' && r.PHQA_d === '0';
+    })
+    .map((r) => pseudonymOf(KEY, r.student_id as string))
+    .sort();
+}
+
+const sumMatrix = (m: Readonly<Record<LevelOrNone, Readonly<Record<LevelOrNone, number>>>>) =>
+  LEVELS.reduce((sum, from) => sum + LEVELS.reduce((t, to) => t + m[from][to], 0), 0);
+
+describe('triage simulate cohort on the class of 40', () => {
+  const file = join(screenings, 'class-40.en.csv');
+
+  it('projects with the default rules: the same levels as triage import, the default schedules', () => {
+    const { status, result } = json(['--input', file, '--start', START]);
+    expect(status).toBe(0);
+    expect(result.counts).toEqual({ rows: 40, scored: 40, rejected: 0 });
+    expect(result.rules.id).toBe('default');
+    const imported = JSON.parse(
+      runCli(['import', file, '--dry-run', '--json'], { TRIAGE_CONFIG_DIR: config }).stdout,
+    ) as { levels: Record<string, number> };
+    expect(result.projection.cohort.levels).toEqual({ ...imported.levels });
+    const p = result.projection;
+    expect(p.weeks).toBe(12);
+    expect(p.weekly[0]?.from).toBe(START);
+    // Week 1: the R3 students' 24 h and 72 h follow-ups; R2 and R1 start in weeks 2 and 3.
+    expect(p.weekly[0]?.followUps).toEqual({ R0: 0, R1: 0, R2: 0, R3: 2 * p.cohort.levels.R3, R4: 0 });
+    const { R1, R2, R3 } = p.cohort.levels;
+    expect(p.totals.referrals).toBe(R2 + R3);
+    expect(p.totals.followUps).toBe(6 * R3 + 4 * R2 + R1);
+    expect(p.totals.staffHours).toBeCloseTo((R3 * 25 * 7 + R2 * 15 * 5 + R1 * 10 * 2) / 60, 3);
+  });
+
+  it('prints the weekly table and never a name or a student id', () => {
+    const r = run(['--input', file, '--start', START, '--compare', stricter]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/week\s+from\s+new cases\s+referrals\s+follow-ups/);
+    expect(r.stdout).toContain('Level changes (rows: default, columns: stricter)');
+    for (const row of rowsOf(file)) {
+      expect(r.stdout + r.stderr).not.toContain(row.name);
+      expect(r.stdout + r.stderr).not.toContain(row.student_id);
+    }
+    expect(r.stderr).toContain('40 rows read, 40 scored');
+  });
+
+  it('compares with a stricter rule file: PHQ-A ≥ 10 moves from R2 to R3, and nobody else moves', () => {
+    const { status, result } = json(['--input', file, '--start', START, '--compare', stricter]);
+    expect(status).toBe(0);
+    const c = result.compare;
+    if (!c) throw new Error('no comparison');
+    expect(c.rules.id).toBe('stricter');
+    const raised = expectedRaised(file);
+    expect(raised.length).toBeGreaterThan(0);
+    expect(c.changed.map((x) => x.id).sort()).toEqual(raised);
+    expect(c.changed.every((x) => x.from === 'R2' && x.to === 'R3')).toBe(true);
+    expect(c.transitions.R2.R3).toBe(raised.length);
+    expect(sumMatrix(c.transitions)).toBe(40);
+    expect(c.changes).toEqual({ raised: raised.length, lowered: 0, unchanged: 40 - raised.length });
+    // R3 has six follow-ups, R2 four: two more each; the R3 case closes two weeks sooner.
+    expect(c.delta.totals.followUps).toBe(2 * raised.length);
+    expect(c.delta.weekly[0]?.followUps).toBe(2 * raised.length);
+    expect(c.delta.weekly[6]?.followUps).toBe(-raised.length);
+    expect(c.delta.totals.referrals).toBe(0);
+  });
+
+  it('gives zero delta for a rule file compared with itself', () => {
+    const { result } = json(['--input', file, '--start', START, '--rules', stricter, '--compare', stricter]);
+    const c = result.compare;
+    expect(c?.changed).toEqual([]);
+    expect(Object.values(c?.delta.totals ?? { x: 1 }).every((d) => d === 0)).toBe(true);
+    expect(c?.delta.weekly.every((w) => w.contacts === 0 && w.staffHours === 0 && w.openCases === 0)).toBe(true);
+  });
+
+  it('reads the GB18030 file with Chinese headers and text answers to the same projection', () => {
+    const en = json(['--input', file, '--start', START]).result.projection;
+    const zh = json(['--input', join(screenings, 'class-40.zh.gb18030.csv'), '--start', START, '--lang', 'zh']);
+    expect(zh.status).toBe(0);
+    expect(zh.result.input.encoding).toBe('gb18030');
+    expect(zh.result.projection).toEqual(en);
+    const text = run(['--input', join(screenings, 'class-40.zh.gb18030.csv'), '--start', START, '--lang', 'zh']);
+    expect(text.stdout).toContain('在案个案');
+  });
+
+  it('takes a no-answer rate, handle times, weeks and the referral level', () => {
+    const { status, result } = json([
+      '--input',
+      file,
+      '--start',
+      START,
+      '--weeks',
+      '4',
+      '--no-answer-rate',
+      '0.2',
+      '--handle-time',
+      'R3=30,no-answer=3',
+      '--referral-from',
+      'R3',
+    ]);
+    expect(status).toBe(0);
+    const p = result.projection;
+    expect(p.weekly).toHaveLength(4);
+    expect(p.totals.retries).toBeGreaterThan(0);
+    expect(p.beyond.followUps).toBeGreaterThan(0);
+    expect(p.totals.referrals).toBe(p.cohort.levels.R3 + p.cohort.levels.R4);
+    expect(p.settings.handleMinutes.assessment.R3).toBe(30);
+    expect(p.settings.handleMinutes.followUp.R3).toBe(30);
+    expect(p.settings.handleMinutes.noAnswer).toBe(3);
+  });
+});
+
+describe('triage simulate cohort on other inputs', () => {
+  it('reads a workbook, every sheet', () => {
+    const { status, result } = json(['--input', join(screenings, 'grade-7.xlsx'), '--start', START]);
+    expect(status).toBe(0);
+    expect(result.input.kind).toBe('xlsx');
+    expect(result.counts.scored).toBe(105);
+    expect(
+      sumMatrix(
+        json(['--input', join(screenings, 'grade-7.xlsx'), '--start', START, '--compare', stricter]).result.compare
+          ?.transitions ?? ({} as never),
+      ),
+    ).toBe(105);
+  });
+
+  it('projects the rows it can score and exits 3 when some rows are rejected', () => {
+    const { status, result } = json(['--input', join(screenings, 'messy.csv'), '--start', START]);
+    expect(status).toBe(3);
+    expect(result.counts.rejected).toBeGreaterThan(0);
+    expect(result.projection.cohort.size).toBe(result.counts.scored);
+  });
+
+  it('explains bad flags (exit 2) and a missing file (exit 1, error in --json)', () => {
+    const file = join(screenings, 'class-40.en.csv');
+    for (const bad of [
+      ['--no-answer-rate', '1'],
+      ['--start', 'next monday'],
+      ['--handle-time', 'R9=3'],
+      ['--sheet', 'x'],
+    ]) {
+      const r = run(['--input', file, ...bad]);
+      expect(r.status, bad.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^Error: /m);
+    }
+    const missing = json(['--input', join(s.dir, 'none.csv'), '--start', START]);
+    expect(missing.status).toBe(1);
+    expect(missing.result).toMatchObject({ error: { code: 'CLI_FILE_NOT_FOUND' } });
+  });
+});
+
+describe('triage simulate cohort on a generated district cohort (GB18030, Chinese text answers)', () => {
+  const file = join(s.dir, 'district.csv');
+  beforeAll(() => {
+    const made = spawnSync(process.execPath, [
+      join(root, 'bench/screening-data.mjs'),
+      ...['--rows', '3000', '--seed', '7', '--lang', 'zh', '--answers', 'text', '--encoding', 'gb18030'],
+      ...['--out', file],
+    ]);
+    expect(made.status).toBe(0);
+  }, 60_000);
+
+  it('conserves the cohort, agrees with triage import, and compares with --json', () => {
+    const { status, result } = json(['--input', file, '--start', START, '--compare', stricter]);
+    expect(status).toBe(0);
+    expect(result.counts.scored).toBe(3000);
+    const imported = JSON.parse(runCli(['import', file, '--dry-run', '--json'], { TRIAGE_CONFIG_DIR: config }).stdout);
+    expect(result.projection.cohort.levels).toEqual(imported.levels);
+    const c = result.compare;
+    if (!c) throw new Error('no comparison');
+    expect(sumMatrix(c.transitions)).toBe(3000);
+    expect(c.changed.length).toBe(c.changes.raised);
+    expect(c.changed.every((x) => /^P-[0-9a-f]{16}$/.test(x.id))).toBe(true);
+    expect(c.changes.lowered).toBe(0);
+    expect(c.projection.cohort.levels.R3 - result.projection.cohort.levels.R3).toBe(c.changes.raised);
+  });
+
+  it('runs the example school of 420 from the README', () => {
+    const { status, result } = json([
+      '--input',
+      join(example, 'school-420.csv'),
+      '--start',
+      START,
+      '--compare',
+      stricter,
+    ]);
+    expect(status).toBe(0);
+    expect(result.counts.scored).toBe(420);
+    expect(result.compare?.changed.map((x) => x.id).sort()).toEqual(expectedRaised(join(example, 'school-420.csv')));
+  });
+});
