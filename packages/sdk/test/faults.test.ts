@@ -1,3 +1,5 @@
+import { getEventListeners } from 'node:events';
+import { Agent } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTriageClient, type TriageClient } from '../src/client/client.ts';
 import { formatLogEntry, type RequestLogEntry } from '../src/client/debug-log.ts';
@@ -289,6 +291,161 @@ describe('connection faults and timeouts', () => {
     const error = await rejection(client.request('GET', '/x', { signal: AbortSignal.abort() }));
     expect(error.code).toBe('SDK_ABORTED');
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+// The client sets up no AbortController on the path every call takes: one timer per attempt covers its timeout and
+// the deadline, the caller's signal gets a single listener, and waits get a controller of their own. These prove
+// each way a call can be cut short still works without a caller signal, and that nothing is left behind.
+describe('cancellation without a caller signal', () => {
+  it('times out an attempt still queued inside undici, before it has a socket, and never sends it', async () => {
+    const dispatcher = new Agent({ connections: 1 });
+    const { server, client } = await setup(never, { dispatcher, maxConcurrency: 2, maxRetries: 0, timeout: 150 });
+    const blocker = new AbortController();
+    const first = rejection(client.request('GET', '/hang', { timeout: 5_000, signal: blocker.signal }));
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    const started = Date.now();
+    const error = await rejection(client.request('GET', '/queued'));
+    expect(Date.now() - started).toBeLessThan(400);
+    expect(error).toMatchObject({ code: 'SDK_TIMEOUT', attempts: 1 });
+    blocker.abort();
+    expect(await first).toMatchObject({ code: 'SDK_ABORTED' });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the queued request is aborted as it gets a socket
+    expect(server.requests.map((r) => r.url)).toEqual(['/hang']);
+    await dispatcher.close();
+  });
+
+  it('ends a call waiting for a gate slot at its deadline, with nothing sent', async () => {
+    const { server, client } = await setup(never, { maxConcurrency: 1, timeout: 5_000 });
+    const blocker = new AbortController();
+    const first = rejection(client.request('GET', '/hang', { signal: blocker.signal }));
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    const started = Date.now();
+    const error = await rejection(client.request('GET', '/waits', { deadline: 150 }));
+    expect(Date.now() - started).toBeLessThan(400);
+    expect(error).toMatchObject({ code: 'SDK_DEADLINE_EXCEEDED', attempts: 0, isRetryable: false });
+    blocker.abort();
+    await first;
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('cuts an attempt at the deadline and reports the previous attempt as the cause', async () => {
+    const { server, client } = await setup(scripted([{ status: 503, headers: { 'x-request-id': 'r-503' } }, never]), {
+      deadline: 300,
+      timeout: 5_000,
+    });
+    const started = Date.now();
+    const error = await rejection(client.request('GET', '/x'));
+    expect(Date.now() - started).toBeLessThan(600);
+    expect(error).toMatchObject({ code: 'SDK_DEADLINE_EXCEEDED', attempts: 2, status: 503, requestId: 'r-503' });
+    expect(error.message).toContain('last error: HTTP 503');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('times out the next attempt too when the first one timed out in its body', async () => {
+    const trickle: Handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '11' });
+      res.write('{"ok":');
+      setTimeout(() => res.end('true}'), 1_000);
+    };
+    const { server, client } = await setup(trickle, { timeout: 100, maxRetries: 1 });
+    const started = Date.now();
+    const error = await rejection(client.request('GET', '/slow'));
+    expect(error).toMatchObject({ code: 'SDK_TIMEOUT', attempts: 2 });
+    expect(Date.now() - started).toBeLessThan(700);
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe('the caller signal', () => {
+  it('aborts a call waiting for a gate slot, with nothing sent', async () => {
+    const { server, client } = await setup(never, { maxConcurrency: 1, timeout: 5_000 });
+    const blocker = new AbortController();
+    const first = rejection(client.request('GET', '/hang', { signal: blocker.signal }));
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    const waiting = new AbortController();
+    setTimeout(() => waiting.abort(), 50);
+    const error = await rejection(client.request('GET', '/waits', { signal: waiting.signal }));
+    expect(error).toMatchObject({ code: 'SDK_ABORTED', attempts: 0 });
+    blocker.abort();
+    await first;
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('keeps one listener on the signal during a call and none after it, whatever the outcome', async () => {
+    const { client } = await setup(
+      scripted([
+        { status: 200, body: {} },
+        { status: 400 },
+        (_req, res) => void setTimeout(() => sendJson(res, 200, {}), 50),
+      ]),
+    );
+    const controller = new AbortController();
+    const { signal } = controller;
+    await client.request('GET', '/ok', { signal });
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    await rejection(client.request('GET', '/bad', { signal }));
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    const pending = client.request('GET', '/slow', { signal });
+    expect(getEventListeners(signal, 'abort')).toHaveLength(1);
+    await pending;
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    controller.abort(); // after the call: no effect, nothing thrown
+  });
+});
+
+describe('request headers', () => {
+  it('merges client and call headers, keeps the client credentials, and leaves the shared headers untouched', async () => {
+    const { server, client } = await setup(scripted([{ status: 200, body: {} }]), { headers: { 'X-Tenant': 't1' } });
+    await client.request('GET', '/a', { headers: { 'X-Trace': 'abc', Authorization: 'Bearer someone-else' } });
+    await client.request('GET', '/b');
+    await client.request('POST', '/c', { body: { n: 1 }, idempotencyKey: 'k-1' });
+    const [a, b, c] = server.requests.map((r) => r.headers);
+    expect(a).toMatchObject({ 'x-tenant': 't1', 'x-trace': 'abc', authorization: 'Bearer sk-test-secret' });
+    expect(b).toMatchObject({ 'x-tenant': 't1', authorization: 'Bearer sk-test-secret' });
+    expect(b?.['x-trace']).toBeUndefined();
+    expect(b?.['content-type']).toBeUndefined();
+    expect(c).toMatchObject({ 'content-type': 'application/json', 'idempotency-key': 'k-1', 'x-tenant': 't1' });
+  });
+});
+
+describe('injected sleep', () => {
+  it('fails the call, rather than leaving it pending, when the sleep throws', async () => {
+    const { client } = await setup(scripted([{ status: 503 }]), {
+      sleep: () => {
+        throw new Error('sleep broke');
+      },
+    });
+    await expect(client.request('GET', '/x')).rejects.toThrow('sleep broke');
+  });
+});
+
+describe('responses', () => {
+  it('drops a UTF-8 BOM before parsing and joins repeated headers', async () => {
+    const { client } = await setup((_req, res) => {
+      const text = '\uFEFF{"name":"张三"}';
+      res.setHeader('x-multi', ['a', 'b']);
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+      });
+      res.end(text);
+    });
+    const result = await client.request('GET', '/bom').withResponse();
+    expect(result.data).toEqual({ name: '张三' });
+    expect(result.response.headers['x-multi']).toBe('a, b');
+  });
+
+  it('reads a body that arrives in many chunks', async () => {
+    const items = Array.from({ length: 5_000 }, (_, i) => ({ id: `c-${i}`, note: '状态'.repeat(i % 7) }));
+    const { client } = await setup((_req, res) => {
+      const text = Buffer.from(JSON.stringify({ data: items }));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': text.length });
+      // Split inside multi-byte characters on purpose.
+      for (let i = 0; i < text.length; i += 1_001) res.write(text.subarray(i, i + 1_001));
+      res.end();
+    });
+    await expect(client.request('GET', '/big')).resolves.toEqual({ data: items });
   });
 });
 

@@ -26,6 +26,10 @@ function attachRequestId<T>(data: T, requestId: string | undefined): WithRequest
   return data as WithRequestId<T>;
 }
 
+function dataOf<T>(response: ApiResponse<T>): WithRequestId<T> {
+  return attachRequestId(response.data, response.requestId);
+}
+
 /**
  * The promise every call returns: awaiting it gives the parsed body (with a non-enumerable `requestId`);
  * `.withResponse()` gives `{ data, response: { status, headers }, requestId, attempts }`.
@@ -54,7 +58,12 @@ export class ApiPromise<T> extends Promise<WithRequestId<T>> {
     onFulfilled?: ((value: WithRequestId<T>) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.#response.then((r) => attachRequestId(r.data, r.requestId)).then(onFulfilled, onRejected);
+    // One promise, not two: the body is handed straight to the callback.
+    const fulfilled =
+      typeof onFulfilled === 'function'
+        ? (r: ApiResponse<T>) => onFulfilled(attachRequestId(r.data, r.requestId))
+        : (dataOf as (r: ApiResponse<T>) => R1);
+    return this.#response.then(fulfilled, onRejected);
   }
 
   override catch<R = never>(

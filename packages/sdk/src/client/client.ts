@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { ApiPromise } from './api-promise.ts';
 import { resolveLogger } from './debug-log.ts';
-import { type ExecuteContext, execute } from './execute.ts';
+import { clientHeaders, type ExecuteContext, execute } from './execute.ts';
 import { RequestGate } from './gate.ts';
 import { resolveOptions, type TriageClientOptions } from './options.ts';
 import { iterateItems, iteratePages, type Page, type PaginateOptions } from './pagination.ts';
@@ -17,6 +17,7 @@ import type {
   UntypedPaths,
 } from './paths.ts';
 import { createAgent } from './transport.ts';
+import { UrlBuilder } from './url.ts';
 
 type Init<Paths, P extends keyof Paths, M extends HttpMethod> = OperationInit<OperationOf<Paths, P, M>>;
 type Data<Paths, P extends keyof Paths, M extends HttpMethod> = SuccessData<OperationOf<Paths, P, M>>;
@@ -47,6 +48,8 @@ export class TriageClient<Paths extends object = UntypedPaths> {
       dispatcher,
       gate: new RequestGate({ maxConcurrency: resolved.maxConcurrency, sleep: resolved.sleep, now: resolved.now }),
       logger: resolveLogger(options.logger, options.env ?? process.env),
+      headers: clientHeaders(resolved),
+      urls: new UrlBuilder(resolved.baseUrl),
     };
   }
 

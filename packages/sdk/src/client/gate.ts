@@ -28,6 +28,13 @@ export class RequestGate {
     this.#pausedUntil = Math.max(this.#pausedUntil, until);
   }
 
+  /** Takes a slot at once when one is free and no pause runs; `false` means {@link acquire} must wait. */
+  tryAcquire(): boolean {
+    if (this.#active >= this.#max || (this.#pausedUntil !== 0 && this.#pausedUntil > this.#now())) return false;
+    this.#active++;
+    return true;
+  }
+
   /** Waits for the pause to end and a free slot; rejects with the signal's reason on abort. */
   async acquire(signal: AbortSignal): Promise<void> {
     for (;;) {
