@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { fixed, int, machine, median, rng, root, verdict } from './lib.mjs';
 
 const GOAL_PHQ9_PER_S = 500_000;
+const GOAL_SCL90_PER_S = 100_000;
 const GOAL_RATIO = 3;
 /** Each timed round repeats passes over the rows until at least this long, so fast loops are not timer noise. */
 const MIN_ROUND_MS = 150;
@@ -124,6 +125,82 @@ function handSds(row) {
   return { total: raw, index, band };
 }
 
+/** SCL-90 factor key (reference/scales.md §6.1), item numbers; the tenth is 其他 (additional items). */
+const SCL_FACTORS = [
+  [1, 4, 12, 27, 40, 42, 48, 49, 52, 53, 56, 58],
+  [3, 9, 10, 28, 38, 45, 46, 51, 55, 65],
+  [6, 21, 34, 36, 37, 41, 61, 69, 73],
+  [5, 14, 15, 20, 22, 26, 29, 30, 31, 32, 54, 71, 79],
+  [2, 17, 23, 33, 39, 57, 72, 78, 80, 86],
+  [11, 24, 63, 67, 74, 81],
+  [13, 25, 47, 50, 70, 75, 82],
+  [8, 18, 43, 68, 76, 83],
+  [7, 16, 35, 62, 77, 84, 85, 87, 88, 90],
+  [19, 44, 59, 60, 64, 66, 89],
+].map((items) => items.map((n) => n - 1));
+
+/**
+ * SCL-90 (1–5): total, GSI = total / 90, positive items (≥ 2) and their mean, the highest factor mean, the CN
+ * screen (total > 160 or positive items > 43 or any factor ≥ 2), critical items 15 and 59 at ≥ 2.
+ */
+function handScl90(row) {
+  let total = 0;
+  let positives = 0;
+  let positiveSum = 0;
+  for (let j = 0; j < 90; j++) {
+    const v = row[j];
+    total += v;
+    if (v >= 2) {
+      positives++;
+      positiveSum += v;
+    }
+  }
+  let factorMax = 0;
+  for (const items of SCL_FACTORS) {
+    let sum = 0;
+    for (const j of items) sum += row[j];
+    const mean = sum / items.length;
+    if (mean > factorMax) factorMax = mean;
+  }
+  return {
+    total,
+    gsi: total / 90,
+    positives,
+    psdi: positives ? positiveSum / positives : null,
+    factorMax,
+    screen: total > 160 || positives > 43 || factorMax >= 2,
+    flags: (row[14] >= 2 ? 1 : 0) + (row[58] >= 2 ? 1 : 0),
+  };
+}
+
+/** MHT content scales (reference/scales.md §6.2), item indexes; the lie scale is the even items 82–100. */
+const MHT_SCALES = [
+  [1, 15],
+  [16, 25],
+  [26, 35],
+  [36, 45],
+  [46, 55],
+  [56, 70],
+  [71, 80],
+].map(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a - 1 + i));
+MHT_SCALES.push(Array.from({ length: 10 }, (_, i) => 80 + 2 * i)); // 冲动倾向: 81, 83 … 99
+const MHT_LIE = Array.from({ length: 10 }, (_, i) => 81 + 2 * i); // 82, 84 … 100
+
+/** MHT (0/1): total of the 90 content items, scales at ≥ 8 high, lie score, invalid at ≥ 7. */
+function handMht(row) {
+  let total = 0;
+  let high = 0;
+  for (const items of MHT_SCALES) {
+    let sum = 0;
+    for (const j of items) sum += row[j];
+    total += sum;
+    if (sum >= 8) high++;
+  }
+  let lie = 0;
+  for (const j of MHT_LIE) lie += row[j];
+  return { total, high, lie, valid: lie < 7 };
+}
+
 // ---- the timed loops: each consumes its result into the sink so the JIT cannot drop the work ----
 
 function engineLoop(def, rows, options) {
@@ -151,6 +228,14 @@ function handLoop(hand, rows) {
     sink += r.total + (r.index ?? 0) + (r.flag ? 1 : 0) + r.band;
   }
   return sink;
+}
+
+function loopOf(score, rows) {
+  return () => {
+    let sink = 0;
+    for (let i = 0; i < rows.length; i++) sink += score(rows[i]);
+    return sink;
+  };
 }
 
 let sink = 0;
@@ -294,6 +379,51 @@ if (sdsRows) {
     handSds,
   );
 }
+const scl90 = getInstrument('scl-90');
+const sclRows = scl90 ? makeRows(ROWS, 90, 1, 5, random) : null;
+// Half the rows mostly 没有 (1), so the screen and the positive-item count are exercised on both sides.
+if (sclRows) for (let i = 0; i < sclRows.length; i += 2) sclRows[i] = sclRows[i].map((v) => (random() < 0.8 ? 1 : v));
+if (sclRows) {
+  mismatches += verify(
+    'SCL-90',
+    sclRows,
+    (row) => {
+      const r = scoreInstrument(scl90, row);
+      if (!r.ok) return { error: r.error.issues.map((x) => x.code).join() };
+      const v = r.value;
+      return {
+        total: v.total,
+        gsi: v.mean,
+        positives: v.positiveItems?.count,
+        psdi: v.positiveItems?.mean,
+        factorMax: Math.max(...v.subscales.map((s) => s.score)),
+        screen: v.screens?.[0]?.positive,
+        flags: v.flags.length,
+      };
+    },
+    handScl90,
+  );
+}
+const mht = getInstrument('mht');
+const mhtRows = mht ? makeRows(ROWS, 100, 0, 1, random) : null;
+if (mhtRows) {
+  mismatches += verify(
+    'MHT',
+    mhtRows,
+    (row) => {
+      const r = scoreInstrument(mht, row);
+      if (!r.ok) return { error: r.error.issues.map((x) => x.code).join() };
+      const v = r.value;
+      return {
+        total: v.total,
+        high: v.subscales.filter((s) => s.band?.id === 'high').length,
+        lie: v.validity?.score,
+        valid: v.validity?.valid,
+      };
+    },
+    handMht,
+  );
+}
 console.log(`mismatches (engine vs hand loop, every row): ${mismatches}`);
 if (mismatches > 0) {
   console.log('FAIL: the engine and the hand-written key disagree; speed figures are not printed');
@@ -326,5 +456,42 @@ else {
     ),
   );
   console.log(`goal SDS within ${GOAL_RATIO}× of the hand loop: ${verdict(r.ratio <= GOAL_RATIO)}`);
+}
+
+// The engine's result for the largest instruments: every factor, screen, positive-item count and validity scale.
+const engineSum = (def) => (row) => {
+  const r = scoreInstrument(def, row);
+  return r.ok ? r.value.total + r.value.subscales.length + r.value.flags.length : 0;
+};
+console.log('');
+if (!sclRows) console.log('SCL-90  skipped: `scl-90` is not registered in @triage/scales');
+else {
+  const r = report(
+    'SCL-90',
+    measure(
+      loopOf(engineSum(scl90), sclRows),
+      loopOf((row) => {
+        const h = handScl90(row);
+        return h.total + (h.screen ? 1 : 0) + h.flags;
+      }, sclRows),
+      ROWS,
+    ),
+  );
+  console.log(`goal ≥ ${int(GOAL_SCL90_PER_S)} SCL-90 scorings/s: ${verdict(r.engine >= GOAL_SCL90_PER_S)}`);
+}
+console.log('');
+if (!mhtRows) console.log('MHT  skipped: `mht` is not registered in @triage/scales');
+else {
+  report(
+    'MHT   ',
+    measure(
+      loopOf(engineSum(mht), mhtRows),
+      loopOf((row) => {
+        const h = handMht(row);
+        return h.total + h.high + (h.valid ? 1 : 0);
+      }, mhtRows),
+      ROWS,
+    ),
+  );
 }
 console.log(`\n(sink ${sink})`);

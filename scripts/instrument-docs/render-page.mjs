@@ -1,8 +1,8 @@
 import { code, document, fields, table, text } from './markdown.mjs';
 
-/** Lowest and highest substantive (non-refusal) value an item can take, as the engine reads it. */
+/** Lowest and highest score a substantive (non-refusal) answer counts for, as the engine scores it. */
 function itemRange(def, item) {
-  const values = (item.options ?? def.options).filter((o) => !o.refusal).map((o) => o.value);
+  const values = (item.options ?? def.options).filter((o) => !o.refusal).map((o) => o.score ?? o.value);
   return [Math.min(...values), Math.max(...values)];
 }
 
@@ -68,7 +68,9 @@ function optionsTable(options, s) {
     s.options.columns,
     options.map((o) => [
       String(o.value),
-      text(o.label[s.lang]) + (o.refusal ? s.paren(s.options.refusal) : ''),
+      text(o.label[s.lang]) +
+        (o.refusal ? s.paren(s.options.refusal) : '') +
+        (o.score !== undefined && o.score !== o.value ? s.paren(s.options.scores(o.score)) : ''),
       [o.label[s.other], ...(o.aliases ?? [])].map(code).join(' '),
     ]),
   );
@@ -113,7 +115,44 @@ function items(def, s) {
   return [`## ${s.items.title}`, table(header, rows), s.sentences(notes)].filter(Boolean).join('\n\n');
 }
 
+/** Range of a subscale's score: item ranges summed (over n for a mean), × multiplier; composites sum components. */
+function subscaleRange(def, sub) {
+  if (sub.from) {
+    return sub.from
+      .map((id) =>
+        subscaleRange(
+          def,
+          def.subscales.find((x) => x.id === id),
+        ),
+      )
+      .reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0])
+      .map((x) => x * (sub.multiplier ?? 1));
+  }
+  let lo = 0;
+  let hi = 0;
+  for (const id of sub.items) {
+    const [a, b] = itemRange(
+      def,
+      def.items.find((i) => i.id === id),
+    );
+    lo += a;
+    hi += b;
+  }
+  const scale = (sub.multiplier ?? 1) / (sub.method === 'mean' ? sub.items.length : 1);
+  return [lo * scale, hi * scale];
+}
+
 function totalRange(def) {
+  if (def.totalFrom) {
+    return def.totalFrom
+      .map((id) =>
+        subscaleRange(
+          def,
+          def.subscales.find((x) => x.id === id),
+        ),
+      )
+      .reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
+  }
   let lo = 0;
   let hi = 0;
   for (const item of scoredItems(def)) {
@@ -124,18 +163,40 @@ function totalRange(def) {
   return [lo, hi];
 }
 
+/** An item as a subscale rule names it: its number, or its label when the id is a word (supplement items). */
+const gateName = (def, id, s) =>
+  /^\d/.test(id) ? s.subscales.itemNo(id) : text(def.items.find((i) => i.id === id)?.label[s.lang] ?? id);
+
+const subscaleLabel = (def, id, s) => text(def.subscales?.find((x) => x.id === id)?.label[s.lang] ?? id);
+
 function scoring(def, s) {
   const blocks = [`## ${s.scoring.title}`];
   if (def.scoring === 'sum') {
     const reversed = def.items.filter((i) => i.reverse && i.scored !== false).map((i) => i.id);
-    const sentence = s.scoring.sum(
-      itemList(
-        scoredItems(def).map((i) => i.id),
-        s,
-      ),
-      span(...totalRange(def)),
+    const sentence = def.totalFrom
+      ? s.scoring.sumOf(s.list(def.totalFrom.map((id) => subscaleLabel(def, id, s))), span(...totalRange(def)))
+      : s.scoring.sum(
+          itemList(
+            scoredItems(def).map((i) => i.id),
+            s,
+          ),
+          span(...totalRange(def)),
+        );
+    const scoredOptions = [def.options, ...def.items.map((i) => i.options ?? [])].some((list) =>
+      list.some((o) => o.score !== undefined && o.score !== o.value),
     );
-    blocks.push(s.sentences([sentence, ...(reversed.length ? [s.scoring.reverse(itemList(reversed, s))] : [])]));
+    const count = scoredItems(def).length;
+    blocks.push(
+      s.sentences([
+        sentence,
+        ...(reversed.length ? [s.scoring.reverse(itemList(reversed, s))] : []),
+        ...(scoredOptions ? [s.scoring.optionScores] : []),
+        ...(def.mean ? [s.scoring.mean(text(def.mean.label[s.lang]), count)] : []),
+        ...(def.positiveItems
+          ? [s.scoring.positive(text(def.positiveItems.label[s.lang]), def.positiveItems.min)]
+          : []),
+      ]),
+    );
   } else {
     blocks.push(described(s.scoring, def.scoring, 'scoring method'));
   }
@@ -156,13 +217,14 @@ function standardScore(def, s) {
 
 function subscales(def, s) {
   if (!def.subscales?.length) return '';
-  const rows = def.subscales.map((sub) => [
-    text(sub.label[s.lang]),
-    code(sub.id),
-    itemList(sub.items, s),
-    s.subscales[sub.method] + (sub.multiplier ? s.subscales.times(sub.multiplier) : ''),
-  ]);
-  return [`## ${s.subscales.title}`, table(s.subscales.columns, rows), s.subscales.missing].join('\n\n');
+  const method = (sub) =>
+    (sub.from ? s.subscales.from(s.list(sub.from.map((id) => subscaleLabel(def, id, s)))) : s.subscales[sub.method]) +
+    (sub.multiplier ? s.subscales.times(sub.multiplier) : '') +
+    (sub.missing ? s.subscales.prorate(sub.missing.minAnswered, sub.items.length, sub.missing.rounding) : '') +
+    (sub.gate ? s.subscales.gate(gateName(def, sub.gate.item, s), sub.gate.min) : '');
+  const rows = def.subscales.map((sub) => [text(sub.label[s.lang]), code(sub.id), itemList(sub.items, s), method(sub)]);
+  const rules = def.subscales.some((sub) => sub.missing || sub.from) ? s.subscales.missingRules : s.subscales.missing;
+  return [`## ${s.subscales.title}`, table(s.subscales.columns, rows), rules].join('\n\n');
 }
 
 function bandRange(bands, i, any) {
@@ -204,7 +266,9 @@ function bands(def, s) {
       sets.push(bandSet(set, heading, { isDefault: i === 0, reads: s.bands.score.subscale }, s));
     });
   }
-  if (sets.length === 0) return [`## ${s.bands.title}`, s.bands.none].join('\n\n');
+  if (sets.length === 0) {
+    return [`## ${s.bands.title}`, def.scoring === 'sum' ? s.bands.noneSum : s.bands.none].join('\n\n');
+  }
   return [`## ${s.bands.title}`, ...sets, s.bands.note].join('\n\n');
 }
 
@@ -218,6 +282,31 @@ function cutoffs(def, s) {
     text(c.source),
   ]);
   return [`## ${s.cutoffs.title}`, table(s.cutoffs.columns, rows)].join('\n\n');
+}
+
+function screens(def, s) {
+  if (!def.screens?.length) return '';
+  const condition = (c) => {
+    const names = c.subscales ? s.list(c.subscales.map((id) => subscaleLabel(def, id, s))) : undefined;
+    return `${s.screens.score[c.score](names)} ${c.op === '>=' ? '≥' : '>'} ${c.value}`;
+  };
+  const rows = def.screens.map((screen) => [
+    text(screen.label[s.lang]),
+    code(screen.id),
+    screen.any.map(condition).join(s.screens.or),
+    text(screen.source),
+  ]);
+  return [`## ${s.screens.title}`, table(s.screens.columns, rows), s.screens.note].join('\n\n');
+}
+
+function validity(def, s) {
+  if (!def.validity) return '';
+  const v = def.validity;
+  return [
+    `## ${s.validity.title}`,
+    s.validity.rule(subscaleLabel(def, v.subscale, s), v.op === '>=' ? '≥' : '>', v.value),
+    `${s.source}${s.colon}${text(v.source)}`,
+  ].join('\n\n');
 }
 
 function criticalItems(def, s) {
@@ -237,11 +326,19 @@ function missing(def, s) {
   // Categorical algorithms ignore the rule: their description says how each blank is read.
   if (def.scoring !== 'sum') return [`## ${s.missing.title}`, s.missing.categorical, sourceLine].join('\n\n');
   const sentences = [
-    rule.kind === 'prorate' ? s.missing.prorate(rule.maxMissing, scoredItems(def).length) : s.missing.complete,
+    rule.kind === 'prorate'
+      ? s.missing.prorate(rule.maxMissing, scoredItems(def).length)
+      : rule.kind === 'subscales'
+        ? s.missing.subscales
+        : s.missing.complete,
   ];
   const optional = def.items.filter((i) => i.optional).map((i) => i.id);
   if (optional.length) sentences.push(s.missing.optional(itemList(optional, s)));
-  if (def.subscales?.length) sentences.push(s.subscales.missing);
+  if (def.subscales?.length && rule.kind !== 'subscales') {
+    sentences.push(
+      def.subscales.some((sub) => sub.missing || sub.from) ? s.subscales.missingRules : s.subscales.missing,
+    );
+  }
   return [`## ${s.missing.title}`, s.sentences(sentences), sourceLine].join('\n\n');
 }
 
@@ -287,6 +384,8 @@ export function renderPage(def, s) {
       subscales,
       bands,
       cutoffs,
+      screens,
+      validity,
       criticalItems,
       missing,
       licence,

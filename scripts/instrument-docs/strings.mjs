@@ -47,6 +47,7 @@ const en = {
       'An answer may be the value or any of these texts (matched ignoring case, full-width forms and spaces). ' +
       'Values are in the instrument’s native coding; `zero-based` and `one-based` codings shift them.',
     ofItems: (count, ids) => `Options of item${count > 1 ? 's' : ''} ${ids}`,
+    scores: (score) => `scores ${score}`,
   },
 
   items: {
@@ -70,6 +71,11 @@ const en = {
     },
     sum: (items, range) => `Total: the sum of the scored items (${items}), range ${range}.`,
     reverse: (items) => `Reverse-scored items (${items}) count as lowest + highest option − answer.`,
+    sumOf: (subscales, range) => `Total: the sum of the subscales ${subscales}, range ${range}.`,
+    optionScores: 'Options marked “scores n” count n, not their value, in every score.',
+    mean: (label, count) => `${label}: the total ÷ ${count} (no value without a total).`,
+    positive: (label, min) =>
+      `${label}: how many scored items score ≥ ${min}, and the mean of those items (none when no item does).`,
     asq:
       'Categorical, not a sum. “Yes” to any of items 1–4 is a positive screen, and a refusal to answer counts as ' +
       'positive. Item 5 then separates an **acute positive** (yes) from a **non-acute positive**; a “yes” to item 5 ' +
@@ -87,6 +93,11 @@ const en = {
         'PHQ depressive syndrome (diagnostic algorithm): items 1–8 count at ≥ 2, item 9 at ≥ 1; a core item is ' +
         'item 1 or 2 at ≥ 2. A core item and ≥ 5 counted → major depressive syndrome; a core item and 2–4 counted → ' +
         'other depressive syndrome; otherwise none; any of items 1–9 missing → unknown.',
+      'cesd-r-category':
+        'CESD-R depression category (cesd-r.com, as coded in CamCOPS): anhedonia (8, 10) or dysphoria (2, 4, 6) ' +
+        '“nearly every day for 2 weeks” plus ≥ 4 other symptom groups at that level → major depressive episode; ' +
+        'plus ≥ 3 other groups at ≥ 5–7 days → probable; plus ≥ 2 → possible; otherwise total ≥ 16 → subthreshold, ' +
+        'else no clinical significance; any item missing → unknown. The criteria are checked before the total.',
     },
   },
 
@@ -102,16 +113,30 @@ const en = {
     sum: 'sum',
     mean: 'mean',
     times: (m) => ` × ${m}`,
+    from: (ids) => `sum of ${ids}`,
+    prorate: (min, count, rounding) =>
+      `; with ≥ ${min} of ${count} answered: mean × ${count}, rounded ${rounding === 'half-up' ? 'half up' : rounding}`,
+    gate: (item, min) => `; 0 when ${item} is below ${min}`,
+    itemNo: (id) => `item ${id}`,
     missing: 'A subscale with a missing or refused item has no score.',
+    missingRules:
+      'A subscale with a missing or refused item has no score, unless its method names a proration rule; a ' +
+      'composite (sum of subscales) has no score when a component has none.',
   },
 
   bands: {
     title: 'Bands',
     subscaleTitle: (label) => `Bands of ${label}`,
     none: 'None: this instrument gives a category, not a banded score.',
+    noneSum: 'None: see the cut-offs and the derived results.',
     default: 'default',
     reads: 'Reads',
-    score: { total: 'the total', index: 'the standard score (index)', subscale: 'the subscale score' },
+    score: {
+      total: 'the total',
+      index: 'the standard score (index)',
+      mean: 'the total mean',
+      subscale: 'the subscale score',
+    },
     columns: ['Band', 'Id', 'Score', 'Positive screen'],
     any: 'any score',
     note: '*x* is the score the set reads. A band runs from its lower bound (inclusive) to the next band’s (exclusive); a score below the first bound is in the first band.',
@@ -122,6 +147,30 @@ const en = {
     columns: ['Cut-off', 'Id', 'Positive when', 'Ages', 'Source'],
     all: 'all',
     total: 'total',
+  },
+
+  screens: {
+    title: 'Screening rules',
+    columns: ['Rule', 'Id', 'Positive when', 'Source'],
+    or: ' or ',
+    score: {
+      total: () => 'total',
+      mean: () => 'total mean',
+      'positive-count': () => 'positive items',
+      'positive-mean': () => 'positive symptom mean',
+      subscale: (ids) => ids,
+      'any-subscale': (ids) => (ids ? `any of ${ids}` : 'any subscale'),
+    },
+    note:
+      'A rule is positive when any of its conditions holds, and undecided (`null`) when none holds but a score it ' +
+      'reads is missing.',
+  },
+
+  validity: {
+    title: 'Validity scale',
+    rule: (subscale, op, value) =>
+      `The protocol is invalid when ${subscale} ${op} ${value}: the scores are still reported, with ` +
+      '`validity.valid: false` and the warning `SCALES_INVALID_PROTOCOL`. A blank validity item leaves validity unknown (`null`).',
   },
 
   critical: {
@@ -142,6 +191,9 @@ const en = {
       'rounded unless the `prorationRounding` option says so. With more missing there is no total (critical items ' +
       'still raise flags). `prorate: false` requires every scored item.',
     categorical: 'No total is computed: missing answers are never read as “no”; each raises an *unknown* flag.',
+    subscales:
+      'The total is the sum of its subscales, each under its own missing-item rule (see Subscales); when any of ' +
+      'them has no score there is no total (critical items still raise flags).',
     optional: (items) => `Items that may be left blank (${items}) never count as missing.`,
   },
 
@@ -209,6 +261,7 @@ const zh = {
     refusal: '拒答：不计入总分',
     note: '答案可写分值，也可写上列任一文字（匹配时忽略大小写、全角半角与空格）。分值为量表原始编码；`zero-based` 与 `one-based` 编码会整体平移。',
     ofItems: (_count, ids) => `第${ids}题的选项`,
+    scores: (score) => `计 ${score} 分`,
   },
 
   items: {
@@ -232,6 +285,10 @@ const zh = {
     },
     sum: (items, range) => `总分：计分条目（${items}）之和，范围 ${range}。`,
     reverse: (items) => `反向计分条目（${items}）按“最低分 + 最高分 − 答案”计分。`,
+    sumOf: (subscales, range) => `总分：因子 ${subscales} 之和，范围 ${range}。`,
+    optionScores: '标有“计 n 分”的选项在所有分数中按 n 计，而非按其编码。',
+    mean: (label, count) => `${label}：总分 ÷ ${count}（无总分时无此值）。`,
+    positive: (label, min) => `${label}：得分 ≥ ${min} 的计分条目数，及这些条目的平均分（没有此类条目时无均分）。`,
     asq:
       '分类结果，不求和。第1–4题任一回答“是”即为筛查阳性，拒绝回答按阳性处理。第5题据此区分' +
       '**急性阳性**（是）与**非急性阳性**；即使第1–4题均为“否”，第5题回答“是”也判为急性阳性。全部为“否”为**阴性**。' +
@@ -245,6 +302,10 @@ const zh = {
       'phq-depressive-syndrome':
         'PHQ 抑郁综合征（诊断算法）：第1–8题 ≥ 2 计入，第9题 ≥ 1 计入；核心条目为第1或第2题 ≥ 2。' +
         '有核心条目且计入 ≥ 5 项 → 重性抑郁综合征；有核心条目且计入 2–4 项 → 其他抑郁综合征；否则为无；第1–9题任一缺答 → 未知。',
+      'cesd-r-category':
+        'CESD-R 抑郁分类（cesd-r.com 标准，按 CamCOPS 实现）：快感缺失（8、10）或心境恶劣（2、4、6）达到“近两周几乎每天”，' +
+        '且另有 ≥ 4 个症状组达到同一程度 → 符合重性抑郁发作；另有 ≥ 3 个症状组达到 ≥ 5–7 天 → 很可能；≥ 2 个 → 可能；' +
+        '否则总分 ≥ 16 → 阈下抑郁症状，再否则无临床意义；任一条目缺答 → 未知。先判断标准，再看总分。',
     },
   },
 
@@ -260,16 +321,24 @@ const zh = {
     sum: '求和',
     mean: '均分',
     times: (m) => ` × ${m}`,
+    from: (ids) => `${ids}之和`,
+    prorate: (min, count, rounding) =>
+      `；至少答 ${min}/${count} 题时按已答均分 × ${count} 折算，${rounding === 'half-up' ? '四舍五入' : rounding}取整`,
+    gate: (item, min) => `；${item}低于 ${min} 时计 0 分`,
+    itemNo: (id) => `第${id}题`,
     missing: '因子内任一条目缺答或拒答时，该因子不计分。',
+    missingRules:
+      '因子内有条目缺答或拒答时该因子不计分，计分方式中注明折算规则的除外；由其他因子相加而成的因子，任一组成因子无分时也无分。',
   },
 
   bands: {
     title: '分级',
     subscaleTitle: (label) => `${label}的分级`,
     none: '无：本量表给出分类结果，不按分数分级。',
+    noneSum: '无：见划界分与派生结果。',
     default: '默认',
     reads: '依据',
-    score: { total: '总分', index: '标准分', subscale: '因子分' },
+    score: { total: '总分', index: '标准分', mean: '总均分', subscale: '因子分' },
     columns: ['等级', '标识', '分数', '筛查阳性'],
     any: '任意分数',
     note: '*x* 为该分级所依据的分数。每一等级从其下限（含）到下一等级的下限（不含）；低于第一个下限的分数归入第一等级。',
@@ -280,6 +349,27 @@ const zh = {
     columns: ['划界分', '标识', '阳性条件', '适用年龄', '来源'],
     all: '不限',
     total: '总分',
+  },
+
+  screens: {
+    title: '筛查规则',
+    columns: ['规则', '标识', '阳性条件', '来源'],
+    or: '，或',
+    score: {
+      total: () => '总分',
+      mean: () => '总均分',
+      'positive-count': () => '阳性项目数',
+      'positive-mean': () => '阳性症状均分',
+      subscale: (ids) => ids,
+      'any-subscale': (ids) => (ids ? `${ids}中任一` : '任一因子'),
+    },
+    note: '任一条件成立即为阳性；没有条件成立、但有条件所需的分数缺失时为未定（`null`）。',
+  },
+
+  validity: {
+    title: '效度量表',
+    rule: (subscale, op, value) =>
+      `${subscale} ${op} ${value} 时答卷无效：各分数照常给出，并标注 \`validity.valid: false\` 与警告 \`SCALES_INVALID_PROTOCOL\`。效度条目缺答时效度未知（\`null\`）。`,
   },
 
   critical: {
@@ -298,6 +388,8 @@ const zh = {
       `计分条目最多可缺答 ${max} 题：总分 = 已答条目均分 × ${count}，除非用 \`prorationRounding\` 选项指定，否则不取整。` +
       '缺答更多时不计总分（危机条目仍会产生标记）。`prorate: false` 要求所有计分条目均作答。',
     categorical: '不计总分：缺答绝不按“否”处理，每个缺答都产生*未知*标记。',
+    subscales:
+      '总分为各组成因子之和，每个因子按其自身的缺答规则计分（见“因子”）；任一因子无分时不计总分（危机条目仍会产生标记）。',
     optional: (items) => `可不作答的条目（${items}）不算缺答。`,
   },
 

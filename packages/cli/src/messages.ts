@@ -127,7 +127,7 @@ const en = {
     indexRule: (multiplier: number) => `total × ${multiplier}`,
     bandSets: 'Band sets',
     isDefault: 'default',
-    appliesTo: { total: 'reads the total', index: 'reads the index' },
+    appliesTo: { total: 'reads the total', index: 'reads the index', mean: 'reads the total mean' },
     positive: 'positive screen',
     cutoffs: 'Cut-offs',
     forAges: (min: number, max: number) => `ages ${min}–${max}`,
@@ -137,7 +137,9 @@ const en = {
     missingRule: (rule: MissingRule, items: number) =>
       rule.kind === 'complete'
         ? 'every scored item must be answered, otherwise no total'
-        : `up to ${rule.maxMissing} missing: total = mean of answered items × ${items}; more missing: no total`,
+        : rule.kind === 'subscales'
+          ? 'total = sum of its subscales, each under its own missing rule'
+          : `up to ${rule.maxMissing} missing: total = mean of answered items × ${items}; more missing: no total`,
     licence: 'Licence',
     holder: 'holder',
     citation: 'Citation',
@@ -276,7 +278,7 @@ const zh: Messages = {
     indexRule: (multiplier) => `总分 × ${multiplier}`,
     bandSets: '分级（常模）',
     isDefault: '默认',
-    appliesTo: { total: '按总分', index: '按标准分' },
+    appliesTo: { total: '按总分', index: '按标准分', mean: '按总均分' },
     positive: '筛查阳性',
     cutoffs: '筛查界值',
     forAges: (min, max) => `${min}–${max}岁`,
@@ -286,7 +288,9 @@ const zh: Messages = {
     missingRule: (rule, items) =>
       rule.kind === 'complete'
         ? '所有计分条目都须作答，否则不计总分'
-        : `最多缺 ${rule.maxMissing} 题：总分 = 已答题目均分 × ${items}；缺答更多则不计总分`,
+        : rule.kind === 'subscales'
+          ? '总分 = 各因子之和，各因子按自身缺答规则计分'
+          : `最多缺 ${rule.maxMissing} 题：总分 = 已答题目均分 × ${items}；缺答更多则不计总分`,
     licence: '授权',
     holder: '权利人',
     citation: '文献',

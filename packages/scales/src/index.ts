@@ -9,7 +9,10 @@ export type {
   Localized,
   MissingRule,
   ResponseOption,
+  Screen,
+  ScreenCondition,
   SubscaleDefinition,
+  Validity,
 } from './definition/schema.ts';
 export type { Rounding } from './engine/rounding.ts';
 export { scoreInstrument } from './engine/score.ts';
@@ -22,13 +25,16 @@ export type {
   Flag,
   FlagStatus,
   IndexResult,
+  PositiveItemsResult,
   ScoreFailure,
   ScoreIssue,
   ScoreIssueCode,
   ScoreOptions,
   ScoreValue,
   ScoreWarning,
+  ScreenResult,
   SubscaleResult,
+  ValidityResult,
   WarningCode,
 } from './engine/types.ts';
 export { formatDerivedName, formatIssue, formatOutcome, formatWarning, type Lang } from './messages.ts';

@@ -47,4 +47,23 @@ describe('messages', () => {
     expect(formatOutcome('high', 'en')).toBe('high risk');
     expect(formatDerivedName('syndrome', 'en')).toBe('depressive syndrome (PHQ algorithm)');
   });
+
+  it('names the invalid-protocol warning and the CESD-R categories in both languages', () => {
+    expect(formatWarning({ code: 'SCALES_INVALID_PROTOCOL' }, 'zh')).toBe(
+      '效度量表得分达到作废标准：结果不可信，应择期重测',
+    );
+    expect(formatWarning({ code: 'SCALES_INVALID_PROTOCOL' }, 'en')).toContain('retest');
+    for (const id of [
+      'major-depressive-episode',
+      'probable-major-depressive-episode',
+      'possible-major-depressive-episode',
+      'subthreshold',
+      'non-clinical',
+    ]) {
+      expect(formatOutcome(id, 'zh')).not.toBe(id);
+      expect(formatOutcome(id, 'zh')).not.toMatch(/[a-z]{2,}/i);
+      expect(formatOutcome(id, 'en')).not.toBe(id);
+    }
+    expect(formatDerivedName('category', 'zh')).toBe('抑郁分类（CESD-R 算法）');
+  });
 });

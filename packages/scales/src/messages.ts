@@ -46,6 +46,10 @@ const warnings: Record<WarningCode, Record<Lang, Template>> = {
     zh: (p) => `第${p.items}题按流程应跳过但已作答，已计入`,
     en: (p) => `item(s) ${p.items} answered though the form skips them: counted`,
   },
+  SCALES_INVALID_PROTOCOL: {
+    zh: () => '效度量表得分达到作废标准：结果不可信，应择期重测',
+    en: () => 'validity scale at the invalid-protocol threshold: results are not trustworthy, retest',
+  },
 };
 
 /** Categories of the categorical screeners (ASQ, C-SSRS screener) and the values of derived results. */
@@ -60,10 +64,16 @@ const outcomes: Record<string, Record<Lang, string>> = {
   high: { zh: '高风险', en: 'high risk' },
   'major-depressive-syndrome': { zh: '重性抑郁综合征', en: 'major depressive syndrome' },
   'other-depressive-syndrome': { zh: '其他抑郁综合征', en: 'other depressive syndrome' },
+  'major-depressive-episode': { zh: '符合重性抑郁发作标准', en: 'meets criteria for a major depressive episode' },
+  'probable-major-depressive-episode': { zh: '很可能为重性抑郁发作', en: 'probable major depressive episode' },
+  'possible-major-depressive-episode': { zh: '可能为重性抑郁发作', en: 'possible major depressive episode' },
+  subthreshold: { zh: '阈下抑郁症状', en: 'subthreshold depressive symptoms' },
+  'non-clinical': { zh: '无临床意义', en: 'no clinical significance' },
 };
 
 const derivedNames: Record<string, Record<Lang, string>> = {
   syndrome: { zh: '抑郁综合征（PHQ 诊断算法）', en: 'depressive syndrome (PHQ algorithm)' },
+  category: { zh: '抑郁分类（CESD-R 算法）', en: 'depression category (CESD-R algorithm)' },
 };
 
 const params = (p: Partial<Params>): Params => ({ item: '', expected: '', items: '', coding: '', ...p });

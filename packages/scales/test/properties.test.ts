@@ -36,6 +36,9 @@ describe.each(sumInstruments.map((d) => [d.id, d] as const))('%s properties', (_
   const reversed = (id: string, v: number) => {
     const values = itemValues(def, id);
     const item = def.items.find((i) => i.id === id);
+    // An option's own score, where it has one (CESD-R "nearly every day for 2 weeks" 4 scores 3).
+    const own = (item?.options ?? def.options).find((o) => o.value === v)?.score;
+    if (own !== undefined) return own;
     return item?.reverse ? Math.min(...values) + Math.max(...values) - v : v;
   };
   const lowest = scored.reduce((s, i) => s + Math.min(...itemValues(def, i.id)), 0);
@@ -73,7 +76,8 @@ describe.each(sumInstruments.map((d) => [d.id, d] as const))('%s properties', (_
         const before = scoreInstrument(def, answers);
         const after = scoreInstrument(def, raised);
         if (!before.ok || !after.ok) throw new Error('valid answers rejected');
-        expect(after.value.total).toBe((before.value.total as number) + 1);
+        const gain = reversed(item.id, next) - reversed(item.id, answers[position] as number);
+        expect(after.value.total).toBe((before.value.total as number) + gain);
         const order = (r: typeof before) => {
           const band = r.ok ? r.value.band : null;
           return def.bandSets.find((s) => s.id === band?.set)?.bands.findIndex((b) => b.id === band?.id) ?? -1;

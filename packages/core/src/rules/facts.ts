@@ -15,6 +15,14 @@ export interface ScaleFacts {
   readonly items?: Readonly<Record<string, number | null>>;
   readonly subscales?: Readonly<Record<string, number | null>>;
   readonly derived?: Readonly<Record<string, string>>;
+  /** Total mean (SCL-90 总均分/GSI, MSSMHS), where the instrument defines one. */
+  readonly mean?: number | null;
+  /** Number of positive items (SCL-90 阳性项目数), where the instrument defines them. */
+  readonly positiveItems?: number | null;
+  /** Screening rule id → positive (true), negative (false) or undecided (null: a score it needs is missing). */
+  readonly screens?: Readonly<Record<string, boolean | null>>;
+  /** Validity (lie) scale: false when it invalidates the protocol (MHT 效度 ≥ 7), null when it could not be scored. */
+  readonly valid?: boolean | null;
 }
 
 export interface PersonFacts {
@@ -57,7 +65,23 @@ export function scaleFacts(score: ScoreValue): ScaleFacts {
   for (const c of score.cutoffs) cutoffs[c.id] = c.positive;
   const subscales: Record<string, number | null> = {};
   for (const s of score.subscales) subscales[s.id] = s.score;
+  const extra: {
+    mean?: number | null;
+    positiveItems?: number | null;
+    screens?: Record<string, boolean | null>;
+    valid?: boolean | null;
+  } = {};
+  // Only the instruments that define these carry them, so other instruments' facts (and decision keys) stay as they were.
+  if (score.mean !== undefined) extra.mean = score.mean;
+  if (score.positiveItems !== undefined) extra.positiveItems = score.positiveItems?.count ?? null;
+  if (score.screens !== undefined) {
+    const screens: Record<string, boolean | null> = {};
+    for (const s of score.screens) screens[s.id] = s.positive;
+    extra.screens = screens;
+  }
+  if (score.validity !== undefined) extra.valid = score.validity.valid;
   return {
+    ...extra,
     total: score.total,
     index: score.index?.value ?? null,
     band: score.band?.id ?? null,

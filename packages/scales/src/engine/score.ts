@@ -1,17 +1,20 @@
-import type { BandSet, InstrumentDefinition } from '../definition/schema.ts';
+import type { InstrumentDefinition } from '../definition/schema.ts';
 import { err, ok, type Result } from '../result.ts';
 import { findBand } from './bands.ts';
 import { scoreAsq, scoreCssrsScreener } from './categorical.ts';
-import { type CompiledInstrument, type CompiledItem, compileInstrument } from './compile.ts';
-import { phqDepressiveSyndrome } from './derived.ts';
+import { type CompiledInstrument, type CompiledItem, compileInstrument, isAbsent } from './compile.ts';
+import { cesdrCategory, phqDepressiveSyndrome } from './derived.ts';
 import { readAnswers } from './read-answers.ts';
 import { applyRounding } from './rounding.ts';
+import { evaluateScreens, validityOf } from './screens.ts';
+import { scoreSubscales } from './subscales.ts';
 import type {
   Answers,
   BandResult,
   CutoffResult,
   Flag,
   IndexResult,
+  PositiveItemsResult,
   ScoreFailure,
   ScoreIssue,
   ScoreOptions,
@@ -24,27 +27,24 @@ const NONE: readonly never[] = Object.freeze([]);
 const NO_DERIVED: Readonly<Record<string, string>> = Object.freeze({});
 const NO_OPTIONS: ScoreOptions = Object.freeze({});
 // Derived outcomes are a handful of values: share one frozen object per value rather than allocate per row.
-const syndromes = new Map<string, Readonly<Record<string, string>>>();
-function syndromeOf(value: string): Readonly<Record<string, string>> {
-  let found = syndromes.get(value);
-  if (!found) {
-    found = Object.freeze({ syndrome: value });
-    syndromes.set(value, found);
-  }
-  return found;
+function derivedCache(key: string): (value: string) => Readonly<Record<string, string>> {
+  const shared = new Map<string, Readonly<Record<string, string>>>();
+  return (value) => {
+    let found = shared.get(value);
+    if (!found) {
+      found = Object.freeze({ [key]: value });
+      shared.set(value, found);
+    }
+    return found;
+  };
 }
+const syndromeOf = derivedCache('syndrome');
+const cesdrCategoryOf = derivedCache('category');
 
-function itemScore(item: CompiledItem, v: number): number {
-  return item.reverse ? item.min + item.max - v : v;
-}
-
-function pickBandSet(sets: readonly BandSet[], wanted: string | undefined): BandSet | undefined {
-  return (wanted && sets.find((s) => s.id === wanted)) || sets[0];
-}
-
-/** Blank or refused: no substantive answer to score. */
-function isAbsent(item: CompiledItem, v: number): boolean {
-  return Number.isNaN(v) || (item.refusable && item.refusals.has(v));
+function derivedFor(compiled: CompiledInstrument, values: ArrayLike<number>): Readonly<Record<string, string>> {
+  if (compiled.phqSyndrome) return syndromeOf(phqDepressiveSyndrome(values));
+  if (compiled.cesdrCategory) return cesdrCategoryOf(cesdrCategory(values));
+  return NO_DERIVED;
 }
 
 function criticalFlags(compiled: CompiledInstrument, values: ArrayLike<number>): readonly Flag[] {
@@ -62,21 +62,6 @@ function criticalFlags(compiled: CompiledInstrument, values: ArrayLike<number>):
     }
   }
   return flags ?? NONE;
-}
-
-function scoreSubscales(compiled: CompiledInstrument, values: ArrayLike<number>, bandSet?: string): SubscaleResult[] {
-  return compiled.subscales.map((s) => {
-    let sum = 0;
-    for (const p of s.positions) {
-      const item = compiled.items[p] as CompiledItem;
-      const v = values[p] as number;
-      if (isAbsent(item, v)) return { id: s.id, score: null, band: null };
-      sum += itemScore(item, v);
-    }
-    const score = (s.method === 'mean' ? sum / s.positions.length : sum) * s.multiplier;
-    const set = pickBandSet(s.bandSets, bandSet);
-    return { id: s.id, score, band: set ? findBand(set, score) : null };
-  });
 }
 
 /** The answers read, by item id, in native coding; blank and refused are null (never a value a rule could compare). */
@@ -145,10 +130,13 @@ export function scoreInstrument(
   if (issues.length > 0) return err({ instrument: definition.id, issues });
 
   const flags = criticalFlags(compiled, values);
-  const derived = compiled.phqSyndrome ? syndromeOf(phqDepressiveSyndrome(values)) : NO_DERIVED;
+  const derived = derivedFor(compiled, values);
 
   let sum = 0;
   let answered = 0;
+  let positiveCount = 0;
+  let positiveSum = 0;
+  const { positiveMin } = compiled;
   let missing: string[] | undefined;
   let refused: string[] | undefined;
   const { scoredPositions, items } = compiled;
@@ -167,8 +155,14 @@ export function scoreInstrument(
       refused.push(item.id);
       continue;
     }
-    sum += item.reverse ? item.min + item.max - v : v;
+    const score = item.scores ? (item.scores[v - item.min] as number) : item.reverse ? item.min + item.max - v : v;
+    sum += score;
     answered++;
+    // Never true while positiveMin is NaN (no positive-item count defined).
+    if (score >= positiveMin) {
+      positiveCount++;
+      positiveSum += score;
+    }
   }
 
   if (definition.scoring !== 'sum') {
@@ -196,9 +190,29 @@ export function scoreInstrument(
   // A refusal is an answer, not a blank, but it has no value to sum: the total treats it like a missing item.
   if (refused) warnings = [{ code: 'SCALES_REFUSED', items: refused }];
   const unscored: readonly string[] = refused ? [...(missing ?? NONE), ...refused] : (missing ?? NONE);
+  const sub = compiled.subscales.length
+    ? scoreSubscales(compiled, values, { bandSet: options.bandSet, prorate: options.prorate !== false })
+    : undefined;
+  const subscales: readonly SubscaleResult[] = sub?.results ?? NONE;
   let total: number | null = sum;
   let prorated = false;
-  if (unscored.length > 0) {
+  if (compiled.totalFrom) {
+    // SDQ total difficulties: the sum of its (possibly prorated) components, missing if any component is.
+    total = 0;
+    for (const j of compiled.totalFrom) {
+      const part = subscales[j]?.score ?? null;
+      if (part === null) {
+        total = null;
+        break;
+      }
+      total += part;
+      if (sub && sub.prorated[j] === 1) prorated = true;
+    }
+    if (unscored.length > 0) {
+      warnings ??= [];
+      warnings.push({ code: total === null ? 'SCALES_NOT_SCORABLE' : 'SCALES_PRORATED', items: unscored });
+    }
+  } else if (unscored.length > 0) {
     const rule = definition.missing;
     if (rule.kind === 'prorate' && options.prorate !== false && unscored.length <= rule.maxMissing && answered > 0) {
       // mean(answered) × n, computed as sum × n / answered so 4 × 9 / 8 is exactly 4.5.
@@ -217,22 +231,28 @@ export function scoreInstrument(
     const rounding = options.indexRounding ?? 'half-up';
     index = { value: applyRounding(exact, rounding), exact, rounding };
   }
+  // Division, not × (1/n): 180 / 90 is exactly 2, so a band starting at 2 is reached.
+  const mean = compiled.mean && total !== null ? total / scoredPositions.length : null;
+  let positive: PositiveItemsResult | null = null;
+  if (!Number.isNaN(positiveMin) && total !== null) {
+    positive = { count: positiveCount, mean: positiveCount > 0 ? positiveSum / positiveCount : null };
+  }
 
   let band: BandResult | null = null;
   const set = options.bandSet ? definition.bandSets.find((s) => s.id === options.bandSet) : compiled.defaultBandSet;
   if (set && total !== null) {
-    const score = set.appliesTo === 'index' ? index?.value : total;
-    if (score !== undefined) band = findBand(set, score);
+    const score = set.appliesTo === 'index' ? index?.value : set.appliesTo === 'mean' ? mean : total;
+    if (score !== undefined && score !== null) band = findBand(set, score);
   }
 
-  return ok({
+  const value: Mutable<ScoreValue> = {
     instrument: definition.id,
     version: definition.version,
     total,
     index,
     band,
     cutoffs: compiled.cutoffs.length ? decideCutoffs(compiled, total, sum, unscored) : NONE,
-    subscales: compiled.subscales.length ? scoreSubscales(compiled, values, options.bandSet) : NONE,
+    subscales,
     category: null,
     derived,
     flags,
@@ -240,6 +260,19 @@ export function scoreInstrument(
     missing: missing ?? NONE,
     prorated,
     warnings: warnings ?? NONE,
-    ...(options.includeItems ? { items: itemsOf(compiled, values) } : {}),
-  });
+  };
+  if (options.includeItems) value.items = itemsOf(compiled, values);
+  if (compiled.mean) value.mean = mean;
+  if (!Number.isNaN(positiveMin)) value.positiveItems = positive;
+  if (compiled.screens.length) {
+    value.screens = evaluateScreens(compiled, { total, mean, positive, subscales });
+  }
+  if (compiled.validity) {
+    const validity = validityOf(compiled.validity, subscales);
+    value.validity = validity;
+    if (validity.valid === false) value.warnings = [...value.warnings, { code: 'SCALES_INVALID_PROTOCOL' }];
+  }
+  return ok(value);
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -66,11 +66,37 @@ export interface CutoffResult {
   readonly positive: boolean | null;
 }
 
-export type WarningCode = 'SCALES_PRORATED' | 'SCALES_NOT_SCORABLE' | 'SCALES_REFUSED' | 'SCALES_SKIPPED_ANSWERED';
+export type WarningCode =
+  | 'SCALES_PRORATED'
+  | 'SCALES_NOT_SCORABLE'
+  | 'SCALES_REFUSED'
+  | 'SCALES_SKIPPED_ANSWERED'
+  | 'SCALES_INVALID_PROTOCOL';
 
 export interface ScoreWarning {
   readonly code: WarningCode;
   readonly items?: readonly string[];
+}
+
+/** Items scored at or above the instrument's positive threshold (SCL-90 阳性项目数 and 阳性症状均分). */
+export interface PositiveItemsResult {
+  readonly count: number;
+  /** Mean score of the positive items; null when there are none (no division by zero). */
+  readonly mean: number | null;
+}
+
+export interface ScreenResult {
+  readonly id: string;
+  /** True when any condition holds; null when none holds and one could not be evaluated (a score is missing). */
+  readonly positive: boolean | null;
+  /** Ids of the conditions that hold. */
+  readonly met: readonly string[];
+}
+
+export interface ValidityResult {
+  readonly score: number | null;
+  /** False when the validity scale invalidates the protocol; null when it could not be scored. */
+  readonly valid: boolean | null;
 }
 
 export interface ScoreValue {
@@ -92,6 +118,14 @@ export interface ScoreValue {
   readonly warnings: readonly ScoreWarning[];
   /** Only with `includeItems`: item id → native answer; blank and refused are null. */
   readonly items?: Readonly<Record<string, number | null>>;
+  /** Only for instruments that define a total mean: total ÷ scored items; null without a total. */
+  readonly mean?: number | null;
+  /** Only for instruments that define positive items; null without a total. */
+  readonly positiveItems?: PositiveItemsResult | null;
+  /** Only for instruments that define screening rules. */
+  readonly screens?: readonly ScreenResult[];
+  /** Only for instruments with a validity scale. Scores are still reported for an invalid protocol. */
+  readonly validity?: ValidityResult;
 }
 
 export type ScoreIssueCode =

@@ -51,6 +51,10 @@ function scaleFields(def: InstrumentDefinition): string[] {
     ...has('cutoffs', (def.cutoffs?.length ?? 0) > 0),
     ...has('subscales', (def.subscales?.length ?? 0) > 0),
     ...has('derived', (def.derived?.length ?? 0) > 0),
+    ...has('mean', def.mean !== undefined),
+    ...has('positiveItems', def.positiveItems !== undefined),
+    ...has('screens', (def.screens?.length ?? 0) > 0),
+    ...has('valid', def.validity !== undefined),
   ];
 }
 const boolean: Domain = { kind: 'ids', values: [true, false] };
@@ -72,6 +76,8 @@ function memberIds(def: InstrumentDefinition, field: string): string[] | undefin
       return (def.subscales ?? []).map((s) => s.id);
     case 'derived':
       return (def.derived ?? []).map((d) => DERIVED[d].key);
+    case 'screens':
+      return (def.screens ?? []).map((s) => s.id);
     default:
       return undefined;
   }
@@ -84,7 +90,7 @@ function memberDomain(def: InstrumentDefinition, field: string, id: string): Dom
     return { kind: 'numbers', values: options.filter((o) => !o.refusal).map((o) => o.value) };
   }
   if (field === 'flags') return { kind: 'ids', values: FLAG_STATUSES };
-  if (field === 'cutoffs') return boolean;
+  if (field === 'cutoffs' || field === 'screens') return boolean;
   if (field === 'subscales') {
     const s = def.subscales?.find((x) => x.id === id);
     const ranges = (s?.items ?? []).flatMap((itemId) => {
@@ -123,12 +129,40 @@ function scoreField(def: InstrumentDefinition, field: string, path: string): Res
   }
 }
 
+/** The one-value facts some instruments add (facts.ts): total mean, positive-item count, protocol validity. */
+function singleFact(def: InstrumentDefinition, field: string): Result<Domain, UnknownFact> | undefined {
+  const missing = err({ kind: 'not-produced', instrument: def.id, field } as const);
+  const scored = def.items.filter((i) => i.scored !== false);
+  switch (field) {
+    case 'mean': {
+      if (!def.mean) return missing;
+      const ranges = scored.map((item) => itemRange(def, item));
+      return ok({
+        kind: 'range',
+        min: Math.min(...ranges.map((r) => r.min)),
+        max: Math.max(...ranges.map((r) => r.max)),
+      });
+    }
+    case 'positiveItems':
+      return def.positiveItems ? ok({ kind: 'range', min: 0, max: scored.length }) : missing;
+    case 'valid':
+      return def.validity ? ok(boolean) : missing;
+    default:
+      return undefined;
+  }
+}
+
 function resolveScale(parts: readonly string[], path: string): Result<FactInfo, UnknownFact> {
   const [, id = '', field = '', member, ...extra] = parts;
   const def = instruments.find((d) => d.id === id);
   if (!def) return err({ kind: 'instrument', id, suggestion: getInstrument(id)?.id });
   if (['total', 'index', 'band', 'category'].includes(field)) {
     return member === undefined ? scoreField(def, field, path) : err({ kind: 'shape', path });
+  }
+  const single = singleFact(def, field);
+  if (single) {
+    if (member !== undefined) return err({ kind: 'shape', path });
+    return single.ok ? ok({ path, group: path, instrument: def, domain: single.value }) : single;
   }
   const ids = memberIds(def, field);
   if (!ids) return err({ kind: 'field', root: `scales.${id}`, field, known: scaleFields(def) });

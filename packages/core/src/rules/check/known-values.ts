@@ -51,6 +51,17 @@ export const DERIVED: Readonly<Record<Derived, { readonly key: string; readonly 
     key: 'syndrome',
     values: ['none', 'other-depressive-syndrome', 'major-depressive-syndrome', 'unknown'],
   },
+  'cesd-r-category': {
+    key: 'category',
+    values: [
+      'major-depressive-episode',
+      'probable-major-depressive-episode',
+      'possible-major-depressive-episode',
+      'subthreshold',
+      'non-clinical',
+      'unknown',
+    ],
+  },
 };
 
 const anyNumber: Domain = { kind: 'range', min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };

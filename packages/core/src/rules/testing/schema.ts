@@ -18,6 +18,10 @@ const scaleFactsSchema = z.strictObject({
   items: record(z.number().nullable()).exactOptional(),
   subscales: record(z.number().nullable()).exactOptional(),
   derived: record(z.string()).exactOptional(),
+  mean: z.number().nullable().exactOptional(),
+  positiveItems: z.number().nullable().exactOptional(),
+  screens: record(z.boolean().nullable()).exactOptional(),
+  valid: z.boolean().nullable().exactOptional(),
 });
 
 /** Everything a rule set can read about one person (see ../facts.ts), as written in a test file. */
