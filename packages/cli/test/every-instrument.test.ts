@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../src/csv/read-csv.ts';
 import { runCli, scratch } from './run-cli.ts';
 
 interface Summary {
@@ -35,6 +36,14 @@ describe.each(instruments.map((i) => [i.id, i] as const))('%s', (id, summary) =>
     expect(r.stderr).not.toContain('Error');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ instruments: [id], counts: { scored: 1, rejected: 0 } });
+    // results.csv: every column named once, and the row fills exactly the header's columns.
+    const [header, row] = [
+      ...readCsv(readFileSync(join(dir, 'out', 'results.csv'), 'utf8').slice(1), { delimiter: ',' }),
+    ];
+    const columns = header?.fields ?? [];
+    expect(new Set(columns).size).toBe(columns.length);
+    expect(row?.fields).toHaveLength(columns.length);
+    expect(row?.fields[columns.indexOf(`${id}_total`)]).not.toBe(undefined);
   });
 
   it('shows in both languages', () => {

@@ -57,7 +57,17 @@ export function resultCells(
     const score = row.scores.find((s) => s.instrument === definition.id)?.value;
     cells.push(score?.total ?? null);
     if (definition.index) cells.push(score?.index?.value ?? null);
+    if (definition.mean) cells.push(score?.mean ?? null);
     cells.push(score?.band?.id ?? score?.category ?? '');
+    if (definition.positiveItems) cells.push(score?.positiveItems?.count ?? null, score?.positiveItems?.mean ?? null);
+    for (const screen of definition.screens ?? []) {
+      const positive = score?.screens?.find((s) => s.id === screen.id)?.positive;
+      cells.push(positive === undefined || positive === null ? '' : String(positive));
+    }
+    if (definition.validity) {
+      const valid = score?.validity?.valid;
+      cells.push(valid === undefined || valid === null ? '' : String(valid));
+    }
     for (const sub of definition.subscales ?? []) {
       const result = score?.subscales.find((s) => s.id === sub.id);
       cells.push(result?.score ?? null);
@@ -99,8 +109,24 @@ function scoreJson(s: InstrumentScore): string {
       (x) => x.id,
       (x) => x.score,
     )},` +
-    `"derived":${q(v.derived)},"flags":${flags},"missing":${q(v.missing)},"prorated":${v.prorated}}`
+    `"derived":${q(v.derived)},"flags":${flags},"missing":${q(v.missing)},"prorated":${v.prorated}${summaryJson(v)}}`
   );
+}
+
+/** Fields only some instruments have (total mean, positive items, screens, validity); empty for the others. */
+function summaryJson(v: InstrumentScore['value']): string {
+  let out = '';
+  if (v.mean !== undefined) out += `,"mean":${v.mean}`;
+  if (v.positiveItems !== undefined) out += `,"positiveItems":${q(v.positiveItems)}`;
+  if (v.screens !== undefined) {
+    out += `,"screens":${idMap(
+      v.screens,
+      (s) => s.id,
+      (s) => s.positive,
+    )}`;
+  }
+  if (v.validity !== undefined) out += `,"validity":${q(v.validity)}`;
+  return out;
 }
 
 function personJson(p: Person): string {

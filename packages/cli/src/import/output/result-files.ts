@@ -50,28 +50,30 @@ function resultHeader(layout: ResultLayout): string[] {
     'actions',
     'referrals',
     'follow_up',
-    ...layout.instruments.flatMap((d) => {
-      const id = d.id;
-      return [
-        `${id}_total`,
-        ...(d.index ? [`${id}_index`] : []),
-        `${id}_band`,
-        ...subscaleColumns(d).map((c) => `${id}_${c}`),
-        `${id}_flags`,
-        `${id}_missing`,
-      ];
-    }),
+    ...layout.instruments.flatMap((d) => instrumentColumns(d).map((c) => `${d.id}_${c}`)),
     'duplicate_of',
     'reasons',
   ];
 }
 
 /**
- * Column names of an instrument's subscales, after its band: each subscale's score, and its band where the subscale
- * has bands of its own (DASS-21, SCL-90 factors). In definition order, as `resultCells` fills them.
+ * An instrument's columns (after `<id>_`), in the order `resultCells` fills them: total, index, total mean (SCL-90
+ * GSI), band, positive items and their mean, each screening rule (true/false, empty when undecided), protocol
+ * validity, then each subscale's score and its band where it has bands of its own (DASS-21, SCL-90 factors).
  */
-function subscaleColumns(d: InstrumentDefinition): string[] {
-  return (d.subscales ?? []).flatMap((s) => (s.bandSets?.length ? [s.id, `${s.id}_band`] : [s.id]));
+export function instrumentColumns(d: InstrumentDefinition): string[] {
+  return [
+    'total',
+    ...(d.index ? ['index'] : []),
+    ...(d.mean ? ['mean'] : []),
+    'band',
+    ...(d.positiveItems ? ['positive_items', 'positive_mean'] : []),
+    ...(d.screens ?? []).map((s) => s.id),
+    ...(d.validity ? ['valid'] : []),
+    ...(d.subscales ?? []).flatMap((s) => (s.bandSets?.length ? [s.id, `${s.id}_band`] : [s.id])),
+    'flags',
+    'missing',
+  ];
 }
 
 function errorHeader(layout: ResultLayout): string[] {
