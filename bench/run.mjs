@@ -9,7 +9,15 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './lib.mjs';
 
-const benchmarks = ['scoring.mjs', 'rules.mjs', 'csv-parsers.mjs', 'import.mjs', 'sdk.mjs', 'startup.mjs'];
+const benchmarks = [
+  'scoring.mjs',
+  'rules.mjs',
+  'csv-parsers.mjs',
+  'import.mjs',
+  'sdk.mjs',
+  'simulate.mjs',
+  'startup.mjs',
+];
 
 let failed = 0;
 for (const [i, file] of benchmarks.entries()) {

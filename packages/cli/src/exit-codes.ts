@@ -33,6 +33,7 @@ export type CliErrorCode =
   | 'CLI_MAPPING'
   | 'CLI_MAPPING_FILE'
   | 'CLI_LABELS_INVALID'
+  | 'CLI_SCENARIO_INVALID'
   | 'CLI_OUT_DIR'
   | 'CLI_NOTHING_TO_RESUME'
   | 'CLI_XLSX'
@@ -54,6 +55,7 @@ const exitCodes: Record<CliErrorCode, ExitCode> = {
   CLI_MAPPING: ExitCode.error,
   CLI_MAPPING_FILE: ExitCode.error,
   CLI_LABELS_INVALID: ExitCode.error,
+  CLI_SCENARIO_INVALID: ExitCode.error,
   CLI_OUT_DIR: ExitCode.usage,
   CLI_NOTHING_TO_RESUME: ExitCode.usage,
   CLI_XLSX: ExitCode.error,

@@ -83,6 +83,20 @@ export {
   type StaffingResult,
   shrinkagePositions,
 } from './simulation/analytic/index.ts';
+export {
+  type ClassKpis,
+  type Distribution,
+  type Estimate,
+  type HotlineReport,
+  type HotlineScenario,
+  type HotlineScenarioInput,
+  type HourProfile,
+  hotlineScenarioSchema,
+  replicationSeed,
+  type SimulateOptions,
+  type SimulationProgress,
+  simulateHotline,
+} from './simulation/index.ts';
 export type { ApplyOptions } from './workflow/apply-event.ts';
 export { applyEvent, openCase } from './workflow/apply-event.ts';
 export type { WorkflowError, WorkflowErrorCode } from './workflow/errors.ts';

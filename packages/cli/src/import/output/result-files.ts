@@ -61,7 +61,7 @@ function resultHeader(layout: ResultLayout): string[] {
  * GSI), band, positive items and their mean, each screening rule (true/false, empty when undecided), protocol
  * validity, then each subscale's score and its band where it has bands of its own (DASS-21, SCL-90 factors).
  */
-export function instrumentColumns(d: InstrumentDefinition): string[] {
+function instrumentColumns(d: InstrumentDefinition): string[] {
   return [
     'total',
     ...(d.index ? ['index'] : []),

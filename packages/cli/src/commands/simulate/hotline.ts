@@ -1,0 +1,68 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../../base-command.ts';
+import { CliError } from '../../exit-codes.ts';
+import { loadCore, readText } from '../../rule-files.ts';
+import { hotlineHelp, hotlineMessages } from '../../simulate/hotline-messages.ts';
+import type { SimulateHotlineResult } from '../../simulate/hotline-render.ts';
+
+export default class SimulateHotline extends BaseCommand<typeof SimulateHotline> {
+  static override summary = hotlineHelp.summary;
+  static override description = hotlineHelp.description;
+  static override flags = {
+    scenario: Flags.string({ summary: hotlineHelp.scenario, required: true }),
+    replications: Flags.integer({ summary: hotlineHelp.replications, default: 10 }),
+    seed: Flags.integer({ summary: hotlineHelp.seed, default: 1 }),
+    html: Flags.string({ summary: hotlineHelp.html }),
+  };
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> --scenario examples/simulate/city-line-5-seats.yaml',
+    '<%= config.bin %> <%= command.id %> --scenario provincial.yaml --replications 20 --seed 7 --html hourly.html',
+    '<%= config.bin %> <%= command.id %> --scenario provincial.yaml --json',
+  ];
+
+  public async run(): Promise<SimulateHotlineResult> {
+    const { flags } = this;
+    const text = hotlineMessages(this.lang);
+    if (flags.replications < 1) throw new CliError('CLI_USAGE', text.badInteger('replications', flags.replications, 1));
+    if (flags.seed < 0) throw new CliError('CLI_USAGE', text.badInteger('seed', flags.seed, 0));
+    const file = flags.scenario;
+    const [core, source, { progressBar }, { renderHotline }] = await Promise.all([
+      loadCore(),
+      readText(file, this.text),
+      import('../../simulate/hotline-progress.ts'),
+      import('../../simulate/hotline-render.ts'),
+    ]);
+    const parsed = core.parseYamlFile(core.hotlineScenarioSchema, source, file);
+    if (!parsed.ok) {
+      const lines = parsed.error.map((i) => text.scenarioAt(i.file, i.line, i.column, i.path, i.message));
+      throw new CliError('CLI_SCENARIO_INVALID', lines.join('\n'));
+    }
+    const bar = progressBar(process.stderr, (p) => text.progress(p.replication + 1, p.replications));
+    const report = core.simulateHotline(parsed.value, {
+      replications: flags.replications,
+      seed: flags.seed,
+      onProgress: bar.update,
+    });
+    bar.done();
+    if (flags.html) await this.writeChart(flags.html, report, text);
+    this.log(renderHotline(report, text));
+    if (flags.html) this.note(text.htmlWritten(flags.html));
+    return { scenarioFile: file, html: flags.html ?? null, report };
+  }
+
+  private async writeChart(
+    file: string,
+    report: SimulateHotlineResult['report'],
+    text: ReturnType<typeof hotlineMessages>,
+  ): Promise<void> {
+    const [{ renderHotlineHtml }, { writePrivateFile }] = await Promise.all([
+      import('../../simulate/hotline-chart.ts'),
+      import('../../import/output/private-file.ts'),
+    ]);
+    try {
+      writePrivateFile(file, renderHotlineHtml(report, text, this.lang));
+    } catch (error) {
+      throw new CliError('CLI_FILE_UNREADABLE', text.cannotWrite(file), { cause: error });
+    }
+  }
+}
