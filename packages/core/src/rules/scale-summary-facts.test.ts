@@ -63,3 +63,23 @@ describe('scaleFacts: total mean, positive items, screens and validity', () => {
     expect(unknown({ fact: 'scales.scl-90.screens.nope', eq: true })).toHaveLength(1);
   });
 });
+
+describe('checkRules on bands that read the total mean', () => {
+  it('MSSMHS bands are reachable and covered the way the engine computes them (total ÷ 60)', () => {
+    // Every band of the mean-based set, each with a rule: nothing unsatisfiable, no gap on the band.
+    const bands = instrument('mssmhs').bandSets[0]?.bands.map((b) => b.id) ?? [];
+    expect(bands.length).toBeGreaterThan(1);
+    const ruleSet: RuleSet = {
+      ...set({ fact: 'scales.mssmhs.band', eq: bands[0] as string }),
+      rules: bands.map((band) => ({
+        id: `mssmhs-${band}`,
+        description: { zh: band, en: band },
+        source: 'test',
+        when: { fact: 'scales.mssmhs.band', eq: band },
+        then: { level: 'R1' },
+      })),
+    };
+    const issues = checkRules(ruleSet).issues.map((i) => `${i.code} ${i.rules.join(',')}`);
+    expect(issues.filter((i) => /UNSATISFIABLE|GAP/.test(i))).toEqual([]);
+  });
+});

@@ -90,7 +90,9 @@ function world(
   index: number | null,
   set: BandSet | undefined,
 ): ScoreWorld {
-  const score = set?.appliesTo === 'index' ? index : total;
+  // Bands read the score their set names: the total, the index (Zung) or the total mean (MSSMHS 总均分).
+  const scored = definition.items.filter((i) => i.scored !== false).length;
+  const score = set?.appliesTo === 'index' ? index : set?.appliesTo === 'mean' ? total / scored : total;
   const cutoffs: Record<string, boolean> = {};
   for (const c of definition.cutoffs ?? []) cutoffs[c.id] = total >= c.min;
   return { total, index, band: set && score !== null ? bandOf(set, score) : null, cutoffs };

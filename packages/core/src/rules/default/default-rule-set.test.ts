@@ -4,10 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { checkRules } from '../check/check-rules.ts';
 import { factPaths } from '../conditions.ts';
 import { evaluateRules } from '../evaluate.ts';
-import { ruleSetSchema } from '../schema.ts';
+import { type Condition, type FactTest, ruleSetSchema } from '../schema.ts';
 import { parseRuleTests } from '../testing/parse.ts';
 import { runRuleTests } from '../testing/run.ts';
 import { defaultRuleSet } from './default-rule-set.ts';
+
+/** Every fact test of a condition, in order. */
+const testsOf = (c: Condition): FactTest[] =>
+  'all' in c ? c.all.flatMap(testsOf) : 'any' in c ? c.any.flatMap(testsOf) : 'not' in c ? testsOf(c.not) : [c];
 
 const testsFile = new URL('./default-rule-set.tests.yaml', import.meta.url);
 const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
@@ -44,6 +48,21 @@ describe('defaultRuleSet', () => {
           const d = evaluateRules(defaultRuleSet, { scales: { [definition.id]: { band: band.id } } });
           if (d.fired.length === 0) missing.push(`${definition.id} ${set.id} ${band.id}`);
         }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has a rule for every critical item of every instrument, positive and blank', () => {
+    const tests = defaultRuleSet.rules.flatMap((r) => testsOf(r.when).map((t) => ({ rule: r.id, t })));
+    const reads = (path: string, status: string) =>
+      tests.filter(({ t }) => t.fact === path && t.eq === status).map(({ rule }) => rule);
+    const missing: string[] = [];
+    for (const definition of instruments) {
+      for (const c of definition.critical ?? []) {
+        const path = `scales.${definition.id}.flags.${c.id}`;
+        if (reads(path, 'positive').length === 0) missing.push(`${path} positive`);
+        if (!reads(path, 'unknown').includes('critical-item-unanswered')) missing.push(`${path} unknown`);
       }
     }
     expect(missing).toEqual([]);

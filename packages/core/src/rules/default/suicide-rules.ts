@@ -149,6 +149,38 @@ export const suicideRules: Rule[] = [
     then: HIGH_SCREEN,
   },
   {
+    id: 'scl-90-suicide-items',
+    description: {
+      zh: 'SCL-90 第15题（想结束自己的生命）或第59题（想到死亡的事）≥ 很轻',
+      en: 'SCL-90 item 15 (thoughts of ending life) or item 59 (thoughts of death) at "a little bit" or more',
+    },
+    source:
+      "SCL-90 items 15 (抑郁) and 59 (其他) are the suicide items (reference/scales.md §6.1, §0.12; flag at any answer above 没有 is the scales package design); thoughts of ending one's life match ASQ item 3 and PHQ-9 item 9, positive screens that need a brief suicide safety assessment within 24 h (NIMH ASQ pathway, reference/triage.md §1.7; reference/scales.md §1.1), so R3 as phq-item-9 (reference/triage.md §0.1)",
+    when: {
+      any: [
+        { fact: 'scales.scl-90.flags.scl-90-ending-life', eq: 'positive' },
+        { fact: 'scales.scl-90.flags.scl-90-death', eq: 'positive' },
+      ],
+    },
+    then: HIGH_SCREEN,
+  },
+  {
+    id: 'cesd-r-suicide-items',
+    description: {
+      zh: 'CESD-R 第14题（希望自己死了）或第15题（想伤害自己）有任何天数',
+      en: 'CESD-R item 14 (wished I were dead) or item 15 (wanted to hurt myself) on any day',
+    },
+    source:
+      'CESD-R items 14 and 15 form the suicidal symptom group (Eaton et al. 2004; reference/scales.md §3.2, §0.12; flag at ≥1 day is the scales package design); a death wish or wish to self-harm matches ASQ item 1 and PHQ-9 item 9, positive screens that need a brief suicide safety assessment within 24 h (NIMH ASQ pathway, reference/triage.md §1.7; reference/scales.md §1.1), so R3 as phq-item-9 (reference/triage.md §0.1)',
+    when: {
+      any: [
+        { fact: 'scales.cesd-r.flags.cesd-r-death-wish', eq: 'positive' },
+        { fact: 'scales.cesd-r.flags.cesd-r-self-harm', eq: 'positive' },
+      ],
+    },
+    then: HIGH_SCREEN,
+  },
+  {
     id: 'critical-item-unanswered',
     description: {
       zh: '危机条目未作答（自杀相关条目空白或 ASQ 无法判断）：补问并做简要自杀安全评估',
@@ -167,6 +199,10 @@ export const suicideRules: Rule[] = [
         { fact: 'scales.phq-a.flags.lifetime-suicide-attempt', eq: 'unknown' },
         { fact: 'scales.sds.flags.better-off-dead', eq: 'unknown' },
         { fact: 'scales.cssrs-screener.flags.cssrs-unanswered', eq: 'unknown' },
+        { fact: 'scales.scl-90.flags.scl-90-ending-life', eq: 'unknown' },
+        { fact: 'scales.scl-90.flags.scl-90-death', eq: 'unknown' },
+        { fact: 'scales.cesd-r.flags.cesd-r-death-wish', eq: 'unknown' },
+        { fact: 'scales.cesd-r.flags.cesd-r-self-harm', eq: 'unknown' },
       ],
     },
     then: {
