@@ -166,7 +166,6 @@ describe('mapHeader: generic headers', () => {
   });
 
   it.each<[string, number, string]>([
-    ['1–7: GAD-7', 7, 'gad-7'],
     ['1–9: PHQ-9 (its 10 is optional)', 9, 'phq-9'],
     ['1–4: ASQ (its 5 is optional)', 4, 'asq'],
     ['1–5: ASQ', 5, 'asq'],
@@ -181,9 +180,20 @@ describe('mapHeader: generic headers', () => {
   });
 
   it.each<[string, string[], InstrumentDefinition[], string[]]>([
-    ['SDS vs SAS: both 20 items', numbers(20).map((i) => `Q${i}`), [...instruments], ['sds', 'sas']],
+    [
+      'SDS vs SAS vs CES-D vs CESD-R: all 20 items',
+      numbers(20).map((i) => `Q${i}`),
+      [...instruments],
+      ['sds', 'sas', 'cesd', 'cesd-r'],
+    ],
+    ['GAD-7 vs ISI: both 7 items', numbers(7).map((i) => `Q${i}`), [...instruments], ['gad-7', 'isi']],
     ['PHQ-2 vs GAD-2', ['Q1', 'Q2'], [...instruments], ['phq-2', 'gad-2']],
-    ['PHQ-9 (10 optional) vs K10', numbers(10).map((i) => `Q${i}`), [...instruments], ['phq-9', 'k10']],
+    [
+      'PHQ-9 (10 optional) vs K10 vs PSS-10',
+      numbers(10).map((i) => `Q${i}`),
+      [...instruments],
+      ['phq-9', 'k10', 'pss-10'],
+    ],
     [
       'C-SSRS screener (3–5 optional) vs K6',
       numbers(6).map((i) => `Q${i}`),

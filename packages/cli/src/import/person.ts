@@ -197,8 +197,22 @@ export function personReader(
     const id = readStudentId(cells.studentId, options.idRequired);
     const idIssues: PersonIssue[] =
       typeof id === 'object' && id !== null ? [{ code: id.code, field: 'studentId', expected: 'id' }] : [];
-    if (idIssues.length === 0 && known.ok)
-      return { ok: true, value: { ...known.value, studentId: id as string | null } };
+    if (idIssues.length === 0 && known.ok) {
+      const v = known.value;
+      const studentId = id as string | null;
+      return {
+        ok: true,
+        value: {
+          studentId,
+          sex: v.sex,
+          age: v.age,
+          grade: v.grade,
+          class: v.class,
+          school: v.school,
+          gradeYear: v.gradeYear,
+        },
+      };
+    }
     return { ok: false, error: [...idIssues, ...(known.ok ? [] : known.error)] };
   };
 }

@@ -1,4 +1,4 @@
-import type { Decision, DecisionMemo, Facts } from '@triage/core';
+import type { Decision, DecisionMemo, Facts, ScaleFacts } from '@triage/core';
 import { scaleFacts } from '@triage/core';
 import {
   type Answer,
@@ -224,13 +224,22 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   }
   if (issues.length > 0 || !person.ok) return { ok: false, record, issues, riskSignal };
   // No contact facts: a screening is not a call, and contact rules must not show as undecided for it.
-  const facts: Facts = {
-    scales: Object.fromEntries(scores.map((s) => [s.instrument, scaleFacts(s.value)])),
-    person: {
-      ...(person.value.age === null ? {} : { age: person.value.age }),
-      ...(person.value.sex === null ? {} : { sex: person.value.sex }),
-      ...(person.value.gradeYear === null ? {} : { grade: person.value.gradeYear }),
-    },
+  return {
+    ok: true,
+    record,
+    person: person.value,
+    scores,
+    decision: context.memo.evaluate(factsOf(scores, person.value)),
   };
-  return { ok: true, record, person: person.value, scores, decision: context.memo.evaluate(facts) };
+}
+
+/** What the rules may read about a scored row (built without spreads: this runs for every row). */
+function factsOf(scores: readonly InstrumentScore[], person: Person): Facts {
+  const scales: Record<string, ScaleFacts> = {};
+  for (const s of scores) scales[s.instrument] = scaleFacts(s.value);
+  const facts: { age?: number; sex?: 'male' | 'female'; grade?: number } = {};
+  if (person.age !== null) facts.age = person.age;
+  if (person.sex !== null) facts.sex = person.sex;
+  if (person.gradeYear !== null) facts.grade = person.gradeYear;
+  return { scales, person: facts };
 }

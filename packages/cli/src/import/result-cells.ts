@@ -1,6 +1,6 @@
 import type { Decision } from '@triage/core';
 import type { InstrumentDefinition, ScoreValue } from '@triage/scales';
-import type { Cells } from './output/result-files.ts';
+import { csvCell, csvCells } from './output/csv-cell.ts';
 import type { Person } from './person.ts';
 import type { InstrumentScore, RowResult } from './read-row.ts';
 
@@ -15,6 +15,37 @@ export interface DecisionText {
   readonly explanation: string;
   /** The decision as a JSON fragment, without the person or scores. */
   readonly json: string;
+  /** results.csv's decision cells, level to follow-up, quoted and joined: the same for every row with the decision. */
+  readonly csv: string;
+  /** results.csv's reasons cell, quoted. */
+  readonly csvReasons: string;
+}
+
+/** Everything the result files say about a decision, made once for each distinct decision. */
+export function describeDecision(
+  decision: Decision,
+  id: string,
+  levelName: string,
+  explanation: string,
+  lang: 'zh' | 'en',
+): DecisionText {
+  const reasons = decisionReasons(decision, lang);
+  return {
+    id,
+    levelName,
+    reasons,
+    explanation,
+    json: decisionJson(decision, explanation),
+    csv: csvCells([
+      decision.level ?? '',
+      levelName,
+      decision.category ?? '',
+      decision.actions.join(';'),
+      decision.referrals.join(';'),
+      decision.followUp?.join(';') ?? '',
+    ]),
+    csvReasons: csvCell(reasons),
+  };
 }
 
 export interface RowExtras {
@@ -28,17 +59,16 @@ function flagsOf(score: ScoreValue): string {
   return score.flags.map((f) => `${f.id}:${f.status}`).join(';');
 }
 
-/** One results.csv row, in `resultHeader` order. */
-export function resultCells(
+/** One results.csv line, in `resultHeader` order; the decision's cells come ready-made from its text. */
+export function resultLine(
   row: RowResult,
   instruments: readonly InstrumentDefinition[],
   text: DecisionText,
   extras: RowExtras,
   sheets: boolean,
-): Cells {
-  const { person, decision, record } = row;
-  const cells: (string | number | null)[] = sheets ? [record.sheet ?? ''] : [];
-  cells.push(
+): string {
+  const { person, record } = row;
+  const who = csvCells([
     record.line,
     extras.student,
     person.sex,
@@ -46,13 +76,14 @@ export function resultCells(
     person.grade,
     person.class,
     person.school,
-    decision.level ?? '',
-    text.levelName,
-    decision.category ?? '',
-    decision.actions.join(';'),
-    decision.referrals.join(';'),
-    decision.followUp?.join(';') ?? '',
-  );
+  ]);
+  const scores = instruments.length === 0 ? '' : `,${csvCells(scoreCells(row, instruments))}`;
+  return `${sheets ? `${csvCell(record.sheet ?? '')},` : ''}${who},${text.csv}${scores},${csvCell(extras.duplicateOf)},${text.csvReasons}\r\n`;
+}
+
+/** Each instrument's results.csv cells, in `resultHeader` order. */
+function scoreCells(row: RowResult, instruments: readonly InstrumentDefinition[]): (string | number | null)[] {
+  const cells: (string | number | null)[] = [];
   for (const definition of instruments) {
     const score = row.scores.find((s) => s.instrument === definition.id)?.value;
     cells.push(score?.total ?? null);
@@ -75,22 +106,30 @@ export function resultCells(
     }
     cells.push(score ? flagsOf(score) : '', score?.missing.join(';') ?? '');
   }
-  cells.push(extras.duplicateOf, text.reasons);
   return cells;
 }
 
 const q = JSON.stringify;
 
 /** Record of id → value as JSON, for a short list (no intermediate object). */
-function idMap<T>(list: readonly T[], id: (t: T) => string, value: (t: T) => unknown): string {
+function idMap<T extends { readonly id: string }>(list: readonly T[], value: (t: T) => unknown): string {
+  if (list.length === 0) return '{}';
   let out = '{';
-  for (let i = 0; i < list.length; i++) out += `${i === 0 ? '' : ','}${q(id(list[i] as T))}:${q(value(list[i] as T))}`;
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i] as T;
+    out += `${i === 0 ? '' : ','}${q(t.id)}:${q(value(t))}`;
+  }
   return `${out}}`;
 }
 
+const positiveOf = (t: { readonly positive: boolean | null }) => t.positive;
+const scoreOf = (t: { readonly score: number | null }) => t.score;
+
+/** A list of strings as JSON; most are empty. */
+const list = (values: readonly string[]) => (values.length === 0 ? '[]' : q(values));
+
 /** One instrument's result as JSON, built as a string: this runs for every row and instrument. */
-function scoreJson(s: InstrumentScore): string {
-  const v = s.value;
+function scoreJson(v: ScoreValue): string {
   let flags = '[';
   for (let i = 0; i < v.flags.length; i++) {
     const f = v.flags[i];
@@ -100,65 +139,51 @@ function scoreJson(s: InstrumentScore): string {
   flags += ']';
   return (
     `{"total":${v.total},"index":${v.index?.value ?? null},"band":${q(v.band?.id ?? null)},"category":${q(v.category)},` +
-    `"cutoffs":${idMap(
-      v.cutoffs,
-      (c) => c.id,
-      (c) => c.positive,
-    )},"subscales":${idMap(
-      v.subscales,
-      (x) => x.id,
-      (x) => x.score,
-    )},` +
-    `"derived":${q(v.derived)},"flags":${flags},"missing":${q(v.missing)},"prorated":${v.prorated}${summaryJson(v)}}`
+    `"cutoffs":${idMap(v.cutoffs, positiveOf)},"subscales":${idMap(v.subscales, scoreOf)},` +
+    `"derived":${q(v.derived)},"flags":${flags},"missing":${list(v.missing)},"prorated":${v.prorated}${summaryJson(v)}}`
   );
 }
 
 /** Fields only some instruments have (total mean, positive items, screens, validity); empty for the others. */
-function summaryJson(v: InstrumentScore['value']): string {
+function summaryJson(v: ScoreValue): string {
   let out = '';
   if (v.mean !== undefined) out += `,"mean":${v.mean}`;
   if (v.positiveItems !== undefined) out += `,"positiveItems":${q(v.positiveItems)}`;
-  if (v.screens !== undefined) {
-    out += `,"screens":${idMap(
-      v.screens,
-      (s) => s.id,
-      (s) => s.positive,
-    )}`;
-  }
+  if (v.screens !== undefined) out += `,"screens":${idMap(v.screens, positiveOf)}`;
   if (v.validity !== undefined) out += `,"validity":${q(v.validity)}`;
   return out;
 }
 
 function personJson(p: Person): string {
-  return JSON.stringify({
-    sex: p.sex,
-    age: p.age,
-    grade: p.grade,
-    gradeYear: p.gradeYear,
-    class: p.class,
-    school: p.school,
-  });
+  return (
+    `{"sex":${q(p.sex)},"age":${q(p.age)},"grade":${q(p.grade)},"gradeYear":${q(p.gradeYear)},` +
+    `"class":${q(p.class)},"school":${q(p.school)}}`
+  );
 }
 
 /** One results.json entry; no names, no answers. */
 export function resultJson(row: RowResult, text: DecisionText, extras: RowExtras): string {
-  const scores = row.scores.map((s) => `${JSON.stringify(s.instrument)}:${scoreJson(s)}`).join(',');
-  const sheet = row.record.sheet === undefined ? '' : `"sheet":${JSON.stringify(row.record.sheet)},`;
+  let scores = '';
+  for (let i = 0; i < row.scores.length; i++) {
+    const s = row.scores[i] as InstrumentScore;
+    scores += `${i === 0 ? '' : ','}${q(s.instrument)}:${scoreJson(s.value)}`;
+  }
+  const sheet = row.record.sheet === undefined ? '' : `"sheet":${q(row.record.sheet)},`;
   return (
-    `{${sheet}"line":${row.record.line},"student":${JSON.stringify(extras.student)},"person":${personJson(row.person)},` +
-    `"scores":{${scores}},"decision":"${text.id}","duplicateOf":${JSON.stringify(extras.duplicateOf)}}`
+    `{${sheet}"line":${row.record.line},"student":${q(extras.student)},"person":${personJson(row.person)},` +
+    `"scores":{${scores}},"decision":"${text.id}","duplicateOf":${q(extras.duplicateOf)}}`
   );
 }
 
 /** The one-line reasons of a decision: what each fired rule says, and the level it set. */
-export function decisionReasons(decision: Decision, lang: 'zh' | 'en'): string {
+function decisionReasons(decision: Decision, lang: 'zh' | 'en'): string {
   return decision.fired
     .map((f) => `${f.description[lang]}${f.level ? ` → ${f.level}` : ''}`)
     .join(lang === 'zh' ? '；' : '; ');
 }
 
 /** The JSON fragment of a decision; computed once per distinct decision. */
-export function decisionJson(decision: Decision, explanation: string): string {
+function decisionJson(decision: Decision, explanation: string): string {
   return JSON.stringify({
     level: decision.level,
     category: decision.category,

@@ -20,7 +20,7 @@ import { personReader, personSchema } from './person.ts';
 import { pseudonymOf } from './pseudonym.ts';
 import { instrumentPlans, type RowContext, type RowRejection, readRow, type SourceRecord } from './read-row.ts';
 import { rejectionCells } from './rejection-cells.ts';
-import { type DecisionText, decisionJson, decisionReasons, resultCells, resultJson } from './result-cells.ts';
+import { type DecisionText, describeDecision, resultJson, resultLine } from './result-cells.ts';
 import { openSource, type Source, type SourceOptions } from './source.ts';
 import { IdShapes, Tally } from './tally.ts';
 
@@ -246,14 +246,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     if (!t) {
       const explanation = explainDecision(decision, options.lang, levels);
       const levelName = decision.level ? levels[decision.level].name[options.lang] : '';
-      const id = `d${texts.size + 1}`;
-      t = {
-        id,
-        levelName,
-        reasons: decisionReasons(decision, options.lang),
-        explanation,
-        json: decisionJson(decision, explanation),
-      };
+      t = describeDecision(decision, `d${texts.size + 1}`, levelName, explanation, options.lang);
       texts.set(decision, t);
     }
     return t;
@@ -334,7 +327,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   for await (const batch of source.read()) {
     if (!reserved) {
       reserved = true;
-      ids.reserve(expectedRows(batch, size));
+      // A tenth more than the guess: running out near the end would double the table (old and new at once).
+      ids.reserve(Math.ceil(expectedRows(batch, size) * 1.1));
     }
     for (const record of batch) {
       const write = index >= skip;
@@ -375,15 +369,15 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         }
         shapes.add(id, where(sheet, record.line));
       }
-      const level = row.decision.level;
-      const urgent = level === 'R4' || level === 'R3';
-      const pseudonym = id === null ? null : urgent || options.pseudonymize ? pseudonymOf(options.key, id) : null;
+      // A keyed hash costs more than the rest of the row: made only where it is shown (follow-up list) or written.
+      const shown = tally.keeps(row.decision.level) || options.pseudonymize;
+      const pseudonym = id === null || !shown ? null : pseudonymOf(options.key, id);
       tally.add(row, pseudonym);
       // Described for every row, written or not: decision ids follow first appearance, also when resuming.
       const t = describe(row.decision);
       if (write && files) {
         const extras = { student: options.pseudonymize ? pseudonym : id, duplicateOf };
-        files.writeResult(resultCells(row, instruments, t, extras, layout.sheets), resultJson(row, t, extras));
+        files.writeResult(resultLine(row, instruments, t, extras, layout.sheets), resultJson(row, t, extras));
       }
     }
     options.onProgress?.(counts.rows);

@@ -37,6 +37,13 @@ export class Tally {
   private readonly urgent: FollowUp[][] = [[], []];
   followUpTotal = 0;
 
+  /** Whether a row decided at `level` goes into the follow-up list (R4 or R3, while the list has room). */
+  keeps(level: Level | null): boolean {
+    const column = levelColumn(level);
+    return column <= 1 && (this.urgent[column] as FollowUp[]).length < FOLLOW_UP_KEPT;
+  }
+
+  /** Counts a row; `pseudonym` is only read for a row the follow-up list {@link keeps}. */
   add(row: RowResult, pseudonym: string | null): void {
     const column = levelColumn(row.decision.level);
     this.levels[column] = (this.levels[column] ?? 0) + 1;

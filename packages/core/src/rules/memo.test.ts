@@ -6,7 +6,24 @@ import { evaluateRules } from './evaluate.ts';
 import { type Facts, scaleFacts } from './facts.ts';
 import { createDecisionMemo } from './memo.ts';
 
-const INSTRUMENTS = ['phq-a', 'phq-9', 'gad-7', 'asq', 'cssrs-screener', 'sds'] as const;
+// Every kind of fact the default rules read: bands, cut-offs, items, flags, categories, subscales, derived values,
+// total means, screens and protocol validity.
+const INSTRUMENTS = [
+  'phq-a',
+  'phq-9',
+  'gad-7',
+  'asq',
+  'cssrs-screener',
+  'sds',
+  'scl-90',
+  'mssmhs',
+  'mht',
+  'dass-21',
+  'cesd-r',
+  'sdq-self',
+  'scared-child',
+  'isi',
+] as const;
 
 /** Random answers for one instrument: each item blank, or one of its options; scored by the real engine. */
 function scaleArbitrary(id: string) {

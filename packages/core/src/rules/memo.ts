@@ -1,4 +1,3 @@
-import { compileReader, type Reader } from './conditions.ts';
 import { compileRuleSet, type Decision, type EvaluateOptions, evaluateRules } from './evaluate.ts';
 import type { Facts } from './facts.ts';
 import type { RuleSet } from './schema.ts';
@@ -26,21 +25,89 @@ function encode(value: unknown): string {
 }
 
 /**
+ * The facts the rules read, as a tree of property names: reading each parent object once, a whole absent subtree
+ * (an instrument not in the file, no contact) costs one lookup and one character of the key instead of one walk per
+ * path. `read`: some rule reads this fact itself, not only facts below it.
+ */
+interface PathNode {
+  readonly name: string;
+  read: boolean;
+  readonly children: PathNode[];
+}
+
+function pathTree(paths: readonly string[]): PathNode[] {
+  const root: PathNode[] = [];
+  for (const path of paths) {
+    let level = root;
+    const names = path.split('.');
+    names.forEach((name, i) => {
+      let node = level.find((n) => n.name === name);
+      if (!node) {
+        node = { name, read: false, children: [] };
+        level.push(node);
+      }
+      if (i === names.length - 1) node.read = true;
+      level = node.children;
+    });
+  }
+  return root;
+}
+
+/**
+ * The values of every read fact under `parent`, in tree order, as the rules' readers (`compileReader`) read them:
+ * `|value` for a fact a rule reads, then `/` and its subtree when it is an object, or `!` when nothing below it can be
+ * present.
+ */
+function readTree(parent: object, nodes: readonly PathNode[]): string {
+  let key = '';
+  for (const node of nodes) {
+    const value: unknown = (parent as Record<string, unknown>)[node.name];
+    if (node.read) key += `|${encode(value)}`;
+    if (node.children.length === 0) continue;
+    key += value !== null && typeof value === 'object' ? `/${readTree(value, node.children)}` : '!';
+  }
+  return key;
+}
+
+/** The fact tree split for {@link keyOf}: each instrument's subtree by id, and everything outside `scales`. */
+interface KeyPlan {
+  readonly others: readonly PathNode[];
+  /** A rule reads `scales` itself (never in practice): its value goes into the key whole. */
+  readonly readsScales: boolean;
+  readonly scales: ReadonlyMap<string, PathNode>;
+}
+
+function keyPlan(paths: readonly string[]): KeyPlan {
+  const tree = pathTree(paths);
+  const scales = tree.find((n) => n.name === 'scales');
+  return {
+    others: tree.filter((n) => n !== scales),
+    readsScales: scales?.read ?? false,
+    scales: new Map((scales?.children ?? []).map((n) => [n.name, n])),
+  };
+}
+
+/**
  * What a decision depends on, as one string: every fact any rule reads, which instruments and subjects are present
  * (a missing fact only counts as undetermined where its instrument was given), and every unknown critical flag (the
  * unknown-critical policy reads them all). Two fact sets with the same key get the same decision from `evaluateRules`.
+ * Instruments are walked as the facts list them, so the dozens a rule set knows but a row lacks cost nothing: an
+ * instrument not listed reads as absent, as it does for plain objects.
  */
-function keyOf(readers: readonly Reader[], facts: Facts, options: EvaluateOptions): string {
-  let key = options.atLeast ?? '-';
-  for (const read of readers) key += `|${encode(read(facts))}`;
+function keyOf(plan: KeyPlan, facts: Facts, options: EvaluateOptions): string {
+  let key = `${options.atLeast ?? '-'}${readTree(facts, plan.others)}`;
   key += `|p${facts.person === undefined ? 0 : 1}c${facts.contact === undefined ? 0 : 1}`;
   const scales = facts.scales;
+  if (plan.readsScales) key += `|${encode(scales)}`;
   if (scales) {
     // In the caller's order, unsorted: facts built the same way give the same key; others only miss the cache.
     for (const id in scales) {
       const scale = scales[id];
       key += `|${encode(id)}`;
       if (scale === undefined) continue;
+      const node = plan.scales.get(id);
+      if (node?.read) key += `|${encode(scale)}`;
+      if (node && scale !== null && typeof scale === 'object') key += `/${readTree(scale, node.children)}`;
       if (scale.category === 'unknown') key += '?';
       for (const flag in scale.flags) if (scale.flags[flag] === 'unknown') key += `~${encode(flag)}`;
     }
@@ -60,13 +127,13 @@ export function createDecisionMemo(ruleSet: RuleSet, options: { readonly capacit
   const compiled = compileRuleSet(ruleSet);
   const capacity = options.capacity ?? 50_000;
   const paths = [...new Set(compiled.rules.flatMap((rule) => rule.readers.map((r) => r.fact)))];
-  const readers = paths.map(compileReader);
+  const plan = keyPlan(paths);
   const cache = new Map<string, Decision>();
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
     evaluate(facts, evaluateOptions = {}) {
-      const key = keyOf(readers, facts, evaluateOptions);
+      const key = keyOf(plan, facts, evaluateOptions);
       const cached = cache.get(key);
       if (cached) {
         stats.hits++;

@@ -38,6 +38,11 @@ function readAnswer(item: CompiledItem, answer: Answer, coding: Coding, issues: 
     return readNumber(item, answer, coding, issues, String(answer));
   }
   if (answer === null || answer === undefined) return MISSING;
+  // Fastest path, what a screening export mostly holds: one digit, no spaces.
+  if (answer.length === 1) {
+    const digit = answer.charCodeAt(0) - 48;
+    if (digit >= 0 && digit <= 9) return readNumber(item, digit, coding, issues, answer);
+  }
   const text = answer.trim();
   if (text === '') return MISSING;
   // Fast path for what files mostly hold, a short plain ASCII number: no Unicode folding needed.

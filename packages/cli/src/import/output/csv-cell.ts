@@ -26,11 +26,16 @@ function needsQuotes(text: string): boolean {
   return false;
 }
 
-/** A CSV line (CRLF, as Excel writes and expects). */
-export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
+/** Cells joined into part of a CSV line (no line end). */
+export function csvCells(cells: readonly (string | number | null | undefined)[]): string {
   let line = '';
   for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : ',') + csvCell(cells[i]);
-  return `${line}\r\n`;
+  return line;
+}
+
+/** A CSV line (CRLF, as Excel writes and expects). */
+export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
+  return `${csvCells(cells)}\r\n`;
 }
 
 /** UTF-8 byte-order mark: Excel on Chinese Windows reads a CSV without it as GBK and garbles it. */

@@ -3,13 +3,17 @@ import { closeSync, fchmodSync, fstatSync, fsyncSync, ftruncateSync, openSync, r
 /** Owner read/write only: these files hold minors' mental-health data. */
 export const PRIVATE_MODE = 0o600;
 
+/** Encoded text kept before a write to the file. */
+const BUFFER_BYTES = 1 << 16;
+
 /**
  * A file written with mode 0600 through a buffer, counting the bytes it has written, so a checkpoint can record
  * exactly how long the file was and a resumed import can cut it back to that length.
  */
 export class PrivateFile {
   private readonly fd: number;
-  private chunks: string[] = [];
+  /** Text written since the last flush, already encoded: rows go straight in, no joined string in between. */
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private pending = 0;
   private written: number;
 
@@ -43,32 +47,35 @@ export class PrivateFile {
   }
 
   write(text: string): void {
-    this.chunks.push(text);
-    this.pending += text.length;
-    if (this.pending > 1 << 16) this.flush();
+    // At most 3 bytes of UTF-8 per UTF-16 unit: text that may not fit goes after what is buffered.
+    if (text.length * 3 > this.buffer.length - this.pending) {
+      this.flush();
+      if (text.length * 3 > this.buffer.length) {
+        this.writeAll(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.pending += this.buffer.write(text, this.pending, 'utf8');
   }
 
   /** Bytes in the file once everything written so far is flushed. */
   get bytes(): number {
-    this.flush();
-    return this.written;
+    return this.written + this.pending;
   }
 
   flush(): void {
-    if (this.chunks.length === 0) return;
-    const text = this.chunks.length === 1 ? (this.chunks[0] as string) : this.chunks.join('');
-    this.chunks = [];
+    if (this.pending === 0) return;
+    const pending = this.pending;
     this.pending = 0;
-    // One encode, straight into the file; fall back to a buffer only if the system wrote part of it.
-    const expected = Buffer.byteLength(text, 'utf8');
-    const wrote = writeSync(this.fd, text, this.written, 'utf8');
-    if (wrote < expected) {
-      const buffer = Buffer.from(text, 'utf8');
-      for (let offset = wrote; offset < buffer.length; ) {
-        offset += writeSync(this.fd, buffer, offset, buffer.length - offset, this.written + offset);
-      }
+    this.writeAll(this.buffer.subarray(0, pending));
+  }
+
+  private writeAll(bytes: Buffer): void {
+    // The system may write less than asked: write on from there.
+    for (let offset = 0; offset < bytes.length; ) {
+      offset += writeSync(this.fd, bytes, offset, bytes.length - offset, this.written + offset);
     }
-    this.written += expected;
+    this.written += bytes.length;
   }
 
   /** Flushed and on disk: what a checkpoint records must survive a crash. */

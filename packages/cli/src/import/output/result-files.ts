@@ -57,7 +57,7 @@ function resultHeader(layout: ResultLayout): string[] {
 }
 
 /**
- * An instrument's columns (after `<id>_`), in the order `resultCells` fills them: total, index, total mean (SCL-90
+ * An instrument's columns (after `<id>_`), in the order `scoreCells` (result-cells.ts) fills them: total, index, total mean (SCL-90
  * GSI), band, positive items and their mean, each screening rule (true/false, empty when undecided), protocol
  * validity, then each subscale's score and its band where it has bands of its own (DASS-21, SCL-90 factors).
  */
@@ -134,8 +134,9 @@ export class ResultFiles {
     return this.jsonRows;
   }
 
-  writeResult(cells: Cells, json: string): void {
-    this.files.results.write(csvLine(cells));
+  /** One result: its results.csv line (see `resultLine`) and its results.json entry. */
+  writeResult(line: string, json: string): void {
+    this.files.results.write(line);
     this.files.json.write(`${this.jsonRows === 0 ? '\n' : ',\n'}${json}`);
     this.jsonRows++;
   }
