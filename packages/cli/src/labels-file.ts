@@ -3,7 +3,7 @@ import type { InstrumentDefinition, Localized, Result } from '@triage/scales';
 import { z } from 'zod';
 import { CliError } from './exit-codes.ts';
 import type { Messages } from './messages.ts';
-import { type Core, formatFileIssues, loadCore, readText } from './rule-files.ts';
+import { type Core, fileIssues, formatFileIssues, loadCore, readText } from './rule-files.ts';
 
 /** One item's wording: the same text for both languages, or each language on its own. */
 const wordingSchema = z.union([
@@ -36,12 +36,7 @@ function parseLabelsFile(
 ): Result<ItemLabels, readonly RuleFileIssue[]> {
   const parsed = core.parseYamlFile(labelsFileSchema, text, file);
   if (!parsed.ok) return parsed;
-  const locate = core.createLocator(text);
-  const issues: RuleFileIssue[] = [];
-  const issue = (path: readonly string[], message: string) => {
-    const at = locate(path) ?? { line: 1, column: 1 };
-    issues.push({ file, line: at.line, column: at.column, path: path.join('.'), message });
-  };
+  const { issues, add: issue } = fileIssues(core, text, file);
   const labels = new Map<string, Map<string, Localized>>();
   for (const [key, items] of Object.entries(parsed.value)) {
     const definition = instruments.find((d) => d.id === key);

@@ -21,6 +21,23 @@ export async function readText(file: string, text: Messages): Promise<string> {
   }
 }
 
+/** Problems of one YAML file, each placed at the line and column of the path it concerns (line 1 when not found). */
+export function fileIssues(
+  core: Core,
+  text: string,
+  file: string,
+): { readonly issues: RuleFileIssue[]; add(path: readonly string[], message: string): void } {
+  const locate = core.createLocator(text);
+  const issues: RuleFileIssue[] = [];
+  return {
+    issues,
+    add(path, message) {
+      const at = locate(path) ?? { line: 1, column: 1 };
+      issues.push({ file, line: at.line, column: at.column, path: path.join('.'), message });
+    },
+  };
+}
+
 /** One line per located problem. */
 export function formatFileIssues(issues: readonly RuleFileIssue[], text: Messages): string {
   return issues.map((i) => text.rules.at(i.file, i.line, i.column, i.path, i.message)).join('\n');

@@ -2,6 +2,7 @@ import type { RuleFileIssue } from '@triage/core';
 import { getInstrument, type InstrumentDefinition, type Result } from '@triage/scales';
 import { z } from 'zod';
 import { normalizeHeader } from '../responses/item-columns.ts';
+import { fileIssues } from '../rule-files.ts';
 import { type ColumnTarget, PERSON_FIELDS, type PersonField, type SheetMapping } from './columns.ts';
 
 /**
@@ -65,12 +66,7 @@ export function parseMappingFile(
 ): Result<MappingFile, readonly RuleFileIssue[]> {
   const parsed = core.parseYamlFile(mappingFileSchema, text, file);
   if (!parsed.ok) return parsed;
-  const locate = core.createLocator(text);
-  const issues: RuleFileIssue[] = [];
-  const issue = (path: readonly string[], message: string) => {
-    const at = locate(path) ?? { line: 1, column: 1 };
-    issues.push({ file, line: at.line, column: at.column, path: path.join('.'), message });
-  };
+  const { issues, add: issue } = fileIssues(core, text, file);
   const instruments: InstrumentDefinition[] = [];
   (parsed.value.instruments ?? []).forEach((id, i) => {
     const definition = getInstrument(id.toLowerCase());

@@ -1,12 +1,7 @@
 import type { HotlineReport } from '@triage/core';
+import { escapeHtml } from '../import/report/html.ts';
 import type { HotlineMessages } from './hotline-messages.ts';
-import { numberCi, percentCi } from './hotline-render.ts';
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-  );
+import { kpiTable, percentCi } from './hotline-render.ts';
 
 const W = 960;
 const H = 380;
@@ -82,22 +77,9 @@ function svg(report: HotlineReport, text: HotlineMessages): string {
  */
 export function renderHotlineHtml(report: HotlineReport, text: HotlineMessages, lang: 'zh' | 'en'): string {
   const title = text.chart.title(report.scenario ?? text.unnamed);
-  const c = text.columns;
-  const head = [c.class, c.offered, c.sl, c.asa, c.wait, c.abandon, c.overflow, c.balk];
-  const rows = [...report.classes, report.overall].map((k) =>
-    [
-      k.class === 'all' ? text.all : k.class === 'follow-up' ? text.followUp : k.class,
-      numberCi(k.offered, 0),
-      percentCi(k.serviceLevel),
-      numberCi(k.averageAnswerSeconds),
-      percentCi(k.waitProbability),
-      percentCi(k.abandonRate),
-      percentCi(k.overflowRate),
-      percentCi(k.balkRate),
-    ]
-      .map((cell) => `<td>${escapeHtml(cell)}</td>`)
-      .join(''),
-  );
+  const table = kpiTable(report, text);
+  const head = table.header;
+  const rows = table.rows.map((row) => row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join(''));
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>

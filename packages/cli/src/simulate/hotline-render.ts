@@ -20,7 +20,7 @@ export function percentCi(e: Estimate | null): string {
 }
 
 /** A number with its half-width, to `digits` decimals. */
-export function numberCi(e: Estimate | null, digits = 1): string {
+function numberCi(e: Estimate | null, digits = 1): string {
   if (!e) return NONE;
   const h = half(e);
   const f = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -33,8 +33,8 @@ function classLabel(k: ClassKpis, text: HotlineMessages): string {
   return k.class;
 }
 
-/** The run's heading, the KPI table per class with CIs, the summary lines and the hourly profile. */
-export function renderHotline(report: HotlineReport, text: HotlineMessages): string {
+/** The KPI table per class and overall, each figure with its CI: the terminal's and the HTML chart's. */
+export function kpiTable(report: HotlineReport, text: HotlineMessages): { header: string[]; rows: string[][] } {
   const c = text.columns;
   const header = [c.class, c.offered, c.sl, c.asa, c.wait, c.abandon, c.overflow, c.balk];
   const rows = [...report.classes, report.overall].map((k) => [
@@ -47,6 +47,12 @@ export function renderHotline(report: HotlineReport, text: HotlineMessages): str
     percentCi(k.overflowRate),
     percentCi(k.balkRate),
   ]);
+  return { header, rows };
+}
+
+/** The run's heading, the KPI table per class with CIs, the summary lines and the hourly profile. */
+export function renderHotline(report: HotlineReport, text: HotlineMessages): string {
+  const { header, rows } = kpiTable(report, text);
   const followUps = report.classes.find((k) => k.class === 'follow-up');
   const transfers = report.overall.transfers;
   const lines = [

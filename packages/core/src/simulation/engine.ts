@@ -354,14 +354,7 @@ class Engine {
   private fillSeats(t: number): void {
     const order = this.seatOrder;
     while (this.busy < this.capacity) {
-      let q = -1;
-      for (let i = 0; i < order.length; i++) {
-        const candidate = order[i] as number;
-        if ((this.waiting[candidate] as number) > 0) {
-          q = candidate;
-          break;
-        }
-      }
+      const q = this.firstWaiting(order);
       if (q < 0) return;
       const id = this.dequeue(q);
       if ((q & 1) === PHONE) {
@@ -384,17 +377,19 @@ class Engine {
   private fillChatSeat(slot: number, t: number): void {
     const order = this.chatOrder;
     while (this.chat.hasRoom(slot) && this.busy <= this.capacity) {
-      let q = -1;
-      for (let i = 0; i < order.length; i++) {
-        const candidate = order[i] as number;
-        if ((this.waiting[candidate] as number) > 0) {
-          q = candidate;
-          break;
-        }
-      }
+      const q = this.firstWaiting(order);
       if (q < 0) return;
       this.startChat(this.dequeue(q), slot, t);
     }
+  }
+
+  /** The first queue in `order` with someone waiting, or −1. */
+  private firstWaiting(order: Int32Array): number {
+    for (let i = 0; i < order.length; i++) {
+      const q = order[i] as number;
+      if ((this.waiting[q] as number) > 0) return q;
+    }
+    return -1;
   }
 
   private enqueue(id: number, q: number): void {

@@ -2,32 +2,23 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../../base-command.ts';
 import { CliError } from '../../exit-codes.ts';
 import type { ImportSummary } from '../../import/import-command.ts';
-import { CODINGS, findInstrument, loadScales, ROUNDINGS } from '../../instrument.ts';
+import { findInstrument, loadScales } from '../../instrument.ts';
 import { help } from '../../messages.ts';
+import { readingFlags } from '../../reading-flags.ts';
 import { loadCore, loadRuleSet, readText } from '../../rule-files.ts';
-
-const ENCODINGS = ['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'] as const;
 
 export default class Import extends BaseCommand<typeof Import> {
   static override summary = help.import;
   static override description = help.importDescription;
   static override args = { file: Args.string({ required: true, description: help.importFile }) };
   static override flags = {
+    ...readingFlags,
     out: Flags.string({ char: 'o', summary: help.out }),
-    instrument: Flags.string({ char: 'i', summary: help.instrument, multiple: true, delimiter: ',' }),
-    map: Flags.string({ summary: help.map }),
     rules: Flags.string({ summary: help.rulesFile }),
-    sheet: Flags.string({ summary: help.sheet, multiple: true }),
-    encoding: Flags.option({ options: ENCODINGS, summary: help.importEncoding })(),
-    delimiter: Flags.string({ summary: help.delimiter }),
-    coding: Flags.option({ options: CODINGS, default: 'native' as const, summary: help.coding })(),
-    'index-rounding': Flags.option({ options: ROUNDINGS, summary: help.indexRounding })(),
-    'proration-rounding': Flags.option({ options: ROUNDINGS, summary: help.prorationRounding })(),
     pseudonymize: Flags.boolean({ summary: help.pseudonymize, default: false }),
     'min-cell': Flags.integer({ summary: help.minCell, default: 5, min: 1 }),
     'dry-run': Flags.boolean({ summary: help.dryRun, default: false }),
     resume: Flags.boolean({ summary: help.resume, default: false }),
-    'no-input': Flags.boolean({ summary: help.noInput, default: false }),
   };
   static override examples = [
     '<%= config.bin %> <%= command.id %> screening.csv',

@@ -2,20 +2,20 @@ import { Flags } from '@oclif/core';
 import type { RuleSet } from '@triage/core';
 import { BaseCommand } from '../../base-command.ts';
 import { CliError } from '../../exit-codes.ts';
-import { CODINGS, findInstrument, loadScales, ROUNDINGS } from '../../instrument.ts';
-import { help } from '../../messages.ts';
+import { findInstrument, loadScales } from '../../instrument.ts';
+import { readingFlags } from '../../reading-flags.ts';
 import { loadCore, loadRuleSet, readText } from '../../rule-files.ts';
 import { cohortHelp, cohortMessages } from '../../simulate/cohort-messages.ts';
 import { parseHandleTimes } from '../../simulate/cohort-options.ts';
 import type { SimulateCohortResult } from '../../simulate/cohort-run.ts';
 
-const ENCODINGS = ['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'] as const;
 const LEVELS = ['R0', 'R1', 'R2', 'R3', 'R4'] as const;
 
 export default class SimulateCohort extends BaseCommand<typeof SimulateCohort> {
   static override summary = cohortHelp.summary;
   static override description = cohortHelp.description;
   static override flags = {
+    ...readingFlags,
     input: Flags.string({ char: 'f', summary: cohortHelp.input, required: true }),
     rules: Flags.string({ summary: cohortHelp.rules }),
     compare: Flags.string({ summary: cohortHelp.compare }),
@@ -25,15 +25,6 @@ export default class SimulateCohort extends BaseCommand<typeof SimulateCohort> {
     'referral-from': Flags.option({ options: LEVELS, summary: cohortHelp.referralFrom, default: 'R2' as const })(),
     'handle-time': Flags.string({ summary: cohortHelp.handleTime, multiple: true, delimiter: ',' }),
     show: Flags.integer({ summary: cohortHelp.show, default: 20, min: 0 }),
-    instrument: Flags.string({ char: 'i', summary: help.instrument, multiple: true, delimiter: ',' }),
-    map: Flags.string({ summary: help.map }),
-    sheet: Flags.string({ summary: help.sheet, multiple: true }),
-    encoding: Flags.option({ options: ENCODINGS, summary: help.importEncoding })(),
-    delimiter: Flags.string({ summary: help.delimiter }),
-    coding: Flags.option({ options: CODINGS, default: 'native' as const, summary: help.coding })(),
-    'index-rounding': Flags.option({ options: ROUNDINGS, summary: help.indexRounding })(),
-    'proration-rounding': Flags.option({ options: ROUNDINGS, summary: help.prorationRounding })(),
-    'no-input': Flags.boolean({ summary: help.noInput, default: false }),
   };
   static override examples = [
     '<%= config.bin %> <%= command.id %> --input screening.csv --start 2026-09-01',
