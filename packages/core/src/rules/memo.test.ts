@@ -116,4 +116,39 @@ describe('createDecisionMemo', () => {
     }
     expect(memo.stats.misses).toBe(6);
   });
+
+  it('reads deeply frozen facts once per object and still gives what evaluateRules gives', () => {
+    const memo = createDecisionMemo(defaultRuleSet, { capacity: 64 });
+    // A small pool of shared frozen objects, as an importer's caches hand them out, mixed with fresh copies.
+    const pool = fc.sample(factsArbitrary, { numRuns: 40, seed: 7 }).map((f) => deepFreeze(structuredClone(f)));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: pool.length - 1 }), fc.boolean(), (i, fresh) => {
+        const shared = pool[i] as Facts;
+        const facts = fresh ? structuredClone(shared) : { ...shared, scales: { ...shared.scales } };
+        expect(memo.evaluate(facts)).toEqual(evaluateRules(defaultRuleSet, facts));
+      }),
+      { numRuns: 2000, seed: 20261124 },
+    );
+    expect(memo.stats.hits).toBeGreaterThan(1000);
+  });
+
+  it('does not remember a frozen object whose insides can still change', () => {
+    const memo = createDecisionMemo(defaultRuleSet);
+    const flags: Record<string, 'positive' | 'unknown'> = {};
+    // Frozen on top only: its flags object stays writable, so its key part must be read every time.
+    const phq = Object.freeze({ total: 3, band: 'minimal', category: null, cutoffs: {}, flags, subscales: {} });
+    const before = memo.evaluate({ scales: { 'phq-a': phq } });
+    flags['serious-suicidal-ideation'] = 'positive';
+    const after = memo.evaluate({ scales: { 'phq-a': phq } });
+    expect(after).toEqual(evaluateRules(defaultRuleSet, { scales: { 'phq-a': phq } }));
+    expect(after.level).not.toEqual(before.level);
+  });
 });
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
