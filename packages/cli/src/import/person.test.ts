@@ -297,7 +297,23 @@ describe('personReader', () => {
         fc.integer({ min: 1, max: 4 }),
         (rows, capacity) => {
           const read = personReader(schema, { idRequired }, capacity);
-          for (const row of rows) expect(read(row)).toEqual(readPerson(schema, row));
+          for (const row of rows) {
+            const got = read(row);
+            const expected = readPerson(schema, row);
+            if (!got.ok) {
+              expect(got).toEqual(expected);
+              continue;
+            }
+            expect({ ok: got.ok, value: got.value }).toEqual(expected);
+            // The facts rules read, shared by every row with these cells, frozen for the decision memo.
+            const { age, sex, gradeYear } = got.value;
+            expect(got.shape.facts).toEqual({
+              ...(age === null ? {} : { age }),
+              ...(sex === null ? {} : { sex }),
+              ...(gradeYear === null ? {} : { grade: gradeYear }),
+            });
+            expect(Object.isFrozen(got.shape.facts)).toBe(true);
+          }
         },
       ),
     );

@@ -1,3 +1,4 @@
+import type { PersonFacts } from '@triage/core';
 import { z } from 'zod';
 
 /**
@@ -175,6 +176,28 @@ export function readPerson(
 }
 
 /**
+ * What every row with the same person cells but the id shares: the facts rules read (frozen, so the decision memo
+ * reads them once) and slots for the result files' text of these cells, encoded on first use (result-cells.ts).
+ */
+export interface PersonShape {
+  readonly facts: PersonFacts;
+  readonly bytes: { csv?: Uint8Array; json?: Uint8Array };
+}
+
+export type PersonReading =
+  | { readonly ok: true; readonly value: Person; readonly shape: PersonShape }
+  | { readonly ok: false; readonly error: readonly PersonIssue[] };
+
+/** The facts rules may read about a person (built without spreads: this runs for every distinct person). */
+function personFacts(person: Omit<Person, 'studentId'>): PersonFacts {
+  const facts: { age?: number; sex?: 'male' | 'female'; grade?: number } = {};
+  if (person.age !== null) facts.age = person.age;
+  if (person.sex !== null) facts.sex = person.sex;
+  if (person.gradeYear !== null) facts.grade = person.gradeYear;
+  return Object.freeze(facts);
+}
+
+/**
  * {@link readPerson} for bulk work: the student id is checked on its own, the other cells (a few hundred distinct
  * combinations of sex, age, grade, class, school in a school) are validated once each and remembered.
  */
@@ -182,14 +205,16 @@ export function personReader(
   schema: ReturnType<typeof personSchema>,
   options: { readonly idRequired: boolean },
   capacity = 10_000,
-): (cells: PersonCells) => ReturnType<typeof readPerson> {
+): (cells: PersonCells) => PersonReading {
   const rest = schema.omit({ studentId: true });
-  const cache = new Map<string, ReturnType<typeof readPerson>>();
+  type Known = { read: ReturnType<typeof readPerson>; shape: PersonShape | null };
+  const cache = new Map<string, Known>();
   return (cells) => {
     const key = `${cells.sex}\u001f${cells.age}\u001f${cells.grade}\u001f${cells.class}\u001f${cells.school}`;
     let known = cache.get(key);
     if (!known) {
-      known = readPerson(rest as unknown as ReturnType<typeof personSchema>, { ...cells, studentId: '' });
+      const read = readPerson(rest as unknown as ReturnType<typeof personSchema>, { ...cells, studentId: '' });
+      known = { read, shape: read.ok ? { facts: personFacts(read.value), bytes: {} } : null };
       if (cache.size >= capacity) cache.clear();
       cache.set(key, known);
     }
@@ -197,8 +222,9 @@ export function personReader(
     const id = readStudentId(cells.studentId, options.idRequired);
     const idIssues: PersonIssue[] =
       typeof id === 'object' && id !== null ? [{ code: id.code, field: 'studentId', expected: 'id' }] : [];
-    if (idIssues.length === 0 && known.ok) {
-      const v = known.value;
+    const { read, shape } = known;
+    if (idIssues.length === 0 && read.ok && shape) {
+      const v = read.value;
       const studentId = id as string | null;
       return {
         ok: true,
@@ -211,8 +237,9 @@ export function personReader(
           school: v.school,
           gradeYear: v.gradeYear,
         },
+        shape,
       };
     }
-    return { ok: false, error: [...idIssues, ...(known.ok ? [] : known.error)] };
+    return { ok: false, error: [...idIssues, ...(read.ok ? [] : read.error)] };
   };
 }

@@ -10,7 +10,8 @@ import {
 } from '@triage/scales';
 import type { ItemColumn } from '../responses/item-columns.ts';
 import type { Column, SheetMapping } from './columns.ts';
-import type { Person, PersonCells, PersonIssueCode, readPerson } from './person.ts';
+import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
+import { scoreText } from './result-cells.ts';
 
 /** One source record: a CSV line or a spreadsheet row. */
 export interface SourceRecord {
@@ -40,15 +41,29 @@ export interface RowIssue {
   readonly expected: string;
 }
 
+/**
+ * One instrument's result in a row. Rows with the same answers share one (see {@link InstrumentPlan.scored}), never
+ * changed, and its result-file text is encoded once, on first use (result-cells.ts).
+ */
 export interface InstrumentScore {
   readonly instrument: string;
   readonly value: ScoreValue;
+  /** What rules read of it. */
+  readonly facts: ScaleFacts;
+  /** Kept for other rows with the same result: its text is worth encoding once (else it is written as text). */
+  readonly shared: boolean;
+  /** Its results.json entry (`"phq-a":{…}`). */
+  readonly json: string;
+  /** Its results.csv and results.json text, encoded on first use when shared. */
+  readonly bytes: { csv?: Uint8Array; json?: Uint8Array };
 }
 
 export interface RowResult {
   readonly ok: true;
   readonly record: SourceRecord;
   readonly person: Person;
+  /** Shared by every row with the same person cells (all but the id). */
+  readonly personShape: PersonShape;
   readonly scores: readonly InstrumentScore[];
   readonly decision: Decision;
 }
@@ -67,11 +82,50 @@ export interface InstrumentPlan {
   readonly items: readonly ItemColumn[];
   readonly positions: readonly number[];
   /** Reused for every row; the engine does not keep it. */
-  readonly answers: Answer[];
+  readonly answers: string[];
   readonly score: ScoreOptions;
   /** What the answers look like, to notice a file coded 1–4 read as 0–3 (or the other way round). */
   readonly coding: CodingSigns;
+  /**
+   * Results by the answers as written: rows repeat answer patterns (in 1M synthetic rows the first 65,536 PHQ-A
+   * patterns cover about 80% of rows, of 175k patterns in all). The first {@link SCORED_KEPT} stay; each points to a
+   * shared result, so the map holds keys, not results.
+   */
+  readonly scored: Map<number | string, InstrumentScore>;
+  /** Distinct results by their text (see {@link sameResult}); the first {@link RESULTS_KEPT} stay. */
+  readonly results: Map<string, InstrumentScore>;
 }
+
+/** Distinct results remembered per instrument: a screening has a few hundred (PHQ-A: totals × flags × syndromes). */
+const RESULTS_KEPT = 4096;
+
+/** Single-digit answers and blanks give a number key up to this many items (a leading 1 and 14 digits: 11^15 < 2^53). */
+const NUMBER_KEY_ITEMS = 14;
+
+/**
+ * The answers as written, as one key: a number when every answer is blank or one digit and there are few items (the
+ * usual file; a number is hashed far faster than a string), else the answers as a JSON array (never ambiguous).
+ */
+export function answersKey(answers: readonly string[]): number | string {
+  if (answers.length <= NUMBER_KEY_ITEMS) {
+    // A leading 1, so that the number also says how many answers there are.
+    let key = 1;
+    let p = 0;
+    for (; p < answers.length; p++) {
+      const a = answers[p] as string;
+      if (a.length > 1) break;
+      // Blank → 0, '0'…'9' → 1…10.
+      const digit = a.length === 0 ? 0 : a.charCodeAt(0) - 47;
+      if (digit < 0 || digit > 10) break;
+      key = key * 11 + digit;
+    }
+    if (p === answers.length) return key;
+  }
+  return JSON.stringify(answers);
+}
+
+/** Answer patterns remembered per instrument: a key and a reference each, a few MB at most. */
+const SCORED_KEPT = 65_536;
 
 /**
  * Signs of the wrong coding, over the items that use the instrument's own options: is the lowest (highest) option
@@ -132,6 +186,8 @@ export function instrumentPlans(
         aboveHigh: 0,
       },
       score: readsItems(definition.id) ? { ...score, includeItems: true } : score,
+      scored: new Map(),
+      results: new Map(),
     };
   });
 }
@@ -140,7 +196,7 @@ export interface RowContext {
   readonly mapping: SheetMapping;
   readonly plans: readonly InstrumentPlan[];
   /** Validates a row's person cells (see `personReader`). */
-  readonly person: (cells: PersonCells) => ReturnType<typeof readPerson>;
+  readonly person: (cells: PersonCells) => PersonReading;
   readonly memo: DecisionMemo;
   /** Spreadsheet rows are positional: a short row only lacks trailing blanks. CSV rows must match the header. */
   readonly strictWidth: boolean;
@@ -205,22 +261,28 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
       answers[p] = index < 0 ? '' : (fields[index] ?? '');
     }
     noteCoding(plan.coding, answers);
-    const result = scoreInstrument(definition, answers, plan.score);
-    if (result.ok) {
-      scores.push({ instrument: definition.id, value: result.value });
-      if (result.value.flags.length > 0) riskSignal = true;
-      continue;
+    const key = answersKey(answers);
+    let score = plan.scored.get(key);
+    if (!score) {
+      const result = scoreInstrument(definition, answers, plan.score);
+      if (!result.ok) {
+        for (const issue of result.error.issues) {
+          const column = items.find((c) => c.item === issue.item);
+          issues.push({
+            code: issue.code,
+            expected: issue.expected,
+            instrument: definition.id,
+            ...(issue.item === undefined ? {} : { item: issue.item }),
+            ...(column ? { column } : {}),
+          });
+        }
+        continue;
+      }
+      score = sameResult(plan, result.value);
+      if (plan.scored.size < SCORED_KEPT) plan.scored.set(key, score);
     }
-    for (const issue of result.error.issues) {
-      const column = items.find((c) => c.item === issue.item);
-      issues.push({
-        code: issue.code,
-        expected: issue.expected,
-        instrument: definition.id,
-        ...(issue.item === undefined ? {} : { item: issue.item }),
-        ...(column ? { column } : {}),
-      });
-    }
+    scores.push(score);
+    if (score.value.flags.length > 0) riskSignal = true;
   }
   if (issues.length > 0 || !person.ok) return { ok: false, record, issues, riskSignal };
   // No contact facts: a screening is not a call, and contact rules must not show as undecided for it.
@@ -228,18 +290,58 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     ok: true,
     record,
     person: person.value,
+    personShape: person.shape,
     scores,
-    decision: context.memo.evaluate(factsOf(scores, person.value)),
+    decision: context.memo.evaluate(factsOf(scores, person.shape)),
   };
 }
 
-/** What the rules may read about a scored row (built without spreads: this runs for every row). */
-function factsOf(scores: readonly InstrumentScore[], person: Person): Facts {
+/**
+ * The shared result equal to `value`: many answer patterns give the same result (PHQ-A 0,1,0… and 1,0,0… both total
+ * 1), and rows sharing one get its facts read once by the decision memo and its text encoded once. Results are told
+ * apart by their results.json text plus what it leaves out (items answered, band set, warnings, the item answers
+ * rules read, subscale and index details): equal keys, equal results (tested field by field in read-row.test.ts).
+ */
+function sameResult(plan: InstrumentPlan, value: ScoreValue): InstrumentScore {
+  const text = scoreText(value);
+  const rest = [
+    value.answered,
+    value.band?.set ?? null,
+    value.index ?? null,
+    value.warnings.length > 0 ? value.warnings : null,
+    value.items ?? null,
+    value.subscales.length > 0 ? value.subscales : null,
+  ];
+  const key = `${text}\n${JSON.stringify(rest)}`;
+  let score = plan.results.get(key);
+  if (!score) {
+    const shared = plan.results.size < RESULTS_KEPT;
+    score = {
+      instrument: value.instrument,
+      value,
+      // Frozen, so the decision memo reads them once.
+      facts: shared ? deepFreeze(scaleFacts(value)) : scaleFacts(value),
+      shared,
+      bytes: {},
+      json: text,
+    };
+    if (shared) plan.results.set(key, score);
+  }
+  return score;
+}
+
+/** What the rules may read about a scored row: shared frozen parts, so the decision memo reads each once. */
+function factsOf(scores: readonly InstrumentScore[], person: PersonShape): Facts {
   const scales: Record<string, ScaleFacts> = {};
-  for (const s of scores) scales[s.instrument] = scaleFacts(s.value);
-  const facts: { age?: number; sex?: 'male' | 'female'; grade?: number } = {};
-  if (person.age !== null) facts.age = person.age;
-  if (person.sex !== null) facts.sex = person.sex;
-  if (person.gradeYear !== null) facts.grade = person.gradeYear;
-  return { scales, person: facts };
+  for (const s of scores) scales[s.instrument] = s.facts;
+  return { scales, person: person.facts };
+}
+
+/** Frozen all the way down. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const key in value) {
+    const child: unknown = value[key];
+    if (child !== null && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
 }

@@ -55,12 +55,14 @@ export function reportModel(
     };
   });
   const explanations: string[] = [];
-  const byDecision = new Map<object, number>();
+  // By text, not by decision object: equal decisions may come as two objects (see `describe` in run-import.ts).
+  const byText = new Map<string, number>();
   const followUp: FollowUpEntry[] = tally.followUp().map((f) => {
-    let explanation = byDecision.get(f.decision);
+    const text = outcome.explain(f.decision);
+    let explanation = byText.get(text);
     if (explanation === undefined) {
-      explanation = explanations.push(outcome.explain(f.decision)) - 1;
-      byDecision.set(f.decision, explanation);
+      explanation = explanations.push(text) - 1;
+      byText.set(text, explanation);
     }
     return {
       id: f.pseudonym ?? (lang === 'zh' ? '无学号' : 'no id'),

@@ -1,6 +1,7 @@
 import type { Decision } from '@triage/core';
 import type { InstrumentDefinition, ScoreValue } from '@triage/scales';
 import { csvCell, csvCells } from './output/csv-cell.ts';
+import type { TextSink } from './output/private-file.ts';
 import type { Person } from './person.ts';
 import type { InstrumentScore, RowResult } from './read-row.ts';
 
@@ -19,6 +20,15 @@ export interface DecisionText {
   readonly csv: string;
   /** results.csv's reasons cell, quoted. */
   readonly csvReasons: string;
+  /** The same, encoded, as rows write them (see {@link writeResultLine} and {@link writeResultJson}). */
+  readonly bytes: {
+    /** `,` and the decision cells. */
+    readonly csv: Uint8Array;
+    /** `,`, the reasons cell and the line end. */
+    readonly reasons: Uint8Array;
+    /** From the end of the scores to the duplicate's value: `},"decision":"d1","duplicateOf":`. */
+    readonly json: Uint8Array;
+  };
 }
 
 /** Everything the result files say about a decision, made once for each distinct decision. */
@@ -30,23 +40,32 @@ export function describeDecision(
   lang: 'zh' | 'en',
 ): DecisionText {
   const reasons = decisionReasons(decision, lang);
+  const csv = csvCells([
+    decision.level ?? '',
+    levelName,
+    decision.category ?? '',
+    decision.actions.join(';'),
+    decision.referrals.join(';'),
+    decision.followUp?.join(';') ?? '',
+  ]);
+  const csvReasons = csvCell(reasons);
   return {
     id,
     levelName,
     reasons,
     explanation,
     json: decisionJson(decision, explanation),
-    csv: csvCells([
-      decision.level ?? '',
-      levelName,
-      decision.category ?? '',
-      decision.actions.join(';'),
-      decision.referrals.join(';'),
-      decision.followUp?.join(';') ?? '',
-    ]),
-    csvReasons: csvCell(reasons),
+    csv,
+    csvReasons,
+    bytes: {
+      csv: utf8(`,${csv}`),
+      reasons: utf8(`,${csvReasons}\r\n`),
+      json: utf8(`},"decision":${q(id)},"duplicateOf":`),
+    },
   };
 }
+
+const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
 export interface RowExtras {
   /** Pseudonym or student id, per the import's choice; null without an id. */
@@ -59,53 +78,59 @@ function flagsOf(score: ScoreValue): string {
   return score.flags.map((f) => `${f.id}:${f.status}`).join(';');
 }
 
-/** One results.csv line, in `resultHeader` order; the decision's cells come ready-made from its text. */
-export function resultLine(
+/**
+ * One results.csv line, in `resultHeader` order, into `out`: the parts rows share (person cells, decision, each
+ * score) are encoded once and copied; only the line, the id and the duplicate are encoded per row.
+ */
+export function writeResultLine(
+  out: TextSink,
   row: RowResult,
   instruments: readonly InstrumentDefinition[],
   text: DecisionText,
   extras: RowExtras,
   sheets: boolean,
-): string {
-  const { person, record } = row;
-  const who = csvCells([
-    record.line,
-    extras.student,
-    person.sex,
-    person.age,
-    person.grade,
-    person.class,
-    person.school,
-  ]);
-  const scores = instruments.length === 0 ? '' : `,${csvCells(scoreCells(row, instruments))}`;
-  return `${sheets ? `${csvCell(record.sheet ?? '')},` : ''}${who},${text.csv}${scores},${csvCell(extras.duplicateOf)},${text.csvReasons}\r\n`;
+): void {
+  const { person, record, personShape } = row;
+  out.write(`${sheets ? `${csvCell(record.sheet ?? '')},` : ''}${record.line},${csvCell(extras.student)}`);
+  personShape.bytes.csv ??= utf8(`,${csvCells([person.sex, person.age, person.grade, person.class, person.school])}`);
+  out.writeBytes(personShape.bytes.csv);
+  out.writeBytes(text.bytes.csv);
+  for (const definition of instruments) writeScoreCsv(out, row, definition);
+  out.write(`,${csvCell(extras.duplicateOf)}`);
+  out.writeBytes(text.bytes.reasons);
 }
 
-/** Each instrument's results.csv cells, in `resultHeader` order. */
-function scoreCells(row: RowResult, instruments: readonly InstrumentDefinition[]): (string | number | null)[] {
+/** `,` and an instrument's results.csv cells: encoded once per shared score. */
+function writeScoreCsv(out: TextSink, row: RowResult, definition: InstrumentDefinition): void {
+  const score = row.scores.find((s) => s.instrument === definition.id);
+  if (score?.shared) {
+    score.bytes.csv ??= utf8(`,${csvCells(scoreCells(score.value, definition))}`);
+    out.writeBytes(score.bytes.csv);
+  } else out.write(`,${csvCells(scoreCells(score?.value, definition))}`);
+}
+
+/** One instrument's results.csv cells, in `resultHeader` order. */
+function scoreCells(score: ScoreValue | undefined, definition: InstrumentDefinition): (string | number | null)[] {
   const cells: (string | number | null)[] = [];
-  for (const definition of instruments) {
-    const score = row.scores.find((s) => s.instrument === definition.id)?.value;
-    cells.push(score?.total ?? null);
-    if (definition.index) cells.push(score?.index?.value ?? null);
-    if (definition.mean) cells.push(score?.mean ?? null);
-    cells.push(score?.band?.id ?? score?.category ?? '');
-    if (definition.positiveItems) cells.push(score?.positiveItems?.count ?? null, score?.positiveItems?.mean ?? null);
-    for (const screen of definition.screens ?? []) {
-      const positive = score?.screens?.find((s) => s.id === screen.id)?.positive;
-      cells.push(positive === undefined || positive === null ? '' : String(positive));
-    }
-    if (definition.validity) {
-      const valid = score?.validity?.valid;
-      cells.push(valid === undefined || valid === null ? '' : String(valid));
-    }
-    for (const sub of definition.subscales ?? []) {
-      const result = score?.subscales.find((s) => s.id === sub.id);
-      cells.push(result?.score ?? null);
-      if (sub.bandSets?.length) cells.push(result?.band?.id ?? '');
-    }
-    cells.push(score ? flagsOf(score) : '', score?.missing.join(';') ?? '');
+  cells.push(score?.total ?? null);
+  if (definition.index) cells.push(score?.index?.value ?? null);
+  if (definition.mean) cells.push(score?.mean ?? null);
+  cells.push(score?.band?.id ?? score?.category ?? '');
+  if (definition.positiveItems) cells.push(score?.positiveItems?.count ?? null, score?.positiveItems?.mean ?? null);
+  for (const screen of definition.screens ?? []) {
+    const positive = score?.screens?.find((s) => s.id === screen.id)?.positive;
+    cells.push(positive === undefined || positive === null ? '' : String(positive));
   }
+  if (definition.validity) {
+    const valid = score?.validity?.valid;
+    cells.push(valid === undefined || valid === null ? '' : String(valid));
+  }
+  for (const sub of definition.subscales ?? []) {
+    const result = score?.subscales.find((s) => s.id === sub.id);
+    cells.push(result?.score ?? null);
+    if (sub.bandSets?.length) cells.push(result?.band?.id ?? '');
+  }
+  cells.push(score ? flagsOf(score) : '', score?.missing.join(';') ?? '');
   return cells;
 }
 
@@ -128,7 +153,12 @@ const scoreOf = (t: { readonly score: number | null }) => t.score;
 /** A list of strings as JSON; most are empty. */
 const list = (values: readonly string[]) => (values.length === 0 ? '[]' : q(values));
 
-/** One instrument's result as JSON, built as a string: this runs for every row and instrument. */
+/** One instrument's results.json entry, `"phq-a":{…}`. */
+export function scoreText(v: ScoreValue): string {
+  return `${q(v.instrument)}:${scoreJson(v)}`;
+}
+
+/** One instrument's result as JSON, built as a string: this runs for every distinct answer pattern. */
 function scoreJson(v: ScoreValue): string {
   let flags = '[';
   for (let i = 0; i < v.flags.length; i++) {
@@ -161,18 +191,27 @@ function personJson(p: Person): string {
   );
 }
 
-/** One results.json entry; no names, no answers. */
-export function resultJson(row: RowResult, text: DecisionText, extras: RowExtras): string {
-  let scores = '';
+const COMMA = utf8(',');
+
+/** One results.json entry into `out`, no names, no answers; shared parts are encoded once, as for results.csv. */
+export function writeResultJson(out: TextSink, row: RowResult, text: DecisionText, extras: RowExtras): void {
+  const sheet = row.record.sheet === undefined ? '' : `"sheet":${q(row.record.sheet)},`;
+  out.write(`{${sheet}"line":${row.record.line},"student":${q(extras.student)},"person":`);
+  const shape = row.personShape.bytes;
+  shape.json ??= utf8(`${personJson(row.person)},"scores":{`);
+  out.writeBytes(shape.json);
   for (let i = 0; i < row.scores.length; i++) {
     const s = row.scores[i] as InstrumentScore;
-    scores += `${i === 0 ? '' : ','}${q(s.instrument)}:${scoreJson(s.value)}`;
+    if (i > 0) out.writeBytes(COMMA);
+    if (!s.shared) {
+      out.write(s.json);
+      continue;
+    }
+    s.bytes.json ??= utf8(s.json);
+    out.writeBytes(s.bytes.json);
   }
-  const sheet = row.record.sheet === undefined ? '' : `"sheet":${q(row.record.sheet)},`;
-  return (
-    `{${sheet}"line":${row.record.line},"student":${q(extras.student)},"person":${personJson(row.person)},` +
-    `"scores":{${scores}},"decision":"${text.id}","duplicateOf":${q(extras.duplicateOf)}}`
-  );
+  out.writeBytes(text.bytes.json);
+  out.write(`${q(extras.duplicateOf)}}`);
 }
 
 /** The one-line reasons of a decision: what each fired rule says, and the level it set. */

@@ -20,7 +20,7 @@ import { personReader, personSchema } from './person.ts';
 import { pseudonymOf } from './pseudonym.ts';
 import { instrumentPlans, type RowContext, type RowRejection, readRow, type SourceRecord } from './read-row.ts';
 import { rejectionCells } from './rejection-cells.ts';
-import { type DecisionText, describeDecision, resultJson, resultLine } from './result-cells.ts';
+import { type DecisionText, describeDecision, writeResultJson, writeResultLine } from './result-cells.ts';
 import { openSource, type Source, type SourceOptions } from './source.ts';
 import { IdShapes, Tally } from './tally.ts';
 
@@ -239,16 +239,24 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const memo = createDecisionMemo(options.ruleSet);
   const compiled = compileRuleSet(options.ruleSet);
   const levels = compiled.levels;
-  const texts = new Map<Decision, DecisionText>();
+  // Decisions by identity (the memo hands out one object per distinct decision, most of the time), and by content:
+  // the memo may make a second, equal object (facts read in another way, a cache emptied at capacity), which must get
+  // the same id, not a second entry in results.json's decisions table.
+  const texts = new WeakMap<Decision, DecisionText>();
+  const textsByContent = new Map<string, DecisionText>();
   const explain = (decision: Decision) => describe(decision).explanation;
   function describe(decision: Decision): DecisionText {
     let t = texts.get(decision);
+    if (t) return t;
+    const content = JSON.stringify(decision);
+    t = textsByContent.get(content);
     if (!t) {
       const explanation = explainDecision(decision, options.lang, levels);
       const levelName = decision.level ? levels[decision.level].name[options.lang] : '';
-      t = describeDecision(decision, `d${texts.size + 1}`, levelName, explanation, options.lang);
-      texts.set(decision, t);
+      t = describeDecision(decision, `d${textsByContent.size + 1}`, levelName, explanation, options.lang);
+      textsByContent.set(content, t);
     }
+    texts.set(decision, t);
     return t;
   }
 
@@ -377,7 +385,10 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       const t = describe(row.decision);
       if (write && files) {
         const extras = { student: options.pseudonymize ? pseudonym : id, duplicateOf };
-        files.writeResult(resultLine(row, instruments, t, extras, layout.sheets), resultJson(row, t, extras));
+        files.writeResult((csv, json) => {
+          writeResultLine(csv, row, instruments, t, extras, layout.sheets);
+          writeResultJson(json, row, t, extras);
+        });
       }
     }
     options.onProgress?.(counts.rows);
@@ -391,7 +402,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   }
 
   if (files) {
-    files.complete([...texts.values()], { ...counts, rejectedWithRisk, levels: tally.levels });
+    files.complete([...textsByContent.values()], { ...counts, rejectedWithRisk, levels: tally.levels });
     checkpointComplete();
     written.push(OUTPUT_FILES.results, OUTPUT_FILES.json, OUTPUT_FILES.errors);
   }

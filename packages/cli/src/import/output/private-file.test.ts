@@ -71,6 +71,38 @@ describe('PrivateFile.create', () => {
     );
   });
 
+  it('writes text and ready-made bytes mixed, in order, of any size, across flushes', () => {
+    // Short ASCII takes the byte-by-byte path, short text with a non-ASCII character the encoder; bytes up to and
+    // past the 64 KiB buffer are copied in or written through.
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme-ascii', maxLength: 70 }).map((t) => ({ text: t })),
+      fc.string({ unit: 'grapheme', maxLength: 70 }).map((t) => ({ text: t })),
+      fc.string({ unit: 'grapheme', maxLength: 30 }).map((t) => ({ bytes: Buffer.from(t) })),
+      fc.integer({ min: 60_000, max: 140_000 }).map((n) => ({ bytes: Buffer.alloc(n, 0x61 + (n % 26)) })),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const path = join(dir, 'mixed.csv');
+        const file = PrivateFile.create(path);
+        const expected: Buffer[] = [];
+        for (const p of pieces) {
+          if ('text' in p) {
+            file.write(p.text);
+            expected.push(Buffer.from(p.text));
+          } else {
+            file.writeBytes(p.bytes);
+            expected.push(Buffer.from(p.bytes));
+          }
+        }
+        const all = Buffer.concat(expected);
+        expect(file.bytes).toBe(all.length);
+        file.close();
+        expect(readFileSync(path).equals(all)).toBe(true);
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+  });
+
   it('flushes on its own past 1 MiB of pending text', () => {
     const path = join(dir, 'big.csv');
     const file = PrivateFile.create(path);

@@ -6,11 +6,20 @@ export const PRIVATE_MODE = 0o600;
 /** Encoded text kept before a write to the file. */
 const BUFFER_BYTES = 1 << 16;
 
+/** Text up to this long is tried as ASCII, byte by byte. */
+const SHORT_TEXT = 64;
+
+/** Where encoded rows go: text, and text encoded once and written many times. */
+export interface TextSink {
+  write(text: string): void;
+  writeBytes(bytes: Uint8Array): void;
+}
+
 /**
  * A file written with mode 0600 through a buffer, counting the bytes it has written, so a checkpoint can record
  * exactly how long the file was and a resumed import can cut it back to that length.
  */
-export class PrivateFile {
+export class PrivateFile implements TextSink {
   private readonly fd: number;
   /** Text written since the last flush, already encoded: rows go straight in, no joined string in between. */
   private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
@@ -47,6 +56,22 @@ export class PrivateFile {
   }
 
   write(text: string): void {
+    const n = text.length;
+    // Short ASCII (line numbers, ids) byte by byte: cheaper than a call into the encoder.
+    if (n <= SHORT_TEXT && n <= this.buffer.length - this.pending) {
+      const buffer = this.buffer;
+      const at = this.pending;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) break;
+        buffer[at + i] = c;
+      }
+      if (i === n) {
+        this.pending = at + n;
+        return;
+      }
+    }
     // At most 3 bytes of UTF-8 per UTF-16 unit: text that may not fit goes after what is buffered.
     if (text.length * 3 > this.buffer.length - this.pending) {
       this.flush();
@@ -56,6 +81,19 @@ export class PrivateFile {
       }
     }
     this.pending += this.buffer.write(text, this.pending, 'utf8');
+  }
+
+  /** Text encoded once and written many times. */
+  writeBytes(bytes: Uint8Array): void {
+    if (bytes.length > this.buffer.length - this.pending) {
+      this.flush();
+      if (bytes.length > this.buffer.length) {
+        this.writeAll(bytes);
+        return;
+      }
+    }
+    this.buffer.set(bytes, this.pending);
+    this.pending += bytes.length;
   }
 
   /** Bytes in the file once everything written so far is flushed. */
@@ -70,7 +108,7 @@ export class PrivateFile {
     this.writeAll(this.buffer.subarray(0, pending));
   }
 
-  private writeAll(bytes: Buffer): void {
+  private writeAll(bytes: Uint8Array): void {
     // The system may write less than asked: write on from there.
     for (let offset = 0; offset < bytes.length; ) {
       offset += writeSync(this.fd, bytes, offset, bytes.length - offset, this.written + offset);

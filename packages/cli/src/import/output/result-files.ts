@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstrumentDefinition } from '@triage/scales';
 import { csvLine, UTF8_BOM } from './csv-cell.ts';
-import { PrivateFile } from './private-file.ts';
+import { PrivateFile, type TextSink } from './private-file.ts';
 
 /** The files an import writes into its output folder. */
 export const OUTPUT_FILES = {
@@ -134,10 +134,10 @@ export class ResultFiles {
     return this.jsonRows;
   }
 
-  /** One result: its results.csv line (see `resultLine`) and its results.json entry. */
-  writeResult(line: string, json: string): void {
-    this.files.results.write(line);
-    this.files.json.write(`${this.jsonRows === 0 ? '\n' : ',\n'}${json}`);
+  /** One result: `write` puts its results.csv line and its results.json entry into the two files. */
+  writeResult(write: (csv: TextSink, json: TextSink) => void): void {
+    this.files.json.write(this.jsonRows === 0 ? '\n' : ',\n');
+    write(this.files.results, this.files.json);
     this.jsonRows++;
   }
 

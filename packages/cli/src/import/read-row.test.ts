@@ -1,0 +1,167 @@
+import { createDecisionMemo, defaultRuleSet, evaluateRules, scaleFacts } from '@triage/core';
+import { getInstrument, type InstrumentDefinition, scoreInstrument } from '@triage/scales';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SheetMapping } from './columns.ts';
+import type { TextSink } from './output/private-file.ts';
+import { personReader, personSchema } from './person.ts';
+import { answersKey, instrumentPlans, type RowContext, readRow } from './read-row.ts';
+import { describeDecision, scoreText, writeResultJson, writeResultLine } from './result-cells.ts';
+
+// Sums, subscales with bands of their own (DASS-21), items a rule reads (C-SSRS item 2), categories (ASQ).
+const INSTRUMENTS = ['phq-a', 'gad-7', 'dass-21', 'cssrs-screener', 'asq'].map((id) => {
+  const d = getInstrument(id);
+  if (!d) throw new Error(id);
+  return d;
+});
+const PERSON = ['studentId', 'sex', 'age', 'grade', 'class'] as const;
+
+/** One sheet: the person columns, then every instrument's items in order. */
+function mapping(definitions: readonly InstrumentDefinition[]): SheetMapping {
+  let index = PERSON.length;
+  return {
+    width: PERSON.length + definitions.reduce((n, d) => n + d.items.length, 0),
+    person: Object.fromEntries(PERSON.map((field, i) => [field, { index: i, header: field }])),
+    instruments: definitions.map((definition) => ({
+      definition,
+      items: definition.items.map((item) => ({ index: index++, header: item.id, item: item.id })),
+    })),
+    ignored: [],
+    unknownItems: [],
+    how: 'prefix',
+  };
+}
+
+const paths = (id: string) => id === 'cssrs-screener';
+
+/** A context as runImport makes one: caches of answer patterns, results and person cells, and a decision memo. */
+function context(definitions: readonly InstrumentDefinition[]): RowContext {
+  const sheet = mapping(definitions);
+  return {
+    mapping: sheet,
+    plans: instrumentPlans(sheet, {}, paths),
+    person: personReader(personSchema({ idRequired: true }), { idRequired: true }),
+    memo: createDecisionMemo(defaultRuleSet),
+    strictWidth: true,
+  };
+}
+
+/** Everything a sink was given, as one byte string. */
+function textSink(): TextSink & { text(): string } {
+  const parts: Buffer[] = [];
+  return {
+    write: (t) => void parts.push(Buffer.from(t)),
+    writeBytes: (b) => void parts.push(Buffer.from(b)),
+    text: () => Buffer.concat(parts).toString('utf8'),
+  };
+}
+
+/** A row's cells: answers drawn from each item's options (as digits, blank, padded or out of range). */
+function rowArbitrary(definitions: readonly InstrumentDefinition[]) {
+  const answers = definitions.flatMap((d) =>
+    d.items.map((item) => {
+      const values = (item.options ?? d.options).map((o) => String(o.value));
+      return fc.oneof(
+        { weight: 12, arbitrary: fc.constantFrom(...values) },
+        { weight: 1, arbitrary: fc.constantFrom('', ' 1', '9', '10') },
+      );
+    }),
+  );
+  return fc.tuple(
+    fc.constantFrom('2025001', '2025002', '2025003'),
+    fc.constantFrom('男', '女', ''),
+    fc.constantFrom('13', '15', '17'),
+    fc.constantFrom('初一', '高二'),
+    fc.constantFrom('1班', '2班'),
+    ...answers,
+  );
+}
+
+describe('readRow caches', () => {
+  it('give each row exactly what scoring and deciding it alone gives, down to the bytes written', () => {
+    const shared = context(INSTRUMENTS);
+    const describe = new Map<string, ReturnType<typeof describeDecision>>();
+    const textOf = (decision: Parameters<typeof describeDecision>[0]) => {
+      const content = JSON.stringify(decision);
+      let t = describe.get(content);
+      if (!t) {
+        t = describeDecision(decision, `d${describe.size + 1}`, decision.level ?? '', '', 'en');
+        describe.set(content, t);
+      }
+      return t;
+    };
+    let line = 1;
+    fc.assert(
+      fc.property(rowArbitrary(INSTRUMENTS), (cells) => {
+        const record = { line: ++line, fields: cells };
+        const got = readRow(record, shared);
+        // The same row through a context that has seen nothing: no cache can answer.
+        const alone = readRow(record, context(INSTRUMENTS));
+        expect(got.ok).toBe(alone.ok);
+        if (!got.ok || !alone.ok) {
+          expect(got).toEqual(alone);
+          return;
+        }
+        for (const [i, score] of got.scores.entries()) {
+          const definition = INSTRUMENTS[i] as InstrumentDefinition;
+          const answers = definition.items.map((_, p) => cells[PERSON.length + offset(definition) + p] as string);
+          const fresh = scoreInstrument(definition, answers, paths(definition.id) ? { includeItems: true } : {});
+          if (!fresh.ok) throw new Error('scored alone but not fresh');
+          expect(score.value).toEqual(fresh.value);
+          expect(score.facts).toEqual(scaleFacts(fresh.value));
+          expect(score.json).toBe(scoreText(fresh.value));
+        }
+        const facts = {
+          scales: Object.fromEntries(got.scores.map((s) => [s.instrument, s.facts])),
+          person: alone.personShape.facts,
+        };
+        expect(got.decision).toEqual(evaluateRules(defaultRuleSet, facts));
+        // Written twice, once from the shared parts and once from the lone row's: the same bytes.
+        const [a, b] = [got, alone].map((row) => {
+          const csv = textSink();
+          const json = textSink();
+          const extras = { student: row.person.studentId, duplicateOf: null };
+          writeResultLine(csv, row, INSTRUMENTS, textOf(row.decision), extras, false);
+          writeResultJson(json, row, textOf(row.decision), extras);
+          return `${csv.text()}${json.text()}`;
+        });
+        expect(a).toBe(b);
+      }),
+      { numRuns: 1500, seed: 20261123 },
+    );
+    // The caches were used: far fewer distinct results than rows.
+    const plan = shared.plans[0];
+    expect(plan?.results.size).toBeLessThan(1500);
+  });
+});
+
+function offset(definition: InstrumentDefinition): number {
+  let n = 0;
+  for (const d of INSTRUMENTS) {
+    if (d === definition) return n;
+    n += d.items.length;
+  }
+  throw new Error(definition.id);
+}
+
+describe('answersKey', () => {
+  const answer = fc.constantFrom('', '0', '1', '2', '3', '9', '10', ' 1', '1 ', '"', ',', '\u001f', '没有');
+  it('is the same for the same answers and differs for different answers', () => {
+    fc.assert(
+      fc.property(fc.array(answer, { maxLength: 20 }), fc.array(answer, { maxLength: 20 }), (a, b) => {
+        expect(answersKey(a) === answersKey([...a])).toBe(true);
+        const same = a.length === b.length && a.every((x, i) => x === b[i]);
+        expect(answersKey(a) === answersKey(b)).toBe(same);
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+  });
+
+  it('is a number for short single-digit answers, which hash fastest', () => {
+    expect(typeof answersKey(['0', '3', '', '9'])).toBe('number');
+    expect(answersKey(['0'])).not.toBe(answersKey(['']));
+    expect(typeof answersKey(Array.from({ length: 15 }, () => '1'))).toBe('string');
+    expect(answersKey([''])).not.toBe(answersKey(['', '']));
+    expect(typeof answersKey(['10'])).toBe('string');
+  });
+});
