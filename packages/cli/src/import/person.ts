@@ -1,5 +1,6 @@
 import type { PersonFacts } from '@triage/core';
 import { z } from 'zod';
+import type { SharedText } from './output/row-text.ts';
 
 /**
  * Person fields of one row, validated: what rules and group views may read. The name column is never read.
@@ -181,7 +182,7 @@ export function readPerson(
  */
 export interface PersonShape {
   readonly facts: PersonFacts;
-  readonly bytes: { csv?: Uint8Array; json?: Uint8Array };
+  text?: { readonly csv: SharedText; readonly json: SharedText };
 }
 
 export type PersonReading =
@@ -214,7 +215,7 @@ export function personReader(
     let known = cache.get(key);
     if (!known) {
       const read = readPerson(rest as unknown as ReturnType<typeof personSchema>, { ...cells, studentId: '' });
-      known = { read, shape: read.ok ? { facts: personFacts(read.value), bytes: {} } : null };
+      known = { read, shape: read.ok ? { facts: personFacts(read.value) } : null };
       if (cache.size >= capacity) cache.clear();
       cache.set(key, known);
     }

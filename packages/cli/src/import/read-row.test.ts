@@ -2,11 +2,12 @@ import { createDecisionMemo, defaultRuleSet, evaluateRules, scaleFacts } from '@
 import { getInstrument, type InstrumentDefinition, scoreInstrument } from '@triage/scales';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AnswerPatterns } from './answer-patterns.ts';
 import type { SheetMapping } from './columns.ts';
-import type { TextSink } from './output/private-file.ts';
+import { type TextSink, writeCsvRow, writeJsonRow } from './output/row-text.ts';
 import { personReader, personSchema } from './person.ts';
-import { answersKey, instrumentPlans, type RowContext, readRow } from './read-row.ts';
-import { describeDecision, scoreText, writeResultJson, writeResultLine } from './result-cells.ts';
+import { instrumentPlans, type RowContext, readRow } from './read-row.ts';
+import { describeDecision, rowText, scoreText } from './result-cells.ts';
 
 // Sums, subscales with bands of their own (DASS-21), items a rule reads (C-SSRS item 2), categories (ASQ).
 const INSTRUMENTS = ['phq-a', 'gad-7', 'dass-21', 'cssrs-screener', 'asq'].map((id) => {
@@ -121,8 +122,9 @@ describe('readRow caches', () => {
           const csv = textSink();
           const json = textSink();
           const extras = { student: row.person.studentId, duplicateOf: null };
-          writeResultLine(csv, row, INSTRUMENTS, textOf(row.decision), extras, false);
-          writeResultJson(json, row, textOf(row.decision), extras);
+          const text = rowText(row, INSTRUMENTS, textOf(row.decision), extras, false);
+          writeCsvRow(csv, text);
+          writeJsonRow(json, text);
           return `${csv.text()}${json.text()}`;
         });
         expect(a).toBe(b);
@@ -144,24 +146,39 @@ function offset(definition: InstrumentDefinition): number {
   throw new Error(definition.id);
 }
 
-describe('answersKey', () => {
+describe('AnswerPatterns', () => {
   const answer = fc.constantFrom('', '0', '1', '2', '3', '9', '10', ' 1', '1 ', '"', ',', '\u001f', '没有');
-  it('is the same for the same answers and differs for different answers', () => {
+  const answers = fc.array(answer, { maxLength: 20 });
+
+  it('finds a value only under exactly the answers it was remembered for', () => {
     fc.assert(
-      fc.property(fc.array(answer, { maxLength: 20 }), fc.array(answer, { maxLength: 20 }), (a, b) => {
-        expect(answersKey(a) === answersKey([...a])).toBe(true);
-        const same = a.length === b.length && a.every((x, i) => x === b[i]);
-        expect(answersKey(a) === answersKey(b)).toBe(same);
+      fc.property(fc.array(answers, { maxLength: 30 }), answers, (remembered, asked) => {
+        const patterns = new AnswerPatterns<number>(1000);
+        const first = new Map<string, number>();
+        remembered.forEach((a, i) => {
+          if (patterns.find(a) !== undefined) return;
+          patterns.remember(i);
+          first.set(JSON.stringify(a), i);
+        });
+        expect(patterns.find(asked)).toBe(first.get(JSON.stringify(asked)));
+        expect(patterns.size).toBe(first.size);
       }),
-      { numRuns: 5000, seed: 7 },
+      { numRuns: 3000, seed: 7 },
     );
   });
 
-  it('is a number for short single-digit answers, which hash fastest', () => {
-    expect(typeof answersKey(['0', '3', '', '9'])).toBe('number');
-    expect(answersKey(['0'])).not.toBe(answersKey(['']));
-    expect(typeof answersKey(Array.from({ length: 15 }, () => '1'))).toBe('string');
-    expect(answersKey([''])).not.toBe(answersKey(['', '']));
-    expect(typeof answersKey(['10'])).toBe('string');
+  it('tells blanks, counts and halves apart, and keeps only the first patterns met', () => {
+    const patterns = new AnswerPatterns<string>(4);
+    const seen = [[''], ['', ''], ['0'], Array.from({ length: 9 }, () => '1')];
+    for (const a of seen) {
+      expect(patterns.find(a)).toBeUndefined();
+      patterns.remember(a.join('|'));
+    }
+    for (const a of seen) expect(patterns.find(a)).toBe(a.join('|'));
+    expect(patterns.find([...Array.from({ length: 8 }, () => '1'), '2'])).toBeUndefined();
+    // Full: a new pattern is looked up but not kept.
+    expect(patterns.find(['3'])).toBeUndefined();
+    patterns.remember('3');
+    expect(patterns.find(['3'])).toBeUndefined();
   });
 });

@@ -9,7 +9,9 @@ import {
   scoreInstrument,
 } from '@triage/scales';
 import type { ItemColumn } from '../responses/item-columns.ts';
+import { AnswerPatterns } from './answer-patterns.ts';
 import type { Column, SheetMapping } from './columns.ts';
+import type { SharedText } from './output/row-text.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
 import { scoreText } from './result-cells.ts';
 
@@ -45,7 +47,7 @@ export interface RowIssue {
  * One instrument's result in a row. Rows with the same answers share one (see {@link InstrumentPlan.scored}), never
  * changed, and its result-file text is encoded once, on first use (result-cells.ts).
  */
-export interface InstrumentScore {
+interface InstrumentScore {
   readonly instrument: string;
   readonly value: ScoreValue;
   /** What rules read of it. */
@@ -54,8 +56,8 @@ export interface InstrumentScore {
   readonly shared: boolean;
   /** Its results.json entry (`"phq-a":{…}`). */
   readonly json: string;
-  /** Its results.csv and results.json text, encoded on first use when shared. */
-  readonly bytes: { csv?: Uint8Array; json?: Uint8Array };
+  /** Its parts of a result row, made on first use when shared (result-cells.ts). */
+  text?: { readonly csv: SharedText; readonly json: SharedText };
 }
 
 export interface RowResult {
@@ -87,11 +89,11 @@ export interface InstrumentPlan {
   /** What the answers look like, to notice a file coded 1–4 read as 0–3 (or the other way round). */
   readonly coding: CodingSigns;
   /**
-   * Results by the answers as written: rows repeat answer patterns (in 1M synthetic rows the first 65,536 PHQ-A
-   * patterns cover about 80% of rows, of 175k patterns in all). The first {@link SCORED_KEPT} stay; each points to a
-   * shared result, so the map holds keys, not results.
+   * Results by the answers as written: rows repeat answer patterns (in 1M synthetic rows the first 16,384 PHQ-A
+   * patterns cover about 69% of rows, of 175k patterns in all). The first {@link SCORED_KEPT} stay; each points to a
+   * shared result, so this holds keys, not results.
    */
-  readonly scored: Map<number | string, InstrumentScore>;
+  readonly scored: AnswerPatterns<InstrumentScore>;
   /** Distinct results by their text (see {@link sameResult}); the first {@link RESULTS_KEPT} stay. */
   readonly results: Map<string, InstrumentScore>;
 }
@@ -99,33 +101,11 @@ export interface InstrumentPlan {
 /** Distinct results remembered per instrument: a screening has a few hundred (PHQ-A: totals × flags × syndromes). */
 const RESULTS_KEPT = 4096;
 
-/** Single-digit answers and blanks give a number key up to this many items (a leading 1 and 14 digits: 11^15 < 2^53). */
-const NUMBER_KEY_ITEMS = 14;
-
 /**
- * The answers as written, as one key: a number when every answer is blank or one digit and there are few items (the
- * usual file; a number is hashed far faster than a string), else the answers as a JSON array (never ambiguous).
+ * Answer patterns remembered per instrument. 65,536 hit more often but took peak memory at 1M rows from ~165 MB to
+ * ~190–205 MB for no clear gain in time (bench/import.mjs, three runs each).
  */
-export function answersKey(answers: readonly string[]): number | string {
-  if (answers.length <= NUMBER_KEY_ITEMS) {
-    // A leading 1, so that the number also says how many answers there are.
-    let key = 1;
-    let p = 0;
-    for (; p < answers.length; p++) {
-      const a = answers[p] as string;
-      if (a.length > 1) break;
-      // Blank → 0, '0'…'9' → 1…10.
-      const digit = a.length === 0 ? 0 : a.charCodeAt(0) - 47;
-      if (digit < 0 || digit > 10) break;
-      key = key * 11 + digit;
-    }
-    if (p === answers.length) return key;
-  }
-  return JSON.stringify(answers);
-}
-
-/** Answer patterns remembered per instrument: a key and a reference each, a few MB at most. */
-const SCORED_KEPT = 65_536;
+const SCORED_KEPT = 16_384;
 
 /**
  * Signs of the wrong coding, over the items that use the instrument's own options: is the lowest (highest) option
@@ -186,7 +166,7 @@ export function instrumentPlans(
         aboveHigh: 0,
       },
       score: readsItems(definition.id) ? { ...score, includeItems: true } : score,
-      scored: new Map(),
+      scored: new AnswerPatterns(SCORED_KEPT),
       results: new Map(),
     };
   });
@@ -261,8 +241,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
       answers[p] = index < 0 ? '' : (fields[index] ?? '');
     }
     noteCoding(plan.coding, answers);
-    const key = answersKey(answers);
-    let score = plan.scored.get(key);
+    let score = plan.scored.find(answers);
     if (!score) {
       const result = scoreInstrument(definition, answers, plan.score);
       if (!result.ok) {
@@ -279,7 +258,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
         continue;
       }
       score = sameResult(plan, result.value);
-      if (plan.scored.size < SCORED_KEPT) plan.scored.set(key, score);
+      plan.scored.remember(score);
     }
     scores.push(score);
     if (score.value.flags.length > 0) riskSignal = true;
@@ -322,7 +301,6 @@ function sameResult(plan: InstrumentPlan, value: ScoreValue): InstrumentScore {
       // Frozen, so the decision memo reads them once.
       facts: shared ? deepFreeze(scaleFacts(value)) : scaleFacts(value),
       shared,
-      bytes: {},
       json: text,
     };
     if (shared) plan.results.set(key, score);

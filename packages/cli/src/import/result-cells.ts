@@ -1,9 +1,9 @@
 import type { Decision } from '@triage/core';
 import type { InstrumentDefinition, ScoreValue } from '@triage/scales';
 import { csvCell, csvCells } from './output/csv-cell.ts';
-import type { TextSink } from './output/private-file.ts';
+import { type RowText, SharedText } from './output/row-text.ts';
 import type { Person } from './person.ts';
-import type { InstrumentScore, RowResult } from './read-row.ts';
+import type { RowResult } from './read-row.ts';
 
 /** What results.csv and results.json say about a decision, made once per distinct decision (they are shared). */
 export interface DecisionText {
@@ -20,15 +20,8 @@ export interface DecisionText {
   readonly csv: string;
   /** results.csv's reasons cell, quoted. */
   readonly csvReasons: string;
-  /** The same, encoded, as rows write them (see {@link writeResultLine} and {@link writeResultJson}). */
-  readonly bytes: {
-    /** `,` and the decision cells. */
-    readonly csv: Uint8Array;
-    /** `,`, the reasons cell and the line end. */
-    readonly reasons: Uint8Array;
-    /** From the end of the scores to the duplicate's value: `},"decision":"d1","duplicateOf":`. */
-    readonly json: Uint8Array;
-  };
+  /** The same, as rows write them (see {@link RowText}). */
+  readonly parts: RowText['decision'];
 }
 
 /** Everything the result files say about a decision, made once for each distinct decision. */
@@ -57,15 +50,13 @@ export function describeDecision(
     json: decisionJson(decision, explanation),
     csv,
     csvReasons,
-    bytes: {
-      csv: utf8(`,${csv}`),
-      reasons: utf8(`,${csvReasons}\r\n`),
-      json: utf8(`},"decision":${q(id)},"duplicateOf":`),
+    parts: {
+      csv: new SharedText(`,${csv}`),
+      reasons: new SharedText(`,${csvReasons}\r\n`),
+      json: new SharedText(`},"decision":${q(id)},"duplicateOf":`),
     },
   };
 }
-
-const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
 export interface RowExtras {
   /** Pseudonym or student id, per the import's choice; null without an id. */
@@ -79,34 +70,38 @@ function flagsOf(score: ScoreValue): string {
 }
 
 /**
- * One results.csv line, in `resultHeader` order, into `out`: the parts rows share (person cells, decision, each
- * score) are encoded once and copied; only the line, the id and the duplicate are encoded per row.
+ * A result row as the files get it: the parts rows share (person cells, each score, the decision) made once and
+ * reused; only the line, the id and the duplicate are this row's own.
  */
-export function writeResultLine(
-  out: TextSink,
+export function rowText(
   row: RowResult,
   instruments: readonly InstrumentDefinition[],
   text: DecisionText,
   extras: RowExtras,
   sheets: boolean,
-): void {
+): RowText {
   const { person, record, personShape } = row;
-  out.write(`${sheets ? `${csvCell(record.sheet ?? '')},` : ''}${record.line},${csvCell(extras.student)}`);
-  personShape.bytes.csv ??= utf8(`,${csvCells([person.sex, person.age, person.grade, person.class, person.school])}`);
-  out.writeBytes(personShape.bytes.csv);
-  out.writeBytes(text.bytes.csv);
-  for (const definition of instruments) writeScoreCsv(out, row, definition);
-  out.write(`,${csvCell(extras.duplicateOf)}`);
-  out.writeBytes(text.bytes.reasons);
-}
-
-/** `,` and an instrument's results.csv cells: encoded once per shared score. */
-function writeScoreCsv(out: TextSink, row: RowResult, definition: InstrumentDefinition): void {
-  const score = row.scores.find((s) => s.instrument === definition.id);
-  if (score?.shared) {
-    score.bytes.csv ??= utf8(`,${csvCells(scoreCells(score.value, definition))}`);
-    out.writeBytes(score.bytes.csv);
-  } else out.write(`,${csvCells(scoreCells(score?.value, definition))}`);
+  personShape.text ??= {
+    csv: new SharedText(`,${csvCells([person.sex, person.age, person.grade, person.class, person.school])}`),
+    json: new SharedText(`${personJson(person)},"scores":{`),
+  };
+  // A result row has every instrument scored, in the order of `instruments` (the sheet's plans).
+  const scores = row.scores.map((score, i) => {
+    if (score.text) return score.text;
+    const csv = `,${csvCells(scoreCells(score.value, instruments[i] as InstrumentDefinition))}`;
+    if (!score.shared) return { csv, json: score.json };
+    score.text = { csv: new SharedText(csv), json: new SharedText(score.json) };
+    return score.text;
+  });
+  return {
+    sheet: sheets ? (record.sheet ?? '') : undefined,
+    line: record.line,
+    student: extras.student,
+    duplicateOf: extras.duplicateOf,
+    person: personShape.text,
+    scores,
+    decision: text.parts,
+  };
 }
 
 /** One instrument's results.csv cells, in `resultHeader` order. */
@@ -189,29 +184,6 @@ function personJson(p: Person): string {
     `{"sex":${q(p.sex)},"age":${q(p.age)},"grade":${q(p.grade)},"gradeYear":${q(p.gradeYear)},` +
     `"class":${q(p.class)},"school":${q(p.school)}}`
   );
-}
-
-const COMMA = utf8(',');
-
-/** One results.json entry into `out`, no names, no answers; shared parts are encoded once, as for results.csv. */
-export function writeResultJson(out: TextSink, row: RowResult, text: DecisionText, extras: RowExtras): void {
-  const sheet = row.record.sheet === undefined ? '' : `"sheet":${q(row.record.sheet)},`;
-  out.write(`{${sheet}"line":${row.record.line},"student":${q(extras.student)},"person":`);
-  const shape = row.personShape.bytes;
-  shape.json ??= utf8(`${personJson(row.person)},"scores":{`);
-  out.writeBytes(shape.json);
-  for (let i = 0; i < row.scores.length; i++) {
-    const s = row.scores[i] as InstrumentScore;
-    if (i > 0) out.writeBytes(COMMA);
-    if (!s.shared) {
-      out.write(s.json);
-      continue;
-    }
-    s.bytes.json ??= utf8(s.json);
-    out.writeBytes(s.bytes.json);
-  }
-  out.writeBytes(text.bytes.json);
-  out.write(`${q(extras.duplicateOf)}}`);
 }
 
 /** The one-line reasons of a decision: what each fired rule says, and the level it set. */

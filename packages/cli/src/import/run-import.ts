@@ -12,15 +12,17 @@ import {
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
 import { IdRegistry } from './id-registry.ts';
-import { type Journal, journalPath, readJournal, writeJournal } from './journal.ts';
+import { type Journal, journalPath, readJournal } from './journal.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { importMessages } from './messages.ts';
-import { type FileSizes, OUTPUT_FILES, ResultFiles, type ResultLayout } from './output/result-files.ts';
+import { csvLine } from './output/csv-cell.ts';
+import { OUTPUT_FILES, ResultFiles, type ResultLayout } from './output/result-files.ts';
+import { LocalResultOutput, type ResultOutput } from './output/result-output.ts';
 import { personReader, personSchema } from './person.ts';
 import { pseudonymOf } from './pseudonym.ts';
 import { instrumentPlans, type RowContext, type RowRejection, readRow, type SourceRecord } from './read-row.ts';
 import { rejectionCells } from './rejection-cells.ts';
-import { type DecisionText, describeDecision, writeResultJson, writeResultLine } from './result-cells.ts';
+import { type DecisionText, describeDecision, rowText } from './result-cells.ts';
 import { openSource, type Source, type SourceOptions } from './source.ts';
 import { IdShapes, Tally } from './tally.ts';
 
@@ -223,15 +225,17 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     ruleSet: { id: options.ruleSet.id, version: options.ruleSet.version },
     pseudonymized: options.pseudonymize,
   };
-  let files: ResultFiles | undefined;
+  let files: ResultOutput | undefined;
   if (!options.dryRun) {
-    if (resuming) files = ResultFiles.resume(options.out, resuming.sizes, resuming.jsonRows);
+    let opened: ResultFiles;
+    if (resuming) opened = ResultFiles.resume(options.out, resuming.sizes, resuming.jsonRows);
     else {
       // A fresh run: an older import's results must not sit beside this one's partial files looking current.
       ResultFiles.discardPartial(options.out);
       ResultFiles.discardComplete(options.out);
-      files = ResultFiles.create(options.out, layout, meta);
+      opened = ResultFiles.create(options.out, layout, meta);
     }
+    files = new LocalResultOutput(opened, options.out);
   }
   const skip = resuming?.records ?? 0;
   if (resuming) options.note(text.resumed(skip));
@@ -306,18 +310,11 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   let index = 0;
   let sinceCheckpoint = 0;
   let lastCheckpoint = Date.now();
-  const checkpoint = (status: Journal['status']) => {
+  const draft = () => ({ input: { file, size, sha256 }, options: options.fingerprint, records: index });
+  const checkpoint = async (status: 'running' | 'interrupted') => {
     if (!files) return;
-    const sizes: FileSizes = status === 'interrupted' ? files.suspend() : files.checkpoint();
-    writeJournal(options.out, {
-      version: 1,
-      status,
-      input: { file, size, sha256 },
-      options: options.fingerprint,
-      records: index,
-      jsonRows: files.rowsInJson,
-      sizes: { ...sizes },
-    });
+    if (status === 'interrupted') await files.suspend(draft());
+    else await files.checkpoint(draft());
     sinceCheckpoint = 0;
     lastCheckpoint = Date.now();
   };
@@ -328,97 +325,89 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     const shown = options.pseudonymize
       ? withoutIdentity(rejection, mappings.get(rejection.record.sheet ?? null), options.key)
       : rejection;
-    files.writeRejection(rejectionCells(shown, layout, options.lang, instruments));
+    files.writeRejection(csvLine(rejectionCells(shown, layout, options.lang, instruments)));
   };
 
-  let reserved = false;
-  for await (const batch of source.read()) {
-    if (!reserved) {
-      reserved = true;
-      // A tenth more than the guess: running out near the end would double the table (old and new at once).
-      ids.reserve(Math.ceil(expectedRows(batch, size) * 1.1));
-    }
-    for (const record of batch) {
-      const write = index >= skip;
-      index++;
-      sinceCheckpoint++;
-      const sheet = record.sheet ?? null;
-      if (isBlank(record)) {
-        counts.blankRows++;
-        continue;
+  try {
+    let reserved = false;
+    for await (const batch of source.read()) {
+      if (!reserved) {
+        reserved = true;
+        // A tenth more than the guess: running out near the end would double the table (old and new at once).
+        ids.reserve(Math.ceil(expectedRows(batch, size) * 1.1));
       }
-      if (!seenHeader.has(sheet)) {
-        seenHeader.add(sheet);
-        continue;
-      }
-      counts.rows++;
-      const context = contexts.get(sheet);
-      if (!context) {
-        reject(
-          { ok: false, record, issues: [{ code: 'IMPORT_SHEET_UNMAPPED', expected: '' }], riskSignal: false },
-          write,
-        );
-        continue;
-      }
-      const row = readRow(record, context);
-      if (!row.ok) {
-        reject(row, write);
-        continue;
-      }
-      counts.scored++;
-      const id = row.person.studentId;
-      let duplicateOf: string | null = null;
-      if (id !== null) {
-        const firstPlace = ids.add(id, placeOf(sheet, record.line));
-        if (firstPlace !== 0) {
-          counts.duplicateIds++;
-          duplicateOf = placeName(firstPlace);
-          if (duplicateLines.length < 3) duplicateLines.push(where(sheet, record.line));
+      for (const record of batch) {
+        const write = index >= skip;
+        index++;
+        sinceCheckpoint++;
+        const sheet = record.sheet ?? null;
+        if (isBlank(record)) {
+          counts.blankRows++;
+          continue;
         }
-        shapes.add(id, where(sheet, record.line));
+        if (!seenHeader.has(sheet)) {
+          seenHeader.add(sheet);
+          continue;
+        }
+        counts.rows++;
+        const context = contexts.get(sheet);
+        if (!context) {
+          reject(
+            { ok: false, record, issues: [{ code: 'IMPORT_SHEET_UNMAPPED', expected: '' }], riskSignal: false },
+            write,
+          );
+          continue;
+        }
+        const row = readRow(record, context);
+        if (!row.ok) {
+          reject(row, write);
+          continue;
+        }
+        counts.scored++;
+        const id = row.person.studentId;
+        let duplicateOf: string | null = null;
+        if (id !== null) {
+          const firstPlace = ids.add(id, placeOf(sheet, record.line));
+          if (firstPlace !== 0) {
+            counts.duplicateIds++;
+            duplicateOf = placeName(firstPlace);
+            if (duplicateLines.length < 3) duplicateLines.push(where(sheet, record.line));
+          }
+          shapes.add(id, where(sheet, record.line));
+        }
+        // A keyed hash costs more than the rest of the row: made only where it is shown (follow-up list) or written.
+        const shown = tally.keeps(row.decision.level) || options.pseudonymize;
+        const pseudonym = id === null || !shown ? null : pseudonymOf(options.key, id);
+        tally.add(row, pseudonym);
+        // Described for every row, written or not: decision ids follow first appearance, also when resuming.
+        const t = describe(row.decision);
+        if (write && files) {
+          const extras = { student: options.pseudonymize ? pseudonym : id, duplicateOf };
+          files.writeRow(rowText(row, instruments, t, extras, layout.sheets));
+        }
       }
-      // A keyed hash costs more than the rest of the row: made only where it is shown (follow-up list) or written.
-      const shown = tally.keeps(row.decision.level) || options.pseudonymize;
-      const pseudonym = id === null || !shown ? null : pseudonymOf(options.key, id);
-      tally.add(row, pseudonym);
-      // Described for every row, written or not: decision ids follow first appearance, also when resuming.
-      const t = describe(row.decision);
-      if (write && files) {
-        const extras = { student: options.pseudonymize ? pseudonym : id, duplicateOf };
-        files.writeResult((csv, json) => {
-          writeResultLine(csv, row, instruments, t, extras, layout.sheets);
-          writeResultJson(json, row, t, extras);
-        });
+      await files?.endBatch();
+      options.onProgress?.(counts.rows);
+      if (options.interrupt.requested) {
+        await checkpoint('interrupted');
+        return outcome('interrupted');
+      }
+      if (index > skip && (sinceCheckpoint >= CHECKPOINT_RECORDS || Date.now() - lastCheckpoint > CHECKPOINT_MS)) {
+        await checkpoint('running');
       }
     }
-    options.onProgress?.(counts.rows);
-    if (options.interrupt.requested) {
-      checkpoint('interrupted');
-      return outcome('interrupted');
-    }
-    if (index > skip && (sinceCheckpoint >= CHECKPOINT_RECORDS || Date.now() - lastCheckpoint > CHECKPOINT_MS)) {
-      checkpoint('running');
-    }
-  }
 
-  if (files) {
-    files.complete([...textsByContent.values()], { ...counts, rejectedWithRisk, levels: tally.levels });
-    checkpointComplete();
-    written.push(OUTPUT_FILES.results, OUTPUT_FILES.json, OUTPUT_FILES.errors);
+    if (files) {
+      const summary = { ...counts, rejectedWithRisk, levels: tally.levels };
+      await files.complete([...textsByContent.values()], summary, draft());
+      written.push(OUTPUT_FILES.results, OUTPUT_FILES.json, OUTPUT_FILES.errors);
+    }
+  } catch (error) {
+    // A writer thread must not outlive the import (it would keep the process alive): stopped, files as they are.
+    await files?.abort();
+    throw error;
   }
   return outcome(options.dryRun ? 'dry-run' : 'complete');
-
-  function checkpointComplete(): void {
-    writeJournal(options.out, {
-      version: 1,
-      status: 'complete',
-      input: { file, size, sha256 },
-      options: options.fingerprint,
-      records: index,
-      jsonRows: files?.rowsInJson ?? 0,
-      sizes: { results: 0, json: 0, errors: 0 },
-    });
-  }
 
   function codingHints(): ImportOutcome['codingHints'] {
     if ((options.score.coding ?? 'native') !== 'native') return [];

@@ -1,4 +1,5 @@
 import { closeSync, fchmodSync, fstatSync, fsyncSync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs';
+import type { TextSink } from './row-text.ts';
 
 /** Owner read/write only: these files hold minors' mental-health data. */
 export const PRIVATE_MODE = 0o600;
@@ -8,12 +9,6 @@ const BUFFER_BYTES = 1 << 16;
 
 /** Text up to this long is tried as ASCII, byte by byte. */
 const SHORT_TEXT = 64;
-
-/** Where encoded rows go: text, and text encoded once and written many times. */
-export interface TextSink {
-  write(text: string): void;
-  writeBytes(bytes: Uint8Array): void;
-}
 
 /**
  * A file written with mode 0600 through a buffer, counting the bytes it has written, so a checkpoint can record

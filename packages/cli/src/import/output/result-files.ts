@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstrumentDefinition } from '@triage/scales';
 import { csvLine, UTF8_BOM } from './csv-cell.ts';
-import { PrivateFile, type TextSink } from './private-file.ts';
+import { PrivateFile } from './private-file.ts';
+import { type RowText, writeCsvRow, writeJsonRow } from './row-text.ts';
 
 /** The files an import writes into its output folder. */
 export const OUTPUT_FILES = {
@@ -134,15 +135,17 @@ export class ResultFiles {
     return this.jsonRows;
   }
 
-  /** One result: `write` puts its results.csv line and its results.json entry into the two files. */
-  writeResult(write: (csv: TextSink, json: TextSink) => void): void {
+  /** One result: its results.csv line and its results.json entry. */
+  writeRow(row: RowText): void {
+    writeCsvRow(this.files.results, row);
     this.files.json.write(this.jsonRows === 0 ? '\n' : ',\n');
-    write(this.files.results, this.files.json);
+    writeJsonRow(this.files.json, row);
     this.jsonRows++;
   }
 
-  writeRejection(cells: Cells): void {
-    this.files.errors.write(csvLine(cells));
+  /** One errors.csv line (see `csvLine`). */
+  writeRejection(line: string): void {
+    this.files.errors.write(line);
   }
 
   /** Flushed and on disk; the sizes a checkpoint records. */
