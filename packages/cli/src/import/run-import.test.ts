@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultRuleSet } from '@triage/core';
-import { instruments } from '@triage/scales';
+import { getInstrument, instruments } from '@triage/scales';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../csv/read-csv.ts';
@@ -90,4 +90,35 @@ describe('runImport on random files', () => {
       { numRuns: 80, seed: 5 },
     );
   }, 120_000);
+});
+
+describe('runImport decisions table', () => {
+  it('lists each distinct decision once, also past the results it keeps shared (thousands of distinct SCL-90s)', async () => {
+    const scl90 = getInstrument('scl-90');
+    if (!scl90) throw new Error('scl-90');
+    // 6,000 students with random 1–5 answers: far more distinct results than are kept shared, so equal decisions
+    // also come from facts read the long way, as separate objects.
+    let seed = 20261123;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed;
+    };
+    const header = ['学号', '性别', '年龄', ...scl90.items.map((i) => `Q${i.id}`)];
+    const lines = [header.join(',')];
+    for (let r = 0; r < 6000; r++) {
+      const answers = scl90.items.map(() => String(1 + ((next() >>> 8) % 5 === 0 ? (next() >>> 8) % 5 : 0)));
+      lines.push([String(2025000000 + r), r % 2 ? '男' : '女', String(12 + (r % 6)), ...answers].join(','));
+    }
+    const file = join(dir, 'scl90.csv');
+    const out = join(dir, 'out-scl90');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const outcome = await runImport({ ...options(file, out), instruments: [scl90] }, instruments);
+    expect(outcome.counts.scored).toBe(6000);
+    const json = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    const table = Object.values(json.decisions).map((d) => JSON.stringify(d));
+    expect(table.length).toBeGreaterThan(1);
+    expect(new Set(table).size).toBe(table.length);
+    // Every row points into the table.
+    for (const result of json.results) expect(json.decisions[result.decision]).toBeDefined();
+  }, 60_000);
 });
