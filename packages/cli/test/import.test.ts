@@ -220,6 +220,38 @@ describe('triage import', () => {
     expect(errors.rows.map((row) => [row._sheet, row._code])).toEqual([['说明', 'IMPORT_SHEET_UNMAPPED']]);
   });
 
+  it('skips a title and notes above the header, in a CSV and in a workbook sheet, and says so', async () => {
+    const csv = readFileSync(join(examples, 'class-40.en.csv'), 'utf8');
+    const file = s.write('titled.csv', `某某中学2025年秋季心理健康筛查,,,\n导出时间：2025-10-01\n\n${csv}`);
+    const r = run(['import', file, '--out', join(s.dir, 'titled'), '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 40, scored: 40, rejected: 0 });
+    expect(r.stderr).toContain('header on line 4; 2 lines above it skipped');
+    const plain = run(['import', join(examples, 'class-40.en.csv'), '--out', join(s.dir, 'untitled')]);
+    expect(plain.status).toBe(0);
+    const rows = (dir: string, shift: number) =>
+      readOutputCsv(join(s.dir, dir, 'results.csv')).rows.map((row) => ({ ...row, line: Number(row.line) - shift }));
+    expect(rows('titled', 3)).toEqual(rows('untitled', 0));
+
+    const { writeXlsx } = await import('../src/xlsx/write-xlsx.ts');
+    const records = [...readCsv(csv, { delimiter: ',' })].map((rec) => [...rec.fields]);
+    const book = join(s.dir, 'titled.xlsx');
+    await writeXlsx(book, [{ name: '7-1', rows: [['初一(1)班 心理筛查结果'], [], ...records] }]);
+    const x = run(['import', book, '--out', join(s.dir, 'titled-xlsx'), '--json', '--lang', 'zh']);
+    expect(x.status).toBe(0);
+    expect(JSON.parse(x.stdout).counts).toMatchObject({ scored: 40, rejected: 0 });
+    expect(x.stderr).toContain('表头在第 3 行；其上 1 行');
+  });
+
+  it('looks no further than 10 lines down for the header: past that, the first line is taken and its problem said', () => {
+    const csv = readFileSync(join(examples, 'class-40.en.csv'), 'utf8');
+    const notes = Array.from({ length: 11 }, (_, i) => `note ${i + 1}`).join('\n');
+    const file = s.write('deep.csv', `${notes}\n${csv}`);
+    const r = run(['import', file, '--out', join(s.dir, 'deep'), '--no-input']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`${file}:1: no item columns recognised`);
+  });
+
   it('--dry-run validates and summarises without writing anything', () => {
     const out = join(s.dir, 'dry');
     const r = run(['import', join(examples, 'messy.csv'), '--out', out, '--dry-run']);

@@ -59,6 +59,8 @@ const en = {
     `${where}: column ${column.index + 1} (${column.header}) looks like ${abbreviation} item ${item}, which does not exist; ignored`,
   byCount: (where: string, abbreviation: string, items: number) =>
     `${where}: the ${items} unnamed item columns were taken as ${abbreviation}, the only instrument with exactly these items; if that is wrong, name it with --instrument`,
+  linesAboveHeader: (where: string, line: number, above: number) =>
+    `${where}: header on line ${line}; ${plural(above, 'line')} above it skipped (a title or notes, not student rows)`,
   noIdColumn: (where: string) =>
     `${where}: no student id column; rows are named by line number, duplicates cannot be found`,
   sheetUnmapped: (sheet: string) =>
@@ -180,6 +182,8 @@ const zh: ImportMessages = {
     `${where}：第 ${column.index + 1} 列（${column.header}）像是 ${abbreviation} 第 ${item} 题，但该量表没有此题；已忽略`,
   byCount: (where, abbreviation, items) =>
     `${where}：未注明量表的 ${items} 个题目列按 ${abbreviation} 读取（只有它恰好有这些题目）；如不对，请用 --instrument 指定`,
+  linesAboveHeader: (where, line, above) =>
+    `${where}：表头在第 ${line} 行；其上 ${above} 行（标题或说明，不是学生数据）已跳过`,
   noIdColumn: (where) => `${where}：没有学号列；各行以行号标识，无法查重`,
   sheetUnmapped: (sheet) =>
     `工作表“${sheet}”：表头无法识别，或量表与第一个工作表不同；其各行已写入 errors.csv（可用 --sheet 选择工作表）`,

@@ -120,19 +120,45 @@ async function sha256Of(path: string): Promise<string> {
 
 const isBlank = (r: SourceRecord) => r.fields.every((f) => f.trim() === '');
 
-/** The header (first non-blank record) of every sheet, read before any output is written. */
-async function headersOf(source: Source): Promise<Map<string | null, readonly string[]>> {
-  const headers = new Map<string | null, readonly string[]>();
+/** Non-blank lines a header may sit under (a title, a date, notes): the first of them that maps is the header. */
+const LINES_ABOVE_HEADER = 10;
+
+/** A sheet's header row, and how many non-blank lines above it were skipped (a title row, notes). */
+interface HeaderRow {
+  readonly line: number;
+  readonly fields: readonly string[];
+  readonly above: number;
+}
+
+/**
+ * The header of every sheet, read before any output is written: the first of its first non-blank records that
+ * `maps`, so a title row above the header ("某某中学心理健康筛查", merged across the columns in Excel) is skipped; when
+ * none maps, the first non-blank record, whose mapping problems are then reported.
+ */
+async function headersOf(
+  source: Source,
+  maps: (fields: readonly string[]) => boolean,
+): Promise<Map<string | null, HeaderRow>> {
+  const headers = new Map<string | null, HeaderRow>();
   // A workbook's sheets one at a time: reaching sheet 3's header then skips sheets 1 and 2 undecoded instead of
   // parsing every row of them (exceljs parses ~10k rows/s).
   const passes = source.kind === 'xlsx' ? source.sheets.map((sheet) => [sheet]) : [undefined];
   for (const sheets of passes) {
+    const seen: SourceRecord[] = [];
     outer: for await (const batch of source.read(sheets)) {
       for (const record of batch) {
         if (isBlank(record)) continue;
-        headers.set(record.sheet ?? null, record.fields);
-        break outer;
+        seen.push(record);
+        if (maps(record.fields)) {
+          headers.set(record.sheet ?? null, { line: record.line, fields: record.fields, above: seen.length - 1 });
+          break outer;
+        }
+        if (seen.length > LINES_ABOVE_HEADER) break outer;
       }
+    }
+    const first = seen[0];
+    if (first && !headers.has(first.sheet ?? null)) {
+      headers.set(first.sheet ?? null, { line: first.line, fields: first.fields, above: 0 });
     }
   }
   return headers;
@@ -152,19 +178,19 @@ export function instrumentCandidates(
   return { candidates: all, named: false };
 }
 
+function mapSheet(header: readonly string[], options: ImportOptions, all: readonly InstrumentDefinition[]) {
+  const { candidates, named } = instrumentCandidates(options, all);
+  return mapHeader(header, { candidates, named, ...(options.mapping ? { explicit: options.mapping.columns } : {}) });
+}
+
 function mapSheets(
-  headers: Map<string | null, readonly string[]>,
+  headers: Map<string | null, HeaderRow>,
   options: ImportOptions,
   all: readonly InstrumentDefinition[],
 ): { mappings: Map<string | null, SheetMapping | MappingIssue[]> } {
-  const { candidates, named } = instrumentCandidates(options, all);
   const mappings = new Map<string | null, SheetMapping | MappingIssue[]>();
   for (const [sheet, header] of headers) {
-    const mapped = mapHeader(header, {
-      candidates,
-      named,
-      ...(options.mapping ? { explicit: options.mapping.columns } : {}),
-    });
+    const mapped = mapSheet(header.fields, options, all);
     mappings.set(sheet, mapped.ok ? mapped.value : [...mapped.error]);
   }
   return { mappings };
@@ -186,12 +212,16 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const source = await openSource(options.file, options);
 
   // Map every sheet first: a file whose header cannot be read stops here, before anything is written.
-  const headers = await headersOf(source);
+  const headers = await headersOf(source, (fields) => mapSheet(fields, options, all).ok);
   if (headers.size === 0) throw new EmptySourceError();
+  for (const [sheet, header] of headers) {
+    const where = sheet === null ? options.file : `${options.file} [${sheet}]`;
+    if (header.above > 0) options.note(text.linesAboveHeader(where, header.line, header.above));
+  }
   const { mappings: raw } = mapSheets(headers, options, all);
   for (const [sheet, result] of raw) {
     if (!Array.isArray(result) || !options.resolveMapping) continue;
-    const resolved = await options.resolveMapping(sheet, headers.get(sheet) ?? [], result);
+    const resolved = await options.resolveMapping(sheet, headers.get(sheet)?.fields ?? [], result);
     if (resolved) raw.set(sheet, resolved);
   }
   const mapped = [...raw.values()].filter((m): m is SheetMapping => !Array.isArray(m));
@@ -215,7 +245,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     sheets: source.kind === 'xlsx',
     pseudonymize: options.pseudonymize,
     // errors.csv repeats rejected rows under the header of the first sheet that mapped (most rows are its kind).
-    sourceHeader: headers.get([...mappings].find(([, m]) => m !== null)?.[0] ?? null) ?? [],
+    sourceHeader: headers.get([...mappings].find(([, m]) => m !== null)?.[0] ?? null)?.fields ?? [],
   };
   const meta = {
     file,
@@ -300,7 +330,6 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0, duplicateIds: 0 };
   const duplicateLines: string[] = [];
   let rejectedWithRisk = 0;
-  const seenHeader = new Set<string | null>();
   const where = (sheet: string | null, line: number) => (sheet === null ? String(line) : `${sheet}:${line}`);
   // A row's place as one number for the id registry: sheet ordinal above the line (Excel has < 2^21 rows a sheet).
   const placeOf = (sheet: string | null, line: number) => (sheetOrdinals.get(sheet) ?? 0) * 2 ** 21 + line;
@@ -345,10 +374,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
           counts.blankRows++;
           continue;
         }
-        if (!seenHeader.has(sheet)) {
-          seenHeader.add(sheet);
-          continue;
-        }
+        // The header, and the title or notes above it (said when the file was opened): not student rows.
+        if (record.line <= (headers.get(sheet)?.line ?? 0)) continue;
         counts.rows++;
         const context = contexts.get(sheet);
         if (!context) {
