@@ -166,6 +166,17 @@ describe('triage simulate cohort on other inputs', () => {
     ).toBe(105);
   });
 
+  it('skips a title above the header, as triage import does', () => {
+    const csv = readFileSync(join(screenings, 'class-40.en.csv'), 'utf8');
+    const file = join(s.dir, 'titled.csv');
+    writeFileSync(file, `某某中学2025年秋季心理健康筛查\n${csv}`);
+    const titled = json(['--input', file, '--start', START]);
+    const plain = json(['--input', join(screenings, 'class-40.en.csv'), '--start', START]);
+    expect(titled.status).toBe(0);
+    expect(titled.result.counts).toEqual(plain.result.counts);
+    expect(titled.result.counts.scored).toBe(40);
+  });
+
   it('projects the rows it can score and exits 3 when some rows are rejected', () => {
     const { status, result } = json(['--input', join(screenings, 'messy.csv'), '--start', START]);
     expect(status).toBe(3);

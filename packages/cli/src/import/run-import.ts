@@ -135,7 +135,7 @@ interface HeaderRow {
  * `maps`, so a title row above the header ("某某中学心理健康筛查", merged across the columns in Excel) is skipped; when
  * none maps, the first non-blank record, whose mapping problems are then reported.
  */
-async function headersOf(
+export async function headersOf(
   source: Source,
   maps: (fields: readonly string[]) => boolean,
 ): Promise<Map<string | null, HeaderRow>> {

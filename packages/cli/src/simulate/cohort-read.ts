@@ -16,7 +16,7 @@ import type { ImportMessages } from '../import/messages.ts';
 import { personReader, personSchema } from '../import/person.ts';
 import { pseudonymOf } from '../import/pseudonym.ts';
 import { instrumentPlans, type RowContext, readRow, type SourceRecord } from '../import/read-row.ts';
-import { instrumentCandidates } from '../import/run-import.ts';
+import { headersOf, instrumentCandidates } from '../import/run-import.ts';
 import { openSource, type Source, type SourceOptions } from '../import/source.ts';
 
 export interface CohortReadOptions extends SourceOptions {
@@ -129,6 +129,9 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
     };
   }
 
+  // As `triage import` finds them: a title or notes above a header are skipped.
+  const explicit = options.mapping ? { explicit: options.mapping.columns } : {};
+  const headers = await headersOf(source, (fields) => mapHeader(fields, { candidates, named, ...explicit }).ok);
   for await (const batch of source.read()) {
     for (const record of batch) {
       if (record.fields.every((f) => f.trim() === '')) {
@@ -136,7 +139,9 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
         continue;
       }
       const sheet = record.sheet ?? null;
-      if (!contexts.has(sheet)) {
+      const header = headers.get(sheet)?.line ?? 0;
+      if (record.line < header) continue;
+      if (record.line === header) {
         contexts.set(sheet, await contextFor(sheet, record.fields));
         continue;
       }
