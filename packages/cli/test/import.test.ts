@@ -243,6 +243,32 @@ describe('triage import', () => {
     expect(x.stderr).toContain('表头在第 3 行；其上 1 行');
   });
 
+  it('reads a class name merged down the rows of its students, under a merged title', async () => {
+    const { workbookParts, writeZip } = await import('../src/xlsx/zip-fixture.ts');
+    const records = [...readCsv(readFileSync(join(examples, 'class-40.en.csv'), 'utf8'), { delimiter: ',' })];
+    const column = (i: number) => String.fromCharCode(65 + (i % 26)).padStart(i < 26 ? 1 : 2, 'A');
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const classAt = records[0]?.fields.indexOf('class') ?? -1;
+    // Row 1 the title, row 2 the header, rows 3–42 the students; the class only in its first row, merged down.
+    const data = [
+      `<row r="1">${cell('A1', '初一(1)班 心理筛查')}</row>`,
+      ...records.map((rec, r) => {
+        const line = r + 2;
+        const cells = rec.fields.map((v, i) => (i === classAt && r > 1 ? '' : cell(`${column(i)}${line}`, v)));
+        return `<row r="${line}">${cells.join('')}</row>`;
+      }),
+    ].join('');
+    const last = column((records[0]?.fields.length ?? 1) - 1);
+    const merges = `<mergeCells count="2"><mergeCell ref="A1:${last}1"/><mergeCell ref="${column(classAt)}3:${column(classAt)}42"/></mergeCells>`;
+    const file = join(s.dir, 'merged.xlsx');
+    await writeZip(file, workbookParts({ sheets: [{ name: '7-1', data, after: merges }] }));
+    const r = run(['import', file, '--out', join(s.dir, 'merged'), '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 40, rejected: 0 });
+    const results = readOutputCsv(join(s.dir, 'merged', 'results.csv')).rows;
+    expect(new Set(results.map((row) => row.class))).toEqual(new Set(['7-1']));
+  });
+
   it('looks no further than 10 lines down for the header: past that, the first line is taken and its problem said', () => {
     const csv = readFileSync(join(examples, 'class-40.en.csv'), 'utf8');
     const notes = Array.from({ length: 11 }, (_, i) => `note ${i + 1}`).join('\n');

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { streamSheets } from './exceljs-stream.ts';
+import { MergeFill, readMergedRanges } from './merged-cells.ts';
 import { readWorkbookCatalog, type WorkbookCatalog } from './workbook-catalog.ts';
 import { isXlsxError, XlsxError } from './xlsx-error.ts';
 import { readRange } from './zip-directory.ts';
@@ -65,10 +66,12 @@ export async function* readXlsxRows(path: string, options: ReadXlsxOptions = {})
         // Not reading a sheet's rows skips it: exceljs drains the part.
         if (name === undefined || !wanted.has(name) || seen.has(name)) continue;
         seen.add(name);
+        const entry = streamed.sheet?.entry;
+        const merged = new MergeFill(entry ? await readMergedRanges(file, entry) : []);
         let batch: XlsxRow[] = [];
         for await (const { line, fields } of streamed.rows()) {
           if (fields.length === 0) continue;
-          batch.push({ sheet: name, line, fields });
+          batch.push({ sheet: name, line, fields: merged.empty ? fields : merged.apply(line, fields) });
           if (batch.length === BATCH_SIZE) {
             yield batch;
             batch = [];

@@ -12,6 +12,8 @@ export interface SheetInfo {
   readonly part: string;
   /** False when the streaming reader would not see the part (it only reads `xl/worksheets/sheetN.xml`). */
   readonly readable: boolean;
+  /** The part's zip member, when the zip has it. */
+  readonly entry: ZipEntry | undefined;
 }
 
 /** What a workbook holds, read from its zip directory and two small parts, without touching any sheet's cells. */
@@ -75,6 +77,7 @@ export async function readWorkbookCatalog(file: FileHandle): Promise<WorkbookCat
       state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
       part,
       readable: STREAMED_SHEET.test(part) && byName.has(part),
+      entry: byName.get(part),
     });
   }
   const pr = elements(workbookXml, 'workbookPr')[0]?.get('date1904');

@@ -280,6 +280,36 @@ describe('readXlsxRows on hand-built workbooks', () => {
     ]);
   });
 
+  it('fills merged cells with the value of their top-left cell, as Excel shows them', async () => {
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const file = await build('merged.xlsx', {
+      sheets: [
+        {
+          name: '初一',
+          data: [
+            `<row r="1">${cell('A1', '某某中学心理筛查')}</row>`,
+            `<row r="2">${cell('A2', '学号')}${cell('B2', '班级')}${cell('C2', 'GAD7_1')}</row>`,
+            `<row r="3">${cell('A3', '1')}${cell('B3', '初一(1)班')}${cell('C3', '0')}</row>`,
+            `<row r="4">${cell('A4', '2')}<c r="B4"/>${cell('C4', '1')}</row>`,
+            `<row r="5">${cell('A5', '3')}${cell('C5', '2')}</row>`,
+            `<row r="6">${cell('A6', '4')}${cell('B6', '初一(2)班')}${cell('C6', '3')}</row>`,
+          ].join(''),
+          // A title across A–D, a class down rows 3–5, one with an empty top-left cell, and a single-cell "range".
+          after:
+            '<mergeCells count="4"><mergeCell ref="A1:D1"/><mergeCell ref="B3:B5"/><mergeCell ref="E3:F6"/><mergeCell ref="C6:C6"/></mergeCells>',
+        },
+      ],
+    });
+    expect(await rows(file)).toEqual([
+      ['初一', 1, ['某某中学心理筛查', '某某中学心理筛查', '某某中学心理筛查', '某某中学心理筛查']],
+      ['初一', 2, ['学号', '班级', 'GAD7_1']],
+      ['初一', 3, ['1', '初一(1)班', '0']],
+      ['初一', 4, ['2', '初一(1)班', '1']],
+      ['初一', 5, ['3', '初一(1)班', '2']],
+      ['初一', 6, ['4', '初一(2)班', '3']],
+    ]);
+  });
+
   it('skips rows with no value and drops trailing empty cells', async () => {
     const file = await build('blank.xlsx', {
       sharedStrings: ['<t>x</t>', '<t></t>'],

@@ -57,6 +57,8 @@ interface FixtureSheet {
   readonly name: string;
   /** The `<sheetData>` content. */
   readonly data: string;
+  /** What follows `<sheetData>` (`<mergeCells>` …). */
+  readonly after?: string;
   readonly state?: 'hidden' | 'veryHidden';
   /** Zip path; default `xl/worksheets/sheet{n}.xml` (`xl/chartsheets/sheet{n}.xml` for a chart sheet). */
   readonly part?: string;
@@ -115,7 +117,7 @@ export function workbookParts(book: FixtureWorkbook): [string, string][] {
   book.sheets.forEach((s, i) => {
     parts.push([
       sheetParts[i] ?? '',
-      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${s.data}</sheetData></worksheet>`,
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${s.data}</sheetData>${s.after ?? ''}</worksheet>`,
     ]);
   });
   const styles = book.styles ?? { cellXfs: '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' };
