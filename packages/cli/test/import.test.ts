@@ -269,6 +269,43 @@ describe('triage import', () => {
     expect(new Set(results.map((row) => row.class))).toEqual(new Set(['7-1']));
   });
 
+  it('reads a header of two rows, a group row over the item numbers, merged in a workbook or repeated in a CSV', async () => {
+    const { workbookParts, writeZip } = await import('../src/xlsx/zip-fixture.ts');
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const cols = 'ABCDEFGHIJ'.split('');
+    const students = [
+      ['2025001', '男', '14', '0', '1', '2', '3', '0', '1', '2'],
+      ['2025002', '女', '15', '3', '3', '3', '3', '3', '3', '3'],
+    ];
+    const row = (line: number, values: readonly string[]) =>
+      `<row r="${line}">${values.map((v, i) => (v === '' ? '' : cell(`${cols[i]}${line}`, v))).join('')}</row>`;
+    const data = [
+      row(1, ['学号', '性别', '年龄', 'GAD-7']),
+      row(2, ['', '', '', '1', '2', '3', '4', '5', '6', '7']),
+      ...students.map((values, i) => row(i + 3, values)),
+    ].join('');
+    // 学号, 性别, 年龄 merged down both header rows; GAD-7 merged across its seven items.
+    const merges =
+      '<mergeCells count="4"><mergeCell ref="A1:A2"/><mergeCell ref="B1:B2"/><mergeCell ref="C1:C2"/><mergeCell ref="D1:J1"/></mergeCells>';
+    const book = join(s.dir, 'two-rows.xlsx');
+    await writeZip(book, workbookParts({ sheets: [{ name: '初二(3)班', data, after: merges }] }));
+    const x = run(['import', book, '--out', join(s.dir, 'two-rows-xlsx'), '--json']);
+    expect(x.status).toBe(0);
+    expect(JSON.parse(x.stdout).counts).toMatchObject({ scored: 2, rejected: 0 });
+    expect(x.stderr).toContain('header on lines 1–2, read as one');
+    const totals = (dir: string) =>
+      readOutputCsv(join(s.dir, dir, 'results.csv')).rows.map((r) => [r.student_id, r['gad-7_total']]);
+    expect(totals('two-rows-xlsx')).toEqual([
+      ['2025001', '9'],
+      ['2025002', '21'],
+    ]);
+
+    const header = ['学号,性别,年龄,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7', ',,,1,2,3,4,5,6,7'];
+    const csv = s.write('two-rows.csv', `${[...header, ...students.map((v) => v.join(','))].join('\r\n')}\r\n`);
+    expect(run(['import', csv, '--out', join(s.dir, 'two-rows-csv')]).status).toBe(0);
+    expect(totals('two-rows-csv')).toEqual(totals('two-rows-xlsx'));
+  });
+
   it('looks no further than 10 lines down for the header: past that, the first line is taken and its problem said', () => {
     const csv = readFileSync(join(examples, 'class-40.en.csv'), 'utf8');
     const notes = Array.from({ length: 11 }, (_, i) => `note ${i + 1}`).join('\n');

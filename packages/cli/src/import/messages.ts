@@ -61,6 +61,8 @@ const en = {
     `${where}: the ${items} unnamed item columns were taken as ${abbreviation}, the only instrument with exactly these items; if that is wrong, name it with --instrument`,
   linesAboveHeader: (where: string, line: number, above: number) =>
     `${where}: header on line ${line}; ${plural(above, 'line')} above it skipped (a title or notes, not student rows)`,
+  twoRowHeader: (where: string, from: number, to: number) =>
+    `${where}: header on lines ${from}–${to}, read as one (a group row over the column names: "PHQ-A" over "1" is "PHQ-A 1")`,
   noIdColumn: (where: string) =>
     `${where}: no student id column; rows are named by line number, duplicates cannot be found`,
   sheetUnmapped: (sheet: string) =>
@@ -184,6 +186,8 @@ const zh: ImportMessages = {
     `${where}：未注明量表的 ${items} 个题目列按 ${abbreviation} 读取（只有它恰好有这些题目）；如不对，请用 --instrument 指定`,
   linesAboveHeader: (where, line, above) =>
     `${where}：表头在第 ${line} 行；其上 ${above} 行（标题或说明，不是学生数据）已跳过`,
+  twoRowHeader: (where, from, to) =>
+    `${where}：表头在第 ${from}–${to} 行，合起来读（上一行是分组名：“PHQ-A”下面的“1”读作“PHQ-A 1”）`,
   noIdColumn: (where) => `${where}：没有学号列；各行以行号标识，无法查重`,
   sheetUnmapped: (sheet) =>
     `工作表“${sheet}”：表头无法识别，或量表与第一个工作表不同；其各行已写入 errors.csv（可用 --sheet 选择工作表）`,

@@ -125,9 +125,28 @@ const LINES_ABOVE_HEADER = 10;
 
 /** A sheet's header row, and how many non-blank lines above it were skipped (a title row, notes). */
 interface HeaderRow {
+  /** The header's (last) line: data starts below it. */
   readonly line: number;
   readonly fields: readonly string[];
   readonly above: number;
+  /** A header of two rows, a group row over the column names: the group row's line. */
+  readonly from?: number;
+}
+
+/**
+ * Two header rows as one: each column's group name and its own name (`PHQ-A` over `1` → `PHQ-A 1`), one name where
+ * they are the same (a person column merged down both rows) or one is blank. Undefined when the rows cannot be a
+ * header (the lower one has a blank column the upper one names nothing for).
+ */
+function joinHeaderRows(group: readonly string[], names: readonly string[]): string[] | undefined {
+  const width = Math.max(group.length, names.length);
+  const joined: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const a = (group[i] ?? '').trim();
+    const b = (names[i] ?? '').trim();
+    joined.push(a === b || b === '' ? a : a === '' ? b : `${a} ${b}`);
+  }
+  return joined.some((h) => h !== '') ? joined : undefined;
 }
 
 /**
@@ -151,6 +170,14 @@ export async function headersOf(
         seen.push(record);
         if (maps(record.fields)) {
           headers.set(record.sheet ?? null, { line: record.line, fields: record.fields, above: seen.length - 1 });
+          break outer;
+        }
+        // A group row over the column names ("PHQ-A" merged across its items, then 1, 2, 3 …): read as one header.
+        const group = seen[seen.length - 2];
+        const joined = group && joinHeaderRows(group.fields, record.fields);
+        if (group && joined && maps(joined)) {
+          const header = { line: record.line, fields: joined, above: seen.length - 2, from: group.line };
+          headers.set(record.sheet ?? null, header);
           break outer;
         }
         if (seen.length > LINES_ABOVE_HEADER) break outer;
@@ -216,7 +243,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   if (headers.size === 0) throw new EmptySourceError();
   for (const [sheet, header] of headers) {
     const where = sheet === null ? options.file : `${options.file} [${sheet}]`;
-    if (header.above > 0) options.note(text.linesAboveHeader(where, header.line, header.above));
+    if (header.above > 0) options.note(text.linesAboveHeader(where, header.from ?? header.line, header.above));
+    if (header.from !== undefined) options.note(text.twoRowHeader(where, header.from, header.line));
   }
   const { mappings: raw } = mapSheets(headers, options, all);
   for (const [sheet, result] of raw) {
