@@ -175,6 +175,15 @@ describe('triage simulate cohort on other inputs', () => {
     expect(titled.status).toBe(0);
     expect(titled.result.counts).toEqual(plain.result.counts);
     expect(titled.result.counts.scored).toBe(40);
+    // A header of two rows, a group row over the item numbers.
+    const two = join(s.dir, 'two-rows.csv');
+    writeFileSync(
+      two,
+      '学号,性别,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7\n,,1,2,3,4,5,6,7\n2025001,男,0,1,2,3,0,1,2\n',
+    );
+    const grouped = json(['--input', two, '--start', START]);
+    expect(grouped.status).toBe(0);
+    expect(grouped.result.counts.scored).toBe(1);
   });
 
   it('projects the rows it can score and exits 3 when some rows are rejected', () => {

@@ -139,10 +139,10 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
         continue;
       }
       const sheet = record.sheet ?? null;
-      const header = headers.get(sheet)?.line ?? 0;
-      if (record.line < header) continue;
-      if (record.line === header) {
-        contexts.set(sheet, await contextFor(sheet, record.fields));
+      const header = headers.get(sheet);
+      if (record.line < (header?.line ?? 0)) continue;
+      if (record.line === header?.line) {
+        contexts.set(sheet, await contextFor(sheet, header.fields));
         continue;
       }
       counts.rows++;
