@@ -105,12 +105,11 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0 };
   const cohorts: CohortStudent[][] = options.ruleSets.map(() => []);
 
+  const explicit = options.mapping ? { explicit: options.mapping.columns } : {};
+  const mapFields = (fields: readonly string[]) => mapHeader(fields, { candidates, named, ...explicit });
+
   async function contextFor(sheet: string | null, header: readonly string[]): Promise<RowContext | null> {
-    const mapped = mapHeader(header, {
-      candidates,
-      named,
-      ...(options.mapping ? { explicit: options.mapping.columns } : {}),
-    });
+    const mapped = mapFields(header);
     const mapping = mapped.ok ? mapped.value : await options.resolveMapping?.(sheet, header, mapped.error);
     if (!mapping) {
       problems.push({ sheet, issues: mapped.ok ? [] : mapped.error });
@@ -130,8 +129,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   }
 
   // As `triage import` finds them: a title or notes above a header are skipped.
-  const explicit = options.mapping ? { explicit: options.mapping.columns } : {};
-  const headers = await headersOf(source, (fields) => mapHeader(fields, { candidates, named, ...explicit }).ok);
+  const headers = await headersOf(source, (fields) => mapFields(fields).ok);
   for await (const batch of source.read()) {
     for (const record of batch) {
       if (record.fields.every((f) => f.trim() === '')) {
