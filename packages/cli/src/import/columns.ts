@@ -45,6 +45,8 @@ function idRank(header: string): number {
   return rank === -1 ? Number.MAX_SAFE_INTEGER : rank;
 }
 
+const sameHeader = (a: Column, b: Column) => normalizeHeader(a.header) === normalizeHeader(b.header);
+
 /** The person field a header names, if it names one. */
 export function personFieldOfHeader(header: string): PersonField | undefined {
   return PERSON_BY_HEADER.get(normalizeHeader(header));
@@ -232,7 +234,11 @@ export function mapHeader(
       if (target !== undefined) {
         // A mapping file's word is final: any column that only looked like this field is not read.
         if (seen && !explicitFields.has(field)) ignored.push(seen);
-        else if (seen) duplicateFields.set(field, [...(duplicateFields.get(field) ?? [seen]), column]);
+        else if (seen && (field === 'name' || field === 'studentId') && sameHeader(seen, column)) {
+          // The same header twice, as without a file: the first is read, the second never (see below).
+          ignored.push(column);
+          return;
+        } else if (seen) duplicateFields.set(field, [...(duplicateFields.get(field) ?? [seen]), column]);
         person[field] = column;
         explicitFields.add(field);
       } else if (explicitFields.has(field)) ignored.push(column);

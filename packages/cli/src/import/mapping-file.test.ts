@@ -132,6 +132,12 @@ describe('parseMappingFile', () => {
     expect(message).toMatch(/unique/);
   });
 
+  it('rejects two keys that are one header to the import (case, width, spaces)', () => {
+    const { line, column, message } = issueOf('columns:\n  Name: name\n  "ＮＡＭＥ ": ignore\n');
+    expect({ line, column }).toEqual({ line: 3, column: 12 }); // at the entry's value, as every column issue
+    expect(message).toBe('"ＮＡＭＥ " is the same header as "Name"');
+  });
+
   it('reports every problem of a file, not only the first', () => {
     const result = parse('instruments: [phq-x, gad-9]\ncolumns:\n  Q1: phq-a.99\n  Q2: nonsense\n');
     expect(result.ok).toBe(false);
@@ -172,16 +178,21 @@ function mapped(headers: readonly string[], options: Parameters<typeof mapHeader
   return result.value;
 }
 
-/** What a mapping says of each (non-blank) column, by normalized header: what its mapping file should say. */
+/**
+ * What a mapping says of each (non-blank) column, by normalized header: what its mapping file should say. A header
+ * both read and ignored (a second 姓名) is what the read column is.
+ */
 function targetsOf(mapping: SheetMapping): Map<string, ColumnTarget> {
   const targets = new Map<string, ColumnTarget>();
+  const add = (header: string, target: ColumnTarget) => {
+    const key = normalizeHeader(header);
+    if (key !== '' && !targets.has(key)) targets.set(key, target);
+  };
   for (const [field, column] of Object.entries(mapping.person))
-    if (column) targets.set(normalizeHeader(column.header), { kind: 'person', field } as ColumnTarget);
+    if (column) add(column.header, { kind: 'person', field } as ColumnTarget);
   for (const { definition, items } of mapping.instruments)
-    for (const c of items)
-      targets.set(normalizeHeader(c.header), { kind: 'item', instrument: definition, item: c.item });
-  for (const c of mapping.ignored)
-    if (c.header.trim() !== '') targets.set(normalizeHeader(c.header), { kind: 'ignore' });
+    for (const c of items) add(c.header, { kind: 'item', instrument: definition, item: c.item });
+  for (const c of mapping.ignored) add(c.header, { kind: 'ignore' });
   return targets;
 }
 
@@ -259,6 +270,19 @@ describe('mappingToYaml', () => {
     expect(mapping.ignored.map((c) => c.header)).toEqual(['备注', '备注', '时间', '时间']);
     expect(mappingToYaml(mapping).match(/"备注": ignore/g)).toHaveLength(1);
     expectRoundTrip(headers, mapping);
+  });
+
+  it('writes one entry for a header both read and ignored (a second name or id column)', () => {
+    for (const headers of [
+      ['学号', '年级', ...PHQA_ITEMS.map((i) => `PHQA${i}`), 'nAme', 'nAme'], // fast-check's counterexample
+      ['学号', '姓名', '学号 ', ...PHQA_ITEMS.map((i) => `PHQA${i}`), 'NAME', '姓名'],
+    ]) {
+      const mapping = mapped(headers, { candidates: instruments, named: false });
+      expect(mapping.ignored.length).toBeGreaterThan(0);
+      const yaml = mappingToYaml(mapping);
+      expect(new Set(yaml.split('\n')).size).toBe(yaml.split('\n').length);
+      expectRoundTrip(headers, mapping);
+    }
   });
 
   it('reads back as the same mapping for any extra columns, in any order', () => {

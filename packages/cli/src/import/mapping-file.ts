@@ -74,10 +74,16 @@ export function parseMappingFile(
     else issue(['instruments', String(i)], `unknown instrument "${id}" (see: triage scales list)`);
   });
   const columns = new Map<string, ColumnTarget>();
+  const keyOf = new Map<string, string>();
   for (const [header, value] of Object.entries(parsed.value.columns ?? {})) {
     const t = target(value);
-    if (typeof t === 'string') issue(['columns', header], t);
-    else columns.set(normalizeHeader(header), t);
+    const key = normalizeHeader(header);
+    const before = keyOf.get(key);
+    // "Name" and "NAME " are one header to the import: two entries for it would leave one silently unread.
+    if (before !== undefined) issue(['columns', header], `"${header}" is the same header as "${before}"`);
+    else if (typeof t === 'string') issue(['columns', header], t);
+    else columns.set(key, t);
+    keyOf.set(key, header);
   }
   const sex = new Map(Object.entries(parsed.value.values?.sex ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
   return issues.length > 0 ? { ok: false, error: issues } : { ok: true, value: { instruments, columns, sex } };
@@ -91,14 +97,19 @@ export function mappingToYaml(mapping: SheetMapping): string {
   const lines = ['# triage import mapping: use it with --map', 'instruments:'];
   for (const { definition } of mapping.instruments) lines.push(`  - ${definition.id}`);
   lines.push('columns:');
-  const q = (s: string) => JSON.stringify(s);
-  for (const [field, column] of Object.entries(mapping.person))
-    if (column) lines.push(`  ${q(column.header)}: ${field}`);
+  // One entry per header as the import compares them: two 备注, or a second 姓名 beside the one read, are one key
+  // (YAML rejects a repeated key, and the reader rejects two keys for one header).
+  const written = new Set<string>();
+  const entry = (header: string, target: string) => {
+    const key = normalizeHeader(header);
+    if (key === '' || written.has(key)) return;
+    written.add(key);
+    lines.push(`  ${JSON.stringify(header)}: ${target}`);
+  };
+  for (const [field, column] of Object.entries(mapping.person)) if (column) entry(column.header, field);
   for (const { definition, items } of mapping.instruments) {
-    for (const column of items) lines.push(`  ${q(column.header)}: ${definition.id}.${column.item}`);
+    for (const column of items) entry(column.header, `${definition.id}.${column.item}`);
   }
-  // Two ignored columns under one header (two 备注) are one entry: YAML rejects a repeated key.
-  const ignored = new Set(mapping.ignored.map((c) => c.header).filter((h) => h.trim() !== ''));
-  for (const header of ignored) lines.push(`  ${q(header)}: ignore`);
+  for (const column of mapping.ignored) entry(column.header, 'ignore');
   return `${lines.join('\n')}\n`;
 }
