@@ -16,7 +16,13 @@ const commands = Object.fromEntries(
 export default defineConfig(
   packageConfig({
     // csv/open-csv: its own file with its own export names, so bench/csv-parsers.mjs can import the built parser.
-    entry: { ...commands, run: 'src/run.ts', 'csv/open-csv': 'src/csv/open-csv.ts' },
+    // import-writer: the import's writer thread, started by file name (src/import/output/result-output.ts).
+    entry: {
+      ...commands,
+      run: 'src/run.ts',
+      'csv/open-csv': 'src/csv/open-csv.ts',
+      'import-writer': 'src/import/output/result-writer.ts',
+    },
     deps: {
       // oclif's ~150 modules cost ~75 ms to resolve and load at every start; bundled into one chunk (shared by the
       // entry and every command, so one copy) they cost a fraction. TypeScript is only for oclif's dev mode.

@@ -17,7 +17,7 @@ import type { MappingFile } from './mapping-file.ts';
 import { importMessages } from './messages.ts';
 import { csvLine } from './output/csv-cell.ts';
 import { OUTPUT_FILES, ResultFiles, type ResultLayout } from './output/result-files.ts';
-import { ResultOutput } from './output/result-output.ts';
+import { openResultOutput, type ResultOutput } from './output/result-output.ts';
 import { personReader, personSchema } from './person.ts';
 import { pseudonymOf } from './pseudonym.ts';
 import { instrumentPlans, type RowContext, type RowRejection, readRow, type SourceRecord } from './read-row.ts';
@@ -293,7 +293,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       ResultFiles.discardComplete(options.out);
       opened = ResultFiles.create(options.out, layout, meta);
     }
-    files = new ResultOutput(opened, options.out);
+    files = openResultOutput(opened, options.out, { inputBytes: size });
   }
   const skip = resuming?.records ?? 0;
   if (resuming) options.note(text.resumed(skip));
@@ -368,10 +368,10 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   let sinceCheckpoint = 0;
   let lastCheckpoint = Date.now();
   const draft = () => ({ input: { file, size, sha256 }, options: options.fingerprint, records: index });
-  const checkpoint = (status: 'running' | 'interrupted') => {
+  const checkpoint = async (status: 'running' | 'interrupted') => {
     if (!files) return;
-    if (status === 'interrupted') files.suspend(draft());
-    else files.checkpoint(draft());
+    if (status === 'interrupted') await files.suspend(draft());
+    else await files.checkpoint(draft());
     sinceCheckpoint = 0;
     lastCheckpoint = Date.now();
   };
@@ -385,75 +385,82 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     files.writeRejection(csvLine(rejectionCells(shown, layout, options.lang, instruments)));
   };
 
-  let reserved = false;
-  for await (const batch of source.read()) {
-    if (!reserved) {
-      reserved = true;
-      // A tenth more than the guess: running out near the end would double the table (old and new at once).
-      ids.reserve(Math.ceil(expectedRows(batch, size) * 1.1));
-    }
-    for (const record of batch) {
-      const write = index >= skip;
-      index++;
-      sinceCheckpoint++;
-      const sheet = record.sheet ?? null;
-      if (isBlank(record)) {
-        counts.blankRows++;
-        continue;
+  try {
+    let reserved = false;
+    for await (const batch of source.read()) {
+      if (!reserved) {
+        reserved = true;
+        // A tenth more than the guess: running out near the end would double the table (old and new at once).
+        ids.reserve(Math.ceil(expectedRows(batch, size) * 1.1));
       }
-      // The header, and the title or notes above it (said when the file was opened): not student rows.
-      if (record.line <= (headers.get(sheet)?.line ?? 0)) continue;
-      counts.rows++;
-      const context = contexts.get(sheet);
-      if (!context) {
-        reject(
-          { ok: false, record, issues: [{ code: 'IMPORT_SHEET_UNMAPPED', expected: '' }], riskSignal: false },
-          write,
-        );
-        continue;
-      }
-      const row = readRow(record, context);
-      if (!row.ok) {
-        reject(row, write);
-        continue;
-      }
-      counts.scored++;
-      const id = row.person.studentId;
-      let duplicateOf: string | null = null;
-      if (id !== null) {
-        const firstPlace = ids.add(id, placeOf(sheet, record.line));
-        if (firstPlace !== 0) {
-          counts.duplicateIds++;
-          duplicateOf = placeName(firstPlace);
-          if (duplicateLines.length < 3) duplicateLines.push(where(sheet, record.line));
+      for (const record of batch) {
+        const write = index >= skip;
+        index++;
+        sinceCheckpoint++;
+        const sheet = record.sheet ?? null;
+        if (isBlank(record)) {
+          counts.blankRows++;
+          continue;
         }
-        shapes.add(id, where(sheet, record.line));
+        // The header, and the title or notes above it (said when the file was opened): not student rows.
+        if (record.line <= (headers.get(sheet)?.line ?? 0)) continue;
+        counts.rows++;
+        const context = contexts.get(sheet);
+        if (!context) {
+          reject(
+            { ok: false, record, issues: [{ code: 'IMPORT_SHEET_UNMAPPED', expected: '' }], riskSignal: false },
+            write,
+          );
+          continue;
+        }
+        const row = readRow(record, context);
+        if (!row.ok) {
+          reject(row, write);
+          continue;
+        }
+        counts.scored++;
+        const id = row.person.studentId;
+        let duplicateOf: string | null = null;
+        if (id !== null) {
+          const firstPlace = ids.add(id, placeOf(sheet, record.line));
+          if (firstPlace !== 0) {
+            counts.duplicateIds++;
+            duplicateOf = placeName(firstPlace);
+            if (duplicateLines.length < 3) duplicateLines.push(where(sheet, record.line));
+          }
+          shapes.add(id, where(sheet, record.line));
+        }
+        // A keyed hash costs more than the rest of the row: made only where it is shown (follow-up list) or written.
+        const shown = tally.keeps(row.decision.level) || options.pseudonymize;
+        const pseudonym = id === null || !shown ? null : pseudonymOf(options.key, id);
+        tally.add(row, pseudonym);
+        // Described for every row, written or not: decision ids follow first appearance, also when resuming.
+        const t = describe(row.decision);
+        if (write && files) {
+          const extras = { student: options.pseudonymize ? pseudonym : id, duplicateOf };
+          files.writeRow(rowText(row, instruments, t, extras, layout.sheets));
+        }
       }
-      // A keyed hash costs more than the rest of the row: made only where it is shown (follow-up list) or written.
-      const shown = tally.keeps(row.decision.level) || options.pseudonymize;
-      const pseudonym = id === null || !shown ? null : pseudonymOf(options.key, id);
-      tally.add(row, pseudonym);
-      // Described for every row, written or not: decision ids follow first appearance, also when resuming.
-      const t = describe(row.decision);
-      if (write && files) {
-        const extras = { student: options.pseudonymize ? pseudonym : id, duplicateOf };
-        files.writeRow(rowText(row, instruments, t, extras, layout.sheets));
+      await files?.endBatch();
+      options.onProgress?.(counts.rows);
+      if (options.interrupt.requested) {
+        await checkpoint('interrupted');
+        return outcome('interrupted');
+      }
+      if (index > skip && (sinceCheckpoint >= CHECKPOINT_RECORDS || Date.now() - lastCheckpoint > CHECKPOINT_MS)) {
+        await checkpoint('running');
       }
     }
-    options.onProgress?.(counts.rows);
-    if (options.interrupt.requested) {
-      checkpoint('interrupted');
-      return outcome('interrupted');
-    }
-    if (index > skip && (sinceCheckpoint >= CHECKPOINT_RECORDS || Date.now() - lastCheckpoint > CHECKPOINT_MS)) {
-      checkpoint('running');
-    }
-  }
 
-  if (files) {
-    const summary = { ...counts, rejectedWithRisk, levels: tally.levels };
-    files.complete([...textsByContent.values()], summary, draft());
-    written.push(OUTPUT_FILES.results, OUTPUT_FILES.json, OUTPUT_FILES.errors);
+    if (files) {
+      const summary = { ...counts, rejectedWithRisk, levels: tally.levels };
+      await files.complete([...textsByContent.values()], summary, draft());
+      written.push(OUTPUT_FILES.results, OUTPUT_FILES.json, OUTPUT_FILES.errors);
+    }
+  } catch (error) {
+    // A writer thread must not outlive the import (it would keep the process alive): stopped, files as they are.
+    await files?.abort();
+    throw error;
   }
   return outcome(options.dryRun ? 'dry-run' : 'complete');
 

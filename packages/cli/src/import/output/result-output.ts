@@ -1,17 +1,39 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { type Journal, writeJournal } from '../journal.ts';
 import type { FileSizes, ResultFiles } from './result-files.ts';
-import type { RowText } from './row-text.ts';
+import type { RowPart, RowText, SharedText } from './row-text.ts';
 
 /** What a checkpoint records beyond the files' sizes, which the output fills in. */
 export type JournalDraft = Pick<Journal, 'input' | 'options' | 'records'>;
 
-interface DecisionEntry {
+export interface DecisionEntry {
   readonly id: string;
   readonly json: string;
 }
 
-/** Where an import's results go: results.csv, results.json and errors.csv, with the journal saying how far they got. */
-export class ResultOutput {
+/**
+ * Where an import's results go: results.csv, results.json and errors.csv with their journal. Written in this thread
+ * (small files) or by a writer thread (large ones, see {@link openResultOutput}), in the same order with the same bytes.
+ */
+export interface ResultOutput {
+  writeRow(row: RowText): void;
+  /** One errors.csv line. */
+  writeRejection(line: string): void;
+  /** After each batch of records: hands the batch on, and waits while the writer is behind. */
+  endBatch(): Promise<void>;
+  /** Everything so far on disk, and the journal saying so. */
+  checkpoint(journal: JournalDraft): Promise<void>;
+  /** A checkpoint marked interrupted; the partial files stay for `--resume`. */
+  suspend(journal: JournalDraft): Promise<void>;
+  /** Closes results.json with the decisions table and summary, renames the files into place, journal complete. */
+  complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): Promise<void>;
+  /** Stops a writer thread after a failure elsewhere; files stay as they are. */
+  abort(): Promise<void>;
+}
+
+/** Writes in the calling thread. Also what the writer thread runs. */
+export class LocalResultOutput implements ResultOutput {
   constructor(
     private readonly files: ResultFiles,
     private readonly dir: string,
@@ -21,28 +43,230 @@ export class ResultOutput {
     this.files.writeRow(row);
   }
 
-  /** One errors.csv line. */
   writeRejection(line: string): void {
     this.files.writeRejection(line);
   }
 
-  /** Everything so far on disk, and the journal saying so. */
-  checkpoint(journal: JournalDraft): void {
+  async endBatch(): Promise<void> {}
+
+  async checkpoint(journal: JournalDraft): Promise<void> {
     this.record('running', journal, this.files.checkpoint());
   }
 
-  /** A checkpoint marked interrupted; the partial files stay for `--resume`. */
-  suspend(journal: JournalDraft): void {
+  async suspend(journal: JournalDraft): Promise<void> {
     this.record('interrupted', journal, this.files.suspend());
   }
 
-  /** Closes results.json with the decisions table and summary, renames the files into place, journal complete. */
-  complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): void {
+  async complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): Promise<void> {
     this.files.complete(decisions, summary);
     this.record('complete', journal, { results: 0, json: 0, errors: 0 });
   }
+
+  async abort(): Promise<void> {}
 
   private record(status: Journal['status'], journal: JournalDraft, sizes: FileSizes): void {
     writeJournal(this.dir, { version: 1, status, ...journal, jsonRows: this.files.rowsInJson, sizes: { ...sizes } });
   }
 }
+
+/** Messages to the writer thread, in order. */
+export type WriterMessage =
+  | { readonly kind: 'batch'; readonly batch: PackedBatch }
+  | { readonly kind: 'checkpoint'; readonly journal: JournalDraft }
+  | { readonly kind: 'suspend'; readonly journal: JournalDraft }
+  | {
+      readonly kind: 'complete';
+      readonly decisions: readonly DecisionEntry[];
+      readonly summary: unknown;
+      readonly journal: JournalDraft;
+    };
+
+/** Replies: a batch written, a suspend or complete done, or what went wrong (then nothing more is written). */
+export type WriterReply =
+  | { readonly kind: 'written' }
+  | { readonly kind: 'done' }
+  | { readonly kind: 'failed'; readonly error: { message: string; code?: string; name?: string } };
+
+/**
+ * Rows as numbers and strings (cheap to pass between threads): for each row, in `ints` whether it names a sheet, its
+ * line, the ids of its person, decision and score texts (−1: the score's own text, from `strings`); in `strings` the
+ * sheet, the student id and the duplicate. Shared texts go once, in `texts`, the first time a row uses them.
+ */
+export interface PackedBatch {
+  /** The thread forgets the texts it holds before this batch (see `MAX_HELD_TEXTS`). */
+  readonly reset: boolean;
+  readonly ints: number[];
+  readonly strings: (string | null)[];
+  readonly texts: { readonly id: number; readonly text: string }[];
+  readonly rejections: string[];
+}
+
+/** The writer thread starts when a file is at least this big: below, starting it costs more than it saves. */
+const THREAD_FROM_BYTES = 4 << 20;
+/** Batches handed on and not yet written: past this, the reader waits (memory stays flat on a slow disk). */
+const MAX_IN_FLIGHT = 8;
+/**
+ * Shared texts the thread keeps: a screening has a few thousand (person cells, results, decisions), but a file whose
+ * person cells rarely repeat would make new ones without end.
+ */
+const MAX_HELD_TEXTS = 50_000;
+/** The thread holds texts and a batch or two: small limits keep the process's peak memory down. */
+const WRITER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
+
+/**
+ * The output for an import: a writer thread for large files on a machine with a second core (reading and scoring
+ * then overlap with encoding and writing), else this thread. `TRIAGE_IMPORT_WRITER=thread` or `=local` overrides
+ * the choice (tests, and a machine where the thread does not pay). `dir` must hold the files `ResultFiles.create` or
+ * `ResultFiles.resume` opened; they are handed to the thread at their current sizes.
+ */
+export function openResultOutput(
+  files: ResultFiles,
+  dir: string,
+  options: { readonly inputBytes: number },
+): ResultOutput {
+  const url = writerUrl();
+  const forced = process.env.TRIAGE_IMPORT_WRITER;
+  const threads =
+    forced === 'thread' ||
+    (forced !== 'local' && options.inputBytes >= THREAD_FROM_BYTES && availableParallelism() > 1);
+  if (!threads || !url) return new LocalResultOutput(files, dir);
+  const sizes = files.suspend();
+  const workerData = { dir, sizes, jsonRows: files.rowsInJson };
+  return new ThreadedResultOutput(new Worker(url, { workerData, resourceLimits: WRITER_LIMITS }));
+}
+
+/** The built writer (dist/import-writer.mjs); undefined when running from the TypeScript sources. */
+function writerUrl(): URL | undefined {
+  const here = import.meta.url;
+  const dist = here.lastIndexOf('/dist/');
+  return dist < 0 ? undefined : new URL('import-writer.mjs', here.slice(0, dist + '/dist/'.length));
+}
+
+/** Hands rows to a writer thread running result-writer.ts (exported for tests of a thread that fails). */
+export class ThreadedResultOutput implements ResultOutput {
+  private batch: PackedBatch = emptyBatch(false);
+  /** Texts the thread holds: all those sent since the last reset (ids need not repeat, memory must stay bounded). */
+  private generation = {};
+  private held = 0;
+  private inFlight = 0;
+  private closing = false;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: WriterReply) => {
+      if (reply.kind === 'failed') this.fail(Object.assign(new Error(reply.error.message), reply.error));
+      else this.inFlight--;
+      this.wake?.();
+    });
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => {
+      if (!this.closing) this.fail(new Error(`the import writer stopped (exit code ${code})`));
+      this.wake?.();
+    });
+  }
+
+  writeRow(row: RowText): void {
+    const { ints, strings } = this.batch;
+    ints.push(row.sheet === undefined ? 0 : 1, row.line, this.text(row.person.csv), this.text(row.person.json));
+    ints.push(this.text(row.decision.csv), this.text(row.decision.reasons), this.text(row.decision.json));
+    ints.push(row.scores.length);
+    if (row.sheet !== undefined) strings.push(row.sheet);
+    strings.push(row.student, row.duplicateOf);
+    for (const score of row.scores) {
+      this.part(score.csv);
+      this.part(score.json);
+    }
+  }
+
+  private part(part: RowPart): void {
+    if (typeof part === 'string') {
+      this.batch.ints.push(-1);
+      this.batch.strings.push(part);
+    } else this.batch.ints.push(this.text(part));
+  }
+
+  writeRejection(line: string): void {
+    this.batch.rejections.push(line);
+  }
+
+  async endBatch(): Promise<void> {
+    this.check();
+    if (this.batch.ints.length === 0 && this.batch.rejections.length === 0) return;
+    this.post({ kind: 'batch', batch: this.batch });
+    // Past the limit the thread forgets its texts before the next batch, and rows send again those they use.
+    const reset = this.held >= MAX_HELD_TEXTS;
+    if (reset) {
+      this.generation = {};
+      this.held = 0;
+    }
+    this.batch = emptyBatch(reset);
+    this.inFlight++;
+    while (this.inFlight > MAX_IN_FLIGHT && !this.failure) await this.reply();
+    this.check();
+  }
+
+  async checkpoint(journal: JournalDraft): Promise<void> {
+    await this.endBatch();
+    this.post({ kind: 'checkpoint', journal });
+  }
+
+  async suspend(journal: JournalDraft): Promise<void> {
+    await this.endBatch();
+    this.inFlight++;
+    this.post({ kind: 'suspend', journal });
+    await this.drain();
+  }
+
+  async complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): Promise<void> {
+    await this.endBatch();
+    this.inFlight++;
+    // Only what the table needs: decision texts hold more, not all of it can pass to a thread.
+    const table = decisions.map(({ id, json }) => ({ id, json }));
+    this.post({ kind: 'complete', decisions: table, summary, journal });
+    await this.drain();
+  }
+
+  async abort(): Promise<void> {
+    this.closing = true;
+    await this.worker.terminate();
+  }
+
+  /** The id of a shared text, sent with this batch the first time. */
+  private text(shared: SharedText): number {
+    if (shared.sentTo !== this.generation) {
+      shared.sentTo = this.generation;
+      this.held++;
+      this.batch.texts.push({ id: shared.id, text: shared.text });
+    }
+    return shared.id;
+  }
+
+  private post(message: WriterMessage): void {
+    this.worker.postMessage(message);
+  }
+
+  /** Until everything handed on is written, then the thread ends. */
+  private async drain(): Promise<void> {
+    while (this.inFlight > 0 && !this.failure) await this.reply();
+    this.check();
+    this.closing = true;
+    await this.worker.terminate();
+  }
+
+  private reply(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+}
+
+const emptyBatch = (reset: boolean): PackedBatch => ({ reset, ints: [], strings: [], texts: [], rejections: [] });

@@ -1,6 +1,7 @@
 /**
  * A result row as the files get it: the parts many rows share (person cells, each score, the decision) as
- * {@link SharedText}, encoded once, and the few values of the row itself.
+ * {@link SharedText}, encoded once, and the few values of the row itself. Plain data, so a row can be written here or
+ * handed to the writer thread (see result-writer.ts) as numbers and strings.
  */
 
 /** Where encoded rows go: text, and text encoded once and written many times. */
@@ -11,11 +12,18 @@ export interface TextSink {
 
 import { csvCell } from './csv-cell.ts';
 
-/** Text that many rows share: encoded once, on first use. */
+let nextId = 0;
+
+/** Text that many rows share: encoded once; its `id` names it to a writer in another thread. */
 export class SharedText {
   private encoded: Uint8Array | undefined;
+  /** The writer thread that has it already (see result-output.ts). */
+  sentTo: object | undefined;
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly id = nextId++,
+  ) {}
 
   get bytes(): Uint8Array {
     this.encoded ??= Buffer.from(this.text, 'utf8');
@@ -24,7 +32,7 @@ export class SharedText {
 }
 
 /** A part of a row: shared, or this row's own text (a result seen once). */
-type RowPart = SharedText | string;
+export type RowPart = SharedText | string;
 
 export interface RowText {
   /** Workbooks: the sheet's name; undefined for a CSV file. */
