@@ -83,17 +83,23 @@ async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[]
   const { dialect, chunkSize } = plan;
   const { encoding, detected } = dialect;
   const handle = await open(plan.path, 'r');
+  // Two buffers: the next chunk is read from disk while this one is decoded and its records used.
+  let buffer = Buffer.allocUnsafe(chunkSize);
+  let spare = Buffer.allocUnsafe(chunkSize);
+  let next: Promise<{ bytesRead: number }> | undefined;
   try {
-    const buffer = Buffer.allocUnsafe(chunkSize);
     const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
     const parser = new CsvParser({ delimiter: dialect.delimiter });
     let position = plan.textStart;
     let atStart = true;
     // The last place before the chunk being decoded where a fresh decoder can start: where a failure is looked for.
     let safe: TextStart = { position, line: 1, afterCR: false };
+    next = handle.read(buffer, 0, chunkSize, position);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
+      const { bytesRead }: { bytesRead: number } = await next;
       const bytes = buffer.subarray(0, bytesRead);
+      [buffer, spare] = [spare, buffer];
+      if (bytesRead > 0) next = handle.read(buffer, 0, chunkSize, position + bytesRead);
       let text: string;
       try {
         text = bytesRead === 0 ? decoder.decode() : decoder.decode(bytes, { stream: true });
@@ -116,6 +122,8 @@ async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[]
       position += bytesRead;
     }
   } finally {
+    // A read ahead may still be on its way (the loop ended early, or decoding failed): closed after it.
+    await next?.catch(() => undefined);
     await handle.close();
   }
 }

@@ -181,4 +181,39 @@ describe('AnswerPatterns', () => {
     patterns.remember('3');
     expect(patterns.find(['3'])).toBeUndefined();
   });
+
+  it('keeps 14 answers of 9s apart from 13 and 15 (the largest exact number key, then text keys)', () => {
+    const patterns = new AnswerPatterns<number>(10, 10);
+    const nines = (n: number) => Array.from({ length: n }, () => '9');
+    const eights = (n: number) => [...nines(n - 1), '8'];
+    for (const n of [13, 14, 15]) {
+      for (const [a, value] of [
+        [nines(n), n * 10 + 9],
+        [eights(n), n * 10 + 8],
+      ] as const) {
+        expect(patterns.find(a)).toBeUndefined();
+        patterns.remember(value);
+      }
+    }
+    for (const n of [13, 14, 15]) {
+      expect(patterns.find(nines(n))).toBe(n * 10 + 9);
+      expect(patterns.find(eights(n))).toBe(n * 10 + 8);
+    }
+    expect(patterns.size).toBe(6);
+  });
+
+  it('counts digit and text patterns against their own capacities', () => {
+    const patterns = new AnswerPatterns<string>(2, 1);
+    for (const a of [['1'], ['2'], ['3'], ['没有'], ['有']]) {
+      patterns.find(a);
+      patterns.remember(a[0] as string);
+    }
+    expect([['1'], ['2'], ['3'], ['没有'], ['有']].map((a) => patterns.find(a))).toEqual([
+      '1',
+      '2',
+      undefined,
+      '没有',
+      undefined,
+    ]);
+  });
 });

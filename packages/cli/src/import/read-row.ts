@@ -89,8 +89,8 @@ export interface InstrumentPlan {
   /** What the answers look like, to notice a file coded 1–4 read as 0–3 (or the other way round). */
   readonly coding: CodingSigns;
   /**
-   * Results by the answers as written: rows repeat answer patterns (in 1M synthetic rows the first 16,384 PHQ-A
-   * patterns cover about 69% of rows, of 175k patterns in all). The first {@link SCORED_KEPT} stay; each points to a
+   * Results by the answers as written: rows repeat answer patterns (1M synthetic rows have 175k PHQ-A patterns; the
+   * first 16,384 cover about 69% of rows, all of them 82%). The first {@link SCORED_KEPT} stay; each points to a
    * shared result, so this holds keys, not results.
    */
   readonly scored: AnswerPatterns<InstrumentScore>;
@@ -102,10 +102,11 @@ export interface InstrumentPlan {
 const RESULTS_KEPT = 4096;
 
 /**
- * Answer patterns remembered per instrument. 65,536 hit more often but took peak memory at 1M rows from ~165 MB to
- * ~190–205 MB for no clear gain in time (bench/import.mjs, three runs each).
+ * Answer patterns remembered per instrument: of up to 14 single-digit answers, 12–24 bytes each (6 MB when full);
+ * of others (text answers, long scales), a string each, so fewer.
  */
-const SCORED_KEPT = 16_384;
+const SCORED_KEPT = 262_144;
+const SCORED_AS_TEXT_KEPT = 16_384;
 
 /**
  * Signs of the wrong coding, over the items that use the instrument's own options: is the lowest (highest) option
@@ -166,7 +167,7 @@ export function instrumentPlans(
         aboveHigh: 0,
       },
       score: readsItems(definition.id) ? { ...score, includeItems: true } : score,
-      scored: new AnswerPatterns(SCORED_KEPT),
+      scored: new AnswerPatterns(SCORED_KEPT, SCORED_AS_TEXT_KEPT),
       results: new Map(),
     };
   });
@@ -258,7 +259,8 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
         continue;
       }
       score = sameResult(plan, result.value);
-      plan.scored.remember(score);
+      // Only results kept by their text: a pattern then holds a number, not a result of its own.
+      if (score.shared) plan.scored.remember(score);
     }
     scores.push(score);
     if (score.value.flags.length > 0) riskSignal = true;
