@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type Journal, writeJournal } from '../journal.ts';
+import { type PackedBatch, RowPacker } from './packed-rows.ts';
 import type { FileSizes, ResultFiles } from './result-files.ts';
-import type { RowPart, RowText, SharedText } from './row-text.ts';
+import type { RowText } from './row-text.ts';
 
 /** What a checkpoint records beyond the files' sizes, which the output fills in. */
 export type JournalDraft = Pick<Journal, 'input' | 'options' | 'records'>;
@@ -87,20 +88,6 @@ export type WriterReply =
   | { readonly kind: 'done' }
   | { readonly kind: 'failed'; readonly error: { message: string; code?: string; name?: string } };
 
-/**
- * Rows as numbers and strings (cheap to pass between threads): for each row, in `ints` whether it names a sheet, its
- * line, the ids of its person, decision and score texts (−1: the score's own text, from `strings`); in `strings` the
- * sheet, the student id and the duplicate. Shared texts go once, in `texts`, the first time a row uses them.
- */
-export interface PackedBatch {
-  /** The thread forgets the texts it holds before this batch (see `MAX_HELD_TEXTS`). */
-  readonly reset: boolean;
-  readonly ints: number[];
-  readonly strings: (string | null)[];
-  readonly texts: { readonly id: number; readonly text: string }[];
-  readonly rejections: string[];
-}
-
 /** The writer thread starts when a file is at least this big: below, starting it costs more than it saves. */
 const THREAD_FROM_BYTES = 4 << 20;
 /** Batches handed on and not yet written: past this, the reader waits (memory stays flat on a slow disk). */
@@ -144,10 +131,7 @@ function writerUrl(): URL | undefined {
 
 /** Hands rows to a writer thread running result-writer.ts (exported for tests of a thread that fails). */
 export class ThreadedResultOutput implements ResultOutput {
-  private batch: PackedBatch = emptyBatch(false);
-  /** Texts the thread holds: all those sent since the last reset (ids need not repeat, memory must stay bounded). */
-  private generation = {};
-  private held = 0;
+  private readonly packer = new RowPacker(MAX_HELD_TEXTS);
   private inFlight = 0;
   private closing = false;
   private failure: Error | undefined;
@@ -167,40 +151,18 @@ export class ThreadedResultOutput implements ResultOutput {
   }
 
   writeRow(row: RowText): void {
-    const { ints, strings } = this.batch;
-    ints.push(row.sheet === undefined ? 0 : 1, row.line, this.text(row.person.csv), this.text(row.person.json));
-    ints.push(this.text(row.decision.csv), this.text(row.decision.reasons), this.text(row.decision.json));
-    ints.push(row.scores.length);
-    if (row.sheet !== undefined) strings.push(row.sheet);
-    strings.push(row.student, row.duplicateOf);
-    for (const score of row.scores) {
-      this.part(score.csv);
-      this.part(score.json);
-    }
-  }
-
-  private part(part: RowPart): void {
-    if (typeof part === 'string') {
-      this.batch.ints.push(-1);
-      this.batch.strings.push(part);
-    } else this.batch.ints.push(this.text(part));
+    this.packer.row(row);
   }
 
   writeRejection(line: string): void {
-    this.batch.rejections.push(line);
+    this.packer.rejection(line);
   }
 
   async endBatch(): Promise<void> {
     this.check();
-    if (this.batch.ints.length === 0 && this.batch.rejections.length === 0) return;
-    this.post({ kind: 'batch', batch: this.batch });
-    // Past the limit the thread forgets its texts before the next batch, and rows send again those they use.
-    const reset = this.held >= MAX_HELD_TEXTS;
-    if (reset) {
-      this.generation = {};
-      this.held = 0;
-    }
-    this.batch = emptyBatch(reset);
+    if (this.packer.empty) return;
+    const batch = this.packer.take();
+    this.worker.postMessage({ kind: 'batch', batch } satisfies WriterMessage, [batch.numbers.buffer]);
     this.inFlight++;
     while (this.inFlight > MAX_IN_FLIGHT && !this.failure) await this.reply();
     this.check();
@@ -232,16 +194,6 @@ export class ThreadedResultOutput implements ResultOutput {
     await this.worker.terminate();
   }
 
-  /** The id of a shared text, sent with this batch the first time. */
-  private text(shared: SharedText): number {
-    if (shared.sentTo !== this.generation) {
-      shared.sentTo = this.generation;
-      this.held++;
-      this.batch.texts.push({ id: shared.id, text: shared.text });
-    }
-    return shared.id;
-  }
-
   private post(message: WriterMessage): void {
     this.worker.postMessage(message);
   }
@@ -268,5 +220,3 @@ export class ThreadedResultOutput implements ResultOutput {
     if (this.failure) throw this.failure;
   }
 }
-
-const emptyBatch = (reset: boolean): PackedBatch => ({ reset, ints: [], strings: [], texts: [], rejections: [] });
