@@ -36,6 +36,7 @@ export type CliErrorCode =
   | 'CLI_SCENARIO_INVALID'
   | 'CLI_OUT_DIR'
   | 'CLI_NOTHING_TO_RESUME'
+  | 'CLI_OUT_WRITE'
   | 'CLI_XLSX'
   | 'CLI_INTERNAL';
 
@@ -58,6 +59,7 @@ const exitCodes: Record<CliErrorCode, ExitCode> = {
   CLI_SCENARIO_INVALID: ExitCode.error,
   CLI_OUT_DIR: ExitCode.usage,
   CLI_NOTHING_TO_RESUME: ExitCode.usage,
+  CLI_OUT_WRITE: ExitCode.error,
   CLI_XLSX: ExitCode.error,
   CLI_INTERNAL: ExitCode.error,
 };

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, rmdirSync, rmSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import type { RuleSet } from '@triage/core';
 import type { Coding, InstrumentDefinition, Lang, Rounding } from '@triage/scales';
 import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { instrumentsNamedIn, type MappingIssue, type SheetMapping } from './columns.ts';
+import { readJournal } from './journal.ts';
 import { parseMappingFile } from './mapping-file.ts';
 import { mappingProblems } from './mapping-messages.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
@@ -182,7 +183,7 @@ export async function runImportCommand(
       options.all,
     );
   } catch (error) {
-    throw asCliError(error, options.file, out, text);
+    throw writeFailure(error, options.argv, out, text) ?? asCliError(error, options.file, out, text);
   } finally {
     interrupt.dispose();
     progress.done();
@@ -272,6 +273,30 @@ function progressLine(
     },
   };
 }
+
+/**
+ * An output file that could not be written (disk full, quota, file size limit, read-only, no permission, I/O error),
+ * said as such with what to do next: resume when a checkpoint was saved, else run again.
+ */
+function writeFailure(
+  error: unknown,
+  argv: readonly string[],
+  out: string,
+  text: ImportMessages,
+): CliError | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  const reason = e?.code === undefined ? undefined : text.writeReasons[e.code];
+  if (!e || reason === undefined) return undefined;
+  // Errors of the input file (reading it, opening it) are not the output's.
+  const output = e.path === undefined ? WRITE_CALLS.has(e.syscall ?? '') : !relative(out, e.path).startsWith('..');
+  if (!output) return undefined;
+  const journal = readJournal(out);
+  const resumable = journal !== undefined && journal.status !== 'complete' && journal.records > 0;
+  const next = resumable ? text.resumeWith(resumeCommand(argv, out)) : text.runAgain;
+  return new CliError('CLI_OUT_WRITE', text.writeFailed(out, `${reason} (${e.code})`, next), { cause: error });
+}
+
+const WRITE_CALLS = new Set(['write', 'fsync', 'fdatasync', 'ftruncate', 'close']);
 
 /** The interrupted command again, with `--out` (if it was implicit) and `--resume`: the same options, or no resume. */
 function resumeCommand(argv: readonly string[], out: string): string {

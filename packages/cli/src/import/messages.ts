@@ -96,6 +96,19 @@ const en = {
   grade: 'grade',
   class: 'class',
   interrupted: (command: string) => `interrupted; what was done is saved. Resume with: ${command}`,
+  writeFailed: (out: string, reason: string, next: string) =>
+    `could not write the results in ${out}: ${reason}. Nothing already saved is lost; make room, then ${next}`,
+  writeReasons: {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EFBIG: 'a file grew past the size this system allows',
+    EROFS: 'the disk is read-only',
+    EACCES: 'not allowed to write there',
+    EPERM: 'not allowed to write there',
+    EIO: 'the disk reported an input/output error',
+  } as Readonly<Record<string, string>>,
+  resumeWith: (command: string) => `resume with: ${command}`,
+  runAgain: 'run the same command again',
   fileNotFound: (file: string) => `${file}: file not found`,
   codingHint: (abbreviation: string, looks: 'one-based' | 'zero-based', rows: number) =>
     looks === 'one-based'
@@ -217,6 +230,18 @@ const zh: ImportMessages = {
   grade: '年级',
   class: '班级',
   interrupted: (command) => `已中断；已完成的部分已保存。继续导入：${command}`,
+  writeFailed: (out, reason, next) => `无法在 ${out} 中写入结果：${reason}。已保存的部分不会丢失；腾出空间后${next}`,
+  writeReasons: {
+    ENOSPC: '磁盘已满',
+    EDQUOT: '磁盘配额已用完',
+    EFBIG: '文件超过了系统允许的大小',
+    EROFS: '磁盘为只读',
+    EACCES: '没有写入权限',
+    EPERM: '没有写入权限',
+    EIO: '磁盘报告读写错误',
+  },
+  resumeWith: (command) => `继续导入：${command}`,
+  runAgain: '重新运行同一命令',
   fileNotFound: (file) => `${file}：找不到文件`,
   codingHint: (abbreviation, looks, rows) =>
     looks === 'one-based'

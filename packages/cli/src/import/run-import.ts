@@ -354,11 +354,11 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
 
   const tally = new Tally();
   const ids = new IdRegistry();
-  const shapes = new IdShapes();
   const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0, duplicateIds: 0 };
   const duplicateLines: string[] = [];
   let rejectedWithRisk = 0;
   const where = (sheet: string | null, line: number) => (sheet === null ? String(line) : `${sheet}:${line}`);
+  const shapes = new IdShapes(where);
   // A row's place as one number for the id registry: sheet ordinal above the line (Excel has < 2^21 rows a sheet).
   const placeOf = (sheet: string | null, line: number) => (sheetOrdinals.get(sheet) ?? 0) * 2 ** 21 + line;
   const placeName = (place: number) => where(sheetNames[Math.floor(place / 2 ** 21)] ?? null, place % 2 ** 21);
@@ -428,7 +428,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
             duplicateOf = placeName(firstPlace);
             if (duplicateLines.length < 3) duplicateLines.push(where(sheet, record.line));
           }
-          shapes.add(id, where(sheet, record.line));
+          shapes.add(id, sheet, record.line);
         }
         // A keyed hash costs more than the rest of the row: made only where it is shown (follow-up list) or written.
         const shown = tally.keeps(row.decision.level) || options.pseudonymize;

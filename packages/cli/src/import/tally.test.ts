@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { IdShapes } from './tally.ts';
 
 function shapesOf(ids: readonly string[]): IdShapes {
-  const shapes = new IdShapes();
+  const shapes = new IdShapes((_sheet, line) => String(line));
   ids.forEach((id, i) => {
-    shapes.add(id, String(i + 2));
+    shapes.add(id, null, i + 2);
   });
   return shapes;
 }

@@ -93,7 +93,10 @@ function bump(map: Map<string, number[]>, key: string, column: number): void {
 export class IdShapes {
   private readonly byLength = new Map<number, { count: number; zeroLed: number; lines: string[] }>();
 
-  add(id: string, where: string): void {
+  /** @param where names a row's place (`12`, `初一1班:12`); called only for the few places kept */
+  constructor(private readonly where: (sheet: string | null, line: number) => string) {}
+
+  add(id: string, sheet: string | null, line: number): void {
     if (!/^\d+$/.test(id)) return;
     let shape = this.byLength.get(id.length);
     if (!shape) {
@@ -102,7 +105,7 @@ export class IdShapes {
     }
     shape.count++;
     if (id.startsWith('0')) shape.zeroLed++;
-    else if (shape.lines.length < 3) shape.lines.push(where);
+    else if (shape.lines.length < 3) shape.lines.push(this.where(sheet, line));
   }
 
   /** Numeric ids shorter than the ids that start with 0: most likely the same ids with the zeros dropped. */

@@ -86,7 +86,10 @@ export type WriterMessage =
 export type WriterReply =
   | { readonly kind: 'written' }
   | { readonly kind: 'done' }
-  | { readonly kind: 'failed'; readonly error: { message: string; code?: string; name?: string } };
+  | {
+      readonly kind: 'failed';
+      readonly error: { message: string; code?: string; name?: string; syscall?: string; path?: string };
+    };
 
 /** The writer thread starts when a file is at least this big: below, starting it costs more than it saves. */
 const THREAD_FROM_BYTES = 4 << 20;
@@ -191,6 +194,9 @@ export class ThreadedResultOutput implements ResultOutput {
 
   async abort(): Promise<void> {
     this.closing = true;
+    // A call still waiting for the thread ends too, with this.
+    this.fail(new Error('the import writer was stopped'));
+    this.wake?.();
     await this.worker.terminate();
   }
 
@@ -200,10 +206,13 @@ export class ThreadedResultOutput implements ResultOutput {
 
   /** Until everything handed on is written, then the thread ends. */
   private async drain(): Promise<void> {
-    while (this.inFlight > 0 && !this.failure) await this.reply();
-    this.check();
-    this.closing = true;
-    await this.worker.terminate();
+    try {
+      while (this.inFlight > 0 && !this.failure) await this.reply();
+      this.check();
+    } finally {
+      this.closing = true;
+      await this.worker.terminate();
+    }
   }
 
   private reply(): Promise<void> {

@@ -44,7 +44,14 @@ parentPort?.on('message', async (message: WriterMessage) => {
     const error = cause as NodeJS.ErrnoException;
     reply({
       kind: 'failed',
-      error: { message: error.message, name: error.name, ...(error.code ? { code: error.code } : {}) },
+      // What the importing thread needs to tell a full disk from a bug (import-command.ts), never row data.
+      error: {
+        message: error.message,
+        name: error.name,
+        ...(error.code ? { code: error.code } : {}),
+        ...(error.syscall ? { syscall: error.syscall } : {}),
+        ...(error.path ? { path: error.path } : {}),
+      },
     });
   }
 });
