@@ -57,14 +57,20 @@ function textSink(): TextSink & { text(): string } {
   };
 }
 
-/** A row's cells: answers drawn from each item's options (as digits, blank, padded or out of range). */
+/**
+ * A row's cells: answers drawn from each item's options (as digits, as their zh or en labels, padded, blank, out of
+ * range, or '/' and ':' that border the digits).
+ */
 function rowArbitrary(definitions: readonly InstrumentDefinition[]) {
   const answers = definitions.flatMap((d) =>
     d.items.map((item) => {
-      const values = (item.options ?? d.options).map((o) => String(o.value));
+      const options = item.options ?? d.options;
+      const values = options.map((o) => String(o.value));
+      const labels = options.flatMap((o) => [o.label.zh, ` ${o.label.en}`]);
       return fc.oneof(
         { weight: 12, arbitrary: fc.constantFrom(...values) },
-        { weight: 1, arbitrary: fc.constantFrom('', ' 1', '9', '10') },
+        { weight: 3, arbitrary: fc.constantFrom(...labels) },
+        { weight: 1, arbitrary: fc.constantFrom('', ' 1', '9', '10', '/', ':') },
       );
     }),
   );
@@ -147,7 +153,11 @@ function offset(definition: InstrumentDefinition): number {
 }
 
 describe('AnswerPatterns', () => {
-  const answer = fc.constantFrom('', '0', '1', '2', '3', '9', '10', ' 1', '1 ', '"', ',', '\u001f', '没有');
+  // Around the digits ('/' and ':' border '0' and '9'), text answers, and more than 10 texts at an item.
+  const answer = fc.oneof(
+    fc.constantFrom('', '0', '1', '2', '3', '9', '10', ' 1', '1 ', '"', ',', '\u001f', '/', ':', '没有', '有时'),
+    fc.string({ maxLength: 2 }),
+  );
   const answers = fc.array(answer, { maxLength: 20 });
 
   it('finds a value only under exactly the answers it was remembered for', () => {
@@ -202,18 +212,33 @@ describe('AnswerPatterns', () => {
     expect(patterns.size).toBe(6);
   });
 
-  it('counts digit and text patterns against their own capacities', () => {
-    const patterns = new AnswerPatterns<string>(2, 1);
-    for (const a of [['1'], ['2'], ['3'], ['没有'], ['有']]) {
+  it('keys up to 14 answers by number (digits, or texts by code) and the rest by text, each to its capacity', () => {
+    const patterns = new AnswerPatterns<string>(3, 1);
+    const long = (a: string) => Array.from({ length: 15 }, () => a);
+    for (const a of [['1'], ['没有'], ['2'], ['3'], long('1'), long('2')]) {
       patterns.find(a);
-      patterns.remember(a[0] as string);
+      patterns.remember(a.join(''));
     }
-    expect([['1'], ['2'], ['3'], ['没有'], ['有']].map((a) => patterns.find(a))).toEqual([
+    expect([['1'], ['没有'], ['2'], ['3'], long('1'), long('2')].map((a) => patterns.find(a))).toEqual([
       '1',
+      '没有',
       '2',
       undefined,
-      '没有',
+      '1'.repeat(15),
       undefined,
     ]);
+  });
+
+  it('tells apart texts at one item past the ten it codes, and the same text at two items', () => {
+    const patterns = new AnswerPatterns<number>(1000);
+    const texts = Array.from({ length: 12 }, (_, i) => `选项${i}`);
+    const asked = [...texts.map((t) => [t, '有']), ...texts.map((t) => ['有', t])];
+    asked.forEach((a, i) => {
+      expect(patterns.find(a)).toBeUndefined();
+      patterns.remember(i);
+    });
+    asked.forEach((a, i) => {
+      expect(patterns.find(a)).toBe(i);
+    });
   });
 });

@@ -94,14 +94,14 @@ export type WriterReply =
 /** The writer thread starts when a file is at least this big: below, starting it costs more than it saves. */
 const THREAD_FROM_BYTES = 4 << 20;
 /** Batches handed on and not yet written: past this, the reader waits (memory stays flat on a slow disk). */
-const MAX_IN_FLIGHT = 8;
+const MAX_IN_FLIGHT = 4;
 /**
  * Shared texts the thread keeps: a screening has a few thousand (person cells, results, decisions), but a file whose
  * person cells rarely repeat would make new ones without end.
  */
 const MAX_HELD_TEXTS = 50_000;
 /** The thread holds texts and a batch or two: small limits keep the process's peak memory down. */
-const WRITER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
+const WRITER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
 
 /**
  * The output for an import: a writer thread for large files on a machine with a second core (reading and scoring
