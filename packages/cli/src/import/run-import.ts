@@ -12,7 +12,7 @@ import {
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
 import { IdRegistry } from './id-registry.ts';
-import { type Journal, journalPath, readJournal } from './journal.ts';
+import { type Journal, journalPath } from './journal.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { importMessages } from './messages.ts';
 import { csvLine } from './output/csv-cell.ts';
@@ -20,6 +20,7 @@ import { OUTPUT_FILES, ResultFiles, type ResultLayout } from './output/result-fi
 import { openResultOutput, type ResultOutput } from './output/result-output.ts';
 import { personReader, personSchema } from './person.ts';
 import { pseudonymOf } from './pseudonym.ts';
+import { readJournal } from './read-journal.ts';
 import { instrumentPlans, type RowContext, type RowRejection, readRow, type SourceRecord } from './read-row.ts';
 import { rejectionCells } from './rejection-cells.ts';
 import { type DecisionText, describeDecision, rowText } from './result-cells.ts';
