@@ -1,4 +1,14 @@
-import { closeSync, fchmodSync, fstatSync, fsyncSync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fstatSync,
+  fsync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import type { TextSink } from './row-text.ts';
 
 /** Owner read/write only: these files hold minors' mental-health data. */
@@ -109,6 +119,16 @@ export class PrivateFile implements TextSink {
       offset += writeSync(this.fd, bytes, offset, bytes.length - offset, this.written + offset);
     }
     this.written += bytes.length;
+  }
+
+  /**
+   * What is flushed so far on disk, waited for by one of the system's threads while this one goes on writing (the
+   * file must stay open until it is done).
+   */
+  syncLater(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      fsync(this.fd, (error) => (error ? reject(error) : resolve()));
+    });
   }
 
   /** Flushed and on disk: what a checkpoint records must survive a crash. */

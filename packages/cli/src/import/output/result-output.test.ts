@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readJournal } from '../read-journal.ts';
 import { type PackedBatch, unpackRows } from './packed-rows.ts';
-import { type JournalDraft, ThreadedResultOutput } from './result-output.ts';
+import { OUTPUT_FILES, ResultFiles } from './result-files.ts';
+import { type JournalDraft, LocalResultOutput, ThreadedResultOutput } from './result-output.ts';
 import { type RowText, SharedText, writeCsvRow, writeJsonRow } from './row-text.ts';
 
 /** The limits of result-output.ts, read from its source so the tests follow them if they change. */
@@ -284,4 +288,36 @@ describe('ThreadedResultOutput with a real writer thread', () => {
     expect(fourth?.reset).toBe(true);
     expect(fourth?.texts.map((t) => t.id).sort()).toEqual(first?.texts.map((t) => t.id).sort());
   }, 20_000);
+});
+
+describe('LocalResultOutput checkpoints', () => {
+  const layout = { instruments: [], sheets: false, pseudonymize: false, sourceHeader: ['id'] };
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('record what was written at the call, though rows written after it reach the file before the journal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'triage-checkpoint-'));
+    dirs.push(dir);
+    const output = new LocalResultOutput(ResultFiles.create(dir, layout, {}), dir);
+    const json = join(dir, `${OUTPUT_FILES.json}.partial`);
+    const expected: { records: number; jsonRows: number; json: number }[] = [];
+    const got: (typeof expected)[number][] = [];
+    let line = 2;
+    for (const rows of [50, 3000, 1]) {
+      for (const end = line + rows; line < end; line++) output.writeRow(row(line));
+      await output.checkpoint({ ...draft, records: line - 1 });
+      // Flushed at the call: the file's size now is what the journal must say, whatever comes after.
+      expected.push({ records: line - 1, jsonRows: line - 2, json: statSync(json).size });
+      for (const end = line + 2000; line < end; line++) output.writeRow(row(line));
+      await output.abort(); // waits for the checkpoints under way, files open
+      const journal = readJournal(dir);
+      expect(journal?.status).toBe('running');
+      got.push({ records: journal?.records ?? -1, jsonRows: journal?.jsonRows ?? -1, json: journal?.sizes.json ?? -1 });
+    }
+    expect(got).toEqual(expected);
+    await output.suspend({ ...draft, records: line - 1 });
+    expect(readJournal(dir)).toMatchObject({ status: 'interrupted', records: line - 1, jsonRows: line - 2 });
+  });
 });

@@ -33,8 +33,15 @@ export interface ResultOutput {
   abort(): Promise<void>;
 }
 
-/** Writes in the calling thread. Also what the writer thread runs. */
+/**
+ * Writes in the calling thread. Also what the writer thread runs. A checkpoint waits for the disk on one of the
+ * system's threads while rows go on being written; its journal is written when the disk is done, checkpoints in
+ * order, and suspend and complete wait for the last one.
+ */
 export class LocalResultOutput implements ResultOutput {
+  private journaled: Promise<void> = Promise.resolve();
+  private failure: unknown;
+
   constructor(
     private readonly files: ResultFiles,
     private readonly dir: string,
@@ -48,25 +55,50 @@ export class LocalResultOutput implements ResultOutput {
     this.files.writeRejection(line);
   }
 
-  async endBatch(): Promise<void> {}
+  async endBatch(): Promise<void> {
+    this.check();
+  }
 
   async checkpoint(journal: JournalDraft): Promise<void> {
-    this.record('running', journal, this.files.checkpoint());
+    this.check();
+    // Taken now, before any await: what the journal will say is what was written up to this call.
+    const { sizes, jsonRows, synced } = this.files.checkpointLater();
+    this.journaled = Promise.all([this.journaled, synced])
+      .then(() => {
+        if (this.failure === undefined) this.record('running', journal, sizes, jsonRows);
+      })
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      });
   }
 
   async suspend(journal: JournalDraft): Promise<void> {
-    this.record('interrupted', journal, this.files.suspend());
+    await this.settle();
+    this.record('interrupted', journal, this.files.suspend(), this.files.rowsInJson);
   }
 
   async complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): Promise<void> {
+    await this.settle();
     this.files.complete(decisions, summary);
-    this.record('complete', journal, { results: 0, json: 0, errors: 0 });
+    this.record('complete', journal, { results: 0, json: 0, errors: 0 }, this.files.rowsInJson);
   }
 
-  async abort(): Promise<void> {}
+  /** Waits for the checkpoints under way (the files stay open meanwhile): on abort, the journal is then as it is. */
+  async abort(): Promise<void> {
+    await this.journaled;
+  }
 
-  private record(status: Journal['status'], journal: JournalDraft, sizes: FileSizes): void {
-    writeJournal(this.dir, { version: 1, status, ...journal, jsonRows: this.files.rowsInJson, sizes: { ...sizes } });
+  private async settle(): Promise<void> {
+    await this.journaled;
+    this.check();
+  }
+
+  private check(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private record(status: Journal['status'], journal: JournalDraft, sizes: FileSizes, jsonRows: number): void {
+    writeJournal(this.dir, { version: 1, status, ...journal, jsonRows, sizes: { ...sizes } });
   }
 }
 

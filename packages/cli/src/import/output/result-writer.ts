@@ -19,12 +19,19 @@ const texts = new Map<number, SharedText>();
 const reply = (message: WriterReply) => parentPort?.postMessage(message);
 let failed = false;
 
-parentPort?.on('message', async (message: WriterMessage) => {
+// One message at a time, in order: a handler that waits (for the disk) holds back the ones after it.
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on('message', (message: WriterMessage) => {
+  queue = queue.then(() => handle(message));
+});
+
+async function handle(message: WriterMessage): Promise<void> {
   if (failed) return;
   try {
     switch (message.kind) {
       case 'batch':
         write(message.batch);
+        await output.endBatch();
         reply({ kind: 'written' });
         break;
       case 'checkpoint':
@@ -54,7 +61,7 @@ parentPort?.on('message', async (message: WriterMessage) => {
       },
     });
   }
-});
+}
 
 function write(batch: PackedBatch): void {
   for (const row of unpackRows(batch, texts)) output.writeRow(row);
