@@ -281,8 +281,9 @@ describe('personReader', () => {
     studentId: fc.constantFrom('', ' ', '0123', '20250101', '2.02501E+11', '1.2e11', '张三'),
     sex: fc.constantFrom('', '男', 'F', '1', '?', 'x'),
     age: fc.constantFrom('', '14', '14岁', '15.0', '3', 'abc', '１６'),
-    grade: fc.constantFrom('', '初一', '高三', 'Grade 7', '2025级'),
-    class: fc.constantFrom('', '1班', ' 2班 '),
+    // Cells that a joined key could confuse ('初一\u001f1班' + '' against '初一' + '1班').
+    grade: fc.constantFrom('', '初一', '高三', 'Grade 7', '2025级', '初一\u001f1班'),
+    class: fc.constantFrom('', '1班', ' 2班 ', '\u001f1班'),
     school: fc.constantFrom('', '一中'),
   };
 

@@ -209,15 +209,46 @@ export function personReader(
 ): (cells: PersonCells) => PersonReading {
   const rest = schema.omit({ studentId: true });
   type Known = { read: ReturnType<typeof readPerson>; shape: PersonShape | null };
-  const cache = new Map<string, Known>();
+  // By class (grade, class, school), then sex, then age: rows come a class at a time, so the class is the last one
+  // seen most of the time, and no key string is made for a row.
+  type Group = Map<string, Map<string, Known>>;
+  const groups = new Map<string, Group>();
+  let size = 0;
+  let last: { grade: string; class: string; school: string; group: Group } | undefined;
+  const groupOf = (cells: PersonCells): Group => {
+    if (last && cells.class === last.class && cells.grade === last.grade && cells.school === last.school) {
+      return last.group;
+    }
+    // Never ambiguous, whatever the cells hold (a class change is rare: the cost does not matter).
+    const key = JSON.stringify([cells.grade, cells.class, cells.school]);
+    let group = groups.get(key);
+    if (!group) {
+      group = new Map();
+      groups.set(key, group);
+    }
+    last = { grade: cells.grade, class: cells.class, school: cells.school, group };
+    return group;
+  };
   return (cells) => {
-    const key = `${cells.sex}\u001f${cells.age}\u001f${cells.grade}\u001f${cells.class}\u001f${cells.school}`;
-    let known = cache.get(key);
+    let bySex = groupOf(cells);
+    let byAge = bySex.get(cells.sex);
+    let known = byAge?.get(cells.age);
     if (!known) {
       const read = readPerson(rest as unknown as ReturnType<typeof personSchema>, { ...cells, studentId: '' });
       known = { read, shape: read.ok ? { facts: personFacts(read.value) } : null };
-      if (cache.size >= capacity) cache.clear();
-      cache.set(key, known);
+      if (size >= capacity) {
+        groups.clear();
+        last = undefined;
+        size = 0;
+        bySex = groupOf(cells);
+        byAge = undefined;
+      }
+      if (!byAge) {
+        byAge = new Map();
+        bySex.set(cells.sex, byAge);
+      }
+      byAge.set(cells.age, known);
+      size++;
     }
     // The id rule of the schema, called directly: ids are all different, so this runs for every row.
     const id = readStudentId(cells.studentId, options.idRequired);

@@ -94,8 +94,13 @@ export interface InstrumentPlan {
    * shared result, so this holds keys, not results.
    */
   readonly scored: AnswerPatterns<InstrumentScore>;
-  /** Distinct results by their text (see {@link sameResult}); the first {@link RESULTS_KEPT} stay. */
-  readonly results: Map<string, InstrumentScore>;
+  /**
+   * Distinct results by their text, each text's few results told apart by what the text leaves out (see
+   * {@link sameResult}); the first {@link RESULTS_KEPT} stay.
+   */
+  readonly results: Map<string, InstrumentScore[]>;
+  /** How many results `results` holds. */
+  kept: number;
 }
 
 /** Distinct results remembered per instrument: a screening has a few hundred (PHQ-A: totals × flags × syndromes). */
@@ -169,6 +174,7 @@ export function instrumentPlans(
       score: readsItems(definition.id) ? { ...score, includeItems: true } : score,
       scored: new AnswerPatterns(SCORED_KEPT, SCORED_AS_TEXT_KEPT),
       results: new Map(),
+      kept: 0,
     };
   });
 }
@@ -280,34 +286,46 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
 /**
  * The shared result equal to `value`: many answer patterns give the same result (PHQ-A 0,1,0… and 1,0,0… both total
  * 1), and rows sharing one get its facts read once by the decision memo and its text encoded once. Results are told
- * apart by their results.json text plus what it leaves out (items answered, band set, warnings, the item answers
- * rules read, subscale and index details): equal keys, equal results (tested field by field in read-row.test.ts).
+ * apart by their results.json text, then by what it leaves out (items answered, band set, warnings, the item answers
+ * rules read, subscale and index details): equal in both, equal results (tested field by field in read-row.test.ts).
  */
 function sameResult(plan: InstrumentPlan, value: ScoreValue): InstrumentScore {
   const text = scoreText(value);
-  const rest = [
-    value.answered,
-    value.band?.set ?? null,
-    value.index ?? null,
-    value.warnings.length > 0 ? value.warnings : null,
-    value.items ?? null,
-    value.subscales.length > 0 ? value.subscales : null,
-  ];
-  const key = `${text}\n${JSON.stringify(rest)}`;
-  let score = plan.results.get(key);
-  if (!score) {
-    const shared = plan.results.size < RESULTS_KEPT;
-    score = {
-      instrument: value.instrument,
-      value,
-      // Frozen, so the decision memo reads them once.
-      facts: shared ? deepFreeze(scaleFacts(value)) : scaleFacts(value),
-      shared,
-      json: text,
-    };
-    if (shared) plan.results.set(key, score);
+  const same = plan.results.get(text);
+  if (same) for (const score of same) if (sameDetails(score.value, value)) return score;
+  const shared = plan.kept < RESULTS_KEPT;
+  const score: InstrumentScore = {
+    instrument: value.instrument,
+    value,
+    // Frozen, so the decision memo reads them once.
+    facts: shared ? deepFreeze(scaleFacts(value)) : scaleFacts(value),
+    shared,
+    json: text,
+  };
+  if (shared) {
+    plan.kept++;
+    if (same) same.push(score);
+    else plan.results.set(text, [score]);
   }
   return score;
+}
+
+/** What a result's text leaves out is the same in both (cheap checks first; lists compared as JSON). */
+function sameDetails(a: ScoreValue, b: ScoreValue): boolean {
+  return (
+    a.answered === b.answered &&
+    (a.band?.set ?? null) === (b.band?.set ?? null) &&
+    sameJson(a.index ?? null, b.index ?? null) &&
+    sameJson(a.warnings, b.warnings) &&
+    sameJson(a.items ?? null, b.items ?? null) &&
+    sameJson(a.subscales, b.subscales)
+  );
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b) && a.length === 0 && b.length === 0) return true;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** What the rules may read about a scored row: shared frozen parts, so the decision memo reads each once. */
