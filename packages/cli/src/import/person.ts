@@ -182,6 +182,8 @@ export function readPerson(
  */
 export interface PersonShape {
   readonly facts: PersonFacts;
+  /** Equal facts are one object, numbered from 1 (a few hundred in a school: ages × sexes × grades). */
+  readonly factsNumber: number;
   text?: { readonly csv: SharedText; readonly json: SharedText };
 }
 
@@ -198,6 +200,21 @@ function personFacts(person: Omit<Person, 'studentId'>): PersonFacts {
   return Object.freeze(facts);
 }
 
+/** One frozen facts object, and its number, for each distinct set of person facts. */
+function internedFacts(): (person: Omit<Person, 'studentId'>) => Pick<PersonShape, 'facts' | 'factsNumber'> {
+  const known = new Map<string, Pick<PersonShape, 'facts' | 'factsNumber'>>();
+  return (person) => {
+    const facts = personFacts(person);
+    const key = JSON.stringify(facts);
+    let interned = known.get(key);
+    if (!interned) {
+      interned = { facts, factsNumber: known.size + 1 };
+      known.set(key, interned);
+    }
+    return interned;
+  };
+}
+
 /**
  * {@link readPerson} for bulk work: the student id is checked on its own, the other cells (a few hundred distinct
  * combinations of sex, age, grade, class, school in a school) are validated once each and remembered.
@@ -208,6 +225,7 @@ export function personReader(
   capacity = 10_000,
 ): (cells: PersonCells) => PersonReading {
   const rest = schema.omit({ studentId: true });
+  const factsOf = internedFacts();
   type Known = { read: ReturnType<typeof readPerson>; shape: PersonShape | null };
   // By class (grade, class, school), then sex, then age: rows come a class at a time, so the class is the last one
   // seen most of the time, and no key string is made for a row.
@@ -235,7 +253,7 @@ export function personReader(
     let known = byAge?.get(cells.age);
     if (!known) {
       const read = readPerson(rest as unknown as ReturnType<typeof personSchema>, { ...cells, studentId: '' });
-      known = { read, shape: read.ok ? { facts: personFacts(read.value) } : null };
+      known = { read, shape: read.ok ? { ...factsOf(read.value) } : null };
       if (size >= capacity) {
         groups.clear();
         last = undefined;

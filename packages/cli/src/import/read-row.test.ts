@@ -1,4 +1,4 @@
-import { createDecisionMemo, defaultRuleSet, evaluateRules, scaleFacts } from '@triage/core';
+import { createDecisionMemo, defaultRuleSet, evaluateRules, type RuleSet, scaleFacts } from '@triage/core';
 import { getInstrument, type InstrumentDefinition, scoreInstrument } from '@triage/scales';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { AnswerPatterns } from './answer-patterns.ts';
 import type { SheetMapping } from './columns.ts';
 import { type TextSink, writeCsvRow, writeJsonRow } from './output/row-text.ts';
 import { personReader, personSchema } from './person.ts';
-import { instrumentPlans, type RowContext, readRow } from './read-row.ts';
+import { instrumentPlans, type RowContext, RowDecisions, readRow } from './read-row.ts';
 import { describeDecision, rowText, scoreText } from './result-cells.ts';
 
 // Sums, subscales with bands of their own (DASS-21), items a rule reads (C-SSRS item 2), categories (ASQ).
@@ -35,6 +35,25 @@ function mapping(definitions: readonly InstrumentDefinition[]): SheetMapping {
 
 const paths = (id: string) => id === 'cssrs-screener';
 
+/** The default rules and one that reads the person (as a `--rules` file may): row keys must tell ages apart. */
+const rules: RuleSet = {
+  ...defaultRuleSet,
+  rules: [
+    ...defaultRuleSet.rules,
+    {
+      id: 'young-and-low',
+      description: { zh: '15 岁以下且 PHQ-A ≥ 3', en: 'under 15 and PHQ-A ≥ 3' },
+      when: {
+        all: [
+          { fact: 'person.age', lt: 15 },
+          { fact: 'scales.phq-a.total', gte: 3 },
+        ],
+      },
+      then: { level: 'R2', actions: ['rescreen'] },
+    },
+  ],
+};
+
 /** A context as runImport makes one: caches of answer patterns, results and person cells, and a decision memo. */
 function context(definitions: readonly InstrumentDefinition[]): RowContext {
   const sheet = mapping(definitions);
@@ -42,7 +61,8 @@ function context(definitions: readonly InstrumentDefinition[]): RowContext {
     mapping: sheet,
     plans: instrumentPlans(sheet, {}, paths),
     person: personReader(personSchema({ idRequired: true }), { idRequired: true }),
-    memo: createDecisionMemo(defaultRuleSet),
+    memo: createDecisionMemo(rules),
+    decisions: new RowDecisions(),
     strictWidth: true,
   };
 }
@@ -84,68 +104,78 @@ function rowArbitrary(definitions: readonly InstrumentDefinition[]) {
   );
 }
 
+/** Five instruments (row keys too long for the row-decision cache: the memo decides), and the usual two. */
+const SHEETS = [INSTRUMENTS, INSTRUMENTS.slice(0, 2)] as const;
+
 describe('readRow caches', () => {
-  it('give each row exactly what scoring and deciding it alone gives, down to the bytes written', () => {
-    const shared = context(INSTRUMENTS);
-    const describe = new Map<string, ReturnType<typeof describeDecision>>();
-    const textOf = (decision: Parameters<typeof describeDecision>[0]) => {
-      const content = JSON.stringify(decision);
-      let t = describe.get(content);
-      if (!t) {
-        t = describeDecision(decision, `d${describe.size + 1}`, decision.level ?? '', '', 'en');
-        describe.set(content, t);
-      }
-      return t;
-    };
-    let line = 1;
-    fc.assert(
-      fc.property(rowArbitrary(INSTRUMENTS), (cells) => {
-        const record = { line: ++line, fields: cells };
-        const got = readRow(record, shared);
-        // The same row through a context that has seen nothing: no cache can answer.
-        const alone = readRow(record, context(INSTRUMENTS));
-        expect(got.ok).toBe(alone.ok);
-        if (!got.ok || !alone.ok) {
-          expect(got).toEqual(alone);
-          return;
+  it.each(SHEETS.map((sheet) => [sheet.map((d) => d.id).join(' + '), sheet] as const))(
+    'give each row exactly what scoring and deciding it alone gives, down to the bytes written (%s)',
+    (_, sheet) => {
+      const shared = context(sheet);
+      const describe = new Map<string, ReturnType<typeof describeDecision>>();
+      const textOf = (decision: Parameters<typeof describeDecision>[0]) => {
+        const content = JSON.stringify(decision);
+        let t = describe.get(content);
+        if (!t) {
+          t = describeDecision(decision, `d${describe.size + 1}`, decision.level ?? '', '', 'en');
+          describe.set(content, t);
         }
-        for (const [i, score] of got.scores.entries()) {
-          const definition = INSTRUMENTS[i] as InstrumentDefinition;
-          const answers = definition.items.map((_, p) => cells[PERSON.length + offset(definition) + p] as string);
-          const fresh = scoreInstrument(definition, answers, paths(definition.id) ? { includeItems: true } : {});
-          if (!fresh.ok) throw new Error('scored alone but not fresh');
-          expect(score.value).toEqual(fresh.value);
-          expect(score.facts).toEqual(scaleFacts(fresh.value));
-          expect(score.json).toBe(scoreText(fresh.value));
-        }
-        const facts = {
-          scales: Object.fromEntries(got.scores.map((s) => [s.instrument, s.facts])),
-          person: alone.personShape.facts,
-        };
-        expect(got.decision).toEqual(evaluateRules(defaultRuleSet, facts));
-        // Written twice, once from the shared parts and once from the lone row's: the same bytes.
-        const [a, b] = [got, alone].map((row) => {
-          const csv = textSink();
-          const json = textSink();
-          const extras = { student: row.person.studentId, duplicateOf: null };
-          const text = rowText(row, INSTRUMENTS, textOf(row.decision), extras, false);
-          writeCsvRow(csv, text);
-          writeJsonRow(json, text);
-          return `${csv.text()}${json.text()}`;
-        });
-        expect(a).toBe(b);
-      }),
-      { numRuns: 1500, seed: 20261123 },
-    );
-    // The caches were used: far fewer distinct results than rows.
-    const plan = shared.plans[0];
-    expect(plan?.results.size).toBeLessThan(1500);
-  });
+        return t;
+      };
+      let line = 1;
+      fc.assert(
+        fc.property(rowArbitrary(sheet), (cells) => {
+          const record = { line: ++line, fields: cells };
+          const got = readRow(record, shared);
+          // The same row through a context that has seen nothing: no cache can answer.
+          const alone = readRow(record, context(sheet));
+          expect(got.ok).toBe(alone.ok);
+          if (!got.ok || !alone.ok) {
+            expect(got).toEqual(alone);
+            return;
+          }
+          for (const [i, score] of got.scores.entries()) {
+            const definition = sheet[i] as InstrumentDefinition;
+            const answers = definition.items.map(
+              (_, p) => cells[PERSON.length + offset(sheet, definition) + p] as string,
+            );
+            const fresh = scoreInstrument(definition, answers, paths(definition.id) ? { includeItems: true } : {});
+            if (!fresh.ok) throw new Error('scored alone but not fresh');
+            expect(score.value).toEqual(fresh.value);
+            expect(score.facts).toEqual(scaleFacts(fresh.value));
+            expect(score.json).toBe(scoreText(fresh.value));
+          }
+          const facts = {
+            scales: Object.fromEntries(got.scores.map((s) => [s.instrument, s.facts])),
+            person: alone.personShape.facts,
+          };
+          expect(got.decision).toEqual(evaluateRules(rules, facts));
+          // Written twice, once from the shared parts and once from the lone row's: the same bytes.
+          const [a, b] = [got, alone].map((row) => {
+            const csv = textSink();
+            const json = textSink();
+            const extras = { student: row.person.studentId, duplicateOf: null };
+            const text = rowText(row, sheet, textOf(row.decision), extras, false);
+            writeCsvRow(csv, text);
+            writeJsonRow(json, text);
+            return `${csv.text()}${json.text()}`;
+          });
+          expect(a).toBe(b);
+        }),
+        { numRuns: 1500, seed: 20261123 },
+      );
+      // The caches were used: far fewer distinct results than rows; with two instruments, decisions by row key.
+      const plan = shared.plans[0];
+      expect(plan?.results.size).toBeLessThan(1500);
+      if (sheet.length === 2) expect(shared.decisions.size).toBeGreaterThan(0);
+      else expect(shared.decisions.size).toBe(0);
+    },
+  );
 });
 
-function offset(definition: InstrumentDefinition): number {
+function offset(sheet: readonly InstrumentDefinition[], definition: InstrumentDefinition): number {
   let n = 0;
-  for (const d of INSTRUMENTS) {
+  for (const d of sheet) {
     if (d === definition) return n;
     n += d.items.length;
   }

@@ -11,6 +11,7 @@ import {
 import type { ItemColumn } from '../responses/item-columns.ts';
 import { AnswerPatterns } from './answer-patterns.ts';
 import type { Column, SheetMapping } from './columns.ts';
+import { NumberTable } from './number-table.ts';
 import type { SharedText } from './output/row-text.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
 import { scoreText } from './result-cells.ts';
@@ -54,6 +55,8 @@ interface InstrumentScore {
   readonly facts: ScaleFacts;
   /** Kept for other rows with the same result: its text is worth encoding once (else it is written as text). */
   readonly shared: boolean;
+  /** When shared, its number among its instrument's results (1 to {@link RESULTS_KEPT}); else 0. */
+  readonly number: number;
   /** Its results.json entry (`"phq-a":{…}`). */
   readonly json: string;
   /** Its parts of a result row, made on first use when shared (result-cells.ts). */
@@ -182,6 +185,8 @@ export function instrumentPlans(
 export interface RowContext {
   readonly mapping: SheetMapping;
   readonly plans: readonly InstrumentPlan[];
+  /** Decisions of rows by what their facts are made of (for these plans only). */
+  readonly decisions: RowDecisions;
   /** Validates a row's person cells (see `personReader`). */
   readonly person: (cells: PersonCells) => PersonReading;
   readonly memo: DecisionMemo;
@@ -272,16 +277,65 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     if (score.value.flags.length > 0) riskSignal = true;
   }
   if (issues.length > 0 || !person.ok) return { ok: false, record, issues, riskSignal };
-  // No contact facts: a screening is not a call, and contact rules must not show as undecided for it.
   return {
     ok: true,
     record,
     person: person.value,
     personShape: person.shape,
     scores,
-    decision: context.memo.evaluate(factsOf(scores, person.shape)),
+    decision: decide(scores, person.shape, context),
   };
 }
+
+/**
+ * Rows whose facts are made of the same objects (interned person facts, shared results) have the same decision:
+ * found by one number, before the decision memo walks the facts. No contact facts: a screening is not a call, and
+ * contact rules must not show as undecided for it.
+ */
+function decide(scores: readonly InstrumentScore[], person: PersonShape, context: RowContext): Decision {
+  let key = person.factsNumber;
+  for (const score of scores) {
+    if (score.number === 0 || key > MAX_KEY_BEFORE_DIGIT) {
+      key = 0;
+      break;
+    }
+    key = key * (RESULTS_KEPT + 1) + score.number;
+  }
+  if (key !== 0) {
+    const known = context.decisions.get(key);
+    if (known) return known;
+  }
+  const decision = context.memo.evaluate(factsOf(scores, person));
+  if (key !== 0) context.decisions.set(key, decision);
+  return decision;
+}
+
+/** Keys stay exact doubles: one more result number may be added while the key is at most this. */
+const MAX_KEY_BEFORE_DIGIT = Math.floor((Number.MAX_SAFE_INTEGER - RESULTS_KEPT) / (RESULTS_KEPT + 1));
+
+/** Decisions kept by their row key (see `decide`): up to {@link DECISIONS_KEPT}, 12–24 bytes each. */
+export class RowDecisions {
+  private readonly table = new NumberTable();
+  private readonly decisions: Decision[] = [];
+
+  get size(): number {
+    return this.decisions.length;
+  }
+
+  get(key: number): Decision | undefined {
+    const n = this.table.get(key);
+    return n === 0 ? undefined : this.decisions[n - 1];
+  }
+
+  set(key: number, decision: Decision): void {
+    if (this.decisions.length >= DECISIONS_KEPT) return;
+    this.decisions.push(decision);
+    this.table.add(key, this.decisions.length);
+  }
+}
+
+/** Row keys kept per sheet: 1M synthetic rows of PHQ-A + GAD-7 have 64,224 (100k: 20,077); 4 MB at most. */
+const DECISIONS_KEPT = 131_072;
 
 /**
  * The shared result equal to `value`: many answer patterns give the same result (PHQ-A 0,1,0… and 1,0,0… both total
@@ -300,6 +354,7 @@ function sameResult(plan: InstrumentPlan, value: ScoreValue): InstrumentScore {
     // Frozen, so the decision memo reads them once.
     facts: shared ? deepFreeze(scaleFacts(value)) : scaleFacts(value),
     shared,
+    number: shared ? plan.kept + 1 : 0,
     json: text,
   };
   if (shared) {

@@ -21,7 +21,14 @@ import { openResultOutput, type ResultOutput } from './output/result-output.ts';
 import { personReader, personSchema } from './person.ts';
 import { pseudonymOf } from './pseudonym.ts';
 import { readJournal } from './read-journal.ts';
-import { instrumentPlans, type RowContext, type RowRejection, readRow, type SourceRecord } from './read-row.ts';
+import {
+  instrumentPlans,
+  type RowContext,
+  RowDecisions,
+  type RowRejection,
+  readRow,
+  type SourceRecord,
+} from './read-row.ts';
 import { rejectionCells } from './rejection-cells.ts';
 import { type DecisionText, describeDecision, rowText } from './result-cells.ts';
 import { openSource, type Source, type SourceOptions } from './source.ts';
@@ -336,6 +343,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       sheet,
       mapping && {
         mapping,
+        decisions: new RowDecisions(),
         person: mapping.person.studentId
           ? personReader(schema, { idRequired: true })
           : personReader(
