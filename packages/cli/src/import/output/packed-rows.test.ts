@@ -1,24 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PackedBatch, RowPacker, unpackRows } from './packed-rows.ts';
-import { type RowText, SharedText, writeCsvRow, writeJsonRow } from './row-text.ts';
-
-/** What a row writes, as text: the same for a row and its unpacked copy, whatever objects carry it. */
-function written(row: RowText): string {
-  let out = '';
-  const sink = {
-    write: (text: string) => {
-      out += text;
-    },
-    writeBytes: (bytes: Uint8Array) => {
-      out += Buffer.from(bytes).toString('utf8');
-    },
-  };
-  writeCsvRow(sink, row);
-  out += '\n';
-  writeJsonRow(sink, row);
-  return out;
-}
+import { type RowText, SharedText } from './row-text.ts';
+import { writtenText } from './written-text.ts';
 
 /** A structured clone, as postMessage makes, so nothing is shared with the packing side. */
 const sent = (batch: PackedBatch): PackedBatch => structuredClone(batch);
@@ -50,10 +34,10 @@ describe('RowPacker and unpackRows', () => {
           for (const rows of batches) {
             for (const r of rows) packer.row(r);
             packer.rejection('rejected');
-            for (const r of unpackRows(sent(packer.take()), held)) out.push(written(r));
+            for (const r of unpackRows(sent(packer.take()), held)) out.push(writtenText(r));
             expect(held.size).toBeLessThanOrEqual(maxHeld + texts.length);
           }
-          expect(out).toEqual(batches.flat().map(written));
+          expect(out).toEqual(batches.flat().map(writtenText));
         },
       ),
       { numRuns: 300 },

@@ -7,7 +7,8 @@ import { readJournal } from '../read-journal.ts';
 import { type PackedBatch, unpackRows } from './packed-rows.ts';
 import { OUTPUT_FILES, ResultFiles } from './result-files.ts';
 import { type JournalDraft, LocalResultOutput, ThreadedResultOutput } from './result-output.ts';
-import { type RowText, SharedText, writeCsvRow, writeJsonRow } from './row-text.ts';
+import { type RowText, SharedText } from './row-text.ts';
+import { writtenText } from './written-text.ts';
 
 /** The limits of result-output.ts, read from its source so the tests follow them if they change. */
 function constant(name: string): number {
@@ -43,22 +44,6 @@ function row(line: number, overrides: Partial<RowText> = {}): RowText {
     decision: common.decision,
     ...overrides,
   };
-}
-
-/** What a row writes to results.csv and results.json, as text. */
-function written(r: RowText): string {
-  let out = '';
-  const sink = {
-    write: (text: string) => {
-      out += text;
-    },
-    writeBytes: (bytes: Uint8Array) => {
-      out += Buffer.from(bytes).toString('utf8');
-    },
-  };
-  writeCsvRow(sink, r);
-  writeJsonRow(sink, r);
-  return out;
 }
 
 const workers: Worker[] = [];
@@ -278,7 +263,7 @@ describe('ThreadedResultOutput with a real writer thread', () => {
     expect(batches).toHaveLength(4);
     const held = new Map<number, SharedText>();
     batches.forEach((batch, i) => {
-      expect([...unpackRows(batch, held)].map(written)).toEqual((sent[i] ?? []).map(written));
+      expect([...unpackRows(batch, held)].map(writtenText)).toEqual((sent[i] ?? []).map(writtenText));
     });
     const [first, second, third, fourth] = batches;
     expect(first?.rejections).toEqual(['4,X\r\n']);
