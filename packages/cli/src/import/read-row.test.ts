@@ -49,6 +49,7 @@ const rules: RuleSet = {
           { fact: 'scales.phq-a.total', gte: 3 },
         ],
       },
+      // biome-ignore lint/suspicious/noThenProperty: a rule's outcome (the rule schema's word), never awaited.
       then: { level: 'R2', actions: ['rescreen'] },
     },
   ],
