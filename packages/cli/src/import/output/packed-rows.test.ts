@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PackedBatch, RowPacker, unpackRows } from './packed-rows.ts';
-import { type RowText, SharedText } from './row-text.ts';
+import { SharedText } from './row-text.ts';
 import { writtenText } from './written-text.ts';
 
 /** A structured clone, as postMessage makes, so nothing is shared with the packing side. */
