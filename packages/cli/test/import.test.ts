@@ -300,10 +300,23 @@ describe('triage import', () => {
       ['2025002', '21'],
     ]);
 
-    const header = ['学号,性别,年龄,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7', ',,,1,2,3,4,5,6,7'];
-    const csv = s.write('two-rows.csv', `${[...header, ...students.map((v) => v.join(','))].join('\r\n')}\r\n`);
-    expect(run(['import', csv, '--out', join(s.dir, 'two-rows-csv')]).status).toBe(0);
-    expect(totals('two-rows-csv')).toEqual(totals('two-rows-xlsx'));
+    // The same saved as CSV: the group name repeated, or only over the first item (Excel's merged cells), or a group
+    // over the person columns too (基本信息: their own names stay as they are).
+    const headers = {
+      repeated: ['学号,性别,年龄,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7', ',,,1,2,3,4,5,6,7'],
+      'first-cell': ['学号,性别,年龄,GAD-7,,,,,,', ',,,1,2,3,4,5,6,7'],
+      grouped: ['基本信息,,,GAD-7,,,,,,', '学号,性别,年龄,1,2,3,4,5,6,7'],
+    };
+    for (const [name, header] of Object.entries(headers)) {
+      const csv = s.write(
+        `two-rows-${name}.csv`,
+        `${[...header, ...students.map((v) => v.join(','))].join('\r\n')}\r\n`,
+      );
+      const r = run(['import', csv, '--out', join(s.dir, `two-rows-${name}`)]);
+      expect(r.status, name).toBe(0);
+      expect(r.stderr, name).toContain('header on lines 1–2, read as one');
+      expect(totals(`two-rows-${name}`), name).toEqual(totals('two-rows-xlsx'));
+    }
   });
 
   it('looks no further than 10 lines down for the header: past that, the first line is taken and its problem said', () => {

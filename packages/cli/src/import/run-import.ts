@@ -10,7 +10,7 @@ import {
   type RuleSet,
 } from '@triage/core';
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
-import { type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
+import { type MappingIssue, mapHeader, personFieldOfHeader, type SheetMapping } from './columns.ts';
 import { IdRegistry } from './id-registry.ts';
 import { type Journal, journalPath } from './journal.ts';
 import type { MappingFile } from './mapping-file.ts';
@@ -143,16 +143,21 @@ interface HeaderRow {
 
 /**
  * Two header rows as one: each column's group name and its own name (`PHQ-A` over `1` → `PHQ-A 1`), one name where
- * they are the same (a person column merged down both rows) or one is blank. Undefined when the rows cannot be a
- * header (the lower one has a blank column the upper one names nothing for).
+ * they are the same (a person column merged down both rows) or one is blank. A group name stands over the columns to
+ * its right until the next one, as Excel's merged cells (and "centre across") come out in a CSV: `PHQ-A,,,` over
+ * `1,2,3`. A person column's own name is never prefixed (`基本信息` over `学号` is `学号`). Undefined when the rows
+ * cannot be a header (no name at all).
  */
 function joinHeaderRows(group: readonly string[], names: readonly string[]): string[] | undefined {
   const width = Math.max(group.length, names.length);
   const joined: string[] = [];
+  let over = '';
   for (let i = 0; i < width; i++) {
-    const a = (group[i] ?? '').trim();
+    const own = (group[i] ?? '').trim();
+    if (own !== '') over = own;
     const b = (names[i] ?? '').trim();
-    joined.push(a === b || b === '' ? a : a === '' ? b : `${a} ${b}`);
+    const a = own !== '' || b === '' ? own : over;
+    joined.push(a === b || b === '' ? a : a === '' || personFieldOfHeader(b) ? b : `${a} ${b}`);
   }
   return joined.some((h) => h !== '') ? joined : undefined;
 }
