@@ -185,8 +185,11 @@ export function instrumentPlans(
 export interface RowContext {
   readonly mapping: SheetMapping;
   readonly plans: readonly InstrumentPlan[];
-  /** Decisions of rows by what their facts are made of (for these plans only). */
-  readonly decisions: RowDecisions;
+  /**
+   * Decisions of rows by what their facts are made of (for these plans only). Left out where the memo must see every
+   * row (simulate cohort's paired memo decides with a second rule set as it goes).
+   */
+  readonly decisions?: RowDecisions;
   /** Validates a row's person cells (see `personReader`). */
   readonly person: (cells: PersonCells) => PersonReading;
   readonly memo: DecisionMemo;
@@ -301,12 +304,12 @@ function decide(scores: readonly InstrumentScore[], person: PersonShape, context
     }
     key = key * (RESULTS_KEPT + 1) + score.number;
   }
-  if (key !== 0) {
-    const known = context.decisions.get(key);
-    if (known) return known;
-  }
+  const { decisions } = context;
+  if (!decisions || key === 0) return context.memo.evaluate(factsOf(scores, person));
+  const known = decisions.get(key);
+  if (known) return known;
   const decision = context.memo.evaluate(factsOf(scores, person));
-  if (key !== 0) context.decisions.set(key, decision);
+  decisions.set(key, decision);
   return decision;
 }
 

@@ -15,7 +15,7 @@ import { mappingProblems } from '../import/mapping-messages.ts';
 import type { ImportMessages } from '../import/messages.ts';
 import { personReader, personSchema } from '../import/person.ts';
 import { pseudonymOf } from '../import/pseudonym.ts';
-import { instrumentPlans, type RowContext, RowDecisions, readRow, type SourceRecord } from '../import/read-row.ts';
+import { instrumentPlans, type RowContext, readRow, type SourceRecord } from '../import/read-row.ts';
 import { headersOf, instrumentCandidates } from '../import/run-import.ts';
 import { openSource, type Source, type SourceOptions } from '../import/source.ts';
 
@@ -121,7 +121,6 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
     const idRequired = mapping.person.studentId !== undefined;
     return {
       mapping,
-      decisions: new RowDecisions(),
       person: personReader(personSchema({ idRequired, ...sex }), { idRequired }),
       memo,
       plans: instrumentPlans(mapping, options.score, readsItems),
