@@ -306,6 +306,9 @@ describe('triage import', () => {
       repeated: ['学号,性别,年龄,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7,GAD-7', ',,,1,2,3,4,5,6,7'],
       'first-cell': ['学号,性别,年龄,GAD-7,,,,,,', ',,,1,2,3,4,5,6,7'],
       grouped: ['基本信息,,,GAD-7,,,,,,', '学号,性别,年龄,1,2,3,4,5,6,7'],
+      // The instrument's name with words around it: its short name is what counts.
+      'long name': ['学号,性别,年龄,GAD-7 广泛性焦虑量表,,,,,,', ',,,1,2,3,4,5,6,7'],
+      'name in brackets': ['学号,性别,年龄,广泛性焦虑量表（GAD-7）,,,,,,', ',,,1,2,3,4,5,6,7'],
     };
     for (const [name, header] of Object.entries(headers)) {
       const csv = s.write(

@@ -148,18 +148,30 @@ interface HeaderRow {
  * `1,2,3`. A person column's own name is never prefixed (`基本信息` over `学号` is `学号`). Undefined when the rows
  * cannot be a header (no name at all).
  */
-function joinHeaderRows(group: readonly string[], names: readonly string[]): string[] | undefined {
+function joinHeaderRows(group: readonly string[], names: readonly string[], short = false): string[] | undefined {
   const width = Math.max(group.length, names.length);
   const joined: string[] = [];
   let over = '';
   for (let i = 0; i < width; i++) {
-    const own = (group[i] ?? '').trim();
+    const text = (group[i] ?? '').trim();
+    const own = short ? shortName(text) : text;
     if (own !== '') over = own;
     const b = (names[i] ?? '').trim();
     const a = own !== '' || b === '' ? own : over;
     joined.push(a === b || b === '' ? a : a === '' || personFieldOfHeader(b) ? b : `${a} ${b}`);
   }
   return joined.some((h) => h !== '') ? joined : undefined;
+}
+
+/**
+ * The short name in a group name: `GAD-7` of `GAD-7 广泛性焦虑量表`, `SCL-90症状自评量表` or `广泛性焦虑量表（GAD-7）`;
+ * else the name as it is.
+ */
+function shortName(group: string): string {
+  const name = '[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*';
+  const lead = new RegExp(`^(${name})(?![A-Za-z0-9])`).exec(group);
+  const inParens = new RegExp(`[(（]\\s*(${name})\\s*[)）]`).exec(group);
+  return lead?.[1] ?? inParens?.[1] ?? group;
 }
 
 /**
@@ -187,8 +199,13 @@ export async function headersOf(
         }
         // A group row over the column names ("PHQ-A" merged across its items, then 1, 2, 3 …): read as one header.
         const group = seen[seen.length - 2];
-        const joined = group && joinHeaderRows(group.fields, record.fields);
-        if (group && joined && maps(joined)) {
+        // As written, then with each group named by its short name (`GAD-7 广泛性焦虑量表` → `GAD-7`).
+        const joined =
+          group &&
+          [false, true]
+            .map((short) => joinHeaderRows(group.fields, record.fields, short))
+            .find((fields) => fields !== undefined && maps(fields));
+        if (group && joined) {
           const header = { line: record.line, fields: joined, above: seen.length - 2, from: group.line };
           headers.set(record.sheet ?? null, header);
           break outer;
