@@ -148,12 +148,6 @@ export class ResultFiles {
     this.files.errors.write(line);
   }
 
-  /** Flushed and on disk; the sizes a checkpoint records. */
-  checkpoint(): FileSizes {
-    for (const name of STREAMED) this.files[name].sync();
-    return this.sizes();
-  }
-
   /**
    * A checkpoint that does not wait for the disk: the sizes now (flushed), and a promise that they are on disk.
    * Writing may go on meanwhile; the files must not be closed before the promise settles.
@@ -182,9 +176,9 @@ export class ResultFiles {
 
   /** Stops writing, leaving the partial files for `--resume`. */
   suspend(): FileSizes {
-    const sizes = this.checkpoint();
+    // Closing flushes and syncs each file: the sizes are those on disk.
     for (const name of STREAMED) this.files[name].close();
-    return sizes;
+    return this.sizes();
   }
 }
 
