@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdRegistry } from './id-registry.ts';
+import { IdRegistry, RowPlaces } from './id-registry.ts';
 
 /** The reference: what IdRegistry promises, with a string per id. */
 class Reference {
@@ -102,11 +102,45 @@ describe('IdRegistry', () => {
     expect(registry.count).toBe(5000);
   });
 
-  it('keeps line numbers of sheets past the first (ordinal × 2^21 + line)', () => {
+  it('keeps places of sheets past the first (ordinal × 2^32 + line)', () => {
     const registry = new IdRegistry();
-    const place = 40 * 2 ** 21 + 1_048_576;
+    const place = 40 * 2 ** 32 + 1_048_576;
     expect(registry.add('S1', place)).toBe(0);
     expect(registry.add('S1', 5)).toBe(place);
+  });
+
+  it('returns the first place however places jump (rejected rows, long records, new sheets, any order)', () => {
+    const place = fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 2 ** 40 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(id, fc.boolean(), place), { maxLength: 300 }), (rows) => {
+        const registry = new IdRegistry(4);
+        const reference = new Reference();
+        let line = 1;
+        for (const [value, next, jump] of rows) {
+          // Mostly the next line, as in a file; sometimes anywhere.
+          line = next ? line + 1 : jump;
+          expect(registry.add(value, line), value).toBe(reference.add(value, line));
+        }
+        expect(registry.count).toBe(reference.count);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps ids of many schools far apart, and numbers beside hashes, in one column', () => {
+    const registry = new IdRegistry();
+    const reference = new Reference();
+    const wrong: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      // Runs of close numbers, a school far from the last one now and then, a hashed id in between.
+      const value = i % 997 === 0 ? `G${i}` : String(100_000_000_000_000 - (i % 3) * 2 ** 40 + i);
+      if (registry.add(value, i + 2) !== reference.add(value, i + 2)) wrong.push(value);
+    }
+    for (let i = 0; i < 20_000; i += 7) {
+      const value = i % 997 === 0 ? `G${i}` : String(100_000_000_000_000 - (i % 3) * 2 ** 40 + i);
+      if (registry.add(value, 1) !== i + 2) wrong.push(value);
+    }
+    expect(wrong).toEqual([]);
   });
   it('keeps every id and its first line across a reserve in the middle', () => {
     fc.assert(
@@ -120,5 +154,17 @@ describe('IdRegistry', () => {
         expect(registry.count).toBe(reference.count);
       }),
     );
+  });
+});
+
+describe('RowPlaces', () => {
+  it('gives back the sheet and line of a place, past 2^21 lines too', () => {
+    const csv = new RowPlaces([null]);
+    expect(csv.line(csv.of(null, 3_000_000))).toBe(3_000_000);
+    expect(csv.sheet(csv.of(null, 3_000_000))).toBeNull();
+    const book = new RowPlaces(['初一1班', '初一2班', '初一3班']);
+    const place = book.of('初一3班', 1_048_576);
+    expect([book.sheet(place), book.line(place)]).toEqual(['初一3班', 1_048_576]);
+    expect(book.of('初一1班', 7)).toBe(7);
   });
 });

@@ -72,7 +72,7 @@ export class NumberTable {
 }
 
 /** Mixes a key's bits into an unsigned 32-bit number, to take modulo the table size. */
-function spread(key: number): number {
+export function spread(key: number): number {
   const lo = (key % 0x100000000) | 0;
   const hi = (key / 0x100000000) | 0;
   let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);

@@ -11,7 +11,7 @@ import {
 } from '@triage/core';
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { type MappingIssue, mapHeader, personFieldOfHeader, type SheetMapping } from './columns.ts';
-import { IdRegistry } from './id-registry.ts';
+import { IdRegistry, RowPlaces } from './id-registry.ts';
 import { type Journal, journalPath } from './journal.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { importMessages } from './messages.ts';
@@ -380,8 +380,6 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       },
     );
   }
-  const sheetOrdinals = new Map([...mappings.keys()].map((sheet, i) => [sheet, i]));
-  const sheetNames = [...mappings.keys()];
 
   const tally = new Tally();
   const ids = new IdRegistry();
@@ -390,9 +388,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   let rejectedWithRisk = 0;
   const where = (sheet: string | null, line: number) => (sheet === null ? String(line) : `${sheet}:${line}`);
   const shapes = new IdShapes(where);
-  // A row's place as one number for the id registry: sheet ordinal above the line (Excel has < 2^21 rows a sheet).
-  const placeOf = (sheet: string | null, line: number) => (sheetOrdinals.get(sheet) ?? 0) * 2 ** 21 + line;
-  const placeName = (place: number) => where(sheetNames[Math.floor(place / 2 ** 21)] ?? null, place % 2 ** 21);
+  const places = new RowPlaces([...mappings.keys()]);
 
   const written: string[] = [];
   let index = 0;
@@ -453,10 +449,10 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         const id = row.person.studentId;
         let duplicateOf: string | null = null;
         if (id !== null) {
-          const firstPlace = ids.add(id, placeOf(sheet, record.line));
+          const firstPlace = ids.add(id, places.of(sheet, record.line));
           if (firstPlace !== 0) {
             counts.duplicateIds++;
-            duplicateOf = placeName(firstPlace);
+            duplicateOf = where(places.sheet(firstPlace), places.line(firstPlace));
             if (duplicateLines.length < 3) duplicateLines.push(where(sheet, record.line));
           }
           shapes.add(id, sheet, record.line);
