@@ -273,3 +273,30 @@ describe('AnswerPatterns', () => {
     });
   });
 });
+
+describe('readRow marks a rejected row urgent', () => {
+  const phqA = INSTRUMENTS[0] as InstrumentDefinition;
+  const person = ['2025001', '女', '14', '初一', '1班'];
+  /** PHQ-A answers in item order (1–9, a–d) with `changes` by item id. */
+  const row = (changes: Record<string, string>) => phqA.items.map((item) => changes[item.id] ?? '0');
+  const read = (changes: Record<string, string>) => {
+    const result = readRow({ line: 2, fields: [...person, ...row(changes)] }, context([phqA]));
+    if (result.ok) throw new Error('expected a rejection');
+    return result;
+  };
+
+  it.each([
+    ['item 9 positive, item 1 unreadable', { '1': 'sometimes', '9': '3' }],
+    ['item 9 unreadable itself', { '9': 'sometimes' }],
+    ['item 1 out of range, item 9 and c, d blank', { '1': '5', '9': '', c: '', d: '' }],
+    ['supplement c yes, item 2 out of range', { '2': '7', c: '1' }],
+  ])('when a critical item of the same instrument is positive or unknown: %s', (_, changes) => {
+    const rejection = read(changes);
+    expect(rejection.issues.some((issue) => issue.instrument === 'phq-a')).toBe(true);
+    expect(rejection.riskSignal).toBe(true);
+  });
+
+  it('not when every critical item was read and is negative', () => {
+    expect(read({ '1': '5' }).riskSignal).toBe(false);
+  });
+});

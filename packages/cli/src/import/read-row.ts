@@ -270,6 +270,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
             ...(column ? { column } : {}),
           });
         }
+        if (!riskSignal && criticalSignal(definition, answers, result.error.issues, plan.score)) riskSignal = true;
         continue;
       }
       score = sameResult(plan, result.value);
@@ -288,6 +289,24 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     scores,
     decision: decide(scores, person.shape, context),
   };
+}
+
+/**
+ * Whether an instrument rejected for some answers still shows a positive or unknown critical item: scored again with
+ * the answers it could not read left blank, so an unreadable critical item counts as unanswered (unknown), and one
+ * read positive counts whatever is wrong elsewhere. The row stays rejected; this only marks it urgent to fix.
+ */
+function criticalSignal(
+  definition: InstrumentDefinition,
+  answers: readonly Answer[],
+  issues: readonly { readonly item?: string }[],
+  options: ScoreOptions,
+): boolean {
+  if (!definition.critical?.length) return false;
+  const unread = new Set(issues.map((issue) => issue.item));
+  const readable = answers.map((answer, p) => (unread.has(definition.items[p]?.id) ? '' : answer));
+  const again = scoreInstrument(definition, readable, options);
+  return again.ok && again.value.flags.length > 0;
 }
 
 /**
