@@ -213,11 +213,15 @@ describe('triage import', () => {
     ]);
     const r = run(['import', file, '--out', join(s.dir, 'with-notes'), '--json']);
     expect(r.status).toBe(3);
-    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 40, rejected: 1 });
+    // Both of its rows: a sheet whose header cannot be read has no header row to skip.
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 40, rejected: 2 });
     expect(r.stderr).toContain('sheet "说明"');
     const errors = readOutputCsv(join(s.dir, 'with-notes', 'errors.csv'));
     expect(errors.header).toContain('student_id');
-    expect(errors.rows.map((row) => [row._sheet, row._code])).toEqual([['说明', 'IMPORT_SHEET_UNMAPPED']]);
+    expect(errors.rows.map((row) => [row._sheet, row._line, row._code])).toEqual([
+      ['说明', '1', 'IMPORT_SHEET_UNMAPPED'],
+      ['说明', '2', 'IMPORT_SHEET_UNMAPPED'],
+    ]);
   });
 
   it('skips a title and notes above the header, in a CSV and in a workbook sheet, and says so', async () => {

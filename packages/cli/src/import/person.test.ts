@@ -256,6 +256,19 @@ describe('readPerson', () => {
       },
     );
 
+    it.each([
+      ['\u200b202501010001', 'a zero-width space'],
+      ['202501010001\u200d', 'a zero-width joiner'],
+      ['\u2060202501010001', 'a word joiner'],
+      ['\ufeff 202501010001\u00a0', 'a BOM and no-break space'],
+      ['\u3000２０２５０１０１０００１ ', 'full-width digits and space'],
+    ])('reads %j (%s at its edges, copied from a web page) as the same id', (studentId) => {
+      expect(readPerson(required, cells({ studentId }))).toMatchObject({
+        ok: true,
+        value: { studentId: '202501010001' },
+      });
+    });
+
     it.each(['0123', '00001', '202501010001', '012345678901', 'S-001', '张三01', 'G110101200901011234', '2.5'])(
       'keeps %j as written',
       (studentId) => {

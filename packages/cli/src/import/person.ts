@@ -64,9 +64,12 @@ const CN_DIGITS: Readonly<Record<string, number>> = {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Spaces and the invisible characters copied from web pages and chat apps (zero-width space, joiners, BOM). */
+const EDGES = /^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g;
+
 /** Full-width forms folded (NFKC), edges trimmed; plain ASCII, as most cells are, skips the Unicode pass. */
 function fold(value: string): string {
-  return PRINTABLE_ASCII.test(value) ? value.trim() : value.normalize('NFKC').trim();
+  return PRINTABLE_ASCII.test(value) ? value.trim() : value.normalize('NFKC').replace(EDGES, '');
 }
 
 function cnNumber(text: string): number | undefined {

@@ -11,6 +11,7 @@ import {
 } from '@triage/core';
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { type MappingIssue, mapHeader, personFieldOfHeader, type SheetMapping } from './columns.ts';
+import { ErrorColumns } from './error-columns.ts';
 import { IdRegistry, RowPlaces } from './id-registry.ts';
 import { type Journal, journalPath } from './journal.ts';
 import type { MappingFile } from './mapping-file.ts';
@@ -253,8 +254,19 @@ function mapSheets(
   return { mappings };
 }
 
-const sameInstruments = (a: SheetMapping, b: SheetMapping) =>
-  a.instruments.map((i) => i.definition.id).join() === b.instruments.map((i) => i.definition.id).join();
+/**
+ * A later sheet's mapping with its instruments in the first sheet's order (results have one column layout, and a
+ * class may have put GAD-7 before PHQ-A), or null when it holds other instruments than the first.
+ */
+function alignInstruments(sheet: SheetMapping, first: SheetMapping): SheetMapping | null {
+  const ids = (m: SheetMapping) => m.instruments.map((i) => i.definition.id);
+  if (ids(sheet).length !== ids(first).length || !ids(first).every((id) => ids(sheet).includes(id))) return null;
+  const instruments = first.instruments.map(
+    ({ definition }) =>
+      sheet.instruments.find((i) => i.definition.id === definition.id) as (typeof sheet.instruments)[number],
+  );
+  return { ...sheet, instruments };
+}
 
 /**
  * The import pipeline: read → map → validate → score → triage → files. Every data row ends up in results or in
@@ -288,7 +300,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     throw new MappingError([...raw].map(([sheet, issues]) => ({ sheet, issues: issues as MappingIssue[] })));
   }
   const mappings = new Map<string | null, SheetMapping | null>();
-  for (const [sheet, m] of raw) mappings.set(sheet, !Array.isArray(m) && sameInstruments(m, first) ? m : null);
+  for (const [sheet, m] of raw) mappings.set(sheet, Array.isArray(m) ? null : alignInstruments(m, first));
   const instruments = first.instruments.map((i) => i.definition);
   options.onStart?.(source, mappings);
 
@@ -298,12 +310,16 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   if (!options.resume && journal && journal.input.file !== file) {
     throw new OutDirError('other-file', journal.input.file);
   }
+  // errors.csv repeats rejected rows under their own headers: the first mapped sheet's, then names later ones add.
+  const errorColumns = new ErrorColumns(
+    headers.get([...mappings].find(([, m]) => m !== null)?.[0] ?? null)?.fields ?? [],
+  );
+  for (const [sheet, m] of mappings) if (m) errorColumns.add(sheet, headers.get(sheet)?.fields ?? []);
   const layout: ResultLayout = {
     instruments,
     sheets: source.kind === 'xlsx',
     pseudonymize: options.pseudonymize,
-    // errors.csv repeats rejected rows under the header of the first sheet that mapped (most rows are its kind).
-    sourceHeader: headers.get([...mappings].find(([, m]) => m !== null)?.[0] ?? null)?.fields ?? [],
+    sourceHeader: errorColumns.header,
   };
   const meta = {
     file,
@@ -406,10 +422,11 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     counts.rejected++;
     if (rejection.riskSignal) rejectedWithRisk++;
     if (!write || !files) return;
-    const shown = options.pseudonymize
-      ? withoutIdentity(rejection, mappings.get(rejection.record.sheet ?? null), options.key)
-      : rejection;
-    files.writeRejection(csvLine(rejectionCells(shown, layout, options.lang, instruments)));
+    const sheet = rejection.record.sheet ?? null;
+    const shown = options.pseudonymize ? withoutIdentity(rejection, mappings.get(sheet), options.key) : rejection;
+    const fields = errorColumns.cells(sheet, shown.record.fields);
+    const placed = fields === shown.record.fields ? shown : { ...shown, record: { ...shown.record, fields } };
+    files.writeRejection(csvLine(rejectionCells(placed, layout, options.lang, instruments)));
   };
 
   try {
@@ -429,10 +446,11 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
           counts.blankRows++;
           continue;
         }
-        // The header, and the title or notes above it (said when the file was opened): not student rows.
-        if (record.line <= (headers.get(sheet)?.line ?? 0)) continue;
-        counts.rows++;
         const context = contexts.get(sheet);
+        // The header, and the title or notes above it (said when the file was opened): not student rows. A sheet
+        // whose header could not be read has none: its first row may be a student's (a class pasted without one).
+        if (context && record.line <= (headers.get(sheet)?.line ?? 0)) continue;
+        counts.rows++;
         if (!context) {
           reject(
             { ok: false, record, issues: [{ code: 'IMPORT_SHEET_UNMAPPED', expected: '' }], riskSignal: false },
