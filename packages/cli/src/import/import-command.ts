@@ -386,7 +386,10 @@ function asCliError(error: unknown, file: string, out: string, text: ImportMessa
       return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.nothingToResume(error.detail), { cause: error });
     return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.changedSince(error.detail), { cause: error });
   }
-  if (error instanceof EmptySourceError) return new CliError('CLI_NO_DATA', text.emptyFile(file), { cause: error });
+  if (error instanceof EmptySourceError) {
+    const message = error.sheets.length > 0 ? text.xlsx.emptySheets(file, error.sheets) : text.emptyFile(file);
+    return new CliError('CLI_NO_DATA', message, { cause: error });
+  }
   return readFailure(error, file, text);
 }
 
@@ -404,7 +407,9 @@ export function readFailure(error: unknown, file: string, text: ImportMessages):
   }
   if (isXlsxError(error)) {
     const message =
-      error.code === 'XLSX_NO_SUCH_SHEET' ? text.xlsx.noSuchSheet(file, error.sheets ?? []) : text.xlsx.invalid(file);
+      error.code === 'XLSX_NO_SUCH_SHEET'
+        ? text.xlsx.noSuchSheet(file, error.missing, error.sheets)
+        : text.xlsx.invalid(file, error.reason);
     return new CliError('CLI_XLSX', message, { cause: error });
   }
   return error;

@@ -1,4 +1,5 @@
 import type { Lang } from '@triage/scales';
+import type { XlsxInvalidReason } from '../xlsx/xlsx-error.ts';
 import type { RowIssueCode } from './read-row.ts';
 
 /**
@@ -164,9 +165,24 @@ const en = {
   decodeError: (file: string, encoding: string, line: number) =>
     `${file}:${line}: not valid ${encoding} from this line on; expected one encoding for the whole file: try --encoding gb18030 (or utf-8)`,
   xlsx: {
-    noSuchSheet: (file: string, sheets: readonly string[]) =>
-      `${file}: no such sheet; the sheets are ${sheets.join(', ')}`,
-    invalid: (file: string) => `${file}: not a readable .xlsx workbook (an old .xls? save it as .xlsx or CSV UTF-8)`,
+    noSuchSheet: (file: string, missing: readonly string[], sheets: readonly string[]) =>
+      `${file}: no sheet ${missing.map((n) => `"${n}"`).join(', ')}; the sheets are ${sheets.join(', ')}`,
+    emptySheets: (file: string, sheets: readonly string[]) =>
+      `${file}: ${sheets.length === 1 ? 'sheet' : 'sheets'} ${sheets.join(', ')} ${sheets.length === 1 ? 'is' : 'are'} empty; expected a header row and one row per student`,
+    invalid: (file: string, reason: XlsxInvalidReason | undefined) => {
+      switch (reason) {
+        case 'legacy-or-encrypted':
+          return `${file}: an old .xls, or a workbook protected by a password: save it as .xlsx without a password, or as CSV UTF-8`;
+        case 'not-zip':
+          return `${file}: not an .xlsx workbook (a CSV or text file renamed .xlsx?); save it as .xlsx or CSV UTF-8`;
+        case 'not-xlsx':
+          return `${file}: a zip archive without an Excel workbook in it (a .docx or .ods?); save it as .xlsx or CSV UTF-8`;
+        case 'unsupported':
+          return `${file}: a sheet of this workbook is stored in a way that cannot be read; open it in Excel or WPS and save it again as .xlsx`;
+        default:
+          return `${file}: the .xlsx workbook is damaged (truncated, or a part of it is not valid); open it in Excel or WPS and save it again, or save it as CSV UTF-8`;
+      }
+    },
   },
   templateWritten: (files: readonly string[]) => `template written: ${files.join(', ')}`,
   templateHeaders: { studentId: 'student_id', name: 'name', sex: 'sex', age: 'age', grade: 'grade', class: 'class' },
@@ -292,8 +308,23 @@ const zh: ImportMessages = {
   decodeError: (file, encoding, line) =>
     `${file}:${line}：从此行起不是有效的 ${encoding} 文本；整个文件应为同一编码：请尝试 --encoding gb18030（或 utf-8）`,
   xlsx: {
-    noSuchSheet: (file, sheets) => `${file}：没有这个工作表；现有工作表：${sheets.join('、')}`,
-    invalid: (file) => `${file}：无法读取为 .xlsx 工作簿（旧版 .xls？请另存为 .xlsx 或 CSV UTF-8）`,
+    noSuchSheet: (file, missing, sheets) =>
+      `${file}：没有工作表${missing.map((n) => `“${n}”`).join('、')}；现有工作表：${sheets.join('、')}`,
+    emptySheets: (file, sheets) => `${file}：工作表 ${sheets.join('、')} 是空的；应有一行表头，每个学生一行`,
+    invalid: (file, reason) => {
+      switch (reason) {
+        case 'legacy-or-encrypted':
+          return `${file}：旧版 .xls 工作簿，或设了打开密码的工作簿：请去掉密码另存为 .xlsx，或另存为 CSV UTF-8`;
+        case 'not-zip':
+          return `${file}：不是 .xlsx 工作簿（是改了扩展名的 CSV 或文本文件？）；请另存为 .xlsx 或 CSV UTF-8`;
+        case 'not-xlsx':
+          return `${file}：是压缩包，但里面没有 Excel 工作簿（.docx 或 .ods？）；请另存为 .xlsx 或 CSV UTF-8`;
+        case 'unsupported':
+          return `${file}：工作簿中有工作表的存储方式无法读取；请用 Excel 或 WPS 打开后重新另存为 .xlsx`;
+        default:
+          return `${file}：.xlsx 工作簿已损坏（不完整，或其中部分内容无效）；请用 Excel 或 WPS 打开后重新保存，或另存为 CSV UTF-8`;
+      }
+    },
   },
   templateWritten: (files) => `模板已写入：${files.join('、')}`,
   templateHeaders: { studentId: '学号', name: '姓名', sex: '性别', age: '年龄', grade: '年级', class: '班级' },

@@ -77,7 +77,8 @@ export class MappingError extends Error {
 
 /** The file (or every sheet asked for) has no non-blank line at all. */
 export class EmptySourceError extends Error {
-  constructor() {
+  /** The sheets asked for with --sheet, all empty; empty when the whole file is. */
+  constructor(readonly sheets: readonly string[] = []) {
     super('empty');
   }
 }
@@ -282,7 +283,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
 
   // Map every sheet first: a file whose header cannot be read stops here, before anything is written.
   const headers = await headersOf(source, (fields) => mapSheet(fields, options, all).ok);
-  if (headers.size === 0) throw new EmptySourceError();
+  if (headers.size === 0) throw new EmptySourceError(options.sheets ?? []);
   for (const [sheet, header] of headers) {
     const where = sheet === null ? options.file : `${options.file} [${sheet}]`;
     if (header.above > 0) options.note(text.linesAboveHeader(where, header.from ?? header.line, header.above));

@@ -19,14 +19,34 @@ describe('numberText', () => {
     { n: 0.1 + 0.2, fmt: undefined, text: '0.30000000000000004' },
     { n: 1.5e-7, fmt: undefined, text: '1.5e-7' },
     { n: -0, fmt: undefined, text: '0' },
-    { n: 2 ** 53 - 1, fmt: undefined, text: '9007199254740991' },
-    // An 18-digit id card number stored as a number has lost its last digits in the file: shown as Excel shows it.
-    { n: Number('110101199001011234'), fmt: '0', text: '110101199001011000' },
-    { n: 1e21, fmt: undefined, text: '1000000000000000000000' },
+    { n: 999_999_999_999_999, fmt: undefined, text: '999999999999999' },
+    { n: 123456789012, fmt: '000000000000000000', text: '000000123456789012' },
+    // From 10^15 on, more digits than Excel keeps: shown as Excel's General format shows it, never as an exact id.
+    { n: 4.4010620080101101e17, fmt: undefined, text: '4.40106E+17' },
+    { n: Number('440106200801011102'), fmt: undefined, text: '4.40106E+17' },
+    { n: Number('110101199001011234'), fmt: '0', text: '1.10101E+17' },
+    { n: Number('110101199001011234'), fmt: '000000000000000000', text: '1.10101E+17' },
+    { n: 1e15, fmt: undefined, text: '1E+15' },
+    { n: 2 ** 53 - 1, fmt: undefined, text: '9.0072E+15' },
+    { n: 1.5e15, fmt: undefined, text: '1.5E+15' },
+    { n: -4.4010620080101101e17, fmt: undefined, text: '-4.40106E+17' },
+    { n: 1e21, fmt: undefined, text: '1E+21' },
+    { n: 1.23456789e100, fmt: undefined, text: '1.23457E+100' },
     { n: Number.NaN, fmt: undefined, text: '' },
     { n: Number.POSITIVE_INFINITY, fmt: undefined, text: '' },
   ])('$n with $fmt → "$text"', ({ n, fmt, text }) => {
     expect(numberText(n, fmt)).toBe(text);
+  });
+
+  it('keeps every exact integer Excel can hold, and shows every longer number as Excel does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999_999_999_999 }), (n) => numberText(n, undefined) === String(n)),
+    );
+    fc.assert(
+      fc.property(fc.double({ min: 1e15, max: 1e300, noNaN: true }), (n) =>
+        /^\d(\.\d{1,5})?E\+\d{2,3}$/.test(numberText(n, '0')),
+      ),
+    );
   });
 });
 

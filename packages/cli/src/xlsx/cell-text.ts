@@ -45,22 +45,31 @@ function richTextText(runs: readonly unknown[]): string {
 
 /**
  * Integers in full, without exponent or `.0`, zero-padded to the width of a `000000` format (how school platforms keep
- * leading zeros on ids stored as numbers); other numbers in their shortest round-trip form. Integers beyond 2^53 are
- * not exact in the file itself: they come out as Excel shows them, 15 significant digits then zeros.
+ * leading zeros on ids stored as numbers); other numbers in their shortest round-trip form. From 10^15 on, a number has
+ * more digits than Excel keeps (15 significant): an 18-digit id typed into a General cell is stored as
+ * 4.4010620080101101E+17, and two students' ids as the same number. Such a number comes out as Excel shows it in
+ * General format (`4.40106E+17`), which the import rejects as a mangled id, as it does in a CSV; never as a
+ * precise-looking id (`440106200801011000`) that is someone else's.
+ * @see https://learn.microsoft.com/en-us/office/troubleshoot/excel/last-digits-changed-to-zeros
  */
 export function numberText(n: number, numFmt: string | undefined): string {
   if (!Number.isFinite(n)) return ''; // a formula whose cached result is an error
+  if (Math.abs(n) >= EXCEL_EXACT_LIMIT) return generalScientific(n);
   if (!Number.isInteger(n)) return String(n);
-  const digits = integerDigits(Math.abs(n));
+  const digits = String(Math.abs(n));
   const width = zeroPadWidth(numFmt);
   return (n < 0 ? '-' : '') + (width > digits.length ? digits.padStart(width, '0') : digits);
 }
 
-function integerDigits(n: number): string {
-  if (n <= Number.MAX_SAFE_INTEGER) return String(n);
-  const [mantissa = '', exponent = '0'] = n.toExponential(14).split('e');
-  const significant = mantissa.replace('.', '');
-  return significant + '0'.repeat(Number(exponent) + 1 - significant.length);
+/** The smallest number with more digits than Excel keeps: 16 digits before the point. */
+const EXCEL_EXACT_LIMIT = 1e15;
+
+/** Excel's General format for a large number: six significant digits, trailing zeros dropped, `E+17`. */
+function generalScientific(n: number): string {
+  const [mantissa = '', exponent = '0'] = n.toExponential(5).split('e');
+  const trimmed = mantissa.replace(/\.?0+$/, '');
+  const e = Number(exponent);
+  return `${trimmed}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { type ValueContext, valueText } from './cell-text.ts';
 import { loadExcelJs } from './load-exceljs.ts';
+import { type SheetContext, sheetRows } from './sheet-rows.ts';
 import type { SheetInfo, WorkbookCatalog } from './workbook-catalog.ts';
 import { openZipText, type ZipEntry } from './zip-directory.ts';
 
@@ -22,28 +22,18 @@ interface WorkbookReader {
   _parseRels(entry: Readable): Promise<void>;
   /** Strings and `{ richText }`; once set (with the relations), each sheet is parsed as the zip streams past. */
   sharedStrings?: unknown[];
-  /** Style manager; `index.numFmt` maps a numFmtId to its format code. */
-  styles?: { index?: { numFmt?: Record<number, string | undefined> } };
-  properties?: { model?: { date1904?: boolean } };
+  /** Style manager; `index.numFmt` maps a numFmtId to its format code, `getStyleModel(s)` a cell style to its own. */
+  styles?: {
+    index?: { numFmt?: Record<number, string | undefined> };
+    getStyleModel?(style: number): { numFmt?: string } | null | undefined;
+  };
 }
 
 interface SheetReader {
   /** The workbook's sheetId once exceljs has matched the part to a sheet, else the part's number as a string. */
   readonly id: number | string;
-  parse(): AsyncGenerator<readonly { readonly eventType: string; readonly value: unknown }[]>;
-}
-
-interface RowLike {
-  readonly number: number;
-  eachCell(callback: (cell: CellLike, column: number) => void): void;
-}
-
-interface CellLike {
-  readonly type: number;
-  readonly value: unknown;
-  /** A formula's cached result, as stored (`value` drops results that are falsy, such as 0). */
-  readonly result: unknown;
-  readonly numFmt?: string;
+  /** The part's text, in chunks (strings: see `repairZipStream`). Its rows are read by sheet-rows.ts. */
+  readonly iterator: AsyncIterable<unknown>;
 }
 
 /**
@@ -93,7 +83,6 @@ export async function* streamSheets(
   catalog: WorkbookCatalog,
 ): AsyncGenerator<StreamedSheet> {
   const ExcelJS = await loadExcelJs();
-  const formula = ExcelJS.ValueType.Formula;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -105,25 +94,16 @@ export async function* streamSheets(
   // Read once: the copies met in the stream are skipped (the workbook and relations are small, parsed again).
   reader.options.sharedStrings = 'ignore';
   reader.options.styles = 'ignore';
-  const context: ValueContext = { date1904: catalog.date1904, sharedStrings: reader.sharedStrings };
+  const context = sheetContext(reader, catalog);
   repairZipStream(input);
   const byId = new Map(catalog.sheets.map((s) => [s.sheetId, s]));
   const byPart = new Map(catalog.sheets.map((s) => [s.part, s]));
   for await (const { eventType, value: sheetReader } of reader.parse()) {
     if (eventType !== 'worksheet') continue;
-    repair(reader, catalog);
     const { id } = sheetReader;
     yield {
       sheet: typeof id === 'number' ? byId.get(id) : byPart.get(`xl/worksheets/sheet${id}.xml`),
-      async *rows() {
-        for await (const events of sheetReader.parse()) {
-          for (const { eventType, value } of events) {
-            if (eventType !== 'row') continue;
-            const row = value as RowLike;
-            yield { line: row.number, fields: rowFields(row, context, formula) };
-          }
-        }
-      },
+      rows: () => sheetRows(sheetReader.iterator, context),
     };
   }
 }
@@ -154,17 +134,24 @@ async function withPart(file: FileHandle, entry: ZipEntry, parse: (text: Readabl
 }
 
 /**
- * Fills in what exceljs gets wrong, before a sheet's cells are read; again for each sheet, as exceljs replaces the
- * workbook properties when the stream passes the workbook part.
+ * What sheet-rows.ts needs to turn cells into text: strings, the date system, and cell styles' number formats, with
+ * the locale-dependent date formats exceljs leaves without a code filled in.
  */
-function repair(reader: WorkbookReader, catalog: WorkbookCatalog): void {
+function sheetContext(reader: WorkbookReader, catalog: WorkbookCatalog): SheetContext {
   const numFmt = reader.styles?.index?.numFmt;
   if (numFmt) {
     for (const [id, code] of Object.entries(CJK_DATE_FORMATS)) numFmt[Number(id)] ??= code;
   }
-  // exceljs only takes date1904="1"; "true" is as valid.
-  const properties = reader.properties?.model;
-  if (properties && catalog.date1904) properties.date1904 = true;
+  const formats = new Map<number, string | undefined>();
+  return {
+    date1904: catalog.date1904,
+    sharedStrings: reader.sharedStrings,
+    numFmt(style) {
+      if (style === 0 || !reader.styles?.getStyleModel) return undefined;
+      if (!formats.has(style)) formats.set(style, reader.styles.getStyleModel(style)?.numFmt);
+      return formats.get(style);
+    },
+  };
 }
 
 /**
@@ -192,16 +179,4 @@ function repairZipStream(input: Readable): void {
     };
     return pipe(destination, options);
   };
-}
-
-/** Dense fields: index i is column i + 1, cells without text are '', trailing empty cells are dropped. */
-function rowFields(row: RowLike, context: ValueContext, formula: number): string[] {
-  const fields: string[] = [];
-  row.eachCell((cell, column) => {
-    const text = valueText(cell.type === formula ? cell.result : cell.value, cell.numFmt, context);
-    if (text === '') return;
-    while (fields.length < column - 1) fields.push('');
-    fields.push(text);
-  });
-  return fields;
 }

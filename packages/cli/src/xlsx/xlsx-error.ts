@@ -9,7 +9,7 @@ export type XlsxErrorCode = 'XLSX_INVALID' | 'XLSX_NO_SUCH_SHEET';
  * - `corrupt`: a damaged or truncated workbook;
  * - `unsupported`: a valid workbook laid out in a way the streaming reader cannot read.
  */
-type XlsxInvalidReason = 'not-zip' | 'legacy-or-encrypted' | 'not-xlsx' | 'corrupt' | 'unsupported';
+export type XlsxInvalidReason = 'not-zip' | 'legacy-or-encrypted' | 'not-xlsx' | 'corrupt' | 'unsupported';
 
 /** What the constructor takes: each code with the details that go with it. */
 export type XlsxErrorDetail =

@@ -274,9 +274,27 @@ describe('readXlsxRows on hand-built workbooks', () => {
     });
     expect(await rows(file)).toEqual([
       ['cells', 2, ['第一行\r\n第二行', 'literal _x0041_', '富文本', '内联']],
-      // Limits of exceljs's stream reader: a formula's error result is lost, a boolean result reads as 1/0.
       ['cells', 3, ['4', 'ab']],
-      ['cells', 4, ['0', '', '1', '#REF!']],
+      // A formula's error result is its error, never a blank; a boolean result is TRUE, never the answer 1.
+      ['cells', 4, ['0', '#DIV/0!', 'TRUE', '#REF!']],
+    ]);
+  });
+
+  it('reads rows and cells without an r attribute, as Excel and WPS do (optional in ECMA-376)', async () => {
+    const file = await build('no-r.xlsx', {
+      sharedStrings: ['<t>学号</t>', '<t>GAD7_1</t>'],
+      sheets: [
+        {
+          name: '1班',
+          data: '<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row><row><c><v>202501010000</v></c><c><v>1</v></c></row><row r="4"><c r="B4"><v>2</v></c></row><row><c><v>202501010002</v></c><c t="e"><f>VLOOKUP(A5,原始!A:Z,20,FALSE)</f><v>#N/A</v></c></row>',
+        },
+      ],
+    });
+    expect(await rows(file)).toEqual([
+      ['1班', 1, ['学号', 'GAD7_1']],
+      ['1班', 2, ['202501010000', '1']],
+      ['1班', 4, ['', '2']],
+      ['1班', 5, ['202501010002', '#N/A']],
     ]);
   });
 

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { cellText, type SheetContext, sheetRows } from './sheet-rows.ts';
+import { isXlsxError } from './xlsx-error.ts';
+
+const formats: Record<number, string> = { 1: 'yyyy-mm-dd', 2: '000000' };
+const context: SheetContext = {
+  date1904: false,
+  sharedStrings: ['共享', { richText: [{ text: '富' }, { text: '文本' }] }, '3'],
+  numFmt: (style) => formats[style],
+};
+
+/** The rows of `<sheetData>` content, fed in chunks of `size` characters (tags and characters cut anywhere). */
+async function read(data: string, size = 7): Promise<[number, string[]][]> {
+  const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`;
+  async function* chunks() {
+    for (let i = 0; i < xml.length; i += size) yield xml.slice(i, i + size);
+  }
+  const rows: [number, string[]][] = [];
+  for await (const { line, fields } of sheetRows(chunks(), context)) rows.push([line, fields]);
+  return rows;
+}
+
+describe('cellText', () => {
+  it.each([
+    // Formula or not, a cell is its cached value as typed by t: an error is never blank, a boolean never 1/0.
+    { t: 'e', raw: '#N/A', fmt: undefined, text: '#N/A' },
+    { t: 'e', raw: '#DIV/0!', fmt: undefined, text: '#DIV/0!' },
+    { t: 'b', raw: '1', fmt: undefined, text: 'TRUE' },
+    { t: 'b', raw: '0', fmt: undefined, text: 'FALSE' },
+    { t: 'str', raw: 'a_x000D_b', fmt: undefined, text: 'a\rb' },
+    { t: 'str', raw: '3', fmt: undefined, text: '3' },
+    { t: 'inlineStr', raw: '内联', fmt: undefined, text: '内联' },
+    { t: 's', raw: '0', fmt: undefined, text: '共享' },
+    { t: 's', raw: '1', fmt: undefined, text: '富文本' },
+    { t: 'n', raw: '3', fmt: undefined, text: '3' },
+    { t: undefined, raw: '0', fmt: undefined, text: '0' },
+    { t: undefined, raw: '45170', fmt: 'yyyy-mm-dd', text: '2023-09-01' },
+    { t: undefined, raw: '42', fmt: '000000', text: '000042' },
+    { t: undefined, raw: '202501010001', fmt: undefined, text: '202501010001' },
+    // Excel's precision limit: shown as Excel shows it, never as a precise-looking id.
+    { t: undefined, raw: '4.4010620080101101E+17', fmt: undefined, text: '4.40106E+17' },
+    { t: undefined, raw: 'abc', fmt: undefined, text: 'abc' },
+    { t: undefined, raw: '', fmt: undefined, text: '' },
+    { t: 'd', raw: '2023-09-01T14:05:00', fmt: undefined, text: '2023-09-01 14:05' },
+    { t: 'd', raw: '2023-09-01', fmt: undefined, text: '2023-09-01' },
+    { t: 'n', raw: undefined, fmt: undefined, text: '' },
+  ])('t=$t $raw ($fmt) → "$text"', ({ t, raw, fmt, text }) => {
+    expect(cellText(t, raw, fmt, context)).toBe(text);
+  });
+});
+
+describe('sheetRows', () => {
+  it('reads a formula’s cached error as the error, with or without the formula, shared or not', async () => {
+    const rows = await read(
+      [
+        '<row r="2"><c r="A2" t="e"><f>VLOOKUP(A2,原始!A:Z,20,FALSE)</f><v>#N/A</v></c><c r="B2" t="e"><v>#N/A</v></c>',
+        '<c r="C2" t="e"><f t="shared" si="0"/><v>#VALUE!</v></c><c r="D2" t="b"><f>A1&gt;1</f><v>1</v></c>',
+        '<c r="E2" t="str"><f>"1"</f><v>1</v></c><c r="F2"><f>1+1</f><v>2</v></c><c r="G2" t="s"><v>2</v></c>',
+        '<c r="H2" s="1"><f>TODAY()</f><v>45170</v></c><c r="I2"><f>A1</f></c><c r="J2" t="b"><v>0</v></c></row>',
+      ].join(''),
+    );
+    expect(rows).toEqual([[2, ['#N/A', '#N/A', '#VALUE!', 'TRUE', '1', '2', '3', '2023-09-01', '', 'FALSE']]]);
+  });
+
+  it.each([1, 3, 7, 64])('reads rows and cells without r (chunks of %i)', async (size) => {
+    const rows = await read(
+      [
+        '<row><c t="inlineStr"><is><t>学号</t></is></c><c t="inlineStr"><is><t>GAD7_1</t></is></c></row>',
+        '<row><c><v>1</v></c><c><v>2</v></c></row>',
+        '<row r="5"><c r="B5"><v>3</v></c><c><v>4</v></c></row>',
+        '<row><c><v>5</v></c><c r="D6"><v>6</v></c><c><v>7</v></c></row>',
+        '<row/><row><c/><c><v>8</v></c></row>',
+      ].join(''),
+      size,
+    );
+    expect(rows).toEqual([
+      [1, ['学号', 'GAD7_1']],
+      [2, ['1', '2']],
+      [5, ['', '3', '4']],
+      [6, ['5', '', '', '6', '7']],
+      [7, []],
+      [8, ['', '8']],
+    ]);
+  });
+
+  it('reads prefixed elements, every run of an inline rich string, and no phonetic run', async () => {
+    const xml =
+      '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:r><x:t>心理</x:t></x:r><x:r><x:t>健康</x:t></x:r><x:rPh sb="0" eb="1"><x:t>xinli</x:t></x:rPh></x:is></x:c></x:row>';
+    expect(await read(xml)).toEqual([[1, ['心理健康']]]);
+  });
+
+  it.each([
+    ['a cell beyond column XFD', '<row r="1"><c r="XFE1"><v>1</v></c></row>'],
+    ['a cell past XFD without r', `<row r="1"><c r="XFD1"><v>1</v></c><c><v>2</v></c></row>`],
+    ['a row number that is not one', '<row r="x"><c r="A1"><v>1</v></c></row>'],
+    ['a cell reference without a column', '<row r="1"><c r="1"><v>1</v></c></row>'],
+  ])('refuses %s as a damaged sheet', async (_, data) => {
+    const error = await read(data).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isXlsxError(error) && error.reason).toBe('corrupt');
+  });
+});

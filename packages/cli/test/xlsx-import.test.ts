@@ -1,0 +1,169 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../src/csv/read-csv.ts';
+import { workbookParts, writeZip } from '../src/xlsx/zip-fixture.ts';
+import { runCli, scratch } from './run-cli.ts';
+
+/*
+ * Workbooks as Excel, WPS and school platforms write them, through the built CLI: every row in results or errors,
+ * no cell misread, and messages that say what is wrong with the file.
+ */
+
+const PERSON = ['学号', '姓名', '性别', '年龄', '年级', '班级'];
+const GAD7 = Array.from({ length: 7 }, (_, i) => `GAD7_${i + 1}`);
+
+const str = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const num = (ref: string, value: string | number) => `<c r="${ref}"><v>${value}</v></c>`;
+const col = (i: number) => String.fromCharCode(65 + i);
+
+/** A header row, then one row per student: [学号 cell xml, then GAD-7 cells xml]. */
+function sheetData(students: readonly { id: string; gad: readonly string[] }[]): string {
+  const header = [...PERSON, ...GAD7].map((h, i) => str(`${col(i)}1`, h)).join('');
+  const rows = students.map((s, n) => {
+    const r = n + 2;
+    const person = [`${s.id.replace('REF', `A${r}`)}`, str(`B${r}`, '王'), str(`C${r}`, '男'), num(`D${r}`, 13)];
+    const rest = [str(`E${r}`, '初一'), str(`F${r}`, '1班')];
+    const answers = s.gad.map((g, i) => g.replace('REF', `${col(6 + i)}${r}`));
+    return `<row r="${r}">${[...person, ...rest, ...answers].join('')}</row>`;
+  });
+  return `<row r="1">${header}</row>${rows.join('')}`;
+}
+
+function errorsCsv(dir: string): Record<string, string>[] {
+  const text = readFileSync(join(dir, 'errors.csv'), 'utf8').slice(1);
+  const [head, ...records] = [...readCsv(text, { delimiter: ',' })];
+  const header = [...(head?.fields ?? [])];
+  return records.map((r) => Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? ''])));
+}
+
+describe('triage import of .xlsx workbooks', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  const run = (args: readonly string[]) => runCli(args, env);
+  afterAll(() => s.done());
+
+  it('rejects an answer whose formula failed (#N/A cached), as it does the typed #N/A, naming line and column', async () => {
+    const file = join(s.dir, 'formula-error.xlsx');
+    const ones = Array.from({ length: 6 }, () => '<c r="REF"><v>1</v></c>');
+    const data = sheetData([
+      {
+        id: num('REF', '202501010001'),
+        gad: ['<c r="REF" t="e"><f>VLOOKUP(A2,原始!A:Z,20,FALSE)</f><v>#N/A</v></c>', ...ones],
+      },
+      { id: num('REF', '202501010002'), gad: ['<c r="REF" t="e"><v>#N/A</v></c>', ...ones] },
+      { id: num('REF', '202501010003'), gad: ['<c r="REF" t="e"><f t="shared" si="0"/><v>#REF!</v></c>', ...ones] },
+      { id: num('REF', '202501010004'), gad: ['<c r="REF" t="b"><f>B4&gt;0</f><v>1</v></c>', ...ones] },
+      { id: num('REF', '202501010005'), gad: ['<c r="REF"><f>0+1</f><v>1</v></c>', ...ones] },
+    ]);
+    await writeZip(file, workbookParts({ sheets: [{ name: '1班', data }] }));
+    const out = join(s.dir, 'formula-error');
+    const r = run(['import', file, '--out', out, '--json']);
+    expect(r.status).toBe(3);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 1, rejected: 4 });
+    const errors = errorsCsv(out);
+    expect(errors.map((e) => [e._sheet, e._line, e._column, e.GAD7_1])).toEqual([
+      ['1班', '2', '7', '#N/A'],
+      ['1班', '3', '7', '#N/A'],
+      ['1班', '4', '7', '#REF!'],
+      ['1班', '5', '7', 'TRUE'],
+    ]);
+    expect(errors.every((e) => e._message?.includes('GAD7_1'))).toBe(true);
+  });
+
+  it('rejects an 18-digit id Excel stored as a number (two students, one number) as mangled, as for a CSV', async () => {
+    const file = join(s.dir, 'id-precision.xlsx');
+    const ones = Array.from({ length: 7 }, () => '<c r="REF"><v>1</v></c>');
+    const data = sheetData([
+      { id: num('REF', '4.4010620080101101E+17'), gad: ones },
+      { id: num('REF', '4.4010620080101101E+17'), gad: ones },
+      { id: num('REF', '440106200801'), gad: ones },
+    ]);
+    await writeZip(file, workbookParts({ sheets: [{ name: '1班', data }] }));
+    const out = join(s.dir, 'id-precision');
+    const r = run(['import', file, '--out', out, '--json']);
+    expect(r.status).toBe(3);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.counts).toMatchObject({ scored: 1, rejected: 2, duplicateIds: 0 });
+    expect(errorsCsv(out).map((e) => [e._line, e._code, e._column, e.学号])).toEqual([
+      ['2', 'IMPORT_ID_MANGLED', '1', '4.40106E+17'],
+      ['3', 'IMPORT_ID_MANGLED', '1', '4.40106E+17'],
+    ]);
+    expect(readFileSync(join(out, 'results.csv'), 'utf8')).toContain(',440106200801,');
+    expect(readFileSync(join(out, 'results.csv'), 'utf8')).not.toContain('440106200801011000');
+  });
+
+  it('reads rows and cells without an r attribute', async () => {
+    const file = join(s.dir, 'no-r.xlsx');
+    const cells = (values: readonly string[]) =>
+      values.map((v) => `<c t="inlineStr"><is><t>${v}</t></is></c>`).join('');
+    const rows = [
+      [...PERSON, ...GAD7],
+      ...[1, 2, 3].map((i) => [`20250101000${i}`, '王', '男', '13', '初一', '1班', ...GAD7.map(() => '1')]),
+    ];
+    await writeZip(
+      file,
+      workbookParts({ sheets: [{ name: '1班', data: rows.map((r) => `<row>${cells(r)}</row>`).join('') }] }),
+    );
+    const r = run(['import', file, '--out', join(s.dir, 'no-r'), '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 3, scored: 3 });
+  });
+
+  describe('says what is wrong with a workbook, in en and zh', () => {
+    const two = async () => {
+      const file = join(s.dir, 'two-sheets.xlsx');
+      const data = sheetData([{ id: num('REF', '202501010001'), gad: GAD7.map(() => '<c r="REF"><v>1</v></c>') }]);
+      await writeZip(
+        file,
+        workbookParts({
+          sheets: [
+            { name: '1班', data },
+            { name: '2班', data: '' },
+          ],
+        }),
+      );
+      return file;
+    };
+
+    it.each([
+      { lang: 'en', text: 'two-sheets.xlsx: no sheet "3班"; the sheets are 1班, 2班' },
+      { lang: 'zh', text: 'two-sheets.xlsx：没有工作表“3班”；现有工作表：1班、2班' },
+    ])('an unknown --sheet is named ($lang)', async ({ lang, text }) => {
+      const r = run(['import', await two(), '--sheet', '3班', '--dry-run', '--lang', lang]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(text);
+    });
+
+    it.each([
+      { lang: 'en', text: 'two-sheets.xlsx: sheet 2班 is empty' },
+      { lang: 'zh', text: 'two-sheets.xlsx：工作表 2班 是空的' },
+    ])('an empty --sheet is named, not called an empty file ($lang)', async ({ lang, text }) => {
+      const r = run(['import', await two(), '--sheet', '2班', '--dry-run', '--lang', lang]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(text);
+      expect(r.stderr).not.toMatch(/file is empty|文件是空的/);
+    });
+
+    it.each([
+      { lang: 'en', text: 'an old .xls, or a workbook protected by a password' },
+      { lang: 'zh', text: '旧版 .xls 工作簿，或设了打开密码的工作簿' },
+    ])('an OLE container (old .xls or password-protected .xlsx) ($lang)', ({ lang, text }) => {
+      const file = join(s.dir, 'protected.xlsx');
+      writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+      const r = run(['import', file, '--dry-run', '--lang', lang]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(text);
+    });
+
+    it('a workbook whose sheet is damaged is called damaged, not an old .xls', async () => {
+      const file = join(s.dir, 'damaged.xlsx');
+      await writeZip(file, workbookParts({ sheets: [{ name: '1班', data: '<row r="1"><c r="A1"><v>1</v></row>' }] }));
+      const r = run(['import', file, '--dry-run']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('the .xlsx workbook is damaged');
+      expect(r.stderr).not.toContain('.xls,');
+      expect(r.stderr).not.toContain('old .xls');
+    });
+  });
+});
