@@ -80,6 +80,20 @@ describe('triage import', () => {
       for (const row of json.results) expect(json.decisions[row.decision]).toBeDefined();
     });
 
+    it('writes results.json a result a line, so a file too big to parse whole reads line by line (the guide says how)', () => {
+      const text = readFileSync(join(s.dir, 'en', 'results.json'), 'utf8');
+      const lines = text.split('\n');
+      const from = lines.indexOf('"results": [');
+      const to = lines.indexOf('],', from);
+      expect(from).toBeGreaterThan(0);
+      const rows = lines.slice(from + 1, to).map((line, i, all) => {
+        // A comma ends every result line but the last.
+        expect(line.endsWith(','), `line ${i}`).toBe(i < all.length - 1);
+        return JSON.parse(line.replace(/,$/, ''));
+      });
+      expect(rows).toEqual(JSON.parse(text).results);
+    });
+
     it('re-running the same import replaces the results with identical files', () => {
       const dir = join(s.dir, 'en');
       const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
