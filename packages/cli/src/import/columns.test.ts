@@ -72,12 +72,40 @@ describe('personFieldOfHeader', () => {
     expect(personFieldOfHeader(header)).toBe(field);
   });
 
-  it.each(['序号', '学号1', 'Q1', '1', '提交时间', '备注', '总分', 'PHQ-A', 'identity', ''])(
-    '%j → nothing',
-    (header) => {
-      expect(personFieldOfHeader(header)).toBeUndefined();
-    },
-  );
+  // 问卷星 / 腾讯问卷 ask for them as questions: a question number, a request, a colon.
+  it.each([
+    ['1、你的学号：', 'studentId'],
+    ['2、你的姓名：', 'name'],
+    ['3、性别：', 'sex'],
+    ['4．年龄', 'age'],
+    ['5. 年级:', 'grade'],
+    ['学号：', 'studentId'],
+    ['学号:', 'studentId'],
+    ['请输入您的班级', 'class'],
+    ['请填写学号*', 'studentId'],
+    ['您的姓名（必填）', 'name'],
+    ['Q6、学校：', 'school'],
+  ])('as a questionnaire platform asks: %j → %s', (header, field) => {
+    expect(personFieldOfHeader(header)).toBe(field);
+  });
+
+  it.each([
+    '序号',
+    '学号1',
+    'Q1',
+    '1',
+    '提交时间',
+    '备注',
+    '总分',
+    'PHQ-A',
+    'identity',
+    '',
+    '1、兴趣减退',
+    '你的',
+    '1、',
+  ])('%j → nothing', (header) => {
+    expect(personFieldOfHeader(header)).toBeUndefined();
+  });
 });
 
 describe('mapHeader: items by the instrument’s own prefix', () => {
@@ -206,7 +234,12 @@ describe('mapHeader: generic headers', () => {
     expect(issue).toEqual({
       code: 'ambiguous',
       candidates: ids,
-      itemLike: headers.map((header, i) => ({ index: i + 1, header, item: String(i + 1) })),
+      // Bare numbers may be cell values (an age): issues keep no header for them, messages give the column number.
+      itemLike: headers.map((header, i) => ({
+        index: i + 1,
+        header: /^\d+$/.test(header) ? '' : header,
+        item: String(i + 1),
+      })),
     });
   });
 
@@ -303,6 +336,29 @@ describe('mapHeader: problems', () => {
     const result = issues(mapHeader(dataRow, options));
     expect(result).toEqual([{ code: 'header-looks-like-data' }]);
     expect(JSON.stringify(result)).not.toContain('20250101');
+  });
+
+  // QA's files without a header row: a student id, a name, an age, a class, answers as words or numbers.
+  it.each([
+    [
+      'answers as words',
+      ['202501110001', '郭测试', '女', '13', '初一', '初一(1)班', '完全不会', '好几天', '完全不会', '否', '毫无困难'],
+    ],
+    ['an age and a class with units', ['202501010001', '王一', '男', '13岁', '初一', '1班', '2', '2', '2', '3', '1']],
+    ['ids and numbers only', ['202501010001', '13', '1', '2', '0', '3']],
+  ])('a data row as header (%s) looks like data, named or not, and repeats no cell', (_, row) => {
+    for (const options of [auto, named(phqA, gad7), named(phqA)]) {
+      const result = issues(mapHeader(row, options));
+      expect(result).toEqual([{ code: 'header-looks-like-data' }]);
+    }
+  });
+
+  it('no header listed in an issue is a cell that may be data (numbers, ages, answers)', () => {
+    // 13 and 1 may be an age and a class number: listed by column number only.
+    const [issue] = issues(mapHeader(['学号', '13', '1', 'Q2'], named(phqA, gad7)));
+    expect(issue).toMatchObject({ code: 'no-instrument' });
+    const listed = issue?.code === 'no-instrument' ? issue.itemLike.map((c) => c.header) : [];
+    expect(listed).toEqual(['', '', 'Q2']);
   });
 
   it('a data row of a prefixed file looks like data too', () => {
@@ -471,5 +527,70 @@ describe('mapHeader: every column in exactly one place', () => {
         expect([...places].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(headers.map((_, i) => i));
       }),
     );
+  });
+});
+
+describe('mapHeader: a questionnaire platform export (问卷星)', () => {
+  const person = [
+    '序号',
+    '提交答卷时间',
+    '1、你的学号：',
+    '2、你的姓名：',
+    '3、性别：',
+    '4、年龄：',
+    '5、年级：',
+    '6、班级：',
+  ];
+  const matrix = (n: number, count: number) => numbers(count).map((i) => `${n}、在过去两周内……—第${i}行`);
+
+  it('reads the person questions as person columns, never as items', () => {
+    const mapping = ok(mapHeader([...person, ...PHQA_ITEMS.map((i) => `PHQA${i}`)], auto));
+    expect(Object.keys(mapping.person).sort()).toEqual(['age', 'class', 'grade', 'name', 'sex', 'studentId']);
+    expect(mapping.person.studentId?.index).toBe(2);
+    expect(mapping.ignored.map((c) => c.index)).toEqual([0, 1]);
+  });
+
+  it('numbered questions with several --instrument: says they fit any of them, lists no person column', () => {
+    const headers = [...person, ...matrix(7, 9), '8、…', '9、…', '10、…', '11、…', ...matrix(12, 7)];
+    const [issue, ...rest] = issues(mapHeader(headers, named(phqA, gad7)));
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ code: 'no-instrument', among: ['phq-a', 'gad-7'] });
+    const listed = issue?.code === 'no-instrument' ? issue.itemLike.map((c) => c.index) : [];
+    expect(Math.min(...listed)).toBe(person.length);
+  });
+});
+
+describe('mapHeader: a two-row header whose group names no instrument', () => {
+  const grouped = (group: string, own: readonly string[]) => own.map((o) => ({ group, own: o }));
+  const person = ['学号', '性别'];
+
+  it('is an issue naming the group, never a silent drop of its items', () => {
+    const own = [...numbers(9), 'c', 'd'];
+    const headers = [...person, ...own.map((o) => `青少年抑郁量表 ${o}`), ...numbers(7).map((i) => `GAD-7 ${i}`)];
+    const by = [undefined, undefined, ...grouped('青少年抑郁量表', own), ...grouped('GAD-7', numbers(7))];
+    const result = issues(mapHeader(headers, { ...auto, grouped: by }));
+    expect(result).toEqual([
+      {
+        code: 'unread-group',
+        group: '青少年抑郁量表',
+        // Their own names, blank where they may be cell values (numbers): messages give column numbers.
+        columns: own.map((o, i) => ({ index: i + 2, header: /^\d+$/.test(o) ? '' : o })),
+      },
+    ]);
+    // Without what the rows were, the same header reads GAD-7 alone (why the two-row reader passes them).
+    expect(ok(mapHeader(headers, auto)).instruments.map((i) => i.definition.id)).toEqual(['gad-7']);
+  });
+
+  it('is no issue for a group naming an instrument not asked for (said as "other instruments")', () => {
+    const headers = [...person, ...PHQA_ITEMS.map((o) => `PHQ-A ${o}`), ...numbers(7).map((i) => `GAD-7 ${i}`)];
+    const by = [undefined, undefined, ...grouped('PHQ-A', PHQA_ITEMS), ...grouped('GAD-7', numbers(7))];
+    const mapping = ok(mapHeader(headers, { ...named(phqA), grouped: by, known: instruments }));
+    expect(mapping.instruments.map((i) => i.definition.id)).toEqual(['phq-a']);
+  });
+
+  it('is no issue for a group over columns that are not items (备注 over 家长签字)', () => {
+    const headers = [...person, ...PHQA_ITEMS.map((o) => `PHQ-A ${o}`), '备注 家长签字'];
+    const by = [undefined, undefined, ...grouped('PHQ-A', PHQA_ITEMS), { group: '备注', own: '家长签字' }];
+    expect(ok(mapHeader(headers, { ...auto, grouped: by })).ignored).toHaveLength(1);
   });
 });

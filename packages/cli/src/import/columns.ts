@@ -1,5 +1,6 @@
 import type { InstrumentDefinition } from '@triage/scales';
 import { type ItemColumn, itemIdOfHeader, normalizeHeader } from '../responses/item-columns.ts';
+import { answerTexts, looksLikeAnswers, mayBeData } from './header-text.ts';
 
 /** A column of a sheet: its 0-based index and its header as written. */
 export interface Column {
@@ -47,9 +48,22 @@ function idRank(header: string): number {
 
 const sameHeader = (a: Column, b: Column) => normalizeHeader(a.header) === normalizeHeader(b.header);
 
-/** The person field a header names, if it names one. */
+// What questionnaire platforms (问卷星 wjx.cn, 腾讯问卷) put around a field's name: the question number (`1、`, `2.`,
+// `3．`), a request (`请输入`, `你的`), a trailing colon (`：`, `:`) or required mark (`*`).
+const QUESTION_NUMBER = /^(?:q|第)?\d{1,3}\s*(?:题)?\s*[、.:)]\s*/;
+const REQUEST = /^(?:请(?:输入|填写|填入|写出|选择)?|输入|填写)?\s*(?:你|您)?(?:的)?\s*/;
+const TRAILING = /\s*(?:[(（]\s*(?:必填|必答|required)\s*[)）])?\s*[*:]*\s*$/;
+
+/**
+ * The person field a header names, if it names one: as written (`学号`), or as a questionnaire platform asks for it
+ * (`1、你的学号：`, `请输入您的姓名:`, `3．性别`).
+ */
 export function personFieldOfHeader(header: string): PersonField | undefined {
-  return PERSON_BY_HEADER.get(normalizeHeader(header));
+  const h = normalizeHeader(header);
+  const exact = PERSON_BY_HEADER.get(h);
+  if (exact !== undefined) return exact;
+  const bare = h.replace(QUESTION_NUMBER, '').replace(TRAILING, '');
+  return PERSON_BY_HEADER.get(bare) ?? PERSON_BY_HEADER.get(bare.replace(REQUEST, ''));
 }
 
 interface InstrumentColumns {
@@ -76,8 +90,19 @@ export type ColumnTarget =
   | { readonly kind: 'person'; readonly field: PersonField }
   | { readonly kind: 'item'; readonly instrument: InstrumentDefinition; readonly item: string };
 
+/**
+ * What a mapping cannot do. Columns in issues carry their header only when it is clearly a header (see
+ * header-text.ts); otherwise the header is '' and messages name the column by its number alone.
+ */
 export type MappingIssue =
-  | { readonly code: 'no-instrument'; readonly itemLike: readonly Column[] }
+  | {
+      readonly code: 'no-instrument';
+      readonly itemLike: readonly Column[];
+      /** The instruments of `--instrument` (or the mapping file) when several: numbered columns fit any of them. */
+      readonly among?: readonly string[];
+    }
+  /** A group row names no instrument over columns that look like items (`青少年抑郁量表` over 1, 2, 3 …). */
+  | { readonly code: 'unread-group'; readonly group: string; readonly columns: readonly Column[] }
   | { readonly code: 'ambiguous'; readonly candidates: readonly string[]; readonly itemLike: readonly Column[] }
   | { readonly code: 'missing-items'; readonly instrument: string; readonly items: readonly string[] }
   | {
@@ -183,6 +208,12 @@ export function instrumentsNamedIn(
   });
 }
 
+/** From a two-row header: the group name written over a column, and the column's own name under it. */
+export interface GroupedName {
+  readonly group: string;
+  readonly own: string;
+}
+
 /**
  * Maps a header row: person fields by their known zh/en headers; items by the instrument's own prefix (`PHQA1`,
  * `GAD-7 1、…`) for every instrument in `candidates`; when exactly one instrument is `named` (`--instrument`), also by
@@ -191,12 +222,72 @@ export function instrumentsNamedIn(
  */
 export function mapHeader(
   headers: readonly string[],
-  options: {
-    readonly candidates: readonly InstrumentDefinition[];
-    readonly named: boolean;
-    /** From a mapping file, by normalized header: these columns are what it says, whatever they look like. */
-    readonly explicit?: ReadonlyMap<string, ColumnTarget>;
-  },
+  options: MapOptions,
+): { ok: true; value: SheetMapping } | { ok: false; error: readonly MappingIssue[] } {
+  const mapped = mapColumns(headers, options);
+  const issues = mapped.ok ? unreadGroups(mapped.value, options) : mapped.error;
+  if (issues.length === 0) return mapped;
+  const answers = answerTexts(options.candidates);
+  // A student's row where the header should be (ids, ages, answers): say so, and repeat none of its cells.
+  if (!mapped.ok && looksLikeAnswers(headers, answers))
+    return { ok: false, error: [{ code: 'header-looks-like-data' }] };
+  return { ok: false, error: issues.map((issue) => withShownHeaders(issue, answers)) };
+}
+
+interface MapOptions {
+  readonly candidates: readonly InstrumentDefinition[];
+  readonly named: boolean;
+  /** From a mapping file, by normalized header: these columns are what it says, whatever they look like. */
+  readonly explicit?: ReadonlyMap<string, ColumnTarget>;
+  /** From a two-row header, by column: the group name over it and its own name (the header is both joined). */
+  readonly grouped?: readonly (GroupedName | undefined)[];
+  /** Every instrument, so that a group naming one not among `candidates` is not taken for a name of none. */
+  readonly known?: readonly InstrumentDefinition[];
+}
+
+/**
+ * Columns of a two-row header under a group name that are left unread although their own names look like items: the
+ * group names no instrument (`青少年抑郁量表` over 1 … 9), and an instrument silently dropped could hide its suicide
+ * items. One issue per group.
+ */
+function unreadGroups(mapping: SheetMapping, options: MapOptions): MappingIssue[] {
+  const grouped = options.grouped;
+  if (!grouped) return [];
+  const letters = new Set(options.candidates.flatMap((d) => d.items.map((i) => i.id).filter((id) => !/^\d/.test(id))));
+  const byGroup = new Map<string, Column[]>();
+  const known = options.known ?? options.candidates;
+  for (const column of mapping.ignored) {
+    const g = grouped[column.index];
+    if (g === undefined || genericItem(g.own, letters) === null) continue;
+    // A group naming an instrument not asked for (GAD-7 beside --instrument phq-a): said elsewhere, not an error.
+    if (known.some((d) => ownItem(column.header, d, new Set(d.items.map((i) => i.id))) !== null)) continue;
+    // Listed by their own names under the group (`1`, `c`), not the joined header.
+    byGroup.set(g.group, [...(byGroup.get(g.group) ?? []), { index: column.index, header: g.own }]);
+  }
+  return [...byGroup].map(([group, columns]) => ({ code: 'unread-group', group, columns }));
+}
+
+/** The issue with every header that may be a cell value blanked (see header-text.ts): messages then show numbers. */
+function withShownHeaders(issue: MappingIssue, answers: ReadonlySet<string>): MappingIssue {
+  const shown = (columns: readonly Column[]) =>
+    columns.map((c) => (mayBeData(c.header, answers) ? { ...c, header: '' } : c));
+  switch (issue.code) {
+    case 'no-instrument':
+    case 'ambiguous':
+      return { ...issue, itemLike: shown(issue.itemLike) };
+    case 'unread-group':
+      return { ...issue, group: mayBeData(issue.group, answers) ? '' : issue.group, columns: shown(issue.columns) };
+    case 'duplicate-item':
+    case 'duplicate-field':
+      return { ...issue, columns: shown(issue.columns) };
+    default:
+      return issue;
+  }
+}
+
+function mapColumns(
+  headers: readonly string[],
+  options: MapOptions,
 ): { ok: true; value: SheetMapping } | { ok: false; error: readonly MappingIssue[] } {
   const person: Partial<Record<PersonField, Column>> = {};
   const duplicateFields = new Map<PersonField, Column[]>();
@@ -297,12 +388,14 @@ export function mapHeader(
       for (const column of generic) collect(entry, column, column.item);
       return finish(headers.length, person, [entry], ignored, 'count');
     }
+    // Several instruments named, none by the columns: numbered columns could be any of them.
+    const among = options.named && options.candidates.length > 1 ? { among: options.candidates.map((d) => d.id) } : {};
     return {
       ok: false,
       error: [
         fits.length > 1
           ? { code: 'ambiguous', candidates: fits.map((d) => d.id), itemLike: generic }
-          : { code: 'no-instrument', itemLike: generic },
+          : { code: 'no-instrument', itemLike: generic, ...among },
       ],
     };
   }

@@ -1,5 +1,9 @@
-import type { MappingIssue } from './columns.ts';
+import type { Column, MappingIssue } from './columns.ts';
 import type { ImportMessages } from './messages.ts';
+
+/** Columns by number, with the header where the issue kept it (it is blank when it may be a cell value). */
+const numbered = (columns: readonly Column[]) =>
+  columns.map((c) => (c.header.trim() === '' ? `${c.index + 1}` : `${c.index + 1} (${c.header})`));
 
 /** One mapping problem in words, at `where` (file and sheet). */
 export function mappingIssue(issue: MappingIssue, where: string, text: ImportMessages): string {
@@ -8,25 +12,19 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
     case 'no-instrument':
       return m.noInstrument(
         where,
-        issue.itemLike.map((c) => c.header),
+        numbered(issue.itemLike),
+        (issue.among ?? []).map((id) => id.toUpperCase()),
       );
+    case 'unread-group':
+      return m.unreadGroup(where, issue.group, numbered(issue.columns));
     case 'ambiguous':
       return m.ambiguous(where, issue.candidates);
     case 'missing-items':
       return m.missingItems(where, issue.instrument.toUpperCase(), issue.items);
     case 'duplicate-item':
-      return m.duplicateItem(
-        where,
-        issue.instrument.toUpperCase(),
-        issue.item,
-        issue.columns.map((c) => `${c.index + 1} (${c.header})`),
-      );
+      return m.duplicateItem(where, issue.instrument.toUpperCase(), issue.item, numbered(issue.columns));
     case 'duplicate-field':
-      return m.duplicateField(
-        where,
-        text.fieldNames[issue.field],
-        issue.columns.map((c) => `${c.index + 1} (${c.header})`),
-      );
+      return m.duplicateField(where, text.fieldNames[issue.field], numbered(issue.columns));
     case 'header-looks-like-data':
       return m.headerLooksLikeData(where);
   }

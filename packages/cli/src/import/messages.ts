@@ -139,10 +139,17 @@ const en = {
   overwrite: (path: string) => `${path} exists. Replace it?`,
   mappingSaved: (path: string) => `mapping saved to ${path}; use it with --map ${path}`,
   mapping: {
-    noInstrument: (where: string, itemLike: readonly string[]) =>
-      itemLike.length > 0
-        ? `${where}: item columns (${itemLike.slice(0, 6).join(', ')}${itemLike.length > 6 ? ', …' : ''}) do not name their instrument; expected --instrument <id> (see: triage scales list) or a --map file`
-        : `${where}: no item columns recognised; expected headers such as PHQA1, "GAD-7 1、…", SDS1, or Q1 with --instrument <id>; or a --map file`,
+    /** `columns`: by number, with the header only when it is clearly one (`7 (Q1)`, `8`); `among`: several --instrument. */
+    noInstrument: (where: string, columns: readonly string[], among: readonly string[] = []) => {
+      const listed = `${columns.slice(0, 6).join(', ')}${columns.length > 6 ? ', …' : ''}`;
+      if (columns.length === 0)
+        return `${where}: no item columns recognised; expected headers such as PHQA1, "GAD-7 1、…", SDS1, or Q1 with --instrument <id>; or a --map file`;
+      return among.length > 1
+        ? `${where}: columns ${listed} look like items but do not say which of ${among.join(', ')} they belong to; expected the instrument's name in the headers (PHQA1, "GAD-7 1、…") or in a group row over them, or a --map file`
+        : `${where}: columns ${listed} look like items but do not name their instrument; expected --instrument <id> (see: triage scales list) or a --map file`;
+    },
+    unreadGroup: (where: string, group: string, columns: readonly string[]) =>
+      `${where}: the group name ${group === '' ? '' : `"${group}" `}over columns ${columns.slice(0, 6).join(', ')}${columns.length > 6 ? ', …' : ''} names no instrument, so these item columns would not be read; expected the instrument's short name in it ("PHQ-A 青少年抑郁量表", "GAD-7"), or a --map file`,
     ambiguous: (where: string, candidates: readonly string[]) =>
       `${where}: the item columns fit several instruments (${candidates.join(', ')}); expected --instrument ${candidates[0]} or another of them`,
     missingItems: (where: string, abbreviation: string, items: readonly string[]) =>
@@ -152,7 +159,7 @@ const en = {
     duplicateField: (where: string, field: string, headers: readonly string[]) =>
       `${where}: columns ${headers.join(' and ')} all look like the ${field} column; expected one (or --map to ignore one)`,
     headerLooksLikeData: (where: string) =>
-      `${where}: several item columns have the same header, so the first row looks like answers; expected a header row`,
+      `${where}: the first row looks like answers, not a header row; expected a header row: add it (or use --map)`,
     fix: 'In a terminal, triage asks how to map the columns; here, give --instrument or --map (see: triage import --help).',
   },
   outDir: {
@@ -285,10 +292,16 @@ const zh: ImportMessages = {
   overwrite: (path) => `${path} 已存在。替换？`,
   mappingSaved: (path) => `列映射已保存到 ${path}；下次使用 --map ${path}`,
   mapping: {
-    noInstrument: (where, itemLike) =>
-      itemLike.length > 0
-        ? `${where}：题目列（${itemLike.slice(0, 6).join('、')}${itemLike.length > 6 ? '……' : ''}）没有注明量表；请用 --instrument <量表> 指定（见 triage scales list），或提供 --map 映射文件`
-        : `${where}：没有识别到题目列；表头应类似 PHQA1、“GAD-7 1、……”、SDS1，或 Q1 加 --instrument <量表>；或提供 --map 映射文件`,
+    noInstrument: (where, columns, among = []) => {
+      const listed = `${columns.slice(0, 6).join('、')}${columns.length > 6 ? '……' : ''}`;
+      if (columns.length === 0)
+        return `${where}：没有识别到题目列；表头应类似 PHQA1、“GAD-7 1、……”、SDS1，或 Q1 加 --instrument <量表>；或提供 --map 映射文件`;
+      return among.length > 1
+        ? `${where}：第 ${listed} 列像是题目列，但没有注明属于 ${among.join('、')} 中的哪一个；表头（或其上的分组行）应含量表名（PHQA1、“GAD-7 1、……”），或提供 --map 映射文件`
+        : `${where}：第 ${listed} 列像是题目列，但没有注明量表；请用 --instrument <量表> 指定（见 triage scales list），或提供 --map 映射文件`;
+    },
+    unreadGroup: (where, group, columns) =>
+      `${where}：第 ${columns.slice(0, 6).join('、')}${columns.length > 6 ? '……' : ''} 列上方的分组名${group === '' ? '' : `“${group}”`}不是量表名，这些题目列将不会被读取；分组名应含量表简称（“PHQ-A 青少年抑郁量表”“GAD-7”），或提供 --map 映射文件`,
     ambiguous: (where, candidates) =>
       `${where}：这些题目列可对应多个量表（${candidates.join('、')}）；请用 --instrument ${candidates[0]} 等指定`,
     missingItems: (where, abbreviation, items) =>
@@ -297,7 +310,7 @@ const zh: ImportMessages = {
       `${where}：${headers.join(' 和 ')} 都对应 ${abbreviation} 第 ${item} 题；每题只能有一列（可用 --map 忽略其一）`,
     duplicateField: (where, field, headers) =>
       `${where}：${headers.join(' 和 ')} 都像是“${field}”列；只能有一列（可用 --map 忽略其一）`,
-    headerLooksLikeData: (where) => `${where}：多个题目列表头相同，第一行像是答案；需要表头行`,
+    headerLooksLikeData: (where) => `${where}：第一行像是答案，而不是表头行；请补上表头行（或用 --map）`,
     fix: '在终端中运行时会询问如何对应各列；此处请提供 --instrument 或 --map（见 triage import --help）。',
   },
   outDir: {

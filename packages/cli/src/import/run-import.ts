@@ -10,8 +10,9 @@ import {
   type RuleSet,
 } from '@triage/core';
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
-import { type MappingIssue, mapHeader, personFieldOfHeader, type SheetMapping } from './columns.ts';
+import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
 import { ErrorColumns } from './error-columns.ts';
+import { type HeaderRow, headersOf } from './header-row.ts';
 import { IdRegistry, RowPlaces } from './id-registry.ts';
 import { type Journal, journalPath } from './journal.ts';
 import type { MappingFile } from './mapping-file.ts';
@@ -130,99 +131,6 @@ async function sha256Of(path: string): Promise<string> {
 
 const isBlank = (r: SourceRecord) => r.fields.every((f) => f.trim() === '');
 
-/** Non-blank lines a header may sit under (a title, a date, notes): the first of them that maps is the header. */
-const LINES_ABOVE_HEADER = 10;
-
-/** A sheet's header row, and how many non-blank lines above it were skipped (a title row, notes). */
-interface HeaderRow {
-  /** The header's (last) line: data starts below it. */
-  readonly line: number;
-  readonly fields: readonly string[];
-  readonly above: number;
-  /** A header of two rows, a group row over the column names: the group row's line. */
-  readonly from?: number;
-}
-
-/**
- * Two header rows as one: each column's group name and its own name (`PHQ-A` over `1` → `PHQ-A 1`), one name where
- * they are the same (a person column merged down both rows) or one is blank. A group name stands over the columns to
- * its right until the next one, as Excel's merged cells (and "centre across") come out in a CSV: `PHQ-A,,,` over
- * `1,2,3`. A person column's own name is never prefixed (`基本信息` over `学号` is `学号`). Undefined when the rows
- * cannot be a header (no name at all).
- */
-function joinHeaderRows(group: readonly string[], names: readonly string[], short = false): string[] | undefined {
-  const width = Math.max(group.length, names.length);
-  const joined: string[] = [];
-  let over = '';
-  for (let i = 0; i < width; i++) {
-    const text = (group[i] ?? '').trim();
-    const own = short ? shortName(text) : text;
-    if (own !== '') over = own;
-    const b = (names[i] ?? '').trim();
-    const a = own !== '' || b === '' ? own : over;
-    joined.push(a === b || b === '' ? a : a === '' || personFieldOfHeader(b) ? b : `${a} ${b}`);
-  }
-  return joined.some((h) => h !== '') ? joined : undefined;
-}
-
-/**
- * The short name in a group name: `GAD-7` of `GAD-7 广泛性焦虑量表`, `SCL-90症状自评量表` or `广泛性焦虑量表（GAD-7）`;
- * else the name as it is.
- */
-function shortName(group: string): string {
-  const name = '[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*';
-  const lead = new RegExp(`^(${name})(?![A-Za-z0-9])`).exec(group);
-  const inParens = new RegExp(`[(（]\\s*(${name})\\s*[)）]`).exec(group);
-  return lead?.[1] ?? inParens?.[1] ?? group;
-}
-
-/**
- * The header of every sheet, read before any output is written: the first of its first non-blank records that
- * `maps`, so a title row above the header ("某某中学心理健康筛查", merged across the columns in Excel) is skipped; when
- * none maps, the first non-blank record, whose mapping problems are then reported.
- */
-export async function headersOf(
-  source: Source,
-  maps: (fields: readonly string[]) => boolean,
-): Promise<Map<string | null, HeaderRow>> {
-  const headers = new Map<string | null, HeaderRow>();
-  // A workbook's sheets one at a time: reaching sheet 3's header then skips sheets 1 and 2 undecoded instead of
-  // parsing every row of them (exceljs parses ~10k rows/s).
-  const passes = source.kind === 'xlsx' ? source.sheets.map((sheet) => [sheet]) : [undefined];
-  for (const sheets of passes) {
-    const seen: SourceRecord[] = [];
-    outer: for await (const batch of source.read(sheets)) {
-      for (const record of batch) {
-        if (isBlank(record)) continue;
-        seen.push(record);
-        if (maps(record.fields)) {
-          headers.set(record.sheet ?? null, { line: record.line, fields: record.fields, above: seen.length - 1 });
-          break outer;
-        }
-        // A group row over the column names ("PHQ-A" merged across its items, then 1, 2, 3 …): read as one header.
-        const group = seen[seen.length - 2];
-        // As written, then with each group named by its short name (`GAD-7 广泛性焦虑量表` → `GAD-7`).
-        const joined =
-          group &&
-          [false, true]
-            .map((short) => joinHeaderRows(group.fields, record.fields, short))
-            .find((fields) => fields !== undefined && maps(fields));
-        if (group && joined) {
-          const header = { line: record.line, fields: joined, above: seen.length - 2, from: group.line };
-          headers.set(record.sheet ?? null, header);
-          break outer;
-        }
-        if (seen.length > LINES_ABOVE_HEADER) break outer;
-      }
-    }
-    const first = seen[0];
-    if (first && !headers.has(first.sheet ?? null)) {
-      headers.set(first.sheet ?? null, { line: first.line, fields: first.fields, above: 0 });
-    }
-  }
-  return headers;
-}
-
 /**
  * The instruments a header may hold: those of `--instrument`, else those the mapping file names, else every one.
  * `named`: the user chose them, so unprefixed item headers (`Q1`, `第1题`) belong to them.
@@ -237,9 +145,15 @@ export function instrumentCandidates(
   return { candidates: all, named: false };
 }
 
-function mapSheet(header: readonly string[], options: ImportOptions, all: readonly InstrumentDefinition[]) {
+function mapSheet(
+  header: readonly string[],
+  options: ImportOptions,
+  all: readonly InstrumentDefinition[],
+  grouped?: readonly (GroupedName | undefined)[],
+) {
   const { candidates, named } = instrumentCandidates(options, all);
-  return mapHeader(header, { candidates, named, ...(options.mapping ? { explicit: options.mapping.columns } : {}) });
+  const explicit = options.mapping ? { explicit: options.mapping.columns } : {};
+  return mapHeader(header, { candidates, named, known: all, ...explicit, ...(grouped ? { grouped } : {}) });
 }
 
 function mapSheets(
@@ -249,7 +163,7 @@ function mapSheets(
 ): { mappings: Map<string | null, SheetMapping | MappingIssue[]> } {
   const mappings = new Map<string | null, SheetMapping | MappingIssue[]>();
   for (const [sheet, header] of headers) {
-    const mapped = mapSheet(header.fields, options, all);
+    const mapped = mapSheet(header.fields, options, all, header.grouped);
     mappings.set(sheet, mapped.ok ? mapped.value : [...mapped.error]);
   }
   return { mappings };
@@ -282,7 +196,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const source = await openSource(options.file, options);
 
   // Map every sheet first: a file whose header cannot be read stops here, before anything is written.
-  const headers = await headersOf(source, (fields) => mapSheet(fields, options, all).ok);
+  const headers = await headersOf(source, (fields, grouped) => mapSheet(fields, options, all, grouped).ok);
   if (headers.size === 0) throw new EmptySourceError(options.sheets ?? []);
   for (const [sheet, header] of headers) {
     const where = sheet === null ? options.file : `${options.file} [${sheet}]`;

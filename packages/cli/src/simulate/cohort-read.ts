@@ -9,6 +9,7 @@ import {
 import type { InstrumentDefinition, ScoreOptions } from '@triage/scales';
 import { CliError } from '../exit-codes.ts';
 import { type MappingIssue, mapHeader, type SheetMapping } from '../import/columns.ts';
+import { headersOf } from '../import/header-row.ts';
 import { readFailure } from '../import/import-command.ts';
 import type { MappingFile } from '../import/mapping-file.ts';
 import { mappingProblems } from '../import/mapping-messages.ts';
@@ -16,7 +17,7 @@ import type { ImportMessages } from '../import/messages.ts';
 import { personReader, personSchema } from '../import/person.ts';
 import { pseudonymOf } from '../import/pseudonym.ts';
 import { instrumentPlans, type RowContext, readRow, type SourceRecord } from '../import/read-row.ts';
-import { headersOf, instrumentCandidates } from '../import/run-import.ts';
+import { instrumentCandidates } from '../import/run-import.ts';
 import { openSource, type Source, type SourceOptions } from '../import/source.ts';
 
 export interface CohortReadOptions extends SourceOptions {

@@ -1,0 +1,117 @@
+import type { GroupedName } from './columns.ts';
+import { personFieldOfHeader } from './columns.ts';
+import type { SourceRecord } from './read-row.ts';
+import type { Source } from './source.ts';
+
+const isBlank = (r: SourceRecord) => r.fields.every((f) => f.trim() === '');
+
+/** Non-blank lines a header may sit under (a title, a date, notes): the first of them that maps is the header. */
+const LINES_ABOVE_HEADER = 10;
+
+/** A sheet's header row, and how many non-blank lines above it were skipped (a title row, notes). */
+export interface HeaderRow {
+  /** The header's (last) line: data starts below it. */
+  readonly line: number;
+  readonly fields: readonly string[];
+  readonly above: number;
+  /** A header of two rows, a group row over the column names: the group row's line. */
+  readonly from?: number;
+  /** A header of two rows: by column, the group name over it and its own name. */
+  readonly grouped?: readonly (GroupedName | undefined)[];
+}
+
+/** Whether a header row maps; `grouped` for a header of two rows (see {@link HeaderRow}). */
+export type HeaderMaps = (fields: readonly string[], grouped?: readonly (GroupedName | undefined)[]) => boolean;
+
+/**
+ * Two header rows as one: each column's group name and its own name (`PHQ-A` over `1` → `PHQ-A 1`), one name where
+ * they are the same (a person column merged down both rows) or one is blank. A group name stands over the columns to
+ * its right until the next one, as Excel's merged cells (and "centre across") come out in a CSV: `PHQ-A,,,` over
+ * `1,2,3`. A person column's own name is never prefixed (`基本信息` over `学号` is `学号`). With `short`, each group
+ * is read by the short name in it (`PHQ-A 青少年抑郁量表` → `PHQ-A`), each group on its own: one group's long name
+ * must not drop another's. Undefined when the rows cannot be a header (no name at all).
+ */
+export function joinHeaderRows(
+  group: readonly string[],
+  names: readonly string[],
+  short = false,
+): { fields: string[]; grouped: (GroupedName | undefined)[] } | undefined {
+  const width = Math.max(group.length, names.length);
+  const fields: string[] = [];
+  const grouped: (GroupedName | undefined)[] = [];
+  let over = '';
+  let overAsWritten = '';
+  for (let i = 0; i < width; i++) {
+    const text = (group[i] ?? '').trim();
+    const own = short ? shortName(text) : text;
+    if (own !== '') {
+      over = own;
+      overAsWritten = text;
+    }
+    const b = (names[i] ?? '').trim();
+    const a = own !== '' || b === '' ? own : over;
+    const prefixed = !(a === b || b === '' || a === '' || personFieldOfHeader(b));
+    fields.push(prefixed ? `${a} ${b}` : a === b || b === '' ? a : b);
+    grouped.push(prefixed ? { group: own !== '' ? text : overAsWritten, own: b } : undefined);
+  }
+  return fields.some((h) => h !== '') ? { fields, grouped } : undefined;
+}
+
+/**
+ * The short name in a group name: `GAD-7` of `GAD-7 广泛性焦虑量表`, `SCL-90症状自评量表` or `广泛性焦虑量表（GAD-7）`;
+ * else the name as it is. An instrument's own name gives a name of the same instrument (`C-SSRS Screener` →
+ * `C-SSRS`), so the short reading never loses one.
+ */
+export function shortName(group: string): string {
+  const name = '[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*';
+  const lead = new RegExp(`^(${name})(?![A-Za-z0-9])`).exec(group);
+  const inParens = new RegExp(`[(（]\\s*(${name})\\s*[)）]`).exec(group);
+  return lead?.[1] ?? inParens?.[1] ?? group;
+}
+
+/**
+ * The header of every sheet, read before any output is written: the first of its first non-blank records that
+ * `maps`, so a title row above the header ("某某中学心理健康筛查", merged across the columns in Excel) is skipped; when
+ * none maps, the first non-blank record, whose mapping problems are then reported.
+ */
+export async function headersOf(source: Source, maps: HeaderMaps): Promise<Map<string | null, HeaderRow>> {
+  const headers = new Map<string | null, HeaderRow>();
+  // A workbook's sheets one at a time: reaching sheet 3's header then skips sheets 1 and 2 undecoded instead of
+  // parsing every row of them (exceljs parses ~10k rows/s).
+  const passes = source.kind === 'xlsx' ? source.sheets.map((sheet) => [sheet]) : [undefined];
+  for (const sheets of passes) {
+    const seen: SourceRecord[] = [];
+    outer: for await (const batch of source.read(sheets)) {
+      for (const record of batch) {
+        if (isBlank(record)) continue;
+        seen.push(record);
+        if (maps(record.fields)) {
+          headers.set(record.sheet ?? null, { line: record.line, fields: record.fields, above: seen.length - 1 });
+          break outer;
+        }
+        // A group row over the column names ("PHQ-A" merged across its items, then 1, 2, 3 …): read as one header,
+        // each group by its short name (`GAD-7 广泛性焦虑量表` → `GAD-7`), then as written.
+        const group = seen[seen.length - 2];
+        const joinings = group
+          ? [true, false].flatMap((short) => joinHeaderRows(group.fields, record.fields, short) ?? [])
+          : [];
+        const joined =
+          joinings.find((j) => maps(j.fields, j.grouped)) ??
+          // Maps but for a group naming no instrument over item columns: still the header, so that its mapping
+          // reports the group instead of reading the other instruments alone.
+          joinings.find((j) => maps(j.fields));
+        if (group && joined) {
+          const header = { line: record.line, ...joined, above: seen.length - 2, from: group.line };
+          headers.set(record.sheet ?? null, header);
+          break outer;
+        }
+        if (seen.length > LINES_ABOVE_HEADER) break outer;
+      }
+    }
+    const first = seen[0];
+    if (first && !headers.has(first.sheet ?? null)) {
+      headers.set(first.sheet ?? null, { line: first.line, fields: first.fields, above: 0 });
+    }
+  }
+  return headers;
+}

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { workbookParts, writeZip } from '../src/xlsx/zip-fixture.ts';
+import { runCli, scratch } from './run-cli.ts';
+
+// Header rows as school exports write them, through the built CLI (QA's repros, in small).
+describe('triage import: header rows', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  const run = (args: readonly string[]) => runCli(args, env);
+  afterAll(() => s.done());
+
+  const column = (i: number) => String.fromCharCode(65 + (i % 26)).padStart(i >= 26 ? 2 : 1, 'A');
+  const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+  /** A one-sheet workbook of these rows (cells as text). */
+  async function workbook(name: string, rows: readonly (readonly string[])[], merges = ''): Promise<string> {
+    const data = rows
+      .map(
+        (r, l) =>
+          `<row r="${l + 1}">${r.map((v, i) => (v === '' ? '' : cell(`${column(i)}${l + 1}`, v))).join('')}</row>`,
+      )
+      .join('');
+    const file = join(s.dir, name);
+    await writeZip(file, workbookParts({ sheets: [{ name: '1班', data, after: merges }] }));
+    return file;
+  }
+  const csv = (name: string, rows: readonly (readonly string[])[]) =>
+    s.write(name, `${rows.map((r) => r.join(',')).join('\r\n')}\r\n`);
+  const results = (out: string) => readFileSync(join(s.dir, out, 'results.csv'), 'utf8');
+
+  describe('two groups over the item numbers, one with words after the short name', () => {
+    const numbers = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+    const person = ['学号', '姓名', '性别', '年龄', '年级', '班级'];
+    const group = (phqA: string) => [
+      ...person.map(() => ''),
+      phqA,
+      ...Array(10).fill(''),
+      'GAD-7',
+      ...Array(6).fill(''),
+    ];
+    const names = [...person, ...numbers(9), 'c', 'd', ...numbers(7)];
+    // PHQ-A item 9 = 3 and c, d = yes: R3 whatever else.
+    const student = [
+      '202501010001',
+      '王一',
+      '男',
+      '13',
+      '初一',
+      '1班',
+      ...'222222223'.split(''),
+      '1',
+      '1',
+      ...'1111111',
+    ];
+
+    it.each([
+      ['xlsx', 'PHQ-A 青少年抑郁量表'],
+      ['csv', 'PHQ-A 青少年抑郁量表'],
+      ['csv', '青少年抑郁量表（PHQ-A）'],
+    ])('reads both instruments (%s, %s): PHQ-A item 9, c, d are read, R3', async (kind, phqA) => {
+      const rows = [group(phqA), names, student];
+      const out = `groups-${kind}-${phqA.length}`;
+      const file = kind === 'xlsx' ? await workbook(`${out}.xlsx`, rows) : csv(`${out}.csv`, rows);
+      const r = run(['import', file, '--out', join(s.dir, out), '--no-input']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('PHQ-A + GAD-7');
+      expect(r.stderr).toContain('0 other columns ignored');
+      expect(results(out)).toMatch(/,R3,/);
+      expect(results(out)).toContain('self-harm-thoughts:positive');
+    });
+
+    it('a group naming no instrument over item numbers is an error naming the group, never read as GAD-7 alone', () => {
+      const file = csv('groups-unnamed.csv', [group('青少年抑郁量表'), names, student]);
+      const r = run(['import', file, '--out', join(s.dir, 'groups-unnamed'), '--no-input', '--json']);
+      expect(r.status).not.toBe(0);
+      const message = `${r.stderr}${r.stdout}`;
+      expect(message).toContain('"青少年抑郁量表" over columns 7, 8, 9');
+      expect(message).toContain('--map');
+      expect(message).not.toContain('202501010001');
+    });
+  });
+
+  describe('a questionnaire platform export (问卷星)', () => {
+    const header = ['序号', '提交答卷时间', '1、你的学号：', '2、你的姓名：', '3、性别：', '4、年龄：'];
+    const items = ['PHQA1', 'PHQA2', 'PHQA3', 'PHQA4', 'PHQA5', 'PHQA6', 'PHQA7', 'PHQA8', 'PHQA9', 'PHQA_c', 'PHQA_d'];
+    const row = (n: number, name: string, item9: string) => [
+      `${n}`,
+      '2025/9/1 10:00:00',
+      `20250111000${n}`,
+      name,
+      '女',
+      '14',
+      ...'00000000'.split(''),
+      item9,
+      '0',
+      '0',
+    ];
+
+    it('reads its person questions (1、你的学号： …) as person columns; the name stays out with --pseudonymize', () => {
+      const file = csv('wjx.csv', [[...header, ...items], row(1, '张测试', '1'), row(2, '李测试', '7')]);
+      const r = run(['import', file, '--out', join(s.dir, 'wjx'), '--no-input', '--pseudonymize']);
+      expect(r.status).not.toBe(2);
+      expect(r.stderr).toContain('student id (1、你的学号：), name (2、你的姓名：), sex (3、性别：), age (4、年龄：)');
+      expect(r.stderr).not.toContain('no student id column');
+      const errors = readFileSync(join(s.dir, 'wjx', 'errors.csv'), 'utf8');
+      expect(errors).toContain('SCALES_ITEM_OUT_OF_RANGE');
+      for (const secret of ['李测试', '张测试', '202501110002', '202501110001']) {
+        expect(errors).not.toContain(secret);
+        expect(r.stdout + r.stderr).not.toContain(secret);
+      }
+    });
+
+    it('numbered questions with two --instrument: the error says which are unclear, not "item columns (1、你的学号：…)"', () => {
+      const matrix = (q: number, n: number) => Array.from({ length: n }, (_, i) => `${q}、在过去两周内—第${i + 1}行`);
+      const questions = [...matrix(7, 9), '8、…', '9、…', '10、…', '11、…', ...matrix(12, 7)];
+      const file = csv('wjx-text.csv', [[...header, ...questions], row(1, '张测试', '1')]);
+      const r = run(['import', file, '-i', 'phq-a,gad-7', '--out', join(s.dir, 'wjx-text'), '--no-input']);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain('do not say which of PHQ-A, GAD-7 they belong to');
+      expect(r.stderr).not.toContain('expected --instrument');
+      expect(r.stderr).not.toContain('你的学号');
+    });
+  });
+
+  describe('a file without its header row', () => {
+    const students = [
+      ['202501110001', '郭测试', '女', '13', '初一', '初一(1)班', '完全不会', '好几天', '完全不会', '否'],
+      ['202501110002', '赵测试', '男', '12', '初一', '初一(1)班', '完全不会', '完全不会', '完全不会', '否'],
+    ];
+    const secrets = ['202501110001', '郭测试', '13', '初一(1)班'];
+
+    it.each([
+      ['csv', []],
+      ['csv', ['-i', 'phq-a,gad-7']],
+      ['xlsx', []],
+      ['xlsx (13岁, 1班)', []],
+    ])('says line 1 looks like answers, and repeats no cell of it (%s %j)', async (kind, flags) => {
+      const rows = kind.includes('岁')
+        ? students.map((r) => [r[0] ?? '', '王一', '男', '13岁', '初一', '1班', '2', '3'])
+        : students;
+      const out = `headerless-${kind.length}-${flags.length}`;
+      const file = kind.startsWith('xlsx') ? await workbook(`${out}.xlsx`, rows) : csv(`${out}.csv`, rows);
+      const r = run(['import', file, ...flags, '--out', join(s.dir, out), '--no-input', '--json']);
+      expect(r.status).not.toBe(0);
+      expect(r.stdout + r.stderr).toContain('the first row looks like answers, not a header row');
+      const printed = (r.stdout + r.stderr).replaceAll(file, 'FILE');
+      for (const secret of [...secrets, '13岁', '王一']) expect(printed).not.toContain(secret);
+    });
+  });
+});
