@@ -78,6 +78,10 @@ describe('triage import: header rows', () => {
       expect(message).toContain('"青少年抑郁量表" over columns 7, 8, 9');
       expect(message).toContain('--map');
       expect(message).not.toContain('202501010001');
+      // simulate cohort reads screenings the same way.
+      const cohort = run(['simulate', 'cohort', '--input', file, '--start', '2026-09-01', '--json']);
+      expect(cohort.status).toBe(1);
+      expect(cohort.stdout + cohort.stderr).toContain('"青少年抑郁量表" over columns 7, 8, 9');
     });
   });
 

@@ -8,7 +8,7 @@ import {
 } from '@triage/core';
 import type { InstrumentDefinition, ScoreOptions } from '@triage/scales';
 import { CliError } from '../exit-codes.ts';
-import { type MappingIssue, mapHeader, type SheetMapping } from '../import/columns.ts';
+import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from '../import/columns.ts';
 import { headersOf } from '../import/header-row.ts';
 import { readFailure } from '../import/import-command.ts';
 import type { MappingFile } from '../import/mapping-file.ts';
@@ -107,10 +107,16 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   const cohorts: CohortStudent[][] = options.ruleSets.map(() => []);
 
   const explicit = options.mapping ? { explicit: options.mapping.columns } : {};
-  const mapFields = (fields: readonly string[]) => mapHeader(fields, { candidates, named, ...explicit });
+  // `grouped`: the group name over each column of a two-row header, so a group naming no instrument is not skipped.
+  const mapFields = (fields: readonly string[], grouped?: readonly (GroupedName | undefined)[]) =>
+    mapHeader(fields, { candidates, named, known: options.all, ...explicit, ...(grouped ? { grouped } : {}) });
 
-  async function contextFor(sheet: string | null, header: readonly string[]): Promise<RowContext | null> {
-    const mapped = mapFields(header);
+  async function contextFor(
+    sheet: string | null,
+    header: readonly string[],
+    grouped?: readonly (GroupedName | undefined)[],
+  ): Promise<RowContext | null> {
+    const mapped = mapFields(header, grouped);
     const mapping = mapped.ok ? mapped.value : await options.resolveMapping?.(sheet, header, mapped.error);
     if (!mapping) {
       problems.push({ sheet, issues: mapped.ok ? [] : mapped.error });
@@ -130,7 +136,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   }
 
   // As `triage import` finds them: a title or notes above a header are skipped.
-  const headers = await headersOf(source, (fields) => mapFields(fields).ok);
+  const headers = await headersOf(source, (fields, grouped) => mapFields(fields, grouped).ok);
   for await (const batch of source.read()) {
     for (const record of batch) {
       if (record.fields.every((f) => f.trim() === '')) {
@@ -141,7 +147,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       const header = headers.get(sheet);
       if (record.line < (header?.line ?? 0)) continue;
       if (record.line === header?.line) {
-        contexts.set(sheet, await contextFor(sheet, header.fields));
+        contexts.set(sheet, await contextFor(sheet, header.fields, header.grouped));
         continue;
       }
       counts.rows++;
