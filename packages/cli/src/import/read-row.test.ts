@@ -300,3 +300,28 @@ describe('readRow marks a rejected row urgent', () => {
     expect(read({ '1': '5' }).riskSignal).toBe(false);
   });
 });
+
+describe('readRow on the header row repeated mid-file', () => {
+  const sheet = INSTRUMENTS.slice(0, 2);
+  const headerRow = () => {
+    const m = mapping(sheet);
+    const cells: string[] = [];
+    for (const [, column] of Object.entries(m.person)) if (column) cells[column.index] = column.header;
+    for (const { items } of m.instruments) for (const item of items) cells[item.index] = item.header;
+    return cells;
+  };
+
+  it('rejects it with one issue, not one per column', () => {
+    const result = readRow({ line: 30, fields: headerRow() }, context(sheet));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues).toEqual([{ code: 'IMPORT_HEADER_REPEATED', expected: '' }]);
+  });
+
+  it('is not a row with a student id in the id column: that row gets its own issues', () => {
+    const cells = headerRow();
+    cells[0] = '2025001';
+    const result = readRow({ line: 30, fields: cells }, context(sheet));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.code)).not.toContain('IMPORT_HEADER_REPEATED');
+  });
+});

@@ -32,6 +32,7 @@ export type RowIssueCode =
   | 'IMPORT_FIELD_COUNT'
   | 'IMPORT_UNTERMINATED_QUOTE'
   | 'IMPORT_SHEET_UNMAPPED'
+  | 'IMPORT_HEADER_REPEATED'
   | 'IMPORT_NO_ANSWERS';
 
 /** What is wrong with a row; never the cell's value. */
@@ -210,6 +211,14 @@ function widthIssue(record: SourceRecord, width: number): RowIssue | undefined {
   return undefined;
 }
 
+/** Whether a row holds the header's own names in its id column (if any) and its first item's column. */
+function repeatsHeader(fields: readonly string[], mapping: SheetMapping): boolean {
+  const item = mapping.instruments[0]?.items[0];
+  const id = mapping.person.studentId;
+  const same = (column: Column) => (fields[column.index] ?? '').trim() === column.header.trim();
+  return item !== undefined && same(item) && (id === undefined || same(id));
+}
+
 /**
  * One record through validate → score → triage. Every record comes out as a result or a rejection, with all of
  * its problems at once, so a user fixes a row in one pass.
@@ -226,6 +235,10 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   const issues: RowIssue[] = [];
   const { fields } = record;
   const p = mapping.person;
+  // The header again (files pasted one under the other): one error, not one per column.
+  if (repeatsHeader(fields, mapping)) {
+    return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_REPEATED', expected: '' }], riskSignal: false };
+  }
   const cells: PersonCells = {
     studentId: cellOf(fields, p.studentId),
     sex: cellOf(fields, p.sex),
