@@ -116,7 +116,7 @@ try {
   await writeScreeningCsv(utf8, { rows, seed: SEED, lang: 'zh', answers: 'text', encoding: 'utf-8' });
   await writeScreeningCsv(gb, { rows, seed: SEED, lang: 'zh', answers: 'text', encoding: 'gb18030' });
   const times = { utf8: [], gb: [] };
-  for (let i = 0; i < Math.max(3, RUNS); i++) {
+  for (let i = 0; i < Math.max(5, RUNS); i++) {
     times.utf8.push(measure(parseOnly, [utf8]).ms);
     times.gb.push(measure(parseOnly, [gb]).ms);
   }
