@@ -3,7 +3,7 @@ import type { ScoreIssue, ScoreIssueCode, ScoreWarning, WarningCode } from './en
 /** Languages of user-facing text. */
 export type Lang = 'zh' | 'en';
 
-type Params = { item: string; expected: string; items: string; coding: string };
+type Params = { item: string; expected: string; items: string; coding: string; lowest: string; highest: string };
 type Template = (p: Params) => string;
 
 const issues: Record<ScoreIssueCode, Record<Lang, Template>> = {
@@ -37,6 +37,16 @@ const warnings: Record<WarningCode, Record<Lang, Template>> = {
   SCALES_NOT_SCORABLE: {
     zh: (p) => `第${p.items}题缺答，超出计分规则允许的缺答数，不计总分`,
     en: (p) => `item(s) ${p.items} missing: more than the scoring rule allows, no total`,
+  },
+  SCALES_BAND_BOUNDS: {
+    zh: (p) =>
+      p.lowest === p.highest
+        ? `第${p.items}题无论怎样作答，分级都是「${p.lowest}」：据此判定分级（总分仍为空）`
+        : `第${p.items}题的作答可使分级在「${p.lowest}」到「${p.highest}」之间：分级未定`,
+    en: (p) =>
+      p.lowest === p.highest
+        ? `item(s) ${p.items}: whatever the answers, the band is "${p.lowest}", so the band is given (still no total)`
+        : `item(s) ${p.items}: the answers could put the band anywhere from "${p.lowest}" to "${p.highest}": band undecided`,
   },
   SCALES_REFUSED: {
     zh: (p) => `第${p.items}题拒绝回答，按阳性处理`,
@@ -76,7 +86,15 @@ const derivedNames: Record<string, Record<Lang, string>> = {
   category: { zh: '抑郁分类（CESD-R 算法）', en: 'depression category (CESD-R algorithm)' },
 };
 
-const params = (p: Partial<Params>): Params => ({ item: '', expected: '', items: '', coding: '', ...p });
+const params = (p: Partial<Params>): Params => ({
+  item: '',
+  expected: '',
+  items: '',
+  coding: '',
+  lowest: '',
+  highest: '',
+  ...p,
+});
 
 /**
  * One line explaining what is wrong with an answer, without echoing the answer itself (answers stay out of terminals).
@@ -88,7 +106,11 @@ export function formatIssue(issue: ScoreIssue, lang: Lang): string {
 }
 
 export function formatWarning(warning: ScoreWarning, lang: Lang): string {
-  return warnings[warning.code][lang](params({ items: (warning.items ?? []).join(lang === 'zh' ? '、' : ', ') }));
+  const items = (warning.items ?? []).join(lang === 'zh' ? '、' : ', ');
+  const bands = warning.bands;
+  return warnings[warning.code][lang](
+    params(bands ? { items, lowest: bands.lowest.label[lang], highest: bands.highest.label[lang] } : { items }),
+  );
 }
 
 /** A categorical screener's outcome (`ScoreValue.category`) or a derived value, in words. Unknown ids pass through. */

@@ -7,6 +7,12 @@ export interface ScaleFacts {
   readonly total?: number | null;
   readonly index?: number | null;
   readonly band?: string | null;
+  /**
+   * The lowest band the result can be in: the band itself when decided; when blank items leave it open, the band of
+   * the lowest total they allow (scales warning SCALES_BAND_BOUNDS); null when there is no band to bound. Rules read
+   * it as "at least this band" only together with `band` absent, so a decided band is never counted twice.
+   */
+  readonly bandAtLeast?: string | null;
   readonly category?: string | null;
   readonly cutoffs?: Readonly<Record<string, boolean | null>>;
   /** Flag id → status; only positive and unknown flags appear. */
@@ -50,6 +56,12 @@ export interface Facts {
   readonly contact?: ContactFacts;
 }
 
+/** The lower of the bands blank items leave open (scales engine/bounds.ts), or null. */
+function lowestBand(score: ScoreValue): string | null {
+  for (const w of score.warnings) if (w.code === 'SCALES_BAND_BOUNDS' && w.bands) return w.bands.lowest.id;
+  return null;
+}
+
 /**
  * The facts of one instrument result, as rules read them.
  * @example
@@ -85,6 +97,7 @@ export function scaleFacts(score: ScoreValue): ScaleFacts {
     total: score.total,
     index: score.index?.value ?? null,
     band: score.band?.id ?? null,
+    bandAtLeast: score.band?.id ?? lowestBand(score),
     category: score.category,
     cutoffs,
     flags,

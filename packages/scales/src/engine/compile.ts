@@ -35,6 +35,9 @@ export interface CompiledItem {
   readonly expected: string;
   /** Option scores by answer − min, when some option scores differently from its code (NaN: no such option). */
   readonly scores: Float64Array | null;
+  /** Lowest and highest score a substantive answer counts for (option scores applied; reversal keeps the range). */
+  readonly scoreMin: number;
+  readonly scoreMax: number;
 }
 
 export interface CompiledSubscale {
@@ -125,8 +128,11 @@ function compileItemOptions(options: readonly ResponseOption[]) {
     scores = new Float64Array(max - min + 1).fill(Number.NaN);
     for (const o of options) if (!o.refusal) scores[o.value - min] = o.score ?? o.value;
   }
+  const scored = options.filter((o) => !o.refusal).map((o) => o.score ?? o.value);
   return {
     scores,
+    scoreMin: Math.min(...scored),
+    scoreMax: Math.max(...scored),
     min,
     max,
     contiguous,

@@ -1,6 +1,7 @@
 import type { InstrumentDefinition } from '../definition/schema.ts';
 import { err, ok, type Result } from '../result.ts';
 import { findBand } from './bands.ts';
+import { bandBounds, type TotalBounds, totalBounds } from './bounds.ts';
 import { scoreAsq, scoreCssrsScreener } from './categorical.ts';
 import { type CompiledInstrument, type CompiledItem, compileInstrument, isAbsent } from './compile.ts';
 import { cesdrCategory, phqDepressiveSyndrome } from './derived.ts';
@@ -75,19 +76,27 @@ function itemsOf(compiled: CompiledInstrument, values: ArrayLike<number>): Recor
 }
 
 /**
- * Without a total a cut-off may still be decided: reached by the answered items alone, or out of reach even if every
- * unscored item took its highest value. Only the undecided ones are null. Results are shared per outcome pattern.
+ * Without a total a cut-off may still be decided: reached by the lowest total the unscored items allow, or out of
+ * reach even at the highest (engine/bounds.ts). Only the undecided ones are null. Results are shared per outcome
+ * pattern.
  */
 function decideCutoffs(
   compiled: CompiledInstrument,
   total: number | null,
-  sum: number,
-  unscored: readonly string[],
+  bounds: TotalBounds | null,
 ): readonly CutoffResult[] {
-  const ceiling = total === null ? sum + unscored.reduce((s, id) => s + (compiled.byId.get(id)?.max ?? 0), 0) : 0;
   let pattern = 0;
   for (const c of compiled.cutoffs) {
-    const decided = total !== null ? total >= c.min : sum >= c.min ? true : ceiling < c.min ? false : null;
+    const decided =
+      total !== null
+        ? total >= c.min
+        : !bounds
+          ? null
+          : bounds.low >= c.min
+            ? true
+            : bounds.high < c.min
+              ? false
+              : null;
     pattern = pattern * 3 + (decided === null ? 2 : decided ? 1 : 0);
   }
   let shared = compiled.cutoffResults.get(pattern);
@@ -244,6 +253,19 @@ export function scoreInstrument(
     const score = set.appliesTo === 'index' ? index?.value : set.appliesTo === 'mean' ? mean : total;
     if (score !== undefined && score !== null) band = findBand(set, score);
   }
+  // No total because of unscored items: the band is still decided when every answer to them gives the same one
+  // (engine/bounds.ts). A total of subscales (SDQ) has prorated parts, so its bounds are not the items' and it is left out.
+  const bounds =
+    total === null && !compiled.totalFrom && unscored.length > 0 ? totalBounds(compiled, sum, unscored) : null;
+  if (set && bounds) {
+    const bands = bandBounds(definition, set, bounds, {
+      rounding: options.indexRounding ?? 'half-up',
+      items: scoredPositions.length,
+    });
+    if (bands.lowest === bands.highest) band = bands.lowest;
+    warnings ??= [];
+    warnings.push({ code: 'SCALES_BAND_BOUNDS', items: unscored, bands });
+  }
 
   const value: Mutable<ScoreValue> = {
     instrument: definition.id,
@@ -251,7 +273,7 @@ export function scoreInstrument(
     total,
     index,
     band,
-    cutoffs: compiled.cutoffs.length ? decideCutoffs(compiled, total, sum, unscored) : NONE,
+    cutoffs: compiled.cutoffs.length ? decideCutoffs(compiled, total, bounds) : NONE,
     subscales,
     category: null,
     derived,

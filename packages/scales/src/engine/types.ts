@@ -69,6 +69,7 @@ export interface CutoffResult {
 export type WarningCode =
   | 'SCALES_PRORATED'
   | 'SCALES_NOT_SCORABLE'
+  | 'SCALES_BAND_BOUNDS'
   | 'SCALES_REFUSED'
   | 'SCALES_SKIPPED_ANSWERED'
   | 'SCALES_INVALID_PROTOCOL';
@@ -76,6 +77,11 @@ export type WarningCode =
 export interface ScoreWarning {
   readonly code: WarningCode;
   readonly items?: readonly string[];
+  /**
+   * SCALES_BAND_BOUNDS: with no total, the bands of the lowest and highest total the unscored items allow. The same
+   * band twice means the band was decided by these bounds (`band` holds it); two bands leave `band` null.
+   */
+  readonly bands?: { readonly lowest: BandResult; readonly highest: BandResult };
 }
 
 /** Items scored at or above the instrument's positive threshold (SCL-90 阳性项目数 and 阳性症状均分). */

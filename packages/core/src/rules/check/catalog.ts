@@ -45,6 +45,7 @@ function scaleFields(def: InstrumentDefinition): string[] {
     ...has('total', sum),
     ...has('index', sum && def.index !== undefined),
     ...has('band', sum && def.bandSets.length > 0),
+    ...has('bandAtLeast', sum && def.bandSets.length > 0),
     ...has('category', !sum),
     'items',
     'flags',
@@ -118,7 +119,8 @@ function scoreField(def: InstrumentDefinition, field: string, path: string): Res
     case 'index':
       if (def.scoring !== 'sum' || !def.index) return missing;
       return ok({ ...score, domain: { kind: 'numbers', values: possibleValues(def, 'index') } });
-    case 'band': {
+    case 'band':
+    case 'bandAtLeast': {
       if (def.scoring !== 'sum' || def.bandSets.length === 0) return missing;
       const ids = [...new Set(def.bandSets.flatMap((s) => s.bands.map((b) => b.id)))];
       return ok({ ...score, domain: { kind: 'ids', values: ids } });
@@ -156,7 +158,7 @@ function resolveScale(parts: readonly string[], path: string): Result<FactInfo, 
   const [, id = '', field = '', member, ...extra] = parts;
   const def = instruments.find((d) => d.id === id);
   if (!def) return err({ kind: 'instrument', id, suggestion: getInstrument(id)?.id });
-  if (['total', 'index', 'band', 'category'].includes(field)) {
+  if (['total', 'index', 'band', 'bandAtLeast', 'category'].includes(field)) {
     return member === undefined ? scoreField(def, field, path) : err({ kind: 'shape', path });
   }
   const single = singleFact(def, field);

@@ -212,10 +212,11 @@ describe('RULES_SHADOWED', () => {
       [['low', 'high']],
     ],
     [
-      'a band inside a total range (same score, other fact)',
+      // Not inside `total ≥ 20`: blank items can decide the band and leave no total (scales engine/bounds.ts).
+      'a band inside a cut-off (same score, other fact)',
       [
         rule('severe', { fact: band, eq: 'severe' }, { level: 'R1', followUp: ['P28D'] }),
-        rule('high', { fact: total, gte: 20 }, { level: 'R2', followUp: ['P7D'] }),
+        rule('high', { fact: 'scales.phq-9.cutoffs.adolescent', eq: true }, { level: 'R2', followUp: ['P7D'] }),
       ],
       [['severe', 'high']],
     ],

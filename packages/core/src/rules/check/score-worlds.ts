@@ -5,6 +5,8 @@ export interface ScoreWorld {
   readonly total: number | null;
   readonly index: number | null;
   readonly band: string | null;
+  /** The band when decided; with blank items leaving it open, the lowest band they allow (facts.ts). */
+  readonly bandAtLeast: string | null;
   readonly cutoffs: Readonly<Record<string, boolean | null>>;
 }
 
@@ -95,16 +97,53 @@ function world(
   const score = set?.appliesTo === 'index' ? index : set?.appliesTo === 'mean' ? total / scored : total;
   const cutoffs: Record<string, boolean> = {};
   for (const c of definition.cutoffs ?? []) cutoffs[c.id] = total >= c.min;
-  return { total, index, band: set && score !== null ? bandOf(set, score) : null, cutoffs };
+  const band = set && score !== null ? bandOf(set, score) : null;
+  return { total, index, band, bandAtLeast: band, cutoffs };
 }
 
-/** Worlds without a total: cut-offs may still be decided from the answered items, either way, or not at all. */
+/**
+ * Worlds without a total. Blank items bound it between a lowest and a highest total (scales engine/bounds.ts): a
+ * cut-off the lowest reaches is decided yes, one the highest misses is decided no, the others are undecided; the band
+ * is given when both ends fall in one band, and `bandAtLeast` is the band of the lowest. Every pair of integer totals
+ * in the full range, under every band set and index rounding: exactly the facts scoring can give. A total of subscales
+ * (SDQ) is not bounded: nothing is decided there.
+ */
 function worldsWithoutTotal(definition: InstrumentDefinition): ScoreWorld[] {
-  let combos: Record<string, boolean | null>[] = [{}];
-  for (const c of definition.cutoffs ?? []) {
-    combos = combos.flatMap((combo) => [true, false, null].map((v) => ({ ...combo, [c.id]: v })));
+  const cutoffs = definition.cutoffs ?? [];
+  if (definition.totalFrom) {
+    const open = Object.fromEntries(cutoffs.map((c) => [c.id, null]));
+    return [{ total: null, index: null, band: null, bandAtLeast: null, cutoffs: open }];
   }
-  return combos.map((cutoffs) => ({ total: null, index: null, band: null, cutoffs }));
+  const { min, max } = totalRange(definition);
+  const sets: (BandSet | undefined)[] = definition.bandSets.length > 0 ? definition.bandSets : [undefined];
+  const scored = definition.items.filter((i) => i.scored !== false).length;
+  const multiplier = definition.index?.multiplier;
+  // One index rounding at a time (roundings() lists them in the same order for every value).
+  const modes = multiplier === undefined ? [0] : [0, 1, 2, 3];
+  const scoreOf = (set: BandSet, total: number, mode: number): number =>
+    set.appliesTo === 'index'
+      ? (roundings(total * (multiplier ?? 1))[mode] as number)
+      : set.appliesTo === 'mean'
+        ? total / scored
+        : total;
+  const worlds = new Map<string, ScoreWorld>();
+  for (let low = min; low <= max; low++) {
+    for (let high = low; high <= max; high++) {
+      const decided: Record<string, boolean | null> = {};
+      for (const c of cutoffs) decided[c.id] = low >= c.min ? true : high < c.min ? false : null;
+      for (const set of sets) {
+        for (const mode of set ? modes : [0]) {
+          const lowest = set ? bandOf(set, scoreOf(set, low, mode)) : null;
+          const highest = set ? bandOf(set, scoreOf(set, high, mode)) : null;
+          const band = lowest === highest ? lowest : null;
+          const key = `${band}|${lowest}|${JSON.stringify(decided)}`;
+          if (!worlds.has(key))
+            worlds.set(key, { total: null, index: null, band, bandAtLeast: lowest, cutoffs: decided });
+        }
+      }
+    }
+  }
+  return [...worlds.values()];
 }
 
 const cache = new WeakMap<InstrumentDefinition, readonly ScoreWorld[]>();

@@ -1,4 +1,5 @@
 import type { RuleSet } from '../schema.ts';
+import { bandFloorRules } from './band-floor-rules.ts';
 import { childScaleRules } from './child-scale-rules.ts';
 import { chineseScaleRules } from './chinese-scale-rules.ts';
 import { contactRules } from './contact-rules.ts';
@@ -9,7 +10,8 @@ import { suicideRules } from './suicide-rules.ts';
 /**
  * The shipped default rule set: suicide and self-harm rules first, then contact categories, then symptom-severity
  * bands (severity-rules.ts; for the instruments added in 1.1.0 screening-scale-rules.ts, child-scale-rules.ts and
- * chinese-scale-rules.ts). Every rule cites its source; levels only ever rise (the most severe rule wins) and clinical
+ * chinese-scale-rules.ts; since 1.2.0 band-floor-rules.ts and a rule on each published cut-off, both decided even with
+ * blank items). Every rule cites its source; levels only ever rise (the most severe rule wins) and clinical
  * judgement can override any of them through a named person with a recorded reason. Rules, conditions and sources in
  * words:
  * ./README.md; its own tests: ./default-rule-set.tests.yaml.
@@ -19,7 +21,7 @@ import { suicideRules } from './suicide-rules.ts';
  */
 export const defaultRuleSet: RuleSet = {
   id: 'default',
-  version: '1.1.0',
+  version: '1.2.0',
   name: { zh: '默认分级规则', en: 'Default triage rules' },
   unknownCritical: {
     level: 'R3',
@@ -33,5 +35,6 @@ export const defaultRuleSet: RuleSet = {
     ...screeningScaleRules,
     ...childScaleRules,
     ...chineseScaleRules,
+    ...bandFloorRules,
   ],
 };

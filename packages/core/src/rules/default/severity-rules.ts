@@ -9,8 +9,19 @@ const LEVELS =
   'a score at or above a clinical cut-off → R2, a general psychological issue → R1 (reference/triage.md §0.1)';
 const NO_ACTION = 'below every cut-off: no action by default; clinical judgement can override';
 
+/** Without a total, blank items may still leave a cut-off decided by the answered items (scales engine/bounds.ts). */
+const BLANKS =
+  'decided by the scales package from the answered items when blank items leave no total (reached by the lowest total the blanks allow, never imputed), so it fires even then';
+
+/** A ≥ 10 cut-off of the PHQ-9 or PHQ-A: the first total of the moderate band, whose rule gives R2. */
+interface TenCutoff {
+  readonly id: string;
+  readonly label: { readonly zh: string; readonly en: string };
+  readonly source: string;
+}
+
 /** PHQ-9 and PHQ-A share the 0–27 total and the Kroenke 2001 bands (reference/scales.md §1.1, §1.2). */
-function phqRules(scale: 'phq-9' | 'phq-a', name: string, bands: string): Rule[] {
+function phqRules(scale: 'phq-9' | 'phq-a', name: string, bands: string, ten: TenCutoff): Rule[] {
   return [
     {
       id: `${scale}-minimal`,
@@ -31,6 +42,16 @@ function phqRules(scale: 'phq-9' | 'phq-a', name: string, bands: string): Rule[]
       description: { zh: `${name} 中度 (10–14 分)`, en: `${name} moderate (total 10–14)` },
       source: `${bands}; ≥10 is the adult screening cut-off (Kroenke 2001, sens 88%, spec 88%); ${LEVELS}`,
       when: band(scale, 'moderate'),
+      then: MODERATE,
+    },
+    {
+      id: `${scale}-${ten.id}-cutoff`,
+      description: {
+        zh: `${name} ≥10 分（${ten.label.zh}；部分条目空白时也可判定）`,
+        en: `${name} total ≥ 10 (${ten.label.en}; decided even with blank items)`,
+      },
+      source: `${ten.source}; 10 is the first total of the moderate band, so the level of ${scale}-moderate: ${LEVELS}; ${BLANKS}`,
+      when: { fact: `scales.${scale}.cutoffs.${ten.id}`, eq: true },
       then: MODERATE,
     },
     {
@@ -75,11 +96,22 @@ export const severityRules: Rule[] = [
     'phq-9',
     'PHQ-9',
     'Kroenke, Spitzer & Williams 2001 PHQ-9 bands 0–4 / 5–9 / 10–14 / 15–19 / 20–27 (reference/scales.md §1.1)',
+    {
+      id: 'adult',
+      label: { zh: '成人筛查界值', en: 'adult screening cut-off' },
+      source:
+        'Kroenke K et al. J Gen Intern Med 2001;16:606–613: PHQ-9 ≥10, sens 88%, spec 88% (reference/scales.md §1.1)',
+    },
   ),
   ...phqRules(
     'phq-a',
     'PHQ-A',
     'PHQ-A is scored as the PHQ-9, same 0–27 bands (Johnson et al. 2002; NYS OMH guide ◐, reference/scales.md §1.2)',
+    {
+      id: 'elevated',
+      label: { zh: '症状升高', en: 'elevated' },
+      source: 'NYS OMH collaborative-care guide: PHQ-9/PHQ-A 0–27, ≥10 elevated (reference/scales.md §1.2, ◐)',
+    },
   ),
   {
     id: 'phq-2-negative',
@@ -97,6 +129,16 @@ export const severityRules: Rule[] = [
     then: RESCREEN,
   },
   {
+    id: 'phq-2-screen-cutoff',
+    description: {
+      zh: 'PHQ-2 ≥3 分：做完整 PHQ-9（部分条目空白时也可判定）',
+      en: 'PHQ-2 total ≥ 3: give the full PHQ-9 (decided even with blank items)',
+    },
+    source: `Kroenke et al. Med Care 2003;41:1284–1292 PHQ-2 cut-off ≥3 (reference/scales.md §1.3), the positive band, so as phq-2-positive; ${BLANKS}`,
+    when: { fact: 'scales.phq-2.cutoffs.screen', eq: true },
+    then: RESCREEN,
+  },
+  {
     id: 'gad-2-negative',
     description: { zh: 'GAD-2 阴性 (0–2 分)', en: 'GAD-2 negative (total 0–2)' },
     source: `Kroenke et al. 2007 GAD-2 cut-off ≥3 (reference/scales.md §1.5); ${NO_ACTION}`,
@@ -109,6 +151,16 @@ export const severityRules: Rule[] = [
     source:
       'Kroenke et al. 2007 GAD-2 cut-off ≥3, sens 86%, spec 83% (reference/scales.md §1.5); follow a positive two-item screen with the full instrument, as for the PHQ-2 (§1.3)',
     when: band('gad-2', 'positive'),
+    then: RESCREEN,
+  },
+  {
+    id: 'gad-2-screen-cutoff',
+    description: {
+      zh: 'GAD-2 ≥3 分：做完整 GAD-7（部分条目空白时也可判定）',
+      en: 'GAD-2 total ≥ 3: give the full GAD-7 (decided even with blank items)',
+    },
+    source: `Kroenke K et al. Ann Intern Med 2007;146:317–325 GAD-2 cut-off ≥3, sens 86%, spec 83% (reference/scales.md §1.5), the positive band, so as gad-2-positive; ${BLANKS}`,
+    when: { fact: 'scales.gad-2.cutoffs.screen', eq: true },
     then: RESCREEN,
   },
   {
@@ -130,6 +182,16 @@ export const severityRules: Rule[] = [
     description: { zh: 'GAD-7 中度 (10–14 分)', en: 'GAD-7 moderate (total 10–14)' },
     source: `${GAD7}; ${LEVELS}`,
     when: band('gad-7', 'moderate'),
+    then: MODERATE,
+  },
+  {
+    id: 'gad-7-screen-cutoff',
+    description: {
+      zh: 'GAD-7 ≥10 分：筛查阳性（部分条目空白时也可判定）',
+      en: 'GAD-7 total ≥ 10: screen positive (decided even with blank items)',
+    },
+    source: `Spitzer RL et al. Arch Intern Med 2006;166:1092–1097: GAD-7 ≥10, sens 89%, spec 82% for GAD (reference/scales.md §1.4); 10 is the first total of the moderate band, so as gad-7-moderate: ${LEVELS}; ${BLANKS}`,
+    when: { fact: 'scales.gad-7.cutoffs.screen', eq: true },
     then: MODERATE,
   },
   {
@@ -248,6 +310,16 @@ export const severityRules: Rule[] = [
     description: { zh: 'K6 ≥13 分：严重心理困扰', en: 'K6 total ≥ 13: serious psychological distress' },
     source: `Kessler et al. 2003 K6 ≥13 = serious psychological distress (reference/scales.md §3.3; validated in adults); ${LEVELS}`,
     when: band('k6', 'spd'),
+    then: MODERATE_REFER,
+  },
+  {
+    id: 'k6-spd-cutoff',
+    description: {
+      zh: 'K6 ≥13 分：严重心理困扰（部分条目空白时也可判定）',
+      en: 'K6 total ≥ 13: serious psychological distress (decided even with blank items)',
+    },
+    source: `Kessler RC et al. Arch Gen Psychiatry 2003;60:184–189: K6 ≥13 = serious psychological distress (reference/scales.md §3.3; validated in adults), the spd band, so as k6-spd; ${BLANKS}`,
+    when: { fact: 'scales.k6.cutoffs.spd', eq: true },
     then: MODERATE_REFER,
   },
 ];

@@ -12,6 +12,7 @@ const scaleFactsSchema = z.strictObject({
   total: z.number().nullable().exactOptional(),
   index: z.number().nullable().exactOptional(),
   band: z.string().nullable().exactOptional(),
+  bandAtLeast: z.string().nullable().exactOptional(),
   category: z.string().nullable().exactOptional(),
   cutoffs: record(z.boolean().nullable()).exactOptional(),
   flags: record(z.enum(['positive', 'unknown'])).exactOptional(),

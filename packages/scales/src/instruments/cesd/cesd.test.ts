@@ -30,7 +30,9 @@ function referenceCesd(answers: readonly (number | null)[]) {
   const total = blanks === 0 ? sum : blanks <= 4 ? (sum * 20) / answered : null;
   // Without a total the cut-off is still decided when the answered items reach it, or cannot reach it with 3 per blank.
   const atRisk = total !== null ? total >= 16 : sum >= 16 ? true : sum + 3 * blanks < 16 ? false : null;
-  return { total, band: total === null ? null : total >= 16 ? 'at-risk' : 'below-threshold', atRisk };
+  // Without a total the band is the one every completion shares, which here is the cut-off decided.
+  const band = atRisk === null ? null : atRisk ? 'at-risk' : 'below-threshold';
+  return { total, band, atRisk };
 }
 
 describe('CES-D definition', () => {
@@ -117,11 +119,13 @@ describe('CES-D missing items (≤4 prorated)', () => {
   it('5 blanks: no total; the cut-off is decided only when the answered items settle it', () => {
     const low = score(all(null).map((_, i) => (i < 15 ? (REVERSED.has(i + 1) ? 3 : 0) : null)));
     expect(low.total).toBeNull();
-    expect(low.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['16', '17', '18', '19', '20'] }]);
+    expect(low.warnings[0]).toEqual({ code: 'SCALES_NOT_SCORABLE', items: ['16', '17', '18', '19', '20'] });
     // 0 so far, 5 blanks could add at most 15 < 16: decided negative.
     expect(low.cutoffs[0]?.positive).toBe(false);
+    expect(low.band?.id).toBe('below-threshold');
     const high = score(all(null).map((_, i) => (i < 15 ? 3 : null)));
     expect(high.cutoffs[0]?.positive).toBe(true);
+    expect(high.band?.id).toBe('at-risk');
   });
 
   it('prorate: false requires every item', () => {
@@ -176,13 +180,13 @@ describe('CES-D differential: engine vs the published key', () => {
       }),
       { seed: 20261123, numRuns: 10_000 },
     );
-    // Every outcome but 'no total, decided negative' (rare at random; tested in the table above).
+    // Every outcome but 'no total, decided negative' (rare at random; tested in the table above). With two bands split
+    // at the cut-off, a decided cut-off decides the band too, so 'null true blanks' cannot occur.
     for (const outcome of [
       'below-threshold false complete',
       'at-risk true complete',
       'below-threshold false blanks',
       'at-risk true blanks',
-      'null true blanks',
       'null null blanks',
     ]) {
       expect(seen).toContain(outcome);

@@ -63,8 +63,14 @@ describe('GAD-2 input forms and missing items', () => {
   it('one item missing → no total, warning names the item', () => {
     const r = score({ 1: 2 });
     expect(r.total).toBeNull();
+    // 2 + 0–3: negative or positive, so no band.
     expect(r.band).toBeNull();
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['2'] }]);
+    expect(r.warnings[0]).toEqual({ code: 'SCALES_NOT_SCORABLE', items: ['2'] });
+    expect(r.warnings[1]).toMatchObject({
+      code: 'SCALES_BAND_BOUNDS',
+      bands: { lowest: { id: 'negative' }, highest: { id: 'positive' } },
+    });
+    expect(score({ 1: 3 }).band?.id).toBe('positive');
   });
 
   it.each([

@@ -78,11 +78,15 @@ describe('GAD-7 input forms and missing items', () => {
   it('one item missing → no total (no published proration rule)', () => {
     const r = score([3, 3, 3, 3, 3, 3, null]);
     expect(r.total).toBeNull();
-    expect(r.band).toBeNull();
     expect(r.prorated).toBe(false);
+    // 18 answered, item 7 adds 0–3: 18–21 is severe (15–21) whatever it is. Nothing imputed, still no total.
+    expect(r.band).toMatchObject({ set: 'spitzer-2006', id: 'severe' });
     // The answered items alone reach the cut-off: decided without a total.
     expect(r.cutoffs).toEqual([{ id: 'screen', min: 10, positive: true }]);
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['7'] }]);
+    expect(r.warnings).toEqual([
+      { code: 'SCALES_NOT_SCORABLE', items: ['7'] },
+      { code: 'SCALES_BAND_BOUNDS', items: ['7'], bands: { lowest: r.band, highest: r.band } },
+    ]);
   });
 
   it('accepts one-based input when named', () => {

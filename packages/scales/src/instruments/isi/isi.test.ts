@@ -16,8 +16,9 @@ function referenceIsi(answers: readonly (number | null)[]) {
   const blanks = answers.filter((v) => v === null).length;
   const sum = answers.reduce<number>((s, v) => s + (v ?? 0), 0);
   const total = blanks === 0 ? sum : null;
-  const band =
-    total === null ? null : total >= 22 ? 'severe' : total >= 15 ? 'moderate' : total >= 8 ? 'subthreshold' : 'none';
+  const bandOf = (t: number) => (t >= 22 ? 'severe' : t >= 15 ? 'moderate' : t >= 8 ? 'subthreshold' : 'none');
+  // Without a total, the band every completion shares (blanks at 0 and at 4), or none.
+  const band = total !== null ? bandOf(total) : bandOf(sum) === bandOf(sum + 4 * blanks) ? bandOf(sum) : null;
   const decide = (min: number) =>
     total !== null ? total >= min : sum >= min ? true : sum + 4 * blanks < min ? false : null;
   return { total, band, community: decide(10), adolescent: decide(9) };
@@ -95,7 +96,13 @@ describe('ISI labels and missing items', () => {
   it('one blank: no total (awell: all 7 required); cut-offs decided only when settled', () => {
     const r = score([4, 4, 4, null, 0, 0, 0]);
     expect(r.total).toBeNull();
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['4'] }]);
+    expect(r.warnings[0]).toEqual({ code: 'SCALES_NOT_SCORABLE', items: ['4'] });
+    // 12 answered + 0–4: subthreshold or moderate, so no band either.
+    expect(r.band).toBeNull();
+    expect(r.warnings[1]).toMatchObject({
+      code: 'SCALES_BAND_BOUNDS',
+      bands: { lowest: { id: 'subthreshold' }, highest: { id: 'moderate' } },
+    });
     expect(r.cutoffs.map((c) => c.positive)).toEqual([true, true]);
     expect(score([1, 1, 1, null, 2, 2, 0]).cutoffs.map((c) => c.positive)).toEqual([null, null]);
     expect(score([1, 1, 1, null, 0, 0, 0]).cutoffs.map((c) => c.positive)).toEqual([false, false]);

@@ -121,8 +121,13 @@ describe('K10 labels and missing items', () => {
   it('one item missing → no total (no published rule)', () => {
     const r = score([3, 3, 3, 3, 3, 3, 3, 3, 3, null]);
     expect(r.total).toBeNull();
+    // 27 + 1–5 = 28–32: high or very high, so no band.
     expect(r.band).toBeNull();
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['10'] }]);
+    expect(r.warnings[0]).toEqual({ code: 'SCALES_NOT_SCORABLE', items: ['10'] });
+    expect(r.warnings[1]).toMatchObject({
+      code: 'SCALES_BAND_BOUNDS',
+      bands: { lowest: { id: 'high' }, highest: { id: 'very-high' } },
+    });
   });
 
   it.each([

@@ -82,7 +82,12 @@ describe('K6 missing items and bad input', () => {
     expect(r.total).toBeNull();
     // The answered items alone reach the cut-off: decided without a total.
     expect(r.cutoffs).toEqual([{ id: 'spd', min: 13, positive: true }]);
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['6'] }]);
+    // 20 + 0–4: serious psychological distress whatever item 6 is.
+    expect(r.band?.id).toBe('spd');
+    expect(r.warnings).toEqual([
+      { code: 'SCALES_NOT_SCORABLE', items: ['6'] },
+      { code: 'SCALES_BAND_BOUNDS', items: ['6'], bands: { lowest: r.band, highest: r.band } },
+    ]);
   });
 
   it.each([

@@ -56,11 +56,16 @@ describe('PHQ-2 input forms and missing items', () => {
   it('one item missing → no total (rule "complete"), even when the other item alone reaches 3', () => {
     const r = score([3, null]);
     expect(r.total).toBeNull();
-    expect(r.band).toBeNull();
+    // 3 + 0–3 is positive whatever item 2 is; 1 + 0–3 could be either.
+    expect(r.band?.id).toBe('positive');
+    expect(score([1, null]).band).toBeNull();
     // The answered item alone reaches the cut-off: decided without a total.
     expect(r.cutoffs).toEqual([{ id: 'screen', min: 3, positive: true }]);
     expect(score([1, null]).cutoffs).toEqual([{ id: 'screen', min: 3, positive: null }]);
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['2'] }]);
+    expect(r.warnings).toEqual([
+      { code: 'SCALES_NOT_SCORABLE', items: ['2'] },
+      { code: 'SCALES_BAND_BOUNDS', items: ['2'], bands: { lowest: r.band, highest: r.band } },
+    ]);
   });
 
   it('ignores the prorate option: there is nothing to prorate', () => {

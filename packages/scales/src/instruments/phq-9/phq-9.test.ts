@@ -85,8 +85,13 @@ describe('PHQ-9 missing items (Arrieta 2017) and proration rounding', () => {
   it('3 missing → no total, warning, critical item still read', () => {
     const r = score([null, null, null, 1, 1, 1, 1, 1, 2]);
     expect(r.total).toBeNull();
+    // 7 + 0–9 = 7–16: mild to moderately severe, so no band.
     expect(r.band).toBeNull();
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['1', '2', '3'] }]);
+    expect(r.warnings[0]).toEqual({ code: 'SCALES_NOT_SCORABLE', items: ['1', '2', '3'] });
+    expect(r.warnings[1]).toMatchObject({
+      code: 'SCALES_BAND_BOUNDS',
+      bands: { lowest: { id: 'mild' }, highest: { id: 'moderately-severe' } },
+    });
     expect(r.flags[0]?.status).toBe('positive');
   });
 

@@ -259,7 +259,12 @@ describe('PHQ-A missing symptom items (Arrieta 2017, as PHQ-9)', () => {
     expect(r.band).toBeNull();
     // Even 3 on every blank item could not reach 10: the cut-offs are decided without a total.
     expect(r.cutoffs.map((c) => c.positive)).toEqual([false, false]);
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['1', '2', '3'] }]);
+    // 0–9: minimal or mild, so no band.
+    expect(r.warnings[0]).toEqual({ code: 'SCALES_NOT_SCORABLE', items: ['1', '2', '3'] });
+    expect(r.warnings[1]).toMatchObject({
+      code: 'SCALES_BAND_BOUNDS',
+      bands: { lowest: { id: 'minimal' }, highest: { id: 'mild' } },
+    });
     expect(r.flags.map((f) => [f.item, f.status])).toEqual([['c', 'positive']]);
   });
 

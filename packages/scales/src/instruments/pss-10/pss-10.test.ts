@@ -14,9 +14,12 @@ const score = (answers: Answers) => {
 /** Cohen's key, independent of the definition: 10 items 0–4, items 4, 5, 7, 8 scored 4 − x, sum 0–40. */
 const REVERSED = new Set([4, 5, 7, 8]);
 function referencePss(answers: readonly (number | null)[]) {
-  if (answers.includes(null)) return { total: null, band: null };
-  const total = answers.reduce<number>((s, v, i) => s + (REVERSED.has(i + 1) ? 4 - (v as number) : (v as number)), 0);
-  return { total, band: total >= 27 ? 'high' : total >= 14 ? 'moderate' : 'low' };
+  const bandOf = (t: number) => (t >= 27 ? 'high' : t >= 14 ? 'moderate' : 'low');
+  const sum = answers.reduce<number>((s, v, i) => (v === null ? s : s + (REVERSED.has(i + 1) ? 4 - v : v)), 0);
+  if (!answers.includes(null)) return { total: sum, band: bandOf(sum) };
+  // No total; the band every completion shares (each blank scoring 0 to 4, reversed or not), or none.
+  const high = sum + 4 * answers.filter((v) => v === null).length;
+  return { total: null, band: bandOf(sum) === bandOf(high) ? bandOf(sum) : null };
 }
 
 /** Answers (reversed items at 4, i.e. scoring 0) summing to `total` over the six forward items. */
@@ -93,7 +96,12 @@ describe('PSS-10 vectors (reference/scales.md §8)', () => {
   it('a blank item: no total (no published rule)', () => {
     const r = score([1, 1, 1, 1, 1, 1, 1, 1, 1, null]);
     expect(r.total).toBeNull();
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['10'] }]);
+    // 5 × 1 + 4 reversed × 3 = 17, item 10 adds 0–4: 17–21 is moderate whatever it is.
+    expect(r.band?.id).toBe('moderate');
+    expect(r.warnings).toEqual([
+      { code: 'SCALES_NOT_SCORABLE', items: ['10'] },
+      { code: 'SCALES_BAND_BOUNDS', items: ['10'], bands: { lowest: r.band, highest: r.band } },
+    ]);
   });
 });
 

@@ -135,7 +135,12 @@ describe('SAS reverse key and input forms', () => {
     answers[4] = null;
     const r = score(answers);
     expect(r.total).toBeNull();
+    // Item 5 (reversed) held 4 of the 48: 44 + 1–4 = raw 45–48 → index 56–60, mild or moderate, so no band.
     expect(r.band).toBeNull();
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['5'] }]);
+    expect(r.warnings[0]).toEqual({ code: 'SCALES_NOT_SCORABLE', items: ['5'] });
+    expect(r.warnings[1]).toMatchObject({
+      code: 'SCALES_BAND_BOUNDS',
+      bands: { lowest: { id: 'mild' }, highest: { id: 'moderate' } },
+    });
   });
 });

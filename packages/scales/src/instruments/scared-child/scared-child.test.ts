@@ -29,8 +29,9 @@ function referenceScared(answers: readonly (number | null)[]) {
   const blanks = answers.filter((v) => v === null).length;
   const sum = answers.reduce<number>((s, v) => s + (v ?? 0), 0);
   const total = blanks === 0 ? sum : null;
-  const band =
-    total === null ? null : total > 30 ? 'more-specific' : total >= 25 ? 'possible-anxiety-disorder' : 'below-cutoff';
+  const bandOf = (t: number) => (t > 30 ? 'more-specific' : t >= 25 ? 'possible-anxiety-disorder' : 'below-cutoff');
+  // Without a total, the band every completion shares (blanks at 0 and at 2), or none.
+  const band = total !== null ? bandOf(total) : bandOf(sum) === bandOf(sum + 2 * blanks) ? bandOf(sum) : null;
   const decide = (min: number) =>
     total !== null ? total >= min : sum >= min ? true : sum + 2 * blanks < min ? false : null;
   const subscales = SCALES.map((id) => {
@@ -173,7 +174,12 @@ describe('SCARED labels and missing items', () => {
     answers[19] = null; // item 20, separation anxiety
     const r = score(answers);
     expect(r.total).toBeNull();
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['20'] }]);
+    // 40 + 0–2: above 30 whatever item 20 is.
+    expect(r.band?.id).toBe('more-specific');
+    expect(r.warnings).toEqual([
+      { code: 'SCALES_NOT_SCORABLE', items: ['20'] },
+      { code: 'SCALES_BAND_BOUNDS', items: ['20'], bands: { lowest: r.band, highest: r.band } },
+    ]);
     expect(r.subscales.find((s) => s.id === 'separation-anxiety')?.score).toBeNull();
     expect(r.subscales.find((s) => s.id === 'generalized-anxiety')?.score).toBe(9);
     expect(r.cutoffs.map((c) => c.positive)).toEqual([true, true]);

@@ -25,8 +25,9 @@ function referenceScared(answers: readonly (number | null)[]) {
   const blanks = answers.filter((v) => v === null).length;
   const sum = answers.reduce<number>((s, v) => s + (v ?? 0), 0);
   const total = blanks === 0 ? sum : null;
-  const band =
-    total === null ? null : total >= 31 ? 'more-specific' : total >= 25 ? 'possible-anxiety-disorder' : 'below-cutoff';
+  const bandOf = (t: number) => (t >= 31 ? 'more-specific' : t >= 25 ? 'possible-anxiety-disorder' : 'below-cutoff');
+  // Without a total, the band every completion shares (blanks at 0 and at 2), or none.
+  const band = total !== null ? bandOf(total) : bandOf(sum) === bandOf(sum + 2 * blanks) ? bandOf(sum) : null;
   const decide = (min: number) =>
     total !== null ? total >= min : sum >= min ? true : sum + 2 * blanks < min ? false : null;
   const subscales = Object.entries(AID).map(([id, { items, cut }]) => {

@@ -191,15 +191,19 @@ describe('SDS input forms', () => {
 });
 
 describe('SDS missing items and critical item 19', () => {
-  it('never scores a blank as 1: one blank → no total, index or band', () => {
+  it('never scores a blank as 1: one blank → no total or index; the band only when every answer gives it', () => {
     const answers: (number | null)[] = Array<number>(20).fill(1);
     answers[6] = null;
     const r = score(answers);
     expect(r.total).toBeNull();
     expect(r.index).toBeNull();
-    expect(r.band).toBeNull();
+    // 9 × 1 + 10 reversed × 4 = 49, item 7 adds 1–4: raw 50–53 → index 63–66, moderate (63–72) either way.
+    expect(r.band?.id).toBe('moderate');
     expect(r.missing).toEqual(['7']);
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['7'] }]);
+    expect(r.warnings).toEqual([
+      { code: 'SCALES_NOT_SCORABLE', items: ['7'] },
+      { code: 'SCALES_BAND_BOUNDS', items: ['7'], bands: { lowest: r.band, highest: r.band } },
+    ]);
   });
 
   it.each([
