@@ -61,7 +61,7 @@ export interface ImportSummary {
   };
   readonly instruments: readonly string[];
   readonly ruleSet: { readonly id: string; readonly version: string; readonly hash: string };
-  readonly counts: ImportOutcome['counts'] & { readonly rejectedWithRisk: number };
+  readonly counts: ImportOutcome['counts'] & { readonly rejectedWithRisk: number; readonly undecided: number };
   readonly levels: Readonly<Record<string, number>>;
   readonly followUp: number;
   readonly files: readonly string[];
@@ -234,7 +234,7 @@ export async function runImportCommand(
           : { kind: 'xlsx', sheets: source.sheets },
       instruments: outcome.instruments.map((d) => d.id),
       ruleSet: outcome.ruleSetRef,
-      counts: { ...counts, rejectedWithRisk: outcome.rejectedWithRisk },
+      counts: { ...counts, rejectedWithRisk: outcome.rejectedWithRisk, undecided: outcome.undecided },
       levels: Object.fromEntries(model.levels.map((l) => [l.id, l.count])),
       followUp: outcome.tally.followUpTotal,
       files,
@@ -372,6 +372,7 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
     warnings.push(text.leadingZeros(z.count, z.length, z.lines));
   }
   if (outcome.rejectedWithRisk > 0) warnings.push(text.riskInRejected(outcome.rejectedWithRisk));
+  if (outcome.undecided > 0) warnings.push(text.undecided(outcome.undecided));
   warnings.push(...codings);
   return warnings;
 }

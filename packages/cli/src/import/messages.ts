@@ -77,6 +77,8 @@ const en = {
     `${plural(n, 'student id')} look like they lost leading zeros (shorter than the ${length}-digit ids that start with 0; e.g. line ${lines.join(', ')}): format the id column as Text in Excel`,
   riskInRejected: (n: number) =>
     `${n === 1 ? '1 rejected row shows' : `${n} rejected rows show`} a positive or unanswered critical item: fix and re-import ${n === 1 ? 'it' : 'them'} first (errors.csv, column _urgent = yes)`,
+  undecided: (n: number) =>
+    `${n === 1 ? '1 scored row has' : `${n} scored rows have`} no level only because blank items leave a band open (counted under "no rule fired", results.csv reasons say "not decided"): check ${n === 1 ? 'its' : 'their'} blank answers (the _missing columns) and rescreen if needed`,
   summaryTitle: (file: string) => `Import of ${file}`,
   counts: (c: ImportCounts) =>
     `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
@@ -236,6 +238,8 @@ const zh: ImportMessages = {
     `${n} 个学号疑似丢失了开头的 0（比以 0 开头的 ${length} 位学号短；如第 ${lines.join('、')} 行）：请在 Excel 中把学号列设为“文本”`,
   riskInRejected: (n) =>
     `${n} 个被拒收的行含阳性或未作答的危机条目：请优先修正并重新导入（errors.csv 中 _urgent = yes 的行）`,
+  undecided: (n) =>
+    `${n} 个已计分的行没有等级，只是因为空白条目使分级无法确定（计入“未触发规则”，results.csv 的 reasons 写明“未能判定”）：请检查这些行的空白条目（_missing 列），必要时重新施测`,
   summaryTitle: (file) => `导入 ${file}`,
   counts: (c) =>
     `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,

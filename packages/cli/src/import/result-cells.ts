@@ -186,11 +186,21 @@ function personJson(p: Person): string {
   );
 }
 
-/** The one-line reasons of a decision: what each fired rule says, and the level it set. */
+/**
+ * The one-line reasons of a decision: what each fired rule says, and the level it set; without a level, the rules a
+ * missing fact (blank items) left undecided, so such a row never reads as "below every cut-off".
+ */
 function decisionReasons(decision: Decision, lang: 'zh' | 'en'): string {
-  return decision.fired
-    .map((f) => `${f.description[lang]}${f.level ? ` → ${f.level}` : ''}`)
-    .join(lang === 'zh' ? '；' : '; ');
+  const reasons = decision.fired.map((f) => `${f.description[lang]}${f.level ? ` → ${f.level}` : ''}`);
+  if (decision.level === null && decision.undetermined.length > 0) {
+    const rules = decision.undetermined.join(', ');
+    reasons.push(
+      lang === 'zh'
+        ? `未能判定（缺少信息，如空白条目）：${rules}`
+        : `not decided (a fact missing, e.g. blank items): ${rules}`,
+    );
+  }
+  return reasons.join(lang === 'zh' ? '；' : '; ');
 }
 
 /** The JSON fragment of a decision; computed once per distinct decision. */

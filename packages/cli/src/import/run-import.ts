@@ -102,6 +102,8 @@ export interface ImportOutcome {
   readonly counts: { rows: number; scored: number; rejected: number; blankRows: number; duplicateIds: number };
   readonly tally: Tally;
   readonly rejectedWithRisk: number;
+  /** Scored rows with no level only because a fact is missing (blank items leave a band open): not "below every cut-off". */
+  readonly undecided: number;
   readonly strippedZeros: ReturnType<IdShapes['strippedZeros']>;
   readonly duplicateLines: readonly string[];
   readonly instruments: readonly InstrumentDefinition[];
@@ -317,6 +319,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0, duplicateIds: 0 };
   const duplicateLines: string[] = [];
   let rejectedWithRisk = 0;
+  let undecided = 0;
   const where = (sheet: string | null, line: number) => (sheet === null ? String(line) : `${sheet}:${line}`);
   const shapes = new IdShapes(where);
   const places = new RowPlaces([...mappings.keys()]);
@@ -394,6 +397,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         const shown = tally.keeps(row.decision.level) || options.pseudonymize;
         const pseudonym = id === null || !shown ? null : pseudonymOf(options.key, id);
         tally.add(row, pseudonym);
+        if (row.decision.level === null && row.decision.undetermined.length > 0) undecided++;
         // Described for every row, written or not: decision ids follow first appearance, also when resuming.
         const t = describe(row.decision);
         if (write && files) {
@@ -456,6 +460,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       counts,
       tally,
       rejectedWithRisk,
+      undecided,
       strippedZeros: shapes.strippedZeros(),
       duplicateLines,
       instruments,

@@ -11,7 +11,18 @@ const NO_ACTION = 'below every cut-off: no action by default; clinical judgement
 
 /** Without a total, blank items may still leave a cut-off decided by the answered items (scales engine/bounds.ts). */
 const BLANKS =
-  'decided by the scales package from the answered items when blank items leave no total (reached by the lowest total the blanks allow, never imputed), so it fires even then';
+  'read only when blank items leave no total (with a total the band rule says the same): decided by the scales package from the answered items, reached by the lowest total the blanks allow, never imputed';
+
+/**
+ * A cut-off that starts a band, read only where blank items left no total: with a total, the band's own rule says the
+ * same, and a second reason for it would only lengthen every explanation.
+ */
+const cutoffWithoutTotal = (scale: string, cutoff: string): Condition => ({
+  all: [
+    { fact: `scales.${scale}.cutoffs.${cutoff}`, eq: true },
+    { fact: `scales.${scale}.total`, exists: false },
+  ],
+});
 
 /** A ≥ 10 cut-off of the PHQ-9 or PHQ-A: the first total of the moderate band, whose rule gives R2. */
 interface TenCutoff {
@@ -47,11 +58,11 @@ function phqRules(scale: 'phq-9' | 'phq-a', name: string, bands: string, ten: Te
     {
       id: `${scale}-${ten.id}-cutoff`,
       description: {
-        zh: `${name} ≥10 分（${ten.label.zh}；部分条目空白时也可判定）`,
-        en: `${name} total ≥ 10 (${ten.label.en}; decided even with blank items)`,
+        zh: `${name} ≥10 分（${ten.label.zh}；有空白条目：已答条目已达到）`,
+        en: `${name} total ≥ 10 (${ten.label.en}; blank items: reached by the answered items)`,
       },
       source: `${ten.source}; 10 is the first total of the moderate band, so the level of ${scale}-moderate: ${LEVELS}; ${BLANKS}`,
-      when: { fact: `scales.${scale}.cutoffs.${ten.id}`, eq: true },
+      when: cutoffWithoutTotal(scale, ten.id),
       then: MODERATE,
     },
     {
@@ -131,11 +142,11 @@ export const severityRules: Rule[] = [
   {
     id: 'phq-2-screen-cutoff',
     description: {
-      zh: 'PHQ-2 ≥3 分：做完整 PHQ-9（部分条目空白时也可判定）',
-      en: 'PHQ-2 total ≥ 3: give the full PHQ-9 (decided even with blank items)',
+      zh: 'PHQ-2 ≥3 分：做完整 PHQ-9（有空白条目：已答条目已达到）',
+      en: 'PHQ-2 total ≥ 3: give the full PHQ-9 (blank items: reached by the answered items)',
     },
     source: `Kroenke et al. Med Care 2003;41:1284–1292 PHQ-2 cut-off ≥3 (reference/scales.md §1.3), the positive band, so as phq-2-positive; ${BLANKS}`,
-    when: { fact: 'scales.phq-2.cutoffs.screen', eq: true },
+    when: cutoffWithoutTotal('phq-2', 'screen'),
     then: RESCREEN,
   },
   {
@@ -156,11 +167,11 @@ export const severityRules: Rule[] = [
   {
     id: 'gad-2-screen-cutoff',
     description: {
-      zh: 'GAD-2 ≥3 分：做完整 GAD-7（部分条目空白时也可判定）',
-      en: 'GAD-2 total ≥ 3: give the full GAD-7 (decided even with blank items)',
+      zh: 'GAD-2 ≥3 分：做完整 GAD-7（有空白条目：已答条目已达到）',
+      en: 'GAD-2 total ≥ 3: give the full GAD-7 (blank items: reached by the answered items)',
     },
     source: `Kroenke K et al. Ann Intern Med 2007;146:317–325 GAD-2 cut-off ≥3, sens 86%, spec 83% (reference/scales.md §1.5), the positive band, so as gad-2-positive; ${BLANKS}`,
-    when: { fact: 'scales.gad-2.cutoffs.screen', eq: true },
+    when: cutoffWithoutTotal('gad-2', 'screen'),
     then: RESCREEN,
   },
   {
@@ -187,11 +198,11 @@ export const severityRules: Rule[] = [
   {
     id: 'gad-7-screen-cutoff',
     description: {
-      zh: 'GAD-7 ≥10 分：筛查阳性（部分条目空白时也可判定）',
-      en: 'GAD-7 total ≥ 10: screen positive (decided even with blank items)',
+      zh: 'GAD-7 ≥10 分：筛查阳性（有空白条目：已答条目已达到）',
+      en: 'GAD-7 total ≥ 10: screen positive (blank items: reached by the answered items)',
     },
     source: `Spitzer RL et al. Arch Intern Med 2006;166:1092–1097: GAD-7 ≥10, sens 89%, spec 82% for GAD (reference/scales.md §1.4); 10 is the first total of the moderate band, so as gad-7-moderate: ${LEVELS}; ${BLANKS}`,
-    when: { fact: 'scales.gad-7.cutoffs.screen', eq: true },
+    when: cutoffWithoutTotal('gad-7', 'screen'),
     then: MODERATE,
   },
   {
@@ -315,11 +326,11 @@ export const severityRules: Rule[] = [
   {
     id: 'k6-spd-cutoff',
     description: {
-      zh: 'K6 ≥13 分：严重心理困扰（部分条目空白时也可判定）',
-      en: 'K6 total ≥ 13: serious psychological distress (decided even with blank items)',
+      zh: 'K6 ≥13 分：严重心理困扰（有空白条目：已答条目已达到）',
+      en: 'K6 total ≥ 13: serious psychological distress (blank items: reached by the answered items)',
     },
     source: `Kessler RC et al. Arch Gen Psychiatry 2003;60:184–189: K6 ≥13 = serious psychological distress (reference/scales.md §3.3; validated in adults), the spd band, so as k6-spd; ${BLANKS}`,
-    when: { fact: 'scales.k6.cutoffs.spd', eq: true },
+    when: cutoffWithoutTotal('k6', 'spd'),
     then: MODERATE_REFER,
   },
 ];
