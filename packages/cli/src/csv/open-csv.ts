@@ -1,7 +1,7 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { assertDelimiter, CsvParser, type CsvRecord } from './csv-parser.ts';
 import type { Encoding, EncodingLabel } from './decode.ts';
-import { afterLastBreak, CsvDecodeError, lineOfInvalidText, type TextStart } from './decode-error.ts';
+import { afterLastBreak, CsvDecodeError, type TextStart, whereTextIsInvalid } from './decode-error.ts';
 import { delimiterOf } from './delimiter.ts';
 import { type SniffedEncoding, sniffEncoding } from './sniff-encoding.ts';
 
@@ -104,8 +104,8 @@ async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[]
       try {
         text = bytesRead === 0 ? decoder.decode() : decoder.decode(bytes, { stream: true });
       } catch (cause) {
-        const line = await lineOfInvalidText(handle, safe, { encoding, chunkSize });
-        throw new CsvDecodeError({ encoding, line, detected }, { cause });
+        const at = await whereTextIsInvalid(handle, safe, { encoding, chunkSize, textStart: plan.textStart });
+        throw new CsvDecodeError({ encoding, detected, ...at }, { cause });
       }
       if (atStart && text !== '') {
         text = withoutLeadingBom(text);
