@@ -354,7 +354,7 @@ export const help = {
   file: 'CSV file, one row per respondent, with a header row.',
   encoding: 'Encoding of --file. Default: detected (byte-order mark, then UTF-8, then GB18030).',
   delimiter:
-    'Field delimiter of a CSV file: one character or "tab". Default: detected from the header line (, tab ; |).',
+    'Field delimiter of a CSV file: one character or "tab". Default: detected from the first lines (, tab ; |).',
   coding: 'Numeric coding of the answers: native (as published), zero-based or one-based (lowest option = 0 or 1).',
   bandSet: 'Band set (norms) to read the score against; default: the instrument default. See `triage scales show`.',
   indexRounding: 'Rounding of the standard score (index). Default: half-up.',

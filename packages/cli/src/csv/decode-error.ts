@@ -1,27 +1,54 @@
+import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import type { Encoding } from './decode.ts';
+import { type Encoding, type EncodingLabel, firstInvalidByte, otherEncodings } from './decode.ts';
+
+/** Where a file stops being valid text in the encoding it is read in. */
+export interface InvalidTextAt {
+  /** The physical line (1-based) whose bytes fail. */
+  readonly line: number;
+  /** Byte offset in the file of the first byte that cannot be read; undefined for a character cut off at the end. */
+  readonly offset: number | undefined;
+  /**
+   * The lines before hold non-ASCII text that is valid in the encoding (UTF-8 and GB18030 only): the file changes
+   * encoding at `line`, or is damaged there, rather than being in another encoding throughout.
+   */
+  readonly mixed: boolean;
+}
 
 /**
- * A file stops being valid text in the encoding it is read in, at `line` (1-based, physical): the CLI suggests another
- * `--encoding`. Thrown while the records are read, as the bytes are only seen then.
+ * A file stops being valid text in the encoding it is read in, at `line` (1-based, physical) and byte `offset`: the
+ * CLI names the encoding, and suggests {@link otherEncodings} unless the lines before read well (`mixed`), where
+ * another encoding would read them as garbage. Thrown while the records are read, as the bytes are only seen then.
  */
 export class CsvDecodeError extends Error {
   override readonly name = 'CsvDecodeError';
   readonly code = 'CSV_DECODE';
   readonly encoding: Encoding;
   readonly line: number;
+  readonly offset: number | undefined;
+  readonly mixed: boolean;
   /** The encoding was detected from the start of the file, not requested. */
   readonly detected: boolean;
 
   constructor(
-    at: { readonly encoding: Encoding; readonly line: number; readonly detected: boolean },
+    at: InvalidTextAt & { readonly encoding: Encoding; readonly detected: boolean },
     options?: { cause?: unknown },
   ) {
-    super(`not valid ${at.encoding} at line ${at.line}`, options);
+    super(
+      `not valid ${at.encoding} at line ${at.line}${at.offset === undefined ? '' : `, byte ${at.offset}`}`,
+      options,
+    );
     this.encoding = at.encoding;
     this.line = at.line;
+    this.offset = at.offset;
+    this.mixed = at.mixed;
     this.detected = at.detected;
+  }
+
+  /** The encodings worth trying instead: none when the lines before read well (the file mixes encodings). */
+  get suggestions(): readonly EncodingLabel[] {
+    return this.mixed ? [] : otherEncodings(this.encoding);
   }
 }
 
@@ -87,26 +114,60 @@ function decodes(decoder: TextDecoder, bytes: Uint8Array): boolean {
   }
 }
 
+/** Lines longer than this are not read again to find the byte that fails in them. */
+const MAX_LINE_REREAD = 1 << 23;
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, position);
+  return buffer.subarray(0, bytesRead);
+}
+
+/** Whether the bytes from `from` to `to` hold a non-ASCII byte: read a chunk at a time, stopping at the first. */
+async function nonAsciiBetween(handle: FileHandle, from: number, to: number, chunkSize: number): Promise<boolean> {
+  for (let position = from; position < to; position += chunkSize) {
+    const bytes = await readAt(handle, position, Math.min(chunkSize, to - position));
+    if (bytes.length === 0) return false;
+    if (!isAscii(bytes)) return true;
+  }
+  return false;
+}
+
 /**
- * The line of the first bytes that are not valid `encoding`, reading from `start` on. Lines are decoded one by one
- * with a strict decoder, so the line whose bytes fail is the one reported (the decoder does not say where it failed).
+ * Where the first bytes that are not valid `encoding` are, reading from `start` on: their line, their byte offset,
+ * and whether text before (from `textStart`) was valid non-ASCII. Lines are decoded one by one with a strict
+ * decoder, so the line whose bytes fail is the one reported (the decoder does not say where it failed); that line
+ * alone is then searched for the byte. For the error path only: it reads the file again.
  */
-export async function lineOfInvalidText(
+export async function whereTextIsInvalid(
   handle: FileHandle,
   start: TextStart,
-  options: { readonly encoding: Encoding; readonly chunkSize: number },
-): Promise<number> {
-  const { width, at: unit } = units(options.encoding);
-  const decoder = new TextDecoder(options.encoding, { fatal: true, ignoreBOM: true });
-  const buffer = Buffer.allocUnsafe(Math.max(options.chunkSize, 2));
+  options: { readonly encoding: Encoding; readonly chunkSize: number; readonly textStart: number },
+): Promise<InvalidTextAt> {
+  const { encoding, chunkSize } = options;
+  const { width, at: unit } = units(encoding);
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  const buffer = Buffer.allocUnsafe(Math.max(chunkSize, 2));
   let { position, line, afterCR } = start;
+  let lineStart = position;
+  const at = async (failEnd: number | undefined): Promise<InvalidTextAt> => {
+    let offset: number | undefined;
+    if (failEnd !== undefined && failEnd - lineStart <= MAX_LINE_REREAD) {
+      const k = firstInvalidByte(await readAt(handle, lineStart, failEnd - lineStart), encoding);
+      offset = k === -1 ? undefined : lineStart + k;
+    }
+    const mixed =
+      (encoding === 'utf-8' || encoding === 'gb18030') &&
+      (await nonAsciiBetween(handle, options.textStart, lineStart, chunkSize));
+    return { line, offset, mixed };
+  };
   for (;;) {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
     if (bytesRead === 0) break;
     const whole = bytesRead - (bytesRead % width);
     if (whole === 0) {
       // One byte of a UTF-16 code unit at the end of the file: the flush below fails on it.
-      if (!decodes(decoder, buffer.subarray(0, bytesRead))) return line;
+      if (!decodes(decoder, buffer.subarray(0, bytesRead))) return at(undefined);
       break;
     }
     const bytes = buffer.subarray(0, whole);
@@ -117,18 +178,15 @@ export async function lineOfInvalidText(
         afterCR = false;
         continue;
       }
-      if (!decodes(decoder, bytes.subarray(from, k + width))) return line;
+      if (!decodes(decoder, bytes.subarray(from, k + width))) return at(position + k + width);
       if (u === CR || !afterCR) line++;
       afterCR = u === CR;
       from = k + width;
+      lineStart = position + from;
     }
-    if (!decodes(decoder, bytes.subarray(from))) return line;
+    if (!decodes(decoder, bytes.subarray(from))) return at(position + whole);
     position += whole;
   }
-  try {
-    decoder.decode();
-  } catch {
-    // A character cut off by the end of the file.
-  }
-  return line;
+  // A character cut off by the end of the file (or nothing wrong at all: the caller saw a failure).
+  return at(undefined);
 }

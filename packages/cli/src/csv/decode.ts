@@ -33,6 +33,43 @@ export function sniffBom(bytes: Uint8Array): { readonly encoding: Encoding; read
   return found && { encoding: found[0], length: found[1].length };
 }
 
+/** Whether `bytes` are valid `encoding` so far: a character cut off at the end counts as valid, as more may follow. */
+function decodesSoFar(bytes: Uint8Array, encoding: Encoding): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The offset of the first byte at which `bytes` stop being valid `encoding` (the byte that makes the error plain, so
+ * for a character cut short, the one after it), or -1 when they are valid so far. A binary search over prefixes with
+ * a strict decoder (it does not say where it fails): for a sample or one line, not a whole file.
+ */
+export function firstInvalidByte(bytes: Uint8Array, encoding: Encoding): number {
+  if (decodesSoFar(bytes, encoding)) return -1;
+  let valid = 0;
+  let invalid = bytes.length;
+  while (invalid - valid > 1) {
+    const mid = (valid + invalid) >>> 1;
+    if (decodesSoFar(bytes.subarray(0, mid), encoding)) valid = mid;
+    else invalid = mid;
+  }
+  return invalid - 1;
+}
+
+/**
+ * Encodings to suggest when `encoding` fails: the others a user can name, most likely first (UTF-16 files come in
+ * the other byte order more often than in a single-byte encoding).
+ */
+export function otherEncodings(encoding: Encoding): readonly EncodingLabel[] {
+  if (encoding === 'utf-8') return ['gb18030', 'utf-16le'];
+  if (encoding === 'gb18030') return ['utf-8', 'utf-16le'];
+  return encoding === 'utf-16le' ? ['utf-16be', 'utf-8'] : ['utf-16le', 'utf-8'];
+}
+
 function bomOf(bytes: Uint8Array): Encoding | undefined {
   return sniffBom(bytes)?.encoding;
 }

@@ -1,53 +1,65 @@
-/** Delimiters recognised in a header line; a comma wins ties. */
+import { CsvParser } from './csv-parser.ts';
+
+/** Delimiters recognised, in the order that wins a tie. */
 const DELIMITERS = [',', '\t', ';', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
-const CODES = DELIMITERS.map((d) => d.charCodeAt(0));
-const QUOTE = 34; // "
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
+/** Non-blank records compared: a title row or two above the header, the header, and enough rows to agree. */
+export const SAMPLE_RECORDS = 12;
 
-function mostFrequent(counts: readonly number[]): Delimiter {
-  let best = 0;
-  let tie = false;
-  for (let k = 1; k < counts.length; k++) {
-    const count = counts[k] as number;
-    const top = counts[best] as number;
-    if (count > top) {
-      best = k;
-      tie = false;
-    } else if (count === top) tie = true;
+/** Whether a record has only spaces and tabs in it (whatever the delimiter). */
+function isBlank(fields: readonly string[]): boolean {
+  return fields.every((f) => f.trim() === '');
+}
+
+/** Field counts of the first non-blank records split by `delimiter`, quotes respected; fewer when the text ends. */
+function fieldCounts(text: string, delimiter: Delimiter, final: boolean): number[] {
+  const parser = new CsvParser({ delimiter });
+  parser.push(text);
+  if (final) parser.end();
+  const counts: number[] = [];
+  while (counts.length < SAMPLE_RECORDS) {
+    const records = parser.read(SAMPLE_RECORDS);
+    if (records.length === 0) break;
+    for (const r of records) if (!isBlank(r.fields) && counts.length < SAMPLE_RECORDS) counts.push(r.fields.length);
   }
-  return tie || counts[best] === 0 ? ',' : DELIMITERS[best as 0 | 1 | 2 | 3];
+  return counts;
+}
+
+/** The most common field count above 1, and how many records have it (0 when every record is one field). */
+function modeOf(counts: readonly number[]): { readonly fields: number; readonly records: number } {
+  const seen = new Map<number, number>();
+  let best = { fields: 1, records: 0 };
+  for (const c of counts) {
+    if (c < 2) continue;
+    const n = (seen.get(c) ?? 0) + 1;
+    seen.set(c, n);
+    if (n > best.records || (n === best.records && c > best.fields)) best = { fields: c, records: n };
+  }
+  return best;
 }
 
 /**
- * The delimiter of the header record, the first line with more than spaces and tabs on it: the most frequent of `,`,
- * tab, `;` and `|` outside quotes, a comma on a tie or when there is none. `undefined` when `text` ends inside the
- * header and more text may follow (`final: false`). Excel's "Unicode Text" export is tab-separated; European locales
- * write `;`.
+ * The delimiter of a CSV text: of `,`, tab, `;` and `|`, the one that splits the most of the first
+ * {@link SAMPLE_RECORDS} non-blank records (quotes respected, as the parser reads them) into the same number of fields
+ * above 1; on a tie the one giving more fields, then the first in that order; a comma when none splits anything.
+ * Consistency across rows, not raw counts (as Python's csv.Sniffer): a tab-separated header with commas in its text
+ * still splits every row the same way by tabs only. `undefined` while the text holds fewer records and more text may
+ * follow (`final: false`). Excel's "Unicode Text" export is tab-separated; European locales write `;`.
+ * @see https://docs.python.org/3/library/csv.html#csv.Sniffer
  */
-export function headerDelimiter(text: string, final: boolean): Delimiter | undefined {
-  const counts = [0, 0, 0, 0];
-  let quoted = false;
-  let blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      quoted = !quoted;
-      blank = false;
-    } else if (quoted) {
-      // A delimiter or line break inside quotes is text.
-    } else if (c === CR || c === LF) {
-      if (!blank) return mostFrequent(counts);
-      counts.fill(0);
-    } else {
-      const k = CODES.indexOf(c);
-      if (k !== -1) counts[k] = (counts[k] as number) + 1;
-      if (c !== SPACE && c !== TAB) blank = false;
+export function delimiterOf(text: string, final: boolean): Delimiter | undefined {
+  let best: Delimiter = ',';
+  let top = { fields: 1, records: 0 };
+  for (const delimiter of DELIMITERS) {
+    const counts = fieldCounts(text, delimiter, final);
+    // Wait for more text until every candidate has its records: a quoted line break may hold one back.
+    if (!final && counts.length < SAMPLE_RECORDS) return undefined;
+    const mode = modeOf(counts);
+    if (mode.records > top.records || (mode.records === top.records && mode.fields > top.fields)) {
+      best = delimiter;
+      top = mode;
     }
   }
-  return final ? mostFrequent(counts) : undefined;
+  return best;
 }

@@ -122,6 +122,21 @@ describe('openCsv dialect', () => {
     { name: 'blank lines before the header', bytes: utf8('\n  \n\t\r\na;b\n'), dialect: dialect('utf-8', ';') },
     { name: 'a header without line break', bytes: utf8('a|b'), dialect: dialect('utf-8', '|') },
     { name: 'an empty file', bytes: utf8(''), dialect: dialect('utf-8', ',') },
+    {
+      name: 'UTF-16LE without BOM',
+      bytes: Buffer.from('学号\t姓名\tPHQA1\r\n1\t张三\t0\r\n', 'utf16le'),
+      dialect: dialect('utf-16le', '\t'),
+    },
+    {
+      name: 'UTF-16BE without BOM',
+      bytes: Buffer.from('学号\t姓名\tPHQA1\r\n1\t张三\t0\r\n', 'utf16le').swap16(),
+      dialect: dialect('utf-16be', '\t'),
+    },
+    {
+      name: 'tabs, with more commas than tabs in the header text',
+      bytes: utf8('id\tname\tPHQ-A 1. down, depressed, hopeless\tPHQ-A 2. interest, pleasure, fun\n1\tA\t1\t1\n'),
+      dialect: dialect('utf-8', '\t'),
+    },
   ])('$name', async ({ bytes, dialect }) => {
     const path = await tempFile(bytes);
     for (const chunkSize of [1, 2, 5, undefined]) {
@@ -254,6 +269,40 @@ describe('openCsv decode errors', () => {
     const bytes = Buffer.concat([good, Buffer.from([0x00, 0xd8]), Buffer.from('x\r\n3\tz\r\n', 'utf16le')]);
     const error = await decodeError(await tempFile(bytes), size === undefined ? {} : { chunkSize: size });
     expect(error).toMatchObject({ encoding: 'utf-16le', line: 3 });
+  });
+
+  it('reports the mixed-encoding line of a UTF-8 file whose Chinese then also reads as GB18030', async () => {
+    // 学号,姓名 and 张三 are 6 bytes each in UTF-8: the whole file is valid GB18030 too, as garbage.
+    const utf8Part = utf8('学号,姓名,PHQA1\n1,张三,0\n');
+    const bytes = Buffer.concat([utf8Part, gb18030('2,李四,1\n')]);
+    expect(new TextDecoder('gb18030', { fatal: true }).decode(bytes)).toContain('瀛﹀彿');
+    for (const chunkSize of [1, 3, 16, undefined]) {
+      const error = await decodeError(await tempFile(bytes), chunkSize === undefined ? {} : { chunkSize });
+      expect(error).toMatchObject({ encoding: 'utf-8', detected: true, line: 3, mixed: true });
+      expect(error.offset).toBe(utf8Part.length + 2);
+      expect(error.suggestions).toEqual([]);
+    }
+  });
+
+  it('says mixed for GB18030 bytes past the sample too', async () => {
+    const bytes = Buffer.concat([utf8(head), gb18030('S1,李四,女\n')]);
+    expect(await decodeError(await tempFile(bytes))).toMatchObject({ line: before + 1, mixed: true });
+  });
+
+  it('reports UTF-8 with one bad byte as UTF-8, with its offset, and suggests the others', async () => {
+    const good = utf8('id,name\n1,A\n2,张');
+    const bytes = Buffer.concat([good, Buffer.from([0xff]), utf8(',0\n')]);
+    const error = await decodeError(await tempFile(bytes));
+    expect(error).toMatchObject({ encoding: 'utf-8', detected: true, line: 3, offset: good.length, mixed: false });
+    expect(error.suggestions).toEqual(['gb18030', 'utf-16le']);
+    const asked = await decodeError(await tempFile(bytes), { encoding: 'gb18030' });
+    expect(asked).toMatchObject({ encoding: 'gb18030', detected: false, line: 3, offset: good.length, mixed: false });
+    expect(asked.suggestions).toEqual(['utf-8', 'utf-16le']);
+  });
+
+  it('leaves the byte offset out for a character cut off by the end of the file', async () => {
+    const error = await decodeError(await tempFile(Buffer.concat([utf8('学号\n张三\n'), utf8('李').subarray(0, 2)])));
+    expect(error).toMatchObject({ line: 3, offset: undefined });
   });
 
   it('yields the batches before the failing chunk', async () => {

@@ -1,8 +1,8 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { assertDelimiter, CsvParser, type CsvRecord } from './csv-parser.ts';
 import type { Encoding, EncodingLabel } from './decode.ts';
-import { afterLastBreak, CsvDecodeError, lineOfInvalidText, type TextStart } from './decode-error.ts';
-import { headerDelimiter } from './delimiter.ts';
+import { afterLastBreak, CsvDecodeError, type TextStart, whereTextIsInvalid } from './decode-error.ts';
+import { delimiterOf } from './delimiter.ts';
 import { type SniffedEncoding, sniffEncoding } from './sniff-encoding.ts';
 
 /** How a CSV file is read: its encoding and delimiter, detected or given. */
@@ -18,7 +18,7 @@ export interface CsvDialect {
 export interface OpenCsvOptions {
   /** Read in this encoding instead of detecting one; `gbk` reads as its superset GB18030. */
   readonly encoding?: EncodingLabel | undefined;
-  /** One character; detected from the header line when not given. */
+  /** One character; detected from the first lines when not given. */
   readonly delimiter?: string | undefined;
   /** Bytes read (and decoded, and parsed) at a time. Default 1 MiB. */
   readonly chunkSize?: number | undefined;
@@ -41,7 +41,7 @@ const DEFAULT_CHUNK_SIZE = 1 << 20;
  * V8's young generation, and parsing measured 10–30% slower in CPU time than in batches of 1,024.
  */
 const BATCH_RECORDS = 1024;
-/** Decoded text after which the header line is taken as it stands, to find the delimiter in. */
+/** Decoded text after which the first lines are taken as they stand, to find the delimiter in. */
 const HEADER_LIMIT = 1 << 20;
 const FEFF = 0xfeff;
 
@@ -60,13 +60,13 @@ async function sniffDelimiter(handle: FileHandle, sniffed: SniffedEncoding, chun
   let text = '';
   for (;;) {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-    if (bytesRead === 0) return headerDelimiter(withoutLeadingBom(text + decoder.decode()), true) ?? ',';
+    if (bytesRead === 0) return delimiterOf(withoutLeadingBom(text + decoder.decode()), true) ?? ',';
     position += bytesRead;
     const piece = decoder.decode(buffer.subarray(0, bytesRead), { stream: true });
     text += piece;
     // Look again only when a line may have ended, so tiny chunks do not rescan the text for every byte.
     if (piece.includes('\n') || piece.includes('\r') || text.length >= HEADER_LIMIT) {
-      const delimiter = headerDelimiter(withoutLeadingBom(text), text.length >= HEADER_LIMIT);
+      const delimiter = delimiterOf(withoutLeadingBom(text), text.length >= HEADER_LIMIT);
       if (delimiter !== undefined) return delimiter;
     }
   }
@@ -104,8 +104,8 @@ async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[]
       try {
         text = bytesRead === 0 ? decoder.decode() : decoder.decode(bytes, { stream: true });
       } catch (cause) {
-        const line = await lineOfInvalidText(handle, safe, { encoding, chunkSize });
-        throw new CsvDecodeError({ encoding, line, detected }, { cause });
+        const at = await whereTextIsInvalid(handle, safe, { encoding, chunkSize, textStart: plan.textStart });
+        throw new CsvDecodeError({ encoding, detected, ...at }, { cause });
       }
       if (atStart && text !== '') {
         text = withoutLeadingBom(text);

@@ -107,7 +107,8 @@ describe('detectDelimiter', () => {
     ['', ','],
     ['a;b;c\n1,5;2;3', ';'],
     ['a|b|c,d', '|'],
-    ['a;b\tc', ','],
+    ['a;b\tc', '\t'], // a tie between two that split it: tab before semicolon
+    ['a,b\tc\n1\t2\n', '\t'], // the rows split the same by tabs only
     ['"a,b,c";d;e', ';'],
     ['\n \t\na;b', ';'],
   ])('%j → %j', (text, delimiter) => {

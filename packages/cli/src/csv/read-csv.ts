@@ -1,5 +1,5 @@
 import { CsvParser, type CsvRecord } from './csv-parser.ts';
-import { type Delimiter, headerDelimiter } from './delimiter.ts';
+import { type Delimiter, delimiterOf } from './delimiter.ts';
 
 export type { CsvRecord };
 
@@ -24,9 +24,9 @@ export function* readCsv(text: string, options: CsvOptions): Generator<CsvRecord
   for (let batch = parser.read(BATCH); batch.length > 0; batch = parser.read(BATCH)) yield* batch;
 }
 
-/** The most frequent of `,`, tab, `;` and `|` in the first non-blank line, outside quotes; `,` on a tie or none. */
+/** The delimiter of a whole text: see {@link delimiterOf}. */
 export function detectDelimiter(text: string): Delimiter {
-  return headerDelimiter(text, true) ?? ',';
+  return delimiterOf(text, true) ?? ',';
 }
 
 /** A record with nothing in it: an empty line, or only delimiters (spreadsheets pad rows like `,,,`). */

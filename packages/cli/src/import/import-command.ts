@@ -379,7 +379,7 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
 
 function asCliError(error: unknown, file: string, out: string, text: ImportMessages): unknown {
   if (error instanceof MappingError)
-    return new CliError('CLI_MAPPING', mappingProblems(error.problems, file, text), { cause: error });
+    return new CliError('CLI_MAPPING', mappingProblems(error.problems, file, text, error.delimiter), { cause: error });
   if (error instanceof OutDirError) {
     if (error.code === 'other-file')
       return new CliError('CLI_OUT_DIR', text.outDir.otherFile(out, error.detail), { cause: error });
@@ -397,9 +397,9 @@ function asCliError(error: unknown, file: string, out: string, text: ImportMessa
 /** A file that cannot be read (encoding, not a spreadsheet or text, a broken workbook) as a CLI error; else `error`. */
 export function readFailure(error: unknown, file: string, text: ImportMessages): unknown {
   if (isCsvDecodeError(error)) {
-    return new CliError('CLI_ENCODING', text.decodeError(file, error.encoding.toUpperCase(), error.line), {
-      cause: error,
-    });
+    const { line, offset, mixed, detected, suggestions } = error;
+    const at = { encoding: error.encoding.toUpperCase(), line, offset, mixed, detected, suggestions };
+    return new CliError('CLI_ENCODING', text.decodeError(file, at), { cause: error });
   }
   if (error instanceof SourceError) {
     return new CliError('CLI_FILE_UNREADABLE', error.code === 'old-excel' ? text.oldExcel(file) : text.notText(file), {

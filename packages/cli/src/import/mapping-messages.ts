@@ -30,17 +30,23 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
   }
 }
 
-/** Every problem of every sheet whose header cannot be mapped, then how to fix it: one message. */
+/**
+ * Every problem of every sheet whose header cannot be mapped, then how to fix it: one message. For a CSV file with no
+ * item column at all, the `delimiter` it was split by too, as a wrong one is a likely cause.
+ */
 export function mappingProblems(
   problems: readonly { readonly sheet: string | null; readonly issues: readonly MappingIssue[] }[],
   file: string,
   text: ImportMessages,
+  delimiter?: string,
 ): string {
   const lines: string[] = [];
   for (const { sheet, issues } of problems) {
     const where = sheet === null ? `${file}:1` : `${file} [${sheet}]`;
     for (const issue of issues) lines.push(mappingIssue(issue, where, text));
   }
+  const noItems = problems.some((p) => p.issues.some((i) => i.code === 'no-instrument' && i.itemLike.length === 0));
+  if (delimiter !== undefined && noItems) lines.push(text.mapping.delimiter(delimiter));
   lines.push(text.mapping.fix);
   return lines.join('\n');
 }

@@ -7,6 +7,15 @@ import type { RowIssueCode } from './read-row.ts';
  * takes a cell value, a name or an answer, so none can print one.
  */
 
+/** Where a CSV file stops being valid text: see CsvDecodeError. `encoding` as shown (UTF-8), `suggestions` as typed. */
+type DecodeAt = {
+  readonly encoding: string;
+  readonly detected: boolean;
+  readonly line: number;
+  readonly offset: number | undefined;
+  readonly mixed: boolean;
+  readonly suggestions: readonly string[];
+};
 type Where = { readonly file: string; readonly sheet: string | null; readonly line: number };
 type Col = { readonly index: number; readonly header: string };
 type ImportCounts = {
@@ -165,6 +174,8 @@ const en = {
       `${where}: columns ${headers.join(' and ')} all look like the ${field} column; expected one (or --map to ignore one)`,
     headerLooksLikeData: (where: string) =>
       `${where}: the first row looks like answers, not a header row; expected a header row: add it (or use --map)`,
+    delimiter: (d: string) =>
+      `The columns were split by ${d === '\t' ? 'tab' : `"${d}"`} (detected, or --delimiter); expected the delimiter of the file: if it is another, give it with --delimiter (, ; | or tab).`,
     fix: 'In a terminal, triage asks how to map the columns; here, give --instrument or --map (see: triage import --help).',
   },
   outDir: {
@@ -174,8 +185,13 @@ const en = {
     changedSince: (file: string) =>
       `${file} or the options changed since the interrupted import; run again without --resume to start over`,
   },
-  decodeError: (file: string, encoding: string, line: number) =>
-    `${file}:${line}: not valid ${encoding} from this line on; expected one encoding for the whole file: try --encoding gb18030 (or utf-8)`,
+  decodeError: (file: string, e: DecodeAt) => {
+    const at = `${file}:${e.line}: not valid ${e.encoding}${e.detected ? ' (detected)' : ''} from this line on${e.offset === undefined ? '' : ` (byte offset ${e.offset})`}`;
+    const [first, second] = e.suggestions;
+    if (!e.mixed || first !== undefined)
+      return `${at}; expected one encoding for the whole file: try --encoding ${first}${second ? ` (or ${second})` : ''}`;
+    return `${at}, though the lines above are ${e.encoding} text: the file mixes two encodings (files pasted together?) or is damaged here; expected one encoding for the whole file: save the parts in one encoding (such as "CSV UTF-8") before joining them${e.detected ? '' : ', or leave out --encoding to have it detected'}`;
+  },
   xlsx: {
     noSuchSheet: (file: string, missing: readonly string[], sheets: readonly string[]) =>
       `${file}: no sheet ${missing.map((n) => `"${n}"`).join(', ')}; the sheets are ${sheets.join(', ')}`,
@@ -318,6 +334,8 @@ const zh: ImportMessages = {
     duplicateField: (where, field, headers) =>
       `${where}：${headers.join(' 和 ')} 都像是“${field}”列；只能有一列（可用 --map 忽略其一）`,
     headerLooksLikeData: (where) => `${where}：第一行像是答案，而不是表头行；请补上表头行（或用 --map）`,
+    delimiter: (d) =>
+      `各列是按${d === '\t' ? '制表符' : ` "${d}" `}拆分的（自动识别或 --delimiter 指定）；应使用文件实际的分隔符：如果不是它，请用 --delimiter 指定（, ; | 或 tab）。`,
     fix: '在终端中运行时会询问如何对应各列；此处请提供 --instrument 或 --map（见 triage import --help）。',
   },
   outDir: {
@@ -325,8 +343,13 @@ const zh: ImportMessages = {
     nothingToResume: (path) => `没有可继续的导入：此文件夹中没有中断的导入（${path}）`,
     changedSince: (file) => `${file} 或选项在中断后已改变；请去掉 --resume 重新导入`,
   },
-  decodeError: (file, encoding, line) =>
-    `${file}:${line}：从此行起不是有效的 ${encoding} 文本；整个文件应为同一编码：请尝试 --encoding gb18030（或 utf-8）`,
+  decodeError: (file, e) => {
+    const at = `${file}:${e.line}：从此行起不是有效的 ${e.encoding} 文本（${e.detected ? '自动识别的编码' : '--encoding 指定的编码'}${e.offset === undefined ? '' : `，字节偏移 ${e.offset}`}）`;
+    const [first, second] = e.suggestions;
+    if (!e.mixed || first !== undefined)
+      return `${at}；整个文件应为同一编码：请尝试 --encoding ${first}${second ? `（或 ${second}）` : ''}`;
+    return `${at}，而前面各行是有效的 ${e.encoding} 文本：文件混用了两种编码（例如直接拼接了两个文件）或在此处损坏；整个文件应为同一编码：请先把各部分保存为同一编码（如“CSV UTF-8”）再合并${e.detected ? '' : '，或去掉 --encoding 让程序自动识别'}`;
+  },
   xlsx: {
     noSuchSheet: (file, missing, sheets) =>
       `${file}：没有工作表${missing.map((n) => `“${n}”`).join('、')}；现有工作表：${sheets.join('、')}`,

@@ -71,6 +71,8 @@ export interface ImportOptions extends SourceOptions {
 export class MappingError extends Error {
   constructor(
     readonly problems: readonly { readonly sheet: string | null; readonly issues: readonly MappingIssue[] }[],
+    /** The delimiter a CSV file was split by: a wrong one leaves no columns to recognise. */
+    readonly delimiter?: string,
   ) {
     super('mapping');
   }
@@ -214,7 +216,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const mapped = [...raw.values()].filter((m): m is SheetMapping => !Array.isArray(m));
   const first = mapped[0];
   if (!first) {
-    throw new MappingError([...raw].map(([sheet, issues]) => ({ sheet, issues: issues as MappingIssue[] })));
+    const problems = [...raw].map(([sheet, issues]) => ({ sheet, issues: issues as MappingIssue[] }));
+    throw new MappingError(problems, source.kind === 'csv' ? source.dialect.delimiter : undefined);
   }
   const mappings = new Map<string | null, SheetMapping | null>();
   for (const [sheet, m] of raw) mappings.set(sheet, Array.isArray(m) ? null : alignInstruments(m, first));
