@@ -1,15 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCsv } from '../src/csv/read-csv.ts';
+import { readOutputCsv } from './output-csv.ts';
 import { runCli, scratch } from './run-cli.ts';
-
-/** results.csv as rows of named cells (BOM stripped). */
-function results(path: string): Record<string, string>[] {
-  const [head, ...records] = [...readCsv(readFileSync(path, 'utf8').slice(1), { delimiter: ',' })];
-  const header = [...(head?.fields ?? [])];
-  return records.map((r) => Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? ''])));
-}
 
 // GAD-7 allows no blank item: with one, there is no total, and what the answered items prove is what counts.
 describe('triage import: rows with blank items', () => {
@@ -32,7 +24,7 @@ describe('triage import: rows with blank items', () => {
     const r = run(['import', file, '--out', join(s.dir, 'out'), '--json']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 4, undecided: 1 });
-    const rows = results(join(s.dir, 'out', 'results.csv'));
+    const rows = readOutputCsv(join(s.dir, 'out', 'results.csv')).rows;
     expect(rows.map((row) => [row.student_id, row.level, row['gad-7_band']])).toEqual([
       ['1001', '', ''],
       ['1002', 'R2', 'severe'],
@@ -49,6 +41,8 @@ describe('triage import: rows with blank items', () => {
     const r = run(['import', file, '--out', join(s.dir, 'zh'), '--lang', 'zh']);
     expect(r.status).toBe(0);
     expect(r.stderr + r.stdout).toContain('1 个已计分的行没有等级，只是因为空白条目使分级无法确定');
-    expect(results(join(s.dir, 'zh', 'results.csv'))[0]?.reasons).toContain('未能判定（缺少信息，如空白条目）');
+    expect(readOutputCsv(join(s.dir, 'zh', 'results.csv')).rows[0]?.reasons).toContain(
+      '未能判定（缺少信息，如空白条目）',
+    );
   });
 });

@@ -4,16 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../src/csv/read-csv.ts';
 import { writeXlsx } from '../src/xlsx/write-xlsx.ts';
+import { readOutputCsv } from './output-csv.ts';
 import { runCli, scratch } from './run-cli.ts';
 
 const examples = fileURLToPath(new URL('../../../examples/screenings/', import.meta.url));
-
-/** An output CSV as rows of named cells (BOM stripped), and its header. */
-function readOutputCsv(path: string): { header: string[]; rows: Record<string, string>[] } {
-  const [head, ...records] = [...readCsv(readFileSync(path, 'utf8').slice(1), { delimiter: ',' })];
-  const header = [...(head?.fields ?? [])];
-  return { header, rows: records.map((r) => Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? '']))) };
-}
 
 /** class-40.en.csv: its header and rows. */
 const [HEADER, ...ROWS] = [...readCsv(readFileSync(join(examples, 'class-40.en.csv'), 'utf8'), { delimiter: ',' })].map(

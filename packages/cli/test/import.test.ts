@@ -4,18 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../src/csv/read-csv.ts';
 import { chromiumMissing, openInChromium } from './chromium.ts';
+import { readOutputCsv } from './output-csv.ts';
 import { runCli, scratch } from './run-cli.ts';
 
 const examples = fileURLToPath(new URL('../../../examples/screenings/', import.meta.url));
-
-/** A parsed output CSV: header and rows (BOM checked and stripped). */
-function readOutputCsv(path: string): { header: string[]; rows: Record<string, string>[] } {
-  const text = readFileSync(path, 'utf8');
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  const [head, ...records] = [...readCsv(text.slice(1), { delimiter: ',' })];
-  const header = [...(head?.fields ?? [])];
-  return { header, rows: records.map((r) => Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? '']))) };
-}
 
 describe('triage import', () => {
   const s = scratch();
