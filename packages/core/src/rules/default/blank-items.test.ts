@@ -55,7 +55,7 @@ describe('default rules with blank items (1.2.0)', () => {
   it('a band decided by bounds is judged by its own rule alone: no at-least rule, nothing undetermined', () => {
     const { facts, decision } = decide('gad-7', [3, 3, 3, 3, 3, 3, null]);
     expect(facts).toMatchObject({ total: null, band: 'severe', bandAtLeast: 'severe' });
-    expect(decision.fired.map((f) => f.id)).toEqual(['gad-7-screen-cutoff', 'gad-7-severe']);
+    expect(decision.fired.map((f) => f.id)).toEqual(['gad-7-severe']);
     expect(decision.undetermined).toEqual([]);
   });
 });

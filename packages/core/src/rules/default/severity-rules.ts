@@ -11,16 +11,17 @@ const NO_ACTION = 'below every cut-off: no action by default; clinical judgement
 
 /** Without a total, blank items may still leave a cut-off decided by the answered items (scales engine/bounds.ts). */
 const BLANKS =
-  'read only when blank items leave no total (with a total the band rule says the same): decided by the scales package from the answered items, reached by the lowest total the blanks allow, never imputed';
+  'read only when blank items leave the band open (with a band, the band rule says the same): decided by the scales package from the answered items, reached by the lowest total the blanks allow, never imputed';
 
 /**
- * A cut-off that starts a band, read only where blank items left no total: with a total, the band's own rule says the
- * same, and a second reason for it would only lengthen every explanation.
+ * A cut-off that starts a band, read only where blank items left the band open: with a band (a total, or blanks that
+ * cannot change it), the band's own rule says the same, and a second reason would only lengthen every explanation.
+ * Read by `band`, not `total`: rules that read a total make the decision memo tell every total apart.
  */
-const cutoffWithoutTotal = (scale: string, cutoff: string): Condition => ({
+const cutoffWithoutBand = (scale: string, cutoff: string): Condition => ({
   all: [
     { fact: `scales.${scale}.cutoffs.${cutoff}`, eq: true },
-    { fact: `scales.${scale}.total`, exists: false },
+    { fact: `scales.${scale}.band`, exists: false },
   ],
 });
 
@@ -62,7 +63,7 @@ function phqRules(scale: 'phq-9' | 'phq-a', name: string, bands: string, ten: Te
         en: `${name} total ≥ 10 (${ten.label.en}; blank items: reached by the answered items)`,
       },
       source: `${ten.source}; 10 is the first total of the moderate band, so the level of ${scale}-moderate: ${LEVELS}; ${BLANKS}`,
-      when: cutoffWithoutTotal(scale, ten.id),
+      when: cutoffWithoutBand(scale, ten.id),
       then: MODERATE,
     },
     {
@@ -140,16 +141,6 @@ export const severityRules: Rule[] = [
     then: RESCREEN,
   },
   {
-    id: 'phq-2-screen-cutoff',
-    description: {
-      zh: 'PHQ-2 ≥3 分：做完整 PHQ-9（有空白条目：已答条目已达到）',
-      en: 'PHQ-2 total ≥ 3: give the full PHQ-9 (blank items: reached by the answered items)',
-    },
-    source: `Kroenke et al. Med Care 2003;41:1284–1292 PHQ-2 cut-off ≥3 (reference/scales.md §1.3), the positive band, so as phq-2-positive; ${BLANKS}`,
-    when: cutoffWithoutTotal('phq-2', 'screen'),
-    then: RESCREEN,
-  },
-  {
     id: 'gad-2-negative',
     description: { zh: 'GAD-2 阴性 (0–2 分)', en: 'GAD-2 negative (total 0–2)' },
     source: `Kroenke et al. 2007 GAD-2 cut-off ≥3 (reference/scales.md §1.5); ${NO_ACTION}`,
@@ -162,16 +153,6 @@ export const severityRules: Rule[] = [
     source:
       'Kroenke et al. 2007 GAD-2 cut-off ≥3, sens 86%, spec 83% (reference/scales.md §1.5); follow a positive two-item screen with the full instrument, as for the PHQ-2 (§1.3)',
     when: band('gad-2', 'positive'),
-    then: RESCREEN,
-  },
-  {
-    id: 'gad-2-screen-cutoff',
-    description: {
-      zh: 'GAD-2 ≥3 分：做完整 GAD-7（有空白条目：已答条目已达到）',
-      en: 'GAD-2 total ≥ 3: give the full GAD-7 (blank items: reached by the answered items)',
-    },
-    source: `Kroenke K et al. Ann Intern Med 2007;146:317–325 GAD-2 cut-off ≥3, sens 86%, spec 83% (reference/scales.md §1.5), the positive band, so as gad-2-positive; ${BLANKS}`,
-    when: cutoffWithoutTotal('gad-2', 'screen'),
     then: RESCREEN,
   },
   {
@@ -202,7 +183,7 @@ export const severityRules: Rule[] = [
       en: 'GAD-7 total ≥ 10: screen positive (blank items: reached by the answered items)',
     },
     source: `Spitzer RL et al. Arch Intern Med 2006;166:1092–1097: GAD-7 ≥10, sens 89%, spec 82% for GAD (reference/scales.md §1.4); 10 is the first total of the moderate band, so as gad-7-moderate: ${LEVELS}; ${BLANKS}`,
-    when: cutoffWithoutTotal('gad-7', 'screen'),
+    when: cutoffWithoutBand('gad-7', 'screen'),
     then: MODERATE,
   },
   {
@@ -321,16 +302,6 @@ export const severityRules: Rule[] = [
     description: { zh: 'K6 ≥13 分：严重心理困扰', en: 'K6 total ≥ 13: serious psychological distress' },
     source: `Kessler et al. 2003 K6 ≥13 = serious psychological distress (reference/scales.md §3.3; validated in adults); ${LEVELS}`,
     when: band('k6', 'spd'),
-    then: MODERATE_REFER,
-  },
-  {
-    id: 'k6-spd-cutoff',
-    description: {
-      zh: 'K6 ≥13 分：严重心理困扰（有空白条目：已答条目已达到）',
-      en: 'K6 total ≥ 13: serious psychological distress (blank items: reached by the answered items)',
-    },
-    source: `Kessler RC et al. Arch Gen Psychiatry 2003;60:184–189: K6 ≥13 = serious psychological distress (reference/scales.md §3.3; validated in adults), the spd band, so as k6-spd; ${BLANKS}`,
-    when: cutoffWithoutTotal('k6', 'spd'),
     then: MODERATE_REFER,
   },
 ];
