@@ -211,12 +211,27 @@ function widthIssue(record: SourceRecord, width: number): RowIssue | undefined {
   return undefined;
 }
 
+/** Per sheet: its first item column and its id column (if any), with their header names trimmed. */
+const headerProbes = new WeakMap<SheetMapping, { readonly columns: readonly { index: number; name: string }[] }>();
+
 /** Whether a row holds the header's own names in its id column (if any) and its first item's column. */
 function repeatsHeader(fields: readonly string[], mapping: SheetMapping): boolean {
-  const item = mapping.instruments[0]?.items[0];
-  const id = mapping.person.studentId;
-  const same = (column: Column) => (fields[column.index] ?? '').trim() === column.header.trim();
-  return item !== undefined && same(item) && (id === undefined || same(id));
+  let probe = headerProbes.get(mapping);
+  if (!probe) {
+    const item = mapping.instruments[0]?.items[0];
+    const id = mapping.person.studentId;
+    const columns = item ? [item, ...(id ? [id] : [])].map((c) => ({ index: c.index, name: c.header.trim() })) : [];
+    probe = { columns };
+    headerProbes.set(mapping, probe);
+  }
+  const { columns } = probe;
+  if (columns.length === 0) return false;
+  for (const { index, name } of columns) {
+    const cell = fields[index] ?? '';
+    // Answers and ids are shorter or longer than most header names: most rows stop at the length.
+    if (cell.length < name.length || (cell !== name && cell.trim() !== name)) return false;
+  }
+  return true;
 }
 
 /**
