@@ -62,13 +62,15 @@ describe('triage import of .xlsx workbooks', () => {
     expect(r.status).toBe(3);
     expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 1, rejected: 4 });
     const errors = errorsCsv(out);
-    expect(errors.map((e) => [e._sheet, e._line, e._column, e.GAD7_1])).toEqual([
-      ['1班', '2', '7', '#N/A'],
-      ['1班', '3', '7', '#N/A'],
-      ['1班', '4', '7', '#REF!'],
-      ['1班', '5', '7', 'TRUE'],
+    expect(errors.map((e) => [e._sheet, e._line, e._column, e._code, e.GAD7_1])).toEqual([
+      ['1班', '2', '7', 'IMPORT_CELL_ERROR', '#N/A'],
+      ['1班', '3', '7', 'IMPORT_CELL_ERROR', '#N/A'],
+      ['1班', '4', '7', 'IMPORT_CELL_ERROR', '#REF!'],
+      ['1班', '5', '7', 'SCALES_UNKNOWN_LABEL', 'TRUE'],
     ]);
     expect(errors.every((e) => e._message?.includes('GAD7_1'))).toBe(true);
+    // Said as what it is: a failed formula, not an answer the key does not know.
+    expect(errors[0]?._message).toContain("Excel's error value #N/A: its formula failed");
   });
 
   it('rejects an 18-digit id Excel stored as a number (two students, one number) as mangled, as for a CSV', async () => {

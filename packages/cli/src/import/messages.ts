@@ -35,6 +35,8 @@ const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: 
   IMPORT_SHEET_UNMAPPED: () => "the sheet's header row could not be mapped (see the message about this sheet)",
   IMPORT_HEADER_REPEATED: () =>
     'this line repeats the header row (files pasted one under another?); expected a student: delete the line',
+  IMPORT_CELL_ERROR: (e) =>
+    `the cell holds Excel's error value ${e}: its formula failed (a lookup that found nothing?); expected an answer: fix the formula or type the answer`,
   IMPORT_NO_ANSWERS: () =>
     'no answer at all: the student did not take the screening (absent?); expected answers or remove the row',
   IMPORT_ID_MISSING: () => 'no student id; expected the student id (学号)',
@@ -50,6 +52,7 @@ const rowIssuesZh: typeof rowIssuesEn = {
   IMPORT_UNTERMINATED_QUOTE: () => '本行开始的带引号字段没有结束；缺少右引号 "',
   IMPORT_SHEET_UNMAPPED: () => '该工作表的表头无法识别（见关于该工作表的提示）',
   IMPORT_HEADER_REPEATED: () => '这一行重复了表头（几个文件上下拼在一起了？）；应为学生的作答：请删除这一行',
+  IMPORT_CELL_ERROR: (e) => `单元格是 Excel 的错误值 ${e}：公式计算失败（查找没有找到？）；应为作答：请修正公式或直接填写答案`,
   IMPORT_NO_ANSWERS: () => '整行没有任何作答：该学生未参加筛查（缺席？）；请补充作答或删除此行',
   IMPORT_ID_MISSING: () => '缺少学号',
   IMPORT_ID_MANGLED: () => '学号显示为科学计数法（Excel 截断了数字）；请把该列设为“文本”后重新导出',

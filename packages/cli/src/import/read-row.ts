@@ -33,6 +33,7 @@ export type RowIssueCode =
   | 'IMPORT_UNTERMINATED_QUOTE'
   | 'IMPORT_SHEET_UNMAPPED'
   | 'IMPORT_HEADER_REPEATED'
+  | 'IMPORT_CELL_ERROR'
   | 'IMPORT_NO_ANSWERS';
 
 /** What is wrong with a row; never the cell's value. */
@@ -290,9 +291,12 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
       if (!result.ok) {
         for (const issue of result.error.issues) {
           const column = items.find((c) => c.item === issue.item);
+          const failed =
+            issue.code === 'SCALES_UNKNOWN_LABEL' ? excelError(answers, definition, issue.item) : undefined;
           issues.push({
-            code: issue.code,
-            expected: issue.expected,
+            ...(failed
+              ? { code: 'IMPORT_CELL_ERROR', expected: failed }
+              : { code: issue.code, expected: issue.expected }),
             instrument: definition.id,
             ...(issue.item === undefined ? {} : { item: issue.item }),
             ...(column ? { column } : {}),
@@ -317,6 +321,21 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     scores,
     decision: decide(scores, person.shape, context),
   };
+}
+
+/** Excel's error values, as a workbook stores a failed formula's result or a CSV export writes it. */
+const EXCEL_ERROR =
+  /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+
+/** The Excel error value an item's answer holds (`#N/A` from a failed VLOOKUP), if it holds one. */
+function excelError(
+  answers: readonly Answer[],
+  definition: InstrumentDefinition,
+  item: string | undefined,
+): string | undefined {
+  const answer = answers[definition.items.findIndex((i) => i.id === item)];
+  const text = typeof answer === 'string' ? answer.trim() : '';
+  return EXCEL_ERROR.test(text) ? text : undefined;
 }
 
 /**
