@@ -17,30 +17,38 @@ describe('triage import: rows with blank items', () => {
       '1002,3,3,3,3,3,3,', // 18–21: severe whatever item 7 is
       '1003,3,3,3,0,0,0,', // 9–12: at least mild
       '1004,0,0,0,0,0,0,0', // complete, minimal
+      '1005,3,3,1,0,0,0,', // 7–10: at least mild, moderate still open
     ].join('\r\n'),
   );
 
-  it('levels what the answered items prove, and says "not decided" where they prove nothing', () => {
+  it('levels what the answered items prove, and says "not decided" where more could be true', () => {
     const r = run(['import', file, '--out', join(s.dir, 'out'), '--json']);
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 4, undecided: 1 });
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 5, undecided: 3 });
     const rows = readOutputCsv(join(s.dir, 'out', 'results.csv')).rows;
     expect(rows.map((row) => [row.student_id, row.level, row['gad-7_band']])).toEqual([
       ['1001', '', ''],
       ['1002', 'R2', 'severe'],
       ['1003', 'R1', ''],
       ['1004', '', 'minimal'],
+      ['1005', 'R1', ''],
     ]);
     expect(rows[0]?.reasons).toMatch(/^not decided \(a fact missing, e\.g\. blank items\): gad-7-minimal, gad-7-mild/);
+    // At least mild (R1) proven; moderate (R2) neither proven nor ruled out: said, and counted.
     expect(rows[2]?.reasons).toContain('at least mild');
+    expect(rows[4]?.reasons).toMatch(
+      /at least mild.*; not decided \(a fact missing, e\.g\. blank items\): .*gad-7-moderate/,
+    );
+    // Severe whatever item 7 is, and a complete row: nothing left open.
+    expect(rows[1]?.reasons).not.toContain('not decided');
     expect(rows[3]?.reasons).toBe('GAD-7 minimal (total 0–4)');
-    expect(r.stderr).toContain('1 scored row has no level only because blank items leave a band open');
+    expect(r.stderr).toContain('3 scored rows have no level, or a level blank items may keep too low');
   });
 
   it('says it in Chinese too', () => {
     const r = run(['import', file, '--out', join(s.dir, 'zh'), '--lang', 'zh']);
     expect(r.status).toBe(0);
-    expect(r.stderr + r.stdout).toContain('1 个已计分的行没有等级，只是因为空白条目使分级无法确定');
+    expect(r.stderr + r.stdout).toContain('3 个已计分的行因空白条目使分级无法确定');
     expect(readOutputCsv(join(s.dir, 'zh', 'results.csv')).rows[0]?.reasons).toContain(
       '未能判定（缺少信息，如空白条目）',
     );

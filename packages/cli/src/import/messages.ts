@@ -52,7 +52,8 @@ const rowIssuesZh: typeof rowIssuesEn = {
   IMPORT_UNTERMINATED_QUOTE: () => '本行开始的带引号字段没有结束；缺少右引号 "',
   IMPORT_SHEET_UNMAPPED: () => '该工作表的表头无法识别（见关于该工作表的提示）',
   IMPORT_HEADER_REPEATED: () => '这一行重复了表头（几个文件上下拼在一起了？）；应为学生的作答：请删除这一行',
-  IMPORT_CELL_ERROR: (e) => `单元格是 Excel 的错误值 ${e}：公式计算失败（查找没有找到？）；应为作答：请修正公式或直接填写答案`,
+  IMPORT_CELL_ERROR: (e) =>
+    `单元格是 Excel 的错误值 ${e}：公式计算失败（查找没有找到？）；应为作答：请修正公式或直接填写答案`,
   IMPORT_NO_ANSWERS: () => '整行没有任何作答：该学生未参加筛查（缺席？）；请补充作答或删除此行',
   IMPORT_ID_MISSING: () => '缺少学号',
   IMPORT_ID_MANGLED: () => '学号显示为科学计数法（Excel 截断了数字）；请把该列设为“文本”后重新导出',
@@ -86,11 +87,11 @@ const en = {
   duplicates: (n: number, lines: readonly string[]) =>
     `${n === 1 ? '1 row repeats' : `${n} rows repeat`} a student id seen earlier (e.g. line ${lines.join(', ')}); all were scored, see duplicate_of in results.csv`,
   leadingZeros: (n: number, length: number, lines: readonly string[]) =>
-    `${plural(n, 'student id')} look like they lost leading zeros (shorter than the ${length}-digit ids that start with 0; e.g. line ${lines.join(', ')}): format the id column as Text in Excel`,
+    `${n === 1 ? '1 student id looks like it' : `${n} student ids look like they`} lost leading zeros (shorter than the ${length}-digit ids that start with 0; e.g. line ${lines.join(', ')}): format the id column as Text in Excel`,
   riskInRejected: (n: number) =>
     `${n === 1 ? '1 rejected row shows' : `${n} rejected rows show`} a positive or unanswered critical item: fix and re-import ${n === 1 ? 'it' : 'them'} first (errors.csv, column _urgent = yes)`,
   undecided: (n: number) =>
-    `${n === 1 ? '1 scored row has' : `${n} scored rows have`} no level only because blank items leave a band open (counted under "no rule fired", results.csv reasons say "not decided"): check ${n === 1 ? 'its' : 'their'} blank answers (the _missing columns) and rescreen if needed`,
+    `${n === 1 ? '1 scored row has' : `${n} scored rows have`} no level, or a level blank items may keep too low, because blank items leave a band open (results.csv reasons say "not decided"): check ${n === 1 ? 'its' : 'their'} blank answers (the _missing columns) and rescreen if needed`,
   summaryTitle: (file: string) => `Import of ${file}`,
   counts: (c: ImportCounts) =>
     `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
@@ -258,7 +259,7 @@ const zh: ImportMessages = {
   riskInRejected: (n) =>
     `${n} 个被拒收的行含阳性或未作答的危机条目：请优先修正并重新导入（errors.csv 中 _urgent = yes 的行）`,
   undecided: (n) =>
-    `${n} 个已计分的行没有等级，只是因为空白条目使分级无法确定（计入“未触发规则”，results.csv 的 reasons 写明“未能判定”）：请检查这些行的空白条目（_missing 列），必要时重新施测`,
+    `${n} 个已计分的行因空白条目使分级无法确定，没有等级或等级可能偏低（results.csv 的 reasons 写明“未能判定”）：请检查这些行的空白条目（_missing 列），必要时重新施测`,
   summaryTitle: (file) => `导入 ${file}`,
   counts: (c) =>
     `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,

@@ -299,6 +299,22 @@ describe('readRow marks a rejected row urgent', () => {
   it('not when every critical item was read and is negative', () => {
     expect(read({ '1': '5' }).riskSignal).toBe(false);
   });
+
+  it('when a row with a cell too few or too many shows a positive critical item in its column', () => {
+    const fields = [...person, ...row({ '9': '3' })];
+    const short = readRow({ line: 2, fields: fields.slice(0, -1) }, context([phqA]));
+    const long = readRow({ line: 2, fields: [...fields, 'absent on Monday'] }, context([phqA]));
+    const calm = readRow({ line: 2, fields: [...person, ...row({})].slice(0, -1) }, context([phqA]));
+    for (const result of [short, long, calm]) expect(result.ok).toBe(false);
+    if (short.ok || long.ok || calm.ok) return;
+    expect(short.issues.map((i) => i.code)).toEqual(['IMPORT_FIELD_COUNT']);
+    expect([short.riskSignal, long.riskSignal]).toEqual([true, true]);
+    // Its last cell (supplement d, a critical item) lost: unknown, so urgent too.
+    expect(calm.riskSignal).toBe(true);
+    // An extra note after answers whose critical items are all 0: rejected, not urgent.
+    const noted = readRow({ line: 2, fields: [...person, ...row({}), 'note'] }, context([phqA]));
+    expect(noted.ok || noted.riskSignal).toBe(false);
+  });
 });
 
 describe('readRow on the header row repeated mid-file', () => {

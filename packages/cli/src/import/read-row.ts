@@ -246,7 +246,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   }
   if (context.strictWidth) {
     const issue = widthIssue(record, mapping.width);
-    if (issue) return { ok: false, record, issues: [issue], riskSignal: false };
+    if (issue) return { ok: false, record, issues: [issue], riskSignal: criticalCells(record.fields, context) };
   }
   const issues: RowIssue[] = [];
   const { fields } = record;
@@ -336,6 +336,19 @@ function excelError(
   const answer = answers[definition.items.findIndex((i) => i.id === item)];
   const text = typeof answer === 'string' ? answer.trim() : '';
   return EXCEL_ERROR.test(text) ? text : undefined;
+}
+
+/**
+ * Whether the critical items' own columns show a positive, blank or unreadable answer, in a row whose cells may have
+ * moved (a cell lost or added): such a row is never scored, but one that may hide a risk is marked urgent to fix.
+ */
+function criticalCells(fields: readonly string[], context: RowContext): boolean {
+  return context.plans.some(({ definition, positions, score }) => {
+    if (!definition.critical?.length) return false;
+    const answers = positions.map((index) => (index < 0 ? '' : (fields[index] ?? '')));
+    const result = scoreInstrument(definition, answers, score);
+    return result.ok ? result.value.flags.length > 0 : criticalSignal(definition, answers, result.error.issues, score);
+  });
 }
 
 /**

@@ -22,6 +22,8 @@ export interface DecisionText {
   readonly csvReasons: string;
   /** The same, as rows write them (see {@link RowText}). */
   readonly parts: RowText['decision'];
+  /** A missing fact left a rule undecided that could have set a higher level: the reasons say "not decided". */
+  readonly unsettled: boolean;
 }
 
 /** Everything the result files say about a decision, made once for each distinct decision. */
@@ -31,8 +33,9 @@ export function describeDecision(
   levelName: string,
   explanation: string,
   lang: 'zh' | 'en',
+  open: readonly string[] = [],
 ): DecisionText {
-  const reasons = decisionReasons(decision, lang);
+  const reasons = decisionReasons(decision, lang, open);
   const csv = csvCells([
     decision.level ?? '',
     levelName,
@@ -55,6 +58,7 @@ export function describeDecision(
       reasons: new SharedText(`,${csvReasons}\r\n`),
       json: new SharedText(`},"decision":${q(id)},"duplicateOf":`),
     },
+    unsettled: open.length > 0,
   };
 }
 
@@ -187,13 +191,13 @@ function personJson(p: Person): string {
 }
 
 /**
- * The one-line reasons of a decision: what each fired rule says, and the level it set; without a level, the rules a
- * missing fact (blank items) left undecided, so such a row never reads as "below every cut-off".
+ * The one-line reasons of a decision: what each fired rule says, and the level it set; then the rules a missing fact
+ * (blank items) left undecided that could have set a higher level (`open`), so such a row never reads as settled.
  */
-function decisionReasons(decision: Decision, lang: 'zh' | 'en'): string {
+function decisionReasons(decision: Decision, lang: 'zh' | 'en', open: readonly string[]): string {
   const reasons = decision.fired.map((f) => `${f.description[lang]}${f.level ? ` → ${f.level}` : ''}`);
-  if (decision.level === null && decision.undetermined.length > 0) {
-    const rules = decision.undetermined.join(', ');
+  if (open.length > 0) {
+    const rules = open.join(', ');
     reasons.push(
       lang === 'zh'
         ? `未能判定（缺少信息，如空白条目）：${rules}`

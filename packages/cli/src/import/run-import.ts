@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
+  compareLevels,
   compileRuleSet,
   createDecisionMemo,
   type Decision,
   explainDecision,
+  type Level,
   type LevelScheme,
   type RuleSet,
 } from '@triage/core';
@@ -104,7 +106,7 @@ export interface ImportOutcome {
   readonly counts: { rows: number; scored: number; rejected: number; blankRows: number; duplicateIds: number };
   readonly tally: Tally;
   readonly rejectedWithRisk: number;
-  /** Scored rows with no level only because a fact is missing (blank items leave a band open): not "below every cut-off". */
+  /** Scored rows whose level blank items may keep too low (a rule that could set a higher one left undecided). */
   readonly undecided: number;
   readonly strippedZeros: ReturnType<IdShapes['strippedZeros']>;
   readonly duplicateLines: readonly string[];
@@ -273,6 +275,16 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const texts = new WeakMap<Decision, DecisionText>();
   const textsByContent = new Map<string, DecisionText>();
   const explain = (decision: Decision) => describe(decision).explanation;
+  // Rules a missing fact (blank items) left undecided that could have set a higher level: any, without a level.
+  const ruleLevels = new Map(options.ruleSet.rules.map((r) => [r.id, r.then.level ?? null]));
+  const higher = (id: string, than: Level) => {
+    const level = ruleLevels.get(id);
+    return level !== null && level !== undefined && compareLevels(level, than) > 0;
+  };
+  const openRules = (d: Decision) => {
+    const { level } = d;
+    return level === null ? d.undetermined : d.undetermined.filter((id) => higher(id, level));
+  };
   function describe(decision: Decision): DecisionText {
     let t = texts.get(decision);
     if (t) return t;
@@ -281,7 +293,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     if (!t) {
       const explanation = explainDecision(decision, options.lang, levels);
       const levelName = decision.level ? levels[decision.level].name[options.lang] : '';
-      t = describeDecision(decision, `d${textsByContent.size + 1}`, levelName, explanation, options.lang);
+      const open = openRules(decision);
+      t = describeDecision(decision, `d${textsByContent.size + 1}`, levelName, explanation, options.lang, open);
       textsByContent.set(content, t);
     }
     texts.set(decision, t);
@@ -400,9 +413,9 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         const shown = tally.keeps(row.decision.level) || options.pseudonymize;
         const pseudonym = id === null || !shown ? null : pseudonymOf(options.key, id);
         tally.add(row, pseudonym);
-        if (row.decision.level === null && row.decision.undetermined.length > 0) undecided++;
         // Described for every row, written or not: decision ids follow first appearance, also when resuming.
         const t = describe(row.decision);
+        if (t.unsettled) undecided++;
         if (write && files) {
           const extras = { student: options.pseudonymize ? pseudonym : id, duplicateOf };
           files.writeRow(rowText(row, instruments, t, extras, layout.sheets));
