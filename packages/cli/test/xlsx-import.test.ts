@@ -55,18 +55,21 @@ describe('triage import of .xlsx workbooks', () => {
       { id: num('REF', '202501010003'), gad: ['<c r="REF" t="e"><f t="shared" si="0"/><v>#REF!</v></c>', ...ones] },
       { id: num('REF', '202501010004'), gad: ['<c r="REF" t="b"><f>B4&gt;0</f><v>1</v></c>', ...ones] },
       { id: num('REF', '202501010005'), gad: ['<c r="REF"><f>0+1</f><v>1</v></c>', ...ones] },
+      // A formula saved without its value (openpyxl, exceljs): not a blank, which GAD-7 cannot score.
+      { id: num('REF', '202501010006'), gad: ['<c r="REF"><f>2+1</f></c>', ...ones] },
     ]);
     await writeZip(file, workbookParts({ sheets: [{ name: '1班', data }] }));
     const out = join(s.dir, 'formula-error');
     const r = run(['import', file, '--out', out, '--json']);
     expect(r.status).toBe(3);
-    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 1, rejected: 4 });
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 1, rejected: 5 });
     const errors = errorsCsv(out);
     expect(errors.map((e) => [e._sheet, e._line, e._column, e._code, e.GAD7_1])).toEqual([
       ['1班', '2', '7', 'IMPORT_CELL_ERROR', '#N/A'],
       ['1班', '3', '7', 'IMPORT_CELL_ERROR', '#N/A'],
       ['1班', '4', '7', 'IMPORT_CELL_ERROR', '#REF!'],
       ['1班', '5', '7', 'SCALES_UNKNOWN_LABEL', 'TRUE'],
+      ['1班', '7', '7', 'IMPORT_CELL_FORMULA', "'=2+1"],
     ]);
     expect(errors.every((e) => e._message?.includes('GAD7_1'))).toBe(true);
     // Said as what it is: a failed formula, not an answer the key does not know.

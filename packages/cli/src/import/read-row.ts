@@ -34,6 +34,7 @@ export type RowIssueCode =
   | 'IMPORT_SHEET_UNMAPPED'
   | 'IMPORT_HEADER_REPEATED'
   | 'IMPORT_CELL_ERROR'
+  | 'IMPORT_CELL_FORMULA'
   | 'IMPORT_NO_ANSWERS';
 
 /** What is wrong with a row; never the cell's value. */
@@ -291,12 +292,10 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
       if (!result.ok) {
         for (const issue of result.error.issues) {
           const column = items.find((c) => c.item === issue.item);
-          const failed =
-            issue.code === 'SCALES_UNKNOWN_LABEL' ? excelError(answers, definition, issue.item) : undefined;
+          const formula =
+            issue.code === 'SCALES_UNKNOWN_LABEL' ? formulaIssue(answers, definition, issue.item) : undefined;
           issues.push({
-            ...(failed
-              ? { code: 'IMPORT_CELL_ERROR', expected: failed }
-              : { code: issue.code, expected: issue.expected }),
+            ...(formula ?? { code: issue.code, expected: issue.expected }),
             instrument: definition.id,
             ...(issue.item === undefined ? {} : { item: issue.item }),
             ...(column ? { column } : {}),
@@ -327,15 +326,19 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
 const EXCEL_ERROR =
   /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
 
-/** The Excel error value an item's answer holds (`#N/A` from a failed VLOOKUP), if it holds one. */
-function excelError(
+/**
+ * An item's answer that is a formula's doing, not an answer: an Excel error value (`#N/A` from a failed VLOOKUP), or
+ * a formula saved without its value (`=…`, as the workbook reader shows one).
+ */
+function formulaIssue(
   answers: readonly Answer[],
   definition: InstrumentDefinition,
   item: string | undefined,
-): string | undefined {
+): { code: 'IMPORT_CELL_ERROR' | 'IMPORT_CELL_FORMULA'; expected: string } | undefined {
   const answer = answers[definition.items.findIndex((i) => i.id === item)];
   const text = typeof answer === 'string' ? answer.trim() : '';
-  return EXCEL_ERROR.test(text) ? text : undefined;
+  if (EXCEL_ERROR.test(text)) return { code: 'IMPORT_CELL_ERROR', expected: text };
+  return text.startsWith('=') ? { code: 'IMPORT_CELL_FORMULA', expected: '' } : undefined;
 }
 
 /**

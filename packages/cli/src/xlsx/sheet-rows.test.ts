@@ -50,7 +50,7 @@ describe('cellText', () => {
 });
 
 describe('sheetRows', () => {
-  it('reads a formula’s cached error as the error, with or without the formula, shared or not', async () => {
+  it('reads a formula’s cached error as the error, with or without the formula, shared or not; no value as =formula', async () => {
     const rows = await read(
       [
         '<row r="2"><c r="A2" t="e"><f>VLOOKUP(A2,原始!A:Z,20,FALSE)</f><v>#N/A</v></c><c r="B2" t="e"><v>#N/A</v></c>',
@@ -59,7 +59,8 @@ describe('sheetRows', () => {
         '<c r="H2" s="1"><f>TODAY()</f><v>45170</v></c><c r="I2"><f>A1</f></c><c r="J2" t="b"><v>0</v></c></row>',
       ].join(''),
     );
-    expect(rows).toEqual([[2, ['#N/A', '#N/A', '#VALUE!', 'TRUE', '1', '2', '3', '2023-09-01', '', 'FALSE']]]);
+    // I2: a formula saved without its value reads as the formula, never as a blank answer.
+    expect(rows).toEqual([[2, ['#N/A', '#N/A', '#VALUE!', 'TRUE', '1', '2', '3', '2023-09-01', '=A1', 'FALSE']]]);
   });
 
   it.each([1, 3, 7, 64])('reads rows and cells without r (chunks of %i)', async (size) => {

@@ -52,6 +52,9 @@ export async function* sheetRows(
   let fields: string[] | undefined;
   let column = 0;
   let cell: { type: string | undefined; style: number; column: number } | undefined;
+  /** The cell's formula (`<f>`), when it has one: shown as `=…` when no value was saved with it. */
+  let formula: string | undefined;
+  let inFormula = false;
   /** The text being collected: the `<v>`, or the `<t>`s of an `<is>` outside phonetic runs (`<rPh>`). */
   let value: string | undefined;
   let inValue = false;
@@ -62,6 +65,7 @@ export async function* sheetRows(
     for (const { eventType, value: node } of events) {
       if (eventType === 'text') {
         if (inValue) value = (value ?? '') + (node as string);
+        else if (inFormula) formula += node as string;
         continue;
       }
       const tag = node as SaxTag;
@@ -78,6 +82,10 @@ export async function* sheetRows(
           const style = Number.parseInt(tag.attributes.s ?? '0', 10);
           cell = { type: tag.attributes.t, style: Number.isNaN(style) ? 0 : style, column };
           value = undefined;
+          formula = undefined;
+        } else if (cell && name === 'f') {
+          formula = '';
+          inFormula = true;
         } else if (cell && name === 'v' && inInline === 0) {
           value = '';
           inValue = true;
@@ -90,16 +98,22 @@ export async function* sheetRows(
         if (name === 'sheetData') inSheetData = false;
         else if (!inSheetData) continue;
         else if (name === 'v' || name === 't') inValue = false;
+        else if (name === 'f') inFormula = false;
         else if (name === 'rPh') inPhonetic = false;
         else if (name === 'is') inInline = Math.max(0, inInline - 1);
         else if (name === 'c' && cell && fields) {
-          const text = cellText(cell.type, value, context.numFmt(cell.style), context);
+          // A formula saved without its value (openpyxl, exceljs, pandas write them so): never a blank answer.
+          const text =
+            formula !== undefined && value === undefined
+              ? `=${formula}`
+              : cellText(cell.type, value, context.numFmt(cell.style), context);
           if (text !== '') {
             while (fields.length < cell.column - 1) fields.push('');
             fields[cell.column - 1] = text;
           }
           cell = undefined;
           value = undefined;
+          formula = undefined;
         } else if (name === 'row' && fields) {
           done.push({ line, fields });
           fields = undefined;

@@ -81,7 +81,7 @@ describe('readXlsxRows on a workbook written by exceljs', () => {
     a.getCell('F6').numFmt = '000';
     a.getCell('A7').value = '=1+1';
     a.getCell('B7').value = '  空格  ';
-    a.getCell('C7').value = { formula: 'A1' }; // never calculated: no result in the file
+    a.getCell('C7').value = { formula: 'A1' }; // never calculated: no result in the file, shown as its formula
     const b = wb.addWorksheet('初一(4)班', { state: 'hidden' });
     b.addRow(['学号', '姓名']);
     b.addRow(['202301020001', '李四']);
@@ -95,7 +95,7 @@ describe('readXlsxRows on a workbook written by exceljs', () => {
       ['初一(3)班', 4, ['000042', '00000007', '2023-09-01 14:05', 'FALSE', '说明', '0']],
       ['初一(3)班', 5, ['a', '', '', '', 'e']],
       ['初一(3)班', 6, ['3.14', '0.30000000000000004', '2023-09-02 12:00', 'xy', '#N/A', '-005']],
-      ['初一(3)班', 7, ['=1+1', '  空格  ']],
+      ['初一(3)班', 7, ['=1+1', '  空格  ', '=A1']],
       ['初一(4)班', 1, ['学号', '姓名']],
       ['初一(4)班', 2, ['202301020001', '李四']],
     ]);
