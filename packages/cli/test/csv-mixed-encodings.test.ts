@@ -31,3 +31,31 @@ describe('CSV files with GB18030 rows, then UTF-8 rows', () => {
     expect(() => readFileSync(join(s.dir, 'out', 'results.csv'))).toThrow();
   });
 });
+
+describe('triage score --file on files that mix GB18030 and UTF-8', () => {
+  const s = scratch();
+  afterAll(() => s.done());
+  const header = '学号,姓名,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9\n';
+  const answers = (id: string, name: string) => `${id},${name},1,1,1,1,1,1,1,1,0\n`;
+  const first = `${header}${answers('S1', '张三')}`;
+  const second = answers('S2', '李四');
+
+  // Both files also decode whole as GB18030, as whole-file UTF-8-else-GB18030 decoding read them: with garbage.
+  it.each([
+    { name: 'GB18030, then UTF-8', file: 'gb-utf8.csv', parts: [iconv.encode(first, 'gb18030'), Buffer.from(second)] },
+    { name: 'UTF-8, then GB18030', file: 'utf8-gb.csv', parts: [Buffer.from(first), iconv.encode(second, 'gb18030')] },
+  ])('fails on $name at line 3, as import does, in English and Chinese', ({ file, parts }) => {
+    const path = s.write(file, Buffer.concat(parts));
+    const offset = (parts[0] as Buffer).length + 'S2,'.length;
+    const encoding = file.startsWith('gb') ? 'GB18030' : 'UTF-8';
+    const en = runCli(['score', 'phq-9', '--file', path]);
+    expect(en.status).toBe(1);
+    expect(en.stderr).toContain(
+      `${file}:3: not valid ${encoding} (detected) from this line on (byte offset ${offset}), though the lines above are ${encoding} text: the file mixes two encodings`,
+    );
+    expect(en.stdout).toBe('');
+    const zh = runCli(['score', 'phq-9', '--file', path, '--lang', 'zh']);
+    expect(zh.stderr).toContain(`${file}:3：从此行起不是有效的 ${encoding} 文本（自动识别的编码，字节偏移 ${offset}）`);
+    expect(zh.stderr).toContain('混用了两种编码');
+  });
+});
