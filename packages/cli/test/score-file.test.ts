@@ -86,7 +86,7 @@ describe('triage score --file', () => {
     const file = tmp.write('gbk-forced.csv', bytes(GB.学号, utf8(',1,2,3,4,5,6,7,8,9\n')));
     const r = runCli(['score', 'phq-9', '--file', file, '--encoding', 'utf-8']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/is not valid UTF-8 text/);
+    expect(r.stderr).toMatch(/gbk-forced.csv:1: not valid UTF-8 from this line on .*try --encoding gb18030/);
   });
 
   it('reads a tab-delimited UTF-16LE export', () => {

@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import type { InstrumentDefinition, ScoreIssue, ScoreOptions, ScoreValue } from '@triage/scales';
 import { BaseCommand } from '../base-command.ts';
-import { ENCODINGS, type Encoding } from '../csv/decode.ts';
+import { type Decoded, ENCODINGS, type Encoding, type RequestedEncoding } from '../csv/decode.ts';
 import { CliError, rowsExitCode } from '../exit-codes.ts';
 import { CODINGS, findInstrument, loadScales, ROUNDINGS, type Scales } from '../instrument.ts';
 import { help } from '../messages.ts';
@@ -144,11 +144,21 @@ export default class Score extends BaseCommand<typeof Score> {
     };
   }
 
-  private async readBytes(file: string): Promise<Uint8Array> {
-    const { readFile } = await import('node:fs/promises');
+  /** The file as text; a file that is missing, unreadable or not valid text (with its line) as a CLI error. */
+  private async readText(file: string, encoding: RequestedEncoding | undefined): Promise<Decoded> {
+    const [{ readCsvText }, { isCsvDecodeError }, { importMessages }] = await Promise.all([
+      import('../csv/read-csv-text.ts'),
+      import('../csv/decode-error.ts'),
+      import('../import/messages.ts'),
+    ]);
     try {
-      return await readFile(file);
+      return await readCsvText(file, { encoding });
     } catch (error) {
+      if (isCsvDecodeError(error)) {
+        const { line, offset, mixed, detected, suggestions } = error;
+        const at = { encoding: error.encoding.toUpperCase(), line, offset, mixed, detected, suggestions };
+        throw new CliError('CLI_ENCODING', importMessages(this.lang).decodeError(file, at), { cause: error });
+      }
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new CliError('CLI_FILE_NOT_FOUND', this.text.fileNotFound(file), { cause: error });
       throw new CliError('CLI_FILE_UNREADABLE', this.text.fileUnreadable(file), { cause: error });
@@ -193,26 +203,23 @@ export default class Score extends BaseCommand<typeof Score> {
     file: string,
     options: ScoreOptions,
   ): Promise<ScoreFileResult> {
-    const [{ decodeBytes }, { detectDelimiter }, { scoreCsvText }, { renderScoreTable, warningMessages }] =
-      await Promise.all([
-        import('../csv/decode.ts'),
-        import('../csv/read-csv.ts'),
-        import('../responses/score-rows.ts'),
-        import('../render/score-result.ts'),
-      ]);
+    const [{ detectDelimiter }, { scoreCsvText }, { renderScoreTable, warningMessages }] = await Promise.all([
+      import('../csv/read-csv.ts'),
+      import('../responses/score-rows.ts'),
+      import('../render/score-result.ts'),
+    ]);
     const { flags, text, lang } = this;
-    const decoded = decodeBytes(await this.readBytes(file), flags.encoding);
-    if (!decoded.ok) throw new CliError('CLI_ENCODING', text.cannotDecode(file, decoded.error.encoding));
-    const { encoding, bom, detected } = decoded.value;
+    const decoded = await this.readText(file, flags.encoding);
+    const { encoding, bom, detected } = decoded;
     const delimiter =
       flags.delimiter === undefined
-        ? detectDelimiter(decoded.value.text)
+        ? detectDelimiter(decoded.text)
         : flags.delimiter === 'tab'
           ? '\t'
           : flags.delimiter;
     this.note(text.readAs({ file, encoding, bom, detected, delimiter }));
 
-    const outcome = scoreCsvText(decoded.value.text, { delimiter, definition, score: options });
+    const outcome = scoreCsvText(decoded.text, { delimiter, definition, score: options });
     if (!outcome.ok) throw this.fileProblem(file, outcome.error, definition);
     const { columns, scored, rejected, blankLines } = outcome.value;
     this.note(

@@ -190,3 +190,40 @@ export async function whereTextIsInvalid(
   // A character cut off by the end of the file (or nothing wrong at all: the caller saw a failure).
   return at(undefined);
 }
+
+/** The physical line (1-based) starting at `offset`, counted from `start` (at or before it). Reads the file again. */
+async function lineAt(handle: FileHandle, start: TextStart, offset: number, chunkSize: number): Promise<number> {
+  let { line, afterCR } = start;
+  for (let position = start.position; position < offset; ) {
+    const bytes = await readAt(handle, position, Math.min(chunkSize, offset - position));
+    if (bytes.length === 0) break;
+    for (const b of bytes) {
+      if (b === LF) {
+        if (!afterCR) line++;
+        afterCR = false;
+      } else {
+        if (b === CR) line++;
+        afterCR = b === CR;
+      }
+    }
+    position += bytes.length;
+  }
+  return line;
+}
+
+/**
+ * Where UTF-8 text found in a file read as GB18030 (see Utf8LineFinder) starts: its line, counted from `start`,
+ * the offset of its first non-ASCII byte, and whether GB18030 text came before (from `textStart`). Those bytes read
+ * as GB18030 without an error, as garbage: the file mixes the two (or is UTF-8 read as GB18030 when nothing before
+ * is non-ASCII). For the error path only: it reads the file again.
+ */
+export async function whereUtf8Starts(
+  handle: FileHandle,
+  start: TextStart,
+  found: { readonly lineStart: number; readonly offset: number },
+  options: { readonly chunkSize: number; readonly textStart: number },
+): Promise<InvalidTextAt> {
+  const line = await lineAt(handle, start, found.lineStart, options.chunkSize);
+  const mixed = await nonAsciiBetween(handle, options.textStart, found.lineStart, options.chunkSize);
+  return { line, offset: found.offset, mixed };
+}

@@ -1,5 +1,3 @@
-import type { Result } from '@triage/scales';
-
 /** Encodings a user can ask for with `--encoding`. */
 export const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le'] as const;
 export type RequestedEncoding = (typeof ENCODINGS)[number];
@@ -68,38 +66,4 @@ export function otherEncodings(encoding: Encoding): readonly EncodingLabel[] {
   if (encoding === 'utf-8') return ['gb18030', 'utf-16le'];
   if (encoding === 'gb18030') return ['utf-8', 'utf-16le'];
   return encoding === 'utf-16le' ? ['utf-16be', 'utf-8'] : ['utf-16le', 'utf-8'];
-}
-
-function bomOf(bytes: Uint8Array): Encoding | undefined {
-  return sniffBom(bytes)?.encoding;
-}
-
-function strict(bytes: Uint8Array, encoding: Encoding): string | undefined {
-  try {
-    // fatal: a byte sequence the encoding cannot hold is an error, never a U+FFFD that silently changes an answer.
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Bytes to text the way Chinese spreadsheets need: a byte-order mark first, then strict UTF-8, then GB18030 (a
- * superset of GBK/GB2312, what Excel on Chinese Windows writes without a BOM). A requested encoding is used as is.
- * @see reference/sdk-cli.md §3.2 (objectui PR #2557 detection order)
- */
-export function decodeBytes(bytes: Uint8Array, requested?: RequestedEncoding): Result<Decoded, { encoding: Encoding }> {
-  const bom = bomOf(bytes);
-  if (requested) {
-    const text = strict(bytes, requested);
-    return text === undefined
-      ? { ok: false, error: { encoding: requested } }
-      : { ok: true, value: { text, encoding: requested, bom: bom === requested, detected: false } };
-  }
-  const order: readonly Encoding[] = bom ? [bom] : ['utf-8', 'gb18030'];
-  for (const encoding of order) {
-    const text = strict(bytes, encoding);
-    if (text !== undefined) return { ok: true, value: { text, encoding, bom: bom !== undefined, detected: true } };
-  }
-  return { ok: false, error: { encoding: order[order.length - 1] as Encoding } };
 }

@@ -289,6 +289,33 @@ describe('openCsv decode errors', () => {
     expect(await decodeError(await tempFile(bytes))).toMatchObject({ line: before + 1, mixed: true });
   });
 
+  it('reports the mixed-encoding line of a GB18030 file with UTF-8 rows under it (read as GB18030 garbage before)', async () => {
+    const gbPart = gb18030('学号,姓名,PHQA1\r\n1,张三,0\r\n');
+    const bytes = Buffer.concat([gbPart, utf8('2,李四,1\r\n3,王五,0\r\n')]);
+    expect(new TextDecoder('gb18030', { fatal: true }).decode(bytes)).toContain('鏉庡洓');
+    for (const chunkSize of [1, 3, 16, undefined]) {
+      const error = await decodeError(await tempFile(bytes), chunkSize === undefined ? {} : { chunkSize });
+      expect(error).toMatchObject({ encoding: 'gb18030', detected: true, line: 3, mixed: true });
+      expect(error.offset).toBe(gbPart.length + 2);
+      expect(error.suggestions).toEqual([]);
+    }
+    const asked = await decodeError(await tempFile(bytes), { encoding: 'gbk' });
+    expect(asked).toMatchObject({ encoding: 'gb18030', detected: false, line: 3, mixed: true });
+  });
+
+  it('finds UTF-8 rows under GB18030 far past the sample, at their line', async () => {
+    const rows = Array.from({ length: 32_000 }, (_, k) => `${k},张三,没有或很少时间,几乎每天\n`).join('');
+    const bytes = Buffer.concat([gb18030(`学号,姓名,a,b\n${rows}`), utf8('x,李四,王五\n')]);
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    expect(await decodeError(await tempFile(bytes))).toMatchObject({ encoding: 'gb18030', line: 32_002, mixed: true });
+  });
+
+  it('reports a UTF-8 file read as GB18030 as not GB18030, suggesting UTF-8 (nothing before it is Chinese)', async () => {
+    const error = await decodeError(await tempFile(utf8('id,name\n1,张三\n')), { encoding: 'gb18030' });
+    expect(error).toMatchObject({ encoding: 'gb18030', detected: false, line: 2, offset: 10, mixed: false });
+    expect(error.suggestions).toEqual(['utf-8', 'utf-16le']);
+  });
+
   it('reports UTF-8 with one bad byte as UTF-8, with its offset, and suggests the others', async () => {
     const good = utf8('id,name\n1,A\n2,张');
     const bytes = Buffer.concat([good, Buffer.from([0xff]), utf8(',0\n')]);

@@ -1,9 +1,10 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { assertDelimiter, CsvParser, type CsvRecord } from './csv-parser.ts';
 import type { Encoding, EncodingLabel } from './decode.ts';
-import { afterLastBreak, CsvDecodeError, type TextStart, whereTextIsInvalid } from './decode-error.ts';
+import { afterLastBreak, CsvDecodeError, type TextStart, whereTextIsInvalid, whereUtf8Starts } from './decode-error.ts';
 import { delimiterOf } from './delimiter.ts';
 import { type SniffedEncoding, sniffEncoding } from './sniff-encoding.ts';
+import { Utf8LineFinder } from './utf8-in-gb18030.ts';
 
 /** How a CSV file is read: its encoding and delimiter, detected or given. */
 export interface CsvDialect {
@@ -94,6 +95,8 @@ async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[]
     let atStart = true;
     // The last place before the chunk being decoded where a fresh decoder can start: where a failure is looked for.
     let safe: TextStart = { position, line: 1, afterCR: false };
+    // GB18030 reads UTF-8 Chinese without an error, as garbage: its lines are looked for (UTF-8 costs nothing here).
+    const utf8Lines = encoding === 'gb18030' ? new Utf8LineFinder() : undefined;
     next = handle.read(buffer, 0, chunkSize, position);
     for (;;) {
       const { bytesRead }: { bytesRead: number } = await next;
@@ -106,6 +109,11 @@ async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[]
       } catch (cause) {
         const at = await whereTextIsInvalid(handle, safe, { encoding, chunkSize, textStart: plan.textStart });
         throw new CsvDecodeError({ encoding, detected, ...at }, { cause });
+      }
+      const utf8 = bytesRead === 0 ? utf8Lines?.end() : utf8Lines?.push(bytes, position);
+      if (utf8) {
+        const at = await whereUtf8Starts(handle, safe, utf8, { chunkSize, textStart: plan.textStart });
+        throw new CsvDecodeError({ encoding, detected, ...at });
       }
       if (atStart && text !== '') {
         text = withoutLeadingBom(text);
