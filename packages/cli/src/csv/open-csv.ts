@@ -96,7 +96,8 @@ async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[]
     // The last place before the chunk being decoded where a fresh decoder can start: where a failure is looked for.
     let safe: TextStart = { position, line: 1, afterCR: false };
     // GB18030 reads UTF-8 Chinese without an error, as garbage: its lines are looked for (UTF-8 costs nothing here).
-    const utf8Lines = encoding === 'gb18030' ? new Utf8LineFinder() : undefined;
+    // Not when the user named the encoding: a rare line of hanzi that is also valid UTF-8 must not block a file.
+    const utf8Lines = encoding === 'gb18030' && detected ? new Utf8LineFinder() : undefined;
     next = handle.read(buffer, 0, chunkSize, position);
     for (;;) {
       const { bytesRead }: { bytesRead: number } = await next;

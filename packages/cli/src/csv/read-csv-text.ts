@@ -27,7 +27,7 @@ export async function readCsvText(path: string, options: { readonly encoding?: E
       const at = await whereTextIsInvalid(handle, { position: textStart, line: 1, afterCR: false }, where);
       throw new CsvDecodeError({ encoding, detected, ...at }, { cause });
     }
-    if (encoding === 'gb18030') {
+    if (encoding === 'gb18030' && detected) {
       const finder = new Utf8LineFinder();
       const utf8 = finder.push(body, textStart) ?? finder.end();
       if (utf8) {

@@ -198,7 +198,7 @@ const en = {
     const [first, second] = e.suggestions;
     if (!e.mixed || first !== undefined)
       return `${at}; expected one encoding for the whole file: try --encoding ${first}${second ? ` (or ${second})` : ''}`;
-    return `${at}, though the lines above are ${e.encoding} text: the file mixes two encodings (files pasted together?) or is damaged here; expected one encoding for the whole file: save the parts in one encoding (such as "CSV UTF-8") before joining them${e.detected ? '' : ', or leave out --encoding to have it detected'}`;
+    return `${at}, though the lines above are ${e.encoding} text: the file mixes two encodings (files pasted together?) or is damaged here; expected one encoding for the whole file: save the parts in one encoding (such as "CSV UTF-8") before joining them${!e.detected ? ', or leave out --encoding to have it detected' : e.encoding === 'GB18030' ? ' (if the whole file is GB18030 and a line of it only looks like UTF-8, give --encoding gb18030)' : ''}`;
   },
   xlsx: {
     noSuchSheet: (file: string, missing: readonly string[], sheets: readonly string[]) =>
@@ -356,7 +356,7 @@ const zh: ImportMessages = {
     const [first, second] = e.suggestions;
     if (!e.mixed || first !== undefined)
       return `${at}；整个文件应为同一编码：请尝试 --encoding ${first}${second ? `（或 ${second}）` : ''}`;
-    return `${at}，而前面各行是有效的 ${e.encoding} 文本：文件混用了两种编码（例如直接拼接了两个文件）或在此处损坏；整个文件应为同一编码：请先把各部分保存为同一编码（如“CSV UTF-8”）再合并${e.detected ? '' : '，或去掉 --encoding 让程序自动识别'}`;
+    return `${at}，而前面各行是有效的 ${e.encoding} 文本：文件混用了两种编码（例如直接拼接了两个文件）或在此处损坏；整个文件应为同一编码：请先把各部分保存为同一编码（如“CSV UTF-8”）再合并${!e.detected ? '，或去掉 --encoding 让程序自动识别' : e.encoding === 'GB18030' ? '（如果整个文件确实是 GB18030，只是某行看起来像 UTF-8，请加 --encoding gb18030）' : ''}`;
   },
   xlsx: {
     noSuchSheet: (file, missing, sheets) =>
