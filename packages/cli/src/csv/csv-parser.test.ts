@@ -170,3 +170,39 @@ describe('CsvParser properties', () => {
     );
   });
 });
+
+describe('CsvParser on a quote that never closes', () => {
+  const students = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, k) => `${from + k},Name${from + k},0,3`);
+
+  it('rejects the line it opened on and reads every later line as before (a stray " before a name)', () => {
+    const lines = ['id,name,q1,q9', ...students(1, 3), '4,"Ceshi,0,3', ...students(5, 40)];
+    const records = whole(`${lines.join('\r\n')}\r\n`);
+    expect(records).toHaveLength(41);
+    expect(records[4]).toEqual({ line: 5, fields: ['4', 'Ceshi,0,3'], unterminated: true });
+    expect(records.slice(5).map((r) => [r.line, r.fields])).toEqual(
+      students(5, 40).map((row, k) => [k + 6, row.split(',')]),
+    );
+    for (const cuts of [[1], [100, 101, 102], [37, 200, 201, 800]]) {
+      expect(parseInPieces(`${lines.join('\r\n')}\r\n`, cuts)).toEqual(records);
+    }
+  });
+
+  it('gives up on it past the longest cell a spreadsheet holds, without waiting for the end of the text', () => {
+    const parser = new CsvParser({ delimiter: ',' });
+    parser.push(`id,name\n1,"stray\n${students(2, 9000).join('\n')}\n`);
+    // Not ended: the rows after the stray quote come already, the field having outgrown 32,767 characters.
+    const records = parser.read();
+    expect(records[1]).toEqual({ line: 2, fields: ['1', 'stray'], unterminated: true });
+    expect(records.at(-1)?.line).toBe(9001);
+    expect(records).toHaveLength(9001);
+  });
+
+  it('still reads a quoted cell over several lines (Alt+Enter in Excel) as one field', () => {
+    expect(whole('a,b\r\n1,"line 1\r\nline 2"\r\n2,x\r\n').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', 'line 1\r\nline 2'],
+      ['2', 'x'],
+    ]);
+  });
+});

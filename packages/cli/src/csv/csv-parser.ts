@@ -63,6 +63,8 @@ export class CsvParser {
   #start = 1;
   #fields: string[] = [];
   #field = '';
+  /** Line the quoted field being read opened on. */
+  #quoteLine = 1;
 
   /** `delimiter`: one UTF-16 code unit, not a quote or a line break. */
   constructor(options: { readonly delimiter: string }) {
@@ -104,6 +106,7 @@ export class CsvParser {
     let start = this.#start;
     let fields = this.#fields;
     let field = this.#field;
+    let quoteLine = this.#quoteLine;
     // A quote or CR the previous text ended on: the first character of this one settles what it was.
     if (i < n && state >= QUOTED_QUOTE) {
       const c = text.charCodeAt(i);
@@ -134,6 +137,7 @@ export class CsvParser {
         if (text.charCodeAt(i) === QUOTE) {
           i++;
           state = QUOTED;
+          quoteLine = line;
         } else state = UNQUOTED;
       }
       if (state === QUOTED) {
@@ -163,6 +167,10 @@ export class CsvParser {
         if (state !== UNQUOTED) {
           // The text ended inside the quotes.
           if (state !== QUOTED_QUOTE) field += text.slice(from, i);
+          // Longer than any spreadsheet cell: a quote that never closes, not a field. The rest is read again.
+          if (field.length > MAX_QUOTED && state === QUOTED) {
+            return this.#reopen(records, max, { start, fields, field, quoteLine, line, rest: text.slice(i) });
+          }
           break;
         }
       }
@@ -199,6 +207,7 @@ export class CsvParser {
     this.#i = i;
     this.#line = line;
     this.#start = start;
+    this.#quoteLine = quoteLine;
     if (i < n || !this.#ended || records.length === max) {
       this.#state = state;
       this.#fields = fields;
@@ -210,11 +219,53 @@ export class CsvParser {
     this.#fields = [];
     this.#field = '';
     if (state === RECORD || state === AFTER_CR) return records;
+    if (state === QUOTED || state === QUOTED_CR) {
+      return this.#reopen(records, max, { start, fields, field, quoteLine, line, rest: '' });
+    }
     // The open field ends here; after a delimiter at the very end of the text, it is an empty one.
     fields.push(field);
-    records.push(
-      state === QUOTED || state === QUOTED_CR ? { line: start, fields, unterminated: true } : { line: start, fields },
-    );
+    records.push({ line: start, fields });
+    return records;
+  }
+
+  /**
+   * A quote that never closes (a stray `"` typed before a name) would take every later row into one field. The record
+   * ends instead with the line the quote opened on, marked `unterminated`, and the text after that line is read again
+   * as records from the next line: one bad row, not the rest of the file. (A doubled quote `""` in the text read again
+   * has become one `"`; such text is rare after a stray quote.)
+   */
+  #reopen(
+    records: CsvRecord[],
+    max: number,
+    open: {
+      start: number;
+      fields: string[];
+      field: string;
+      quoteLine: number;
+      line: number;
+      rest: string;
+    },
+  ): CsvRecord[] {
+    const { field } = open;
+    let end = 0;
+    while (end < field.length && field.charCodeAt(end) !== LF && field.charCodeAt(end) !== CR) end++;
+    open.fields.push(field.slice(0, end));
+    records.push({ line: open.start, fields: open.fields, unterminated: true });
+    const after = end < field.length && field.charCodeAt(end) === CR && field.charCodeAt(end + 1) === LF ? 2 : 1;
+    const again = end < field.length ? field.slice(end + after) : '';
+    this.#text = again + open.rest;
+    this.#i = 0;
+    this.#state = RECORD;
+    this.#fields = [];
+    this.#field = '';
+    // Text the quote held ended on a lone CR: its LF, if any, comes with the next push.
+    this.#line = end < field.length ? open.quoteLine + 1 : open.line;
+    if (records.length >= max) return records;
+    const more = this.read(max - records.length);
+    for (const record of more) records.push(record);
     return records;
   }
 }
+
+/** Excel's limit on a cell: 32,767 characters. A quoted field longer than that never came from a spreadsheet. */
+const MAX_QUOTED = 32_767;

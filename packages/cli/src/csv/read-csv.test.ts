@@ -91,9 +91,12 @@ describe('readCsv', () => {
     ]);
   });
 
-  it('marks a record whose quoted field never closes, with the line it starts on', () => {
+  it('marks a record whose quoted field never closes, with the line it starts on, and reads the lines after it', () => {
     const records = read('h\n1\n"open,2\n3\n');
-    expect(records.at(-1)).toEqual({ line: 3, fields: ['open,2\n3\n'], unterminated: true });
+    expect(records.slice(2)).toEqual([
+      { line: 3, fields: ['open,2'], unterminated: true },
+      { line: 4, fields: ['3'] },
+    ]);
     expect(records.filter((r) => r.unterminated)).toHaveLength(1);
   });
 });

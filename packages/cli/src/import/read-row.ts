@@ -243,7 +243,8 @@ function repeatsHeader(fields: readonly string[], mapping: SheetMapping): boolea
 export function readRow(record: SourceRecord, context: RowContext): RowResult | RowRejection {
   const { mapping } = context;
   if (record.unterminated) {
-    return { ok: false, record, issues: [{ code: 'IMPORT_UNTERMINATED_QUOTE', expected: '"' }], riskSignal: false };
+    const riskSignal = criticalCells(record.fields, context);
+    return { ok: false, record, issues: [{ code: 'IMPORT_UNTERMINATED_QUOTE', expected: '"' }], riskSignal };
   }
   if (context.strictWidth) {
     const issue = widthIssue(record, mapping.width);

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readOutputCsv } from './output-csv.ts';
+import { runCli, scratch } from './run-cli.ts';
+
+describe('triage import: a quote that never closes', () => {
+  const s = scratch();
+  afterAll(() => s.done());
+
+  it('rejects the line with the stray quote and scores every student after it (none lost, R3 rows included)', () => {
+    const items = ['PHQA1', 'PHQA2', 'PHQA3', 'PHQA4', 'PHQA5', 'PHQA6', 'PHQA7', 'PHQA8', 'PHQA9', 'PHQA_c', 'PHQA_d'];
+    const row = (n: number) => {
+      const name = n === 4 ? '"Ceshi' : `Ceshi${n}`;
+      // Every fifth student has item 9 = 3: R3.
+      return [
+        `20250101${String(n).padStart(4, '0')}`,
+        name,
+        ...'00000000'.split(''),
+        n % 5 === 0 ? '3' : '0',
+        '0',
+        '0',
+      ];
+    };
+    const lines = [['学号', '姓名', ...items], ...Array.from({ length: 40 }, (_, k) => row(k + 1))];
+    const file = s.write('quote.csv', `${lines.map((l) => l.join(',')).join('\r\n')}\r\n`);
+    const out = join(s.dir, 'out');
+    const r = runCli(['import', file, '--out', out, '--json'], { TRIAGE_CONFIG_DIR: join(s.dir, 'config') });
+    expect(r.status).toBe(3);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 40, scored: 39, rejected: 1 });
+    const errors = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect(errors.map((e) => [e._line, e._code])).toEqual([['5', 'IMPORT_UNTERMINATED_QUOTE']]);
+    const results = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(results.filter((row) => row.level === 'R3')).toHaveLength(8);
+    expect(results.map((row) => Number(row.line))).toEqual(
+      Array.from({ length: 40 }, (_, k) => k + 2).filter((line) => line !== 5),
+    );
+  });
+});
