@@ -52,8 +52,6 @@ const en = {
   invalidAnswers: (detail: string) => `--answers: ${detail}`,
   fileNotFound: (file: string) => `${file}: file not found`,
   fileUnreadable: (file: string) => `${file}: cannot be read (is it a folder, or not permitted?)`,
-  cannotDecode: (file: string, encoding: string) =>
-    `${file}: is not valid ${encodingName(encoding)} text; save it as "CSV UTF-8", or name the encoding with --encoding utf-8|gb18030|utf-16le`,
   unterminatedQuote: (file: string, line: number) =>
     `${file}:${line}: a quoted field opened on this line is never closed; expected a closing "`,
   emptyFile: (file: string) => `${file}: the file is empty; expected a header row and one row per respondent`,
@@ -206,8 +204,6 @@ const zh: Messages = {
   invalidAnswers: (detail) => `--answers：${detail}`,
   fileNotFound: (file) => `${file}：找不到文件`,
   fileUnreadable: (file) => `${file}：无法读取（是文件夹，或没有权限？）`,
-  cannotDecode: (file, encoding) =>
-    `${file}：不是有效的 ${encodingName(encoding)} 文本；请另存为“CSV UTF-8”，或用 --encoding utf-8|gb18030|utf-16le 指定编码`,
   unterminatedQuote: (file, line) => `${file} 第${line}行：这一行开始的带引号字段没有结束；缺少右引号 "`,
   emptyFile: (file) => `${file}：文件是空的；应有一行表头，每位作答者一行`,
   noRows: (file) => `${file}：只有表头，没有数据行`,
