@@ -20,6 +20,11 @@ export interface ScaleFacts {
   /** Answers to named items in the instrument's native coding; null = blank. */
   readonly items?: Readonly<Record<string, number | null>>;
   readonly subscales?: Readonly<Record<string, number | null>>;
+  /**
+   * By subscale with bands: its band when it has one, else the lowest band blank items leave open (scales
+   * SubscaleResult `bands`), else null. Rules read it only with the subscale's score absent, as `bandAtLeast`.
+   */
+  readonly subscaleBandsAtLeast?: Readonly<Record<string, string | null>>;
   readonly derived?: Readonly<Record<string, string>>;
   /** Total mean (SCL-90 总均分/GSI, MSSMHS), where the instrument defines one. */
   readonly mean?: number | null;
@@ -76,8 +81,18 @@ export function scaleFacts(score: ScoreValue): ScaleFacts {
   const cutoffs: Record<string, boolean | null> = {};
   for (const c of score.cutoffs) cutoffs[c.id] = c.positive;
   const subscales: Record<string, number | null> = {};
-  for (const s of score.subscales) subscales[s.id] = s.score;
+  let atLeast: Record<string, string | null> | undefined;
+  for (const s of score.subscales) {
+    subscales[s.id] = s.score;
+    // Only subscales with a band (or bands left open), so other instruments' facts (and decision keys) stay as they were.
+    const band = s.band?.id ?? s.bands?.lowest.id;
+    if (band !== undefined) {
+      atLeast ??= {};
+      atLeast[s.id] = band;
+    }
+  }
   const extra: {
+    subscaleBandsAtLeast?: Record<string, string | null>;
     mean?: number | null;
     positiveItems?: number | null;
     screens?: Record<string, boolean | null>;
@@ -92,6 +107,7 @@ export function scaleFacts(score: ScoreValue): ScaleFacts {
     extra.screens = screens;
   }
   if (score.validity !== undefined) extra.valid = score.validity.valid;
+  if (atLeast) extra.subscaleBandsAtLeast = atLeast;
   return {
     ...extra,
     total: score.total,

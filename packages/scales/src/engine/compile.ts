@@ -56,6 +56,8 @@ export interface CompiledSubscale {
   readonly results: Map<number, SubscaleResult>;
   readonly resultsBySet: Map<string, Map<number, SubscaleResult>>;
   readonly unscored: SubscaleResult;
+  /** Shared results of subscales left without a score by blank items, by band set and lowest and highest band. */
+  readonly boundedResults: Map<string, SubscaleResult>;
 }
 
 /** A screening condition with its subscale references resolved to indexes. */
@@ -186,6 +188,7 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
     results: new Map(),
     resultsBySet: new Map(),
     unscored: Object.freeze({ id: s.id, score: null, band: null }),
+    boundedResults: new Map(),
   });
   const allSubscales = (definition.subscales ?? []).map((s) => s.id);
   let minLength = 0;

@@ -117,6 +117,22 @@ function decideCutoffs(
 }
 
 /**
+ * The fewest and most positive items every answer to the unscored items allows: the answered positives, plus the
+ * blanks that score positive at their lowest (none on a 1–5 scale with positives from 2), or could at their highest.
+ */
+function positiveBounds(compiled: CompiledInstrument, answered: number, unscored: readonly string[]): TotalBounds {
+  let low = answered;
+  let high = answered;
+  for (const id of unscored) {
+    const item = compiled.byId.get(id);
+    if (!item) continue;
+    if (item.scoreMin >= compiled.positiveMin) low++;
+    if (item.scoreMax >= compiled.positiveMin) high++;
+  }
+  return { low, high };
+}
+
+/**
  * Scores one respondent's answers by the instrument's published key. Never throws on bad input: malformed answers
  * come back as `{ ok: false, error }` naming each item at fault; a total the missing-item rule forbids is `null`
  * with a warning, while critical items still raise `positive` or `unknown` flags.
@@ -287,10 +303,26 @@ export function scoreInstrument(
   if (compiled.mean) value.mean = mean;
   if (!Number.isNaN(positiveMin)) value.positiveItems = positive;
   if (compiled.screens.length) {
-    value.screens = evaluateScreens(compiled, { total, mean, positive, subscales });
+    const screenBounds =
+      bounds || sub?.bounds
+        ? {
+            total: bounds,
+            items: scoredPositions.length,
+            positiveCount:
+              bounds && !Number.isNaN(positiveMin) ? positiveBounds(compiled, positiveCount, unscored) : null,
+            subscales: sub?.bounds ?? null,
+          }
+        : undefined;
+    value.screens = evaluateScreens(compiled, {
+      total,
+      mean,
+      positive,
+      subscales,
+      ...(screenBounds ? { bounds: screenBounds } : {}),
+    });
   }
   if (compiled.validity) {
-    const validity = validityOf(compiled.validity, subscales);
+    const validity = validityOf(compiled.validity, subscales, sub?.bounds ?? null);
     value.validity = validity;
     if (validity.valid === false) value.warnings = [...value.warnings, { code: 'SCALES_INVALID_PROTOCOL' }];
   }

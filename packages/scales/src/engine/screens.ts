@@ -1,3 +1,4 @@
+import { decideOver, type TotalBounds } from './bounds.ts';
 import type { CompiledCondition, CompiledInstrument } from './compile.ts';
 import type { PositiveItemsResult, ScreenResult, SubscaleResult, ValidityResult } from './types.ts';
 
@@ -6,22 +7,46 @@ export interface ScreenInputs {
   readonly mean: number | null;
   readonly positive: PositiveItemsResult | null;
   readonly subscales: readonly SubscaleResult[];
+  /**
+   * With no total because of blank items (engine/bounds.ts): the lowest and highest total, and positive-item count,
+   * every answer to the blanks allows; and by subscale, the bounds of each one left without a score.
+   */
+  readonly bounds?: {
+    readonly total: TotalBounds | null;
+    /** Scored items, for the total mean. */
+    readonly items: number;
+    readonly positiveCount: TotalBounds | null;
+    readonly subscales: readonly (TotalBounds | null)[] | null;
+  };
 }
 
 const meets = (c: { strict: boolean; value: number }, score: number): boolean =>
   c.strict ? score > c.value : score >= c.value;
 
-/** true / false, or null when the score it reads is missing. */
+/** Decided over the bounds blank items leave: met by the lowest score (every completion), or not by the highest (none). */
+const over = (c: CompiledCondition, bounds: TotalBounds | null | undefined): boolean | null =>
+  bounds ? decideOver(bounds, (score) => meets(c, score)) : null;
+
+/**
+ * true / false, or null when the score it reads is missing and the blank items leave the condition open: a condition
+ * every answer to the blanks meets is true, one none of them meets is false (engine/bounds.ts). Nothing is imputed.
+ */
 function decide(c: CompiledCondition, inputs: ScreenInputs): boolean | null {
+  const { bounds } = inputs;
   switch (c.score) {
     case 'total':
-      return inputs.total === null ? null : meets(c, inputs.total);
-    case 'mean':
-      return inputs.mean === null ? null : meets(c, inputs.mean);
+      return inputs.total === null ? over(c, bounds?.total) : meets(c, inputs.total);
+    case 'mean': {
+      if (inputs.mean !== null) return meets(c, inputs.mean);
+      const total = bounds?.total;
+      // total ÷ n as score.ts divides it, at both ends.
+      return total ? over(c, { low: total.low / bounds.items, high: total.high / bounds.items }) : null;
+    }
     case 'positive-count':
-      return inputs.positive === null ? null : meets(c, inputs.positive.count);
+      return inputs.positive === null ? over(c, bounds?.positiveCount) : meets(c, inputs.positive.count);
     case 'positive-mean':
       // No positive items is a known "no", not an unknown: the mean is undefined because nothing was endorsed.
+      // Not bounded: blank items change both the count and the sum it divides.
       if (inputs.positive === null) return null;
       return inputs.positive.mean === null ? false : meets(c, inputs.positive.mean);
     case 'subscale':
@@ -29,8 +54,9 @@ function decide(c: CompiledCondition, inputs: ScreenInputs): boolean | null {
       let unknown = false;
       for (const j of c.subscales) {
         const score = inputs.subscales[j]?.score ?? null;
-        if (score === null) unknown = true;
-        else if (meets(c, score)) return true;
+        const d = score === null ? over(c, bounds?.subscales?.[j]) : meets(c, score);
+        if (d === true) return true;
+        if (d === null) unknown = true;
       }
       return unknown ? null : false;
     }
@@ -40,7 +66,10 @@ function decide(c: CompiledCondition, inputs: ScreenInputs): boolean | null {
 // Results are shared per outcome pattern (conditions met, undecided): screens are data, not per-row state.
 const cache = new WeakMap<CompiledInstrument, Map<number, readonly ScreenResult[]>>();
 
-/** Each screen is positive when any condition holds, null when none holds but one could not be decided. */
+/**
+ * Each screen is positive when any condition holds (for every answer to blank items), negative when none can hold,
+ * null when none is sure to hold but one could.
+ */
 export function evaluateScreens(compiled: CompiledInstrument, inputs: ScreenInputs): readonly ScreenResult[] {
   // Base 3 over every condition of every screen: 0 no, 1 yes, 2 undecided.
   let key = 0;
@@ -84,11 +113,18 @@ export function evaluateScreens(compiled: CompiledInstrument, inputs: ScreenInpu
   return shared;
 }
 
-/** The validity scale's score and whether it leaves the protocol valid (null: the scale has no score). */
+/**
+ * The validity scale's score and whether it leaves the protocol valid; with blank items on the scale (no score),
+ * still decided when every answer to them gives the same verdict, else null.
+ */
 export function validityOf(
   rule: NonNullable<CompiledInstrument['validity']>,
   subscales: readonly SubscaleResult[],
+  bounds: readonly (TotalBounds | null)[] | null,
 ): ValidityResult {
   const score = subscales[rule.subscale]?.score ?? null;
-  return { score, valid: score === null ? null : !meets(rule, score) };
+  if (score !== null) return { score, valid: !meets(rule, score) };
+  const b = bounds?.[rule.subscale];
+  const invalid = b ? decideOver(b, (s) => meets(rule, s)) : null;
+  return { score, valid: invalid === null ? null : !invalid };
 }

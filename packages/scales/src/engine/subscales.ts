@@ -1,5 +1,6 @@
 import type { BandSet } from '../definition/schema.ts';
 import { findBand } from './bands.ts';
+import { subscaleScoreBounds, type TotalBounds } from './bounds.ts';
 import { type CompiledInstrument, type CompiledItem, type CompiledSubscale, isAbsent, itemScore } from './compile.ts';
 import { applyRounding } from './rounding.ts';
 import type { SubscaleResult } from './types.ts';
@@ -8,6 +9,11 @@ export interface SubscaleOutcome {
   readonly results: SubscaleResult[];
   /** 1 where the subscale's score was prorated from fewer than all its items (scratch: valid until the next row). */
   readonly prorated: Uint8Array;
+  /**
+   * By subscale, where blank items leave no score: the lowest and highest score every answer to them allows
+   * (engine/bounds.ts); null where the subscale has a score or cannot be bounded. Null when no subscale is bounded.
+   */
+  readonly bounds: readonly (TotalBounds | null)[] | null;
 }
 
 function pickBandSet(sets: readonly BandSet[], wanted: string | undefined): BandSet | undefined {
@@ -33,6 +39,29 @@ function resultOf(s: CompiledSubscale, score: number | null, bandSet: string | u
     const set = pickBandSet(s.bandSets, bandSet);
     found = Object.freeze({ id: s.id, score, band: set ? findBand(set, score) : null });
     byScore.set(score, found);
+  }
+  return found;
+}
+
+/**
+ * A subscale left without a score by blank items: its band when every answer to them gives the same one, and the
+ * bands of its lowest and highest possible score. Shared per band set and pair of bands, as scored results are.
+ */
+function boundedResultOf(s: CompiledSubscale, bounds: TotalBounds, bandSet: string | undefined): SubscaleResult {
+  const set = pickBandSet(s.bandSets, bandSet);
+  if (!set) return s.unscored;
+  const lowest = findBand(set, bounds.low);
+  const highest = findBand(set, bounds.high);
+  const key = `${set.id}\u0000${lowest.id}\u0000${highest.id}`;
+  let found = s.boundedResults.get(key);
+  if (!found) {
+    found = Object.freeze({
+      id: s.id,
+      score: null,
+      band: lowest === highest ? lowest : null,
+      bands: Object.freeze({ lowest, highest }),
+    });
+    s.boundedResults.set(key, found);
   }
   return found;
 }
@@ -90,6 +119,7 @@ export function scoreSubscales(
   // Scratch reused across rows (scoring is synchronous); read by the caller before the next scoring.
   const prorated = compiled.subscaleProrated;
   prorated.fill(0);
+  let bounds: (TotalBounds | null)[] | null = null;
   for (let k = 0; k < subscales.length; k++) {
     const s = subscales[k] as CompiledSubscale;
     let score: number | null;
@@ -108,7 +138,19 @@ export function scoreSubscales(
     } else {
       score = fromItems(compiled, k, values, prorated, prorate);
     }
-    results[k] = resultOf(s, score, bandSet);
+    // Bounded only where the published rule asks for every item (or the caller turned proration off): a subscale
+    // that prorates (SDQ) and still has no score is missing by its own rule, not waiting for its blanks.
+    const b =
+      score === null && (s.minAnswered === s.positions.length || !prorate)
+        ? subscaleScoreBounds(compiled, s, values)
+        : null;
+    if (b) {
+      bounds ??= new Array<TotalBounds | null>(subscales.length).fill(null);
+      bounds[k] = b;
+      results[k] = boundedResultOf(s, b, bandSet);
+    } else {
+      results[k] = resultOf(s, score, bandSet);
+    }
   }
-  return { results, prorated };
+  return { results, prorated, bounds };
 }

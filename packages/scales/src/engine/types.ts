@@ -56,7 +56,13 @@ export interface SubscaleResult {
   readonly id: string;
   /** Null when an item of the subscale is missing. */
   readonly score: number | null;
+  /** With no score, still the band when every answer to the blank items gives the same one (see `bands`). */
   readonly band: BandResult | null;
+  /**
+   * Only with no score because of blank items, on a subscale with bands: the bands of the lowest and highest score
+   * the blanks allow (as SCALES_BAND_BOUNDS for the total). The same band twice means `band` was decided by them.
+   */
+  readonly bands?: { readonly lowest: BandResult; readonly highest: BandResult };
 }
 
 export interface CutoffResult {

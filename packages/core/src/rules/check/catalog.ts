@@ -51,6 +51,7 @@ function scaleFields(def: InstrumentDefinition): string[] {
     'flags',
     ...has('cutoffs', (def.cutoffs?.length ?? 0) > 0),
     ...has('subscales', (def.subscales?.length ?? 0) > 0),
+    ...has('subscaleBandsAtLeast', banded(def).length > 0),
     ...has('derived', (def.derived?.length ?? 0) > 0),
     ...has('mean', def.mean !== undefined),
     ...has('positiveItems', def.positiveItems !== undefined),
@@ -59,6 +60,9 @@ function scaleFields(def: InstrumentDefinition): string[] {
   ];
 }
 const boolean: Domain = { kind: 'ids', values: [true, false] };
+
+/** Subscales with band sets: the members of `subscaleBandsAtLeast` (facts.ts). */
+const banded = (def: InstrumentDefinition) => (def.subscales ?? []).filter((s) => (s.bandSets?.length ?? 0) > 0);
 
 export const scoreGroup = (instrument: string): string => `scales.${instrument}#score`;
 
@@ -75,6 +79,8 @@ function memberIds(def: InstrumentDefinition, field: string): string[] | undefin
       return (def.cutoffs ?? []).map((c) => c.id);
     case 'subscales':
       return (def.subscales ?? []).map((s) => s.id);
+    case 'subscaleBandsAtLeast':
+      return banded(def).map((s) => s.id);
     case 'derived':
       return (def.derived ?? []).map((d) => DERIVED[d].key);
     case 'screens':
@@ -91,6 +97,10 @@ function memberDomain(def: InstrumentDefinition, field: string, id: string): Dom
     return { kind: 'numbers', values: options.filter((o) => !o.refusal).map((o) => o.value) };
   }
   if (field === 'flags') return { kind: 'ids', values: FLAG_STATUSES };
+  if (field === 'subscaleBandsAtLeast') {
+    const sets = def.subscales?.find((x) => x.id === id)?.bandSets ?? [];
+    return { kind: 'ids', values: [...new Set(sets.flatMap((set) => set.bands.map((b) => b.id)))] };
+  }
   if (field === 'cutoffs' || field === 'screens') return boolean;
   if (field === 'subscales') {
     const s = def.subscales?.find((x) => x.id === id);

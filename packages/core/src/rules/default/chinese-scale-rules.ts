@@ -1,5 +1,5 @@
-import type { Condition, Outcome, Rule } from '../schema.ts';
-import { LOW, MODERATE, MODERATE_REFER } from './outcomes.ts';
+import type { Condition, Rule } from '../schema.ts';
+import { LOW, LOW_RESCREEN, MODERATE, MODERATE_REFER } from './outcomes.ts';
 
 const NO_ACTION = 'no action by default; clinical judgement can override';
 
@@ -46,9 +46,6 @@ const anyFactor = (scale: string, factors: readonly string[], min: number): Cond
 });
 const everyFactorBelow = (scale: string, factors: readonly string[], max: number): Condition[] =>
   factors.map((f) => ({ fact: `scales.${scale}.subscales.${f}`, lt: max }));
-
-/** R1 with a second-stage screen (二级筛查: interview, teacher observation) before a student enters a warning list. */
-const LOW_RESCREEN: Outcome = { ...LOW, actions: ['counselling', 'resource_list', 'rescreen'] };
 
 const SCL =
   'Chinese SCL-90 (1–5 base, total 90–450): screen positive when 总分 >160, or 阳性项目数 >43, or any of the ten factor means ≥2; factor ≥2 needs attention, ≥3 marked (reference/scales.md §0.3, §6.1 ◐ [SCL-R], [SCL-I18N])';

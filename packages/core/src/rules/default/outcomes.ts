@@ -39,6 +39,9 @@ export const LOW: Outcome = {
   caseTerm: 'short_term',
 };
 
+/** R1 with a second-stage screen (二级筛查: interview, teacher observation) before a student enters a warning list. */
+export const LOW_RESCREEN: Outcome = { ...LOW, actions: ['counselling', 'resource_list', 'rescreen'] };
+
 /** A short screener above its cut-off (R1): give the full instrument (reference/scales.md §1.3). */
 export const RESCREEN: Outcome = {
   level: 'R1',

@@ -30,8 +30,14 @@ function referenceDass(answers: readonly (number | null)[]) {
   const total = answers.includes(null) ? null : answers.reduce<number>((s, v) => s + (v as number), 0);
   const subscales = (Object.keys(KEY) as (keyof typeof KEY)[]).map((scale) => {
     const values = KEY[scale].map((item) => answers[item - 1]);
-    if (values.includes(null)) return { id: scale, score: null, band: null };
-    const doubled = 2 * values.reduce<number>((s, v) => s + (v as number), 0);
+    const raw = values.reduce<number>((s, v) => s + (v ?? 0), 0);
+    if (values.includes(null)) {
+      // No score; the band every completion shares (blanks at 0 and at 3, doubled), or none.
+      const blanks = values.filter((v) => v === null).length;
+      const [low, high] = [band(scale, 2 * raw), band(scale, 2 * (raw + 3 * blanks))];
+      return { id: scale, score: null, band: low === high ? low : null };
+    }
+    const doubled = 2 * raw;
     return { id: scale, score: doubled, band: band(scale, doubled) };
   });
   return { total, subscales };

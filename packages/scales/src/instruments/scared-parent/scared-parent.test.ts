@@ -32,9 +32,14 @@ function referenceScared(answers: readonly (number | null)[]) {
     total !== null ? total >= min : sum >= min ? true : sum + 2 * blanks < min ? false : null;
   const subscales = Object.entries(AID).map(([id, { items, cut }]) => {
     const values = items.map((item) => answers[item - 1]);
-    if (values.some((v) => v === null)) return { id, score: null, band: null };
-    const s = values.reduce<number>((a, v) => a + (v as number), 0);
-    return { id, score: s, band: s >= cut ? 'elevated' : 'below-cutoff' };
+    const s = values.reduce<number>((a, v) => a + (v ?? 0), 0);
+    const bandOfSub = (x: number) => (x >= cut ? 'elevated' : 'below-cutoff');
+    if (values.some((v) => v === null)) {
+      // No score; the band every completion shares (blanks at 0 and at 2), or none.
+      const high = s + 2 * values.filter((v) => v === null).length;
+      return { id, score: null, band: bandOfSub(s) === bandOfSub(high) ? bandOfSub(s) : null };
+    }
+    return { id, score: s, band: bandOfSub(s) };
   });
   return { total, band, cutoffs: [decide(25), decide(31)], subscales };
 }

@@ -170,9 +170,18 @@ describe('SCL-90 screening boundaries (README: >160, >43, factor ≥2)', () => {
     expect(r.positiveItems).toBeNull();
     expect(factorScore(r, 'somatization')).toBeNull();
     expect(r.screens?.[0]).toEqual({ id: 'cn-screen', positive: true, met: ['factor'] });
-    const unknown = score([null, ...(all(1).slice(1) as number[])]);
-    expect(unknown.screens?.[0]?.positive).toBeNull();
-    expect(unknown.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['1'] }]);
+    // All 1 with item 1 blank: total 90–94, positive items 0–1, somatization mean 1–1.33 whatever item 1 is.
+    const negative = score([null, ...(all(1).slice(1) as number[])]);
+    expect(negative.screens?.[0]).toEqual({ id: 'cn-screen', positive: false, met: [] });
+    expect(negative.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['1'] }]);
+    // Total 160 on the answered items with item 1 blank: 161–165 if item 1 is 1–5, so > 160 whatever it is.
+    const over = all(1) as (number | null)[];
+    for (let i = 1; i <= 71; i++) over[i] = 2;
+    over[0] = null;
+    const reached = score(over);
+    expect(reached.total).toBeNull();
+    expect(reached.screens?.[0]?.met).toContain('total');
+    expect(reached.screens?.[0]?.positive).toBe(true);
   });
 });
 
