@@ -103,3 +103,18 @@ describe('sheetRows', () => {
     expect(isXlsxError(error) && error.reason).toBe('corrupt');
   });
 });
+
+describe('sheetRows on damaged XML', () => {
+  it('refuses a sheet whose XML breaks off (a bare & in a cell), never returning the rows before it alone', async () => {
+    const row = (r: number, name: string) =>
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${name}</t></is></c></row>`;
+    await expect(read(`${row(2, 'A')}${row(3, 'B')}${row(4, 'A & B')}${row(5, 'C')}`)).rejects.toMatchObject({
+      code: 'XLSX_INVALID',
+      reason: 'corrupt',
+    });
+    expect(await read(`${row(2, 'A')}${row(3, 'A &amp; B')}`)).toEqual([
+      [2, ['A']],
+      [3, ['A & B']],
+    ]);
+  });
+});

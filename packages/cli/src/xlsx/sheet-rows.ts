@@ -48,6 +48,8 @@ export async function* sheetRows(
   context: SheetContext,
 ): AsyncGenerator<{ readonly line: number; readonly fields: string[] }> {
   let inSheetData = false;
+  /** Seen `</sheetData>`: the XML parser does not report text it could not finish (a bare `&`), it stops there. */
+  let sheetDataClosed = false;
   let line = 0;
   let fields: string[] | undefined;
   let column = 0;
@@ -95,7 +97,10 @@ export async function* sheetRows(
         } else if (inInline > 0 && name === 'rPh') inPhonetic = true;
         else if (inInline > 0 && name === 't' && !inPhonetic) inValue = true;
       } else if (eventType === 'closetag') {
-        if (name === 'sheetData') inSheetData = false;
+        if (name === 'sheetData') {
+          inSheetData = false;
+          sheetDataClosed = true;
+        }
         else if (!inSheetData) continue;
         else if (name === 'v' || name === 't') inValue = false;
         else if (name === 'f') inFormula = false;
@@ -122,6 +127,8 @@ export async function* sheetRows(
     }
     yield* done;
   }
+  // A sheet whose rows end before `</sheetData>` is damaged: never fewer rows, silently.
+  if (!sheetDataClosed) throw corrupt();
 }
 
 /** `<c r="B7">`'s column (2), or the column after the previous cell's when `r` is absent. */
