@@ -38,7 +38,7 @@ const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: 
   IMPORT_CELL_ERROR: (e) =>
     `the cell holds Excel's error value ${e}: its formula failed (a lookup that found nothing?); expected an answer: fix the formula or type the answer`,
   IMPORT_CELL_FORMULA: () =>
-    'the cell holds a formula saved without its value (written by a program, never opened in Excel?); expected an answer: open the file in Excel or WPS and save it, or type the answer',
+    'the cell holds a formula saved without its value (written by a program, never opened in Excel?); expected the value itself: open the file in Excel or WPS and save it, or type the value',
   IMPORT_NO_ANSWERS: () =>
     'no answer at all: the student did not take the screening (absent?); expected answers or remove the row',
   IMPORT_ID_MISSING: () => 'no student id; expected the student id (学号)',
@@ -57,7 +57,7 @@ const rowIssuesZh: typeof rowIssuesEn = {
   IMPORT_CELL_ERROR: (e) =>
     `单元格是 Excel 的错误值 ${e}：公式计算失败（查找没有找到？）；应为作答：请修正公式或直接填写答案`,
   IMPORT_CELL_FORMULA: () =>
-    '单元格是没有保存计算结果的公式（由程序生成、未在 Excel 中打开过？）；应为作答：请用 Excel 或 WPS 打开后保存，或直接填写答案',
+    '单元格是没有保存计算结果的公式（由程序生成、未在 Excel 中打开过？）；应为数值本身：请用 Excel 或 WPS 打开后保存，或直接填写',
   IMPORT_NO_ANSWERS: () => '整行没有任何作答：该学生未参加筛查（缺席？）；请补充作答或删除此行',
   IMPORT_ID_MISSING: () => '缺少学号',
   IMPORT_ID_MANGLED: () => '学号显示为科学计数法（Excel 截断了数字）；请把该列设为“文本”后重新导出',

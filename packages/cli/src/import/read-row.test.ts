@@ -341,3 +341,21 @@ describe('readRow on the header row repeated mid-file', () => {
     if (!result.ok) expect(result.issues.map((i) => i.code)).not.toContain('IMPORT_HEADER_REPEATED');
   });
 });
+
+describe('readRow on formulas saved without their value', () => {
+  const phqA = INSTRUMENTS[0] as InstrumentDefinition;
+  it('rejects them in person columns as what they are, with no second issue for the same cell', () => {
+    const answers = phqA.items.map(() => '0');
+    const result = readRow(
+      { line: 2, fields: ['="2025"&"001"', '=IF(A1,"男","女")', '13', '初一', '="1班"', ...answers] },
+      context([phqA]),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => [i.code, i.column?.index])).toEqual([
+      ['IMPORT_CELL_FORMULA', 0],
+      ['IMPORT_CELL_FORMULA', 1],
+      ['IMPORT_CELL_FORMULA', 4],
+    ]);
+  });
+});

@@ -257,7 +257,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   if (repeatsHeader(fields, mapping)) {
     return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_REPEATED', expected: '' }], riskSignal: false };
   }
-  const cells: PersonCells = {
+  const cells: { -readonly [K in keyof PersonCells]: PersonCells[K] } = {
     studentId: cellOf(fields, p.studentId),
     sex: cellOf(fields, p.sex),
     age: cellOf(fields, p.age),
@@ -265,9 +265,20 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     class: cellOf(fields, p.class),
     school: cellOf(fields, p.school),
   };
+  // A formula saved without its value (`=…`, as the workbook reader shows one) is no id, age or class: said as such,
+  // and read as blank so that no second, misleading issue ("sex not recognised") is added for it.
+  const formulas = formulaFields(cells);
+  if (formulas) {
+    for (const field of formulas) {
+      const column = p[field];
+      issues.push({ code: 'IMPORT_CELL_FORMULA', expected: '', ...(column ? { column } : {}) });
+      cells[field] = '';
+    }
+  }
   const person = context.person(cells);
   if (!person.ok) {
     for (const i of person.error) {
+      if (formulas?.includes(i.field)) continue;
       const column = p[i.field];
       issues.push({ code: i.code, expected: i.expected, ...(column ? { column } : {}) });
     }
@@ -326,6 +337,25 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
 /** Excel's error values, as a workbook stores a failed formula's result or a CSV export writes it. */
 const EXCEL_ERROR =
   /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+
+/** The person cells that hold a formula saved without its value (`=…`), or undefined (as almost every row). */
+function formulaFields(cells: PersonCells): (keyof PersonCells)[] | undefined {
+  let found: (keyof PersonCells)[] | undefined;
+  for (const field of PERSON_FIELDS) {
+    if (cells[field].charCodeAt(0) === EQUALS) (found ??= []).push(field);
+  }
+  return found;
+}
+
+const PERSON_FIELDS = [
+  'studentId',
+  'sex',
+  'age',
+  'grade',
+  'class',
+  'school',
+] as const satisfies readonly (keyof PersonCells)[];
+const EQUALS = 61; // =
 
 /**
  * An item's answer that is a formula's doing, not an answer: an Excel error value (`#N/A` from a failed VLOOKUP), or
