@@ -206,3 +206,67 @@ describe('CsvParser on a quote that never closes', () => {
     ]);
   });
 });
+
+describe('CsvParser on a stray quote that a later quote seems to close', () => {
+  const zeros = '0,0,0,0';
+  it('rejects the stray line and reads the lines after it, the later quoted cell included', () => {
+    const text = `id,name,a,b,c,d\r\n1,A,${zeros}\r\n2,"B,${zeros}\r\n3,C,${zeros}\r\n4,"Wang, D",${zeros}\r\n`;
+    const records = whole(text);
+    expect(records.map((r) => [r.line, r.fields, r.unterminated ?? false])).toEqual([
+      [1, ['id', 'name', 'a', 'b', 'c', 'd'], false],
+      [2, ['1', 'A', '0', '0', '0', '0'], false],
+      [3, ['2', `B,${zeros}`], true],
+      [4, ['3', 'C', '0', '0', '0', '0'], false],
+      [5, ['4', 'Wang, D', '0', '0', '0', '0'], false],
+    ]);
+    for (let cut = 0; cut <= text.length; cut++) expect(parseInPieces(text, [cut])).toEqual(records);
+  });
+
+  it('rejects each of two stray quotes on their own lines, not the rows between them', () => {
+    const text = `id,name,a\n1,"B,3\n2,C,3\n3,"D,0\n4,E,0\n`;
+    expect(whole(text).map((r) => [r.line, r.fields, r.unterminated ?? false])).toEqual([
+      [1, ['id', 'name', 'a'], false],
+      [2, ['1', 'B,3'], true],
+      [3, ['2', 'C', '3'], false],
+      [4, ['3', 'D,0'], true],
+      [5, ['4', 'E', '0'], false],
+    ]);
+  });
+
+  it('keeps a quote inside one line as text, as spreadsheets leave it ("Ce"shi)', () => {
+    expect(whole('a,b\n1,"Ce"shi\n').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', 'Ceshi'],
+    ]);
+  });
+});
+
+describe('CsvParser on a stray quote closed by a stray quote rows later', () => {
+  const header = 'id,name,a,b,c,d,e,f';
+  const row = (id: number, name: string) => `${id},${name},0,0,0,0,0,${id % 2}`;
+
+  it('rejects the line the quote opened on and reads the rows it took in, not one student with another’s answers', () => {
+    const lines = [header, row(1, 'A'), row(2, '"B'), row(3, 'C'), row(4, 'D'), row(5, 'x"'), row(6, 'F')];
+    const text = `${lines.join('\n')}\n`;
+    const records = whole(text);
+    expect(records.map((r) => [r.line, r.fields[0], r.unterminated ?? false])).toEqual([
+      [1, 'id', false],
+      [2, '1', false],
+      [3, '2', true],
+      [4, '3', false],
+      [5, '4', false],
+      [6, '5', false],
+      [7, '6', false],
+    ]);
+    // The stray closing quote is text in its own row, as a quote inside an unquoted field always is.
+    expect(records[5]?.fields).toEqual(['5', 'x"', '0', '0', '0', '0', '0', '1']);
+    for (let cut = 0; cut <= text.length; cut += 7) expect(parseInPieces(text, [cut])).toEqual(records);
+  });
+
+  it('keeps a cell typed over several lines with a few commas in each as one field', () => {
+    const cell = '"Notes: tired, sad\nsleeps badly, eats little\nseen by, teacher"';
+    const records = whole(`${header}\n1,${cell},0,0,0,0,0,0\n2,B,0,0,0,0,0,0\n`);
+    expect(records.map((r) => r.fields.length)).toEqual([8, 8, 8]);
+    expect(records[1]?.fields[1]).toBe('Notes: tired, sad\nsleeps badly, eats little\nseen by, teacher');
+  });
+});

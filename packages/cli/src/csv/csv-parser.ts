@@ -65,6 +65,8 @@ export class CsvParser {
   #field = '';
   /** Line the quoted field being read opened on. */
   #quoteLine = 1;
+  /** The most fields a record has had so far (the header's, as a rule). */
+  #width = 0;
 
   /** `delimiter`: one UTF-16 code unit, not a quote or a line break. */
   constructor(options: { readonly delimiter: string }) {
@@ -123,6 +125,9 @@ export class CsvParser {
         field += '"';
         i++;
         state = QUOTED;
+      } else if (line > quoteLine && (c === delimiter || c === CR || c === LF ? this.#holdsRows(field) : true)) {
+        // A quote over several lines "closed" by one inside a later field, or holding whole rows: see below.
+        return this.#reopen(records, max, { start, fields, field, quoteLine, line, rest: `"${text.slice(i)}` });
       } else state = UNQUOTED;
     }
     scan: while (i < n) {
@@ -148,12 +153,25 @@ export class CsvParser {
             field += text.slice(from, i);
             i++;
             if (i === n) state = QUOTED_QUOTE;
-            else if (text.charCodeAt(i) === QUOTE) {
-              field += '"';
-              i++;
-              from = i;
-              continue;
-            } else state = UNQUOTED;
+            else {
+              const next = text.charCodeAt(i);
+              if (next === QUOTE) {
+                field += '"';
+                i++;
+                from = i;
+                continue;
+              }
+              // A field quoted over several lines whose quote "closes" before more text (`…\n3,"Wang, D"`): a
+              // spreadsheet closes a quoted cell right before a delimiter or a line end, so this quote opens another
+              // cell and the first one never closed. Its line is rejected and the rest read again.
+              if (
+                line > quoteLine &&
+                (next === delimiter || next === CR || next === LF ? this.#holdsRows(field) : true)
+              ) {
+                return this.#reopen(records, max, { start, fields, field, quoteLine, line, rest: text.slice(i - 1) });
+              }
+              state = UNQUOTED;
+            }
             break;
           }
           i++;
@@ -200,6 +218,7 @@ export class CsvParser {
           else if (text.charCodeAt(i) === LF) i++;
         }
         records.push({ line: start, fields });
+        if (fields.length > this.#width) this.#width = fields.length;
         if (records.length === max) break scan;
         continue scan;
       }
@@ -226,6 +245,31 @@ export class CsvParser {
     fields.push(field);
     records.push({ line: start, fields });
     return records;
+  }
+
+  /**
+   * Whether a field quoted over several lines holds a whole line with as many delimiters as a record has (the header
+   * of 26 columns: 25 commas on one line of a cell): rows a stray quote took in up to a stray quote that closes it
+   * (`"Ceshi,…` on one line, `x",0,…` lines later), never a cell typed with Alt+Enter.
+   */
+  #holdsRows(field: string): boolean {
+    const width = this.#width;
+    // Narrow files are left alone: a cell line with 2–4 commas in it is ordinary text. (A screening file has 8 or
+    // more columns: the person's and each item's.)
+    if (width < MIN_WIDTH_FOR_ROWS) return false;
+    const delimiter = this.#delimiter;
+    let count = 0;
+    let complete = false;
+    for (let k = 0; k < field.length; k++) {
+      const c = field.charCodeAt(k);
+      if (c === LF || c === CR) {
+        // The first line of the field is the rest of the line the quote opened on; later ones count.
+        if (complete && count >= width - 1) return true;
+        complete = true;
+        count = 0;
+      } else if (c === delimiter) count++;
+    }
+    return false;
   }
 
   /**
@@ -266,6 +310,9 @@ export class CsvParser {
     return records;
   }
 }
+
+/** Files narrower than this are not checked for rows inside a quoted field (see `#holdsRows`). */
+const MIN_WIDTH_FOR_ROWS = 6;
 
 /** Excel's limit on a cell: 32,767 characters. A quoted field longer than that never came from a spreadsheet. */
 const MAX_QUOTED = 32_767;

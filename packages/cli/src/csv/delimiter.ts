@@ -12,7 +12,10 @@ function isBlank(fields: readonly string[]): boolean {
   return fields.every((f) => f.trim() === '');
 }
 
-/** Field counts of the first non-blank records split by `delimiter`, quotes respected; fewer when the text ends. */
+/**
+ * Field counts of the first non-blank records split by `delimiter`, quotes respected; fewer when the text ends. A
+ * record whose quote never closes under this delimiter counts as 0: quotes that do not balance speak against it.
+ */
 function fieldCounts(text: string, delimiter: Delimiter, final: boolean): number[] {
   const parser = new CsvParser({ delimiter });
   parser.push(text);
@@ -21,7 +24,9 @@ function fieldCounts(text: string, delimiter: Delimiter, final: boolean): number
   while (counts.length < SAMPLE_RECORDS) {
     const records = parser.read(SAMPLE_RECORDS);
     if (records.length === 0) break;
-    for (const r of records) if (!isBlank(r.fields) && counts.length < SAMPLE_RECORDS) counts.push(r.fields.length);
+    for (const r of records) {
+      if (!isBlank(r.fields) && counts.length < SAMPLE_RECORDS) counts.push(r.unterminated ? 0 : r.fields.length);
+    }
   }
   return counts;
 }
@@ -55,7 +60,9 @@ export function delimiterOf(text: string, final: boolean): Delimiter | undefined
     const counts = fieldCounts(text, delimiter, final);
     // Wait for more text until every candidate has its records: a quoted line break may hold one back.
     if (!final && counts.length < SAMPLE_RECORDS) return undefined;
-    const mode = modeOf(counts);
+    const unbalanced = counts.filter((c) => c === 0).length;
+    const found = modeOf(counts);
+    const mode = { fields: found.fields, records: found.records - unbalanced };
     if (mode.records > top.records || (mode.records === top.records && mode.fields > top.fields)) {
       best = delimiter;
       top = mode;
