@@ -342,7 +342,9 @@ const EXCEL_ERROR =
 function formulaFields(cells: PersonCells): (keyof PersonCells)[] | undefined {
   let found: (keyof PersonCells)[] | undefined;
   for (const field of PERSON_FIELDS) {
-    if (cells[field].charCodeAt(0) === EQUALS) (found ??= []).push(field);
+    if (cells[field].charCodeAt(0) !== EQUALS) continue;
+    found ??= [];
+    found.push(field);
   }
   return found;
 }

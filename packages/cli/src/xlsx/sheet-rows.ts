@@ -100,8 +100,7 @@ export async function* sheetRows(
         if (name === 'sheetData') {
           inSheetData = false;
           sheetDataClosed = true;
-        }
-        else if (!inSheetData) continue;
+        } else if (!inSheetData) continue;
         else if (name === 'v' || name === 't') inValue = false;
         else if (name === 'f') inFormula = false;
         else if (name === 'rPh') inPhonetic = false;
