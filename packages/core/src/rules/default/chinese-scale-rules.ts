@@ -4,7 +4,7 @@ import { LOW, LOW_RESCREEN, MODERATE, MODERATE_REFER } from './outcomes.ts';
 const NO_ACTION = 'no action by default; clinical judgement can override';
 
 /** SCL-90 factor ids (scales scl-90/definition.ts), the ten of the Chinese score sheet including 其他. */
-const SCL_FACTORS = [
+export const SCL_FACTORS = [
   'somatization',
   'obsessive-compulsive',
   'interpersonal-sensitivity',
@@ -17,7 +17,7 @@ const SCL_FACTORS = [
   'additional',
 ] as const;
 /** MSSMHS factor ids (scales mssmhs/definition.ts). */
-const MSS_FACTORS = [
+export const MSS_FACTORS = [
   'obsessive-compulsive',
   'paranoia',
   'hostility',
@@ -30,7 +30,7 @@ const MSS_FACTORS = [
   'psychological-imbalance',
 ] as const;
 /** MHT content scales (scales mht/definition.ts); the lie scale is read through `valid`. */
-const MHT_SCALES = [
+export const MHT_SCALES = [
   'learning-anxiety',
   'social-anxiety',
   'loneliness',

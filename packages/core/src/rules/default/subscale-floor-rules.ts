@@ -1,4 +1,5 @@
 import type { Condition, Outcome, Rule } from '../schema.ts';
+import { MHT_SCALES, MSS_FACTORS, SCL_FACTORS } from './chinese-scale-rules.ts';
 import { LOW, LOW_RESCREEN, MODERATE, MODERATE_REFER } from './outcomes.ts';
 
 const HOW =
@@ -57,40 +58,6 @@ const SCARED_SUBSCALES = [
   'separation-anxiety',
   'social-anxiety',
   'school-avoidance',
-] as const;
-const SCL_FACTORS = [
-  'somatization',
-  'obsessive-compulsive',
-  'interpersonal-sensitivity',
-  'depression',
-  'anxiety',
-  'hostility',
-  'phobic-anxiety',
-  'paranoid-ideation',
-  'psychoticism',
-  'additional',
-] as const;
-const MSS_FACTORS = [
-  'obsessive-compulsive',
-  'paranoia',
-  'hostility',
-  'interpersonal-sensitivity',
-  'depression',
-  'anxiety',
-  'academic-pressure',
-  'maladjustment',
-  'emotional-instability',
-  'psychological-imbalance',
-] as const;
-const MHT_SCALES = [
-  'learning-anxiety',
-  'social-anxiety',
-  'loneliness',
-  'self-blame',
-  'oversensitivity',
-  'somatic-symptoms',
-  'phobic-tendency',
-  'impulsivity',
 ] as const;
 
 const MSS_BANDS =
