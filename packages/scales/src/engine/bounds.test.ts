@@ -9,6 +9,7 @@ import { sas } from '../instruments/sas/definition.ts';
 import { sds } from '../instruments/sds/definition.ts';
 import { formatWarning } from '../messages.ts';
 import { instruments } from '../registry.ts';
+import { completions, valuesOf } from './completions.ts';
 import { scoreInstrument } from './score.ts';
 import type { Answer, ScoreOptions, ScoreValue, ScoreWarning } from './types.ts';
 
@@ -119,20 +120,6 @@ describe('band decided by bounds when blank items leave no total (the QA example
     expect([r.total, r.index, r.band?.id]).toEqual([null, null, 'severe']);
   });
 });
-
-/** Substantive option values of one item (refusals are not answers). */
-const valuesOf = (def: InstrumentDefinition, i: number): number[] =>
-  (def.items[i]?.options ?? def.options).filter((o) => !o.refusal).map((o) => o.value);
-
-/** Every way of answering the blank positions. */
-function completions(def: InstrumentDefinition, answers: readonly (number | null)[]): number[][] {
-  let out: number[][] = [[]];
-  answers.forEach((v, i) => {
-    const choices = v === null ? valuesOf(def, i) : [v];
-    out = out.flatMap((prefix) => choices.map((c) => [...prefix, c]));
-  });
-  return out;
-}
 
 // Instruments whose total is a sum of items (the SDQ total is a sum of prorated subscales: no bounds there).
 const bounded = instruments.filter((d) => d.scoring === 'sum' && !d.totalFrom && d.bandSets.length > 0);

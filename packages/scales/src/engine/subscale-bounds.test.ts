@@ -5,6 +5,7 @@ import { dass21 } from '../instruments/dass-21/definition.ts';
 import { mht } from '../instruments/mht/definition.ts';
 import { scl90 } from '../instruments/scl-90/definition.ts';
 import { instruments } from '../registry.ts';
+import { completions, valuesOf } from './completions.ts';
 import { scoreInstrument } from './score.ts';
 import type { Answer, ScoreValue } from './types.ts';
 
@@ -14,20 +15,6 @@ const score = (def: InstrumentDefinition, answers: readonly Answer[]): ScoreValu
   return r.value;
 };
 const sub = (r: ScoreValue, id: string) => r.subscales.find((s) => s.id === id);
-
-/** Substantive option values of one item (refusals are not answers). */
-const valuesOf = (def: InstrumentDefinition, i: number): number[] =>
-  (def.items[i]?.options ?? def.options).filter((o) => !o.refusal).map((o) => o.value);
-
-/** Every way of answering the blank positions. */
-function completions(def: InstrumentDefinition, answers: readonly (number | null)[]): number[][] {
-  let out: number[][] = [[]];
-  answers.forEach((v, i) => {
-    const choices = v === null ? valuesOf(def, i) : [v];
-    out = out.flatMap((prefix) => choices.map((c) => [...prefix, c]));
-  });
-  return out;
-}
 
 describe('the QA examples', () => {
   it('SCL-90 item 90 blank, answered total 166 and 77 positive items: screen positive whatever item 90 is', () => {

@@ -2,7 +2,7 @@ import type { Outcome, Rule } from '../schema.ts';
 import { LOW, MODERATE, MODERATE_REFER } from './outcomes.ts';
 
 /** One band that blank items may leave as the lowest possible, and the level its own band rule gives. */
-interface Floor {
+export interface Floor {
   /** The band ids that mean this band (one per band set: SAS `mild` in the Chinese norm, `mild-moderate` in Zung's). */
   readonly bands: readonly string[];
   readonly label: { readonly zh: string; readonly en: string };

@@ -21,7 +21,7 @@ const eitherCutoff = (scales: readonly string[], cutoff: string): Condition => (
 const AID =
   'SCARED scoring aid (Birmaher et al. 1999; NIH FITBIR CDE): total ≥25 may indicate an anxiety disorder, >30 is more specific; subscale cut-offs panic/somatic 7, generalized anxiety 9, separation 5, social 8, school avoidance 3 (reference/scales.md §0.9, §4.1)';
 /** Subscale ids and the aid's cut-offs (scales shared/scared-key.ts). */
-const SCARED_SUBSCALES: readonly (readonly [string, number])[] = [
+export const SCARED_SUBSCALES: readonly (readonly [string, number])[] = [
   ['panic-somatic', 7],
   ['generalized-anxiety', 9],
   ['separation-anxiety', 5],

@@ -1,4 +1,6 @@
-import type { Condition, Outcome, Rule } from '../schema.ts';
+import type { Condition, Rule } from '../schema.ts';
+import type { Floor } from './band-floor-rules.ts';
+import { SCARED_SUBSCALES } from './child-scale-rules.ts';
 import { MHT_SCALES, MSS_FACTORS, SCL_FACTORS } from './chinese-scale-rules.ts';
 import { LOW, LOW_RESCREEN, MODERATE, MODERATE_REFER } from './outcomes.ts';
 
@@ -6,12 +8,8 @@ const HOW =
   "scales engine/bounds.ts: a subscale left without a score by blank items is bounded by each blank at its lowest and highest score (× 2 or ÷ n as the subscale is scored); the band of the lowest bound is the least any answer to the blanks could give, so this rule gives that band's level and never less than the answered items prove (nothing imputed; a higher band may still be the true one)";
 
 /** Subscale bands from a floor up, and the rule whose level they take when the score is known. */
-interface SubscaleFloor {
+interface SubscaleFloor extends Floor {
   readonly id: string;
-  readonly bands: readonly string[];
-  readonly label: { readonly zh: string; readonly en: string };
-  readonly rule: string;
-  readonly then: Outcome;
 }
 
 /** "At least" on one subscale: its score is absent (blank items), and its lowest possible band is one of `bands`. */
@@ -52,13 +50,6 @@ const DASS_BANDS =
   'Lovibond & Lovibond 1995 DASS bands on the doubled DASS-21 subscale (sum × 2): depression 10 / 14 / 21 / 28, anxiety 8 / 10 / 15 / 20, stress 15 / 19 / 26 / 34 (reference/scales.md §0.10, §3.4)';
 const SCARED_AID =
   'SCARED scoring aid subscale cut-offs panic/somatic 7, generalized anxiety 9, separation 5, social 8, school avoidance 3 (Birmaher et al. 1999; reference/scales.md §0.9, §4.1)';
-const SCARED_SUBSCALES = [
-  'panic-somatic',
-  'generalized-anxiety',
-  'separation-anxiety',
-  'social-anxiety',
-  'school-avoidance',
-] as const;
 
 const MSS_BANDS =
   '王极盛 1997 MSSMHS factor and total means 2 / 3 / 4 / 5 (mild, moderate, relatively severe, severe; reference/scales.md §0.4, §6.3)';
@@ -128,7 +119,7 @@ export const subscaleFloorRules: Rule[] = [
         zh: `SCARED（${scale === 'scared-child' ? '儿童版' : '家长版'}）某分量表`,
         en: `SCARED (${scale === 'scared-child' ? 'child' : 'parent'}) a subscale`,
       },
-      SCARED_SUBSCALES,
+      SCARED_SUBSCALES.map(([id]) => id),
       SCARED_AID,
       [
         {
