@@ -14,19 +14,28 @@ export interface CliRun {
 }
 
 /**
- * Runs the real, built CLI (`node packages/cli/bin/run.js …`) as a user would: no colour, a plain English locale
- * unless `env` says otherwise, no NODE_ENV (vitest sets it to "test", which would switch oclif to development mode).
+ * The command line and environment that run the real, built CLI (`node packages/cli/bin/run.js …`) as a user would: no
+ * colour, a plain English locale unless `env` says otherwise, no NODE_ENV (vitest sets it to "test", which would switch
+ * oclif to development mode).
  */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): CliRun {
+export function cliCommand(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): { command: string[]; env: NodeJS.ProcessEnv } {
   if (!existsSync(join(root, 'oclif.manifest.json')) || !existsSync(join(root, 'dist', 'commands'))) {
     throw new Error('packages/cli is not built: run `cd packages/cli && npx --yes pnpm@10 run build` first');
   }
   const { NODE_ENV: _nodeEnv, LC_ALL: _lcAll, LC_MESSAGES: _lcMessages, ...inherited } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
+  return {
+    command: [process.execPath, bin, ...args],
     env: { ...inherited, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...env },
-    timeout: 20_000,
-  });
+  };
+}
+
+/** Runs the real, built CLI (see {@link cliCommand}) and collects what it printed. */
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): CliRun {
+  const { command, env: runEnv } = cliCommand(args, env);
+  const result = spawnSync(command[0] ?? '', command.slice(1), { encoding: 'utf8', env: runEnv, timeout: 20_000 });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
