@@ -58,6 +58,8 @@ export async function readWorkbookCatalog(file: FileHandle): Promise<WorkbookCat
   } catch (cause) {
     throw invalid('corrupt', cause);
   }
+  // A part cut short (a damaged zip member that still inflates) would list fewer sheets, or none, without an error.
+  if (!closes(workbookXml, 'workbook') || !closes(relsXml, 'Relationships')) throw invalid('corrupt');
   const rels = new Map(
     elements(relsXml, 'Relationship').map((a) => [
       a.get('Id') ?? '',
@@ -91,6 +93,11 @@ export async function readWorkbookCatalog(file: FileHandle): Promise<WorkbookCat
       sharedStrings: byName.get('xl/sharedStrings.xml'),
     },
   };
+}
+
+/** Whether a small XML part ends with its root element's end tag (any namespace prefix), as a whole part does. */
+function closes(xml: string, root: string): boolean {
+  return new RegExp(`</(?:[A-Za-z_][\\w.-]*:)?${root}\\s*>\\s*$`).test(xml);
 }
 
 /** Targets are relative to `xl/` unless absolute (`/xl/worksheets/sheet1.xml`). */

@@ -209,6 +209,25 @@ describe('readXlsxRows on files that are not workbooks', () => {
     expect(await failure(readAll(file))).toMatchObject({ code: 'XLSX_INVALID', reason: 'corrupt' });
   });
 
+  it.each([
+    ['xl/workbook.xml', (xml: string) => xml.slice(0, xml.indexOf('<sheet '))],
+    ['xl/workbook.xml', (xml: string) => xml.slice(0, xml.indexOf('</sheets>'))],
+    ['xl/_rels/workbook.xml.rels', (xml: string) => xml.slice(0, xml.indexOf('<Relationship Id="rId2"'))],
+  ])(
+    'a workbook whose %s is cut short (sheets lost without an XML error) → XLSX_INVALID corrupt',
+    async (part, cut) => {
+      const file = path('cut-part.xlsx');
+      const sheet = { name: 's', data: '<row r="1"><c r="A1"><v>1</v></c></row>' };
+      const parts = workbookParts({ sheets: [sheet, { ...sheet, name: 't' }] });
+      await writeZip(
+        file,
+        parts.map(([name, text]) => [name, name === part ? cut(text) : text] as const),
+      );
+      expect(await failure(listSheets(file))).toMatchObject({ code: 'XLSX_INVALID', reason: 'corrupt' });
+      expect(await failure(readAll(file))).toMatchObject({ code: 'XLSX_INVALID', reason: 'corrupt' });
+    },
+  );
+
   it('a missing file is Node’s ENOENT', async () => {
     await expect(readAll(path('nowhere.xlsx'))).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(listSheets(path('nowhere.xlsx'))).rejects.toMatchObject({ code: 'ENOENT' });
