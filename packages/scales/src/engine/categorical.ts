@@ -85,6 +85,8 @@ type CssrsLevel = (typeof CSSRS_ORDER)[number];
  * C-SSRS screener: categorical risk by the highest item endorsed and the recency of behaviour, never a sum.
  * Items 1–2 → low; item 3, or behaviour (6) more than 3 months ago → moderate; items 4–5, or behaviour within
  * 3 months (6b) → high. If item 2 is "no", items 3–5 are skipped; answered anyway, a "yes" still counts.
+ * Blanks are never "no": when no answer raises the level and an item the flow asks is blank, the category is
+ * `unknown` (as for the ASQ), never `none`; a level the answers establish stands, with `unknown` flags beside it.
  * @see Columbia Lighthouse Project screener triage (reference/scales.md §5.2: BLUEPRINT, RULA, cliot `cssrs_screener`)
  */
 export function scoreCssrsScreener(compiled: CompiledInstrument, values: ArrayLike<number>): CategoricalOutcome {
@@ -144,5 +146,6 @@ export function scoreCssrsScreener(compiled: CompiledInstrument, values: ArrayLi
       warnings.push({ code: 'SCALES_SKIPPED_ANSWERED', items: ['6b'] });
     }
   }
-  return { category: level, flags, warnings };
+  const unanswered = flags.some((f) => f.status === 'unknown');
+  return { category: level === 'none' && unanswered ? 'unknown' : level, flags, warnings };
 }

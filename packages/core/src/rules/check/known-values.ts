@@ -22,7 +22,7 @@ type Categorical = Exclude<InstrumentDefinition['scoring'], 'sum'>;
  */
 export const CATEGORIES: Readonly<Record<Categorical, readonly string[]>> = {
   asq: ['negative', 'non-acute-positive', 'acute-positive', 'unknown'],
-  'cssrs-screener': ['none', 'low', 'moderate', 'high'],
+  'cssrs-screener': ['none', 'low', 'moderate', 'high', 'unknown'],
 };
 
 /** The category the rule set's `unknownCritical` policy acts on (evaluate.ts), so gap analysis counts it as covered. */

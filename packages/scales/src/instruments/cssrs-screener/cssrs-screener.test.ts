@@ -6,7 +6,7 @@ import type { ScoreValue } from '../../engine/types.ts';
 import { cssrsScreener } from './definition.ts';
 
 type Reply = 'y' | 'n' | '-';
-type Level = 'none' | 'low' | 'moderate' | 'high';
+type Level = 'none' | 'low' | 'moderate' | 'high' | 'unknown';
 
 const IDS = ['1', '2', '3', '4', '5', '6', '6b'] as const;
 const CODE: Record<Reply, number | null> = { y: 1, n: 0, '-': null };
@@ -73,13 +73,13 @@ describe('C-SSRS screener: every triage path', () => {
     { path: 'y n - - - n -', level: 'low', positive: ['1'], unknown: [] },
     { path: 'y n - - - y n', level: 'moderate', positive: ['1', '6'], unknown: [] },
     { path: 'n n - - - n n', level: 'none', positive: [], unknown: [] },
-    // Blanks are never "no": unknown flags, the level is what the given answers establish
+    // Blanks are never "no": unknown flags, the level is what the given answers establish, `unknown` when none
     { path: 'n y - - - n -', level: 'low', positive: ['2'], unknown: ['3', '4', '5'] },
-    { path: 'n - - - - n -', level: 'none', positive: [], unknown: ['2', '3', '4', '5'] },
-    { path: '- n - - - n -', level: 'none', positive: [], unknown: ['1'] },
-    { path: 'n n - - - - -', level: 'none', positive: [], unknown: ['6'] },
+    { path: 'n - - - - n -', level: 'unknown', positive: [], unknown: ['2', '3', '4', '5'] },
+    { path: '- n - - - n -', level: 'unknown', positive: [], unknown: ['1'] },
+    { path: 'n n - - - - -', level: 'unknown', positive: [], unknown: ['6'] },
     { path: 'n n - - - y -', level: 'moderate', positive: ['6'], unknown: ['6b'] },
-    { path: '- - - - - - -', level: 'none', positive: [], unknown: ['1', '2', '3', '4', '5', '6'] },
+    { path: '- - - - - - -', level: 'unknown', positive: [], unknown: ['1', '2', '3', '4', '5', '6'] },
   ] as const)('$path → $level', ({ path, level, positive, unknown }) => {
     const r = run(answers(path));
     expect(r.category).toBe(level);
@@ -103,13 +103,15 @@ describe('C-SSRS screener: every triage path', () => {
  * Triage from the sources (README "Verification"), highest item wins: Q4/Q5 or behaviour within 3 months → high;
  * Q3, or behaviour longer ago → moderate; Q1/Q2 → low. Items 3–5 answered out of turn count (skip-answered policy).
  * 6b "yes" is behaviour within 3 months even if item 6 is not "yes" (answered out of turn, it still counts).
+ * No level and a blank the flow asks (1, 2, 6; 3–5 unless 2 = no; 6b after 6 = yes) → unknown, never none.
  */
 function triage(replies: readonly Reply[]): Level {
   const [q1, q2, q3, q4, q5, q6, q6b] = replies;
   if (q4 === 'y' || q5 === 'y' || q6b === 'y') return 'high';
   if (q3 === 'y' || q6 === 'y') return 'moderate';
   if (q1 === 'y' || q2 === 'y') return 'low';
-  return 'none';
+  const askedBlank = q1 === '-' || q2 === '-' || q6 === '-' || (q2 !== 'n' && (q3 === '-' || q4 === '-' || q5 === '-'));
+  return askedBlank ? 'unknown' : 'none';
 }
 
 const ALL = (function table(prefix: Reply[]): Reply[][] {
