@@ -1,14 +1,14 @@
-import type { BandSet, InstrumentDefinition } from '../../definition/schema.ts';
+import type { BandSet, InstrumentDefinition, Localized } from '../../definition/schema.ts';
 
 const SOURCE =
   'Lovibond & Lovibond 1995 severity labels on the DASS-42 metric (DASS-21 subscale sum × 2); DASS-PHN, psyctest.cn (龚栩 2010 Chinese DASS-21), reference/scales.md §0.10';
 
 /** Lovibond severity bands on the doubled score. Moderate and above count as positive (≥ 87th percentile). */
-function lovibond(subscale: string, mins: readonly [number, number, number, number]): BandSet {
+function lovibond(subscale: Localized, mins: readonly [number, number, number, number]): BandSet {
   const [mild, moderate, severe, extreme] = mins;
   return {
     id: 'lovibond-1995',
-    label: { zh: `${subscale}严重程度 (×2 后)`, en: `${subscale} severity (after ×2)` },
+    label: { zh: `${subscale.zh}严重程度 (×2 后)`, en: `${subscale.en} severity (after ×2)` },
     appliesTo: 'total',
     source: SOURCE,
     bands: [
@@ -87,7 +87,7 @@ export const dass21: InstrumentDefinition = {
       items: ['3', '5', '10', '13', '16', '17', '21'],
       method: 'sum',
       multiplier: 2,
-      bandSets: [lovibond('抑郁', [10, 14, 21, 28])],
+      bandSets: [lovibond({ zh: '抑郁', en: 'depression' }, [10, 14, 21, 28])],
     },
     {
       id: 'anxiety',
@@ -95,7 +95,7 @@ export const dass21: InstrumentDefinition = {
       items: ['2', '4', '7', '9', '15', '19', '20'],
       method: 'sum',
       multiplier: 2,
-      bandSets: [lovibond('焦虑', [8, 10, 15, 20])],
+      bandSets: [lovibond({ zh: '焦虑', en: 'anxiety' }, [8, 10, 15, 20])],
     },
     {
       id: 'stress',
@@ -103,7 +103,7 @@ export const dass21: InstrumentDefinition = {
       items: ['1', '6', '8', '11', '12', '14', '18'],
       method: 'sum',
       multiplier: 2,
-      bandSets: [lovibond('压力', [15, 19, 26, 34])],
+      bandSets: [lovibond({ zh: '压力', en: 'stress' }, [15, 19, 26, 34])],
     },
   ],
   bandSets: [],
