@@ -47,6 +47,19 @@ describe('cellText', () => {
   ])('t=$t $raw ($fmt) → "$text"', ({ t, raw, fmt, text }) => {
     expect(cellText(t, raw, fmt, context)).toBe(text);
   });
+
+  it.each(['3', '-1', 'x', ''])(
+    't=s with no shared string %j (a strings part cut short) → damaged, never blank',
+    (raw) => {
+      let error: unknown;
+      try {
+        cellText('s', raw, undefined, context);
+      } catch (e) {
+        error = e;
+      }
+      expect(isXlsxError(error) && error.reason).toBe('corrupt');
+    },
+  );
 });
 
 describe('sheetRows', () => {

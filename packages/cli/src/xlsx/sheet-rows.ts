@@ -162,8 +162,13 @@ export function cellText(
 ): string {
   if (raw === undefined) return '';
   switch (type) {
-    case 's':
-      return valueText(context.sharedStrings?.[Number.parseInt(raw, 10)], numFmt, context);
+    case 's': {
+      // An index past the shared strings is damage (a strings part cut short), never a blank answer.
+      const index = raw.trim() === '' ? Number.NaN : Number(raw);
+      const strings = context.sharedStrings;
+      if (!Number.isInteger(index) || index < 0 || !strings || index >= strings.length) throw corrupt();
+      return valueText(strings[index], numFmt, context);
+    }
     case 'str':
     case 'inlineStr':
       return valueText(raw, numFmt, context);

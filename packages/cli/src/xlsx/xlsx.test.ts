@@ -228,6 +228,20 @@ describe('readXlsxRows on files that are not workbooks', () => {
     },
   );
 
+  it('a workbook whose shared strings part is cut short (cells point past it) → XLSX_INVALID corrupt', async () => {
+    const file = path('cut-strings.xlsx');
+    const sheet = { name: 's', data: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' };
+    const parts = workbookParts({ sheets: [sheet], sharedStrings: ['<t>学号</t>', '<t>GAD7_1</t>'] });
+    await writeZip(
+      file,
+      parts.map(
+        ([name, text]) =>
+          [name, name === 'xl/sharedStrings.xml' ? text.slice(0, text.indexOf('<si><t>GAD')) : text] as const,
+      ),
+    );
+    expect(await failure(readAll(file))).toMatchObject({ code: 'XLSX_INVALID', reason: 'corrupt' });
+  });
+
   it('a missing file is Node’s ENOENT', async () => {
     await expect(readAll(path('nowhere.xlsx'))).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(listSheets(path('nowhere.xlsx'))).rejects.toMatchObject({ code: 'ENOENT' });
