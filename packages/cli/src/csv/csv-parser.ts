@@ -4,6 +4,8 @@ export interface CsvRecord {
   readonly fields: readonly string[];
   /** A quoted field opened in this record is never closed: the record runs to the end of the text. */
   readonly unterminated?: true;
+  /** Some of its bytes are not valid in the file's encoding: they read as U+FFFD (set by `openCsv`). */
+  readonly damaged?: true;
 }
 
 const QUOTE = 34; // "

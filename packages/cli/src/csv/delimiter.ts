@@ -8,7 +8,7 @@ export type Delimiter = (typeof DELIMITERS)[number];
 export const SAMPLE_RECORDS = 12;
 
 /** Whether a record has only spaces and tabs in it (whatever the delimiter). */
-function isBlank(fields: readonly string[]): boolean {
+export function isBlank(fields: readonly string[]): boolean {
   return fields.every((f) => f.trim() === '');
 }
 

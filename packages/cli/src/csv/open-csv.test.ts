@@ -347,6 +347,52 @@ describe('openCsv decode errors', () => {
   });
 });
 
+describe('openCsv with damagedRecords', () => {
+  const BAD = Buffer.from([0xff]);
+  const lines = (...parts: (string | Buffer)[]) =>
+    Buffer.concat(parts.map((p) => (typeof p === 'string' ? utf8(p) : p)));
+  const damagedLines = (records: readonly CsvRecord[]) => records.filter((r) => r.damaged).map((r) => r.line);
+
+  it.each(CHUNK_SIZES)('passes a few damaged records on, marked, their bad bytes as U+FFFD, chunk %s', async (size) => {
+    // UTF-8 with Chinese, a bad byte on line 3 and a character cut off by the end of the file on line 5.
+    const bytes = lines('学号,姓名\n1,张三\n2,李', BAD, '\n3,王五\n4,', utf8('赵').subarray(0, 2));
+    const { dialect, records } = await readAll(await tempFile(bytes), { chunkSize: size, damagedRecords: 2 });
+    expect(dialect.encoding).toBe('utf-8');
+    expect(records.map((r) => r.fields)).toEqual([
+      ['学号', '姓名'],
+      ['1', '张三'],
+      ['2', '李\uFFFD'],
+      ['3', '王五'],
+      ['4', '\uFFFD'],
+    ]);
+    expect(damagedLines(records)).toEqual([3, 5]);
+  });
+
+  it('marks damaged GB18030 records too', async () => {
+    const bytes = Buffer.concat([gb18030('学号,姓名\n1,张三\n2,'), BAD, gb18030('四\n')]);
+    const { dialect, records } = await readAll(await tempFile(bytes), { damagedRecords: 1 });
+    expect(dialect.encoding).toBe('gb18030');
+    expect(damagedLines(records)).toEqual([3]);
+  });
+
+  it('fails at the first damaged line when more records are damaged than allowed', async () => {
+    const bytes = lines('学号,姓名\n1,张三\n2,李', BAD, '\n3,王', BAD, '\n4,赵', BAD, '\n');
+    const error = await decodeError(await tempFile(bytes), { damagedRecords: 2 });
+    expect(error).toMatchObject({ encoding: 'utf-8', line: 3, mixed: true });
+  });
+
+  it('fails when the header is damaged, after blank lines too', async () => {
+    const error = await decodeError(await tempFile(lines('\n学号,姓', BAD, '\n1,张三\n')), { damagedRecords: 5 });
+    expect(error).toMatchObject({ encoding: 'utf-8', line: 2 });
+  });
+
+  it('stays strict in UTF-16 and by default', async () => {
+    const utf16 = Buffer.concat([utf16le('a,b\n1,2\n'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]);
+    expect(await decodeError(await tempFile(utf16), { damagedRecords: 5 })).toMatchObject({ encoding: 'utf-16le' });
+    expect(await decodeError(await tempFile(lines('学号,姓名\n2,李', BAD, '\n')))).toMatchObject({ line: 2 });
+  });
+});
+
 describe('openCsv batches', () => {
   it('reads the file again on every iteration, also after an early exit', async () => {
     const text = Array.from({ length: 50 }, (_, k) => `${k},x\n`).join('');

@@ -2,7 +2,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { assertDelimiter, CsvParser, type CsvRecord } from './csv-parser.ts';
 import type { Encoding, EncodingLabel } from './decode.ts';
 import { afterLastBreak, CsvDecodeError, type TextStart, whereTextIsInvalid, whereUtf8Starts } from './decode-error.ts';
-import { delimiterOf } from './delimiter.ts';
+import { delimiterOf, isBlank } from './delimiter.ts';
 import { type SniffedEncoding, sniffEncoding } from './sniff-encoding.ts';
 import { Utf8LineFinder } from './utf8-in-gb18030.ts';
 
@@ -23,6 +23,14 @@ export interface OpenCsvOptions {
   readonly delimiter?: string | undefined;
   /** Bytes read (and decoded, and parsed) at a time. Default 1 MiB. */
   readonly chunkSize?: number | undefined;
+  /**
+   * UTF-8 and GB18030 only: up to this many records whose bytes are not valid come marked `damaged` (the bad bytes
+   * read as U+FFFD), for the caller to reject one by one: a download cut off inside a character, a byte damaged in
+   * transit. One more, or damage in the first non-blank record (the header), and reading fails with
+   * {@link CsvDecodeError} at the first bad bytes: then part of the file is in another encoding. Default 0: any
+   * invalid byte fails.
+   */
+  readonly damagedRecords?: number | undefined;
 }
 
 export interface CsvSource {
@@ -30,13 +38,16 @@ export interface CsvSource {
   /**
    * The records, in batches of what each chunk read completes, at most 1,024 records a batch. Each iteration opens the
    * file and reads it from the start; ending the loop early closes it. Throws {@link CsvDecodeError} where the bytes
-   * stop being valid in `dialect.encoding`. Fields of 13 or more characters may be V8 slices of their chunk's text:
+   * stop being valid in `dialect.encoding` (past the damaged records {@link OpenCsvOptions.damagedRecords} allows). Fields of 13 or more characters may be V8 slices of their chunk's text:
    * keeping many of them for long keeps those chunks in memory.
    */
   readonly batches: AsyncIterable<readonly CsvRecord[]>;
 }
 
 const DEFAULT_CHUNK_SIZE = 1 << 20;
+/** What a decoder puts where bytes are not valid in its encoding. */
+const REPLACEMENT = '\uFFFD';
+
 /**
  * Records per batch at most. A 1 MiB chunk completes ~13,000 screening rows; handed out in one batch they outlive
  * V8's young generation, and parsing measured 10–30% slower in CPU time than in batches of 1,024.
@@ -78,6 +89,7 @@ interface ReadPlan {
   readonly dialect: CsvDialect;
   readonly textStart: number;
   readonly chunkSize: number;
+  readonly damagedRecords: number;
 }
 
 async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[], void, undefined> {
@@ -89,8 +101,13 @@ async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[]
   let spare = Buffer.allocUnsafe(chunkSize);
   let next: Promise<{ bytesRead: number }> | undefined;
   try {
-    const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    // UTF-8 and GB18030 lines are told apart by their line breaks, so a damaged one can be passed on alone.
+    const tolerant = (encoding === 'utf-8' || encoding === 'gb18030') && plan.damagedRecords > 0;
+    const decoder = new TextDecoder(encoding, { fatal: !tolerant, ignoreBOM: true });
     const parser = new CsvParser({ delimiter: dialect.delimiter });
+    /** Set at the first chunk whose text holds U+FFFD: where to look for the bad bytes, and damaged records so far. */
+    let damage: { readonly safe: TextStart; records: number } | undefined;
+    let header = true;
     let position = plan.textStart;
     let atStart = true;
     // The last place before the chunk being decoded where a fresh decoder can start: where a failure is looked for.
@@ -116,6 +133,7 @@ async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[]
         const at = await whereUtf8Starts(handle, safe, utf8, { chunkSize, textStart: plan.textStart });
         throw new CsvDecodeError({ encoding, detected, ...at });
       }
+      if (tolerant && damage === undefined && text.includes(REPLACEMENT)) damage = { safe, records: 0 };
       if (atStart && text !== '') {
         text = withoutLeadingBom(text);
         atStart = text === '';
@@ -123,7 +141,26 @@ async function* readBatches(plan: ReadPlan): AsyncGenerator<readonly CsvRecord[]
       parser.push(text);
       if (bytesRead === 0) parser.end();
       for (let batch = parser.read(BATCH_RECORDS); batch.length > 0; batch = parser.read(BATCH_RECORDS)) {
-        yield batch;
+        if (damage === undefined) {
+          header &&= batch.every((r) => isBlank(r.fields));
+          yield batch;
+          continue;
+        }
+        const marked: CsvRecord[] = [];
+        for (const record of batch) {
+          const damaged = record.fields.some((field) => field.includes(REPLACEMENT));
+          if (damaged && (header || ++damage.records > plan.damagedRecords)) {
+            const at = await whereTextIsInvalid(handle, damage.safe, {
+              encoding,
+              chunkSize,
+              textStart: plan.textStart,
+            });
+            throw new CsvDecodeError({ encoding, detected, ...at });
+          }
+          header &&= isBlank(record.fields);
+          marked.push(damaged ? { ...record, damaged: true } : record);
+        }
+        yield marked;
       }
       if (bytesRead === 0) return;
       // With the chunk's text all read, `parser.line` is the line where its bytes end.
@@ -159,6 +196,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
     await handle.close();
   }
   const dialect: CsvDialect = { encoding: sniffed.encoding, bom: sniffed.bom, detected: sniffed.detected, delimiter };
-  const plan: ReadPlan = { path, dialect, textStart: sniffed.textStart, chunkSize };
+  const damagedRecords = options.damagedRecords ?? 0;
+  const plan: ReadPlan = { path, dialect, textStart: sniffed.textStart, chunkSize, damagedRecords };
   return { dialect, batches: { [Symbol.asyncIterator]: () => readBatches(plan) } };
 }

@@ -39,6 +39,8 @@ const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: 
     `the cell holds Excel's error value ${e}: its formula failed (a lookup that found nothing?); expected an answer: fix the formula or type the answer`,
   IMPORT_CELL_FORMULA: () =>
     'the cell holds a formula saved without its value (written by a program, never opened in Excel?); expected the value itself: open the file in Excel or WPS and save it, or type the value',
+  IMPORT_CELL_UNREADABLE: () =>
+    "the cell holds bytes that are not text in the file's encoding (the file is damaged here: a download cut short, or a part saved in another encoding?); expected readable text: retype the cell and save again, or export the file again",
   IMPORT_NO_ANSWERS: () =>
     'no answer at all: the student did not take the screening (absent?); expected answers or remove the row',
   IMPORT_ID_MISSING: () => 'no student id; expected the student id (学号)',
@@ -58,6 +60,8 @@ const rowIssuesZh: typeof rowIssuesEn = {
     `单元格是 Excel 的错误值 ${e}：公式计算失败（查找没有找到？）；应为作答：请修正公式或直接填写答案`,
   IMPORT_CELL_FORMULA: () =>
     '单元格是没有保存计算结果的公式（由程序生成、未在 Excel 中打开过？）；应为数值本身：请用 Excel 或 WPS 打开后保存，或直接填写',
+  IMPORT_CELL_UNREADABLE: () =>
+    '单元格中有不符合文件编码的字节，无法读成文字（文件在此处损坏：下载不完整，或其中一部分用了另一种编码保存？）；应为可读的文字：请重新填写该单元格后保存，或重新导出文件',
   IMPORT_NO_ANSWERS: () => '整行没有任何作答：该学生未参加筛查（缺席？）；请补充作答或删除此行',
   IMPORT_ID_MISSING: () => '缺少学号',
   IMPORT_ID_MANGLED: () => '学号显示为科学计数法（Excel 截断了数字）；请把该列设为“文本”后重新导出',

@@ -24,6 +24,8 @@ export interface SourceRecord {
   readonly fields: readonly string[];
   /** CSV only: a quoted field opened here never closes. */
   readonly unterminated?: true;
+  /** CSV only: bytes of this record are not valid in the file's encoding (they read as U+FFFD). */
+  readonly damaged?: true;
 }
 
 export type RowIssueCode =
@@ -35,6 +37,7 @@ export type RowIssueCode =
   | 'IMPORT_HEADER_REPEATED'
   | 'IMPORT_CELL_ERROR'
   | 'IMPORT_CELL_FORMULA'
+  | 'IMPORT_CELL_UNREADABLE'
   | 'IMPORT_NO_ANSWERS';
 
 /** What is wrong with a row; never the cell's value. */
@@ -246,6 +249,13 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     const riskSignal = criticalCells(record.fields, context);
     return { ok: false, record, issues: [{ code: 'IMPORT_UNTERMINATED_QUOTE', expected: '"' }], riskSignal };
   }
+  if (record.damaged) {
+    const unreadable = unreadableColumns(record.fields, context);
+    if (unreadable.length > 0) {
+      const issues = unreadable.map((column): RowIssue => ({ code: 'IMPORT_CELL_UNREADABLE', column, expected: '' }));
+      return { ok: false, record, issues, riskSignal: criticalCells(record.fields, context) };
+    }
+  }
   if (context.strictWidth) {
     const issue = widthIssue(record, mapping.width);
     if (issue) return { ok: false, record, issues: [issue], riskSignal: criticalCells(record.fields, context) };
@@ -333,6 +343,25 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     decision: decide(scores, person.shape, context),
   };
 }
+
+/**
+ * The columns the import reads (person cells, answers) whose cell holds U+FFFD: bytes the file's encoding cannot read
+ * (a download cut off inside a character, a damaged byte). A damaged name or ignored column does not matter.
+ */
+function unreadableColumns(fields: readonly string[], context: RowContext): Column[] {
+  const person = context.mapping.person;
+  const columns: Column[] = [];
+  for (const field of PERSON_FIELDS) {
+    const column = person[field];
+    if (column && (fields[column.index] ?? '').includes(REPLACEMENT)) columns.push(column);
+  }
+  for (const { items } of context.plans) {
+    for (const column of items) if ((fields[column.index] ?? '').includes(REPLACEMENT)) columns.push(column);
+  }
+  return columns;
+}
+
+const REPLACEMENT = '\uFFFD';
 
 /** Excel's error values, as a workbook stores a failed formula's result or a CSV export writes it. */
 const EXCEL_ERROR =

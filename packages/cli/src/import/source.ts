@@ -51,6 +51,13 @@ async function checkNotBinary(path: string): Promise<void> {
   }
 }
 
+/**
+ * Records whose bytes are not valid in the file's encoding that are rejected one by one (IMPORT_CELL_UNREADABLE where
+ * a cell that is read is hit): a download cut off inside a character, a byte damaged in transit. Past this many the
+ * file is refused at the first bad line, as a file with a part in another encoding (pasted together) would be.
+ */
+const DAMAGED_RECORDS_REJECTED = 5;
+
 /** Opens the file the right way for its kind. Libraries load only for the kind in hand. */
 export async function openSource(path: string, options: SourceOptions): Promise<Source> {
   if (isWorkbook(path)) {
@@ -62,6 +69,11 @@ export async function openSource(path: string, options: SourceOptions): Promise<
   await checkNotBinary(path);
   const { openCsv } = await import('../csv/open-csv.ts');
   // 64 KiB batches: records die young, before V8 would move them to the old generation (peak memory stays flat).
-  const csv = await openCsv(path, { encoding: options.encoding, delimiter: options.delimiter, chunkSize: 1 << 16 });
+  const csv = await openCsv(path, {
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    chunkSize: 1 << 16,
+    damagedRecords: DAMAGED_RECORDS_REJECTED,
+  });
   return { kind: 'csv', dialect: csv.dialect, read: () => csv.batches };
 }
