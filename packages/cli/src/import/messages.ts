@@ -42,8 +42,10 @@ const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: 
   IMPORT_NO_ANSWERS: () =>
     'no answer at all: the student did not take the screening (absent?); expected answers or remove the row',
   IMPORT_ID_MISSING: () => 'no student id; expected the student id (学号)',
-  IMPORT_ID_MANGLED: () =>
-    'the student id is in scientific notation (Excel shortened it, digits are lost); expected the full id: format the column as Text and export again',
+  IMPORT_ID_MANGLED: (e) =>
+    e === 'fraction'
+      ? 'the student id is a number with a fraction (the id column was taken for numbers); expected the id as written: format the column as Text and export again'
+      : 'the student id is in scientific notation (Excel shortened it, digits are lost); expected the full id: format the column as Text and export again',
   IMPORT_AGE_INVALID: (e) => `age is not a whole number; expected ${e}`,
   IMPORT_AGE_RANGE: (e) => `age is outside ${e}`,
   IMPORT_SEX_INVALID: (e) => `sex not recognised; expected one of ${e} (or add codes in a --map file)`,
@@ -60,7 +62,10 @@ const rowIssuesZh: typeof rowIssuesEn = {
     '单元格是没有保存计算结果的公式（由程序生成、未在 Excel 中打开过？）；应为数值本身：请用 Excel 或 WPS 打开后保存，或直接填写',
   IMPORT_NO_ANSWERS: () => '整行没有任何作答：该学生未参加筛查（缺席？）；请补充作答或删除此行',
   IMPORT_ID_MISSING: () => '缺少学号',
-  IMPORT_ID_MANGLED: () => '学号显示为科学计数法（Excel 截断了数字）；请把该列设为“文本”后重新导出',
+  IMPORT_ID_MANGLED: (e) =>
+    e === 'fraction'
+      ? '学号是带小数的数字（学号列被当成了数值）；应为原样的学号：请把该列设为“文本”后重新导出'
+      : '学号显示为科学计数法（Excel 截断了数字）；请把该列设为“文本”后重新导出',
   IMPORT_AGE_INVALID: (e) => `年龄不是整数；应为 ${e}`,
   IMPORT_AGE_RANGE: (e) => `年龄不在 ${e} 之间`,
   IMPORT_SEX_INVALID: (e) => `无法识别性别；应为 ${e} 之一（或在 --map 文件中添加代码）`,
