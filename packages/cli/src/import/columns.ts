@@ -112,7 +112,9 @@ export type MappingIssue =
       readonly columns: readonly Column[];
     }
   | { readonly code: 'duplicate-field'; readonly field: PersonField; readonly columns: readonly Column[] }
-  | { readonly code: 'header-looks-like-data' };
+  | { readonly code: 'header-looks-like-data' }
+  /** A CSV header line with a quote that never closes (a stray `"`): its cells from `column` (0-based) on are one. */
+  | { readonly code: 'header-quote'; readonly column: number };
 
 /** An instrument's own names as header prefixes: `PHQ-A`, `phqa`, `GAD7` … (not the generic Q, 第, item). */
 function ownPrefixes(definition: Pick<InstrumentDefinition, 'id' | 'abbreviation'>): string[] {

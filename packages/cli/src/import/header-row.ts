@@ -18,6 +18,8 @@ export interface HeaderRow {
   readonly from?: number;
   /** A header of two rows: by column, the group name over it and its own name. */
   readonly grouped?: readonly (GroupedName | undefined)[];
+  /** CSV only: the header that does not map has a quote that never closes (see {@link SourceRecord.unterminated}). */
+  readonly unterminated?: true;
 }
 
 /** Whether a header row maps; `grouped` for a header of two rows (see {@link HeaderRow}). */
@@ -110,7 +112,8 @@ export async function headersOf(source: Source, maps: HeaderMaps): Promise<Map<s
     }
     const first = seen[0];
     if (first && !headers.has(first.sheet ?? null)) {
-      headers.set(first.sheet ?? null, { line: first.line, fields: first.fields, above: 0 });
+      const quote = first.unterminated ? { unterminated: true as const } : {};
+      headers.set(first.sheet ?? null, { line: first.line, fields: first.fields, above: 0, ...quote });
     }
   }
   return headers;

@@ -187,6 +187,8 @@ const en = {
       `${where}: columns ${headers.join(' and ')} all look like the ${field} column; expected one (or --map to ignore one)`,
     headerLooksLikeData: (where: string) =>
       `${where}: the first row looks like answers, not a header row; expected a header row: add it (or use --map)`,
+    headerQuote: (where: string, column: number) =>
+      `${where}: column ${column}: a quoted header cell never closes (a stray "?), so the header line ends there; expected a closing " or no quote: remove the stray quote, or open the file in Excel and save it again`,
     delimiter: (d: string) =>
       `The columns were split by ${d === '\t' ? 'tab' : `"${d}"`} (detected, or --delimiter); expected the delimiter of the file: if it is another, give it with --delimiter (, ; | or tab).`,
     fix: 'In a terminal, triage asks how to map the columns; here, give --instrument or --map (see: triage import --help).',
@@ -347,6 +349,8 @@ const zh: ImportMessages = {
     duplicateField: (where, field, headers) =>
       `${where}：${headers.join(' 和 ')} 都像是“${field}”列；只能有一列（可用 --map 忽略其一）`,
     headerLooksLikeData: (where) => `${where}：第一行像是答案，而不是表头行；请补上表头行（或用 --map）`,
+    headerQuote: (where, column) =>
+      `${where}：第 ${column} 列：表头中带引号的单元格没有结束（多了一个 "？），表头行到此为止；应补上右引号或去掉引号：请删除多余的引号，或在 Excel 里打开后重新保存`,
     delimiter: (d) =>
       `各列是按${d === '\t' ? '制表符' : ` "${d}" `}拆分的（自动识别或 --delimiter 指定）；应使用文件实际的分隔符：如果不是它，请用 --delimiter 指定（, ; | 或 tab）。`,
     fix: '在终端中运行时会询问如何对应各列；此处请提供 --instrument 或 --map（见 triage import --help）。',

@@ -170,7 +170,11 @@ function mapSheets(
   const mappings = new Map<string | null, SheetMapping | MappingIssue[]>();
   for (const [sheet, header] of headers) {
     const mapped = mapSheet(header.fields, options, all, header.grouped);
-    mappings.set(sheet, mapped.ok ? mapped.value : [...mapped.error]);
+    // A stray quote made one cell of the rest of the header line: that is the problem, not what is missing after it.
+    const quote: MappingIssue[] = header.unterminated
+      ? [{ code: 'header-quote', column: header.fields.length - 1 }]
+      : [];
+    mappings.set(sheet, mapped.ok ? mapped.value : quote.length > 0 ? quote : [...mapped.error]);
   }
   return { mappings };
 }
@@ -211,7 +215,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   }
   const { mappings: raw } = mapSheets(headers, options, all);
   for (const [sheet, result] of raw) {
-    if (!Array.isArray(result) || !options.resolveMapping) continue;
+    // Asking how to map columns a stray quote merged cannot help: the file must be fixed.
+    if (!Array.isArray(result) || !options.resolveMapping || result.some((i) => i.code === 'header-quote')) continue;
     const resolved = await options.resolveMapping(sheet, headers.get(sheet)?.fields ?? [], result);
     if (resolved) raw.set(sheet, resolved);
   }
