@@ -70,6 +70,31 @@ describe('triage import: header rows', () => {
       expect(results(out)).toContain('self-harm-thoughts:positive');
     });
 
+    it.each([
+      ['PHQ-A 青少年抑郁量表', '"PHQ-A 青少年抑郁量表" over column 7 is PHQ-A item 1'],
+      ['青少年抑郁量表（PHQ-A）', '"青少年抑郁量表（PHQ-A）" over column 7 is PHQ-A item 1'],
+    ])('says which group it read over which column (%s), never an item number as a cell', (phqA, example) => {
+      const out = `groups-note-${phqA.length}`;
+      const r = run(['import', csv(`${out}.csv`, [group(phqA), names, student]), '--out', join(s.dir, out)]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`header on lines 1–2, read as one (a group row over the column names: ${example})`);
+      expect(r.stderr).not.toContain('over "1"');
+    });
+
+    it('quotes an item header under the group when it is clearly a header (Q1), never a data cell', () => {
+      const gad = ['学号', '性别', 'GAD-7', ...Array(6).fill('')];
+      const qs = ['', '', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7'];
+      const r = run([
+        'import',
+        csv('groups-q.csv', [gad, qs, ['202501010001', '男', ...'1111111']]),
+        '--out',
+        join(s.dir, 'q'),
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('(a group row over the column names: "GAD-7" over "Q1" is GAD-7 item 1)');
+      expect(r.stderr).not.toContain('202501010001');
+    });
+
     it('a group naming no instrument over item numbers is an error naming the group, never read as GAD-7 alone', () => {
       const file = csv('groups-unnamed.csv', [group('青少年抑郁量表'), names, student]);
       const r = run(['import', file, '--out', join(s.dir, 'groups-unnamed'), '--no-input', '--json']);

@@ -1,5 +1,6 @@
 import type { Lang } from '@triage/scales';
 import type { XlsxInvalidReason } from '../xlsx/xlsx-error.ts';
+import type { GroupExample } from './header-row.ts';
 import type { RowIssueCode } from './read-row.ts';
 
 /**
@@ -87,8 +88,15 @@ const en = {
     `${where}: the ${items} unnamed item columns were taken as ${abbreviation}, the only instrument with exactly these items; if that is wrong, name it with --instrument`,
   linesAboveHeader: (where: string, line: number, above: number) =>
     `${where}: header on line ${line}; ${plural(above, 'line')} above it skipped (a title or notes, not student rows)`,
-  twoRowHeader: (where: string, from: number, to: number) =>
-    `${where}: header on lines ${from}–${to}, read as one (a group row over the column names: "PHQ-A" over "1" is "PHQ-A 1")`,
+  /** `example`: from the file's header cells, each left out where it may be a student's data (see GroupExample). */
+  twoRowHeader: (where: string, from: number, to: number, example?: GroupExample) => {
+    const lead = `${where}: header on lines ${from}–${to}, read as one (a group row over the column names`;
+    if (!example) return `${lead})`;
+    const group = example.group === null ? 'the group name' : `"${example.group}"`;
+    const column = `column ${example.column}`;
+    const own = example.own === null ? column : `"${example.own}"${example.group === null ? ` (${column})` : ''}`;
+    return `${lead}: ${group} over ${own} is ${example.instrument} item ${example.item})`;
+  },
   noIdColumn: (where: string) =>
     `${where}: no student id column; rows are named by line number, duplicates cannot be found`,
   sheetUnmapped: (sheet: string) =>
@@ -258,8 +266,14 @@ const zh: ImportMessages = {
     `${where}：未注明量表的 ${items} 个题目列按 ${abbreviation} 读取（只有它恰好有这些题目）；如不对，请用 --instrument 指定`,
   linesAboveHeader: (where, line, above) =>
     `${where}：表头在第 ${line} 行；其上 ${above} 行（标题或说明，不是学生数据）已跳过`,
-  twoRowHeader: (where, from, to) =>
-    `${where}：表头在第 ${from}–${to} 行，合起来读（上一行是分组名：“PHQ-A”下面的“1”读作“PHQ-A 1”）`,
+  twoRowHeader: (where, from, to, example) => {
+    const lead = `${where}：表头在第 ${from}–${to} 行，合起来读（上一行是分组名`;
+    if (!example) return `${lead}）`;
+    const group = example.group === null ? '分组名' : `“${example.group}”`;
+    const column = `第 ${example.column} 列`;
+    const own = example.own === null ? column : `“${example.own}”${example.group === null ? `（${column}）` : ''}`;
+    return `${lead}：${group}下面的${own}读作 ${example.instrument} 第 ${example.item} 题）`;
+  },
   noIdColumn: (where) => `${where}：没有学号列；各行以行号标识，无法查重`,
   sheetUnmapped: (sheet) =>
     `工作表“${sheet}”：表头无法识别，或量表与第一个工作表不同；其各行已写入 errors.csv（可用 --sheet 选择工作表）`,

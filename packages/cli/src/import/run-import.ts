@@ -14,7 +14,8 @@ import {
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
 import { ErrorColumns } from './error-columns.ts';
-import { type HeaderRow, headersOf } from './header-row.ts';
+import { groupExample, type HeaderRow, headersOf } from './header-row.ts';
+import { answerTexts } from './header-text.ts';
 import { IdRegistry, RowPlaces } from './id-registry.ts';
 import { type Journal, journalPath } from './journal.ts';
 import type { MappingFile } from './mapping-file.ts';
@@ -208,12 +209,16 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   // Map every sheet first: a file whose header cannot be read stops here, before anything is written.
   const headers = await headersOf(source, (fields, grouped) => mapSheet(fields, options, all, grouped).ok);
   if (headers.size === 0) throw new EmptySourceError(options.sheets ?? []);
+  const { mappings: raw } = mapSheets(headers, options, all);
+  const answers = answerTexts(instrumentCandidates(options, all).candidates);
   for (const [sheet, header] of headers) {
     const where = sheet === null ? options.file : `${options.file} [${sheet}]`;
     if (header.above > 0) options.note(text.linesAboveHeader(where, header.from ?? header.line, header.above));
-    if (header.from !== undefined) options.note(text.twoRowHeader(where, header.from, header.line));
+    if (header.from === undefined) continue;
+    const mapping = raw.get(sheet);
+    const example = mapping && !Array.isArray(mapping) ? groupExample(header, mapping, answers) : undefined;
+    options.note(text.twoRowHeader(where, header.from, header.line, example));
   }
-  const { mappings: raw } = mapSheets(headers, options, all);
   for (const [sheet, result] of raw) {
     // Asking how to map columns a stray quote merged cannot help: the file must be fixed.
     if (!Array.isArray(result) || !options.resolveMapping || result.some((i) => i.code === 'header-quote')) continue;
