@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { workbookParts, writeZip } from '../src/xlsx/zip-fixture.ts';
+import { readOutputCsv } from './output-csv.ts';
 import { runCli, scratch } from './run-cli.ts';
 
 // Header rows as school exports write them, through the built CLI (QA's repros, in small).
@@ -149,6 +150,29 @@ describe('triage import: header rows', () => {
       expect(r.stderr).toContain('do not say which of PHQ-A, GAD-7 they belong to');
       expect(r.stderr).not.toContain('expected --instrument');
       expect(r.stderr).not.toContain('你的学号');
+    });
+  });
+
+  describe('a second class pasted below, with its own header in other words', () => {
+    const items = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'c', 'd'];
+    const student = (n: number, item9: string) =>
+      [`20250101000${n}`, `Ceshi${n}`, 'F', '14', ...'00000000'.split(''), item9, '0', '0'].join(',');
+    it.each([
+      ['Q1 …', items.map((i) => `Q${i}`)],
+      ['question texts', items.map((i) => `${i}. 过去两周的感受`)],
+    ])('rejects that header (%s) as a repeated header, not as an urgent student', (name, words) => {
+      const lines = [
+        ['student_id', 'name', 'sex', 'age', ...items.map((i) => `PHQ-A ${i}`)].join(','),
+        student(1, '0'),
+        ['学号', '姓名', '性别', '年龄', ...words].join(','),
+        student(2, '2'),
+      ];
+      const out = `pasted-${name.length}`;
+      const r = run(['import', s.write(`${out}.csv`, `${lines.join('\r\n')}\r\n`), '--out', join(s.dir, out)]);
+      expect(r.status, r.stderr).not.toBe(2);
+      const errors = readOutputCsv(join(s.dir, out, 'errors.csv')).rows;
+      expect(errors.map((e) => [e._line, e._code, e._urgent])).toEqual([['3', 'IMPORT_HEADER_REPEATED', '']]);
+      expect(readOutputCsv(join(s.dir, out, 'results.csv')).rows.map((row) => row.line)).toEqual(['2', '4']);
     });
   });
 

@@ -148,6 +148,17 @@ function genericItem(header: string, letters: ReadonlySet<string>): string | nul
   return id !== null && (/^\d/.test(id) || letters.has(id)) ? id : null;
 }
 
+/**
+ * The item of `definition` a header names, by the instrument's own prefix (`PHQA3`) or a generic one (`Q3`, `3`,
+ * `第3题`, `Qc`); null when it names none of its items.
+ */
+export function itemOfHeader(header: string, definition: InstrumentDefinition): string | null {
+  const known = new Set(definition.items.map((i) => i.id));
+  const letters = new Set([...known].filter((id) => !/^\d/.test(id)));
+  const item = ownItem(header, definition, known) ?? genericItem(header, letters);
+  return item !== null && known.has(item) ? item : null;
+}
+
 interface Found {
   readonly definition: InstrumentDefinition;
   readonly byItem: Map<string, ItemColumn[]>;
