@@ -83,7 +83,7 @@ describe.each(['en', 'zh'])('the %s first-import guide', (lang) => {
 
   it('has the four walk-through commands', () => {
     expect(found.map(({ args }) => args.slice(0, 2).join(' '))).toEqual([
-      'import class-40.' + (lang === 'en' ? 'en.csv' : 'zh.gb18030.csv'),
+      `import class-40.${lang === 'en' ? 'en.csv' : 'zh.gb18030.csv'}`,
       'import grade-7.xlsx',
       'import template',
       'import messy.csv',

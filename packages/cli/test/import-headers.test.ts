@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { workbookParts, writeZip } from '../src/xlsx/zip-fixture.ts';
+import { readOutputCsv } from './output-csv.ts';
 import { runCli, scratch } from './run-cli.ts';
 
 // Header rows as school exports write them, through the built CLI (QA's repros, in small).
@@ -70,6 +71,31 @@ describe('triage import: header rows', () => {
       expect(results(out)).toContain('self-harm-thoughts:positive');
     });
 
+    it.each([
+      ['PHQ-A 青少年抑郁量表', '"PHQ-A 青少年抑郁量表" over column 7 is PHQ-A item 1'],
+      ['青少年抑郁量表（PHQ-A）', '"青少年抑郁量表（PHQ-A）" over column 7 is PHQ-A item 1'],
+    ])('says which group it read over which column (%s), never an item number as a cell', (phqA, example) => {
+      const out = `groups-note-${phqA.length}`;
+      const r = run(['import', csv(`${out}.csv`, [group(phqA), names, student]), '--out', join(s.dir, out)]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`header on lines 1–2, read as one (a group row over the column names: ${example})`);
+      expect(r.stderr).not.toContain('over "1"');
+    });
+
+    it('quotes an item header under the group when it is clearly a header (Q1), never a data cell', () => {
+      const gad = ['学号', '性别', 'GAD-7', ...Array(6).fill('')];
+      const qs = ['', '', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7'];
+      const r = run([
+        'import',
+        csv('groups-q.csv', [gad, qs, ['202501010001', '男', ...'1111111']]),
+        '--out',
+        join(s.dir, 'q'),
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('(a group row over the column names: "GAD-7" over "Q1" is GAD-7 item 1)');
+      expect(r.stderr).not.toContain('202501010001');
+    });
+
     it('a group naming no instrument over item numbers is an error naming the group, never read as GAD-7 alone', () => {
       const file = csv('groups-unnamed.csv', [group('青少年抑郁量表'), names, student]);
       const r = run(['import', file, '--out', join(s.dir, 'groups-unnamed'), '--no-input', '--json']);
@@ -124,6 +150,29 @@ describe('triage import: header rows', () => {
       expect(r.stderr).toContain('do not say which of PHQ-A, GAD-7 they belong to');
       expect(r.stderr).not.toContain('expected --instrument');
       expect(r.stderr).not.toContain('你的学号');
+    });
+  });
+
+  describe('a second class pasted below, with its own header in other words', () => {
+    const items = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'c', 'd'];
+    const student = (n: number, item9: string) =>
+      [`20250101000${n}`, `Ceshi${n}`, 'F', '14', ...'00000000'.split(''), item9, '0', '0'].join(',');
+    it.each([
+      ['Q1 …', items.map((i) => `Q${i}`)],
+      ['question texts', items.map((i) => `${i}. 过去两周的感受`)],
+    ])('rejects that header (%s) as a repeated header, not as an urgent student', (name, words) => {
+      const lines = [
+        ['student_id', 'name', 'sex', 'age', ...items.map((i) => `PHQ-A ${i}`)].join(','),
+        student(1, '0'),
+        ['学号', '姓名', '性别', '年龄', ...words].join(','),
+        student(2, '2'),
+      ];
+      const out = `pasted-${name.length}`;
+      const r = run(['import', s.write(`${out}.csv`, `${lines.join('\r\n')}\r\n`), '--out', join(s.dir, out)]);
+      expect(r.status, r.stderr).not.toBe(2);
+      const errors = readOutputCsv(join(s.dir, out, 'errors.csv')).rows;
+      expect(errors.map((e) => [e._line, e._code, e._urgent])).toEqual([['3', 'IMPORT_HEADER_REPEATED', '']]);
+      expect(readOutputCsv(join(s.dir, out, 'results.csv')).rows.map((row) => row.line)).toEqual(['2', '4']);
     });
   });
 

@@ -35,4 +35,18 @@ describe('triage import: a quote that never closes', () => {
       Array.from({ length: 40 }, (_, k) => k + 2).filter((line) => line !== 5),
     );
   });
+
+  it('says a stray quote in the header line is a quote problem at line 1 and its column, not "no item columns"', () => {
+    const items = ['PHQA1', 'PHQA2', 'PHQA3', 'PHQA4', 'PHQA5', 'PHQA6', 'PHQA7', 'PHQA8', 'PHQA9', 'PHQA_c', 'PHQA_d'];
+    const header = ['student_id', '"name', ...items].join(',');
+    const student = ['202501010001', 'Ceshi', ...items.map(() => '0')].join(',');
+    const file = s.write('header-quote.csv', `${header}\r\n${student}\r\n`);
+    const r = runCli(['import', file, '--out', join(s.dir, 'header-quote')], {
+      TRIAGE_CONFIG_DIR: join(s.dir, 'config'),
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('header-quote.csv:1: column 2: a quoted header cell never closes');
+    expect(r.stderr).not.toContain('no item columns');
+    expect(r.stderr).not.toContain('Ceshi');
+  });
 });

@@ -112,7 +112,9 @@ export type MappingIssue =
       readonly columns: readonly Column[];
     }
   | { readonly code: 'duplicate-field'; readonly field: PersonField; readonly columns: readonly Column[] }
-  | { readonly code: 'header-looks-like-data' };
+  | { readonly code: 'header-looks-like-data' }
+  /** A CSV header line with a quote that never closes (a stray `"`): its cells from `column` (0-based) on are one. */
+  | { readonly code: 'header-quote'; readonly column: number };
 
 /** An instrument's own names as header prefixes: `PHQ-A`, `phqa`, `GAD7` … (not the generic Q, 第, item). */
 function ownPrefixes(definition: Pick<InstrumentDefinition, 'id' | 'abbreviation'>): string[] {
@@ -144,6 +146,17 @@ function ownItem(header: string, definition: InstrumentDefinition, known: Readon
 function genericItem(header: string, letters: ReadonlySet<string>): string | null {
   const id = itemIdOfHeader(header, GENERIC_PREFIXES, letters);
   return id !== null && (/^\d/.test(id) || letters.has(id)) ? id : null;
+}
+
+/**
+ * The item of `definition` a header names, by the instrument's own prefix (`PHQA3`) or a generic one (`Q3`, `3`,
+ * `第3题`, `Qc`); null when it names none of its items.
+ */
+export function itemOfHeader(header: string, definition: InstrumentDefinition): string | null {
+  const known = new Set(definition.items.map((i) => i.id));
+  const letters = new Set([...known].filter((id) => !/^\d/.test(id)));
+  const item = ownItem(header, definition, known) ?? genericItem(header, letters);
+  return item !== null && known.has(item) ? item : null;
 }
 
 interface Found {

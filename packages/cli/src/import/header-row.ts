@@ -1,5 +1,6 @@
-import type { GroupedName } from './columns.ts';
+import type { GroupedName, SheetMapping } from './columns.ts';
 import { personFieldOfHeader } from './columns.ts';
+import { mayBeData } from './header-text.ts';
 import type { SourceRecord } from './read-row.ts';
 import type { Source } from './source.ts';
 
@@ -18,6 +19,8 @@ export interface HeaderRow {
   readonly from?: number;
   /** A header of two rows: by column, the group name over it and its own name. */
   readonly grouped?: readonly (GroupedName | undefined)[];
+  /** CSV only: the header that does not map has a quote that never closes (see {@link SourceRecord.unterminated}). */
+  readonly unterminated?: true;
 }
 
 /** Whether a header row maps; `grouped` for a header of two rows (see {@link HeaderRow}). */
@@ -110,8 +113,51 @@ export async function headersOf(source: Source, maps: HeaderMaps): Promise<Map<s
     }
     const first = seen[0];
     if (first && !headers.has(first.sheet ?? null)) {
-      headers.set(first.sheet ?? null, { line: first.line, fields: first.fields, above: 0 });
+      const quote = first.unterminated ? { unterminated: true as const } : {};
+      headers.set(first.sheet ?? null, { line: first.line, fields: first.fields, above: 0, ...quote });
     }
   }
   return headers;
+}
+
+/**
+ * What a two-row header's note shows of it: the group name over the first item column the mapping reads, that column's
+ * own name, and the item it was read as. Header cells only (header-text.ts): a group name or own name that may be a
+ * student's data (an item number such as `1` may be an age) is left out (null), and the column number said instead.
+ */
+export interface GroupExample {
+  readonly group: string | null;
+  readonly own: string | null;
+  /** 1-based. */
+  readonly column: number;
+  readonly instrument: string;
+  readonly item: string;
+}
+
+/** The example of `header` under `mapping`, or undefined when the header is one row or no grouped column is read. */
+export function groupExample(
+  header: HeaderRow,
+  mapping: SheetMapping,
+  answers: ReadonlySet<string>,
+): GroupExample | undefined {
+  const { grouped } = header;
+  if (!grouped) return undefined;
+  let first: { index: number; instrument: string; item: string } | undefined;
+  for (const { definition, items } of mapping.instruments) {
+    for (const { index, item } of items) {
+      if (grouped[index] !== undefined && (!first || index < first.index)) {
+        first = { index, instrument: definition.abbreviation, item };
+      }
+    }
+  }
+  const names = first && grouped[first.index];
+  if (!first || !names) return undefined;
+  const shown = (cell: string) => (mayBeData(cell, answers) ? null : cell);
+  return {
+    group: shown(names.group),
+    own: shown(names.own),
+    column: first.index + 1,
+    instrument: first.instrument,
+    item: first.item,
+  };
 }

@@ -27,6 +27,8 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
       return m.duplicateField(where, text.fieldNames[issue.field], numbered(issue.columns));
     case 'header-looks-like-data':
       return m.headerLooksLikeData(where);
+    case 'header-quote':
+      return m.headerQuote(where, issue.column + 1);
   }
 }
 
@@ -47,6 +49,7 @@ export function mappingProblems(
   }
   const noItems = problems.some((p) => p.issues.some((i) => i.code === 'no-instrument' && i.itemLike.length === 0));
   if (delimiter !== undefined && noItems) lines.push(text.mapping.delimiter(delimiter));
-  lines.push(text.mapping.fix);
+  // --instrument or --map cannot mend a stray quote: only the file's own fix is said.
+  if (!problems.every((p) => p.issues.every((i) => i.code === 'header-quote'))) lines.push(text.mapping.fix);
   return lines.join('\n');
 }

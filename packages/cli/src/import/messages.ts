@@ -1,5 +1,6 @@
 import type { Lang } from '@triage/scales';
 import type { XlsxInvalidReason } from '../xlsx/xlsx-error.ts';
+import type { GroupExample } from './header-row.ts';
 import type { RowIssueCode } from './read-row.ts';
 
 /**
@@ -44,8 +45,10 @@ const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: 
   IMPORT_NO_ANSWERS: () =>
     'no answer at all: the student did not take the screening (absent?); expected answers or remove the row',
   IMPORT_ID_MISSING: () => 'no student id; expected the student id (学号)',
-  IMPORT_ID_MANGLED: () =>
-    'the student id is in scientific notation (Excel shortened it, digits are lost); expected the full id: format the column as Text and export again',
+  IMPORT_ID_MANGLED: (e) =>
+    e === 'fraction'
+      ? 'the student id is a number with a fraction (the id column was taken for numbers); expected the id as written: format the column as Text and export again'
+      : 'the student id is in scientific notation (Excel shortened it, digits are lost); expected the full id: format the column as Text and export again',
   IMPORT_AGE_INVALID: (e) => `age is not a whole number; expected ${e}`,
   IMPORT_AGE_RANGE: (e) => `age is outside ${e}`,
   IMPORT_SEX_INVALID: (e) => `sex not recognised; expected one of ${e} (or add codes in a --map file)`,
@@ -64,7 +67,10 @@ const rowIssuesZh: typeof rowIssuesEn = {
     '单元格中有不符合文件编码的字节，无法读成文字（文件在此处损坏：下载不完整，或其中一部分用了另一种编码保存？）；应为可读的文字：请重新填写该单元格后保存，或重新导出文件',
   IMPORT_NO_ANSWERS: () => '整行没有任何作答：该学生未参加筛查（缺席？）；请补充作答或删除此行',
   IMPORT_ID_MISSING: () => '缺少学号',
-  IMPORT_ID_MANGLED: () => '学号显示为科学计数法（Excel 截断了数字）；请把该列设为“文本”后重新导出',
+  IMPORT_ID_MANGLED: (e) =>
+    e === 'fraction'
+      ? '学号是带小数的数字（学号列被当成了数值）；应为原样的学号：请把该列设为“文本”后重新导出'
+      : '学号显示为科学计数法（Excel 截断了数字）；请把该列设为“文本”后重新导出',
   IMPORT_AGE_INVALID: (e) => `年龄不是整数；应为 ${e}`,
   IMPORT_AGE_RANGE: (e) => `年龄不在 ${e} 之间`,
   IMPORT_SEX_INVALID: (e) => `无法识别性别；应为 ${e} 之一（或在 --map 文件中添加代码）`,
@@ -86,8 +92,15 @@ const en = {
     `${where}: the ${items} unnamed item columns were taken as ${abbreviation}, the only instrument with exactly these items; if that is wrong, name it with --instrument`,
   linesAboveHeader: (where: string, line: number, above: number) =>
     `${where}: header on line ${line}; ${plural(above, 'line')} above it skipped (a title or notes, not student rows)`,
-  twoRowHeader: (where: string, from: number, to: number) =>
-    `${where}: header on lines ${from}–${to}, read as one (a group row over the column names: "PHQ-A" over "1" is "PHQ-A 1")`,
+  /** `example`: from the file's header cells, each left out where it may be a student's data (see GroupExample). */
+  twoRowHeader: (where: string, from: number, to: number, example?: GroupExample) => {
+    const lead = `${where}: header on lines ${from}–${to}, read as one (a group row over the column names`;
+    if (!example) return `${lead})`;
+    const group = example.group === null ? 'the group name' : `"${example.group}"`;
+    const column = `column ${example.column}`;
+    const own = example.own === null ? column : `"${example.own}"${example.group === null ? ` (${column})` : ''}`;
+    return `${lead}: ${group} over ${own} is ${example.instrument} item ${example.item})`;
+  },
   noIdColumn: (where: string) =>
     `${where}: no student id column; rows are named by line number, duplicates cannot be found`,
   sheetUnmapped: (sheet: string) =>
@@ -186,6 +199,8 @@ const en = {
       `${where}: columns ${headers.join(' and ')} all look like the ${field} column; expected one (or --map to ignore one)`,
     headerLooksLikeData: (where: string) =>
       `${where}: the first row looks like answers, not a header row; expected a header row: add it (or use --map)`,
+    headerQuote: (where: string, column: number) =>
+      `${where}: column ${column}: a quoted header cell never closes (a stray "?), so the header line ends there; expected a closing " or no quote: remove the stray quote, or open the file in Excel and save it again`,
     delimiter: (d: string) =>
       `The columns were split by ${d === '\t' ? 'tab' : `"${d}"`} (detected, or --delimiter); expected the delimiter of the file: if it is another, give it with --delimiter (, ; | or tab).`,
     fix: 'In a terminal, triage asks how to map the columns; here, give --instrument or --map (see: triage import --help).',
@@ -255,8 +270,14 @@ const zh: ImportMessages = {
     `${where}：未注明量表的 ${items} 个题目列按 ${abbreviation} 读取（只有它恰好有这些题目）；如不对，请用 --instrument 指定`,
   linesAboveHeader: (where, line, above) =>
     `${where}：表头在第 ${line} 行；其上 ${above} 行（标题或说明，不是学生数据）已跳过`,
-  twoRowHeader: (where, from, to) =>
-    `${where}：表头在第 ${from}–${to} 行，合起来读（上一行是分组名：“PHQ-A”下面的“1”读作“PHQ-A 1”）`,
+  twoRowHeader: (where, from, to, example) => {
+    const lead = `${where}：表头在第 ${from}–${to} 行，合起来读（上一行是分组名`;
+    if (!example) return `${lead}）`;
+    const group = example.group === null ? '分组名' : `“${example.group}”`;
+    const column = `第 ${example.column} 列`;
+    const own = example.own === null ? column : `“${example.own}”${example.group === null ? `（${column}）` : ''}`;
+    return `${lead}：${group}下面的${own}读作 ${example.instrument} 第 ${example.item} 题）`;
+  },
   noIdColumn: (where) => `${where}：没有学号列；各行以行号标识，无法查重`,
   sheetUnmapped: (sheet) =>
     `工作表“${sheet}”：表头无法识别，或量表与第一个工作表不同；其各行已写入 errors.csv（可用 --sheet 选择工作表）`,
@@ -346,6 +367,8 @@ const zh: ImportMessages = {
     duplicateField: (where, field, headers) =>
       `${where}：${headers.join(' 和 ')} 都像是“${field}”列；只能有一列（可用 --map 忽略其一）`,
     headerLooksLikeData: (where) => `${where}：第一行像是答案，而不是表头行；请补上表头行（或用 --map）`,
+    headerQuote: (where, column) =>
+      `${where}：第 ${column} 列：表头中带引号的单元格没有结束（多了一个 "？），表头行到此为止；应补上右引号或去掉引号：请删除多余的引号，或在 Excel 里打开后重新保存`,
     delimiter: (d) =>
       `各列是按${d === '\t' ? '制表符' : ` "${d}" `}拆分的（自动识别或 --delimiter 指定）；应使用文件实际的分隔符：如果不是它，请用 --delimiter 指定（, ; | 或 tab）。`,
     fix: '在终端中运行时会询问如何对应各列；此处请提供 --instrument 或 --map（见 triage import --help）。',

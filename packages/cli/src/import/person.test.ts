@@ -269,7 +269,17 @@ describe('readPerson', () => {
       });
     });
 
-    it.each(['0123', '00001', '202501010001', '012345678901', 'S-001', '张三01', 'G110101200901011234', '2.5'])(
+    it.each(['202501010001.5', '202501010001.0', '2.5', '１２３.０'])(
+      'rejects %j: an id is never a number with a fraction (a column Excel or a script took for numbers)',
+      (studentId) => {
+        expect(readPerson(required, cells({ studentId }))).toEqual({
+          ok: false,
+          error: [{ code: 'IMPORT_ID_MANGLED', field: 'studentId', expected: 'fraction' }],
+        });
+      },
+    );
+
+    it.each(['0123', '00001', '202501010001', '012345678901', 'S-001', '张三01', 'G110101200901011234', '2025.A01'])(
       'keeps %j as written',
       (studentId) => {
         expect(readPerson(required, cells({ studentId }))).toMatchObject({ ok: true, value: { studentId } });

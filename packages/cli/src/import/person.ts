@@ -107,6 +107,12 @@ export function gradeYearOf(grade: string): number | null {
  */
 const MANGLED_ID = /^\d(\.\d+)?e\+?(1[1-9]|[2-9]\d|\d{3,})$/i;
 
+/**
+ * 202501010001.5, 202501010001.0: the id column was taken for numbers (by Excel, or by a script that wrote ids as
+ * floats) and the id is no longer as written. No id is a number with a fraction.
+ */
+const FRACTION_ID = /^\d+\.\d+$/;
+
 function issue(ctx: z.RefinementCtx, code: PersonIssueCode, expected: string): typeof z.NEVER {
   ctx.addIssue({ code: 'custom', message: code, params: { code, expected } });
   return z.NEVER;
@@ -116,10 +122,11 @@ function issue(ctx: z.RefinementCtx, code: PersonIssueCode, expected: string): t
 function readStudentId(
   value: string,
   required: boolean,
-): string | null | { readonly code: 'IMPORT_ID_MISSING' | 'IMPORT_ID_MANGLED' } {
+): string | null | { readonly code: 'IMPORT_ID_MISSING' | 'IMPORT_ID_MANGLED'; readonly expected: 'id' | 'fraction' } {
   const id = fold(value);
-  if (id === '') return required ? { code: 'IMPORT_ID_MISSING' } : null;
-  if (MANGLED_ID.test(id)) return { code: 'IMPORT_ID_MANGLED' };
+  if (id === '') return required ? { code: 'IMPORT_ID_MISSING', expected: 'id' } : null;
+  if (MANGLED_ID.test(id)) return { code: 'IMPORT_ID_MANGLED', expected: 'id' };
+  if (FRACTION_ID.test(id)) return { code: 'IMPORT_ID_MANGLED', expected: 'fraction' };
   return id;
 }
 
@@ -134,7 +141,7 @@ export function personSchema(options: {
   });
   const studentId = z.string().transform((v, ctx) => {
     const id = readStudentId(v, options.idRequired);
-    return typeof id === 'object' && id !== null ? issue(ctx, id.code, 'id') : id;
+    return typeof id === 'object' && id !== null ? issue(ctx, id.code, id.expected) : id;
   });
   const sex = z.string().transform((v, ctx) => {
     const s = fold(v).toLowerCase();

@@ -333,6 +333,37 @@ describe('readRow on the header row repeated mid-file', () => {
     if (!result.ok) expect(result.issues).toEqual([{ code: 'IMPORT_HEADER_REPEATED', expected: '' }]);
   });
 
+  // A second class pasted below with its own header: other words than this file's, and no answer in it.
+  const itemsAs = (name: (item: string, n: number) => string) =>
+    sheet.flatMap((d) => d.items.map((item, n) => name(item.id, n + 1)));
+  it.each([
+    ['学号, 性别 … and Q1 …', ['学号', '性别', '年龄', '年级', '班级'], itemsAs((id) => `Q${id}`)],
+    ['student_id … and PHQ-A 1 …', ['student_id', 'sex', 'age', 'grade', 'class'], itemsAs((id) => `PHQ-A ${id}`)],
+    ['question texts', ['学号', '性别', '年龄', '年级', '班级'], itemsAs((_, n) => `${n}. 在过去两周内的感受`)],
+    ['its person headers only, item headers elsewhere', ['学号', '性别', '年龄', '年级', '班级'], itemsAs(() => '')],
+  ])('rejects a header in other words (%s) as a repeated header, never an urgent student', (_, person, items) => {
+    const result = readRow({ line: 30, fields: [...person, ...items] }, context(sheet));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([{ code: 'IMPORT_HEADER_REPEATED', expected: '' }]);
+    expect(result.riskSignal).toBe(false);
+  });
+
+  it('keeps a student whose answers are option texts (没有或很少时间) a student, with its own issues', () => {
+    const sds = getInstrument('sds') as InstrumentDefinition;
+    const answers = sds.items.map((_, n) => (n === 3 ? '说不清' : '没有或很少时间'));
+    const result = readRow({ line: 30, fields: ['2025001', '女', '13', '初一', '1班', ...answers] }, context([sds]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.code)).toEqual(['SCALES_UNKNOWN_LABEL']);
+  });
+
+  it('keeps a row with a header word but a valid answer a student row', () => {
+    const answers = itemsAs((id) => (id === '1' ? '2' : `Q${id}`));
+    const result = readRow({ line: 30, fields: ['学号', '性别', '年龄', '年级', '班级', ...answers] }, context(sheet));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.code)).not.toContain('IMPORT_HEADER_REPEATED');
+  });
+
   it('is not a row with a student id in the id column: that row gets its own issues', () => {
     const cells = headerRow();
     cells[0] = '2025001';

@@ -14,6 +14,7 @@ import type { Column, SheetMapping } from './columns.ts';
 import { NumberTable } from './number-table.ts';
 import type { SharedText } from './output/row-text.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
+import { holdsHeaderWords, repeatsHeader } from './repeated-header.ts';
 import { scoreText } from './result-cells.ts';
 
 /** One source record: a CSV line or a spreadsheet row. */
@@ -216,29 +217,6 @@ function widthIssue(record: SourceRecord, width: number): RowIssue | undefined {
   return undefined;
 }
 
-/** Per sheet: its first item column and its id column (if any), with their header names trimmed. */
-const headerProbes = new WeakMap<SheetMapping, { readonly columns: readonly { index: number; name: string }[] }>();
-
-/** Whether a row holds the header's own names in its id column (if any) and its first item's column. */
-function repeatsHeader(fields: readonly string[], mapping: SheetMapping): boolean {
-  let probe = headerProbes.get(mapping);
-  if (!probe) {
-    const item = mapping.instruments[0]?.items[0];
-    const id = mapping.person.studentId;
-    const columns = item ? [item, ...(id ? [id] : [])].map((c) => ({ index: c.index, name: c.header.trim() })) : [];
-    probe = { columns };
-    headerProbes.set(mapping, probe);
-  }
-  const { columns } = probe;
-  if (columns.length === 0) return false;
-  for (const { index, name } of columns) {
-    const cell = fields[index] ?? '';
-    // Answers and ids are shorter or longer than most header names: most rows stop at the length.
-    if (cell.length < name.length || (cell !== name && cell.trim() !== name)) return false;
-  }
-  return true;
-}
-
 /**
  * One record through validate → score → triage. Every record comes out as a result or a rejection, with all of
  * its problems at once, so a user fixes a row in one pass.
@@ -264,9 +242,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   const { fields } = record;
   const p = mapping.person;
   // The header again (files pasted one under the other): one error, not one per column.
-  if (repeatsHeader(fields, mapping)) {
-    return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_REPEATED', expected: '' }], riskSignal: false };
-  }
+  if (repeatsHeader(fields, mapping)) return headerAgain(record);
   const cells: { -readonly [K in keyof PersonCells]: PersonCells[K] } = {
     studentId: cellOf(fields, p.studentId),
     sex: cellOf(fields, p.sex),
@@ -295,6 +271,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   }
   // Not one answer in the whole row: a student who did not take the screening, not one with unknown risk.
   if (context.plans.every((plan) => plan.positions.every((i) => i < 0 || (fields[i] ?? '').trim() === ''))) {
+    if (holdsHeaderWords(fields, mapping)) return headerAgain(record);
     issues.push({ code: 'IMPORT_NO_ANSWERS', expected: '' });
     return { ok: false, record, issues, riskSignal: false };
   }
@@ -333,7 +310,11 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     scores.push(score);
     if (score.value.flags.length > 0) riskSignal = true;
   }
-  if (issues.length > 0 || !person.ok) return { ok: false, record, issues, riskSignal };
+  if (issues.length > 0 || !person.ok) {
+    // A header in other words than the file's (a class pasted below with its own): no answer to read, header words.
+    if (!holdsAnswer(fields, context.plans, issues) && holdsHeaderWords(fields, mapping)) return headerAgain(record);
+    return { ok: false, record, issues, riskSignal };
+  }
   return {
     ok: true,
     record,
@@ -362,6 +343,25 @@ function unreadableColumns(fields: readonly string[], context: RowContext): Colu
 }
 
 const REPLACEMENT = '\uFFFD';
+
+/** The header row again: one issue, not one per column, and never urgent. */
+function headerAgain(record: SourceRecord): RowRejection {
+  return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_REPEATED', expected: '' }], riskSignal: false };
+}
+
+/** Whether any item cell holds an answer its instrument read (not blank, no issue of its own). */
+function holdsAnswer(
+  fields: readonly string[],
+  plans: readonly InstrumentPlan[],
+  issues: readonly RowIssue[],
+): boolean {
+  return plans.some(({ definition, positions }) => {
+    const unread = new Set(issues.flatMap((i) => (i.instrument === definition.id ? [i.item] : [])));
+    return positions.some(
+      (index, p) => index >= 0 && (fields[index] ?? '').trim() !== '' && !unread.has(definition.items[p]?.id),
+    );
+  });
+}
 
 /** Excel's error values, as a workbook stores a failed formula's result or a CSV export writes it. */
 const EXCEL_ERROR =

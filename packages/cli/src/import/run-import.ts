@@ -14,7 +14,8 @@ import {
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
 import { ErrorColumns } from './error-columns.ts';
-import { type HeaderRow, headersOf } from './header-row.ts';
+import { groupExample, type HeaderRow, headersOf } from './header-row.ts';
+import { answerTexts } from './header-text.ts';
 import { IdRegistry, RowPlaces } from './id-registry.ts';
 import { type Journal, journalPath } from './journal.ts';
 import type { MappingFile } from './mapping-file.ts';
@@ -170,7 +171,11 @@ function mapSheets(
   const mappings = new Map<string | null, SheetMapping | MappingIssue[]>();
   for (const [sheet, header] of headers) {
     const mapped = mapSheet(header.fields, options, all, header.grouped);
-    mappings.set(sheet, mapped.ok ? mapped.value : [...mapped.error]);
+    // A stray quote made one cell of the rest of the header line: that is the problem, not what is missing after it.
+    const quote: MappingIssue[] = header.unterminated
+      ? [{ code: 'header-quote', column: header.fields.length - 1 }]
+      : [];
+    mappings.set(sheet, mapped.ok ? mapped.value : quote.length > 0 ? quote : [...mapped.error]);
   }
   return { mappings };
 }
@@ -204,14 +209,19 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   // Map every sheet first: a file whose header cannot be read stops here, before anything is written.
   const headers = await headersOf(source, (fields, grouped) => mapSheet(fields, options, all, grouped).ok);
   if (headers.size === 0) throw new EmptySourceError(options.sheets ?? []);
+  const { mappings: raw } = mapSheets(headers, options, all);
+  const answers = answerTexts(instrumentCandidates(options, all).candidates);
   for (const [sheet, header] of headers) {
     const where = sheet === null ? options.file : `${options.file} [${sheet}]`;
     if (header.above > 0) options.note(text.linesAboveHeader(where, header.from ?? header.line, header.above));
-    if (header.from !== undefined) options.note(text.twoRowHeader(where, header.from, header.line));
+    if (header.from === undefined) continue;
+    const mapping = raw.get(sheet);
+    const example = mapping && !Array.isArray(mapping) ? groupExample(header, mapping, answers) : undefined;
+    options.note(text.twoRowHeader(where, header.from, header.line, example));
   }
-  const { mappings: raw } = mapSheets(headers, options, all);
   for (const [sheet, result] of raw) {
-    if (!Array.isArray(result) || !options.resolveMapping) continue;
+    // Asking how to map columns a stray quote merged cannot help: the file must be fixed.
+    if (!Array.isArray(result) || !options.resolveMapping || result.some((i) => i.code === 'header-quote')) continue;
     const resolved = await options.resolveMapping(sheet, headers.get(sheet)?.fields ?? [], result);
     if (resolved) raw.set(sheet, resolved);
   }

@@ -76,6 +76,16 @@ describe('sheetRows', () => {
     expect(rows).toEqual([[2, ['#N/A', '#N/A', '#VALUE!', 'TRUE', '1', '2', '3', '2023-09-01', '=A1', 'FALSE']]]);
   });
 
+  it('reads a formula whose cached value is empty as the formula, never as a blank answer', async () => {
+    const rows = await read(
+      [
+        '<row r="2"><c r="A2"><f>A1*2</f><v></v></c><c r="B2" t="str"><f>B1</f><v/></c>',
+        '<c r="C2" t="str"><f>IF(C1,"","x")</f><v> </v></c><c r="D2"><f t="shared" si="0"/><v></v></c></row>',
+      ].join(''),
+    );
+    expect(rows).toEqual([[2, ['=A1*2', '=B1', '=IF(C1,"","x")', '=']]]);
+  });
+
   it.each([1, 3, 7, 64])('reads rows and cells without r (chunks of %i)', async (size) => {
     const rows = await read(
       [

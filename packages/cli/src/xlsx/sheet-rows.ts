@@ -54,7 +54,7 @@ export async function* sheetRows(
   let fields: string[] | undefined;
   let column = 0;
   let cell: { type: string | undefined; style: number; column: number } | undefined;
-  /** The cell's formula (`<f>`), when it has one: shown as `=…` when no value was saved with it. */
+  /** The cell's formula (`<f>`), when it has one: shown as `=…` when no value (or an empty one) was saved with it. */
   let formula: string | undefined;
   let inFormula = false;
   /** The text being collected: the `<v>`, or the `<t>`s of an `<is>` outside phonetic runs (`<rPh>`). */
@@ -106,11 +106,10 @@ export async function* sheetRows(
         else if (name === 'rPh') inPhonetic = false;
         else if (name === 'is') inInline = Math.max(0, inInline - 1);
         else if (name === 'c' && cell && fields) {
-          // A formula saved without its value (openpyxl, exceljs, pandas write them so): never a blank answer.
-          const text =
-            formula !== undefined && value === undefined
-              ? `=${formula}`
-              : cellText(cell.type, value, context.numFmt(cell.style), context);
+          // A formula saved without its value (openpyxl, exceljs, pandas write them so), or with an empty one
+          // (`<v></v>`, `<v/>`): never a blank answer.
+          const cached = cellText(cell.type, value, context.numFmt(cell.style), context);
+          const text = formula !== undefined && cached.trim() === '' ? `=${formula}` : cached;
           if (text !== '') {
             while (fields.length < cell.column - 1) fields.push('');
             fields[cell.column - 1] = text;

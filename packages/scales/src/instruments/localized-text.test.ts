@@ -3,8 +3,9 @@ import { instruments } from '../registry.ts';
 
 /** Every `{ zh, en }` text of a definition, with where it is. */
 function localizedTexts(value: unknown, path: string, found: [string, string][] = []): [string, string][] {
-  if (Array.isArray(value)) value.forEach((v, i) => localizedTexts(v, `${path}[${i}]`, found));
-  else if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) localizedTexts(v, `${path}[${i}]`, found);
+  } else if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (typeof record.zh === 'string' && typeof record.en === 'string') found.push([path, record.en]);
     else for (const [key, v] of Object.entries(record)) localizedTexts(v, `${path}.${key}`, found);

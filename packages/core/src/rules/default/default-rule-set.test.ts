@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { instruments } from '@triage/scales';
+import { getInstrument, instruments, scoreInstrument } from '@triage/scales';
 import { describe, expect, it } from 'vitest';
 import { checkRules } from '../check/check-rules.ts';
 import { factPaths } from '../conditions.ts';
 import { evaluateRules } from '../evaluate.ts';
+import { scaleFacts } from '../facts.ts';
 import { type Condition, type FactTest, ruleSetSchema } from '../schema.ts';
 import { parseRuleTests } from '../testing/parse.ts';
 import { runRuleTests } from '../testing/run.ts';
@@ -95,5 +96,21 @@ describe('defaultRuleSet', () => {
     const asq = suite.value.cases.filter((c) => c.answers?.asq && /^ASQ [a-z,]+ → /.test(c.name));
     expect(asq).toHaveLength(32);
     expect(suite.value.cases.filter((c) => /^ASQ refused item \d, (rest|items 1–4) no/.test(c.name))).toHaveLength(5);
+  });
+
+  it.each([
+    ['refused after a yes on item 1', ['yes', 'no', 'no', 'no', 'refused']],
+    ['blank after a yes on item 1', ['yes', 'no', 'no', 'no', null]],
+    ['refused with items 1–4 no', ['no', 'no', 'no', 'no', 'refused']],
+  ])('gives the reason "item 5 refused or not answered", never "item 5 no", for ASQ item 5 %s', (_, answers) => {
+    const asq = getInstrument('asq');
+    if (!asq) throw new Error('asq');
+    const score = scoreInstrument(asq, answers);
+    if (!score.ok) throw new Error(JSON.stringify(score.error));
+    const decision = evaluateRules(defaultRuleSet, { scales: { asq: scaleFacts(score.value) } });
+    expect(decision.level).toBe('R3');
+    const reasons = decision.fired.map((r) => `${r.description.en} | ${r.description.zh}`);
+    expect(reasons.some((r) => r.includes('item 5 refused or not answered'))).toBe(true);
+    expect(reasons.filter((r) => r.includes('item 5 no') || r.includes('第5题“否”'))).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@ import { suicideRules } from './suicide-rules.ts';
  * The shipped default rule set: suicide and self-harm rules first, then contact categories, then symptom-severity
  * bands (severity-rules.ts; for the instruments added in 1.1.0 screening-scale-rules.ts, child-scale-rules.ts and
  * chinese-scale-rules.ts; since 1.2.0 band-floor-rules.ts and a rule on each published cut-off, both decided even with
- * blank items; since 1.2.1 subscale-floor-rules.ts, the same for subscales). Every rule cites its source; levels only ever rise (the most severe rule wins) and clinical
+ * blank items; since 1.2.1 subscale-floor-rules.ts, the same for subscales; since 1.2.2 an ASQ positive with item 5
+ * refused or blank has its own reason). Every rule cites its source; levels only ever rise (the most severe rule wins) and clinical
  * judgement can override any of them through a named person with a recorded reason. Rules, conditions and sources in
  * words:
  * ./README.md; its own tests: ./default-rule-set.tests.yaml.
@@ -22,7 +23,7 @@ import { suicideRules } from './suicide-rules.ts';
  */
 export const defaultRuleSet: RuleSet = {
   id: 'default',
-  version: '1.2.1',
+  version: '1.2.2',
   name: { zh: '默认分级规则', en: 'Default triage rules' },
   unknownCritical: {
     level: 'R3',
