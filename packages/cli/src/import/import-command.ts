@@ -10,6 +10,7 @@ import { instrumentsNamedIn, type MappingIssue, type SheetMapping } from './colu
 import { parseMappingFile } from './mapping-file.ts';
 import { mappingProblems } from './mapping-messages.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
+import { pathProblem } from './out-dir.ts';
 import { writePrivateFile } from './output/private-file.ts';
 import { OUTPUT_FILES } from './output/result-files.ts';
 import { pseudonymKey } from './pseudonym.ts';
@@ -124,6 +125,10 @@ export async function runImportCommand(
     );
   }
   const out = options.out ?? defaultOutDir(options.file);
+  const problem = pathProblem(options.file, out);
+  if (problem?.kind === 'input-is-folder') throw new CliError('CLI_FILE_UNREADABLE', text.inputIsFolder(options.file));
+  if (problem?.kind === 'out-is-file') throw new CliError('CLI_OUT_DIR', text.outDir.isFile(out));
+  if (problem) throw new CliError('CLI_OUT_DIR', text.outDir.holdsInput(out, problem.name));
   const keyInfo = pseudonymKey(undefined, { create: !options.dryRun });
   if (keyInfo.created) options.note(text.keyCreated(keyInfo.path));
   if (keyInfo.ephemeral) options.note(text.ephemeralKey, 'warning');
@@ -183,7 +188,11 @@ export async function runImportCommand(
       options.all,
     );
   } catch (error) {
-    throw writeFailure(error, options.argv, out, text) ?? asCliError(error, options.file, out, text);
+    throw (
+      folderFailure(error, out, text) ??
+      writeFailure(error, options.argv, out, text) ??
+      asCliError(error, options.file, out, text)
+    );
   } finally {
     interrupt.dispose();
     progress.done();
@@ -297,6 +306,13 @@ function writeFailure(
 }
 
 const WRITE_CALLS = new Set(['write', 'fsync', 'fdatasync', 'ftruncate', 'close']);
+
+/** The output folder (or one above it) could not be made: a path problem, said with the folder and the reason. */
+function folderFailure(error: unknown, out: string, text: ImportMessages): CliError | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (e?.syscall !== 'mkdir' || e.code === undefined) return undefined;
+  return new CliError('CLI_OUT_DIR', text.outDir.cannotCreate(out, e.code), { cause: error });
+}
 
 /** The interrupted command again, with `--out` (if it was implicit) and `--resume`: the same options, or no resume. */
 function resumeCommand(argv: readonly string[], out: string): string {

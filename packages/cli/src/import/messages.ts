@@ -205,9 +205,15 @@ const en = {
       `The columns were split by ${d === '\t' ? 'tab' : `"${d}"`} (detected, or --delimiter); expected the delimiter of the file: if it is another, give it with --delimiter (, ; | or tab).`,
     fix: 'In a terminal, triage asks how to map the columns; here, give --instrument or --map (see: triage import --help).',
   },
+  inputIsFolder: (file: string) => `${file}: is a folder; expected a CSV or .xlsx file`,
   outDir: {
     otherFile: (out: string, file: string) =>
       `${out} holds the import of another file (${file}); expected a new --out folder for this file`,
+    isFile: (out: string) => `--out ${out} is a file; expected a folder for the results (a new one, or this file's)`,
+    holdsInput: (out: string, name: string) =>
+      `${out}: the file to import is ${name} in this folder, a name the import writes (it would be overwritten); expected another --out folder, or rename the file`,
+    cannotCreate: (out: string, code: string) =>
+      `could not create the folder ${out} (${code}${code === 'ENOENT' || code === 'EEXIST' ? ': a link to a folder that is not there, or a drive not connected?' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ': not allowed to write there' : ''}); expected a folder that can be created: check the path, or give another --out`,
     nothingToResume: (path: string) => `nothing to resume: no interrupted import in this folder (${path})`,
     changedSince: (file: string) =>
       `${file} or the options changed since the interrupted import; run again without --resume to start over`,
@@ -373,8 +379,14 @@ const zh: ImportMessages = {
       `各列是按${d === '\t' ? '制表符' : ` "${d}" `}拆分的（自动识别或 --delimiter 指定）；应使用文件实际的分隔符：如果不是它，请用 --delimiter 指定（, ; | 或 tab）。`,
     fix: '在终端中运行时会询问如何对应各列；此处请提供 --instrument 或 --map（见 triage import --help）。',
   },
+  inputIsFolder: (file) => `${file}：是一个文件夹；应为 CSV 或 .xlsx 文件`,
   outDir: {
     otherFile: (out, file) => `${out} 中已有另一个文件（${file}）的导入结果；请为此文件另选 --out 文件夹`,
+    isFile: (out) => `--out ${out} 是一个文件；应为存放结果的文件夹（新文件夹，或此文件原来的结果文件夹）`,
+    holdsInput: (out, name) =>
+      `${out}：要导入的文件就是此文件夹中的 ${name}，而导入会写入这个文件名（会被覆盖）；请另选 --out 文件夹，或给文件改名`,
+    cannotCreate: (out, code) =>
+      `无法创建文件夹 ${out}（${code}${code === 'ENOENT' || code === 'EEXIST' ? '：指向不存在的文件夹的链接，或外接磁盘未连接？' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? '：没有写入权限' : ''}）；应为可以创建的文件夹：请检查路径，或另选 --out`,
     nothingToResume: (path) => `没有可继续的导入：此文件夹中没有中断的导入（${path}）`,
     changedSince: (file) => `${file} 或选项在中断后已改变；请去掉 --resume 重新导入`,
   },

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { makePrivateDirs } from './output/private-dir.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -40,7 +41,7 @@ export function pseudonymKey(
   }
   // A dry run writes nothing, not even a key: its pseudonyms are for this run only.
   if (options.create === false) return { key: randomBytes(32), path, created: false, ephemeral: true };
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makePrivateDirs(dir);
   const key = randomBytes(32);
   // 'wx': never overwrite a key another process has just made.
   try {

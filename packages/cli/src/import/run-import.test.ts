@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultRuleSet } from '@triage/core';
@@ -121,4 +121,41 @@ describe('runImport decisions table', () => {
     // Every row points into the table.
     for (const result of json.results) expect(json.decisions[result.decision]).toBeDefined();
   }, 60_000);
+});
+
+describe('runImport stopped while its files move to their final names', () => {
+  it('leaves an import that --resume completes, with the files a run without the stop writes', async () => {
+    const file = join(dir, 'commit.csv');
+    const rows = Array.from({ length: 30 }, (_, i) => [
+      `2025${String(i).padStart(4, '0')}`,
+      '',
+      i % 2 ? '男' : '女',
+      '13',
+      '初一',
+      '1班',
+      ...[0, 1, 2, 3, 1, 0, 2].map((a) => String((a + i) % 4)),
+    ]);
+    writeFileSync(file, `${[HEADER, ...rows].map((r) => r.join(',')).join('\n')}\n`);
+    const clean = join(dir, 'commit-clean');
+    await runImport(options(file, clean), instruments);
+
+    // A folder where errors.csv cannot be written: results.csv and results.json move, then the rename fails, as a
+    // kill there would leave it.
+    const out = join(dir, 'commit-stopped');
+    const stopped = runImport(
+      { ...options(file, out), onProgress: () => mkdirSync(join(out, 'errors.csv'), { recursive: true }) },
+      instruments,
+    );
+    await expect(stopped).rejects.toThrow();
+    expect(existsSync(join(out, 'results.csv'))).toBe(true);
+    expect(existsSync(join(out, 'errors.csv.partial'))).toBe(true);
+    rmSync(join(out, 'errors.csv'), { recursive: true });
+
+    const resumed = await runImport({ ...options(file, out), resume: true }, instruments);
+    expect(resumed.status).toBe('complete');
+    for (const name of ['results.csv', 'results.json', 'errors.csv']) {
+      expect(readFileSync(join(out, name), 'utf8')).toBe(readFileSync(join(clean, name), 'utf8'));
+      expect(existsSync(join(out, `${name}.partial`))).toBe(false);
+    }
+  });
 });

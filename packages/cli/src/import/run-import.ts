@@ -525,11 +525,11 @@ function withoutIdentity(rejection: RowRejection, mapping: SheetMapping | null |
 }
 
 function checkResume(journal: Journal | undefined, options: ImportOptions, sha256: string): Journal {
-  if (!journal || journal.status === 'complete' || !ResultFiles.hasPartial(options.out)) {
-    throw new OutDirError('nothing-to-resume', journalPath(options.out));
-  }
+  if (!journal || journal.status === 'complete') throw new OutDirError('nothing-to-resume', journalPath(options.out));
   if (journal.input.sha256 !== sha256 || journal.options !== options.fingerprint) {
     throw new OutDirError('changed-since', journal.input.file);
   }
+  ResultFiles.recover(options.out);
+  if (!ResultFiles.hasPartial(options.out)) throw new OutDirError('nothing-to-resume', journalPath(options.out));
   return journal;
 }

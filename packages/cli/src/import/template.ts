@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstrumentDefinition, Lang } from '@triage/scales';
 import { importMessages } from './messages.ts';
 import { csvLine, UTF8_BOM } from './output/csv-cell.ts';
+import { makePrivateDirs } from './output/private-dir.ts';
 import { writePrivateFile } from './output/private-file.ts';
 
 /**
@@ -27,7 +27,7 @@ export async function writeTemplate(
   instruments: readonly InstrumentDefinition[],
   lang: Lang,
 ): Promise<readonly string[]> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makePrivateDirs(dir);
   const header = templateHeader(instruments, lang);
   const base = join(dir, `template-${instruments.map((d) => d.id).join('-')}`);
   writePrivateFile(`${base}.csv`, UTF8_BOM + csvLine(header));

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstrumentDefinition } from '@triage/scales';
 import { csvLine, UTF8_BOM } from './csv-cell.ts';
+import { makePrivateDirs } from './private-dir.ts';
 import { PrivateFile } from './private-file.ts';
 import { type RowText, writeCsvRow, writeJsonRow } from './row-text.ts';
 
@@ -15,7 +16,7 @@ export const OUTPUT_FILES = {
 } as const;
 
 /** Files written row by row carry this suffix until the import completes, then are renamed. */
-const PARTIAL = '.partial';
+export const PARTIAL = '.partial';
 
 type StreamedFile = 'results' | 'json' | 'errors';
 const STREAMED: readonly StreamedFile[] = ['results', 'json', 'errors'];
@@ -101,7 +102,7 @@ export class ResultFiles {
   ) {}
 
   static create(dir: string, layout: ResultLayout, meta: unknown): ResultFiles {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makePrivateDirs(dir);
     const open = (name: StreamedFile) => PrivateFile.create(partialPath(dir, name));
     const files = { results: open('results'), json: open('json'), errors: open('errors') };
     files.results.write(UTF8_BOM + csvLine(resultHeader(layout)));
@@ -119,6 +120,18 @@ export class ResultFiles {
   /** Whether an interrupted import left partial files here. */
   static hasPartial(dir: string): boolean {
     return STREAMED.every((name) => existsSync(partialPath(dir, name)));
+  }
+
+  /**
+   * An import killed while its files were moved to their final names (after its last checkpoint, which holds every
+   * row): the files already moved go back to their partial names, so `--resume` cuts them back and completes again.
+   * For a journal that is not `complete` only.
+   */
+  static recover(dir: string): void {
+    for (const name of STREAMED) {
+      const final = join(dir, OUTPUT_FILES[name]);
+      if (!existsSync(partialPath(dir, name)) && existsSync(final)) renameSync(final, partialPath(dir, name));
+    }
   }
 
   /** Results of an earlier completed import, removed before a fresh one starts writing. */
@@ -156,6 +169,12 @@ export class ResultFiles {
     for (const name of STREAMED) this.files[name].flush();
     const synced = Promise.all(STREAMED.map((name) => this.files[name].syncLater())).then(() => undefined);
     return { sizes: this.sizes(), jsonRows: this.jsonRows, synced };
+  }
+
+  /** Flushes and syncs every file: their sizes, all on disk. */
+  syncAll(): FileSizes {
+    for (const name of STREAMED) this.files[name].sync();
+    return this.sizes();
   }
 
   private sizes(): FileSizes {

@@ -79,6 +79,9 @@ export class LocalResultOutput implements ResultOutput {
 
   async complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): Promise<void> {
     await this.settle();
+    // Every row on disk first, in a checkpoint: a kill while the files are closed and renamed below leaves an
+    // import that --resume finishes (ResultFiles.recover), never some final files beside partial ones.
+    this.record('running', journal, this.files.syncAll(), this.files.rowsInJson);
     this.files.complete(decisions, summary);
     this.record('complete', journal, { results: 0, json: 0, errors: 0 }, this.files.rowsInJson);
   }
