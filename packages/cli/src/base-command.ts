@@ -3,7 +3,7 @@ import type { Lang } from '@triage/scales';
 import { CliError, type ExitCode, isCliError } from './exit-codes.ts';
 import { langFromArgv, langFromEnv } from './lang.ts';
 import { help, type Messages, messages } from './messages.ts';
-import { colorEnabled, paint } from './terminal.ts';
+import { colorEnabled, paint, printable } from './terminal.ts';
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']
@@ -89,7 +89,12 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected note(message: string, level: 'info' | 'warning' | 'rejected' = 'info'): void {
     const color = colorEnabled(process.stderr, process.env);
     const prefix = level === 'info' ? '' : paint(color, 'yellow', this.text.prefix[level]);
-    process.stderr.write(`${prefix}${message}\n`);
+    process.stderr.write(`${prefix}${printable(message)}\n`);
+  }
+
+  /** A line on stdout, with what a file's cells hold made harmless to the terminal (see `printable`). */
+  public override log(message = '', ...args: unknown[]): void {
+    super.log(printable(message), ...args);
   }
 
   /** The exit status once the command's output is written: for partial results, which are not errors. */
@@ -113,7 +118,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     const failure = isCliError(error) ? error : new CliError('CLI_INTERNAL', this.text.internal(error.message));
     const color = colorEnabled(process.stderr, process.env);
     const prefix = paint(color, 'red', this.text.prefix.error);
-    for (const line of failure.message.split('\n')) process.stderr.write(`${prefix}${line}\n`);
+    for (const line of failure.message.split('\n')) process.stderr.write(`${prefix}${printable(line)}\n`);
     if (!isCliError(error) && process.env.DEBUG) process.stderr.write(`${error.stack ?? ''}\n`);
     if (this.jsonEnabled()) {
       this.logJson({ error: { code: failure.code, exitCode: failure.exitCode, message: failure.message } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorEnabled, displayWidth, formatTable, paint } from './terminal.ts';
+import { colorEnabled, displayWidth, formatTable, paint, printable } from './terminal.ts';
 
 describe('colorEnabled', () => {
   it.each([
@@ -11,6 +11,14 @@ describe('colorEnabled', () => {
     [true, { NO_COLOR: '1', FORCE_COLOR: '1' }, false],
   ])('tty=%s env=%j → %s', (isTTY, env, enabled) => {
     expect(colorEnabled({ isTTY }, env)).toBe(enabled);
+  });
+});
+
+describe('printable', () => {
+  const ESC = String.fromCharCode(27);
+  it('turns control characters a cell may hold into U+FFFD, keeping line breaks, tabs and colour codes', () => {
+    expect(printable(`7-1${ESC}[2J\r\u0007\u009b`)).toBe('7-1\uFFFD[2J\uFFFD\uFFFD\uFFFD');
+    expect(printable(`a\tb\n${ESC}[31mR3${ESC}[39m`)).toBe(`a\tb\n${ESC}[31mR3${ESC}[39m`);
   });
 });
 

@@ -25,6 +25,20 @@ const WIDE =
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
+/**
+ * Control characters other than line breaks and tabs, and escape sequences other than colour (SGR): what a cell of a
+ * file may hold (a class name with ESC[2J, a CR that hides the line) never reaches the terminal to act there.
+ */
+const CONTROL = new RegExp(
+  `${String.fromCharCode(27)}\\[[0-9;]*m|[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]`,
+  'g',
+);
+
+/** Text safe to print: colour codes stay, any other control character becomes U+FFFD. */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (match) => (match.length > 1 ? match : '\uFFFD'));
+}
+
 /** Columns a string takes in a terminal, so tables with Chinese text line up; colour codes take none. */
 export function displayWidth(text: string): number {
   let width = 0;

@@ -6,7 +6,10 @@ import { runCli, scratch } from './run-cli.ts';
 
 const example = fileURLToPath(new URL('../../../examples/screenings/class-40.en.csv', import.meta.url));
 
-/** Paths a user can get wrong: each is said as such (exit 1 or 2), never an internal error, a hang or lost data. */
+/**
+ * Paths a user can get wrong: each is said as such (exit 1 or 2), never an internal error, a hang or lost data; and what
+ * a file's cells hold never acts on the terminal.
+ */
 describe('triage import: input and output paths', () => {
   const s = scratch();
   const run = (args: readonly string[]) => runCli(args, { TRIAGE_CONFIG_DIR: join(s.dir, 'config') });
@@ -51,6 +54,17 @@ describe('triage import: input and output paths', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`could not create the folder ${join(link, 'out')} (EEXIST`);
     expect(r.stderr).not.toMatch(/internal error/);
+  });
+
+  it('prints no control character a cell holds (a class name with an escape sequence) to the terminal', () => {
+    const esc = String.fromCharCode(27);
+    const lines = readFileSync(example, 'utf8').split('\n');
+    const file = join(s.dir, 'escape.csv');
+    writeFileSync(file, lines.map((l, i) => (i === 0 ? l : l.replace(',7-1', `,7-1${esc}[2J\u0007`))).join('\n'));
+    const r = run(['import', file, '--out', join(s.dir, 'escape'), '--no-input']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('7 7-1\uFFFD[2J\uFFFD');
+    expect(r.stdout + r.stderr).not.toMatch(/[\u001b\u0007]/);
   });
 
   it.skipIf(!existsSync('/proc/self'))('returns on an --out under /proc instead of retrying mkdir forever', () => {
