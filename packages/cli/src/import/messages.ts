@@ -127,7 +127,10 @@ const en = {
   followUpLine: (id: string, line: string, level: string, where: string) => `${level}  ${id}  ${line}  ${where}`,
   lineRef: (sheet: string | null, line: number) => (sheet === null ? `line ${line}` : `${sheet}:${line}`),
   moreFollowUp: (n: number) => `… and ${n} more in results.csv (level R3 or R4)`,
-  noFollowUp: 'No student at R3 or above.',
+  noFollowUp: (urgentRejected: number): string =>
+    urgentRejected > 0
+      ? 'No scored student at R3 or above; rejected rows are not scored (see below).'
+      : 'No student at R3 or above.',
   files: 'Files (mode 0600):',
   urgentRejected: (n: number) =>
     `${n === 1 ? '1 rejected row shows' : `${n} rejected rows show`} a risk signal: fix first (errors.csv, _urgent = yes).`,
@@ -307,7 +310,8 @@ const zh: ImportMessages = {
   followUpLine: (id, line, level, where) => `${level}  ${id}  ${line}  ${where}`,
   lineRef: (sheet, line) => (sheet === null ? `第 ${line} 行` : `${sheet}:${line}`),
   moreFollowUp: (n) => `…… 另有 ${n} 人，见 results.csv（等级 R3 或 R4）`,
-  noFollowUp: '没有 R3 及以上的学生。',
+  noFollowUp: (urgentRejected) =>
+    urgentRejected > 0 ? '已计分的学生中没有 R3 及以上的；被拒收的行没有计分（见下）。' : '没有 R3 及以上的学生。',
   files: '文件（权限 0600）：',
   urgentRejected: (n) => `${n} 个被拒收的行含风险信号：请优先修正（errors.csv 中 _urgent = yes 的行）。`,
   dryRun: '试运行：未写入任何文件。',

@@ -156,33 +156,41 @@ describe('readPerson', () => {
       ['Girl', 'female'],
       ['', null],
       ['  ', null],
+      // GB/T 2261.1-2003 codes: 1 男性, 2 女性, 0 未知的性别, 9 未说明的性别.
+      ['1', 'male'],
+      ['2', 'female'],
+      ['２', 'female'],
+      ['0', null],
+      ['9', null],
     ])('%j → %j', (sex, value) => {
       expect(readPerson(optional, cells({ sex }))).toMatchObject({ ok: true, value: { sex: value } });
     });
 
-    it.each(['1', '2', 'x', '未知', 'man', 'woman'])('%j is not a sex word without a mapping', (sex) => {
+    it.each(['3', 'x', '未知', 'man', 'woman'])('%j is not a sex word or code without a mapping', (sex) => {
       expect(readPerson(optional, cells({ sex }))).toEqual({
         ok: false,
-        error: [{ code: 'IMPORT_SEX_INVALID', field: 'sex', expected: '男, 女, M, F' }],
+        error: [{ code: 'IMPORT_SEX_INVALID', field: 'sex', expected: '男, 女, M, F, 1, 2' }],
       });
     });
 
+    // A platform coding 0 男 / 1 女 declares it: the mapping wins over the national codes.
     const coded = personSchema({
       idRequired: false,
       sex: new Map([
-        ['1', 'male'],
-        ['2', 'female'],
+        ['0', 'male'],
+        ['1', 'female'],
         ['x', 'female'],
       ]),
     });
 
     it.each<[string, 'male' | 'female']>([
-      ['1', 'male'],
-      ['2', 'female'],
-      ['１', 'male'],
-      [' 2 ', 'female'],
+      ['0', 'male'],
+      ['1', 'female'],
+      ['１', 'female'],
+      [' 1 ', 'female'],
       ['X', 'female'],
       ['男', 'male'],
+      ['2', 'female'],
     ])('with a mapping: %j → %j', (sex, value) => {
       expect(readPerson(coded, cells({ sex }))).toMatchObject({ ok: true, value: { sex: value } });
     });
@@ -190,7 +198,7 @@ describe('readPerson', () => {
     it('names the extra codes in what it expected', () => {
       expect(readPerson(coded, cells({ sex: '3' }))).toEqual({
         ok: false,
-        error: [{ code: 'IMPORT_SEX_INVALID', field: 'sex', expected: '男, 女, M, F, 1, 2, x' }],
+        error: [{ code: 'IMPORT_SEX_INVALID', field: 'sex', expected: '男, 女, M, F, 1, 2, 0, x' }],
       });
     });
   });

@@ -49,6 +49,18 @@ const SEX_WORDS: Readonly<Record<string, 'male' | 'female'>> = {
   girl: 'female',
 };
 
+/**
+ * Sex codes of the national standard that student-record (学籍) systems and many school platforms export: 1 男性,
+ * 2 女性; 0 未知的性别 and 9 未说明的性别 say no sex. A mapping file's `values.sex` overrides them (a file coded 0/1).
+ * @see GB/T 2261.1-2003 个人基本信息分类与代码 第1部分：人的性别代码
+ */
+const SEX_CODES: Readonly<Record<string, 'male' | 'female' | null>> = {
+  '1': 'male',
+  '2': 'female',
+  '0': null,
+  '9': null,
+};
+
 const CN_DIGITS: Readonly<Record<string, number>> = {
   一: 1,
   二: 2,
@@ -146,8 +158,10 @@ export function personSchema(options: {
   const sex = z.string().transform((v, ctx) => {
     const s = fold(v).toLowerCase();
     if (s === '') return null;
-    const value = SEX_WORDS[s] ?? options.sex?.get(s);
-    return value ?? issue(ctx, 'IMPORT_SEX_INVALID', ['男', '女', 'M', 'F', ...(options.sex?.keys() ?? [])].join(', '));
+    const value = options.sex?.get(s) ?? SEX_WORDS[s] ?? SEX_CODES[s];
+    if (value !== undefined) return value;
+    const known = new Set(['男', '女', 'M', 'F', '1', '2', ...(options.sex?.keys() ?? [])]);
+    return issue(ctx, 'IMPORT_SEX_INVALID', [...known].join(', '));
   });
   const age = z.string().transform((v, ctx) => {
     const a = fold(v).replace(/\s*(岁|周岁|years?|y)$/i, '');

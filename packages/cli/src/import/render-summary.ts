@@ -23,7 +23,7 @@ export function renderSummary(model: ReportModel, files: readonly string[], dryR
   };
   groupTable(text.byGrade(model.minCell), text.grade, model.byGrade);
   groupTable(text.byClass(model.minCell), text.class, model.byClass.slice(0, 40));
-  if (model.followUpTotal === 0) out.push(text.noFollowUp);
+  if (model.followUpTotal === 0) out.push(text.noFollowUp(model.summary.rejectedWithRisk));
   else {
     out.push(text.followUpHeading(model.followUpTotal));
     const rows = model.followUp.slice(0, LISTED).map((f) => {
