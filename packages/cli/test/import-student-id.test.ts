@@ -18,14 +18,14 @@ describe('triage import: the student id', () => {
   ];
   const person = (id: string) => [id, 'name', 'sex', 'age', 'grade', 'class'];
 
-  /** Imports CSV lines (already joined by commas where a cell needs quotes); the printed text and results' ids. */
-  function importLines(name: string, lines: readonly string[]) {
+  /** Imports CSV lines; the printed text and results' ids. Exit 0 unless `rejected` (3: some rows rejected). */
+  function importLines(name: string, lines: readonly string[], rejected = false) {
     const file = s.write(`${name}.csv`, `${lines.join('\r\n')}\r\n`);
     const out = join(s.dir, name);
     const r = runCli(['import', file, '--out', out, '--no-input'], env);
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(rejected ? 3 : 0);
     const ids = readOutputCsv(join(out, 'results.csv')).rows.map((row) => row.student_id);
-    return { stderr: r.stderr, ids };
+    return { stderr: r.stderr, ids, out };
   }
   const csvLine = (cells: readonly string[]) => cells.join(',');
 
@@ -56,6 +56,26 @@ describe('triage import: the student id', () => {
     const { stderr, ids } = importLines('tencent', lines);
     expect(stderr).toContain('student id (1.请填写你的学号（如2023010101）:)');
     expect(ids).toEqual(['202501110001', '202501110002']);
+  });
+
+  it('an id (and any cell) written ="…" to keep it as text is that text, as Excel shows it; other formulas are not', () => {
+    const text = (v: string) => `"=""${v}"""`;
+    const lines = [
+      csvLine([...person('student_id'), ...items]),
+      csvLine([text('002501110001'), 'Guo', 'F', text('13'), '7', '7-1', ...answers.map(text)]),
+      // As platforms write it, unquoted; spaces around it inside the quotes.
+      csvLine(['="202501110002"', 'Zhao', 'M', '" =""12"" "', '7', '7-1', ...answers]),
+      csvLine(['=A1', 'Zhou', 'M', '12', '7', '7-1', ...answers]),
+    ];
+    const { ids, out } = importLines('text-formula', lines, true);
+    expect(ids).toEqual(['002501110001', '202501110002']);
+    const results = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(results.map((row) => [row.age, row['phq-a_total']])).toEqual([
+      ['13', '3'],
+      ['12', '3'],
+    ]);
+    const errors = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect(errors.map((row) => [row._line, row._code])).toEqual([['4', 'IMPORT_CELL_FORMULA']]);
   });
 
   it('班级学号后两位 (a seat number within the class) is not the id', () => {
