@@ -78,6 +78,24 @@ describe('triage import: the student id', () => {
     expect(errors.map((row) => [row._line, row._code])).toEqual([['4', 'IMPORT_CELL_FORMULA']]);
   });
 
+  it('a platform export without a 学号 question: 编号 (1, 2, 3 …) is read, with a warning that it is no student id', () => {
+    const lines = [
+      csvLine(['编号', '提交时间', '2.姓名', '3.性别', '4.年龄', '5.年级', '6.班级', ...items]),
+      csvLine(['1', '2025-09-11 10:05:00', 'Guo', '女', '13', '初一', '初一3班', ...answers]),
+      csvLine(['2', '2025-09-11 10:06:00', 'Zhao', '男', '12', '初一', '初一3班', ...answers]),
+    ];
+    const { stderr, ids } = importLines('response-number', lines);
+    expect(ids).toEqual(['1', '2']);
+    expect(stderr).toContain(
+      "every student id (编号) is a number of at most 4 digits: most likely a questionnaire platform's response numbers",
+    );
+  });
+
+  it('student ids of school length raise no such warning', () => {
+    const lines = [csvLine([...person('学号'), ...items]), ...students.map((p) => csvLine([...p, ...answers]))];
+    expect(importLines('long-ids', lines).stderr).not.toContain('at most 4 digits');
+  });
+
   it('班级学号后两位 (a seat number within the class) is not the id', () => {
     const lines = [
       csvLine([...person('班级学号后两位'), ...items]),
