@@ -1,7 +1,7 @@
 import { getInstrument, type InstrumentDefinition, instruments } from '@triage/scales';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ColumnTarget, type MappingIssue, mapHeader, personFieldOfHeader, type SheetMapping } from './columns.ts';
+import { type ColumnTarget, type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
 
 function instrument(id: string): InstrumentDefinition {
   const definition = getInstrument(id);
@@ -31,82 +31,6 @@ const itemsOf = (mapping: SheetMapping) =>
   Object.fromEntries(mapping.instruments.map((i) => [i.definition.id, i.items.map((c) => [c.item, c.index])]));
 const auto = { candidates: instruments, named: false };
 const named = (...definitions: InstrumentDefinition[]) => ({ candidates: definitions, named: true });
-
-describe('personFieldOfHeader', () => {
-  it.each([
-    ['学号', 'studentId'],
-    ['学生学号', 'studentId'],
-    ['学生编号', 'studentId'],
-    ['学籍号', 'studentId'],
-    ['考号', 'studentId'],
-    ['编号', 'studentId'],
-    ['student_id', 'studentId'],
-    ['Student ID', 'studentId'],
-    ['STUDENTID', 'studentId'],
-    ['Student  Number', 'studentId'],
-    ['id', 'studentId'],
-    ['ＩＤ', 'studentId'],
-    ['\uFEFF学号', 'studentId'],
-    [' 学号 ', 'studentId'],
-    ['姓名', 'name'],
-    ['学生姓名', 'name'],
-    ['Name', 'name'],
-    ['Full Name', 'name'],
-    ['性别', 'sex'],
-    ['Gender', 'sex'],
-    ['sex', 'sex'],
-    ['年龄', 'age'],
-    ['年龄(岁)', 'age'],
-    ['年龄（岁）', 'age'],
-    ['Age (years)', 'age'],
-    ['年级', 'grade'],
-    ['Grade', 'grade'],
-    ['班级', 'class'],
-    ['班', 'class'],
-    ['行政班', 'class'],
-    ['Class', 'class'],
-    ['Homeroom', 'class'],
-    ['学校', 'school'],
-    ['School Name', 'school'],
-  ])('%j → %s', (header, field) => {
-    expect(personFieldOfHeader(header)).toBe(field);
-  });
-
-  // 问卷星 / 腾讯问卷 ask for them as questions: a question number, a request, a colon.
-  it.each([
-    ['1、你的学号：', 'studentId'],
-    ['2、你的姓名：', 'name'],
-    ['3、性别：', 'sex'],
-    ['4．年龄', 'age'],
-    ['5. 年级:', 'grade'],
-    ['学号：', 'studentId'],
-    ['学号:', 'studentId'],
-    ['请输入您的班级', 'class'],
-    ['请填写学号*', 'studentId'],
-    ['您的姓名（必填）', 'name'],
-    ['Q6、学校：', 'school'],
-  ])('as a questionnaire platform asks: %j → %s', (header, field) => {
-    expect(personFieldOfHeader(header)).toBe(field);
-  });
-
-  it.each([
-    '序号',
-    '学号1',
-    'Q1',
-    '1',
-    '提交时间',
-    '备注',
-    '总分',
-    'PHQ-A',
-    'identity',
-    '',
-    '1、兴趣减退',
-    '你的',
-    '1、',
-  ])('%j → nothing', (header) => {
-    expect(personFieldOfHeader(header)).toBeUndefined();
-  });
-});
 
 describe('mapHeader: items by the instrument’s own prefix', () => {
   it.each<[string, string[], InstrumentDefinition, string[]]>([
@@ -319,6 +243,10 @@ describe('mapHeader: problems', () => {
     [['学籍号', '学号'], '学号'],
     [['学号', 'ID'], '学号'],
     [['编号', '学号', '学生编号'], '学号'],
+    // 腾讯问卷: 编号 is the response number (1, 2, 3 …), the 学号 question the id.
+    [['编号', '1.请填写你的学号（如2023010101）:'], '1.请填写你的学号（如2023010101）:'],
+    [['ID', '*学号'], '*学号'],
+    [['学籍号（身份证号）', '【学号】'], '【学号】'],
   ])('several id columns %j: the best-ranked header is the id, the others are ignored', (person, chosen) => {
     const headers = [...person, ...numbers(7).map((i) => `GAD7_${i}`)];
     const mapping = ok(mapHeader(headers, auto));

@@ -1,6 +1,7 @@
 import type { InstrumentDefinition } from '@triage/scales';
 import { type ItemColumn, itemIdOfHeader, normalizeHeader } from '../responses/item-columns.ts';
 import { answerTexts, looksLikeAnswers, mayBeData } from './header-text.ts';
+import { idRank, type PersonField, personFieldOfHeader } from './person-header.ts';
 
 /** A column of a sheet: its 0-based index and its header as written. */
 export interface Column {
@@ -8,63 +9,7 @@ export interface Column {
   readonly header: string;
 }
 
-/** The person fields an import knows. `name` is recognised only so it is never mistaken for anything else: never read. */
-export const PERSON_FIELDS = ['studentId', 'name', 'sex', 'age', 'grade', 'class', 'school'] as const;
-export type PersonField = (typeof PERSON_FIELDS)[number];
-
-/** Headers school platforms use for each person field (zh and en), compared after {@link normalizeHeader}. */
-const PERSON_HEADERS: Readonly<Record<PersonField, readonly string[]>> = {
-  studentId: [
-    '学号',
-    '学生学号',
-    '学生编号',
-    '学籍号',
-    '考号',
-    '编号',
-    'student_id',
-    'student id',
-    'studentid',
-    'student no',
-    'student number',
-    'id',
-  ],
-  name: ['姓名', '学生姓名', '名字', 'name', 'student_name', 'student name', 'full name'],
-  sex: ['性别', 'sex', 'gender'],
-  age: ['年龄', '年龄(岁)', 'age', 'age (years)'],
-  grade: ['年级', 'grade', 'grade level'],
-  class: ['班级', '班', '行政班', 'class', 'class name', 'classroom', 'homeroom'],
-  school: ['学校', '学校名称', 'school', 'school name'],
-};
-
-const PERSON_BY_HEADER = new Map<string, PersonField>(
-  PERSON_FIELDS.flatMap((field) => PERSON_HEADERS[field].map((h) => [normalizeHeader(h), field] as const)),
-);
-
-/** Preference among id headers: earlier in the list wins (学号 over 学籍号 over 编号). */
-function idRank(header: string): number {
-  const rank = PERSON_HEADERS.studentId.map(normalizeHeader).indexOf(normalizeHeader(header));
-  return rank === -1 ? Number.MAX_SAFE_INTEGER : rank;
-}
-
 const sameHeader = (a: Column, b: Column) => normalizeHeader(a.header) === normalizeHeader(b.header);
-
-// What questionnaire platforms (问卷星 wjx.cn, 腾讯问卷) put around a field's name: the question number (`1、`, `2.`,
-// `3．`), a request (`请输入`, `你的`), a trailing colon (`：`, `:`) or required mark (`*`).
-const QUESTION_NUMBER = /^(?:q|第)?\d{1,3}\s*(?:题)?\s*[、.:)]\s*/;
-const REQUEST = /^(?:请(?:输入|填写|填入|写出|选择)?|输入|填写)?\s*(?:你|您)?(?:的)?\s*/;
-const TRAILING = /\s*(?:[(（]\s*(?:必填|必答|required)\s*[)）])?\s*[*:]*\s*$/;
-
-/**
- * The person field a header names, if it names one: as written (`学号`), or as a questionnaire platform asks for it
- * (`1、你的学号：`, `请输入您的姓名:`, `3．性别`).
- */
-export function personFieldOfHeader(header: string): PersonField | undefined {
-  const h = normalizeHeader(header);
-  const exact = PERSON_BY_HEADER.get(h);
-  if (exact !== undefined) return exact;
-  const bare = h.replace(QUESTION_NUMBER, '').replace(TRAILING, '');
-  return PERSON_BY_HEADER.get(bare) ?? PERSON_BY_HEADER.get(bare.replace(REQUEST, ''));
-}
 
 interface InstrumentColumns {
   readonly definition: InstrumentDefinition;

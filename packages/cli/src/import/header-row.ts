@@ -1,6 +1,6 @@
 import type { GroupedName, SheetMapping } from './columns.ts';
-import { personFieldOfHeader } from './columns.ts';
 import { mayBeData } from './header-text.ts';
+import { personFieldOfHeader } from './person-header.ts';
 import type { SourceRecord } from './read-row.ts';
 import type { Source } from './source.ts';
 

@@ -387,6 +387,12 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
     const z = outcome.strippedZeros;
     warnings.push(text.leadingZeros(z.count, z.length, z.lines));
   }
+  if (outcome.shortIds) {
+    const headers = [...outcome.mappings.values()].flatMap((m) =>
+      m?.person.studentId ? [m.person.studentId.header] : [],
+    );
+    warnings.push(text.shortIds([...new Set(headers)]));
+  }
   if (outcome.rejectedWithRisk > 0) warnings.push(text.riskInRejected(outcome.rejectedWithRisk));
   if (outcome.undecided > 0) warnings.push(text.undecided(outcome.undecided));
   warnings.push(...codings);

@@ -3,7 +3,8 @@ import { getInstrument, type InstrumentDefinition, type Result } from '@triage/s
 import { z } from 'zod';
 import { normalizeHeader } from '../responses/item-columns.ts';
 import { fileIssues } from '../rule-files.ts';
-import { type ColumnTarget, PERSON_FIELDS, type PersonField, type SheetMapping } from './columns.ts';
+import type { ColumnTarget, SheetMapping } from './columns.ts';
+import { PERSON_FIELDS, type PersonField } from './person-header.ts';
 
 /**
  * `--map mapping.yaml`: what to do with columns the automatic mapping cannot know.

@@ -1,4 +1,5 @@
-import { itemOfHeader, personFieldOfHeader, type SheetMapping } from './columns.ts';
+import { itemOfHeader, type SheetMapping } from './columns.ts';
+import { personFieldOfHeader } from './person-header.ts';
 
 /*
  * A header row in the middle of the data (files or classes pasted one under the other) is no student: read as one, its

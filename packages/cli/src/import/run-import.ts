@@ -110,6 +110,8 @@ export interface ImportOutcome {
   /** Scored rows whose level blank items may keep too low (a rule that could set a higher one left undecided). */
   readonly undecided: number;
   readonly strippedZeros: ReturnType<IdShapes['strippedZeros']>;
+  /** Every student id is a short number (see {@link IdShapes.onlyShortNumbers}). */
+  readonly shortIds: boolean;
   readonly duplicateLines: readonly string[];
   readonly instruments: readonly InstrumentDefinition[];
   readonly explain: (decision: Decision) => string;
@@ -488,6 +490,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       rejectedWithRisk,
       undecided,
       strippedZeros: shapes.strippedZeros(),
+      shortIds: shapes.onlyShortNumbers(),
       duplicateLines,
       instruments,
       explain,

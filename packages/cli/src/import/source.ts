@@ -75,5 +75,7 @@ export async function openSource(path: string, options: SourceOptions): Promise<
     chunkSize: 1 << 16,
     damagedRecords: DAMAGED_RECORDS_REJECTED,
   });
-  return { kind: 'csv', dialect: csv.dialect, read: () => csv.batches };
+  const { withShownText } = await import('../csv/string-formula.ts');
+  // `="202501110001"` is the id as Excel shows it on opening the file, not a formula saved without its value.
+  return { kind: 'csv', dialect: csv.dialect, read: () => withShownText(csv.batches) };
 }

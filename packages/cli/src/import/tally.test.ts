@@ -79,3 +79,18 @@ describe('IdShapes.strippedZeros', () => {
     );
   });
 });
+
+describe('IdShapes.onlyShortNumbers', () => {
+  it.each<[string, string[], boolean]>([
+    ['response numbers', ['1', '2', '3', '40'], true],
+    ['seat numbers', ['01', '02', '45'], true],
+    ['four digits', ['1001', '1002'], true],
+    ['student ids', ['202501110001', '202501110002'], false],
+    ['one student id among numbers', ['1', '2', '202501110003'], false],
+    ['five digits', ['10001', '2'], false],
+    ['ids with letters', ['A1', 'A2'], false],
+    ['no ids', [], false],
+  ])('%s: %j → %s', (_, ids, short) => {
+    expect(shapesOf(ids).onlyShortNumbers()).toBe(short);
+  });
+});

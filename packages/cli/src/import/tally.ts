@@ -89,14 +89,23 @@ function bump(map: Map<string, number[]>, key: string, column: number): void {
   counts[column] = (counts[column] ?? 0) + 1;
 }
 
-/** Student ids of the form 0…: did some lose their leading zeros on the way through Excel? */
+/** School student ids (学号, 学籍号) are longer: a school's ids of at most this many digits number rows or seats. */
+const SHORT_ID_DIGITS = 4;
+
+/**
+ * The shapes of the student ids: did some lose their leading zeros on the way through Excel (ids of the form 0…)? Are
+ * they all short numbers, no student ids at all?
+ */
 export class IdShapes {
   private readonly byLength = new Map<number, { count: number; zeroLed: number; lines: string[] }>();
 
   /** @param where names a row's place (`12`, `初一1班:12`); called only for the few places kept */
   constructor(private readonly where: (sheet: string | null, line: number) => string) {}
 
+  private notShort = 0;
+
   add(id: string, sheet: string | null, line: number): void {
+    if (!/^\d+$/.test(id) || id.length > SHORT_ID_DIGITS) this.notShort++;
     if (!/^\d+$/.test(id)) return;
     let shape = this.byLength.get(id.length);
     if (!shape) {
@@ -106,6 +115,14 @@ export class IdShapes {
     shape.count++;
     if (id.startsWith('0')) shape.zeroLed++;
     else if (shape.lines.length < 3) shape.lines.push(this.where(sheet, line));
+  }
+
+  /**
+   * Every id a number of at most {@link SHORT_ID_DIGITS} digits: a platform's response numbers (1, 2, 3 …) or numbers
+   * within a class, which other files repeat, rather than student ids.
+   */
+  onlyShortNumbers(): boolean {
+    return this.notShort === 0 && this.byLength.size > 0;
   }
 
   /** Numeric ids shorter than the ids that start with 0: most likely the same ids with the zeros dropped. */

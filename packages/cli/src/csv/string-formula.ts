@@ -1,0 +1,28 @@
+import type { CsvRecord } from './csv-parser.ts';
+
+/**
+ * A cell that is exactly a string-literal formula, `="…"` (spaces around it allowed, `""` for a quote inside): Excel's
+ * usual way, and many platforms', to keep an id's digits and leading zeros when a CSV is opened in Excel.
+ */
+const STRING_FORMULA = /^\s*="((?:[^"]|"")*)"\s*$/;
+
+const isStringFormula = (field: string) => field.includes('="') && STRING_FORMULA.test(field);
+
+/** The text Excel shows for a CSV field: a string-literal formula's string (`="0012"` is `0012`), else the field. */
+export function shownText(field: string): string {
+  const literal = isStringFormula(field) ? STRING_FORMULA.exec(field)?.[1] : undefined;
+  return literal === undefined ? field : literal.replaceAll('""', '"');
+}
+
+/**
+ * The records with every field as Excel shows it when it opens the CSV ({@link shownText}); other formulas (`=A1+1`)
+ * are left as written. Only a record with a string-literal formula is copied.
+ */
+export async function* withShownText(
+  batches: AsyncIterable<readonly CsvRecord[]>,
+): AsyncIterable<readonly CsvRecord[]> {
+  for await (const batch of batches) {
+    // Most records hold none: a search for `="` per field before the pattern.
+    yield batch.map((r) => (r.fields.some(isStringFormula) ? { ...r, fields: r.fields.map(shownText) } : r));
+  }
+}

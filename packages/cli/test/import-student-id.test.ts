@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readOutputCsv } from './output-csv.ts';
+import { runCli, scratch } from './run-cli.ts';
+
+// The student id column as school and questionnaire-platform exports write it, through the built CLI (QA's repros,
+// in small).
+describe('triage import: the student id', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  afterAll(() => s.done());
+
+  const items = ['PHQA1', 'PHQA2', 'PHQA3', 'PHQA4', 'PHQA5', 'PHQA6', 'PHQA7', 'PHQA8', 'PHQA9', 'PHQA_c', 'PHQA_d'];
+  const answers = ['0', '1', '0', '1', '0', '1', '0', '0', '0', '0', '0'];
+  const students = [
+    ['202501110001', 'Guo Xiaojiu', 'F', '13', '7', '7-1'],
+    ['202501110002', 'Zhao Qi', 'M', '12', '7', '7-1'],
+  ];
+  const person = (id: string) => [id, 'name', 'sex', 'age', 'grade', 'class'];
+
+  /** Imports CSV lines; the printed text and results' ids. Exit 0 unless `rejected` (3: some rows rejected). */
+  function importLines(name: string, lines: readonly string[], rejected = false) {
+    const file = s.write(`${name}.csv`, `${lines.join('\r\n')}\r\n`);
+    const out = join(s.dir, name);
+    const r = runCli(['import', file, '--out', out, '--no-input'], env);
+    expect(r.status, r.stderr).toBe(rejected ? 3 : 0);
+    const ids = readOutputCsv(join(out, 'results.csv')).rows.map((row) => row.student_id);
+    return { stderr: r.stderr, ids, out };
+  }
+  const csvLine = (cells: readonly string[]) => cells.join(',');
+
+  it.each([
+    '您的学号是？',
+    '*学号',
+    '【学号】',
+    '学号/考号',
+    '学籍号（身份证号）',
+    '"1、请填写你的学号（如2023010101）："',
+    '学 号',
+    '个人学号',
+  ])('%s is the student id column', (header) => {
+    const name = `header-${header.length}-${header.codePointAt(1)}`;
+    const lines = [csvLine([...person(header), ...items]), ...students.map((p) => csvLine([...p, ...answers]))];
+    const { stderr, ids } = importLines(name, lines);
+    expect(stderr).not.toContain('no student id column');
+    expect(ids).toEqual(['202501110001', '202501110002']);
+  });
+
+  it('a platform export: the 学号 question is the id, never the response number (编号)', () => {
+    const head = ['编号', '开始答题时间', '结束答题时间', '答题时长', '1.请填写你的学号（如2023010101）:', '2.姓名'];
+    const rows = students.map((p, i) => [String(i + 1), '2025-09-11 10:00:00', '2025-09-11 10:05:00', '300秒', ...p]);
+    const lines = [
+      csvLine([...head, '3.性别', '4.年龄', '5.年级', '6.班级', ...items]),
+      ...rows.map((r) => csvLine([...r, ...answers])),
+    ];
+    const { stderr, ids } = importLines('tencent', lines);
+    expect(stderr).toContain('student id (1.请填写你的学号（如2023010101）:)');
+    expect(ids).toEqual(['202501110001', '202501110002']);
+  });
+
+  it('an id (and any cell) written ="…" to keep it as text is that text, as Excel shows it; other formulas are not', () => {
+    const text = (v: string) => `"=""${v}"""`;
+    const lines = [
+      csvLine([...person('student_id'), ...items]),
+      csvLine([text('002501110001'), 'Guo', 'F', text('13'), '7', '7-1', ...answers.map(text)]),
+      // As platforms write it, unquoted; spaces around it inside the quotes.
+      csvLine(['="202501110002"', 'Zhao', 'M', '" =""12"" "', '7', '7-1', ...answers]),
+      csvLine(['=A1', 'Zhou', 'M', '12', '7', '7-1', ...answers]),
+    ];
+    const { ids, out } = importLines('text-formula', lines, true);
+    expect(ids).toEqual(['002501110001', '202501110002']);
+    const results = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(results.map((row) => [row.age, row['phq-a_total']])).toEqual([
+      ['13', '3'],
+      ['12', '3'],
+    ]);
+    const errors = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect(errors.map((row) => [row._line, row._code])).toEqual([['4', 'IMPORT_CELL_FORMULA']]);
+  });
+
+  it('a platform export without a 学号 question: 编号 (1, 2, 3 …) is read, with a warning that it is no student id', () => {
+    const lines = [
+      csvLine(['编号', '提交时间', '2.姓名', '3.性别', '4.年龄', '5.年级', '6.班级', ...items]),
+      csvLine(['1', '2025-09-11 10:05:00', 'Guo', '女', '13', '初一', '初一3班', ...answers]),
+      csvLine(['2', '2025-09-11 10:06:00', 'Zhao', '男', '12', '初一', '初一3班', ...answers]),
+    ];
+    const { stderr, ids } = importLines('response-number', lines);
+    expect(ids).toEqual(['1', '2']);
+    expect(stderr).toContain(
+      "every student id (编号) is a number of at most 4 digits: most likely a questionnaire platform's response numbers",
+    );
+  });
+
+  it('student ids of school length raise no such warning', () => {
+    const lines = [csvLine([...person('学号'), ...items]), ...students.map((p) => csvLine([...p, ...answers]))];
+    expect(importLines('long-ids', lines).stderr).not.toContain('at most 4 digits');
+  });
+
+  it('班级学号后两位 (a seat number within the class) is not the id', () => {
+    const lines = [
+      csvLine([...person('班级学号后两位'), ...items]),
+      csvLine(['01', 'Guo', 'F', '13', '7', '7-1', ...answers]),
+    ];
+    const { stderr, ids } = importLines('seat-number', lines);
+    expect(stderr).toContain('no student id column');
+    expect(ids).toEqual(['']);
+  });
+});
