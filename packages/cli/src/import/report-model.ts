@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import type { Lang } from '@triage/scales';
-import type { FollowUpEntry, GroupRow, ReportModel } from './report/model.ts';
+import { groupTables } from './group-tables.ts';
+import type { FollowUpEntry, ReportModel } from './report/model.ts';
 import type { ImportOutcome } from './run-import.ts';
-import { suppressTable } from './suppress.ts';
 import { LEVEL_COLUMNS } from './tally.ts';
 
 /** Level colours as the default scheme names them, made readable on white. Other CSS colours pass through. */
@@ -14,17 +14,6 @@ const COLOURS: Readonly<Record<string, string>> = {
   green: '#2e7d32',
 };
 const NONE_COLOUR = '#757575';
-
-const natural = (lang: Lang) => new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en', { numeric: true }).compare;
-
-function groupRows(groups: ReadonlyMap<string, readonly number[]>, minCell: number, lang: Lang): GroupRow[] {
-  const keys = [...groups.keys()].sort(natural(lang));
-  const suppressed = suppressTable(
-    keys.map((key) => ({ counts: groups.get(key) ?? [] })),
-    minCell,
-  );
-  return keys.map((key, i) => ({ key, total: suppressed[i]?.total ?? null, counts: suppressed[i]?.counts ?? [] }));
-}
 
 /** Where the import's source came from, in words for the report. */
 function encodingName(outcome: ImportOutcome): string | null {
@@ -92,8 +81,7 @@ export function reportModel(
     pseudonymized: true,
     summary: { ...outcome.counts, rejectedWithRisk: outcome.rejectedWithRisk },
     levels,
-    byGrade: groupRows(tally.byGrade, minCell, lang),
-    byClass: groupRows(tally.byClass, minCell, lang),
+    ...groupTables(tally, minCell, lang),
     minCell,
     followUp,
     followUpTotal: tally.followUpTotal,

@@ -1,58 +1,45 @@
-import type { Cell } from './report/model.ts';
+import { type CountTree, flatten, type ShownTree } from './count-tree.ts';
+import { protectionCycle } from './protection-cycle.ts';
 
 /**
- * Small-cell suppression for group views. Counts from 1 to `minCell - 1` are hidden (primary suppression), and then
- * as many other cells as it takes that no hidden count can be worked out by subtraction (complementary suppression):
- * every row adds up to its total, every column (the totals column too) adds up to the whole-file count that the
- * report shows, so no such sum may have exactly one hidden term. The second term hidden is the smallest shown count,
- * a zero if no count is left, or the row's total. Hidden cells show as `<5`, which a complementary cell may not be.
- * A single group is shown whole: its counts are the whole-file counts the report shows anyway.
+ * Small-cell suppression for the linked tables of an import: the whole-file counts per level (the root, always shown),
+ * by grade (its children) and by class (theirs). Counts from 1 to `minCell - 1` are hidden (primary suppression),
+ * together with the other cells of a cycle that protects each of them (complementary suppression): a second filling of
+ * all hidden cells, every count whole and non-negative, fits every published figure (row totals, each grade as the sum
+ * of its classes, the whole file as the sum of its grades) and differs in each hidden cell. So no hidden count can be
+ * worked out by subtraction, within a table or across them, nor by any other combination of the published figures.
+ * A group that is its parent's only child (a single grade, a grade with one class) has its parent's counts: under the
+ * root it is shown whole, as the root is; deeper down it is hidden wherever its parent is.
  * @see reference/triage.md §4 (data protection); Hundepool et al., Statistical Disclosure Control (2012), ch. 4
  */
-export function suppressTable(
-  rows: readonly { readonly counts: readonly number[] }[],
-  minCell: number,
-): { total: Cell; counts: Cell[] }[] {
-  const width = rows[0]?.counts.length ?? 0;
-  // Column `width` is the row total: a cell like the others, in its own column.
-  const values = rows.map((r) => [...r.counts, r.counts.reduce((a, b) => a + b, 0)]);
-  // One group is the whole file, whose counts the report shows anyway: hiding them would protect nothing.
-  const hidden = values.map((row) => row.map((v) => rows.length > 1 && v > 0 && v < minCell));
-  if (rows.length > 1) {
-    for (let changed = true; changed; ) {
-      changed = false;
-      values.forEach((row, r) => {
-        const mask = hidden[r] as boolean[];
-        if (mask.filter(Boolean).length !== 1) return;
-        const next = smallestShown(row.slice(0, width), mask);
-        mask[next === -1 ? width : next] = true;
-        changed = true;
-      });
-      for (let c = 0; c <= width; c++) {
-        const column = values.map((row) => row[c] as number);
-        const mask = hidden.map((row) => row[c] === true);
-        if (mask.filter(Boolean).length !== 1) continue;
-        const next = smallestShown(column, mask);
-        if (next === -1) continue; // every other row hidden already: cannot happen with one hidden
-        (hidden[next] as boolean[])[c] = true;
-        changed = true;
-      }
-    }
-  }
-  return values.map((row, r) => ({
-    total: hidden[r]?.[width] ? null : (row[width] as number),
-    counts: row.slice(0, width).map((count, c) => (hidden[r]?.[c] ? null : count)),
-  }));
-}
-
-/** The index of the smallest shown positive value, else of a shown zero, else -1. */
-function smallestShown(values: readonly number[], hidden: readonly boolean[]): number {
-  let best = -1;
-  values.forEach((v, i) => {
-    if (hidden[i]) return;
-    const current = best === -1 ? undefined : (values[best] as number);
-    const better = current === undefined || (v > 0 && (current === 0 || v < current));
-    if (better) best = i;
+export function suppressNested(root: CountTree, minCell: number): ShownTree {
+  const { nodes, trees } = flatten(root);
+  // Breadth first, a parent comes before its children: shown whole when the parent is and it is an only child.
+  const whole: boolean[] = [];
+  nodes.forEach((node, i) => {
+    whole[i] = node.parent < 0 || (whole[node.parent] === true && nodes[node.parent]?.children.length === 1);
   });
-  return best;
+  const hidden = nodes.map((node, i) => node.values.map((v) => !whole[i] && v > 0 && v < minCell));
+  const protectedCells = nodes.map((node) => node.values.map(() => false));
+  nodes.forEach((node, n) => {
+    node.values.forEach((_, c) => {
+      if (!hidden[n]?.[c] || protectedCells[n]?.[c]) return;
+      const cycle = protectionCycle(nodes, hidden, [n, c]);
+      if (!cycle) throw new Error(`no protection for cell ${n}:${c}: a group that is not shown whole has a sibling`);
+      for (const [node, column] of cycle) {
+        (hidden[node] as boolean[])[column] = true;
+        (protectedCells[node] as boolean[])[column] = true;
+      }
+    });
+  });
+  const shown = trees.map((tree, i) => {
+    const values = nodes[i]?.values ?? [];
+    const cell = (c: number) => (hidden[i]?.[c] ? null : (values[c] as number));
+    return { key: tree.key, total: cell(tree.counts.length), counts: tree.counts.map((_, c) => cell(c)) };
+  });
+  const build = (i: number): ShownTree => ({
+    ...(shown[i] as Omit<ShownTree, 'children'>),
+    children: (nodes[i]?.children ?? []).map(build),
+  });
+  return build(0);
 }

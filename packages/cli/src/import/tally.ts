@@ -31,8 +31,8 @@ const FOLLOW_UP_KEPT = 5000;
 /** Counts of an import as it goes: memory bounded by groups and the kept follow-up list, not by rows. */
 export class Tally {
   readonly levels: number[] = LEVEL_COLUMNS.map(() => 0);
-  readonly byGrade = new Map<string, number[]>();
-  readonly byClass = new Map<string, number[]>();
+  /** Counts per class within each grade (`—` for none): a class named in two grades is two groups. */
+  readonly byGradeAndClass = new Map<string, Map<string, number[]>>();
   /** R4 and R3 entries, each list capped, so the most severe are always kept. */
   private readonly urgent: FollowUp[][] = [[], []];
   followUpTotal = 0;
@@ -52,8 +52,12 @@ export class Tally {
     // Classes are named within a grade (3班 in every grade): the grade is part of the key unless already in it.
     const classKey =
       klass === null ? `${gradeKey} —` : grade !== null && !klass.includes(grade) ? `${grade} ${klass}` : klass;
-    bump(this.byGrade, gradeKey, column);
-    bump(this.byClass, row.record.sheet !== undefined && klass === null ? row.record.sheet : classKey, column);
+    let classes = this.byGradeAndClass.get(gradeKey);
+    if (!classes) {
+      classes = new Map();
+      this.byGradeAndClass.set(gradeKey, classes);
+    }
+    bump(classes, row.record.sheet !== undefined && klass === null ? row.record.sheet : classKey, column);
     if (column > 1) return;
     this.followUpTotal++;
     const list = this.urgent[column] as FollowUp[];
