@@ -312,6 +312,18 @@ describe('openCsv decode errors', () => {
     expect(await decodeError(await tempFile(bytes))).toMatchObject({ encoding: 'gb18030', line: 32_002, mixed: true });
   });
 
+  it('skips a UTF-8 byte-order mark before GB18030 text when GB18030 is named', async () => {
+    const bytes = Buffer.concat([Buffer.from(UTF8_BOM), gb18030('学号,姓名\n1,张三\n')]);
+    const path = await tempFile(bytes);
+    const { dialect, records } = await readAll(path, { encoding: 'gb18030' });
+    expect(dialect).toMatchObject({ encoding: 'gb18030', bom: false, detected: false });
+    expect(records.map((r) => r.fields)).toEqual([
+      ['学号', '姓名'],
+      ['1', '张三'],
+    ]);
+    expect(await decodeError(path)).toMatchObject({ encoding: 'utf-8', line: 1 });
+  });
+
   it('reads a UTF-8 file as GB18030 when told to: the encoding named wins', async () => {
     const records = await readAll(await tempFile(utf8('id,name\n1,张三\n')), { encoding: 'gb18030' });
     expect(records.records.map((r) => r.fields[1])).toEqual(['name', '寮犱笁']);

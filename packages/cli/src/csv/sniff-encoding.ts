@@ -111,7 +111,9 @@ export async function sniffEncoding(
   if (options.requested !== undefined) {
     const encoding = encodingOf(options.requested);
     const own = bom?.encoding === encoding;
-    return { encoding, bom: own, detected: false, textStart: own ? (bom?.length ?? 0) : 0 };
+    // A UTF-8 mark before GB18030 text (a tool that adds one to any file) is no text either: 锘 and a stray byte.
+    const skipped = own || (bom?.encoding === 'utf-8' && encoding === 'gb18030');
+    return { encoding, bom: own, detected: false, textStart: skipped ? (bom?.length ?? 0) : 0 };
   }
   if (bom) return { encoding: bom.encoding, bom: true, detected: true, textStart: bom.length };
   const detected = (encoding: Encoding): SniffedEncoding => ({ encoding, bom: false, detected: true, textStart: 0 });
