@@ -188,13 +188,13 @@ export async function runImportCommand(
       options.all,
     );
   } catch (error) {
+    interrupt.dispose();
     throw (
       folderFailure(error, out, text) ??
       writeFailure(error, options.argv, out, text) ??
       asCliError(error, options.file, out, text)
     );
   } finally {
-    interrupt.dispose();
     progress.done();
   }
 
@@ -221,6 +221,8 @@ export async function runImportCommand(
   }
   if (outcome.status === 'interrupted') options.note(text.interrupted(resumeCommand(options.argv, out)), 'warning');
   else options.log(renderSummary(model, files, outcome.status === 'dry-run'));
+  // Until here a Ctrl-C only asks (a second one exits): a completed import writes its report and says so, exit as such.
+  interrupt.dispose();
 
   const { counts } = outcome;
   const exitCode =
