@@ -36,6 +36,17 @@ export class Tally {
   /** R4 and R3 entries, each list capped, so the most severe are always kept. */
   private readonly urgent: FollowUp[][] = [[], []];
   followUpTotal = 0;
+  /** The grade as first written for each school year (初一 for year 7): 七年级, 7 and Grade 7 then count under it. */
+  private readonly gradeNames = new Map<number, string>();
+
+  private gradeName({ grade, gradeYear }: RowResult['person']): string {
+    if (grade === null) return '—';
+    if (gradeYear === null) return grade;
+    const name = this.gradeNames.get(gradeYear);
+    if (name !== undefined) return name;
+    this.gradeNames.set(gradeYear, grade);
+    return grade;
+  }
 
   /** Whether a row decided at `level` goes into the follow-up list (R4 or R3, while the list has room). */
   keeps(level: Level | null): boolean {
@@ -48,10 +59,10 @@ export class Tally {
     const column = levelColumn(row.decision.level);
     this.levels[column] = (this.levels[column] ?? 0) + 1;
     const { grade, class: klass } = row.person;
-    const gradeKey = grade ?? '—';
+    const gradeKey = this.gradeName(row.person);
     // Classes are named within a grade (3班 in every grade): the grade is part of the key unless already in it.
     const classKey =
-      klass === null ? `${gradeKey} —` : grade !== null && !klass.includes(grade) ? `${grade} ${klass}` : klass;
+      klass === null ? `${gradeKey} —` : grade !== null && !klass.includes(grade) ? `${gradeKey} ${klass}` : klass;
     let classes = this.byGradeAndClass.get(gradeKey);
     if (!classes) {
       classes = new Map();
