@@ -16,7 +16,16 @@ describe('numberText', () => {
     { n: 3.5, fmt: '000000', text: '3.5' },
     { n: 42, fmt: '0.00', text: '42' },
     { n: 42, fmt: '#,##0', text: '42' },
-    { n: 0.1 + 0.2, fmt: undefined, text: '0.30000000000000004' },
+    // Float noise: 15 significant digits, as Excel keeps and shows the stored value (both noisy values read as the
+    // answer the psychologist sees).
+    { n: 0.1 + 0.2, fmt: undefined, text: '0.3' },
+    { n: 0.9999999999999999, fmt: undefined, text: '1' },
+    { n: 2.9999999999999996, fmt: undefined, text: '3' },
+    { n: 1.0000000000000002, fmt: undefined, text: '1' },
+    { n: 0.9999999999999999, fmt: '000', text: '001' },
+    { n: 12.5, fmt: undefined, text: '12.5' },
+    { n: 123456789.123456, fmt: undefined, text: '123456789.123456' },
+    { n: 123456789.1234567, fmt: undefined, text: '123456789.123457' },
     { n: 1.5e-7, fmt: undefined, text: '1.5e-7' },
     { n: -0, fmt: undefined, text: '0' },
     { n: 999_999_999_999_999, fmt: undefined, text: '999999999999999' },
@@ -36,6 +45,15 @@ describe('numberText', () => {
     { n: Number.POSITIVE_INFINITY, fmt: undefined, text: '' },
   ])('$n with $fmt → "$text"', ({ n, fmt, text }) => {
     expect(numberText(n, fmt)).toBe(text);
+  });
+
+  it('reads an integer one unit in the last place off (float noise) as the integer', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: -1, max: 1 }), (k, ulps) => {
+        const noisy = k + ulps * Number.EPSILON * k;
+        return numberText(noisy, undefined) === String(k);
+      }),
+    );
   });
 
   it('keeps every exact integer Excel can hold, and shows every longer number as Excel does', () => {

@@ -44,22 +44,31 @@ function richTextText(runs: readonly unknown[]): string {
 }
 
 /**
- * Integers in full, without exponent or `.0`, zero-padded to the width of a `000000` format (how school platforms keep
- * leading zeros on ids stored as numbers); other numbers in their shortest round-trip form. From 10^15 on, a number has
- * more digits than Excel keeps (15 significant): an 18-digit id typed into a General cell is stored as
- * 4.4010620080101101E+17, and two students' ids as the same number. Such a number comes out as Excel shows it in
- * General format (`4.40106E+17`), which the import rejects as a mangled id, as it does in a CSV; never as a
- * precise-looking id (`440106200801011000`) that is someone else's.
+ * A number as Excel shows its stored value: to 15 significant digits, so float noise left by formulas and exporters
+ * (0.9999999999999999, 2.9999999999999996) reads as the 1 and 3 a psychologist sees. The formula bar's 15 digits, not
+ * the cell's General display (at most 11 characters, fewer in a narrow column): what a cell shows depends on its width,
+ * and 15 digits is the precision Excel keeps and compares with. Integers in full, without exponent or `.0`,
+ * zero-padded to the width of a `000000` format (how school platforms keep leading zeros on ids stored as numbers);
+ * other numbers in their shortest form. From 10^15 on, a number has more digits than Excel keeps: an 18-digit id
+ * typed into a General cell is stored as 4.4010620080101101E+17, and two students' ids as the same number. Such a
+ * number comes out as Excel shows it in General format (`4.40106E+17`), which the import rejects as a mangled id, as
+ * it does in a CSV; never as a precise-looking id (`440106200801011000`) that is someone else's.
+ * @see Microsoft KB 65903, "Number of significant digits MS Excel retains" (15 kept; General shows up to 11 characters)
+ * @see https://learn.microsoft.com/en-us/office/troubleshoot/excel/floating-point-arithmetic-inaccurate-result
  * @see https://learn.microsoft.com/en-us/office/troubleshoot/excel/last-digits-changed-to-zeros
  */
 export function numberText(n: number, numFmt: string | undefined): string {
   if (!Number.isFinite(n)) return ''; // a formula whose cached result is an error
   if (Math.abs(n) >= EXCEL_EXACT_LIMIT) return generalScientific(n);
-  if (!Number.isInteger(n)) return String(n);
-  const digits = String(Math.abs(n));
+  const shown = Number.isInteger(n) ? n : Number(n.toPrecision(EXCEL_DIGITS));
+  if (!Number.isInteger(shown)) return String(shown);
+  const digits = String(Math.abs(shown));
   const width = zeroPadWidth(numFmt);
-  return (n < 0 ? '-' : '') + (width > digits.length ? digits.padStart(width, '0') : digits);
+  return (shown < 0 ? '-' : '') + (width > digits.length ? digits.padStart(width, '0') : digits);
 }
+
+/** Significant digits Excel keeps of a number. */
+const EXCEL_DIGITS = 15;
 
 /** The smallest number with more digits than Excel keeps: 16 digits before the point. */
 const EXCEL_EXACT_LIMIT = 1e15;
