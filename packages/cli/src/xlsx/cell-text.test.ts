@@ -104,6 +104,35 @@ describe('dateText', () => {
   });
 });
 
+describe('date serials', () => {
+  const system1904 = { date1904: true };
+  // Excel's 1900 system counts a 1900-02-29 that never was (serial 60): serials before it are a day later than a
+  // plain count from 1899-12-30 gives.
+  it.each([
+    { serial: 1, text: '1900-01-01' },
+    { serial: 59, text: '1900-02-28' },
+    { serial: 60, text: '1900-02-29' },
+    { serial: 60.5, text: '1900-02-29 12:00' },
+    { serial: 60.999999999, text: '1900-03-01' },
+    { serial: 61, text: '1900-03-01' },
+    { serial: 45170, text: '2023-09-01' },
+    { serial: 0.5, text: '12:00' },
+  ])('1900 system: $serial → $text', ({ serial, text }) => {
+    expect(valueText(serial, 'yyyy-mm-dd', system1900)).toBe(text);
+  });
+
+  // The 1904 system has no fictitious day: serial 0 is 1904-01-01, and 1904 was a leap year.
+  it.each([
+    { serial: 1, text: '1904-01-02' },
+    { serial: 59, text: '1904-02-29' },
+    { serial: 60, text: '1904-03-01' },
+    { serial: 61, text: '1904-03-02' },
+    { serial: 43708, text: '2023-09-01' },
+  ])('1904 system: $serial → $text', ({ serial, text }) => {
+    expect(valueText(serial, 'yyyy-mm-dd', system1904)).toBe(text);
+  });
+});
+
 describe('valueText', () => {
   const context = { date1904: false, sharedStrings: ['共享', { richText: [{ text: '富' }, { text: '文本' }] }] };
   it.each([

@@ -9,8 +9,7 @@ export function valueText(value: unknown, numFmt: string | undefined, context: V
   if (typeof value === 'string') return decodeXstring(value);
   if (typeof value === 'number') {
     // Only formula results reach here with a date format: exceljs turns plain date cells into Date objects itself.
-    if (isDateFormat(numFmt))
-      return Number.isFinite(value) ? dateText(serialToDate(value, context.date1904), context) : '';
+    if (isDateFormat(numFmt)) return Number.isFinite(value) ? serialText(value, context) : '';
     return numberText(value, numFmt);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
@@ -104,7 +103,27 @@ const DAY = 86_400_000;
 const EPOCH_1900 = -25_569;
 const EPOCH_1904 = -24_107;
 
-/** The 1900 system counts the fictitious 1900-02-29, so serials before March 1900 are one day early (as in exceljs). */
+/**
+ * A date serial as Excel shows it. The 1900 system counts a 1900-02-29 that never was (serial 60, which Excel shows as
+ * such), so its serials 1–59 are one day later than a plain count from serial 0 gives; the 1904 system counts plainly.
+ * @see https://learn.microsoft.com/en-us/office/troubleshoot/excel/wrongly-assumes-1900-is-leap-year
+ * @see ECMA-376 Part 1, §18.17.4.1 (date conversion for serial values)
+ */
+function serialText(serial: number, context: ValueContext): string {
+  // Judged on the second the text shows: 60.99999999 is 1900-03-01, not the fictitious day.
+  const rounded = Math.round(serial * SECONDS_A_DAY) / SECONDS_A_DAY;
+  if (context.date1904 || rounded < 1 || rounded >= FICTITIOUS_LEAP_DAY + 1) {
+    return dateText(serialToDate(rounded, context.date1904), context);
+  }
+  const text = dateText(serialToDate(rounded + 1, false), context);
+  return rounded < FICTITIOUS_LEAP_DAY ? text : text.replace('1900-03-01', '1900-02-29');
+}
+
+/** The 1900 system's serial for 1900-02-29, a day Lotus 1-2-3 counted and Excel keeps counting. */
+const FICTITIOUS_LEAP_DAY = 60;
+const SECONDS_A_DAY = 86_400;
+
+/** A serial counted plainly from the system's serial 0 (1899-12-30 in the 1900 system, where it holds from March 1900). */
 function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial + (date1904 ? EPOCH_1904 : EPOCH_1900)) * DAY));
 }

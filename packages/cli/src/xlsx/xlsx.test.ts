@@ -276,6 +276,30 @@ describe('readXlsxRows on hand-built workbooks', () => {
     ]);
   });
 
+  const earlySerials = `<row r="1">${[1, 59, 60, 61].map((v, i) => `<c r="${'ABCD'[i]}1" s="1"><v>${v}</v></c>`).join('')}</row>`;
+
+  it('reads 1900-01-01 to 1900-03-01 as Excel shows them, fictitious 1900-02-29 included', async () => {
+    const file = await build('early-dates.xlsx', {
+      styles: dateStyles,
+      sheets: [{ name: '1900', data: earlySerials }],
+    });
+    expect(await rows(file)).toEqual([['1900', 1, ['1900-01-01', '1900-02-28', '1900-02-29', '1900-03-01']]]);
+  });
+
+  it('reads early serials of a 1904 workbook without the 1900 system’s fictitious day', async () => {
+    const file = await build('early-1904.xlsx', {
+      workbookPr: '<workbookPr date1904="1"/>',
+      styles: dateStyles,
+      sheets: [
+        {
+          name: 'Mac',
+          data: earlySerials,
+        },
+      ],
+    });
+    expect(await rows(file)).toEqual([['Mac', 1, ['1904-01-02', '1904-02-29', '1904-03-01', '1904-03-02']]]);
+  });
+
   it('honours the 1904 date system, however the flag is spelled', async () => {
     for (const flag of ['1', 'true']) {
       const file = await build(`1904-${flag}.xlsx`, {
