@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateText, decodeXstring, encodeXstring, numberText, valueText, zeroPadWidth } from './cell-text.ts';
+import { dateText, decodeXstring, encodeXstring, numberText, valueText } from './cell-text.ts';
 
 const system1900 = { date1904: false };
 
@@ -30,6 +30,14 @@ describe('numberText', () => {
     { n: -0, fmt: undefined, text: '0' },
     { n: 999_999_999_999_999, fmt: undefined, text: '999999999999999' },
     { n: 123456789012, fmt: '000000000000000000', text: '000000123456789012' },
+    // An id as its custom format shows it (number-format.ts); a fraction or a mangled id stays the plain number.
+    { n: 100, fmt: '"2025"0000', text: '20250100' },
+    { n: 101, fmt: '"S"000', text: 'S101' },
+    { n: 104, fmt: '000-000-000', text: '000-000-104' },
+    { n: 106, fmt: '0"号"', text: '106号' },
+    { n: -5, fmt: '"S"000', text: '-S005' },
+    { n: 3.5, fmt: '"S"000', text: '3.5' },
+    { n: 4.4010620080101101e17, fmt: '"S"000', text: '4.40106E+17' },
     // From 10^15 on, more digits than Excel keeps: shown as Excel's General format shows it, never as an exact id.
     { n: 4.4010620080101101e17, fmt: undefined, text: '4.40106E+17' },
     { n: Number('440106200801011102'), fmt: undefined, text: '4.40106E+17' },
@@ -65,22 +73,6 @@ describe('numberText', () => {
         /^\d(\.\d{1,5})?E\+\d{2,3}$/.test(numberText(n, '0')),
       ),
     );
-  });
-});
-
-describe('zeroPadWidth', () => {
-  it.each([
-    ['000000', 6],
-    ['"00000000"', 8],
-    ['0', 1],
-    ['00_);(00)', 2],
-    ['General', 0],
-    ['0.00', 0],
-    ['#,##0', 0],
-    ['@', 0],
-    [undefined, 0],
-  ] as const)('%s → %i', (fmt, width) => {
-    expect(zeroPadWidth(fmt)).toBe(width);
   });
 });
 
@@ -159,6 +151,8 @@ describe('valueText', () => {
     { name: 'formula error result', value: Number.NaN, fmt: 'yyyy-mm-dd', text: '' },
     { name: 'hyperlink', value: { text: '链接', hyperlink: 'https://example.org/' }, fmt: undefined, text: '链接' },
     { name: 'zero-padded id', value: 42, fmt: '000000', text: '000042' },
+    // An escaped letter is text, not a date part: `\d` is the letter d, not a day.
+    { name: 'escaped letters', value: 42, fmt: '\\d\\s000', text: 'ds042' },
   ])('$name', ({ value, fmt, text }) => {
     expect(valueText(value, fmt, context)).toBe(text);
   });

@@ -1,3 +1,5 @@
+import { formatInteger } from './number-format.ts';
+
 /**
  * Cell value → text, the way a school psychologist reads the cell in Excel, minus display formatting: ids keep every
  * digit, dates are ISO, nothing is localised. Values arrive in the shapes exceljs's stream reader produces
@@ -8,7 +10,7 @@ export function valueText(value: unknown, numFmt: string | undefined, context: V
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return decodeXstring(value);
   if (typeof value === 'number') {
-    // Only formula results reach here with a date format: exceljs turns plain date cells into Date objects itself.
+    // A date is a serial number with a date format (sheet-rows.ts reads every cell, formula or not).
     if (isDateFormat(numFmt)) return Number.isFinite(value) ? serialText(value, context) : '';
     return numberText(value, numFmt);
   }
@@ -46,11 +48,11 @@ function richTextText(runs: readonly unknown[]): string {
  * A number as Excel shows its stored value: to 15 significant digits, so float noise left by formulas and exporters
  * (0.9999999999999999, 2.9999999999999996) reads as the 1 and 3 a psychologist sees. The formula bar's 15 digits, not
  * the cell's General display (at most 11 characters, fewer in a narrow column): what a cell shows depends on its width,
- * and 15 digits is the precision Excel keeps and compares with. Integers in full, without exponent or `.0`,
- * zero-padded to the width of a `000000` format (how school platforms keep leading zeros on ids stored as numbers);
- * other numbers in their shortest form. From 10^15 on, a number has more digits than Excel keeps: an 18-digit id
- * typed into a General cell is stored as 4.4010620080101101E+17, and two students' ids as the same number. Such a
- * number comes out as Excel shows it in General format (`4.40106E+17`), which the import rejects as a mangled id, as
+ * and 15 digits is the precision Excel keeps and compares with. Integers in full, without exponent or `.0`, shown
+ * with their custom format when it is one ids are given (`000000`, `"2025"0000`, `000-000-000`: see number-format.ts);
+ * other numbers in their shortest form. From 10^15 on, a number has more digits than Excel keeps: an 18-digit id typed
+ * into a General cell is stored as 4.4010620080101101E+17, and two students' ids as the same number. Such a number
+ * comes out as Excel shows it in General format (`4.40106E+17`), which the import rejects as a mangled id, as
  * it does in a CSV; never as a precise-looking id (`440106200801011000`) that is someone else's.
  * @see Microsoft KB 65903, "Number of significant digits MS Excel retains" (15 kept; General shows up to 11 characters)
  * @see https://learn.microsoft.com/en-us/office/troubleshoot/excel/floating-point-arithmetic-inaccurate-result
@@ -62,8 +64,7 @@ export function numberText(n: number, numFmt: string | undefined): string {
   const shown = Number.isInteger(n) ? n : Number(n.toPrecision(EXCEL_DIGITS));
   if (!Number.isInteger(shown)) return String(shown);
   const digits = String(Math.abs(shown));
-  const width = zeroPadWidth(numFmt);
-  return (shown < 0 ? '-' : '') + (width > digits.length ? digits.padStart(width, '0') : digits);
+  return (shown < 0 ? '-' : '') + (formatInteger(digits, numFmt) ?? digits);
 }
 
 /** Significant digits Excel keeps of a number. */
@@ -81,20 +82,15 @@ function generalScientific(n: number): string {
 }
 
 /**
- * The width of a zero-padding number format: `000000`, `"000000"` (as some platforms write it), optionally followed by
- * alignment padding (`_ `) or further sections (`000000;@`). 0 for any other format.
+ * exceljs's own test (lib/utils/utils.js isDateFmt), so cells are judged as exceljs would; escaped
+ * characters (`\d`) are text, as quoted ones are, not date parts.
  */
-export function zeroPadWidth(numFmt: string | undefined): number {
-  if (!numFmt) return 0;
-  const first = numFmt.split(';')[0] ?? '';
-  const m = /^"?(0+)"?(?:_.)*$/.exec(first);
-  return m?.[1]?.length ?? 0;
-}
-
-/** exceljs's own test (lib/utils/utils.js isDateFmt), so formula results are judged like plain cells. */
 function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  const bare = numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  const bare = numFmt
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '');
   return /[ymdhMsb]/.test(bare);
 }
 
