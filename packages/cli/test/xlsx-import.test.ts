@@ -115,6 +115,46 @@ describe('triage import of .xlsx workbooks', () => {
     expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 3, scored: 3 });
   });
 
+  describe('--sheet names a sheet as headers are matched (full-width folded), exact name first', () => {
+    const answers = GAD7.map(() => '<c r="REF"><v>1</v></c>');
+    const book = async (name: string, sheets: readonly string[]) => {
+      const file = join(s.dir, name);
+      const data = (n: number) => sheetData([{ id: num('REF', `20250101000${n}`), gad: answers }]);
+      await writeZip(file, workbookParts({ sheets: sheets.map((sheet, i) => ({ name: sheet, data: data(i + 1) })) }));
+      return file;
+    };
+    const scored = (r: ReturnType<typeof run>) =>
+      (JSON.parse(r.stdout) as { counts: { scored: number } }).counts.scored;
+
+    it('full-width brackets given to --sheet find the sheet written with half-width ones', async () => {
+      const file = await book('fold.xlsx', ['初一(1)班', '初一(2)班']);
+      const r = run(['import', file, '--sheet', '初一（1）班', '--out', join(s.dir, 'fold'), '--json']);
+      expect(r.status).toBe(0);
+      expect(scored(r)).toBe(1);
+      expect(readFileSync(join(s.dir, 'fold', 'results.csv'), 'utf8')).toContain('初一(1)班,2,202501010001');
+    });
+
+    it('an exact name wins over one that only folds to it', async () => {
+      const file = await book('exact.xlsx', ['初一(1)班', '初一（1）班']);
+      const r = run(['import', file, '--sheet', '初一（1）班', '--out', join(s.dir, 'exact'), '--json']);
+      expect(r.status).toBe(0);
+      expect(readFileSync(join(s.dir, 'exact', 'results.csv'), 'utf8')).toContain('初一（1）班,2,202501010002');
+    });
+
+    it.each([
+      {
+        lang: 'en',
+        text: 'ambiguous.xlsx: sheet "初一﹙1﹚班" could be 初一(1)班 or 初一（1）班; give its exact name',
+      },
+      { lang: 'zh', text: 'ambiguous.xlsx：工作表“初一﹙1﹚班”可能是 初一(1)班 或 初一（1）班；请给出确切的名称' },
+    ])('a name that folds to two sheets is refused, naming both ($lang)', async ({ lang, text }) => {
+      const file = await book('ambiguous.xlsx', ['初一(1)班', '初一（1）班']);
+      const r = run(['import', file, '--sheet', '初一﹙1﹚班', '--dry-run', '--lang', lang]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(text);
+    });
+  });
+
   describe('says what is wrong with a workbook, in en and zh', () => {
     const two = async () => {
       const file = join(s.dir, 'two-sheets.xlsx');

@@ -434,7 +434,9 @@ export function readFailure(error: unknown, file: string, text: ImportMessages):
     const message =
       error.code === 'XLSX_NO_SUCH_SHEET'
         ? text.xlsx.noSuchSheet(file, error.missing, error.sheets)
-        : text.xlsx.invalid(file, error.reason);
+        : error.code === 'XLSX_AMBIGUOUS_SHEET'
+          ? text.xlsx.ambiguousSheet(file, error.missing[0] ?? '', error.sheets)
+          : text.xlsx.invalid(file, error.reason);
     return new CliError('CLI_XLSX', message, { cause: error });
   }
   return error;

@@ -233,6 +233,8 @@ const en = {
   xlsx: {
     noSuchSheet: (file: string, missing: readonly string[], sheets: readonly string[]) =>
       `${file}: no sheet ${missing.map((n) => `"${n}"`).join(', ')}; the sheets are ${sheets.join(', ')}`,
+    ambiguousSheet: (file: string, requested: string, sheets: readonly string[]) =>
+      `${file}: sheet "${requested}" could be ${sheets.join(' or ')}; give its exact name`,
     emptySheets: (file: string, sheets: readonly string[]) =>
       `${file}: ${sheets.length === 1 ? 'sheet' : 'sheets'} ${sheets.join(', ')} ${sheets.length === 1 ? 'is' : 'are'} empty; expected a header row and one row per student`,
     invalid: (file: string, reason: XlsxInvalidReason | undefined) => {
@@ -408,6 +410,8 @@ const zh: ImportMessages = {
   xlsx: {
     noSuchSheet: (file, missing, sheets) =>
       `${file}：没有工作表${missing.map((n) => `“${n}”`).join('、')}；现有工作表：${sheets.join('、')}`,
+    ambiguousSheet: (file, requested, sheets) =>
+      `${file}：工作表“${requested}”可能是 ${sheets.join(' 或 ')}；请给出确切的名称`,
     emptySheets: (file, sheets) => `${file}：工作表 ${sheets.join('、')} 是空的；应有一行表头，每个学生一行`,
     invalid: (file, reason) => {
       switch (reason) {

@@ -18,7 +18,7 @@ export type Source = (
 export interface SourceOptions {
   readonly encoding?: EncodingLabel | undefined;
   readonly delimiter?: string | undefined;
-  /** Workbooks only: these sheets (default all). */
+  /** Workbooks only: these sheets (default all), by exact name or as headers are matched (see sheet-names.ts). */
   readonly sheets?: readonly string[] | undefined;
 }
 
@@ -62,8 +62,9 @@ const DAMAGED_RECORDS_REJECTED = 5;
 export async function openSource(path: string, options: SourceOptions): Promise<Source> {
   if (isWorkbook(path)) {
     const { listSheets, readXlsxRows } = await import('../xlsx/read-xlsx.ts');
+    const { resolveSheetNames } = await import('./sheet-names.ts');
     const all = await listSheets(path);
-    const sheets = options.sheets && options.sheets.length > 0 ? options.sheets : all;
+    const sheets = options.sheets && options.sheets.length > 0 ? resolveSheetNames(options.sheets, all) : all;
     return { kind: 'xlsx', sheets, read: (only = sheets) => readXlsxRows(path, { sheets: only }) };
   }
   await checkNotBinary(path);

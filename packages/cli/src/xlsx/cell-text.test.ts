@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateText, decodeXstring, encodeXstring, numberText, valueText, zeroPadWidth } from './cell-text.ts';
+import { dateText, decodeXstring, encodeXstring, numberText, valueText } from './cell-text.ts';
 
 const system1900 = { date1904: false };
 
@@ -16,11 +16,28 @@ describe('numberText', () => {
     { n: 3.5, fmt: '000000', text: '3.5' },
     { n: 42, fmt: '0.00', text: '42' },
     { n: 42, fmt: '#,##0', text: '42' },
-    { n: 0.1 + 0.2, fmt: undefined, text: '0.30000000000000004' },
+    // Float noise: 15 significant digits, as Excel keeps and shows the stored value (both noisy values read as the
+    // answer the psychologist sees).
+    { n: 0.1 + 0.2, fmt: undefined, text: '0.3' },
+    { n: 0.9999999999999999, fmt: undefined, text: '1' },
+    { n: 2.9999999999999996, fmt: undefined, text: '3' },
+    { n: 1.0000000000000002, fmt: undefined, text: '1' },
+    { n: 0.9999999999999999, fmt: '000', text: '001' },
+    { n: 12.5, fmt: undefined, text: '12.5' },
+    { n: 123456789.123456, fmt: undefined, text: '123456789.123456' },
+    { n: 123456789.1234567, fmt: undefined, text: '123456789.123457' },
     { n: 1.5e-7, fmt: undefined, text: '1.5e-7' },
     { n: -0, fmt: undefined, text: '0' },
     { n: 999_999_999_999_999, fmt: undefined, text: '999999999999999' },
     { n: 123456789012, fmt: '000000000000000000', text: '000000123456789012' },
+    // An id as its custom format shows it (number-format.ts); a fraction or a mangled id stays the plain number.
+    { n: 100, fmt: '"2025"0000', text: '20250100' },
+    { n: 101, fmt: '"S"000', text: 'S101' },
+    { n: 104, fmt: '000-000-000', text: '000-000-104' },
+    { n: 106, fmt: '0"号"', text: '106号' },
+    { n: -5, fmt: '"S"000', text: '-S005' },
+    { n: 3.5, fmt: '"S"000', text: '3.5' },
+    { n: 4.4010620080101101e17, fmt: '"S"000', text: '4.40106E+17' },
     // From 10^15 on, more digits than Excel keeps: shown as Excel's General format shows it, never as an exact id.
     { n: 4.4010620080101101e17, fmt: undefined, text: '4.40106E+17' },
     { n: Number('440106200801011102'), fmt: undefined, text: '4.40106E+17' },
@@ -38,6 +55,15 @@ describe('numberText', () => {
     expect(numberText(n, fmt)).toBe(text);
   });
 
+  it('reads an integer one unit in the last place off (float noise) as the integer', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: -1, max: 1 }), (k, ulps) => {
+        const noisy = k + ulps * Number.EPSILON * k;
+        return numberText(noisy, undefined) === String(k);
+      }),
+    );
+  });
+
   it('keeps every exact integer Excel can hold, and shows every longer number as Excel does', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 999_999_999_999_999 }), (n) => numberText(n, undefined) === String(n)),
@@ -47,22 +73,6 @@ describe('numberText', () => {
         /^\d(\.\d{1,5})?E\+\d{2,3}$/.test(numberText(n, '0')),
       ),
     );
-  });
-});
-
-describe('zeroPadWidth', () => {
-  it.each([
-    ['000000', 6],
-    ['"00000000"', 8],
-    ['0', 1],
-    ['00_);(00)', 2],
-    ['General', 0],
-    ['0.00', 0],
-    ['#,##0', 0],
-    ['@', 0],
-    [undefined, 0],
-  ] as const)('%s → %i', (fmt, width) => {
-    expect(zeroPadWidth(fmt)).toBe(width);
   });
 });
 
@@ -83,6 +93,35 @@ describe('dateText', () => {
   it('takes the 1904 epoch for times without a date', () => {
     expect(dateText(new Date(Date.UTC(1904, 0, 1, 1)), { date1904: true })).toBe('01:00');
     expect(dateText(new Date(Date.UTC(1904, 0, 1, 1)), system1900)).toBe('1904-01-01 01:00');
+  });
+});
+
+describe('date serials', () => {
+  const system1904 = { date1904: true };
+  // Excel's 1900 system counts a 1900-02-29 that never was (serial 60): serials before it are a day later than a
+  // plain count from 1899-12-30 gives.
+  it.each([
+    { serial: 1, text: '1900-01-01' },
+    { serial: 59, text: '1900-02-28' },
+    { serial: 60, text: '1900-02-29' },
+    { serial: 60.5, text: '1900-02-29 12:00' },
+    { serial: 60.999999999, text: '1900-03-01' },
+    { serial: 61, text: '1900-03-01' },
+    { serial: 45170, text: '2023-09-01' },
+    { serial: 0.5, text: '12:00' },
+  ])('1900 system: $serial → $text', ({ serial, text }) => {
+    expect(valueText(serial, 'yyyy-mm-dd', system1900)).toBe(text);
+  });
+
+  // The 1904 system has no fictitious day: serial 0 is 1904-01-01, and 1904 was a leap year.
+  it.each([
+    { serial: 1, text: '1904-01-02' },
+    { serial: 59, text: '1904-02-29' },
+    { serial: 60, text: '1904-03-01' },
+    { serial: 61, text: '1904-03-02' },
+    { serial: 43708, text: '2023-09-01' },
+  ])('1904 system: $serial → $text', ({ serial, text }) => {
+    expect(valueText(serial, 'yyyy-mm-dd', system1904)).toBe(text);
   });
 });
 
@@ -112,6 +151,8 @@ describe('valueText', () => {
     { name: 'formula error result', value: Number.NaN, fmt: 'yyyy-mm-dd', text: '' },
     { name: 'hyperlink', value: { text: '链接', hyperlink: 'https://example.org/' }, fmt: undefined, text: '链接' },
     { name: 'zero-padded id', value: 42, fmt: '000000', text: '000042' },
+    // An escaped letter is text, not a date part: `\d` is the letter d, not a day.
+    { name: 'escaped letters', value: 42, fmt: '\\d\\s000', text: 'ds042' },
   ])('$name', ({ value, fmt, text }) => {
     expect(valueText(value, fmt, context)).toBe(text);
   });

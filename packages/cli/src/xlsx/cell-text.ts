@@ -1,3 +1,5 @@
+import { formatInteger } from './number-format.ts';
+
 /**
  * Cell value → text, the way a school psychologist reads the cell in Excel, minus display formatting: ids keep every
  * digit, dates are ISO, nothing is localised. Values arrive in the shapes exceljs's stream reader produces
@@ -8,9 +10,8 @@ export function valueText(value: unknown, numFmt: string | undefined, context: V
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return decodeXstring(value);
   if (typeof value === 'number') {
-    // Only formula results reach here with a date format: exceljs turns plain date cells into Date objects itself.
-    if (isDateFormat(numFmt))
-      return Number.isFinite(value) ? dateText(serialToDate(value, context.date1904), context) : '';
+    // A date is a serial number with a date format (sheet-rows.ts reads every cell, formula or not).
+    if (isDateFormat(numFmt)) return Number.isFinite(value) ? serialText(value, context) : '';
     return numberText(value, numFmt);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
@@ -44,22 +45,30 @@ function richTextText(runs: readonly unknown[]): string {
 }
 
 /**
- * Integers in full, without exponent or `.0`, zero-padded to the width of a `000000` format (how school platforms keep
- * leading zeros on ids stored as numbers); other numbers in their shortest round-trip form. From 10^15 on, a number has
- * more digits than Excel keeps (15 significant): an 18-digit id typed into a General cell is stored as
- * 4.4010620080101101E+17, and two students' ids as the same number. Such a number comes out as Excel shows it in
- * General format (`4.40106E+17`), which the import rejects as a mangled id, as it does in a CSV; never as a
- * precise-looking id (`440106200801011000`) that is someone else's.
+ * A number as Excel shows its stored value: to 15 significant digits, so float noise left by formulas and exporters
+ * (0.9999999999999999, 2.9999999999999996) reads as the 1 and 3 a psychologist sees. The formula bar's 15 digits, not
+ * the cell's General display (at most 11 characters, fewer in a narrow column): what a cell shows depends on its width,
+ * and 15 digits is the precision Excel keeps and compares with. Integers in full, without exponent or `.0`, shown
+ * with their custom format when it is one ids are given (`000000`, `"2025"0000`, `000-000-000`: see number-format.ts);
+ * other numbers in their shortest form. From 10^15 on, a number has more digits than Excel keeps: an 18-digit id typed
+ * into a General cell is stored as 4.4010620080101101E+17, and two students' ids as the same number. Such a number
+ * comes out as Excel shows it in General format (`4.40106E+17`), which the import rejects as a mangled id, as
+ * it does in a CSV; never as a precise-looking id (`440106200801011000`) that is someone else's.
+ * @see Microsoft KB 65903, "Number of significant digits MS Excel retains" (15 kept; General shows up to 11 characters)
+ * @see https://learn.microsoft.com/en-us/office/troubleshoot/excel/floating-point-arithmetic-inaccurate-result
  * @see https://learn.microsoft.com/en-us/office/troubleshoot/excel/last-digits-changed-to-zeros
  */
 export function numberText(n: number, numFmt: string | undefined): string {
   if (!Number.isFinite(n)) return ''; // a formula whose cached result is an error
   if (Math.abs(n) >= EXCEL_EXACT_LIMIT) return generalScientific(n);
-  if (!Number.isInteger(n)) return String(n);
-  const digits = String(Math.abs(n));
-  const width = zeroPadWidth(numFmt);
-  return (n < 0 ? '-' : '') + (width > digits.length ? digits.padStart(width, '0') : digits);
+  const shown = Number.isInteger(n) ? n : Number(n.toPrecision(EXCEL_DIGITS));
+  if (!Number.isInteger(shown)) return String(shown);
+  const digits = String(Math.abs(shown));
+  return (shown < 0 ? '-' : '') + (formatInteger(digits, numFmt) ?? digits);
 }
+
+/** Significant digits Excel keeps of a number. */
+const EXCEL_DIGITS = 15;
 
 /** The smallest number with more digits than Excel keeps: 16 digits before the point. */
 const EXCEL_EXACT_LIMIT = 1e15;
@@ -73,20 +82,15 @@ function generalScientific(n: number): string {
 }
 
 /**
- * The width of a zero-padding number format: `000000`, `"000000"` (as some platforms write it), optionally followed by
- * alignment padding (`_ `) or further sections (`000000;@`). 0 for any other format.
+ * exceljs's own test (lib/utils/utils.js isDateFmt), so cells are judged as exceljs would; escaped
+ * characters (`\d`) are text, as quoted ones are, not date parts.
  */
-export function zeroPadWidth(numFmt: string | undefined): number {
-  if (!numFmt) return 0;
-  const first = numFmt.split(';')[0] ?? '';
-  const m = /^"?(0+)"?(?:_.)*$/.exec(first);
-  return m?.[1]?.length ?? 0;
-}
-
-/** exceljs's own test (lib/utils/utils.js isDateFmt), so formula results are judged like plain cells. */
 function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  const bare = numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  const bare = numFmt
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '');
   return /[ymdhMsb]/.test(bare);
 }
 
@@ -95,7 +99,27 @@ const DAY = 86_400_000;
 const EPOCH_1900 = -25_569;
 const EPOCH_1904 = -24_107;
 
-/** The 1900 system counts the fictitious 1900-02-29, so serials before March 1900 are one day early (as in exceljs). */
+/**
+ * A date serial as Excel shows it. The 1900 system counts a 1900-02-29 that never was (serial 60, which Excel shows as
+ * such), so its serials 1–59 are one day later than a plain count from serial 0 gives; the 1904 system counts plainly.
+ * @see https://learn.microsoft.com/en-us/office/troubleshoot/excel/wrongly-assumes-1900-is-leap-year
+ * @see ECMA-376 Part 1, §18.17.4.1 (date conversion for serial values)
+ */
+function serialText(serial: number, context: ValueContext): string {
+  // Judged on the second the text shows: 60.99999999 is 1900-03-01, not the fictitious day.
+  const rounded = Math.round(serial * SECONDS_A_DAY) / SECONDS_A_DAY;
+  if (context.date1904 || rounded < 1 || rounded >= FICTITIOUS_LEAP_DAY + 1) {
+    return dateText(serialToDate(rounded, context.date1904), context);
+  }
+  const text = dateText(serialToDate(rounded + 1, false), context);
+  return rounded < FICTITIOUS_LEAP_DAY ? text : text.replace('1900-03-01', '1900-02-29');
+}
+
+/** The 1900 system's serial for 1900-02-29, a day Lotus 1-2-3 counted and Excel keeps counting. */
+const FICTITIOUS_LEAP_DAY = 60;
+const SECONDS_A_DAY = 86_400;
+
+/** A serial counted plainly from the system's serial 0 (1899-12-30 in the 1900 system, where it holds from March 1900). */
 function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial + (date1904 ? EPOCH_1904 : EPOCH_1900)) * DAY));
 }

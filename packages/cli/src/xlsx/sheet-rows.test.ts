@@ -39,6 +39,9 @@ describe('cellText', () => {
     { t: undefined, raw: '202501010001', fmt: undefined, text: '202501010001' },
     // Excel's precision limit: shown as Excel shows it, never as a precise-looking id.
     { t: undefined, raw: '4.4010620080101101E+17', fmt: undefined, text: '4.40106E+17' },
+    // Float noise in a saved value: read as the answer Excel shows (15 significant digits).
+    { t: 'n', raw: '0.9999999999999999', fmt: undefined, text: '1' },
+    { t: 'n', raw: '2.9999999999999996', fmt: undefined, text: '3' },
     { t: undefined, raw: 'abc', fmt: undefined, text: 'abc' },
     { t: undefined, raw: '', fmt: undefined, text: '' },
     { t: 'd', raw: '2023-09-01T14:05:00', fmt: undefined, text: '2023-09-01 14:05' },

@@ -1,5 +1,5 @@
 /** Stable codes of workbook failures; the CLI maps them to messages and exit codes. */
-export type XlsxErrorCode = 'XLSX_INVALID' | 'XLSX_NO_SUCH_SHEET';
+export type XlsxErrorCode = 'XLSX_INVALID' | 'XLSX_NO_SUCH_SHEET' | 'XLSX_AMBIGUOUS_SHEET';
 
 /**
  * Why a file is not a workbook we can read, so the message can say what to do about it:
@@ -20,6 +20,13 @@ export type XlsxErrorDetail =
       readonly missing: readonly string[];
       /** Every worksheet the workbook has, in workbook order. */
       readonly sheets: readonly string[];
+    }
+  | {
+      readonly code: 'XLSX_AMBIGUOUS_SHEET';
+      /** The requested name, which no sheet has exactly. */
+      readonly requested: string;
+      /** The sheets it could mean, in workbook order (two or more). */
+      readonly sheets: readonly string[];
     };
 
 /**
@@ -31,17 +38,25 @@ export class XlsxError extends Error {
   readonly code: XlsxErrorCode;
   /** `XLSX_INVALID`: why the file cannot be read; otherwise undefined. */
   readonly reason: XlsxInvalidReason | undefined;
-  /** `XLSX_NO_SUCH_SHEET`: every worksheet the workbook has, in tab order; otherwise empty. */
+  /**
+   * `XLSX_NO_SUCH_SHEET`: every worksheet the workbook has, in tab order; `XLSX_AMBIGUOUS_SHEET`: the sheets the
+   * requested name could mean; otherwise empty.
+   */
   readonly sheets: readonly string[];
-  /** `XLSX_NO_SUCH_SHEET`: the requested names the workbook does not have; otherwise empty. */
+  /** `XLSX_NO_SUCH_SHEET`: the requested names the workbook does not have; `XLSX_AMBIGUOUS_SHEET`: the name. */
   readonly missing: readonly string[];
 
   constructor(detail: XlsxErrorDetail, options?: { cause?: unknown }) {
     super(describe(detail), options);
     this.code = detail.code;
     this.reason = detail.code === 'XLSX_INVALID' ? detail.reason : undefined;
-    this.sheets = detail.code === 'XLSX_NO_SUCH_SHEET' ? detail.sheets : [];
-    this.missing = detail.code === 'XLSX_NO_SUCH_SHEET' ? detail.missing : [];
+    this.sheets = detail.code === 'XLSX_INVALID' ? [] : detail.sheets;
+    this.missing =
+      detail.code === 'XLSX_NO_SUCH_SHEET'
+        ? detail.missing
+        : detail.code === 'XLSX_AMBIGUOUS_SHEET'
+          ? [detail.requested]
+          : [];
   }
 }
 
@@ -52,5 +67,7 @@ export function isXlsxError(error: unknown): error is XlsxError {
 function describe(detail: XlsxErrorDetail): string {
   if (detail.code === 'XLSX_INVALID') return `not a readable .xlsx workbook (${detail.reason})`;
   const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(', ');
+  if (detail.code === 'XLSX_AMBIGUOUS_SHEET')
+    return `sheet name ${list([detail.requested])} could be ${list(detail.sheets)}`;
   return `no sheet named ${list(detail.missing)}; the workbook has ${list(detail.sheets)}`;
 }

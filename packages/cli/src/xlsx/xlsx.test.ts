@@ -94,7 +94,7 @@ describe('readXlsxRows on a workbook written by exceljs', () => {
       ['初一(3)班', 2, ['202301010012', '张三', '2010-05-03', 'TRUE', '多动', '3']],
       ['初一(3)班', 4, ['000042', '00000007', '2023-09-01 14:05', 'FALSE', '说明', '0']],
       ['初一(3)班', 5, ['a', '', '', '', 'e']],
-      ['初一(3)班', 6, ['3.14', '0.30000000000000004', '2023-09-02 12:00', 'xy', '#N/A', '-005']],
+      ['初一(3)班', 6, ['3.14', '0.3', '2023-09-02 12:00', 'xy', '#N/A', '-005']],
       ['初一(3)班', 7, ['=1+1', '  空格  ', '=A1']],
       ['初一(4)班', 1, ['学号', '姓名']],
       ['初一(4)班', 2, ['202301020001', '李四']],
@@ -274,6 +274,30 @@ describe('readXlsxRows on hand-built workbooks', () => {
     expect(await rows(file)).toEqual([
       ['日期', 1, ['2023-09-01', '2023-09-01', '2023-09-01 18:00', '2023-09-01', '45170', '45170']],
     ]);
+  });
+
+  const earlySerials = `<row r="1">${[1, 59, 60, 61].map((v, i) => `<c r="${'ABCD'[i]}1" s="1"><v>${v}</v></c>`).join('')}</row>`;
+
+  it('reads 1900-01-01 to 1900-03-01 as Excel shows them, fictitious 1900-02-29 included', async () => {
+    const file = await build('early-dates.xlsx', {
+      styles: dateStyles,
+      sheets: [{ name: '1900', data: earlySerials }],
+    });
+    expect(await rows(file)).toEqual([['1900', 1, ['1900-01-01', '1900-02-28', '1900-02-29', '1900-03-01']]]);
+  });
+
+  it('reads early serials of a 1904 workbook without the 1900 system’s fictitious day', async () => {
+    const file = await build('early-1904.xlsx', {
+      workbookPr: '<workbookPr date1904="1"/>',
+      styles: dateStyles,
+      sheets: [
+        {
+          name: 'Mac',
+          data: earlySerials,
+        },
+      ],
+    });
+    expect(await rows(file)).toEqual([['Mac', 1, ['1904-01-02', '1904-02-29', '1904-03-01', '1904-03-02']]]);
   });
 
   it('honours the 1904 date system, however the flag is spelled', async () => {
