@@ -54,9 +54,10 @@ function richTextText(runs: readonly unknown[]): string {
  * into a General cell is stored as 4.4010620080101101E+17, and two students' ids as the same number. Such a number
  * comes out as Excel shows it in General format (`4.40106E+17`), which the import rejects as a mangled id, as
  * it does in a CSV; never as a precise-looking id (`440106200801011000`) that is someone else's.
- * @see Microsoft KB 65903, "Number of significant digits MS Excel retains" (15 kept; General shows up to 11 characters)
- * @see https://learn.microsoft.com/en-us/office/troubleshoot/excel/floating-point-arithmetic-inaccurate-result
- * @see https://learn.microsoft.com/en-us/office/troubleshoot/excel/last-digits-changed-to-zeros
+ * @see Microsoft KB 65903, "Number of significant digits MS Excel retains" (15 kept; General shows up to 11 characters),
+ *   copy at https://mskb.pkisolutions.com/kb/65903
+ * @see Apache POI `ExcelArithmetic.approxValue`: "the value as Excel sees it: rounded to 15 significant decimal digits"
+ *   (https://poi.apache.org/apidocs/6.0/org/apache/poi/ss/util/ExcelArithmetic.html)
  */
 export function numberText(n: number, numFmt: string | undefined): string {
   if (!Number.isFinite(n)) return ''; // a formula whose cached result is an error
@@ -102,8 +103,8 @@ const EPOCH_1904 = -24_107;
 /**
  * A date serial as Excel shows it. The 1900 system counts a 1900-02-29 that never was (serial 60, which Excel shows as
  * such), so its serials 1–59 are one day later than a plain count from serial 0 gives; the 1904 system counts plainly.
- * @see https://learn.microsoft.com/en-us/office/troubleshoot/excel/wrongly-assumes-1900-is-leap-year
- * @see ECMA-376 Part 1, §18.17.4.1 (date conversion for serial values)
+ * @see Microsoft KB 214326, "Excel incorrectly assumes that the year 1900 is a leap year" (kept for Lotus 1-2-3)
+ * @see ECMA-376 Part 1, §18.17.4 (dates and times: the 1900 and 1904 date systems)
  */
 function serialText(serial: number, context: ValueContext): string {
   // Judged on the second the text shows: 60.99999999 is 1900-03-01, not the fictitious day.
