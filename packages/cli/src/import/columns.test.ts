@@ -289,8 +289,25 @@ describe('mapHeader: problems', () => {
     expect(listed).toEqual(['', '', 'Q2']);
   });
 
-  it('a data row of a prefixed file looks like data too', () => {
-    expect(issues(mapHeader(['PHQA1', 'PHQA1'], auto))).toEqual([{ code: 'header-looks-like-data' }]);
+  // QA: two PHQA9 columns, or two GAD7_1, are headers (words), not answers: each is a duplicate item.
+  it.each([
+    ['PHQA9', [...PHQA_ITEMS.map((i) => `PHQA${i}`), 'PHQA9'], 'phq-a', '9', [8, 13]],
+    ['GAD7_1', [...numbers(7).map((i) => `GAD7_${i}`), 'GAD7_1'], 'gad-7', '1', [0, 7]],
+    ['Q1 (named)', [...numbers(7).map((i) => `Q${i}`), 'Q1'], 'gad-7', '1', [0, 7]],
+  ])('the same item header twice (%s) is a duplicate item, not data', (header, headers, instrument, item, at) => {
+    const options = header.includes('named') ? named(gad7) : auto;
+    expect(issues(mapHeader(['学号', ...headers], options))).toEqual([
+      {
+        code: 'duplicate-item',
+        instrument,
+        item,
+        columns: at.map((i) => ({ index: i + 1, header: headers[i], item })),
+      },
+    ]);
+  });
+
+  it('the same number twice where item headers should be is still data (an answer, an age)', () => {
+    expect(issues(mapHeader(['学号', '1', '2', '1'], named(gad7)))).toEqual([{ code: 'header-looks-like-data' }]);
   });
 });
 

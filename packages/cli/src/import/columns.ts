@@ -127,10 +127,6 @@ function finish(
   for (const f of found) {
     for (const [item, columns] of f.byItem) {
       if (columns.length < 2) continue;
-      // Identical item headers are cell values: a file without a header row. Never repeat them back.
-      if (new Set(columns.map((c) => normalizeHeader(c.header))).size < columns.length) {
-        return { ok: false, error: [{ code: 'header-looks-like-data' }] };
-      }
       issues.push({ code: 'duplicate-item', instrument: f.definition.id, item, columns });
     }
     const missing = f.definition.items.filter((i) => i.optional !== true && !f.byItem.has(i.id)).map((i) => i.id);
@@ -187,7 +183,7 @@ export function mapHeader(
   if (issues.length === 0) return mapped;
   const answers = answerTexts(options.candidates);
   // A student's row where the header should be (ids, ages, answers): say so, and repeat none of its cells.
-  if (!mapped.ok && looksLikeAnswers(headers, answers))
+  if (!mapped.ok && (looksLikeAnswers(headers, answers) || mapped.error.some((i) => repeatsCellValue(i, answers))))
     return { ok: false, error: [{ code: 'header-looks-like-data' }] };
   return { ok: false, error: issues.map((issue) => withShownHeaders(issue, answers)) };
 }
@@ -223,6 +219,26 @@ function unreadGroups(mapping: SheetMapping, options: MapOptions): MappingIssue[
     byGroup.set(g.group, [...(byGroup.get(g.group) ?? []), { index: column.index, header: g.own }]);
   }
   return [...byGroup].map(([group, columns]) => ({ code: 'unread-group', group, columns }));
+}
+
+/**
+ * Whether an issue's item columns have the same header twice, and that header may be a cell value (`1`, `2`): a data
+ * row where the header should be. Words twice (`PHQA9`, `Q1`) are headers: a duplicate item, said as such.
+ */
+function repeatsCellValue(issue: MappingIssue, answers: ReadonlySet<string>): boolean {
+  const columns =
+    issue.code === 'duplicate-item'
+      ? issue.columns
+      : issue.code === 'no-instrument' || issue.code === 'ambiguous'
+        ? issue.itemLike
+        : [];
+  const seen = new Set<string>();
+  return columns.some(({ header }) => {
+    const h = normalizeHeader(header);
+    if (seen.has(h)) return mayBeData(header, answers);
+    seen.add(h);
+    return false;
+  });
 }
 
 /** The issue with every header that may be a cell value blanked (see header-text.ts): messages then show numbers. */
@@ -330,10 +346,6 @@ function mapColumns(
   }
   if (found.size === 0) {
     if (generic.length === 0) return { ok: false, error: [{ code: 'no-instrument', itemLike: [] }] };
-    // Identical item-like headers are cell values, as in finish(): never repeat them back (they may hold an id).
-    if (new Set(generic.map((c) => normalizeHeader(c.header))).size < generic.length) {
-      return { ok: false, error: [{ code: 'header-looks-like-data' }] };
-    }
     // Unprefixed item columns: which instrument has exactly these items?
     const ids = new Set(generic.map((c) => c.item));
     const fits = options.candidates.filter(
