@@ -31,4 +31,39 @@ describe('triage import: the same header twice', () => {
     expect(r.stderr).not.toContain('looks like answers');
     expect(r.stderr).toContain(`columns ${columns} all hold ${item}`);
   });
+
+  it('two sex columns are a repeated person field, and no student row is read as a second header row', () => {
+    const r = run(csv('dup-sex.csv', [...person, ...phqA, ...gad7, 'sex'], ['F']));
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).not.toContain('read as one');
+    expect(r.stderr).not.toContain('group name');
+    expect(r.stderr).toContain('columns 3 (sex) and 27 (sex) all look like the sex column');
+  });
+
+  it('a platform file numbered straight through, with -i phq-a: one header row, no group names', () => {
+    const header = [
+      ...['序号', '提交答卷时间', '所用时间', '来源', '来源详情', '来自IP', '1、你的学号：', '2、你的姓名：'],
+      ...['3、性别：', '4、年龄：', '5、年级：', '6、班级：', '7、你是否住校？', '8、你是否独生子女？'],
+      ...['9、情绪低落、烦躁或绝望', '10、兴趣减退', '11、睡眠问题', '12、食欲不振', '13、疲乏无力', '14、自我评价低'],
+      ...[
+        '15、注意力难以集中',
+        '16、动作迟缓或烦躁不安',
+        '17、死亡或自伤念头',
+        'PHQ-A a',
+        'PHQ-A b',
+        'PHQ-A c',
+        'PHQ-A d',
+      ],
+    ];
+    const student = [
+      ...['1', '2025/9/11 10:01:00', '101秒', '手机提交', 'N/A', '10.0.0.1', '202501110001', 'Guo Xiaojiu'],
+      ...['女', '13', '初一', '初一(1)班', '1', '1', ...Array(13).fill('0')],
+    ];
+    const file = s.write('wjx.csv', [header, student, student].map((r) => r.join(',')).join('\n'));
+    const r = run(file, ['-i', 'phq-a']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).not.toContain('read as one');
+    expect(r.stderr).not.toContain('group name');
+    expect(r.stderr).not.toContain('202501110001');
+  });
 });
