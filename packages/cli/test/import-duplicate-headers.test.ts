@@ -66,4 +66,35 @@ describe('triage import: the same header twice', () => {
     expect(r.stderr).not.toContain('group name');
     expect(r.stderr).not.toContain('202501110001');
   });
+
+  it('says how to skip one of two columns by position, and a mapping file that does imports', () => {
+    const file = csv('dup-sex-map.csv', [...person, ...phqA, ...gad7, 'sex'], ['F']);
+    const r = run(file);
+    expect(r.stderr).toContain('"column 27": ignore (column AA in Excel)');
+    const map = s.write('dup-sex.map.yaml', 'columns:\n  "column 27": ignore\n');
+    const mapped = run(file, ['--map', map]);
+    expect(mapped.status).toBe(0);
+    expect(mapped.stderr).toContain('sex (sex), age (age), grade (grade), class (class); 1 other column ignored');
+  });
+
+  it('reads PHQ-A and GAD-7 both headed Q1 … by a mapping file naming the second run by position', () => {
+    const q = (n: number) => numbers(n).map((i) => `Q${i}`);
+    const file = csv('two-runs.csv', [...person, ...q(9), 'PHQA_a', 'PHQA_b', 'PHQA_c', 'PHQA_d', ...q(7)]);
+    const lines = [
+      'instruments: [phq-a, gad-7]',
+      'columns:',
+      ...numbers(9).map((i) => `  Q${i}: phq-a.${i}`),
+      ...numbers(7).map((i) => `  column ${19 + Number(i)}: gad-7.${i}`),
+    ];
+    const r = run(file, ['--map', s.write('two-runs.map.yaml', `${lines.join('\n')}\n`)]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('two-runs.csv: PHQ-A + GAD-7; person columns');
+  });
+
+  it('a position past the last column is said, with the width', () => {
+    const file = csv('narrow.csv', [...person, ...phqA, ...gad7]);
+    const r = run(file, ['--map', s.write('past.map.yaml', 'columns:\n  column 40: ignore\n')]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('the --map file names column 40, but the header has 26 columns');
+  });
 });

@@ -395,6 +395,38 @@ describe('mapHeader: explicit mapping', () => {
     },
   );
 
+  it('a column named by position ignores one of two sex columns, and the other is read', () => {
+    const headers = ['学号', 'sex', ...numbers(7).map((i) => `GAD7_${i}`), 'sex'];
+    const explicitAt = new Map<number, ColumnTarget>([[9, { kind: 'ignore' }]]);
+    const mapping = ok(mapHeader(headers, { ...auto, explicitAt }));
+    expect(mapping.person.sex).toEqual({ index: 1, header: 'sex' });
+    expect(mapping.ignored).toEqual([{ index: 9, header: 'sex' }]);
+  });
+
+  it('a column named by position wins over its header: Q1 … twice, the second run GAD-7', () => {
+    const q = (n: number) => numbers(n).map((i) => `Q${i}`);
+    const headers = ['学号', ...q(9), 'PHQA_c', 'PHQA_d', ...q(7)];
+    const explicit = new Map<string, ColumnTarget>(
+      numbers(9).map((i) => [`q${i}`, { kind: 'item', instrument: phqA, item: i }]),
+    );
+    const explicitAt = new Map<number, ColumnTarget>(
+      numbers(7).map((i, n) => [12 + n, { kind: 'item', instrument: gad7, item: i }]),
+    );
+    const mapping = ok(mapHeader(headers, { ...named(phqA, gad7), explicit, explicitAt }));
+    expect(itemsOf(mapping)).toEqual({
+      'phq-a': [...numbers(9).map((i, n) => [i, n + 1]), ['c', 10], ['d', 11]],
+      'gad-7': numbers(7).map((i, n) => [i, n + 12]),
+    });
+  });
+
+  it('a position past the last column is an issue, never silently nothing', () => {
+    const headers = ['学号', ...numbers(7).map((i) => `GAD7_${i}`)];
+    const explicitAt = new Map<number, ColumnTarget>([[8, { kind: 'ignore' }]]);
+    expect(issues(mapHeader(headers, { ...auto, explicitAt }))).toEqual([
+      { code: 'no-such-column', column: 9, width: 8 },
+    ]);
+  });
+
   it("a second name column (a parent's, say) is ignored: names are never read", () => {
     const headers = ['学号', '姓名', '家长姓名', 'Name', ...numbers(7).map((i) => `GAD7_${i}`)];
     const mapping = ok(mapHeader(headers, auto));

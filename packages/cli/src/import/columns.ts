@@ -57,6 +57,8 @@ export type MappingIssue =
       readonly columns: readonly Column[];
     }
   | { readonly code: 'duplicate-field'; readonly field: PersonField; readonly columns: readonly Column[] }
+  /** A mapping file names a column by a position past the header's last column (1-based `column`, `width` columns). */
+  | { readonly code: 'no-such-column'; readonly column: number; readonly width: number }
   | { readonly code: 'header-looks-like-data' }
   /** A CSV header line with a quote that never closes (a stray `"`): its cells from `column` (0-based) on are one. */
   | { readonly code: 'header-quote'; readonly column: number };
@@ -193,6 +195,8 @@ interface MapOptions {
   readonly named: boolean;
   /** From a mapping file, by normalized header: these columns are what it says, whatever they look like. */
   readonly explicit?: ReadonlyMap<string, ColumnTarget>;
+  /** From a mapping file, by 0-based column index (`column 12`): wins over `explicit`, for headers that repeat. */
+  readonly explicitAt?: ReadonlyMap<number, ColumnTarget>;
   /** From a two-row header, by column: the group name over it and its own name (the header is both joined). */
   readonly grouped?: readonly (GroupedName | undefined)[];
   /** Every instrument, so that a group naming one not among `candidates` is not taken for a name of none. */
@@ -272,13 +276,18 @@ function mapColumns(
   const only = options.candidates.length === 1 ? options.candidates[0] : undefined;
   // The one named instrument's lettered items (PHQ-A's a–d, c and d required) are its by generic headers too.
   const letters = new Set(options.named && only ? only.items.map((i) => i.id).filter((id) => !/^\d/.test(id)) : []);
+  const past = [...(options.explicitAt?.keys() ?? [])].filter((index) => index >= headers.length);
+  if (past.length > 0) {
+    const issues = past.map((index) => ({ code: 'no-such-column' as const, column: index + 1, width: headers.length }));
+    return { ok: false, error: issues };
+  }
   headers.forEach((header, index) => {
     const column = { index, header };
-    if (header.trim() === '') {
+    const target = options.explicitAt?.get(index) ?? options.explicit?.get(normalizeHeader(header));
+    if (header.trim() === '' && target === undefined) {
       ignored.push(column);
       return;
     }
-    const target = options.explicit?.get(normalizeHeader(header));
     if (target?.kind === 'ignore') {
       ignored.push(column);
       return;
@@ -371,6 +380,7 @@ function mapColumns(
   }
   // Prefixed instruments found; unprefixed item-like columns beside them are ignored, and said so.
   ignored.push(...generic);
-  const how = options.explicit && options.explicit.size > 0 ? 'map' : options.named ? 'named' : 'prefix';
+  const explicitly = (options.explicit?.size ?? 0) + (options.explicitAt?.size ?? 0) > 0;
+  const how = explicitly ? 'map' : options.named ? 'named' : 'prefix';
   return finish(headers.length, person, [...found.values()], ignored, how);
 }

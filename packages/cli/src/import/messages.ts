@@ -1,5 +1,6 @@
 import type { Lang } from '@triage/scales';
 import type { XlsxInvalidReason } from '../xlsx/xlsx-error.ts';
+import { columnLetters } from './column-position.ts';
 import type { GroupExample } from './header-row.ts';
 import type { RowIssueCode } from './read-row.ts';
 
@@ -198,10 +199,13 @@ const en = {
       `${where}: the item columns fit several instruments (${candidates.join(', ')}); expected --instrument ${candidates[0]} or another of them`,
     missingItems: (where: string, abbreviation: string, items: readonly string[]) =>
       `${where}: no column for ${abbreviation} item${items.length === 1 ? '' : 's'} ${items.join(', ')}; expected headers such as ${abbreviation}${items[0]} or "${abbreviation} ${items[0]}、…" (or a --map file)`,
-    duplicateItem: (where: string, abbreviation: string, item: string, headers: readonly string[]) =>
-      `${where}: columns ${headers.join(' and ')} all hold ${abbreviation} item ${item}; expected one column per item (or --map to ignore one)`,
-    duplicateField: (where: string, field: string, headers: readonly string[]) =>
-      `${where}: columns ${headers.join(' and ')} all look like the ${field} column; expected one (or --map to ignore one)`,
+    /** `skip`: the last of the columns, as the example of a mapping file's position key. */
+    duplicateItem: (where: string, abbreviation: string, item: string, headers: readonly string[], skip: number) =>
+      `${where}: columns ${headers.join(' and ')} all hold ${abbreviation} item ${item}; expected one column per item: delete one, or name the one not to read by its position in a --map file, "column ${skip}": ignore (column ${columnLetters(skip)} in Excel)`,
+    duplicateField: (where: string, field: string, headers: readonly string[], skip: number) =>
+      `${where}: columns ${headers.join(' and ')} all look like the ${field} column; expected one: delete one, or name the one not to read by its position in a --map file, "column ${skip}": ignore (column ${columnLetters(skip)} in Excel)`,
+    noSuchColumn: (where: string, column: number, width: number) =>
+      `${where}: the --map file names column ${column}, but the header has ${width} columns; expected a column from 1 to ${width}`,
     headerLooksLikeData: (where: string) =>
       `${where}: the first row looks like answers, not a header row; expected a header row: add it (or use --map)`,
     headerQuote: (where: string, column: number) =>
@@ -376,10 +380,12 @@ const zh: ImportMessages = {
       `${where}：这些题目列可对应多个量表（${candidates.join('、')}）；请用 --instrument ${candidates[0]} 等指定`,
     missingItems: (where, abbreviation, items) =>
       `${where}：缺少 ${abbreviation} 第 ${items.join('、')} 题的列；表头应类似 ${abbreviation}${items[0]} 或“${abbreviation} ${items[0]}、……”（或用 --map）`,
-    duplicateItem: (where, abbreviation, item, headers) =>
-      `${where}：${headers.join(' 和 ')} 都对应 ${abbreviation} 第 ${item} 题；每题只能有一列（可用 --map 忽略其一）`,
-    duplicateField: (where, field, headers) =>
-      `${where}：${headers.join(' 和 ')} 都像是“${field}”列；只能有一列（可用 --map 忽略其一）`,
+    duplicateItem: (where, abbreviation, item, headers, skip) =>
+      `${where}：${headers.join(' 和 ')} 列都对应 ${abbreviation} 第 ${item} 题；每题只能有一列：请删去一列，或在 --map 映射文件中按位置指明不读的那一列："第${skip}列": ignore（即 Excel 的 ${columnLetters(skip)} 列）`,
+    duplicateField: (where, field, headers, skip) =>
+      `${where}：${headers.join(' 和 ')} 列都像是“${field}”列；只能有一列：请删去一列，或在 --map 映射文件中按位置指明不读的那一列："第${skip}列": ignore（即 Excel 的 ${columnLetters(skip)} 列）`,
+    noSuchColumn: (where, column, width) =>
+      `${where}：--map 映射文件指定了第 ${column} 列，但表头只有 ${width} 列；应为第 1 到 ${width} 列`,
     headerLooksLikeData: (where) => `${where}：第一行像是答案，而不是表头行；请补上表头行（或用 --map）`,
     headerQuote: (where, column) =>
       `${where}：第 ${column} 列：表头中带引号的单元格没有结束（多了一个 "？），表头行到此为止；应补上右引号或去掉引号：请删除多余的引号，或在 Excel 里打开后重新保存`,

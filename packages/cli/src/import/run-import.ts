@@ -161,7 +161,7 @@ function mapSheet(
   grouped?: readonly (GroupedName | undefined)[],
 ) {
   const { candidates, named } = instrumentCandidates(options, all);
-  const explicit = options.mapping ? { explicit: options.mapping.columns } : {};
+  const explicit = options.mapping ? { explicit: options.mapping.columns, explicitAt: options.mapping.positions } : {};
   return mapHeader(header, { candidates, named, known: all, ...explicit, ...(grouped ? { grouped } : {}) });
 }
 

@@ -107,7 +107,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0 };
   const cohorts: CohortStudent[][] = options.ruleSets.map(() => []);
 
-  const explicit = options.mapping ? { explicit: options.mapping.columns } : {};
+  const explicit = options.mapping ? { explicit: options.mapping.columns, explicitAt: options.mapping.positions } : {};
   // `grouped`: the group name over each column of a two-row header, so a group naming no instrument is not skipped.
   const mapFields = (fields: readonly string[], grouped?: readonly (GroupedName | undefined)[]) =>
     mapHeader(fields, { candidates, named, known: options.all, ...explicit, ...(grouped ? { grouped } : {}) });
