@@ -97,4 +97,27 @@ describe('triage import: the same header twice', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('the --map file names column 40, but the header has 26 columns');
   });
+
+  it('reads PHQ-A as Q1 … Q9 and GAD-7 as Q1 … Q7 by itself when both are named, in either order', () => {
+    const q = (n: number) => numbers(n).map((i) => `Q${i}`);
+    const file = csv('two-runs-auto.csv', [...person, ...q(9), 'PHQA_a', 'PHQA_b', 'PHQA_c', 'PHQA_d', ...q(7)]);
+    for (const flags of [
+      ['-i', 'phq-a', '-i', 'gad-7'],
+      ['-i', 'gad-7,phq-a'],
+    ]) {
+      const r = run(file, flags);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/two-runs-auto.csv: (PHQ-A \+ GAD-7|GAD-7 \+ PHQ-A); person columns/);
+    }
+  });
+
+  it('two runs of one length (PHQ-A, PHQ-9) are never guessed: the error says what to write', () => {
+    const q = numbers(9).map((i) => `Q${i}`);
+    const rows = [[...person, ...q, ...q], ...students.map((r) => r.slice(0, 24))];
+    const file = s.write('two-nines.csv', rows.map((r) => r.join(',')).join('\n'));
+    const r = run(file, ['-i', 'phq-a,phq-9']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('columns 7–15 and 16–24 each number items from 1');
+    expect(r.stderr).toContain('"column 7": <instrument>.1 … "column 15": <instrument>.9, then "column 16"');
+  });
 });

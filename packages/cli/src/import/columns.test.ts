@@ -427,6 +427,34 @@ describe('mapHeader: explicit mapping', () => {
     ]);
   });
 
+  describe('two runs of Q-numbers, each from 1 (PHQ-A as Q1 … Q9, then GAD-7 as Q1 … Q7)', () => {
+    const q = (n: number) => numbers(n).map((i) => `Q${i}`);
+    const headers = ['学号', ...q(9), 'PHQA_c', 'PHQA_d', ...q(7)];
+
+    it.each([
+      ['phq-a, gad-7', [phqA, gad7]],
+      ['gad-7, phq-a', [gad7, phqA]],
+    ])('each run is the one named instrument of its length (%s)', (_, candidates) => {
+      const mapping = ok(mapHeader(headers, named(...candidates)));
+      expect(itemsOf(mapping)).toMatchObject({
+        'phq-a': [...numbers(9).map((i, n) => [i, n + 1]), ['c', 10], ['d', 11]],
+        'gad-7': numbers(7).map((i, n) => [i, n + 12]),
+      });
+    });
+
+    it('runs that fit no named instrument, or several, are an issue naming each run', () => {
+      const phq9 = instrument('phq-9');
+      expect(issues(mapHeader(['学号', ...q(9), ...q(9)], named(phqA, phq9)))).toContainEqual({
+        code: 'numbered-runs',
+        runs: [
+          { first: 1, last: 9, items: 9 },
+          { first: 10, last: 18, items: 9 },
+        ],
+        among: ['phq-a', 'phq-9'],
+      });
+    });
+  });
+
   it("a second name column (a parent's, say) is ignored: names are never read", () => {
     const headers = ['学号', '姓名', '家长姓名', 'Name', ...numbers(7).map((i) => `GAD7_${i}`)];
     const mapping = ok(mapHeader(headers, auto));

@@ -1,6 +1,7 @@
 import type { InstrumentDefinition } from '@triage/scales';
 import { type ItemColumn, itemIdOfHeader, normalizeHeader } from '../responses/item-columns.ts';
 import { answerTexts, looksLikeAnswers, mayBeData } from './header-text.ts';
+import { instrumentsOfRuns, type NumberedRun, numberedRuns, runPlace } from './numbered-runs.ts';
 import { idRank, type PersonField, personFieldOfHeader } from './person-header.ts';
 
 /** A column of a sheet: its 0-based index and its header as written. */
@@ -57,6 +58,8 @@ export type MappingIssue =
       readonly columns: readonly Column[];
     }
   | { readonly code: 'duplicate-field'; readonly field: PersonField; readonly columns: readonly Column[] }
+  /** Runs of item numbers each from 1 (Q1 … Q9, Q1 … Q7) that the named instruments cannot tell apart by length. */
+  | { readonly code: 'numbered-runs'; readonly runs: readonly NumberedRun[]; readonly among: readonly string[] }
   /** A mapping file names a column by a position past the header's last column (1-based `column`, `width` columns). */
   | { readonly code: 'no-such-column'; readonly column: number; readonly width: number }
   | { readonly code: 'header-looks-like-data' }
@@ -347,6 +350,20 @@ function mapColumns(
   }));
   if (fieldIssues.length > 0) return { ok: false, error: fieldIssues };
 
+  const runs = options.named && options.candidates.length > 1 ? numberedRuns(generic) : undefined;
+  if (runs) {
+    const of = instrumentsOfRuns(runs, options.candidates);
+    if (!of) {
+      const among = options.candidates.map((d) => d.id);
+      return { ok: false, error: [{ code: 'numbered-runs', runs: runs.map(runPlace), among }] };
+    }
+    of.forEach((definition, i) => {
+      const entry = found.get(definition.id) ?? { definition, byItem: new Map(), unknown: [] };
+      found.set(definition.id, entry);
+      for (const column of runs[i] ?? []) collect(entry, column, column.item);
+    });
+    return finish(headers.length, person, [...found.values()], ignored, 'named');
+  }
   if (generic.length > 0 && options.named && only) {
     const entry = found.get(only.id) ?? { definition: only, byItem: new Map(), unknown: [] };
     found.set(only.id, entry);

@@ -34,6 +34,10 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
       );
     case 'duplicate-field':
       return m.duplicateField(where, text.fieldNames[issue.field], numbered(issue.columns), lastColumn(issue.columns));
+    case 'numbered-runs': {
+      const runs = issue.runs.map((r) => ({ first: r.first + 1, last: r.last + 1, items: r.items }));
+      return m.numberedRuns(where, runs, issue.among);
+    }
     case 'no-such-column':
       return m.noSuchColumn(where, issue.column, issue.width);
     case 'header-looks-like-data':

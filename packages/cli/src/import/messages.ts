@@ -9,6 +9,13 @@ import type { RowIssueCode } from './read-row.ts';
  * takes a cell value, a name or an answer, so none can print one.
  */
 
+/** A run of item columns numbered from 1, by its 1-based first and last columns. */
+interface NumberedRunText {
+  readonly first: number;
+  readonly last: number;
+  readonly items: number;
+}
+
 /** Where a CSV file stops being valid text: see CsvDecodeError. `encoding` as shown (UTF-8), `suggestions` as typed. */
 type DecodeAt = {
   readonly encoding: string;
@@ -204,6 +211,9 @@ const en = {
       `${where}: columns ${headers.join(' and ')} all hold ${abbreviation} item ${item}; expected one column per item: delete one, or name the one not to read by its position in a --map file, "column ${skip}": ignore (column ${columnLetters(skip)} in Excel)`,
     duplicateField: (where: string, field: string, headers: readonly string[], skip: number) =>
       `${where}: columns ${headers.join(' and ')} all look like the ${field} column; expected one: delete one, or name the one not to read by its position in a --map file, "column ${skip}": ignore (column ${columnLetters(skip)} in Excel)`,
+    /** `runs`: 1-based first and last columns and the number of items of each run; `among`: the named instruments. */
+    numberedRuns: (where: string, runs: readonly NumberedRunText[], among: readonly string[]) =>
+      `${where}: columns ${runs.map((r) => `${r.first}–${r.last}`).join(' and ')} each number items from 1, and the number of items does not tell which of ${among.join(', ')} each is; expected a --map file naming each column by position: ${runs.map((r) => `"column ${r.first}": <instrument>.1 … "column ${r.last}": <instrument>.${r.items}`).join(', then ')}, where <instrument> is one of ${among.join(', ')}`,
     noSuchColumn: (where: string, column: number, width: number) =>
       `${where}: the --map file names column ${column}, but the header has ${width} columns; expected a column from 1 to ${width}`,
     headerLooksLikeData: (where: string) =>
@@ -384,6 +394,8 @@ const zh: ImportMessages = {
       `${where}：${headers.join(' 和 ')} 列都对应 ${abbreviation} 第 ${item} 题；每题只能有一列：请删去一列，或在 --map 映射文件中按位置指明不读的那一列："第${skip}列": ignore（即 Excel 的 ${columnLetters(skip)} 列）`,
     duplicateField: (where, field, headers, skip) =>
       `${where}：${headers.join(' 和 ')} 列都像是“${field}”列；只能有一列：请删去一列，或在 --map 映射文件中按位置指明不读的那一列："第${skip}列": ignore（即 Excel 的 ${columnLetters(skip)} 列）`,
+    numberedRuns: (where, runs, among) =>
+      `${where}：第 ${runs.map((r) => `${r.first}–${r.last}`).join(' 和 ')} 列各自从第 1 题编号，按题数分不出各属于 ${among.join('、')} 中的哪一个；请提供 --map 映射文件，按位置逐列指明：${runs.map((r) => `"第${r.first}列": <量表>.1 …… "第${r.last}列": <量表>.${r.items}`).join('，然后 ')}，其中 <量表> 为 ${among.join('、')} 之一`,
     noSuchColumn: (where, column, width) =>
       `${where}：--map 映射文件指定了第 ${column} 列，但表头只有 ${width} 列；应为第 1 到 ${width} 列`,
     headerLooksLikeData: (where) => `${where}：第一行像是答案，而不是表头行；请补上表头行（或用 --map）`,
