@@ -289,8 +289,25 @@ describe('mapHeader: problems', () => {
     expect(listed).toEqual(['', '', 'Q2']);
   });
 
-  it('a data row of a prefixed file looks like data too', () => {
-    expect(issues(mapHeader(['PHQA1', 'PHQA1'], auto))).toEqual([{ code: 'header-looks-like-data' }]);
+  // QA: two PHQA9 columns, or two GAD7_1, are headers (words), not answers: each is a duplicate item.
+  it.each([
+    ['PHQA9', [...PHQA_ITEMS.map((i) => `PHQA${i}`), 'PHQA9'], 'phq-a', '9', [8, 13]],
+    ['GAD7_1', [...numbers(7).map((i) => `GAD7_${i}`), 'GAD7_1'], 'gad-7', '1', [0, 7]],
+    ['Q1 (named)', [...numbers(7).map((i) => `Q${i}`), 'Q1'], 'gad-7', '1', [0, 7]],
+  ])('the same item header twice (%s) is a duplicate item, not data', (header, headers, instrument, item, at) => {
+    const options = header.includes('named') ? named(gad7) : auto;
+    expect(issues(mapHeader(['学号', ...headers], options))).toEqual([
+      {
+        code: 'duplicate-item',
+        instrument,
+        item,
+        columns: at.map((i) => ({ index: i + 1, header: headers[i], item })),
+      },
+    ]);
+  });
+
+  it('the same number twice where item headers should be is still data (an answer, an age)', () => {
+    expect(issues(mapHeader(['学号', '1', '2', '1'], named(gad7)))).toEqual([{ code: 'header-looks-like-data' }]);
   });
 });
 
@@ -377,6 +394,66 @@ describe('mapHeader: explicit mapping', () => {
       expect(mapping.ignored.map((c) => c.header)).toContain('学号');
     },
   );
+
+  it('a column named by position ignores one of two sex columns, and the other is read', () => {
+    const headers = ['学号', 'sex', ...numbers(7).map((i) => `GAD7_${i}`), 'sex'];
+    const explicitAt = new Map<number, ColumnTarget>([[9, { kind: 'ignore' }]]);
+    const mapping = ok(mapHeader(headers, { ...auto, explicitAt }));
+    expect(mapping.person.sex).toEqual({ index: 1, header: 'sex' });
+    expect(mapping.ignored).toEqual([{ index: 9, header: 'sex' }]);
+  });
+
+  it('a column named by position wins over its header: Q1 … twice, the second run GAD-7', () => {
+    const q = (n: number) => numbers(n).map((i) => `Q${i}`);
+    const headers = ['学号', ...q(9), 'PHQA_c', 'PHQA_d', ...q(7)];
+    const explicit = new Map<string, ColumnTarget>(
+      numbers(9).map((i) => [`q${i}`, { kind: 'item', instrument: phqA, item: i }]),
+    );
+    const explicitAt = new Map<number, ColumnTarget>(
+      numbers(7).map((i, n) => [12 + n, { kind: 'item', instrument: gad7, item: i }]),
+    );
+    const mapping = ok(mapHeader(headers, { ...named(phqA, gad7), explicit, explicitAt }));
+    expect(itemsOf(mapping)).toEqual({
+      'phq-a': [...numbers(9).map((i, n) => [i, n + 1]), ['c', 10], ['d', 11]],
+      'gad-7': numbers(7).map((i, n) => [i, n + 12]),
+    });
+  });
+
+  it('a position past the last column is an issue, never silently nothing', () => {
+    const headers = ['学号', ...numbers(7).map((i) => `GAD7_${i}`)];
+    const explicitAt = new Map<number, ColumnTarget>([[8, { kind: 'ignore' }]]);
+    expect(issues(mapHeader(headers, { ...auto, explicitAt }))).toEqual([
+      { code: 'no-such-column', column: 9, width: 8 },
+    ]);
+  });
+
+  describe('two runs of Q-numbers, each from 1 (PHQ-A as Q1 … Q9, then GAD-7 as Q1 … Q7)', () => {
+    const q = (n: number) => numbers(n).map((i) => `Q${i}`);
+    const headers = ['学号', ...q(9), 'PHQA_c', 'PHQA_d', ...q(7)];
+
+    it.each([
+      ['phq-a, gad-7', [phqA, gad7]],
+      ['gad-7, phq-a', [gad7, phqA]],
+    ])('each run is the one named instrument of its length (%s)', (_, candidates) => {
+      const mapping = ok(mapHeader(headers, named(...candidates)));
+      expect(itemsOf(mapping)).toMatchObject({
+        'phq-a': [...numbers(9).map((i, n) => [i, n + 1]), ['c', 10], ['d', 11]],
+        'gad-7': numbers(7).map((i, n) => [i, n + 12]),
+      });
+    });
+
+    it('runs that fit no named instrument, or several, are an issue naming each run', () => {
+      const phq9 = instrument('phq-9');
+      expect(issues(mapHeader(['学号', ...q(9), ...q(9)], named(phqA, phq9)))).toContainEqual({
+        code: 'numbered-runs',
+        runs: [
+          { first: 1, last: 9, items: 9 },
+          { first: 10, last: 18, items: 9 },
+        ],
+        among: ['phq-a', 'phq-9'],
+      });
+    });
+  });
 
   it("a second name column (a parent's, say) is ignored: names are never read", () => {
     const headers = ['学号', '姓名', '家长姓名', 'Name', ...numbers(7).map((i) => `GAD7_${i}`)];

@@ -1,6 +1,7 @@
 import type { InstrumentDefinition } from '@triage/scales';
 import { type ItemColumn, itemIdOfHeader, normalizeHeader } from '../responses/item-columns.ts';
 import { answerTexts, looksLikeAnswers, mayBeData } from './header-text.ts';
+import { instrumentsOfRuns, type NumberedRun, numberedRuns, runPlace } from './numbered-runs.ts';
 import { idRank, type PersonField, personFieldOfHeader } from './person-header.ts';
 
 /** A column of a sheet: its 0-based index and its header as written. */
@@ -57,6 +58,10 @@ export type MappingIssue =
       readonly columns: readonly Column[];
     }
   | { readonly code: 'duplicate-field'; readonly field: PersonField; readonly columns: readonly Column[] }
+  /** Runs of item numbers each from 1 (Q1 … Q9, Q1 … Q7) that the named instruments cannot tell apart by length. */
+  | { readonly code: 'numbered-runs'; readonly runs: readonly NumberedRun[]; readonly among: readonly string[] }
+  /** A mapping file names a column by a position past the header's last column (1-based `column`, `width` columns). */
+  | { readonly code: 'no-such-column'; readonly column: number; readonly width: number }
   | { readonly code: 'header-looks-like-data' }
   /** A CSV header line with a quote that never closes (a stray `"`): its cells from `column` (0-based) on are one. */
   | { readonly code: 'header-quote'; readonly column: number };
@@ -127,10 +132,6 @@ function finish(
   for (const f of found) {
     for (const [item, columns] of f.byItem) {
       if (columns.length < 2) continue;
-      // Identical item headers are cell values: a file without a header row. Never repeat them back.
-      if (new Set(columns.map((c) => normalizeHeader(c.header))).size < columns.length) {
-        return { ok: false, error: [{ code: 'header-looks-like-data' }] };
-      }
       issues.push({ code: 'duplicate-item', instrument: f.definition.id, item, columns });
     }
     const missing = f.definition.items.filter((i) => i.optional !== true && !f.byItem.has(i.id)).map((i) => i.id);
@@ -187,7 +188,7 @@ export function mapHeader(
   if (issues.length === 0) return mapped;
   const answers = answerTexts(options.candidates);
   // A student's row where the header should be (ids, ages, answers): say so, and repeat none of its cells.
-  if (!mapped.ok && looksLikeAnswers(headers, answers))
+  if (!mapped.ok && (looksLikeAnswers(headers, answers) || mapped.error.some((i) => repeatsCellValue(i, answers))))
     return { ok: false, error: [{ code: 'header-looks-like-data' }] };
   return { ok: false, error: issues.map((issue) => withShownHeaders(issue, answers)) };
 }
@@ -197,6 +198,8 @@ interface MapOptions {
   readonly named: boolean;
   /** From a mapping file, by normalized header: these columns are what it says, whatever they look like. */
   readonly explicit?: ReadonlyMap<string, ColumnTarget>;
+  /** From a mapping file, by 0-based column index (`column 12`): wins over `explicit`, for headers that repeat. */
+  readonly explicitAt?: ReadonlyMap<number, ColumnTarget>;
   /** From a two-row header, by column: the group name over it and its own name (the header is both joined). */
   readonly grouped?: readonly (GroupedName | undefined)[];
   /** Every instrument, so that a group naming one not among `candidates` is not taken for a name of none. */
@@ -223,6 +226,26 @@ function unreadGroups(mapping: SheetMapping, options: MapOptions): MappingIssue[
     byGroup.set(g.group, [...(byGroup.get(g.group) ?? []), { index: column.index, header: g.own }]);
   }
   return [...byGroup].map(([group, columns]) => ({ code: 'unread-group', group, columns }));
+}
+
+/**
+ * Whether an issue's item columns have the same header twice, and that header may be a cell value (`1`, `2`): a data
+ * row where the header should be. Words twice (`PHQA9`, `Q1`) are headers: a duplicate item, said as such.
+ */
+function repeatsCellValue(issue: MappingIssue, answers: ReadonlySet<string>): boolean {
+  const columns =
+    issue.code === 'duplicate-item'
+      ? issue.columns
+      : issue.code === 'no-instrument' || issue.code === 'ambiguous'
+        ? issue.itemLike
+        : [];
+  const seen = new Set<string>();
+  return columns.some(({ header }) => {
+    const h = normalizeHeader(header);
+    if (seen.has(h)) return mayBeData(header, answers);
+    seen.add(h);
+    return false;
+  });
 }
 
 /** The issue with every header that may be a cell value blanked (see header-text.ts): messages then show numbers. */
@@ -256,13 +279,18 @@ function mapColumns(
   const only = options.candidates.length === 1 ? options.candidates[0] : undefined;
   // The one named instrument's lettered items (PHQ-A's a–d, c and d required) are its by generic headers too.
   const letters = new Set(options.named && only ? only.items.map((i) => i.id).filter((id) => !/^\d/.test(id)) : []);
+  const past = [...(options.explicitAt?.keys() ?? [])].filter((index) => index >= headers.length);
+  if (past.length > 0) {
+    const issues = past.map((index) => ({ code: 'no-such-column' as const, column: index + 1, width: headers.length }));
+    return { ok: false, error: issues };
+  }
   headers.forEach((header, index) => {
     const column = { index, header };
-    if (header.trim() === '') {
+    const target = options.explicitAt?.get(index) ?? options.explicit?.get(normalizeHeader(header));
+    if (header.trim() === '' && target === undefined) {
       ignored.push(column);
       return;
     }
-    const target = options.explicit?.get(normalizeHeader(header));
     if (target?.kind === 'ignore') {
       ignored.push(column);
       return;
@@ -322,6 +350,20 @@ function mapColumns(
   }));
   if (fieldIssues.length > 0) return { ok: false, error: fieldIssues };
 
+  const runs = options.named && options.candidates.length > 1 ? numberedRuns(generic) : undefined;
+  if (runs) {
+    const of = instrumentsOfRuns(runs, options.candidates);
+    if (!of) {
+      const among = options.candidates.map((d) => d.id);
+      return { ok: false, error: [{ code: 'numbered-runs', runs: runs.map(runPlace), among }] };
+    }
+    of.forEach((definition, i) => {
+      const entry = found.get(definition.id) ?? { definition, byItem: new Map(), unknown: [] };
+      found.set(definition.id, entry);
+      for (const column of runs[i] ?? []) collect(entry, column, column.item);
+    });
+    return finish(headers.length, person, [...found.values()], ignored, 'named');
+  }
   if (generic.length > 0 && options.named && only) {
     const entry = found.get(only.id) ?? { definition: only, byItem: new Map(), unknown: [] };
     found.set(only.id, entry);
@@ -330,10 +372,6 @@ function mapColumns(
   }
   if (found.size === 0) {
     if (generic.length === 0) return { ok: false, error: [{ code: 'no-instrument', itemLike: [] }] };
-    // Identical item-like headers are cell values, as in finish(): never repeat them back (they may hold an id).
-    if (new Set(generic.map((c) => normalizeHeader(c.header))).size < generic.length) {
-      return { ok: false, error: [{ code: 'header-looks-like-data' }] };
-    }
     // Unprefixed item columns: which instrument has exactly these items?
     const ids = new Set(generic.map((c) => c.item));
     const fits = options.candidates.filter(
@@ -359,6 +397,7 @@ function mapColumns(
   }
   // Prefixed instruments found; unprefixed item-like columns beside them are ignored, and said so.
   ignored.push(...generic);
-  const how = options.explicit && options.explicit.size > 0 ? 'map' : options.named ? 'named' : 'prefix';
+  const explicitly = (options.explicit?.size ?? 0) + (options.explicitAt?.size ?? 0) > 0;
+  const how = explicitly ? 'map' : options.named ? 'named' : 'prefix';
   return finish(headers.length, person, [...found.values()], ignored, how);
 }

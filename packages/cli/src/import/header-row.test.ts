@@ -1,7 +1,9 @@
-import { instruments } from '@triage/scales';
+import { getInstrument, type InstrumentDefinition, instruments } from '@triage/scales';
 import { describe, expect, it } from 'vitest';
 import { mapHeader } from './columns.ts';
-import { joinHeaderRows, shortName } from './header-row.ts';
+import { headersOf, joinHeaderRows, shortName } from './header-row.ts';
+import { answerTexts } from './header-text.ts';
+import type { Source } from './source.ts';
 
 describe('joinHeaderRows', () => {
   const group = ['', '', 'PHQ-A 青少年抑郁量表', '', '', 'GAD-7', ''];
@@ -50,5 +52,77 @@ describe('shortName', () => {
       const missing = result.ok ? [] : result.error.filter((i) => i.code === 'missing-items');
       expect(read.length + missing.length, name).toBe(1);
     }
+  });
+});
+
+describe("headersOf: a student's row is never a header's second row", () => {
+  /** A CSV source of these rows, one batch. */
+  const source = (rows: readonly (readonly string[])[]): Source => ({
+    kind: 'csv',
+    dialect: { encoding: 'utf-8', bom: false, detected: true, delimiter: ',' },
+    read: async function* () {
+      yield rows.map((fields, i) => ({ line: i + 1, fields }));
+    },
+  });
+  const headerOf = async (rows: readonly (readonly string[])[], candidates: readonly InstrumentDefinition[]) => {
+    const maps = (fields: readonly string[]) => mapHeader(fields, { candidates, named: candidates !== instruments }).ok;
+    return (await headersOf(source(rows), maps, answerTexts(candidates))).get(null);
+  };
+  const numbers = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+  const phqA = getInstrument('phq-a') as InstrumentDefinition;
+
+  it.each([
+    // QA dup-sex.csv: two sex columns; the first student's row joined under them mapped.
+    [
+      'two sex columns, a student with an id',
+      ['student_id', 'sex', 'age', ...numbers(7).map((i) => `GAD7_${i}`), 'sex'],
+      ['202501110001', 'F', '13', '0', '1', '0', '0', '2', '0', '0', 'F'],
+      instruments,
+    ],
+    [
+      'two sex columns, a student without id or sex letters',
+      ['sex', 'age', ...numbers(7).map((i) => `GAD7_${i}`), 'sex'],
+      ['1', '13', '0', '1', '0', '0', '2', '0', '0', '1'],
+      instruments,
+    ],
+    // QA wjx-shift.csv with -i phq-a: a platform file numbered straight through.
+    [
+      'a platform file numbered straight through',
+      [
+        ...['序号', '提交答卷时间', '所用时间', '来源', '来源详情', '来自IP', '1、你的学号：', '2、你的姓名：'],
+        ...['3、性别：', '4、年龄：', '5、年级：', '6、班级：', '7、你是否住校？', '8、你是否独生子女？'],
+        ...[
+          '9、情绪低落、烦躁或绝望',
+          '10、兴趣减退',
+          '11、睡眠问题',
+          '12、食欲不振',
+          '13、疲乏无力',
+          '14、自我评价低',
+        ],
+        ...['15、注意力难以集中', '16、动作迟缓或烦躁不安', '17、死亡或自伤念头'],
+        ...['a', 'b', 'c', 'd'].map((i) => `PHQ-A ${i}`),
+      ],
+      [
+        ...['1', '2025/9/11 10:01:00', '101秒', '手机提交', 'N/A', '10.0.0.1', '202501110001', 'Guo Xiaojiu'],
+        ...['女', '13', '初一', '初一(1)班', '1', '1', ...'000000000'.split(''), '0', '0', '0', '0'],
+      ],
+      [phqA],
+    ],
+  ])('%s: the header is line 1 alone', async (_, header, student, candidates) => {
+    const found = await headerOf([header, student, student], candidates);
+    expect(found).toMatchObject({ line: 1, fields: header });
+    expect(found?.from).toBeUndefined();
+  });
+
+  it('a group row over item numbers is still read as one header', async () => {
+    const found = await headerOf(
+      [
+        ['', '', 'GAD-7', ...Array(6).fill('')],
+        ['学号', '年龄', ...numbers(7)],
+        ['202501110001', '13', ...'0100200'.split('')],
+      ],
+      instruments,
+    );
+    expect(found).toMatchObject({ line: 2, from: 1 });
   });
 });

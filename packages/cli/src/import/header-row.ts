@@ -1,5 +1,5 @@
 import type { GroupedName, SheetMapping } from './columns.ts';
-import { mayBeData } from './header-text.ts';
+import { looksLikeAnswers, mayBeData } from './header-text.ts';
 import { personFieldOfHeader } from './person-header.ts';
 import type { SourceRecord } from './read-row.ts';
 import type { Source } from './source.ts';
@@ -73,11 +73,28 @@ export function shortName(group: string): string {
 }
 
 /**
+ * Whether `names`, under a header candidate `group`, is a student's row and never a header's second row: it holds an
+ * id, a date, a grade or an answer (header-text.ts), or a cell that may be data under a person column (`13` under
+ * `年龄`, `1` under `sex`). Joined under a header that does not map (two sex columns), a student's row can map.
+ */
+function isStudentRow(group: readonly string[], names: readonly string[], answers: ReadonlySet<string>): boolean {
+  return (
+    looksLikeAnswers(names, answers) ||
+    names.some((cell, i) => personFieldOfHeader(group[i] ?? '') !== undefined && mayBeData(cell, answers))
+  );
+}
+
+/**
  * The header of every sheet, read before any output is written: the first of its first non-blank records that
  * `maps`, so a title row above the header ("某某中学心理健康筛查", merged across the columns in Excel) is skipped; when
- * none maps, the first non-blank record, whose mapping problems are then reported.
+ * none maps, the first non-blank record, whose mapping problems are then reported. `answers`: the candidate
+ * instruments' answers as written (header-text.ts), so a student's row is never taken for a header row.
  */
-export async function headersOf(source: Source, maps: HeaderMaps): Promise<Map<string | null, HeaderRow>> {
+export async function headersOf(
+  source: Source,
+  maps: HeaderMaps,
+  answers: ReadonlySet<string>,
+): Promise<Map<string | null, HeaderRow>> {
   const headers = new Map<string | null, HeaderRow>();
   // A workbook's sheets one at a time: reaching sheet 3's header then skips sheets 1 and 2 undecoded instead of
   // parsing every row of them (exceljs parses ~10k rows/s).
@@ -94,7 +111,8 @@ export async function headersOf(source: Source, maps: HeaderMaps): Promise<Map<s
         }
         // A group row over the column names ("PHQ-A" merged across its items, then 1, 2, 3 …): read as one header,
         // each group by its short name (`GAD-7 广泛性焦虑量表` → `GAD-7`), then as written.
-        const group = seen[seen.length - 2];
+        const above = seen[seen.length - 2];
+        const group = above && !isStudentRow(above.fields, record.fields, answers) ? above : undefined;
         const joinings = group
           ? [true, false].flatMap((short) => joinHeaderRows(group.fields, record.fields, short) ?? [])
           : [];

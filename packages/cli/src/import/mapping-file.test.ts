@@ -76,12 +76,42 @@ describe('parseMappingFile', () => {
   });
 
   it('reads an empty file as an empty mapping', () => {
-    expect(parsed('{}\n')).toEqual({ instruments: [], columns: new Map(), sex: new Map() });
-    expect(parsed('# only a comment\ninstruments: []\n')).toEqual({
-      instruments: [],
-      columns: new Map(),
-      sex: new Map(),
-    });
+    const empty = { instruments: [], columns: new Map(), positions: new Map(), sex: new Map() };
+    expect(parsed('{}\n')).toEqual(empty);
+    expect(parsed('# only a comment\ninstruments: []\n')).toEqual(empty);
+  });
+
+  it('reads a column by its position: its number or its Excel letter, in English or Chinese', () => {
+    const file = parsed(
+      [
+        'columns:',
+        '  Q1: phq-a.1',
+        '  column 20: gad-7.1',
+        '  "Column AA": ignore',
+        '  第21列: gad-7.2',
+        '  第 L 列: sex',
+        '',
+      ].join('\n'),
+    );
+    expect(file.columns).toEqual(new Map([['q1', { kind: 'item', instrument: phqA, item: '1' }]]));
+    expect(file.positions).toEqual(
+      new Map<number, ColumnTarget>([
+        [19, { kind: 'item', instrument: gad7, item: '1' }],
+        [26, { kind: 'ignore' }],
+        [20, { kind: 'item', instrument: gad7, item: '2' }],
+        [11, { kind: 'person', field: 'sex' }],
+      ]),
+    );
+  });
+
+  it('rejects two keys for one position (a number and its letter)', () => {
+    const { line, message } = issueOf('columns:\n  column 12: ignore\n  column L: sex\n');
+    expect(line).toBe(3);
+    expect(message).toBe('"column L" is the same column as "column 12"');
+  });
+
+  it('rejects column 0', () => {
+    expect(issueOf('columns:\n  column 0: ignore\n').message).toMatch(/column 1 is the first/);
   });
 
   it.each<[string, string, { line: number; column: number; path: string; message: RegExp }]>([

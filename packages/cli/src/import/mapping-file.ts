@@ -3,6 +3,7 @@ import { getInstrument, type InstrumentDefinition, type Result } from '@triage/s
 import { z } from 'zod';
 import { normalizeHeader } from '../responses/item-columns.ts';
 import { fileIssues } from '../rule-files.ts';
+import { columnPosition } from './column-position.ts';
 import type { ColumnTarget, SheetMapping } from './columns.ts';
 import { PERSON_FIELDS, type PersonField } from './person-header.ts';
 
@@ -13,6 +14,7 @@ import { PERSON_FIELDS, type PersonField } from './person-header.ts';
  * columns:
  *   学生学号: studentId
  *   Q1: phq-a.1
+ *   column 20: gad-7.1   # by position, when headers repeat (column T, 第20列)
  *   备注: ignore
  * values:
  *   sex: { "1": male, "2": female }
@@ -32,6 +34,8 @@ export interface MappingFile {
   readonly instruments: readonly InstrumentDefinition[];
   /** By normalized header. */
   readonly columns: ReadonlyMap<string, ColumnTarget>;
+  /** By 0-based column index (`column 12`, `column L`, `第12列`): wins over a header key. */
+  readonly positions: ReadonlyMap<number, ColumnTarget>;
   /** Extra sex codes, e.g. "1" → male; by trimmed, lower-cased value. */
   readonly sex: ReadonlyMap<string, 'male' | 'female'>;
 }
@@ -75,9 +79,21 @@ export function parseMappingFile(
     else issue(['instruments', String(i)], `unknown instrument "${id}" (see: triage scales list)`);
   });
   const columns = new Map<string, ColumnTarget>();
+  const positions = new Map<number, ColumnTarget>();
   const keyOf = new Map<string, string>();
+  const positionKeyOf = new Map<number, string>();
   for (const [header, value] of Object.entries(parsed.value.columns ?? {})) {
     const t = target(value);
+    const position = columnPosition(header);
+    if (position !== undefined) {
+      const before = positionKeyOf.get(position);
+      if (position === 0) issue(['columns', header], `"${header}": column 1 is the first (A in Excel)`);
+      else if (before !== undefined) issue(['columns', header], `"${header}" is the same column as "${before}"`);
+      else if (typeof t === 'string') issue(['columns', header], t);
+      else positions.set(position - 1, t);
+      positionKeyOf.set(position, header);
+      continue;
+    }
     const key = normalizeHeader(header);
     const before = keyOf.get(key);
     // "Name" and "NAME " are one header to the import: two entries for it would leave one silently unread.
@@ -87,7 +103,9 @@ export function parseMappingFile(
     keyOf.set(key, header);
   }
   const sex = new Map(Object.entries(parsed.value.values?.sex ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
-  return issues.length > 0 ? { ok: false, error: issues } : { ok: true, value: { instruments, columns, sex } };
+  return issues.length > 0
+    ? { ok: false, error: issues }
+    : { ok: true, value: { instruments, columns, positions, sex } };
 }
 
 /**

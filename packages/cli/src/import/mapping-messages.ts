@@ -5,6 +5,9 @@ import type { ImportMessages } from './messages.ts';
 const numbered = (columns: readonly Column[]) =>
   columns.map((c) => (c.header.trim() === '' ? `${c.index + 1}` : `${c.index + 1} (${c.header})`));
 
+/** The 1-based number of the last of `columns`: the one a mapping file's example skips. */
+const lastColumn = (columns: readonly Column[]) => Math.max(...columns.map((c) => c.index)) + 1;
+
 /** One mapping problem in words, at `where` (file and sheet). */
 export function mappingIssue(issue: MappingIssue, where: string, text: ImportMessages): string {
   const m = text.mapping;
@@ -22,9 +25,21 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
     case 'missing-items':
       return m.missingItems(where, issue.instrument.toUpperCase(), issue.items);
     case 'duplicate-item':
-      return m.duplicateItem(where, issue.instrument.toUpperCase(), issue.item, numbered(issue.columns));
+      return m.duplicateItem(
+        where,
+        issue.instrument.toUpperCase(),
+        issue.item,
+        numbered(issue.columns),
+        lastColumn(issue.columns),
+      );
     case 'duplicate-field':
-      return m.duplicateField(where, text.fieldNames[issue.field], numbered(issue.columns));
+      return m.duplicateField(where, text.fieldNames[issue.field], numbered(issue.columns), lastColumn(issue.columns));
+    case 'numbered-runs': {
+      const runs = issue.runs.map((r) => ({ first: r.first + 1, last: r.last + 1, items: r.items }));
+      return m.numberedRuns(where, runs, issue.among);
+    }
+    case 'no-such-column':
+      return m.noSuchColumn(where, issue.column, issue.width);
     case 'header-looks-like-data':
       return m.headerLooksLikeData(where);
     case 'header-quote':

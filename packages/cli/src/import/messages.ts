@@ -1,5 +1,6 @@
 import type { Lang } from '@triage/scales';
 import type { XlsxInvalidReason } from '../xlsx/xlsx-error.ts';
+import { columnLetters } from './column-position.ts';
 import type { GroupExample } from './header-row.ts';
 import type { RowIssueCode } from './read-row.ts';
 
@@ -7,6 +8,13 @@ import type { RowIssueCode } from './read-row.ts';
  * The strings of `triage import`, zh-CN and en. Messages name files, sheets, lines, columns, headers and items; none
  * takes a cell value, a name or an answer, so none can print one.
  */
+
+/** A run of item columns numbered from 1, by its 1-based first and last columns. */
+interface NumberedRunText {
+  readonly first: number;
+  readonly last: number;
+  readonly items: number;
+}
 
 /** Where a CSV file stops being valid text: see CsvDecodeError. `encoding` as shown (UTF-8), `suggestions` as typed. */
 type DecodeAt = {
@@ -198,10 +206,16 @@ const en = {
       `${where}: the item columns fit several instruments (${candidates.join(', ')}); expected --instrument ${candidates[0]} or another of them`,
     missingItems: (where: string, abbreviation: string, items: readonly string[]) =>
       `${where}: no column for ${abbreviation} item${items.length === 1 ? '' : 's'} ${items.join(', ')}; expected headers such as ${abbreviation}${items[0]} or "${abbreviation} ${items[0]}、…" (or a --map file)`,
-    duplicateItem: (where: string, abbreviation: string, item: string, headers: readonly string[]) =>
-      `${where}: columns ${headers.join(' and ')} all hold ${abbreviation} item ${item}; expected one column per item (or --map to ignore one)`,
-    duplicateField: (where: string, field: string, headers: readonly string[]) =>
-      `${where}: columns ${headers.join(' and ')} all look like the ${field} column; expected one (or --map to ignore one)`,
+    /** `skip`: the last of the columns, as the example of a mapping file's position key. */
+    duplicateItem: (where: string, abbreviation: string, item: string, headers: readonly string[], skip: number) =>
+      `${where}: columns ${headers.join(' and ')} all hold ${abbreviation} item ${item}; expected one column per item: delete one, or name the one not to read by its position in a --map file, "column ${skip}": ignore (column ${columnLetters(skip)} in Excel)`,
+    duplicateField: (where: string, field: string, headers: readonly string[], skip: number) =>
+      `${where}: columns ${headers.join(' and ')} all look like the ${field} column; expected one: delete one, or name the one not to read by its position in a --map file, "column ${skip}": ignore (column ${columnLetters(skip)} in Excel)`,
+    /** `runs`: 1-based first and last columns and the number of items of each run; `among`: the named instruments. */
+    numberedRuns: (where: string, runs: readonly NumberedRunText[], among: readonly string[]) =>
+      `${where}: columns ${runs.map((r) => `${r.first}–${r.last}`).join(' and ')} each number items from 1, and the number of items does not tell which of ${among.join(', ')} each is; expected a --map file naming each column by position: ${runs.map((r) => `"column ${r.first}": <instrument>.1 … "column ${r.last}": <instrument>.${r.items}`).join(', then ')}, where <instrument> is one of ${among.join(', ')}`,
+    noSuchColumn: (where: string, column: number, width: number) =>
+      `${where}: the --map file names column ${column}, but the header has ${width} columns; expected a column from 1 to ${width}`,
     headerLooksLikeData: (where: string) =>
       `${where}: the first row looks like answers, not a header row; expected a header row: add it (or use --map)`,
     headerQuote: (where: string, column: number) =>
@@ -378,10 +392,14 @@ const zh: ImportMessages = {
       `${where}：这些题目列可对应多个量表（${candidates.join('、')}）；请用 --instrument ${candidates[0]} 等指定`,
     missingItems: (where, abbreviation, items) =>
       `${where}：缺少 ${abbreviation} 第 ${items.join('、')} 题的列；表头应类似 ${abbreviation}${items[0]} 或“${abbreviation} ${items[0]}、……”（或用 --map）`,
-    duplicateItem: (where, abbreviation, item, headers) =>
-      `${where}：${headers.join(' 和 ')} 都对应 ${abbreviation} 第 ${item} 题；每题只能有一列（可用 --map 忽略其一）`,
-    duplicateField: (where, field, headers) =>
-      `${where}：${headers.join(' 和 ')} 都像是“${field}”列；只能有一列（可用 --map 忽略其一）`,
+    duplicateItem: (where, abbreviation, item, headers, skip) =>
+      `${where}：${headers.join(' 和 ')} 列都对应 ${abbreviation} 第 ${item} 题；每题只能有一列：请删去一列，或在 --map 映射文件中按位置指明不读的那一列："第${skip}列": ignore（即 Excel 的 ${columnLetters(skip)} 列）`,
+    duplicateField: (where, field, headers, skip) =>
+      `${where}：${headers.join(' 和 ')} 列都像是“${field}”列；只能有一列：请删去一列，或在 --map 映射文件中按位置指明不读的那一列："第${skip}列": ignore（即 Excel 的 ${columnLetters(skip)} 列）`,
+    numberedRuns: (where, runs, among) =>
+      `${where}：第 ${runs.map((r) => `${r.first}–${r.last}`).join(' 和 ')} 列各自从第 1 题编号，按题数分不出各属于 ${among.join('、')} 中的哪一个；请提供 --map 映射文件，按位置逐列指明：${runs.map((r) => `"第${r.first}列": <量表>.1 …… "第${r.last}列": <量表>.${r.items}`).join('，然后 ')}，其中 <量表> 为 ${among.join('、')} 之一`,
+    noSuchColumn: (where, column, width) =>
+      `${where}：--map 映射文件指定了第 ${column} 列，但表头只有 ${width} 列；应为第 1 到 ${width} 列`,
     headerLooksLikeData: (where) => `${where}：第一行像是答案，而不是表头行；请补上表头行（或用 --map）`,
     headerQuote: (where, column) =>
       `${where}：第 ${column} 列：表头中带引号的单元格没有结束（多了一个 "？），表头行到此为止；应补上右引号或去掉引号：请删除多余的引号，或在 Excel 里打开后重新保存`,

@@ -161,7 +161,7 @@ function mapSheet(
   grouped?: readonly (GroupedName | undefined)[],
 ) {
   const { candidates, named } = instrumentCandidates(options, all);
-  const explicit = options.mapping ? { explicit: options.mapping.columns } : {};
+  const explicit = options.mapping ? { explicit: options.mapping.columns, explicitAt: options.mapping.positions } : {};
   return mapHeader(header, { candidates, named, known: all, ...explicit, ...(grouped ? { grouped } : {}) });
 }
 
@@ -209,10 +209,10 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const source = await openSource(options.file, options);
 
   // Map every sheet first: a file whose header cannot be read stops here, before anything is written.
-  const headers = await headersOf(source, (fields, grouped) => mapSheet(fields, options, all, grouped).ok);
+  const answers = answerTexts(instrumentCandidates(options, all).candidates);
+  const headers = await headersOf(source, (fields, grouped) => mapSheet(fields, options, all, grouped).ok, answers);
   if (headers.size === 0) throw new EmptySourceError(options.sheets ?? []);
   const { mappings: raw } = mapSheets(headers, options, all);
-  const answers = answerTexts(instrumentCandidates(options, all).candidates);
   for (const [sheet, header] of headers) {
     const where = sheet === null ? options.file : `${options.file} [${sheet}]`;
     if (header.above > 0) options.note(text.linesAboveHeader(where, header.from ?? header.line, header.above));

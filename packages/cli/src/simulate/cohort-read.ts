@@ -10,6 +10,7 @@ import type { InstrumentDefinition, ScoreOptions } from '@triage/scales';
 import { CliError } from '../exit-codes.ts';
 import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from '../import/columns.ts';
 import { headersOf } from '../import/header-row.ts';
+import { answerTexts } from '../import/header-text.ts';
 import { readFailure } from '../import/import-command.ts';
 import type { MappingFile } from '../import/mapping-file.ts';
 import { mappingProblems } from '../import/mapping-messages.ts';
@@ -106,7 +107,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0 };
   const cohorts: CohortStudent[][] = options.ruleSets.map(() => []);
 
-  const explicit = options.mapping ? { explicit: options.mapping.columns } : {};
+  const explicit = options.mapping ? { explicit: options.mapping.columns, explicitAt: options.mapping.positions } : {};
   // `grouped`: the group name over each column of a two-row header, so a group naming no instrument is not skipped.
   const mapFields = (fields: readonly string[], grouped?: readonly (GroupedName | undefined)[]) =>
     mapHeader(fields, { candidates, named, known: options.all, ...explicit, ...(grouped ? { grouped } : {}) });
@@ -136,7 +137,8 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   }
 
   // As `triage import` finds them: a title or notes above a header are skipped.
-  const headers = await headersOf(source, (fields, grouped) => mapFields(fields, grouped).ok);
+  const answers = answerTexts(candidates);
+  const headers = await headersOf(source, (fields, grouped) => mapFields(fields, grouped).ok, answers);
   for await (const batch of source.read()) {
     for (const record of batch) {
       if (record.fields.every((f) => f.trim() === '')) {
