@@ -1,12 +1,23 @@
 import type { CsvRecord } from './csv-parser.ts';
 
 /**
- * A cell that is exactly a string-literal formula, `="…"` (spaces around it allowed, `""` for a quote inside): Excel's
+ * A cell that is exactly a string-literal formula, `="…"` (spaces, tabs, no-break and ideographic spaces around it allowed, `""` for a quote inside): Excel's
  * usual way, and many platforms', to keep an id's digits and leading zeros when a CSV is opened in Excel.
  */
-const STRING_FORMULA = /^\s*="((?:[^"]|"")*)"\s*$/;
+const STRING_FORMULA = /^[\t \u00a0\u3000]*="((?:[^"]|"")*)"[\t \u00a0\u3000]*$/;
 
-const isStringFormula = (field: string) => field.includes('="') && STRING_FORMULA.test(field);
+/** Most fields start with neither `=` nor a space: one character code rules them out before the pattern. */
+function isStringFormula(field: string): boolean {
+  const first = field.charCodeAt(0);
+  return (
+    (first === EQUALS || first <= SPACE || first === NBSP || first === IDEOGRAPHIC_SPACE) && STRING_FORMULA.test(field)
+  );
+}
+
+const EQUALS = 61;
+const SPACE = 32;
+const NBSP = 0xa0;
+const IDEOGRAPHIC_SPACE = 0x3000;
 
 /** The text Excel shows for a CSV field: a string-literal formula's string (`="0012"` is `0012`), else the field. */
 export function shownText(field: string): string {
@@ -22,7 +33,7 @@ export async function* withShownText(
   batches: AsyncIterable<readonly CsvRecord[]>,
 ): AsyncIterable<readonly CsvRecord[]> {
   for await (const batch of batches) {
-    // Most records hold none: a search for `="` per field before the pattern.
+    // Most records hold none: their fields' first characters say so.
     yield batch.map((r) => (r.fields.some(isStringFormula) ? { ...r, fields: r.fields.map(shownText) } : r));
   }
 }
