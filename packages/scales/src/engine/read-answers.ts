@@ -19,6 +19,8 @@ function readNumber(item: CompiledItem, input: number, coding: Coding, issues: S
     ? Number.isInteger(value) && value >= item.min && value <= item.max
     : item.values.has(value) || item.refusals.has(value);
   if (valid || item.refusals.has(value)) return value;
+  // A refusal is a code, not a point on the scale: the same in every coding (ASQ's 9 stays 9 in a one-based file).
+  if (item.refusals.has(input)) return input;
   const shift = codingShift(item, coding);
   if (shift === 0) issues.push({ code: 'SCALES_ITEM_OUT_OF_RANGE', item: item.id, expected: item.expected, received });
   else {

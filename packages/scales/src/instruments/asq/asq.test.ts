@@ -142,3 +142,18 @@ describe('ASQ input forms', () => {
     expect(r.ok ? null : r.error.issues[0]?.code).toBe(code);
   });
 });
+
+describe('ASQ refusal in a file coded from 0 or from 1', () => {
+  it.each(['one-based', 'zero-based'] as const)('reads 9 as a refusal in %s coding, as in native coding', (coding) => {
+    const no = coding === 'one-based' ? 1 : 0;
+    const r = scoreInstrument(asq, [no, no, no, no, 9], { coding });
+    if (!r.ok) throw new Error(JSON.stringify(r.error.issues));
+    expect(r.value.category).toBe('non-acute-positive');
+    expect(r.value.warnings).toContainEqual({ code: 'SCALES_REFUSED', items: ['5'] });
+  });
+
+  it('still rejects a code that is neither an answer nor a refusal in one-based coding', () => {
+    const r = scoreInstrument(asq, [1, 1, 1, 1, 8], { coding: 'one-based' });
+    expect(r.ok).toBe(false);
+  });
+});
