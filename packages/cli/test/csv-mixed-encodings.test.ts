@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,36 @@ describe('CSV files with GB18030 rows, then UTF-8 rows', () => {
     expect(r.stderr).not.toContain('--encoding utf-8');
     expect(r.stderr).not.toMatch(/张|李|鏉/);
     expect(() => readFileSync(join(s.dir, 'out', 'results.csv'))).toThrow();
+  });
+});
+
+describe('an import that meets other-encoded rows deep in a file', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  afterAll(() => s.done());
+  // 60,000 UTF-8 rows (many batches and a checkpoint written), then a class's GB18030 rows pasted under them: more
+  // than a few damaged lines, so the file fails.
+  const utf8Rows = Array.from({ length: 60_000 }, (_, i) => `${row(String(700000000000 + i), '张三')}\n`).join('');
+  const path = s.write(
+    'long-then-gb.csv',
+    Buffer.concat([
+      Buffer.from(`学号,姓名${HEADER.slice(15)}\n${utf8Rows}`),
+      iconv.encode(`${row('700000099999', '李四')}\n`.repeat(10), 'gb18030'),
+    ]),
+  );
+
+  it('leaves no partial results or journal behind: --resume would stop at the same line', () => {
+    const fresh = join(s.dir, 'fresh');
+    const r = runCli(['import', path, '--out', fresh, '--no-input'], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('long-then-gb.csv:60002: not valid UTF-8 (detected) from this line on');
+    expect(existsSync(fresh)).toBe(false);
+    // A folder that holds something else keeps it, and only it.
+    const shared = join(s.dir, 'shared');
+    mkdirSync(shared);
+    s.write('shared/notes.txt', 'kept');
+    expect(runCli(['import', path, '--out', shared, '--no-input'], env).status).toBe(1);
+    expect(readdirSync(shared)).toEqual(['notes.txt']);
   });
 });
 

@@ -12,6 +12,8 @@ import {
   type RuleSet,
 } from '@triage/core';
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
+import { isCsvDecodeError } from '../csv/decode-error.ts';
+import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
 import { ErrorColumns } from './error-columns.ts';
 import { groupExample, type HeaderRow, headersOf } from './header-row.ts';
@@ -36,7 +38,7 @@ import {
 } from './read-row.ts';
 import { rejectionCells } from './rejection-cells.ts';
 import { type DecisionText, describeDecision, rowText } from './result-cells.ts';
-import { openSource, type Source, type SourceOptions } from './source.ts';
+import { openSource, type Source, SourceError, type SourceOptions } from './source.ts';
 import { IdShapes, Tally } from './tally.ts';
 
 export interface ImportOptions extends SourceOptions {
@@ -452,6 +454,9 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   } catch (error) {
     // A writer thread must not outlive the import (it would keep the process alive): stopped, files as they are.
     await files?.abort();
+    // The input cannot be read on from here (its encoding, a damaged workbook): `--resume` would stop at the same
+    // place, so the students' rows written so far are not left behind in partial files nothing will finish.
+    if (files && unreadableInput(error)) ResultFiles.discardUnfinished(options.out);
     throw error;
   }
   return outcome(options.dryRun ? 'dry-run' : 'complete');
@@ -535,4 +540,9 @@ function checkResume(journal: Journal | undefined, options: ImportOptions, sha25
   ResultFiles.recover(options.out);
   if (!ResultFiles.hasPartial(options.out)) throw new OutDirError('nothing-to-resume', journalPath(options.out));
   return journal;
+}
+
+/** An error of the input's own content, the same on every run over the same file. */
+function unreadableInput(error: unknown): boolean {
+  return isCsvDecodeError(error) || isXlsxError(error) || error instanceof SourceError;
 }

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstrumentDefinition } from '@triage/scales';
 import { csvLine, UTF8_BOM } from './csv-cell.ts';
@@ -137,6 +137,17 @@ export class ResultFiles {
   /** Results of an earlier completed import, removed before a fresh one starts writing. */
   static discardComplete(dir: string): void {
     for (const name of [...STREAMED, 'report'] as const) rmSync(join(dir, OUTPUT_FILES[name]), { force: true });
+  }
+
+  /** An import that cannot finish: its partial files and journal removed, and the folder if that leaves it empty. */
+  static discardUnfinished(dir: string): void {
+    ResultFiles.discardPartial(dir);
+    rmSync(join(dir, OUTPUT_FILES.journal), { force: true });
+    try {
+      rmdirSync(dir);
+    } catch {
+      // Not empty: something else lives there; leave it.
+    }
   }
 
   /** Partial files of an abandoned import, removed before a fresh one starts. */
