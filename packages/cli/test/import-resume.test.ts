@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,19 @@ describe.each(['thread', 'local'])(
       expect(journal.status).toBe('interrupted');
       expect(runCli(['import', file, '--out', out, '--resume'], env).status).toBe(0);
       same(out);
+    }, 120_000);
+
+    it('--resume after a kill before the first checkpoint (partial files, no journal) starts again', () => {
+      const out = join(s.dir, 'early');
+      mkdirSync(out);
+      // What such a kill leaves: rows in the partial files that no checkpoint vouches for, cut anywhere.
+      for (const name of ['results.csv', 'results.json', 'errors.csv'])
+        writeFileSync(join(out, `${name}.partial`), 'cut sh');
+      const resumed = runCli(['import', file, '--out', out, '--resume'], env);
+      expect(resumed.status).toBe(0);
+      expect(resumed.stderr).toContain('stopped before its first checkpoint: starting again from the first record');
+      same(out);
+      expect(readdirSync(out).sort()).toEqual(['.triage-import.json', ...OUTPUTS].sort());
     }, 120_000);
 
     it('refuses to resume when there is nothing to resume, or the file changed', () => {

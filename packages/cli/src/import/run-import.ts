@@ -279,6 +279,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   }
   const skip = resuming?.records ?? 0;
   if (resuming) options.note(text.resumed(skip));
+  else if (options.resume) options.note(text.resumedFromStart);
 
   const memo = createDecisionMemo(options.ruleSet);
   const compiled = compileRuleSet(options.ruleSet);
@@ -532,7 +533,10 @@ function withoutIdentity(rejection: RowRejection, mapping: SheetMapping | null |
   return { ...rejection, record: { ...rejection.record, fields } };
 }
 
-function checkResume(journal: Journal | undefined, options: ImportOptions, sha256: string): Journal {
+/** The checkpoint to resume from; undefined when the import stopped before its first one (it starts again). */
+function checkResume(journal: Journal | undefined, options: ImportOptions, sha256: string): Journal | undefined {
+  // Killed before its first checkpoint: partial files, no journal. Nothing of them can be trusted: start again.
+  if (!journal && ResultFiles.hasPartial(options.out)) return undefined;
   if (!journal || journal.status === 'complete') throw new OutDirError('nothing-to-resume', journalPath(options.out));
   if (journal.input.sha256 !== sha256 || journal.options !== options.fingerprint) {
     throw new OutDirError('changed-since', journal.input.file);
