@@ -215,7 +215,12 @@ export async function runImportCommand(
   if (outcome.status === 'complete') {
     const { renderReport } = await import('./report/render-report.ts');
     const report = join(out, OUTPUT_FILES.report);
-    writePrivateFile(report, renderReport(model));
+    try {
+      writePrivateFile(report, renderReport(model));
+    } catch (error) {
+      interrupt.dispose();
+      throw reportFailure(error, out, text) ?? error;
+    }
     chmodSync(report, 0o600);
     files.push(report);
   }
@@ -305,6 +310,14 @@ function writeFailure(
   const resumable = journal !== undefined && journal.status !== 'complete' && journal.records > 0;
   const next = resumable ? text.resumeWith(resumeCommand(argv, out)) : text.runAgain;
   return new CliError('CLI_OUT_WRITE', text.writeFailed(out, `${reason} (${e.code})`, next), { cause: error });
+}
+
+/** report.html could not be written (the result files before it were): said as such, as for the result files. */
+function reportFailure(error: unknown, out: string, text: ImportMessages): CliError | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  const reason = e?.code === undefined ? undefined : text.writeReasons[e.code];
+  if (!e || reason === undefined) return undefined;
+  return new CliError('CLI_OUT_WRITE', text.reportFailed(out, `${reason} (${e.code})`), { cause: error });
 }
 
 const WRITE_CALLS = new Set(['write', 'fsync', 'fdatasync', 'ftruncate', 'close']);

@@ -7,6 +7,7 @@ import {
   ftruncateSync,
   openSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
 import type { TextSink } from './row-text.ts';
@@ -146,7 +147,13 @@ export class PrivateFile implements TextSink {
 /** Writes a whole file with mode 0600 and moves it into place, so a reader never sees half of it. */
 export function writePrivateFile(path: string, content: string): void {
   const file = PrivateFile.create(`${path}.tmp`);
-  file.write(content);
-  file.close();
+  try {
+    file.write(content);
+    file.close();
+  } catch (error) {
+    // A full disk, say: no half-written copy left behind.
+    rmSync(`${path}.tmp`, { force: true });
+    throw error;
+  }
   renameSync(`${path}.tmp`, path);
 }
