@@ -341,6 +341,21 @@ describe('triage import', () => {
     expect(r.stderr).toContain(`${file}:1: no item columns recognised`);
   });
 
+  it('the follow-up list shows a Zung scale by its standard score, the score its band is read on', () => {
+    const items = Array.from({ length: 20 }, (_, i) => `SDS${i + 1}`).join(',');
+    // Raw total 50 → 标准分 63 (moderate, Chinese norm); item 19 answered 2 puts the student at R3.
+    const file = s.write(
+      'sds.csv',
+      `学号,性别,年级,班级,${items}\n20250001,女,初二,3班,1,2,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,2,1\n`,
+    );
+    const en = run(['import', file, '--out', join(s.dir, 'sds-en'), '--no-input']);
+    expect(en.stdout).toMatch(/R3 high .* SDS index 63 \(moderate\)/);
+    expect(en.stdout).not.toContain('SDS 50');
+    const zh = run(['import', file, '--out', join(s.dir, 'sds-zh'), '--no-input', '--lang', 'zh']);
+    expect(zh.stdout).toContain('SDS 标准分 63 (中度抑郁)');
+    expect(readFileSync(join(s.dir, 'sds-zh', 'report.html'), 'utf8')).toContain('SDS 标准分 63 (中度抑郁)');
+  });
+
   it('--dry-run validates and summarises without writing anything', () => {
     const out = join(s.dir, 'dry');
     const r = run(['import', join(examples, 'messy.csv'), '--out', out, '--dry-run']);

@@ -63,7 +63,8 @@ export function reportModel(
       scores: f.scores.map((s) => {
         const definition = outcome.instruments.find((d) => d.id === s.instrument);
         const band = definition?.bandSets?.flatMap((set) => set.bands).find((b) => b.id === s.band)?.label[lang];
-        return `${definition?.abbreviation ?? s.instrument} ${s.total ?? '—'}${band ? ` (${band})` : ''}`;
+        const measure = s.measure === 'total' ? '' : `${MEASURE_NAMES[s.measure][lang]} `;
+        return `${definition?.abbreviation ?? s.instrument} ${measure}${s.score ?? '—'}${band ? ` (${band})` : ''}`;
       }),
       explanation,
     };
@@ -96,3 +97,9 @@ export function reportModel(
     ruleSet: outcome.ruleSetRef,
   };
 }
+
+/** Names of the scores other than a total that bands apply to, as the follow-up list shows them. */
+const MEASURE_NAMES = {
+  index: { zh: '标准分', en: 'index' },
+  mean: { zh: '均分', en: 'mean' },
+} as const;

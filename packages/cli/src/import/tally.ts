@@ -1,4 +1,5 @@
 import type { Decision, Level } from '@triage/core';
+import { getInstrument, type ScoreValue } from '@triage/scales';
 import type { RowResult } from './read-row.ts';
 
 /** Level columns, most severe first; `none` = scored, no rule fired. */
@@ -19,7 +20,9 @@ export interface FollowUp {
   readonly level: number;
   readonly scores: readonly {
     readonly instrument: string;
-    readonly total: number | null;
+    /** The score its band is read on: the total, or the standard score (Zung) or mean where bands apply to those. */
+    readonly score: number | null;
+    readonly measure: 'total' | 'index' | 'mean';
     readonly band: string | null;
   }[];
   readonly decision: Decision;
@@ -80,11 +83,7 @@ export class Tally {
       grade,
       class: klass,
       level: column,
-      scores: row.scores.map((s) => ({
-        instrument: s.instrument,
-        total: s.value.total,
-        band: s.value.band?.id ?? s.value.category,
-      })),
+      scores: row.scores.map((s) => shownScore(s.value)),
       decision: row.decision,
     });
   }
@@ -154,4 +153,17 @@ export class IdShapes {
     }
     return count > 0 ? { count, length, lines: lines.slice(0, 3) } : null;
   }
+}
+
+/**
+ * The score a result's band is read on, as a psychologist reads it: a Zung scale by its standard score (标准分 63,
+ * moderate), not its raw total (50) beside a band of the standard score.
+ */
+function shownScore(value: ScoreValue): FollowUp['scores'][number] {
+  const band = value.band;
+  const set = band && getInstrument(value.instrument)?.bandSets?.find((s) => s.id === band.set);
+  const measure = set?.appliesTo ?? 'total';
+  const score =
+    measure === 'index' ? (value.index?.value ?? null) : measure === 'mean' ? (value.mean ?? null) : value.total;
+  return { instrument: value.instrument, score, measure, band: band?.id ?? value.category };
 }
