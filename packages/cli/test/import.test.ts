@@ -356,6 +356,25 @@ describe('triage import', () => {
     expect(readFileSync(join(s.dir, 'sds-zh', 'report.html'), 'utf8')).toContain('SDS 标准分 63 (中度抑郁)');
   });
 
+  it("warns when the file's own total column disagrees with the computed totals (items reversed twice)", () => {
+    const items = Array.from({ length: 20 }, (_, i) => `SDS${i + 1}`).join(',');
+    // Line 2: a 问卷星 "按分值" row whose reverse items (2, 5, 6, 11, 12, 14, 16–18, 20) the platform already reversed:
+    // its 总分 59 is the answers summed as written; triage reverses them again (29). Line 3: option numbers, 59 right.
+    const rows = ['2,4,2,2,4,4,2,1,2,3,4,4,2,4,2,4,4,4,1,4,59', '2,1,2,2,1,1,2,1,2,3,1,1,2,1,2,1,1,1,1,1,59'];
+    const file = s.write('scored.csv', `学号,${items},总分\n${rows.map((r, i) => `2025000${i},${r}`).join('\n')}\n`);
+    const r = run(['import', file, '--out', join(s.dir, 'scored'), '--no-input']);
+    expect(r.stderr).toContain(
+      'the file\'s own total column "总分" differs from the computed total in 1 of 2 rows (line 2: 59 in the file, 29 computed); it equals the answers summed as written, with no item reversed',
+    );
+    const json = JSON.parse(run(['import', file, '--out', join(s.dir, 'scored'), '--no-input', '--json']).stdout);
+    expect(json.warnings.some((w: string) => w.includes('"总分" differs'))).toBe(true);
+    // Totals that agree, or a column of the standard score (标准分, ×1.25): nothing to say.
+    const agree = s.write('agree.csv', `学号,${items},SDS总分\n20250001,${rows[1]}\n`);
+    expect(run(['import', agree, '--out', join(s.dir, 'agree'), '--no-input']).stderr).not.toContain('total column');
+    const index = s.write('index.csv', `学号,${items},得分\n20250001,${(rows[1] as string).replace(/,59$/, ',74')}\n`);
+    expect(run(['import', index, '--out', join(s.dir, 'index'), '--no-input']).stderr).not.toContain('total column');
+  });
+
   it('--dry-run validates and summarises without writing anything', () => {
     const out = join(s.dir, 'dry');
     const r = run(['import', join(examples, 'messy.csv'), '--out', out, '--dry-run']);

@@ -16,6 +16,7 @@ import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
 import { ErrorColumns } from './error-columns.ts';
+import { FileTotals, type TotalsFound } from './file-totals.ts';
 import { groupExample, type HeaderRow, headersOf } from './header-row.ts';
 import { answerTexts } from './header-text.ts';
 import { IdRegistry, RowPlaces } from './id-registry.ts';
@@ -126,6 +127,8 @@ export interface ImportOutcome {
     /** Answers one past the other end. */
     readonly rows: number;
   }[];
+  /** Sheets with the platform's own total column, compared with the computed totals (file-totals.ts). */
+  readonly fileTotals: readonly TotalsFound[];
   readonly resumedAfter: number;
   readonly files: readonly string[];
 }
@@ -345,6 +348,12 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     );
   }
 
+  const totals = new Map<string | null, FileTotals>();
+  for (const [sheet, context] of contexts) {
+    const check = context && FileTotals.of(context.mapping, context.plans);
+    if (check) totals.set(sheet, check);
+  }
+
   const tally = new Tally();
   const ids = new IdRegistry();
   const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0, duplicateIds: 0 };
@@ -413,6 +422,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
           continue;
         }
         counts.scored++;
+        totals.get(sheet)?.check(row, where(sheet, record.line));
         const id = row.person.studentId;
         let duplicateOf: string | null = null;
         if (id !== null) {
@@ -503,6 +513,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       levels,
       ruleSetRef: compiled.ref,
       codingHints: codingHints(),
+      fileTotals: [...totals.values()].map((t) => t.found()),
       resumedAfter: skip,
       files: written.map((name) => join(options.out, name)),
     };

@@ -1,0 +1,121 @@
+import type { InstrumentDefinition } from '@triage/scales';
+import { normalizeHeader } from '../responses/item-columns.ts';
+import type { Column, SheetMapping } from './columns.ts';
+import type { InstrumentPlan, RowResult } from './read-row.ts';
+
+/**
+ * A total the platform computed itself (问卷星's 总分 of a scored survey, a `SDS总分` column a teacher added), left
+ * unread by the mapping. Compared with the totals triage computes, it catches what no single answer shows: a
+ * download whose reverse items the platform already reversed (问卷星 "按分值" with 反向计分 set), which triage would
+ * reverse again — a severe SDS scored normal.
+ */
+interface TotalColumn {
+  readonly column: Column;
+  /** The instrument the header names; undefined: the row's instruments together (a survey's 总分). */
+  readonly instrument?: InstrumentDefinition;
+}
+
+/** 总分, 总得分, 量表总分, Total score …, after an optional question number and instrument name. */
+const TOTAL_WORDS = /^(?:总分|总得分|总分数|量表总分|测评总分|得分|总成绩|total|total score|sum|sum score|raw score)$/;
+const NUMBERING = /^(?:第?\d+题?[、.:．)]?\s*)/;
+
+function totalColumn(column: Column, instruments: readonly InstrumentDefinition[]): TotalColumn | undefined {
+  const header = normalizeHeader(column.header)
+    .replace(NUMBERING, '')
+    .replace(/[:：]$/, '')
+    .trim();
+  if (TOTAL_WORDS.test(header)) return { column };
+  for (const instrument of instruments) {
+    for (const name of [instrument.abbreviation, instrument.id]) {
+      const folded = normalizeHeader(name);
+      if (!header.startsWith(folded)) continue;
+      const rest = header.slice(folded.length).replace(/^[\s_\-.]+/, '');
+      if (TOTAL_WORDS.test(rest)) return { column, instrument };
+    }
+  }
+  return undefined;
+}
+
+/** What the comparison found in a sheet. */
+export interface TotalsFound {
+  readonly header: string;
+  /** Rows with a number in the column and a computed total to compare it with. */
+  readonly compared: number;
+  readonly differ: number;
+  /** Of those that differ, rows whose file total is the answers summed as written, no item reversed. */
+  readonly summedAsWritten: number;
+  /** The first row that differs: where, the file's number, triage's. */
+  readonly first?: { readonly where: string; readonly file: number; readonly computed: number };
+}
+
+/** Compares one sheet's total column, if it has one, with each scored row's totals. */
+export class FileTotals {
+  private compared = 0;
+  private differ = 0;
+  private summedAsWritten = 0;
+  private first: TotalsFound['first'];
+
+  private constructor(
+    private readonly total: TotalColumn,
+    private readonly plans: readonly InstrumentPlan[],
+  ) {}
+
+  /** The check for a sheet, or undefined when it has no total column (or more than one: which is which?). */
+  static of(mapping: SheetMapping, plans: readonly InstrumentPlan[]): FileTotals | undefined {
+    const instruments = mapping.instruments.map((i) => i.definition);
+    const found = mapping.ignored.flatMap((c) => totalColumn(c, instruments) ?? []);
+    if (found.length !== 1) return undefined;
+    const total = found[0] as TotalColumn;
+    const relevant = total.instrument ? plans.filter((p) => p.definition === total.instrument) : plans;
+    return relevant.length === 0 ? undefined : new FileTotals(total, relevant);
+  }
+
+  check(row: RowResult, where: string): void {
+    const cell = (row.record.fields[this.total.column.index] ?? '').trim();
+    if (cell === '') return;
+    const file = Number(cell);
+    if (!Number.isFinite(file)) return;
+    let computed = 0;
+    let index = 0;
+    for (const plan of this.plans) {
+      const score = row.scores.find((s) => s.instrument === plan.definition.id);
+      const value = score?.value;
+      // Prorated or missing totals are not what a platform sums: nothing to compare.
+      if (!value || value.total === null || value.prorated) return;
+      computed += value.total;
+      index += value.index?.value ?? Number.NaN;
+    }
+    this.compared++;
+    // A platform may show the standard score (Zung 标准分) as its 总分.
+    if (Math.abs(file - computed) < 1e-9 || Math.abs(file - index) < 1e-9) return;
+    this.differ++;
+    this.first ??= { where, file, computed };
+    if (this.asWritten(row.record.fields) === file) this.summedAsWritten++;
+  }
+
+  found(): TotalsFound {
+    return {
+      header: this.total.column.header,
+      compared: this.compared,
+      differ: this.differ,
+      summedAsWritten: this.summedAsWritten,
+      ...(this.first ? { first: this.first } : {}),
+    };
+  }
+
+  /** The item answers summed as written, when all are numbers; else NaN. */
+  private asWritten(fields: readonly string[]): number {
+    let sum = 0;
+    for (const plan of this.plans) {
+      for (let p = 0; p < plan.positions.length; p++) {
+        const index = plan.positions[p] as number;
+        const item = plan.definition.items[p];
+        // Only the items a total sums (not PHQ-A's yes/no supplements).
+        if (index < 0 || item?.scored === false || item?.options !== undefined) continue;
+        const answer = (fields[index] ?? '').trim();
+        sum += answer === '' ? 0 : Number(answer);
+      }
+    }
+    return sum;
+  }
+}
