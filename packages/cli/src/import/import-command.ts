@@ -413,6 +413,7 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
     );
     warnings.push(text.shortIds([...new Set(headers)]));
   }
+  if (outcome.withheldRows > 0) warnings.push(text.withheldRows(outcome.withheldRows));
   if (outcome.rejectedWithRisk > 0) warnings.push(text.riskInRejected(outcome.rejectedWithRisk));
   if (outcome.undecided > 0) warnings.push(text.undecided(outcome.undecided));
   warnings.push(...codings);

@@ -20,9 +20,15 @@ function issueMessage(issue: RowIssue, lang: Lang, instruments: readonly Instrum
   return `${column}${say(issue.expected)}`;
 }
 
-/** An errors.csv row: where, what (codes and words), whether urgent, then the row's own fields unchanged. */
+/** A rejected row as errors.csv shows it: `withheld` when its cells were left out under `--pseudonymize`. */
+export type ShownRejection = RowRejection & { readonly withheld?: boolean };
+
+/**
+ * An errors.csv row: where, what (codes and words), whether urgent, then the row's own fields (as `--pseudonymize`
+ * left them).
+ */
 export function rejectionCells(
-  rejection: RowRejection,
+  rejection: ShownRejection,
   layout: ResultLayout,
   lang: Lang,
   instruments: readonly InstrumentDefinition[],
@@ -36,7 +42,10 @@ export function rejectionCells(
       .flatMap((i) => (i.column ? [i.column.index + 1] : []))
       .filter((c, n, all) => all.indexOf(c) === n)
       .join(';'),
-    issues.map((i) => issueMessage(i, lang, instruments)).join(' | '),
+    [
+      ...issues.map((i) => issueMessage(i, lang, instruments)),
+      ...(rejection.withheld ? [importMessages(lang).cellsWithheld] : []),
+    ].join(' | '),
     rejection.riskSignal ? 'yes' : '',
     ...record.fields,
   ];

@@ -33,11 +33,12 @@ import {
   instrumentPlans,
   type RowContext,
   RowDecisions,
+  type RowIssueCode,
   type RowRejection,
   readRow,
   type SourceRecord,
 } from './read-row.ts';
-import { rejectionCells } from './rejection-cells.ts';
+import { rejectionCells, type ShownRejection } from './rejection-cells.ts';
 import { type DecisionText, describeDecision, rowText } from './result-cells.ts';
 import { openSource, type Source, SourceError, type SourceOptions } from './source.ts';
 import { IdShapes, Tally } from './tally.ts';
@@ -110,6 +111,8 @@ export interface ImportOutcome {
   readonly counts: { rows: number; scored: number; rejected: number; blankRows: number; duplicateIds: number };
   readonly tally: Tally;
   readonly rejectedWithRisk: number;
+  /** Rows errors.csv holds with every cell withheld under `--pseudonymize` (see {@link withoutIdentity}). */
+  readonly withheldRows: number;
   /** Scored rows whose level blank items may keep too low (a rule that could set a higher one left undecided). */
   readonly undecided: number;
   readonly strippedZeros: ReturnType<IdShapes['strippedZeros']>;
@@ -359,6 +362,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0, duplicateIds: 0 };
   const duplicateLines: string[] = [];
   let rejectedWithRisk = 0;
+  let withheldRows = 0;
   let undecided = 0;
   const where = (sheet: string | null, line: number) => (sheet === null ? String(line) : `${sheet}:${line}`);
   const shapes = new IdShapes(where);
@@ -379,9 +383,14 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const reject = (rejection: RowRejection, write: boolean) => {
     counts.rejected++;
     if (rejection.riskSignal) rejectedWithRisk++;
-    if (!write || !files) return;
+    if (!files) return;
     const sheet = rejection.record.sheet ?? null;
-    const shown = options.pseudonymize ? withoutIdentity(rejection, mappings.get(sheet), options.key) : rejection;
+    const shown: ShownRejection = options.pseudonymize
+      ? withoutIdentity(rejection, mappings.get(sheet), options.key)
+      : rejection;
+    // Counted also for rows a resumed import wrote before: the warning is about the whole errors.csv.
+    if (shown.withheld) withheldRows++;
+    if (!write) return;
     const fields = errorColumns.cells(sheet, shown.record.fields);
     const placed = fields === shown.record.fields ? shown : { ...shown, record: { ...shown.record, fields } };
     files.writeRejection(csvLine(rejectionCells(placed, layout, options.lang, instruments)));
@@ -504,6 +513,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       counts,
       tally,
       rejectedWithRisk,
+      withheldRows,
       undecided,
       strippedZeros: shapes.strippedZeros(),
       shortIds: shapes.onlyShortNumbers(),
@@ -530,18 +540,38 @@ function expectedRows(batch: readonly SourceRecord[], size: number): number {
   return chars === 0 ? 0 : Math.ceil((size / chars) * batch.length);
 }
 
+/** Issues that say a row's cells may not sit under their own columns: a cell lost or added, a quote never closed. */
+const MOVED_CELLS: ReadonlySet<RowIssueCode> = new Set(['IMPORT_FIELD_COUNT', 'IMPORT_UNTERMINATED_QUOTE']);
+
 /**
- * A rejected row for errors.csv under `--pseudonymize`: the student id becomes its pseudonym and the name is left
- * out; everything else stays, so the row can still be found (by line) and fixed.
+ * A rejected row for errors.csv under `--pseudonymize`: no cell that may hold a name or a student id. Where the
+ * columns are known and in place, the student id becomes its pseudonym and the name is left out; everything else
+ * stays, so the row can be fixed. Where they are not known (a sheet whose header was not read) or cells may have moved
+ * (`Zhang, Fangfang` unquoted puts half a name under sex), any cell may hold one: every cell is withheld (written
+ * empty) but a pseudonym for the id when the id is the first cell, which nothing before it can have moved. The row
+ * keeps its sheet and line, so it can be found in the source file.
  */
-function withoutIdentity(rejection: RowRejection, mapping: SheetMapping | null | undefined, key: Buffer): RowRejection {
-  const fields = [...rejection.record.fields];
+function withoutIdentity(
+  rejection: RowRejection,
+  mapping: SheetMapping | null | undefined,
+  key: Buffer,
+): ShownRejection {
+  const { record } = rejection;
+  const pseudonym = (cell: string | undefined) =>
+    (cell ?? '').trim() === '' ? '' : pseudonymOf(key, (cell ?? '').trim());
   const id = mapping?.person.studentId;
-  if (id && (fields[id.index] ?? '').trim() !== '')
-    fields[id.index] = pseudonymOf(key, (fields[id.index] ?? '').trim());
-  const name = mapping?.person.name;
+  if (!mapping || rejection.issues.some((issue) => MOVED_CELLS.has(issue.code))) {
+    const fields = record.fields.map(() => '');
+    // A quote never closed ends the record with the rest of its line: a first cell that is that is no id.
+    const idFirst = id?.index === 0 && !(record.unterminated && record.fields.length === 1);
+    if (idFirst && fields.length > 0) fields[0] = pseudonym(record.fields[0]);
+    return { ...rejection, record: { ...record, fields }, withheld: true };
+  }
+  const fields = [...record.fields];
+  if (id && id.index < fields.length) fields[id.index] = pseudonym(fields[id.index]);
+  const name = mapping.person.name;
   if (name && name.index < fields.length) fields[name.index] = '';
-  return { ...rejection, record: { ...rejection.record, fields } };
+  return { ...rejection, record: { ...record, fields } };
 }
 
 /** The checkpoint to resume from; undefined when the import stopped before its first one (it starts again). */
