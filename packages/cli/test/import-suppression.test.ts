@@ -19,11 +19,11 @@ const CLASSES: readonly [grade: string, klass: string, counts: Record<keyof type
   ['初二', '初二2班', { R3: 20, R2: 7, R1: 6, none: 7 }],
 ];
 
-function screeningCsv(): string {
+function screeningCsv(classes = CLASSES): string {
   const items = [...Array.from({ length: 9 }, (_, i) => `PHQA${i + 1}`), 'PHQA_a', 'PHQA_b', 'PHQA_c', 'PHQA_d'];
   const header = ['学号', '姓名', '年级', '班级', ...items, ...Array.from({ length: 7 }, (_, i) => `GAD7_${i + 1}`)];
   const lines = [header.join(',')];
-  for (const [grade, klass, counts] of CLASSES) {
+  for (const [grade, klass, counts] of classes) {
     for (const [level, count] of Object.entries(counts) as [keyof typeof ANSWERS, number][]) {
       for (let i = 0; i < count; i++) lines.push(`${2025000001 + lines.length},x,${grade},${klass},${ANSWERS[level]}`);
     }
@@ -43,9 +43,13 @@ function terminalTable(stdout: string, heading: string, header = 1): Table {
   const table: Table = new Map();
   for (const line of lines.slice(start + 1 + header)) {
     if (line.trim() === '') break;
-    const [key, ...cells] = line.trim().split(/\s+/);
+    // A key may hold a space (初一 1班): the cells are the numbers it ends with.
+    const words = line.trim().split(/\s+/);
+    let first = words.length;
+    while (first > 1 && /^<?\d+$/.test(words[first - 1] as string)) first--;
+    const cells = words.slice(first);
     table.set(
-      key as string,
+      words.slice(0, first).join(' '),
       cells.map((c) => (c.startsWith('<') ? null : Number(c))),
     );
   }
@@ -123,6 +127,44 @@ describe('triage import: small cells hidden across the linked tables', () => {
       const [, cells = ''] = html.match(new RegExp(`<th scope="row">${key}</th>(.*?)</tr>`)) ?? [];
       const shown = [...cells.matchAll(/<td class="num[^"]*">([^<]*)<\/td>/g)].map((m) => m[1]);
       // The report puts the total first.
+      expect(shown).toEqual([row.at(-1), ...row.slice(0, -1)].map((c) => (c === null ? '&lt;5' : String(c))));
+    }
+  });
+});
+
+describe('triage import: a tiny class all at one level', () => {
+  const s = scratch();
+  let stdout: string;
+  let html: string;
+  beforeAll(() => {
+    const classes: typeof CLASSES = [
+      ['初一', '1班', { R3: 0, R2: 10, R1: 10, none: 0 }],
+      ['初一', '2班', { R3: 3, R2: 6, R1: 6, none: 0 }],
+      ['初一', '特教班', { R3: 2, R2: 0, R1: 0, none: 0 }],
+    ];
+    const file = s.write('tiny.csv', screeningCsv(classes));
+    const run = runCli(['import', file, '--out', join(s.dir, 'out')], { TRIAGE_CONFIG_DIR: join(s.dir, 'config') });
+    expect(run.status, run.stderr).toBe(0);
+    stdout = run.stdout;
+    html = readFileSync(join(s.dir, 'out', 'report.html'), 'utf8');
+  });
+  afterAll(() => s.done());
+
+  it('shows no class row whose zeros say that all its students are at the one level hidden (the QA case: 0 <5 0 0 0 0)', () => {
+    const byClass = terminalTable(stdout, 'By class');
+    expect(byClass.size).toBe(3);
+    for (const [key, row] of byClass) {
+      if (!row.includes(null)) continue;
+      // Levels that may hold a student of this class, as far as anyone can see: hidden or above zero.
+      const open = row.slice(0, -1).filter((c) => c === null || c > 0);
+      expect(open.length, `${key}: ${row.join(' ')}`).toBeGreaterThan(1);
+    }
+  });
+
+  it('shows in report.html the very cells the terminal shows', () => {
+    for (const [key, row] of terminalTable(stdout, 'By class')) {
+      const [, cells = ''] = html.match(new RegExp(`<th scope="row">${key}</th>(.*?)</tr>`)) ?? [];
+      const shown = [...cells.matchAll(/<td class="num[^"]*">([^<]*)<\/td>/g)].map((m) => m[1]);
       expect(shown).toEqual([row.at(-1), ...row.slice(0, -1)].map((c) => (c === null ? '&lt;5' : String(c))));
     }
   });

@@ -64,6 +64,51 @@ export function protectionCycle(
   return best?.cells ?? null;
 }
 
+/**
+ * The cheapest set of cells that, hidden, lets a zero count at `at` be 1 in a second filling that fits every published
+ * figure: so its row's visible cells cannot say that all its students sit at the levels it has. The zero's group gives
+ * 1 from another column it has (or its total grows by 1), as do one of its classes and each group above it up to one
+ * with a sibling that holds that level; the sibling gives it back, carried down to a leaf. Null when no group on the way up has such a
+ * sibling (no other group in the file, up to the zero's ancestors, has anyone at that level).
+ * @see protectionCycle, whose rectangles these are, reaching up past the parent
+ */
+export function raisingCycle(
+  nodes: readonly FlatNode[],
+  hidden: readonly (readonly boolean[])[],
+  at: Position,
+): Position[] | null {
+  const [row, column] = at;
+  const total = (nodes[0]?.values.length ?? 1) - 1;
+  let best: { cells: Position[]; cost: Cost } | null = null;
+  for (let other = 0; other <= total; other++) {
+    if (other === column) continue;
+    const second = other === total ? 1 : -1;
+    const columns = [column, other] as const;
+    // The zero's group with one of its classes (chained down to a leaf, so each group stays the sum of its classes),
+    // then each group up the path, which holds at least what its child does, until one has a sibling to give 1 back.
+    const path = chain(nodes, hidden, { node: row, signs: [1, second] }, columns, 'up');
+    if (!path) continue;
+    for (
+      let node = row, parent = nodes[row]?.parent ?? -1;
+      parent >= 0;
+      node = parent, parent = nodes[node]?.parent ?? -1
+    ) {
+      if (node !== row) path.push([node, column], [node, other]);
+      const here = costOf(nodes, hidden, path);
+      if (best && !cheaper(here, best.cost)) break;
+      for (const sibling of nodes[parent]?.children ?? []) {
+        if (sibling === node) continue;
+        const there = chain(nodes, hidden, { node: sibling, signs: [-1, -second] }, columns, 'up');
+        if (!there) continue;
+        const thereCost = costOf(nodes, hidden, there);
+        const cost = { cells: here.cells + thereCost.cells, sum: here.sum + thereCost.sum };
+        if (!best || cheaper(cost, best.cost)) best = { cells: [...path, ...there], cost };
+      }
+    }
+  }
+  return best?.cells ?? null;
+}
+
 /** Whether a node can take its part of the cycle: a cell that loses 1 holds at least 1. */
 function fits(node: FlatNode, side: Side, columns: readonly [number, number], mode: Mode): boolean {
   return side.signs.every(

@@ -140,6 +140,70 @@ describe('suppressNested', () => {
         [10, 10, 20],
       ],
     ],
+    [
+      'the QA case: a tiny class all at one level hides its zeros too, so its row does not say everyone is at it',
+      file(
+        group('初一', [
+          leaf('1班', [0, 0, 10, 10, 0, 0]),
+          leaf('2班', [0, 3, 6, 6, 0, 0]),
+          leaf('特教班', [0, 2, 0, 0, 0, 0]),
+        ]),
+      ),
+      5,
+      [
+        [0, 5, 16, 16, 0, 0, 37],
+        [0, 5, 16, 16, 0, 0, 37],
+        [0, 0, 10, 10, 0, 0, 20],
+        // No one in the file is at R4, R0 or unknown: those zeros are no news, and hiding them would only pretend.
+        [0, null, null, null, 0, 0, null],
+        [0, null, null, null, 0, 0, null],
+      ],
+    ],
+    [
+      'a class all at one level whose total is shown and count hidden (with a zero) for another: its zeros hidden too',
+      file(leaf('a', [0, 7, 0, 0]), leaf('b', [3, 9, 0, 6])),
+      5,
+      [
+        [3, 16, 0, 6, 25],
+        [null, null, 0, null, 7],
+        [null, null, 0, null, 18],
+      ],
+    ],
+    [
+      'a zero is raised through the grade when no class beside it has anyone at that level',
+      file(
+        group('g1', [leaf('a', [2, 0]), leaf('b', [6, 0])]),
+        group('g2', [leaf('c', [10, 10]), leaf('d', [10, 10])]),
+      ),
+      5,
+      [
+        [28, 20, 48],
+        [null, null, 8],
+        [null, null, null],
+        [null, null, null],
+        [null, null, 40],
+        [null, null, 20],
+        [10, 10, 20],
+      ],
+    ],
+    [
+      'a grade all at one level raises its zero through one of its classes too (found by the property below)',
+      file(
+        group('g0', [leaf('a', [0, 0]), leaf('b', [2, 0])]),
+        group('g1', [leaf('c', [0, 2]), leaf('d', [1, 0]), leaf('e', [0, 0])]),
+      ),
+      2,
+      [
+        [3, 2, 5],
+        [null, null, null],
+        [null, null, null],
+        [2, 0, 2],
+        [null, null, null],
+        [null, null, null],
+        [null, null, null],
+        [0, 0, 0],
+      ],
+    ],
   ])('%s', (_, tree, minCell, expected) => {
     expect(published(suppressNested(tree, minCell))).toEqual(expected);
   });
@@ -206,9 +270,14 @@ describe('suppressNested properties', () => {
 
   /**
    * The attacker's problem, solved by an independent solver (HiGHS): for each hidden cell, its least and greatest value
-   * over all fillings of the hidden cells with non-negative whole numbers that agree with every published figure.
+   * over all fillings of the hidden cells with non-negative whole numbers that agree with every published figure (or
+   * of the sum of several hidden cells).
    */
-  function range(cells: ReturnType<typeof linkedCells>, target: number, sense: 'Minimize' | 'Maximize'): number {
+  function range(
+    cells: ReturnType<typeof linkedCells>,
+    targets: readonly number[],
+    sense: 'Minimize' | 'Maximize',
+  ): number {
     // Each published sum as `parent - parts = 0`, with the shown cells moved to the right-hand side.
     const rows = cells.sums.flatMap(({ parent, parts }, r) => {
       let rhs = 0;
@@ -223,7 +292,7 @@ describe('suppressNested properties', () => {
     const hidden = cells.cells.filter((c) => c.shown === null).map((c) => c.name);
     const problem = [
       sense,
-      ` obj: ${cells.cells[target]?.name}`,
+      ` obj: ${targets.map((t) => cells.cells[t]?.name).join(' + ')}`,
       'Subject To',
       ...rows,
       'Bounds',
@@ -262,12 +331,34 @@ describe('suppressNested properties', () => {
         const cells = linkedCells(tree, suppressNested(tree, minCell));
         cells.cells.forEach((cell, i) => {
           if (cell.shown !== null) return;
-          const low = range(cells, i, 'Minimize');
-          const high = range(cells, i, 'Maximize');
+          const low = range(cells, [i], 'Minimize');
+          const high = range(cells, [i], 'Maximize');
           expect(low).toBeLessThanOrEqual(cell.value);
           expect(high).toBeGreaterThanOrEqual(cell.value);
           expect(high, `${cell.name} = ${cell.value} is worked out from what is shown`).toBeGreaterThan(low);
         });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves no group with a hidden cell whose students all sit at one level for anyone to see (MIP solver)', () => {
+    fc.assert(
+      fc.property(trees, minCells, (tree, minCell) => {
+        const cells = linkedCells(tree, suppressNested(tree, minCell));
+        const width = tree.counts.length + 1;
+        // The whole file at one level is what its level counts (always shown) say: nothing to hide below it.
+        if (tree.counts.filter((v) => v > 0).length < 2) return;
+        for (let start = 0; start < cells.cells.length; start += width) {
+          const row = cells.cells.slice(start, start + width);
+          const levels = row.slice(0, -1);
+          if (!row.some((c) => c.shown === null) || levels.filter((c) => c.value > 0).length !== 1) continue;
+          // Everyone is at one level: some filling must put a student of this group at another one.
+          const others = levels.flatMap((c, i) => (c.value === 0 && c.shown === null ? [start + i] : []));
+          const name = row[0]?.name.replace(/_0$/, '');
+          expect(others.length, `${name}: all at one level, every other level shown as 0`).toBeGreaterThan(0);
+          expect(range(cells, others, 'Maximize'), `${name}: all at one level, worked out`).toBeGreaterThan(0);
+        }
       }),
       { numRuns: 300 },
     );

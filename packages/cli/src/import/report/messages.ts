@@ -54,7 +54,7 @@ const en = {
     total: 'Total',
     suppressed: (minCell: number) => `<${minCell}`,
     suppressedNote: (minCell: number) =>
-      `“<${minCell}” marks a hidden count: fewer than ${minCell} students, or a count that would let a hidden one be worked out from the totals. Bars show the shares of the counts shown; the grey hatched part is hidden.`,
+      `“<${minCell}” marks a hidden count: fewer than ${minCell} students, or a count (0 included) that would let a hidden one be worked out from the totals or show that everyone in a group is at one level. Bars show the shares of the counts shown; the grey hatched part is hidden.`,
     chart: (what: string, n: number) =>
       `Stacked bar chart: share of each risk level ${what}, ${n} group${n === 1 ? '' : 's'}; the numbers are in the table`,
     chartGrade: 'per grade',
@@ -166,7 +166,7 @@ const zh: ReportMessages = {
     total: '合计',
     suppressed: (minCell) => `<${minCell}`,
     suppressedNote: (minCell) =>
-      `“<${minCell}”表示该数字已隐藏：人数少于 ${minCell}，或可由合计推算出被隐藏的数字。条形按表中显示的数字计算占比，灰色斜纹部分为隐藏部分。`,
+      `“<${minCell}”表示该数字已隐藏：人数少于 ${minCell}，或（包括 0）会让人由合计推算出被隐藏的数字、或看出全组都在同一等级。条形按表中显示的数字计算占比，灰色斜纹部分为隐藏部分。`,
     chart: (what, n) => `堆积条形图：${what}各风险等级的占比，共 ${n} 组；具体数字见下表`,
     chartGrade: '各年级',
     chartClass: '各班级',
