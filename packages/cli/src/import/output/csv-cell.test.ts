@@ -29,8 +29,21 @@ describe('csvCell', () => {
     ['=1+1', "'=1+1"],
     ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
     ['+86 138', "'+86 138"],
-    ['-5', "'-5"],
     ['-', "'-"],
+    ['-1+1', "'-1+1"],
+    ['-A1', "'-A1"],
+    ['+A1', "'+A1"],
+    ['@SUM(1)', "'@SUM(1)"],
+    ['=1', "'=1"],
+    ['-1e5', "'-1e5"],
+    ['-.5', "'-.5"],
+    ['-1.', "'-1."],
+    ['--1', "'--1"],
+    ['- 1', "'- 1"],
+    ['-1 ', `"'-1 "`],
+    ['-1,5', `"'-1,5"`],
+    ['-１', "'-１"],
+    ['+1\t', `"'+1\t"`],
     ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
     ['\t=cmd', "'\t=cmd"],
     ['\r=cmd', `"'\r=cmd"`],
@@ -55,6 +68,16 @@ describe('csvCell', () => {
     expect(csvCell(value)).toBe(cell);
   });
 
+  it.each([
+    ['-3', '-3'],
+    ['+1', '+1'],
+    ['-0.5', '-0.5'],
+    ['+86', '+86'],
+    ['-007', '-007'],
+  ])('writes a plain signed number %j as it is, no formula anywhere: %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
   it('leaves formula characters alone after the first one', () => {
     expect(csvCell('a=b+c-d@e')).toBe('a=b+c-d@e');
   });
@@ -62,7 +85,7 @@ describe('csvCell', () => {
 
 describe('csvLine', () => {
   it('joins cells with commas and ends with CRLF', () => {
-    expect(csvLine(['学号', 12, null, 'a,b', -3, '-3'])).toBe('学号,12,,"a,b",-3,\'-3\r\n');
+    expect(csvLine(['学号', 12, null, 'a,b', -3, '-3', '-A1'])).toBe('学号,12,,"a,b",-3,-3,\'-A1\r\n');
   });
 
   it('writes an empty line for no cells', () => {
@@ -74,8 +97,9 @@ describe('csvLine', () => {
   });
 });
 
-/** What a cell reads back as: the text, with the apostrophe that defuses a formula. */
-const readBack = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+/** What a cell reads back as: the text, with the apostrophe that defuses a formula (not before a plain number). */
+const readBack = (value: string) =>
+  /^[=+\-@\t\r]/.test(value) && !/^[+-][0-9]+(\.[0-9]+)?$/.test(value) ? `'${value}` : value;
 
 /** Strings rich in the characters CSV and formula defusing care about. */
 const tricky = fc

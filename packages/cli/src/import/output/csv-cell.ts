@@ -1,7 +1,12 @@
+/** A sign, ASCII digits, and an optional decimal part: what no spreadsheet reads as a formula. */
+const PLAIN_NUMBER = /^[+-]\d+(?:\.\d+)?$/;
+
 /**
  * One CSV field: quoted when it holds a delimiter, quote, line break or edge space, and defused when it would start a
  * formula in a spreadsheet (`=`, `+`, `-`, `@`, tab, CR) by a leading apostrophe, which Excel and WPS show as text.
- * Numbers we computed are passed as numbers and never prefixed.
+ * A plain number (`-3`, `+1`, `-0.5`: a sign, digits, a decimal part) is no formula in Excel, LibreOffice or WPS,
+ * which read it as that number: written as it is, so a cell the user typed (a questionnaire platform's skip code -3)
+ * comes back unchanged. Numbers we computed are passed as numbers and never prefixed.
  * @see https://owasp.org/www-community/attacks/CSV_Injection
  */
 export function csvCell(value: string | number | null | undefined): string {
@@ -9,8 +14,9 @@ export function csvCell(value: string | number | null | undefined): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (value.length === 0) return value;
   const c = value.charCodeAt(0);
-  // = + - @ tab CR
-  const text = c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value;
+  // = + - @ tab CR; a sign is checked for a plain number only then (a cell starts with one rarely).
+  const formula = c === 61 || c === 64 || c === 9 || c === 13 || ((c === 43 || c === 45) && !PLAIN_NUMBER.test(value));
+  const text = formula ? `'${value}` : value;
   return needsQuotes(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
