@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, scratch } from './run-cli.ts';
@@ -109,6 +110,69 @@ describe('triage import: the same header twice', () => {
       expect(r.status).toBe(0);
       expect(r.stderr).toMatch(/two-runs-auto.csv: (PHQ-A \+ GAD-7|GAD-7 \+ PHQ-A); person columns/);
     }
+  });
+
+  it('a 问卷星 file numbering its demographics 1 … 7, then PHQ-A 1 … 9: the run of 9 is PHQ-A, 住校 is ignored', () => {
+    const header = [
+      ...['1、你的学号：', '2、你的姓名：', '3、性别：', '4、年龄：', '5、年级：', '6、班级：', '7、你是否住校？'],
+      ...['1、情绪低落、烦躁或绝望', '2、兴趣减退', '3、睡眠问题', '4、食欲不振', '5、疲乏无力', '6、自我评价低'],
+      ...[
+        '7、注意力难以集中',
+        '8、动作迟缓或烦躁不安',
+        '9、死亡或自伤念头',
+        'PHQ-A a',
+        'PHQ-A b',
+        'PHQ-A c',
+        'PHQ-A d',
+      ],
+    ];
+    // 住校 "2" would add 2 to item 7 if it were read: the total of 3,1,3,1,2,3,3,2,0 is 18 only without it.
+    const student = [
+      '202501110002',
+      'Zhao Qi',
+      '男',
+      '12',
+      '初一',
+      '初一(1)班',
+      '2',
+      ...'313123320'.split(''),
+      '0',
+      '0',
+      '0',
+      '0',
+    ];
+    for (const [name, flags] of [
+      ['wjx-q7.csv', []],
+      ['wjx-q7-i.csv', ['-i', 'phq-a']],
+    ] as const) {
+      const file = s.write(name, [header, student].map((r) => r.join(',')).join('\n'));
+      const r = run(file, flags);
+      expect(r.stderr).not.toContain('all hold');
+      expect(r.status).toBe(0);
+      expect(r.stderr).toContain(`${name}: PHQ-A; person columns`);
+      expect(r.stderr).toContain('1 other column ignored');
+      expect(readFileSync(join(s.dir, `${file}.out`, 'results.csv'), 'utf8')).toMatch(/,18,moderately-severe,/);
+    }
+  });
+
+  it('two runs of Q-numbers and no --instrument: one message naming both runs and the --instrument that reads them', () => {
+    const q = (n: number) => numbers(n).map((i) => `Q${i}`);
+    const rows = [
+      ['学号', '姓名', ...q(9), ...q(7)],
+      ['202501110001', 'Guo Xiaojiu', ...Array(16).fill('1')],
+    ];
+    const file = s.write('two-unnamed.csv', rows.map((r) => r.join(',')).join('\n'));
+    const r = run(file);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).not.toContain('all hold');
+    expect(r.stderr).toContain('2 runs of items, each numbered from 1 (Q1–Q9 at columns C–K and Q1–Q7 at columns L–R)');
+    expect(r.stderr).toContain('such as --instrument phq-9,gad-7');
+    const zh = run(file, ['--lang', 'zh']);
+    expect(zh.stderr).toContain('第 C–K 列（Q1–Q9） 和 第 L–R 列（Q1–Q7）');
+    const named = run(file, ['-i', 'phq-9,gad-7']);
+    expect(named.status).toBe(0);
+    expect(named.stderr).toContain('two-unnamed.csv: PHQ-9 + GAD-7; person columns');
+    expect(named.stdout).toContain('1 row read: 1 scored, 0 rejected');
   });
 
   it('two runs of one length (PHQ-A, PHQ-9) are never guessed: the error says what to write', () => {

@@ -455,6 +455,79 @@ describe('mapHeader: explicit mapping', () => {
     });
   });
 
+  describe('a platform numbering its own questions too (问卷星: 1、你的学号： … 7、你是否住校？, then 1、… 9、…)', () => {
+    const demographics = [
+      '1、你的学号：',
+      '2、你的姓名：',
+      '3、性别：',
+      '4、年龄：',
+      '5、年级：',
+      '6、班级：',
+      '7、你是否住校？',
+    ];
+    const items = numbers(9).map((i) => `${i}、${phqA.items.find((d) => d.id === i)?.label.zh}`);
+    const headers = [...demographics, ...items, 'PHQ-A a', 'PHQ-A b', 'PHQ-A c', 'PHQ-A d'];
+
+    it.each([
+      ['without --instrument (PHQ-A named by its a … d)', auto],
+      ['with --instrument phq-a', named(phqA)],
+    ])('the complete run 1 … 9 is PHQ-A; 7、你是否住校？ is never read (%s)', (_, options) => {
+      const mapping = ok(mapHeader(headers, options));
+      expect(itemsOf(mapping)).toEqual({
+        'phq-a': [...numbers(9).map((i, n) => [i, n + 7]), ['a', 16], ['b', 17], ['c', 18], ['d', 19]],
+      });
+      expect(mapping.ignored).toEqual([{ index: 6, header: '7、你是否住校？' }]);
+    });
+
+    it('a number that continues no run (Q7 again after Q9) is still two columns for one item, never dropped', () => {
+      const result = mapHeader(['学号', ...numbers(9).map((i) => `Q${i}`), 'Q7'], named(phqA));
+      expect(issues(result)).toContainEqual(expect.objectContaining({ code: 'duplicate-item', item: '7' }));
+    });
+  });
+
+  describe('two runs of Q-numbers and no --instrument', () => {
+    const q = (n: number) => numbers(n).map((i) => `Q${i}`);
+
+    it('is one issue naming both runs and an --instrument list in run order that reads them', () => {
+      expect(issues(mapHeader(['学号', '姓名', ...q(9), ...q(7)], auto))).toEqual([
+        {
+          code: 'unnamed-runs',
+          runs: [
+            {
+              first: { index: 2, header: 'Q1' },
+              last: { index: 10, header: 'Q9' },
+              items: 9,
+              fits: ['phq-9', 'phq-a'],
+            },
+            { first: { index: 11, header: 'Q1' }, last: { index: 17, header: 'Q7' }, items: 7, fits: ['gad-7', 'isi'] },
+          ],
+          example: ['phq-9', 'gad-7'],
+        },
+      ]);
+    });
+
+    it('the instrument the file names by its a … d columns comes first in the example', () => {
+      const headers = ['学号', ...q(9), 'PHQA_a', 'PHQA_b', 'PHQA_c', 'PHQA_d', ...q(7)];
+      expect(issues(mapHeader(headers, auto))).toContainEqual(
+        expect.objectContaining({ code: 'unnamed-runs', example: ['phq-a', 'gad-7'] }),
+      );
+    });
+
+    it('two runs of one length: no --instrument list could read them, so none is offered', () => {
+      const [issue] = issues(mapHeader(['学号', ...q(9), ...q(9)], auto));
+      expect(issue).toMatchObject({ code: 'unnamed-runs' });
+      expect(issue).not.toHaveProperty('example');
+    });
+
+    it('the example read back: PHQ-9 (item 10 optional) as Q1 … Q9, then GAD-7', () => {
+      const mapping = ok(mapHeader(['学号', '姓名', ...q(9), ...q(7)], named(phq9, gad7)));
+      expect(itemsOf(mapping)).toEqual({
+        'phq-9': numbers(9).map((i, n) => [i, n + 2]),
+        'gad-7': numbers(7).map((i, n) => [i, n + 11]),
+      });
+    });
+  });
+
   it("a second name column (a parent's, say) is ignored: names are never read", () => {
     const headers = ['学号', '姓名', '家长姓名', 'Name', ...numbers(7).map((i) => `GAD7_${i}`)];
     const mapping = ok(mapHeader(headers, auto));

@@ -1,7 +1,16 @@
 import type { InstrumentDefinition } from '@triage/scales';
 import { type ItemColumn, itemIdOfHeader, normalizeHeader } from '../responses/item-columns.ts';
 import { answerTexts, looksLikeAnswers, mayBeData } from './header-text.ts';
-import { instrumentsOfRuns, type NumberedRun, numberedRuns, runPlace } from './numbered-runs.ts';
+import {
+  instrumentsOfRuns,
+  type NumberedHeader,
+  type NumberedRun,
+  numbering,
+  runFits,
+  runPlace,
+  type UnnamedRun,
+  unnamedRuns,
+} from './numbered-runs.ts';
 import { idRank, type PersonField, personFieldOfHeader } from './person-header.ts';
 
 /** A column of a sheet: its 0-based index and its header as written. */
@@ -60,6 +69,11 @@ export type MappingIssue =
   | { readonly code: 'duplicate-field'; readonly field: PersonField; readonly columns: readonly Column[] }
   /** Runs of item numbers each from 1 (Q1 … Q9, Q1 … Q7) that the named instruments cannot tell apart by length. */
   | { readonly code: 'numbered-runs'; readonly runs: readonly NumberedRun[]; readonly among: readonly string[] }
+  /**
+   * Runs of item numbers each from 1 (Q1 … Q9, Q1 … Q7) and no `--instrument`: likely one instrument each. `example`:
+   * an `--instrument` list in run order that would read them, when there is one.
+   */
+  | { readonly code: 'unnamed-runs'; readonly runs: readonly UnnamedRun[]; readonly example?: readonly string[] }
   /** A mapping file names a column by a position past the header's last column (1-based `column`, `width` columns). */
   | { readonly code: 'no-such-column'; readonly column: number; readonly width: number }
   | { readonly code: 'header-looks-like-data' }
@@ -113,6 +127,22 @@ interface Found {
   readonly definition: InstrumentDefinition;
   readonly byItem: Map<string, ItemColumn[]>;
   readonly unknown: (Column & { instrument: string; item: string })[];
+}
+
+/** Whether an instrument with numbered items was found by none of them (PHQ-A by its lettered a … d alone). */
+const lacksNumberedItems = (f: Found) => {
+  const numbered = f.definition.items.filter((i) => /^\d+$/.test(i.id));
+  return numbered.length > 0 && numbered.every((i) => !f.byItem.has(i.id));
+};
+
+/** Person and item-like columns in header order, each with the number it starts with (`7、你是否住校？` is 7). */
+function numberedHeaders(personColumns: readonly Column[], generic: readonly (Column & { item: string })[]) {
+  const none = new Set<string>();
+  const person = personColumns.map((c) => ({ ...c, number: Number(genericItem(c.header, none)), item: null }));
+  const items = generic.map((c) => ({ ...c, number: Number(c.item) }));
+  return [...person, ...items]
+    .filter((c): c is NumberedHeader => Number.isInteger(c.number))
+    .sort((a, b) => a.index - b.index);
 }
 
 function collect(found: Found, column: Column, item: string): void {
@@ -261,6 +291,14 @@ function withShownHeaders(issue: MappingIssue, answers: ReadonlySet<string>): Ma
     case 'duplicate-item':
     case 'duplicate-field':
       return { ...issue, columns: shown(issue.columns) };
+    case 'unnamed-runs':
+      return {
+        ...issue,
+        runs: issue.runs.map((r) => {
+          const [first, last] = shown([r.first, r.last]) as [Column, Column];
+          return { ...r, first, last };
+        }),
+      };
     default:
       return issue;
   }
@@ -274,8 +312,9 @@ function mapColumns(
   const duplicateFields = new Map<PersonField, Column[]>();
   const explicitFields = new Set<PersonField>();
   const found = new Map<string, Found>();
-  const generic: (Column & { item: string })[] = [];
+  let generic: (Column & { item: string })[] = [];
   const ignored: Column[] = [];
+  const personColumns: Column[] = [];
   const only = options.candidates.length === 1 ? options.candidates[0] : undefined;
   // The one named instrument's lettered items (PHQ-A's a–d, c and d required) are its by generic headers too.
   const letters = new Set(options.named && only ? only.items.map((i) => i.id).filter((id) => !/^\d/.test(id)) : []);
@@ -307,6 +346,7 @@ function mapColumns(
     }
     const field = target?.kind === 'person' ? target.field : personFieldOfHeader(header);
     if (field) {
+      personColumns.push(column);
       const seen = person[field];
       if (target !== undefined) {
         // A mapping file's word is final: any column that only looked like this field is not read.
@@ -350,8 +390,16 @@ function mapColumns(
   }));
   if (fieldIssues.length > 0) return { ok: false, error: fieldIssues };
 
-  const runs = options.named && options.candidates.length > 1 ? numberedRuns(generic) : undefined;
-  if (runs) {
+  const numbers = numbering(numberedHeaders(personColumns, generic));
+  if (numbers.strays === 0 && numbers.personal.length > 0) {
+    // The questionnaire's own numbered questions among the person columns (`7、你是否住校？`): never items.
+    const personal = new Set(numbers.personal.map((c) => c.index));
+    ignored.push(...numbers.personal.map(({ index, header }) => ({ index, header })));
+    generic = generic.filter((c) => !personal.has(c.index));
+  }
+  const inRuns = numbers.runs.reduce((n, run) => n + run.length, 0);
+  const runs = numbers.strays === 0 && inRuns === generic.length ? numbers.runs : [];
+  if (runs.length > 1 && options.named && options.candidates.length > 1) {
     const of = instrumentsOfRuns(runs, options.candidates);
     if (!of) {
       const among = options.candidates.map((d) => d.id);
@@ -363,6 +411,18 @@ function mapColumns(
       for (const column of runs[i] ?? []) collect(entry, column, column.item);
     });
     return finish(headers.length, person, [...found.values()], ignored, 'named');
+  }
+  // Instruments the file names by their own prefix but none of whose numbered items (PHQ-A by `PHQ-A a` … `d` alone).
+  const lacking = options.named ? [] : [...found.values()].filter(lacksNumberedItems).map((f) => f.definition);
+  if (runs.length > 1 && !options.named && (found.size === 0 || lacking.length > 0)) {
+    return { ok: false, error: [{ code: 'unnamed-runs', ...unnamedRuns(runs, options.candidates, lacking) }] };
+  }
+  const [run] = runs;
+  const owner = lacking.length === 1 && lacking[0] ? found.get(lacking[0].id) : undefined;
+  if (run && runs.length === 1 && owner && runFits(run.length, owner.definition)) {
+    // The one complete run of numbers is the items of the one instrument the file names without them.
+    for (const column of run) collect(owner, column, column.item);
+    return finish(headers.length, person, [...found.values()], ignored, 'prefix');
   }
   if (generic.length > 0 && options.named && only) {
     const entry = found.get(only.id) ?? { definition: only, byItem: new Map(), unknown: [] };

@@ -38,6 +38,17 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
       const runs = issue.runs.map((r) => ({ first: r.first + 1, last: r.last + 1, items: r.items }));
       return m.numberedRuns(where, runs, issue.among);
     }
+    case 'unnamed-runs': {
+      const runs = issue.runs.map((r) => ({
+        first: r.first.index + 1,
+        last: r.last.index + 1,
+        from: r.first.header,
+        to: r.last.header,
+        items: r.items,
+        fits: r.fits,
+      }));
+      return m.unnamedRuns(where, runs, issue.example);
+    }
     case 'no-such-column':
       return m.noSuchColumn(where, issue.column, issue.width);
     case 'header-looks-like-data':

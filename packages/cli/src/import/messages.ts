@@ -16,6 +16,25 @@ interface NumberedRunText {
   readonly items: number;
 }
 
+/** A run of item columns numbered from 1 that no --instrument named: its first and last columns, and what fits it. */
+interface UnnamedRunText {
+  /** 1-based columns, and their headers ('' when a header may be a cell value). */
+  readonly first: number;
+  readonly last: number;
+  readonly from: string;
+  readonly to: string;
+  readonly items: number;
+  readonly fits: readonly string[];
+}
+
+/** A run's place in words: `Q1–Q9 at columns C–K` (or `items 1–9 at …` when the headers are not shown). */
+const runAt = (r: UnnamedRunText, lang: Lang) => {
+  const span = `${columnLetters(r.first)}–${columnLetters(r.last)}`;
+  if (lang === 'zh')
+    return `第 ${span} 列（${r.from === '' || r.to === '' ? `第 1–${r.items} 题` : `${r.from}–${r.to}`}）`;
+  return `${r.from === '' || r.to === '' ? `items 1–${r.items}` : `${r.from}–${r.to}`} at columns ${span}`;
+};
+
 /** Where a CSV file stops being valid text: see CsvDecodeError. `encoding` as shown (UTF-8), `suggestions` as typed. */
 type DecodeAt = {
   readonly encoding: string;
@@ -225,6 +244,16 @@ const en = {
     /** `runs`: 1-based first and last columns and the number of items of each run; `among`: the named instruments. */
     numberedRuns: (where: string, runs: readonly NumberedRunText[], among: readonly string[]) =>
       `${where}: columns ${runs.map((r) => `${r.first}–${r.last}`).join(' and ')} each number items from 1, and the number of items does not tell which of ${among.join(', ')} each is; expected a --map file naming each column by position: ${runs.map((r) => `"column ${r.first}": <instrument>.1 … "column ${r.last}": <instrument>.${r.items}`).join(', then ')}, where <instrument> is one of ${among.join(', ')}`,
+    /** `example`: an --instrument list in run order that reads the runs, when there is one. */
+    unnamedRuns: (where: string, runs: readonly UnnamedRunText[], example: readonly string[] | undefined) => {
+      const fits = runs.map(
+        (r) => `${plural(r.items, 'item')}: ${r.fits.length > 0 ? r.fits.join(' or ') : 'no instrument'}`,
+      );
+      const say = example
+        ? `expected --instrument naming them in run order, such as --instrument ${example.join(',')} (${fits.join('; ')})`
+        : `expected --instrument naming them in run order (${fits.join('; ')}), or a --map file naming each column by position`;
+      return `${where}: the header holds ${runs.length} runs of items, each numbered from 1 (${runs.map((r) => runAt(r, 'en')).join(' and ')}): likely ${runs.length} instruments, one after the other, and no header says which; ${say}`;
+    },
     noSuchColumn: (where: string, column: number, width: number) =>
       `${where}: the --map file names column ${column}, but the header has ${width} columns; expected a column from 1 to ${width}`,
     headerLooksLikeData: (where: string) =>
@@ -419,6 +448,13 @@ const zh: ImportMessages = {
       `${where}：${headers.join(' 和 ')} 列都像是“${field}”列；只能有一列：请删去一列，或在 --map 映射文件中按位置指明不读的那一列："第${skip}列": ignore（即 Excel 的 ${columnLetters(skip)} 列）`,
     numberedRuns: (where, runs, among) =>
       `${where}：第 ${runs.map((r) => `${r.first}–${r.last}`).join(' 和 ')} 列各自从第 1 题编号，按题数分不出各属于 ${among.join('、')} 中的哪一个；请提供 --map 映射文件，按位置逐列指明：${runs.map((r) => `"第${r.first}列": <量表>.1 …… "第${r.last}列": <量表>.${r.items}`).join('，然后 ')}，其中 <量表> 为 ${among.join('、')} 之一`,
+    unnamedRuns: (where, runs, example) => {
+      const fits = runs.map((r) => `${r.items} 题：${r.fits.length > 0 ? r.fits.join(' 或 ') : '没有相符的量表'}`);
+      const say = example
+        ? `请用 --instrument 按先后顺序指明，例如 --instrument ${example.join(',')}（${fits.join('；')}）`
+        : `请用 --instrument 按先后顺序指明（${fits.join('；')}），或提供 --map 映射文件按位置逐列指明`;
+      return `${where}：表头中有 ${runs.length} 组各自从第 1 题编号的题目（${runs.map((r) => runAt(r, 'zh')).join(' 和 ')}）：很可能是前后相接的 ${runs.length} 个量表，而表头没有写明各是哪个；${say}`;
+    },
     noSuchColumn: (where, column, width) =>
       `${where}：--map 映射文件指定了第 ${column} 列，但表头只有 ${width} 列；应为第 1 到 ${width} 列`,
     headerLooksLikeData: (where) => `${where}：第一行像是答案，而不是表头行；请补上表头行（或用 --map）`,

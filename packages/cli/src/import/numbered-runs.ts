@@ -5,9 +5,16 @@ import type { Column } from './columns.ts';
  * One header row holding two instruments headed the same way (PHQ-A as Q1 … Q9, then GAD-7 as Q1 … Q7): runs of item
  * numbers, each starting again at 1. A run is read as an instrument only when exactly one named instrument has that
  * many numbered items: a guess between two of one length (PHQ-9 and PHQ-A) is never made.
+ *
+ * Questionnaire platforms number their own questions too (问卷星: `1、你的学号：` … `7、你是否住校？`, then the
+ * scale's `1、情绪低落…` … `9、…`): a run that holds person columns is the questionnaire's, and its other numbered
+ * questions (`7、你是否住校？`) are never items.
  */
 
 type NumberedColumn = Column & { readonly item: string };
+
+/** A numbered column in header order: its number, and its item, or null for a person column (`1、你的学号：`). */
+export type NumberedHeader = Column & { readonly number: number; readonly item: string | null };
 
 /** Where a run is: its first and last columns (0-based) and its number of items. */
 export interface NumberedRun {
@@ -16,25 +23,51 @@ export interface NumberedRun {
   readonly items: number;
 }
 
-/** The columns split at each restart at 1, when there are several runs and each is numbered 1, 2, 3 … in order. */
-export function numberedRuns(columns: readonly NumberedColumn[]): NumberedColumn[][] | undefined {
-  const runs: NumberedColumn[][] = [];
+/** The numbering of a header row. */
+export interface Numbering {
+  /** Runs of item columns each numbered 1, 2, 3 … in header order (unnumbered columns may stand between). */
+  readonly runs: readonly (readonly NumberedColumn[])[];
+  /** Item-like columns in a run that holds person columns: the questionnaire's own questions. */
+  readonly personal: readonly NumberedColumn[];
+  /** Item-like columns that continue no run (`Q3` after `Q7`): the numbering cannot be read. */
+  readonly strays: number;
+}
+
+/** Splits numbered columns at each restart at 1; a column that neither restarts nor continues the last run is a stray. */
+export function numbering(columns: readonly NumberedHeader[]): Numbering {
+  const runs: NumberedHeader[][] = [];
+  let strays = 0;
   for (const column of columns) {
-    if (column.item === '1') runs.push([column]);
-    else if (runs.at(-1)?.length === Number(column.item) - 1) runs.at(-1)?.push(column);
-    else return undefined;
+    const run = runs.at(-1);
+    if (column.number === 1) runs.push([column]);
+    else if (run && column.number === (run.at(-1)?.number ?? 0) + 1) run.push(column);
+    // A person column off the numbering harms nothing; an item column there makes the numbering unreadable.
+    else if (column.item !== null) strays++;
   }
-  return runs.length > 1 ? runs : undefined;
+  const items = (run: readonly NumberedHeader[]) =>
+    run.flatMap(({ index, header, item }) => (item === null ? [] : [{ index, header, item }]));
+  const personal = (run: readonly NumberedHeader[]) => run.some((c) => c.item === null);
+  return {
+    runs: runs.filter((run) => !personal(run)).map(items),
+    personal: runs.filter(personal).flatMap(items),
+    strays,
+  };
 }
 
 const numberedItems = (d: InstrumentDefinition) => d.items.filter((i) => /^\d+$/.test(i.id));
 
-/** Each run's instrument: the only one of `candidates` with as many numbered items, each used once; else undefined. */
+/** Whether a run of `length` items numbered from 1 can be `d`'s numbered items: all it requires, none it lacks. */
+export function runFits(length: number, d: InstrumentDefinition): boolean {
+  const numbered = numberedItems(d);
+  return length >= numbered.filter((i) => i.optional !== true).length && length <= numbered.length;
+}
+
+/** Each run's instrument: the only one of `candidates` that fits it, each used once; else undefined. */
 export function instrumentsOfRuns(
   runs: readonly (readonly NumberedColumn[])[],
   candidates: readonly InstrumentDefinition[],
 ): InstrumentDefinition[] | undefined {
-  const fits = runs.map((run) => candidates.filter((d) => numberedItems(d).length === run.length));
+  const fits = runs.map((run) => candidates.filter((d) => runFits(run.length, d)));
   if (fits.some((f) => f.length !== 1)) return undefined;
   const chosen = fits.map((f) => f[0] as InstrumentDefinition);
   return new Set(chosen).size === chosen.length ? chosen : undefined;
@@ -46,3 +79,43 @@ export const runPlace = (run: readonly NumberedColumn[]): NumberedRun => ({
   last: run.at(-1)?.index ?? 0,
   items: run.length,
 });
+
+/** A run of a file that names no instrument, as an issue names it: its first and last columns, and what fits it. */
+export interface UnnamedRun {
+  readonly first: Column;
+  readonly last: Column;
+  readonly items: number;
+  /** Ids of the instruments with as many numbered items. */
+  readonly fits: readonly string[];
+}
+
+/**
+ * Runs that no `--instrument` named: what fits each (`preferred` first: instruments the file names elsewhere, such as
+ * PHQ-A by its `PHQ-A a` … `d` columns), and an `--instrument` list in run order that would read them, if one would.
+ */
+export function unnamedRuns(
+  runs: readonly (readonly NumberedColumn[])[],
+  candidates: readonly InstrumentDefinition[],
+  preferred: readonly InstrumentDefinition[],
+): { readonly runs: readonly UnnamedRun[]; readonly example?: readonly string[] } {
+  const fits = runs.map((run) => {
+    const named = preferred.filter((d) => runFits(run.length, d));
+    return named.length > 0 ? named : candidates.filter((d) => runFits(run.length, d));
+  });
+  const chosen: InstrumentDefinition[] = [];
+  for (const f of fits) {
+    const next = f.find((d) => !chosen.includes(d));
+    if (next) chosen.push(next);
+  }
+  const works = chosen.length === runs.length && instrumentsOfRuns(runs, chosen) !== undefined;
+  const place = (column: Column | undefined): Column => ({ index: column?.index ?? 0, header: column?.header ?? '' });
+  return {
+    runs: runs.map((run, i) => ({
+      first: place(run[0]),
+      last: place(run.at(-1)),
+      items: run.length,
+      fits: (fits[i] ?? []).map((d) => d.id),
+    })),
+    ...(works ? { example: chosen.map((d) => d.id) } : {}),
+  };
+}
