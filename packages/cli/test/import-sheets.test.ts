@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../src/csv/read-csv.ts';
 import { writeXlsx } from '../src/xlsx/write-xlsx.ts';
+import { workbookParts, writeZip } from '../src/xlsx/zip-fixture.ts';
 import { readOutputCsv } from './output-csv.ts';
 import { runCli, scratch } from './run-cli.ts';
 
@@ -94,5 +95,95 @@ describe('triage import: the sheets of one workbook', () => {
     for (const name of HEADER) expect(row?.[name], name).toBe(bad[HEADER.indexOf(name)]);
     expect(row?.note).toBe('absent on Monday');
     expect(row?._urgent).toBe('yes');
+  });
+
+  describe('sheets beside the classes: instructions, a hidden option list', () => {
+    const letters = (i: number) =>
+      (i < 26 ? '' : String.fromCharCode(64 + Math.floor(i / 26))) + String.fromCharCode(65 + (i % 26));
+    const text = (t: string) => t.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? c);
+    /** A sheet's `<sheetData>` of these rows, every cell inline text. */
+    const data = (rows: readonly (readonly string[])[]) =>
+      rows
+        .map(
+          (cells, r) =>
+            `<row r="${r + 1}">${cells.map((v, c) => `<c r="${letters(c)}${r + 1}" t="inlineStr"><is><t>${text(v)}</t></is></c>`).join('')}</row>`,
+        )
+        .join('');
+    const instructions = {
+      name: '填写说明',
+      data: data([['本表用于初一年级心理健康筛查'], ['请在各班工作表中填写'], ['学号请设置为文本格式']]),
+    };
+    const options = { name: '选项', data: data([['完全不会'], ['好几天'], ['一半以上的天数'], ['几乎每天']]) };
+    const book = async (name: string, sheets: Parameters<typeof workbookParts>[0]['sheets']) => {
+      const path = join(s.dir, name);
+      await writeZip(path, workbookParts({ sheets }));
+      return path;
+    };
+
+    it('reads the class only: the others are said with their rows and in --json, and the exit code is 0', async () => {
+      const file = await book('helpers.xlsx', [
+        instructions,
+        { name: '初一(1)班', data: data([HEADER, ...ROWS.slice(0, 10)]) },
+        { ...options, state: 'hidden' },
+      ]);
+      const r = run(['import', file, '--out', join(s.dir, 'helpers'), '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      const summary = JSON.parse(r.stdout);
+      expect(summary.counts).toMatchObject({ rows: 10, scored: 10, rejected: 0 });
+      expect(summary.source).toEqual({
+        kind: 'xlsx',
+        sheets: ['初一(1)班'],
+        skipped: [
+          { sheet: '选项', rows: 4, reason: 'hidden' },
+          { sheet: '填写说明', rows: 3, reason: 'no-columns' },
+        ],
+      });
+      expect(r.stderr).toContain('sheet "选项" (4 rows) not read: the workbook hides it');
+      expect(r.stderr).toContain('sheet "填写说明" (3 rows) not read: no column of it is recognised');
+      expect(r.stderr).toContain('--sheet "填写说明"');
+      expect(readOutputCsv(join(s.dir, 'helpers', 'errors.csv')).rows).toEqual([]);
+      const zh = run(['import', file, '--out', join(s.dir, 'helpers-zh'), '--lang', 'zh']);
+      expect(zh.stderr).toContain('工作表“选项”（4 行）未读取：它在工作簿中是隐藏的');
+    });
+
+    it('a hidden sheet named with --sheet is read; a sheet with other instruments still sends its rows to errors.csv', async () => {
+      const gadOnly = HEADER.filter((h) => !h.startsWith('PHQA'));
+      const gadRows = ROWS.slice(10, 13).map((row) => gadOnly.map((h) => row[HEADER.indexOf(h)] ?? ''));
+      const file = await book('hidden-class.xlsx', [
+        { name: '初一(1)班', data: data([HEADER, ...ROWS.slice(0, 10)]) },
+        { name: '初一(2)班', data: data([gadOnly, ...gadRows]) },
+        { name: '初一(3)班', data: data([HEADER, ...ROWS.slice(20, 25)]), state: 'hidden' },
+      ]);
+      const all = run(['import', file, '--out', join(s.dir, 'hidden-class'), '--json']);
+      expect(all.status).toBe(3);
+      // The other class's header row too: a sheet that does not map may have no header (see above).
+      expect(JSON.parse(all.stdout).counts).toMatchObject({ rows: 14, scored: 10, rejected: 4 });
+      expect(all.stderr).toContain('sheet "初一(3)班" (6 rows) not read: the workbook hides it');
+      const named = run([
+        'import',
+        file,
+        '--sheet',
+        '初一(1)班',
+        '--sheet',
+        '初一(3)班',
+        '--out',
+        join(s.dir, 'named'),
+        '--json',
+      ]);
+      expect(named.status, named.stderr).toBe(0);
+      expect(JSON.parse(named.stdout).counts).toMatchObject({ rows: 15, scored: 15, rejected: 0 });
+      expect(named.stderr).not.toContain('not read');
+    });
+
+    it('instructions beside a hidden class: nothing is skipped silently, the mapping problem is said', async () => {
+      const file = await book('only-hidden.xlsx', [
+        instructions,
+        { name: '初一(1)班', data: data([HEADER, ...ROWS.slice(0, 3)]), state: 'hidden' },
+      ]);
+      const r = run(['import', file, '--out', join(s.dir, 'only-hidden')]);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain('sheet "初一(1)班" (4 rows) not read: the workbook hides it');
+      expect(r.stderr).toContain('[填写说明]: no item columns recognised');
+    });
   });
 });

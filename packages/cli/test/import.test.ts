@@ -173,7 +173,7 @@ describe('triage import', () => {
     const r = run(['import', copy('grade-7.xlsx'), '--out', out, '--json']);
     expect(r.status).toBe(0);
     const summary = JSON.parse(r.stdout);
-    expect(summary.source).toEqual({ kind: 'xlsx', sheets: ['初一(1)班', '初一(2)班', '初一(3)班'] });
+    expect(summary.source).toEqual({ kind: 'xlsx', sheets: ['初一(1)班', '初一(2)班', '初一(3)班'], skipped: [] });
     expect(summary.counts.scored).toBe(105);
     const results = readOutputCsv(join(out, 'results.csv'));
     expect(new Set(results.rows.map((row) => row.sheet))).toEqual(new Set(summary.source.sheets));
@@ -209,7 +209,7 @@ describe('triage import', () => {
     expect(csv.stderr).toContain('--sheet applies to .xlsx workbooks only');
   });
 
-  it('a workbook with an instructions sheet: its rows go to errors.csv under their sheet, the data imports', async () => {
+  it('a workbook with an instructions sheet: it is not read (said), the data imports; named with --sheet, its rows go to errors.csv', async () => {
     const { writeXlsx } = await import('../src/xlsx/write-xlsx.ts');
     const records = [...readCsv(readFileSync(join(examples, 'class-40.en.csv'), 'utf8'), { delimiter: ',' })];
     const file = join(s.dir, 'with-notes.xlsx');
@@ -218,11 +218,25 @@ describe('triage import', () => {
       { name: '7-1', rows: records.map((r) => [...r.fields]) },
     ]);
     const r = run(['import', file, '--out', join(s.dir, 'with-notes'), '--json']);
-    expect(r.status).toBe(3);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 40, scored: 40, rejected: 0 });
+    expect(r.stderr).toContain('sheet "说明" (2 rows) not read');
+    const named = run([
+      'import',
+      file,
+      '--sheet',
+      '说明',
+      '--sheet',
+      '7-1',
+      '--out',
+      join(s.dir, 'notes-named'),
+      '--json',
+    ]);
+    expect(named.status).toBe(3);
     // Both of its rows: a sheet whose header cannot be read has no header row to skip.
-    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 40, rejected: 2 });
-    expect(r.stderr).toContain('sheet "说明"');
-    const errors = readOutputCsv(join(s.dir, 'with-notes', 'errors.csv'));
+    expect(JSON.parse(named.stdout).counts).toMatchObject({ scored: 40, rejected: 2 });
+    expect(named.stderr).toContain('sheet "说明"');
+    const errors = readOutputCsv(join(s.dir, 'notes-named', 'errors.csv'));
     expect(errors.header).toContain('student_id');
     expect(errors.rows.map((row) => [row._sheet, row._line, row._code])).toEqual([
       ['说明', '1', 'IMPORT_SHEET_UNMAPPED'],

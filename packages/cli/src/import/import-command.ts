@@ -18,6 +18,7 @@ import { readJournal } from './read-journal.ts';
 import { renderSummary } from './render-summary.ts';
 import { reportModel } from './report-model.ts';
 import { EmptySourceError, type ImportOutcome, MappingError, OutDirError, runImport } from './run-import.ts';
+import type { SkippedSheet } from './skipped-sheets.ts';
 import { type Source, SourceError } from './source.ts';
 
 export interface ImportCommandOptions {
@@ -58,7 +59,9 @@ export interface ImportSummary {
     readonly kind: 'csv' | 'xlsx';
     readonly encoding?: string;
     readonly delimiter?: string;
+    /** Workbooks: the sheets read, and those left unread (hidden, or nothing in them recognised) with their rows. */
     readonly sheets?: readonly string[];
+    readonly skipped?: readonly SkippedSheet[];
   };
   readonly instruments: readonly string[];
   readonly ruleSet: { readonly id: string; readonly version: string; readonly hash: string };
@@ -247,7 +250,7 @@ export async function runImportCommand(
       source:
         source.kind === 'csv'
           ? { kind: 'csv', encoding: source.dialect.encoding, delimiter: source.dialect.delimiter }
-          : { kind: 'xlsx', sheets: source.sheets },
+          : { kind: 'xlsx', sheets: source.sheets, skipped: outcome.skipped },
       instruments: outcome.instruments.map((d) => d.id),
       ruleSet: outcome.ruleSetRef,
       counts: { ...counts, rejectedWithRisk: outcome.rejectedWithRisk, undecided: outcome.undecided },

@@ -130,6 +130,9 @@ const en = {
   },
   noIdColumn: (where: string) =>
     `${where}: no student id column; rows are named by line number, duplicates cannot be found`,
+  /** A workbook sheet not read (see skipped-sheets.ts), with its non-blank rows. */
+  sheetSkipped: (sheet: string, rows: number, reason: 'hidden' | 'no-columns') =>
+    `sheet "${sheet}" (${plural(rows, 'row')}) not read: ${reason === 'hidden' ? 'the workbook hides it (an option list or lookups, as a rule)' : 'no column of it is recognised, no student id, no item (instructions?)'}; to read it, name it with the sheets to import: --sheet "${sheet}"`,
   sheetUnmapped: (sheet: string) =>
     `sheet "${sheet}": header row not recognised or other instruments than the first sheet; its rows went to errors.csv (use --sheet to pick sheets)`,
   duplicates: (n: number, lines: readonly string[]) =>
@@ -346,6 +349,8 @@ const zh: ImportMessages = {
     return `${lead}：${group}下面的${own}读作 ${example.instrument} 第 ${example.item} 题）`;
   },
   noIdColumn: (where) => `${where}：没有学号列；各行以行号标识，无法查重`,
+  sheetSkipped: (sheet, rows, reason) =>
+    `工作表“${sheet}”（${rows} 行）未读取：${reason === 'hidden' ? '它在工作簿中是隐藏的（通常是选项列表或查找表）' : '其中没有可识别的列，没有学号，也没有题目（是填写说明？）'}；如需读取，请连同要导入的工作表一起指明：--sheet "${sheet}"`,
   sheetUnmapped: (sheet) =>
     `工作表“${sheet}”：表头无法识别，或量表与第一个工作表不同；其各行已写入 errors.csv（可用 --sheet 选择工作表）`,
   duplicates: (n, lines) =>

@@ -40,7 +40,8 @@ import {
 } from './read-row.ts';
 import { rejectionCells, type ShownRejection } from './rejection-cells.ts';
 import { type DecisionText, describeDecision, rowText } from './result-cells.ts';
-import { openSource, type Source, SourceError, type SourceOptions } from './source.ts';
+import { recognisesNothing, rowsOf, type SkippedSheet } from './skipped-sheets.ts';
+import { openSource, type Source, SourceError, type SourceOptions, withoutSheets } from './source.ts';
 import { IdShapes, Tally } from './tally.ts';
 
 export interface ImportOptions extends SourceOptions {
@@ -105,7 +106,10 @@ export class OutDirError extends Error {
 
 export interface ImportOutcome {
   readonly status: 'complete' | 'interrupted' | 'dry-run';
+  /** The file as read: a workbook without its skipped sheets. */
   readonly source: Source;
+  /** Workbook sheets not read: hidden, or nothing in them recognised (see skipped-sheets.ts). */
+  readonly skipped: readonly SkippedSheet[];
   readonly sha256: string;
   readonly mappings: ReadonlyMap<string | null, SheetMapping | null>;
   readonly counts: { rows: number; scored: number; rejected: number; blankRows: number; duplicateIds: number };
@@ -214,13 +218,36 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const size = statSync(options.file).size;
   const sha256 = await sha256Of(options.file);
   const file = basename(options.file);
-  const source = await openSource(options.file, options);
+  const opened = await openSource(options.file, { ...options, visibleOnly: true });
+  const skipped: SkippedSheet[] = [];
+  const leaveUnread = async (sheet: string, reason: SkippedSheet['reason']) => {
+    const rows = await rowsOf(opened, sheet);
+    skipped.push({ sheet, rows, reason });
+    options.note(text.sheetSkipped(sheet, rows, reason), 'warning');
+  };
+  for (const sheet of opened.kind === 'xlsx' ? opened.hidden : []) await leaveUnread(sheet, 'hidden');
 
   // Map every sheet first: a file whose header cannot be read stops here, before anything is written.
   const answers = answerTexts(instrumentCandidates(options, all).candidates);
-  const headers = await headersOf(source, (fields, grouped) => mapSheet(fields, options, all, grouped).ok, answers);
+  const headers = await headersOf(opened, (fields, grouped) => mapSheet(fields, options, all, grouped).ok, answers);
   if (headers.size === 0) throw new EmptySourceError(options.sheets ?? []);
   const { mappings: raw } = mapSheets(headers, options, all);
+  // Sheets in which nothing is recognised (instructions beside the classes), unless --sheet named them or no sheet is
+  // more: then the mapping problem is said as it is.
+  const blank = [...raw].filter(
+    ([sheet, m]) =>
+      sheet !== null &&
+      Array.isArray(m) &&
+      recognisesNothing(headers.get(sheet)?.fields ?? [], m, { answers, mapping: options.mapping }),
+  );
+  if ((options.sheets ?? []).length === 0 && blank.length < raw.size) {
+    for (const [sheet] of blank) {
+      raw.delete(sheet);
+      headers.delete(sheet);
+      if (sheet !== null) await leaveUnread(sheet, 'no-columns');
+    }
+  }
+  const source = withoutSheets(opened, new Set(skipped.map((s) => s.sheet)));
   for (const [sheet, header] of headers) {
     const where = sheet === null ? options.file : `${options.file} [${sheet}]`;
     if (header.above > 0) options.note(text.linesAboveHeader(where, header.from ?? header.line, header.above));
@@ -508,6 +535,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     return {
       status,
       source,
+      skipped,
       sha256,
       mappings,
       counts,

@@ -6,7 +6,12 @@ import type { SourceRecord } from './read-row.ts';
 /** A screening file opened for reading: CSV (any encoding, any delimiter) or an Excel workbook. */
 export type Source = (
   | { readonly kind: 'csv'; readonly dialect: CsvDialect }
-  | { readonly kind: 'xlsx'; readonly sheets: readonly string[] }
+  | {
+      readonly kind: 'xlsx';
+      readonly sheets: readonly string[];
+      /** Sheets hidden in the workbook and so not among `sheets` (none when `--sheet` chose them). */
+      readonly hidden: readonly string[];
+    }
 ) & {
   /**
    * The records from the start, a batch at a time; each call reads the file anew. Workbooks: only `sheets` when given
@@ -18,8 +23,12 @@ export type Source = (
 export interface SourceOptions {
   readonly encoding?: EncodingLabel | undefined;
   readonly delimiter?: string | undefined;
-  /** Workbooks only: these sheets (default all), by exact name or as headers are matched (see sheet-names.ts). */
+  /**
+   * Workbooks only: these sheets, by exact name or as headers are matched (see sheet-names.ts). Default: every sheet,
+   * or with `visibleOnly` every sheet the workbook does not hide (a hidden one holds an option list or lookups).
+   */
   readonly sheets?: readonly string[] | undefined;
+  readonly visibleOnly?: boolean;
 }
 
 /** Whether a path names an Excel workbook (by extension; the reader checks the content). */
@@ -61,11 +70,14 @@ const DAMAGED_RECORDS_REJECTED = 5;
 /** Opens the file the right way for its kind. Libraries load only for the kind in hand. */
 export async function openSource(path: string, options: SourceOptions): Promise<Source> {
   if (isWorkbook(path)) {
-    const { listSheets, readXlsxRows } = await import('../xlsx/read-xlsx.ts');
+    const { listWorksheets, readXlsxRows } = await import('../xlsx/read-xlsx.ts');
     const { resolveSheetNames } = await import('./sheet-names.ts');
-    const all = await listSheets(path);
-    const sheets = options.sheets && options.sheets.length > 0 ? resolveSheetNames(options.sheets, all) : all;
-    return { kind: 'xlsx', sheets, read: (only = sheets) => readXlsxRows(path, { sheets: only }) };
+    const all = await listWorksheets(path);
+    const names = all.map((s) => s.name);
+    const named = options.sheets && options.sheets.length > 0;
+    const hidden = named || options.visibleOnly !== true ? [] : all.filter((s) => s.hidden).map((s) => s.name);
+    const sheets = named ? resolveSheetNames(options.sheets ?? [], names) : names.filter((n) => !hidden.includes(n));
+    return { kind: 'xlsx', sheets, hidden, read: (only = sheets) => readXlsxRows(path, { sheets: only }) };
   }
   await checkNotBinary(path);
   const { openCsv } = await import('../csv/open-csv.ts');
@@ -79,4 +91,11 @@ export async function openSource(path: string, options: SourceOptions): Promise<
   const { withShownText } = await import('../csv/string-formula.ts');
   // `="202501110001"` is the id as Excel shows it on opening the file, not a formula saved without its value.
   return { kind: 'csv', dialect: csv.dialect, read: () => withShownText(csv.batches) };
+}
+
+/** The source without some of its sheets: they are neither listed nor read. */
+export function withoutSheets(source: Source, names: ReadonlySet<string>): Source {
+  if (source.kind !== 'xlsx' || names.size === 0) return source;
+  const sheets = source.sheets.filter((name) => !names.has(name));
+  return { ...source, sheets, read: (only = sheets) => source.read(only) };
 }

@@ -24,26 +24,33 @@ export interface ReadXlsxOptions {
 const BATCH_SIZE = 1000;
 
 /**
- * Names of the worksheets of an .xlsx workbook, in tab order, hidden ones included (chart sheets are not worksheets).
+ * The worksheets of an .xlsx workbook, in tab order, hidden ones included and said (chart sheets are not worksheets).
  * Reads the zip directory and the workbook part only, so it costs the same for any size of workbook.
  * Throws `XlsxError` `XLSX_INVALID` when the file is not a workbook, and Node's own errors (`ENOENT`…) when it cannot
  * be read.
  */
-export async function listSheets(path: string): Promise<readonly string[]> {
+export async function listWorksheets(
+  path: string,
+): Promise<readonly { readonly name: string; readonly hidden: boolean }[]> {
   const file = await open(path, 'r');
   try {
     const catalog = await readWorkbookCatalog(file);
-    return catalog.sheets.map((s) => s.name);
+    return catalog.sheets.map((s) => ({ name: s.name, hidden: s.state !== 'visible' }));
   } finally {
     await file.close();
   }
+}
+
+/** Names of the worksheets of an .xlsx workbook, in tab order, hidden ones included (see {@link listWorksheets}). */
+export async function listSheets(path: string): Promise<readonly string[]> {
+  return (await listWorksheets(path)).map((s) => s.name);
 }
 
 /**
  * Streams the non-empty rows of an .xlsx workbook's worksheets, in batches of up to 1,000 rows that never span two
  * sheets, with every cell as text (see cell-text.ts for the conversions). Memory stays flat whatever the size of the
  * workbook. Sheets come in the order the zip stores them, which is tab order for every writer we know of. Hidden and
- * very hidden sheets are read like visible ones: a platform's export may hide the sheet that holds the data.
+ * very hidden sheets are read like visible ones when asked for (the import asks for them only by --sheet).
  * Throws `XlsxError`: `XLSX_NO_SUCH_SHEET` (before reading any cell) for a name in `options.sheets` the workbook does
  * not have, `XLSX_INVALID` for a file that is not a readable workbook; Node's own errors for I/O failures.
  */

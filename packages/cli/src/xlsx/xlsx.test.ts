@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSheets, readXlsxRows, type XlsxRow } from './read-xlsx.ts';
+import { listSheets, listWorksheets, readXlsxRows, type XlsxRow } from './read-xlsx.ts';
 import { writeXlsx } from './write-xlsx.ts';
 import { isXlsxError, type XlsxError } from './xlsx-error.ts';
 import { readZipDirectory, readZipEntry } from './zip-directory.ts';
@@ -101,8 +101,12 @@ describe('readXlsxRows on a workbook written by exceljs', () => {
     ]);
   });
 
-  it('lists sheets in tab order, hidden ones included', async () => {
+  it('lists sheets in tab order, hidden ones included, and says which are hidden', async () => {
     expect(await listSheets(file)).toEqual(['初一(3)班', '初一(4)班']);
+    expect(await listWorksheets(file)).toEqual([
+      { name: '初一(3)班', hidden: false },
+      { name: '初一(4)班', hidden: true },
+    ]);
   });
 
   it('reads only the sheets asked for', async () => {
