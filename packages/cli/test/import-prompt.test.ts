@@ -60,6 +60,40 @@ describe.skipIf(!hasScript)('triage import asks how to map columns at a terminal
     expect(JSON.parse(again.stdout).instruments).toEqual(['sds']);
   }, 60_000);
 
+  it('a header that repeats (GAD-7 items all headed 得分): asked by position, saved by position, read back alike', async () => {
+    const scored = s.write(
+      'matrix.csv',
+      `学号,姓名,${Array(7).fill('得分').join(',')}\r\n1001,Zhang San,0,1,2,3,0,1,2\r\n1002,Li Si,3,3,3,3,3,3,3\r\n`,
+    );
+    // GAD-7 is fourth in the list; item k is in column k + 2, k + 1 steps below the first.
+    const items = [1, 2, 3, 4, 5, 6, 7].map((k): [RegExp, string] => [
+      new RegExp(`Which column holds GAD-7 item ${k}\\?`),
+      `${DOWN.repeat(k + 1)}\r`,
+    ]);
+    const run = await inTerminal(['import', scored, '--out', join(s.dir, 'matrix')], env, [
+      [/Which instruments/, `${DOWN.repeat(3)} \r`],
+      ...items,
+      [/Use this mapping\?/, '\r'],
+      [/Save this mapping/, '\r'],
+    ]);
+    expect(run.answered, run.screen).toBe(10);
+    expect(run.code).toBe(0);
+    const saved = readFileSync(join(s.dir, 'matrix.map.yaml'), 'utf8');
+    expect(saved).toContain('"column 3": gad-7.1');
+    expect(saved).toContain('"column 9": gad-7.7');
+    expect(saved).not.toContain('"得分"');
+    const again = runCli(
+      ['import', scored, '--map', join(s.dir, 'matrix.map.yaml'), '--out', join(s.dir, 'm2'), '--json'],
+      env,
+    );
+    expect(again.status, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).counts).toMatchObject({ rows: 2, scored: 2, rejected: 0 });
+    const results = readFileSync(join(s.dir, 'm2', 'results.csv'), 'utf8');
+    // 0+1+2+3+0+1+2 = 9 and 7 × 3 = 21: each item from its own column.
+    expect(results).toMatch(/,9,mild,/);
+    expect(results).toMatch(/,21,severe,/);
+  }, 60_000);
+
   it('--no-input never asks, even at a terminal', async () => {
     const run = await inTerminal(['import', file, '--out', join(s.dir, 'none'), '--no-input'], env, []);
     expect(run.code).toBe(1);

@@ -2,7 +2,7 @@ import { getInstrument, type InstrumentDefinition, instruments } from '@triage/s
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeHeader } from '../responses/item-columns.ts';
-import { type ColumnTarget, mapHeader, type SheetMapping } from './columns.ts';
+import { type Column, type ColumnTarget, mapHeader, type SheetMapping } from './columns.ts';
 import { type MappingFile, mappingToYaml, parseMappingFile } from './mapping-file.ts';
 
 let core: typeof import('@triage/core');
@@ -209,29 +209,46 @@ function mapped(headers: readonly string[], options: Parameters<typeof mapHeader
 }
 
 /**
- * What a mapping says of each (non-blank) column, by normalized header: what its mapping file should say. A header
- * both read and ignored (a second 姓名) is what the read column is.
+ * What a mapping says of each column whose header says it alone, by normalized header: what its mapping file should
+ * say by header. A header over columns read differently, and a blank one over a column read, are said by position.
  */
-function targetsOf(mapping: SheetMapping): Map<string, ColumnTarget> {
-  const targets = new Map<string, ColumnTarget>();
-  const add = (header: string, target: ColumnTarget) => {
-    const key = normalizeHeader(header);
-    if (key !== '' && !targets.has(key)) targets.set(key, target);
-  };
+function targetsOf(mapping: SheetMapping): {
+  byHeader: Map<string, ColumnTarget>;
+  byPosition: Map<number, ColumnTarget>;
+} {
+  const all: [Column, ColumnTarget][] = [];
   for (const [field, column] of Object.entries(mapping.person))
-    if (column) add(column.header, { kind: 'person', field } as ColumnTarget);
+    if (column) all.push([column, { kind: 'person', field } as ColumnTarget]);
   for (const { definition, items } of mapping.instruments)
-    for (const c of items) add(c.header, { kind: 'item', instrument: definition, item: c.item });
-  for (const c of mapping.ignored) add(c.header, { kind: 'ignore' });
-  return targets;
+    for (const c of items) all.push([c, { kind: 'item', instrument: definition, item: c.item }]);
+  for (const c of mapping.ignored) all.push([c, { kind: 'ignore' }]);
+  const said = (t: ColumnTarget) => JSON.stringify(t.kind === 'item' ? [t.instrument.id, t.item] : t);
+  const kinds = new Map<string, Set<string>>();
+  for (const [c, t] of all)
+    kinds.set(normalizeHeader(c.header), (kinds.get(normalizeHeader(c.header)) ?? new Set()).add(said(t)));
+  const byHeader = new Map<string, ColumnTarget>();
+  const byPosition = new Map<number, ColumnTarget>();
+  for (const [c, t] of all) {
+    const key = normalizeHeader(c.header);
+    if (key === '' ? t.kind !== 'ignore' : (kinds.get(key)?.size ?? 0) > 1) byPosition.set(c.index, t);
+    else if (key !== '' && !byHeader.has(key)) byHeader.set(key, t);
+  }
+  return { byHeader, byPosition };
 }
 
 /** The same mapping through its saved file: the file says what the mapping says, and maps the sheet the same way. */
 function expectRoundTrip(headers: readonly string[], mapping: SheetMapping): void {
   const file = parsed(mappingToYaml(mapping));
   expect(file.instruments).toEqual(mapping.instruments.map((i) => i.definition));
-  expect(file.columns).toEqual(targetsOf(mapping));
-  const again = mapped(headers, { candidates: file.instruments, named: true, explicit: file.columns });
+  const { byHeader, byPosition } = targetsOf(mapping);
+  expect(file.columns).toEqual(byHeader);
+  expect(file.positions).toEqual(byPosition);
+  const again = mapped(headers, {
+    candidates: file.instruments,
+    named: true,
+    explicit: file.columns,
+    explicitAt: file.positions,
+  });
   expect(again.person).toEqual(mapping.person);
   expect(again.instruments.map((i) => [i.definition.id, i.items])).toEqual(
     mapping.instruments.map((i) => [i.definition.id, i.items]),
@@ -313,6 +330,27 @@ describe('mappingToYaml', () => {
       expect(new Set(yaml.split('\n')).size).toBe(yaml.split('\n').length);
       expectRoundTrip(headers, mapping);
     }
+  });
+
+  it('says by position a header over columns read differently, and a blank header over a column read', () => {
+    const gad7 = getInstrument('gad-7');
+    if (!gad7) throw new Error('no gad-7');
+    // GAD-7's items all headed 得分 (as a platform's matrix question exports), one more 得分 and a blank not read.
+    const headers = ['学号', ...Array(7).fill('得分'), '得分', ''];
+    const explicitAt = new Map<number, ColumnTarget>(
+      [1, 2, 3, 4, 5, 6, 7].map((item) => [item, { kind: 'item', instrument: gad7, item: String(item) }]),
+    );
+    const mapping = mapped(headers, { candidates: [gad7], named: true, explicitAt });
+    const yaml = mappingToYaml(mapping);
+    expect(yaml).toContain('  "column 2": gad-7.1\n');
+    expect(yaml).toContain('  "column 8": gad-7.7\n');
+    expect(yaml).toContain('  "column 9": ignore\n');
+    expect(yaml).not.toContain('"得分"');
+    expectRoundTrip(headers, mapping);
+    const blank = ['学号', '', ...Array(6).fill('得分')];
+    expect(mappingToYaml(mapped(blank, { candidates: [gad7], named: true, explicitAt }))).toContain(
+      '  "column 2": gad-7.1\n',
+    );
   });
 
   it('reads back as the same mapping for any extra columns, in any order', () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { normalizeHeader } from '../responses/item-columns.ts';
 import { fileIssues } from '../rule-files.ts';
 import { columnPosition } from './column-position.ts';
-import type { ColumnTarget, SheetMapping } from './columns.ts';
+import type { Column, ColumnTarget, SheetMapping } from './columns.ts';
 import { PERSON_FIELDS, type PersonField } from './person-header.ts';
 
 /**
@@ -110,25 +110,35 @@ export function parseMappingFile(
 
 /**
  * A mapping as a mapping file, so a mapping confirmed at the prompt can be saved and reused without questions.
- * Keys and values are JSON strings, which YAML reads as double-quoted scalars.
+ * Keys and values are JSON strings, which YAML reads as double-quoted scalars. A column is keyed by its header, or by
+ * its position (`column 27`) where a header cannot say it: a header that repeats with columns read differently (two
+ * `得分` for items 1 and 2, a `Q1` read and a `Q1` ignored), or a blank header over a column that is read.
  */
 export function mappingToYaml(mapping: SheetMapping): string {
   const lines = ['# triage import mapping: use it with --map', 'instruments:'];
   for (const { definition } of mapping.instruments) lines.push(`  - ${definition.id}`);
   lines.push('columns:');
-  // One entry per header as the import compares them: two 备注, or a second 姓名 beside the one read, are one key
-  // (YAML rejects a repeated key, and the reader rejects two keys for one header).
-  const written = new Set<string>();
-  const entry = (header: string, target: string) => {
-    const key = normalizeHeader(header);
-    if (key === '' || written.has(key)) return;
-    written.add(key);
-    lines.push(`  ${JSON.stringify(header)}: ${target}`);
-  };
-  for (const [field, column] of Object.entries(mapping.person)) if (column) entry(column.header, field);
+  const columns: { readonly column: Column; readonly target: string }[] = [];
+  for (const [field, column] of Object.entries(mapping.person)) if (column) columns.push({ column, target: field });
   for (const { definition, items } of mapping.instruments) {
-    for (const column of items) entry(column.header, `${definition.id}.${column.item}`);
+    for (const column of items) columns.push({ column, target: `${definition.id}.${column.item}` });
   }
-  for (const column of mapping.ignored) entry(column.header, 'ignore');
+  for (const column of mapping.ignored) columns.push({ column, target: 'ignore' });
+  const targets = new Map<string, Set<string>>();
+  for (const { column, target } of columns) {
+    const key = normalizeHeader(column.header);
+    targets.set(key, (targets.get(key) ?? new Set()).add(target));
+  }
+  // One entry per header as the import compares them: two 备注 both ignored are one key (YAML rejects a repeated key,
+  // and the reader rejects two keys for one header).
+  const written = new Set<string>();
+  for (const { column, target } of columns) {
+    const key = normalizeHeader(column.header);
+    const byPosition = key === '' ? target !== 'ignore' : (targets.get(key)?.size ?? 0) > 1;
+    if (byPosition) lines.push(`  ${JSON.stringify(`column ${column.index + 1}`)}: ${target}`);
+    if (byPosition || key === '' || written.has(key)) continue;
+    written.add(key);
+    lines.push(`  ${JSON.stringify(column.header)}: ${target}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { InstrumentDefinition, Lang } from '@triage/scales';
-import { normalizeHeader } from '../responses/item-columns.ts';
 import { type ColumnTarget, type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
 import { mappingToYaml } from './mapping-file.ts';
 import { mappingIssue } from './mapping-messages.ts';
@@ -37,29 +36,36 @@ export async function promptMapping(options: PromptMappingOptions): Promise<Shee
     },
     context,
   );
-  const explicit = new Map<string, ColumnTarget>();
+  // By position: headers may repeat (items all headed 得分), and a header would name every column it heads.
+  const explicitAt = new Map<number, ColumnTarget>();
   let result = mapHeader(options.headers, { candidates: chosen, named: true });
   for (let round = 0; !result.ok && round < 2; round++) {
+    // No column looks like an item at all (every item headed 得分, say): each required item of each chosen one is asked.
+    const required = (d: InstrumentDefinition) => d.items.filter((i) => i.optional !== true).map((i) => i.id);
     const missing = result.error.flatMap((i) =>
-      i.code === 'missing-items' ? i.items.map((item) => ({ instrument: i.instrument, item })) : [],
+      i.code === 'missing-items'
+        ? i.items.map((item) => ({ instrument: i.instrument, item }))
+        : i.code === 'no-instrument' && i.itemLike.length === 0
+          ? chosen.flatMap((d) => required(d).map((item) => ({ instrument: d.id, item })))
+          : [],
     );
     if (missing.length === 0) break;
     for (const { instrument, item } of missing) {
       const definition = chosen.find((d) => d.id === instrument);
       if (!definition) continue;
-      const header = await select(
+      const column = await select(
         {
           message: text.prompt.column(definition.abbreviation, item),
           choices: [
-            ...options.headers.map((h, i) => ({ name: `${i + 1}. ${h}`, value: h })),
-            { name: text.prompt.none, value: '' },
+            ...options.headers.map((h, i) => ({ name: `${i + 1}. ${h}`, value: i })),
+            { name: text.prompt.none, value: -1 },
           ],
         },
         context,
       );
-      if (header !== '') explicit.set(normalizeHeader(header), { kind: 'item', instrument: definition, item });
+      if (column >= 0) explicitAt.set(column, { kind: 'item', instrument: definition, item });
     }
-    result = mapHeader(options.headers, { candidates: chosen, named: true, explicit });
+    result = mapHeader(options.headers, { candidates: chosen, named: true, explicitAt });
   }
   if (!result.ok) {
     for (const issue of result.error) options.note(mappingIssue(issue, where, text), 'warning');
