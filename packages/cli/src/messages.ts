@@ -1,3 +1,4 @@
+import type { RuleFileProblem } from '@triage/core';
 import type { Lang, Licence, Localized, MissingRule } from '@triage/scales';
 
 /**
@@ -179,10 +180,51 @@ const en = {
     unexercised: (ids: readonly string[]) => `rules no case exercises: ${ids.join(', ')}`,
     testsFailed: (n: number) => `${n} case${n === 1 ? '' : 's'} failed`,
     situationInvalid: (file: string, detail: string) => `${file}: ${detail}`,
+    /** A YAML file's problem (see RuleFileProblem); `message` is the parser's or schema's own words, in English. */
+    problem: (_problem: RuleFileProblem, message: string) => message,
   },
 };
 
 export type Messages = typeof en;
+
+/** zod's type names, as a YAML file's reader would say them. */
+const TYPES_ZH: Readonly<Record<string, string>> = {
+  string: '文字',
+  number: '数字',
+  boolean: 'true 或 false',
+  array: '列表（- 开头的各行，或 [a, b]）',
+  object: '键值表（“名称: 值”的各行）',
+  record: '键值表（“名称: 值”的各行）',
+};
+
+/** The YAML parser's error codes (eemeli/yaml `ErrorCode`) most met in hand-written files. */
+const SYNTAX_ZH: Readonly<Record<string, string>> = {
+  BAD_INDENT: '缩进不对：同一层的各行应对齐（只用空格）',
+  TAB_AS_INDENT: '用制表符缩进了；YAML 只能用空格缩进',
+  DUPLICATE_KEY: '同一个键写了两次；每个键只能出现一次',
+  MISSING_CHAR: '缺少一个字符（例如没有配对的引号或括号）',
+  UNEXPECTED_TOKEN: '此处有意外的字符（冒号后少了空格，或引号没有配对？）',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不对（冒号后少了空格，或缩进不对？）',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行（冒号后少了空格，或引号没有配对？）',
+  BAD_DQ_ESCAPE: '双引号中的反斜杠转义无效；请改用单引号，或写成 \\\\',
+  BAD_SCALAR_START: '值不能以这个字符开头；请给它加上引号',
+  MULTIPLE_DOCS: '文件中有多个 YAML 文档（--- 分隔）；只能有一个',
+};
+
+function problemZh(problem: RuleFileProblem, message: string): string {
+  switch (problem.kind) {
+    case 'syntax':
+      return `YAML 语法错误：${SYNTAX_ZH[problem.code] ?? `${problem.code}（${message}）`}`;
+    case 'unknown-key':
+      return `不认识的键“${problem.key}”（拼写错误？）`;
+    case 'type': {
+      const expected = TYPES_ZH[problem.expected] ?? problem.expected;
+      return problem.missing ? `缺少此项（应为${expected}）` : `此处应为${expected}`;
+    }
+    case 'value':
+      return `此处应为 ${problem.values.join('、')} 之一`;
+  }
+}
 
 const zh: Messages = {
   prefix: { error: '错误：', warning: '注意：', rejected: '拒收：' },
@@ -326,6 +368,7 @@ const zh: Messages = {
     unexercised: (ids) => `没有用例触发的规则：${ids.join('、')}`,
     testsFailed: (n) => `${n} 个用例失败`,
     situationInvalid: (file, detail) => `${file}：${detail}`,
+    problem: problemZh,
   },
 };
 

@@ -38,9 +38,14 @@ export function fileIssues(
   };
 }
 
+/** A located problem's words in the language of `text`: the parser's or schema's English where none are known. */
+export function fileIssueMessage(issue: RuleFileIssue, text: Messages): string {
+  return issue.problem ? text.rules.problem(issue.problem, issue.message) : issue.message;
+}
+
 /** One line per located problem. */
 export function formatFileIssues(issues: readonly RuleFileIssue[], text: Messages): string {
-  return issues.map((i) => text.rules.at(i.file, i.line, i.column, i.path, i.message)).join('\n');
+  return issues.map((i) => text.rules.at(i.file, i.line, i.column, i.path, fileIssueMessage(i, text))).join('\n');
 }
 
 /** The rule set a `--rules` flag names, or the shipped default. Invalid files are errors with line and column. */

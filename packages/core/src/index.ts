@@ -46,6 +46,7 @@ export type { RuleTestCaseResult, RuleTestReport } from './rules/testing/run.ts'
 export { runRuleTests, situationFacts } from './rules/testing/run.ts';
 export type { RuleTestCase, RuleTestExpectation, RuleTestSuite, Situation } from './rules/testing/schema.ts';
 export { factsSchema, ruleTestSuiteSchema, situationSchema } from './rules/testing/schema.ts';
+export type { RuleFileProblem } from './rules/yaml-file.ts';
 export { createLocator, parseYamlFile } from './rules/yaml-file.ts';
 export {
   ANALYTIC_ERROR_CODES,

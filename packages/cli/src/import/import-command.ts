@@ -7,7 +7,7 @@ import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { instrumentsNamedIn, type MappingIssue, type SheetMapping } from './columns.ts';
-import { parseMappingFile } from './mapping-file.ts';
+import { mappingFileProblems, parseMappingFile } from './mapping-file.ts';
 import { mappingProblems } from './mapping-messages.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
 import { pathProblem } from './out-dir.ts';
@@ -120,12 +120,9 @@ export async function runImportCommand(
   const text = importMessages(options.lang);
   const core = await import('@triage/core');
   if (!existsSync(options.file)) throw new CliError('CLI_FILE_NOT_FOUND', text.fileNotFound(options.file));
-  const mapping = options.map ? parseMappingFile(options.map.text, options.map.file, core) : undefined;
+  const mapping = options.map ? parseMappingFile(options.map.text, options.map.file, core, text) : undefined;
   if (mapping && !mapping.ok) {
-    throw new CliError(
-      'CLI_MAPPING_FILE',
-      mapping.error.map((i) => `${i.file}:${i.line}:${i.column}: ${i.message}`).join('\n'),
-    );
+    throw new CliError('CLI_MAPPING_FILE', mappingFileProblems(mapping.error, options.lang));
   }
   const out = options.out ?? defaultOutDir(options.file);
   const problem = pathProblem(options.file, out);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeHeader } from '../responses/item-columns.ts';
 import { type Column, type ColumnTarget, mapHeader, type SheetMapping } from './columns.ts';
 import { type MappingFile, mappingToYaml, parseMappingFile } from './mapping-file.ts';
+import { importMessages } from './messages.ts';
 
 let core: typeof import('@triage/core');
 beforeAll(async () => {
@@ -18,7 +19,7 @@ function instrument(id: string): InstrumentDefinition {
 const phqA = instrument('phq-a');
 const gad7 = instrument('gad-7');
 
-const parse = (text: string) => parseMappingFile(text, 'school.map.yaml', core);
+const parse = (text: string) => parseMappingFile(text, 'school.map.yaml', core, importMessages('en'));
 function parsed(text: string): MappingFile {
   const result = parse(text);
   if (!result.ok) throw new Error(`expected a mapping file, got ${JSON.stringify(result.error)}`);
@@ -151,9 +152,16 @@ describe('parseMappingFile', () => {
       { line: 3, column: 10, path: 'values.sex.1', message: /male|female/ },
     ],
   ])('locates %s', (_, text, expected) => {
-    const { message, ...at } = issueOf(text);
+    const { message, problem: _problem, ...at } = issueOf(text);
     expect(at).toEqual({ line: expected.line, column: expected.column, path: expected.path });
     expect(message).toMatch(expected.message);
+  });
+
+  it('words its own problems in the language of the messages it is given', () => {
+    const zh = parseMappingFile('columns:\n  Q1: phq-a.e\n', 'school.map.yaml', core, importMessages('zh'));
+    expect(zh.ok ? [] : zh.error.map((i) => [i.line, i.column, i.message])).toEqual([
+      [2, 7, '“phq-a.e”：PHQ-A 没有第“e”题；应为 1、2、3、4、5、6、7、8、9、a、b、c、d 之一'],
+    ]);
   });
 
   it('locates YAML errors: a repeated key', () => {

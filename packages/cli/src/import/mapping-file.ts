@@ -1,10 +1,12 @@
 import type { RuleFileIssue } from '@triage/core';
-import { getInstrument, type InstrumentDefinition, type Result } from '@triage/scales';
+import { getInstrument, type InstrumentDefinition, type Lang, type Result } from '@triage/scales';
 import { z } from 'zod';
+import { messages } from '../messages.ts';
 import { normalizeHeader } from '../responses/item-columns.ts';
-import { fileIssues } from '../rule-files.ts';
+import { fileIssueMessage, fileIssues } from '../rule-files.ts';
 import { columnPosition } from './column-position.ts';
 import type { Column, ColumnTarget, SheetMapping } from './columns.ts';
+import type { ImportMessages } from './messages.ts';
 import { PERSON_FIELDS, type PersonField } from './person-header.ts';
 
 /**
@@ -47,7 +49,7 @@ const FIELD_ALIASES: Readonly<Record<string, PersonField>> = {
   gender: 'sex',
 };
 
-function target(value: string): ColumnTarget | string {
+function target(value: string, text: ImportMessages['mappingFile']): ColumnTarget | string {
   const v = value.trim();
   if (v === 'ignore') return { kind: 'ignore' };
   const field = (PERSON_FIELDS as readonly string[]).includes(v) ? (v as PersonField) : FIELD_ALIASES[v.toLowerCase()];
@@ -55,40 +57,49 @@ function target(value: string): ColumnTarget | string {
   const dot = v.lastIndexOf('.');
   const instrument = dot > 0 ? getInstrument(v.slice(0, dot).toLowerCase()) : undefined;
   const item = v.slice(dot + 1);
-  if (!instrument)
-    return `"${v}": expected ignore, ${PERSON_FIELDS.join(', ')}, or <instrument>.<item> such as phq-a.1`;
+  if (!instrument) return text.badTarget(v, PERSON_FIELDS);
   if (!instrument.items.some((i) => i.id === item)) {
-    return `"${v}": ${instrument.abbreviation} has no item "${item}"; expected one of ${instrument.items.map((i) => i.id).join(', ')}`;
+    return text.noItem(
+      v,
+      instrument.abbreviation,
+      item,
+      instrument.items.map((i) => i.id),
+    );
   }
   return { kind: 'item', instrument, item };
 }
 
-/** Reads a mapping file; every problem has the file's line and column. */
+/**
+ * Reads a mapping file; every problem has the file's line and column, and its own in the words of `words` (those of
+ * YAML syntax and of the schema come from @triage/core in English, with what they are: see fileIssueMessage).
+ */
 export function parseMappingFile(
   text: string,
   file: string,
   core: typeof import('@triage/core'),
+  words: ImportMessages,
 ): Result<MappingFile, readonly RuleFileIssue[]> {
   const parsed = core.parseYamlFile(mappingFileSchema, text, file);
   if (!parsed.ok) return parsed;
+  const m = words.mappingFile;
   const { issues, add: issue } = fileIssues(core, text, file);
   const instruments: InstrumentDefinition[] = [];
   (parsed.value.instruments ?? []).forEach((id, i) => {
     const definition = getInstrument(id.toLowerCase());
     if (definition) instruments.push(definition);
-    else issue(['instruments', String(i)], `unknown instrument "${id}" (see: triage scales list)`);
+    else issue(['instruments', String(i)], m.unknownInstrument(id));
   });
   const columns = new Map<string, ColumnTarget>();
   const positions = new Map<number, ColumnTarget>();
   const keyOf = new Map<string, string>();
   const positionKeyOf = new Map<number, string>();
   for (const [header, value] of Object.entries(parsed.value.columns ?? {})) {
-    const t = target(value);
+    const t = target(value, m);
     const position = columnPosition(header);
     if (position !== undefined) {
       const before = positionKeyOf.get(position);
-      if (position === 0) issue(['columns', header], `"${header}": column 1 is the first (A in Excel)`);
-      else if (before !== undefined) issue(['columns', header], `"${header}" is the same column as "${before}"`);
+      if (position === 0) issue(['columns', header], m.columnZero(header));
+      else if (before !== undefined) issue(['columns', header], m.sameColumn(header, before));
       else if (typeof t === 'string') issue(['columns', header], t);
       else positions.set(position - 1, t);
       positionKeyOf.set(position, header);
@@ -97,7 +108,7 @@ export function parseMappingFile(
     const key = normalizeHeader(header);
     const before = keyOf.get(key);
     // "Name" and "NAME " are one header to the import: two entries for it would leave one silently unread.
-    if (before !== undefined) issue(['columns', header], `"${header}" is the same header as "${before}"`);
+    if (before !== undefined) issue(['columns', header], m.sameHeader(header, before));
     else if (typeof t === 'string') issue(['columns', header], t);
     else columns.set(key, t);
     keyOf.set(key, header);
@@ -106,6 +117,12 @@ export function parseMappingFile(
   return issues.length > 0
     ? { ok: false, error: issues }
     : { ok: true, value: { instruments, columns, positions, sex } };
+}
+
+/** A mapping file's problems, one a line, `file:line:column: what` in `lang`. */
+export function mappingFileProblems(issues: readonly RuleFileIssue[], lang: Lang): string {
+  const text = messages(lang);
+  return issues.map((i) => `${i.file}:${i.line}:${i.column}: ${fileIssueMessage(i, text)}`).join('\n');
 }
 
 /**

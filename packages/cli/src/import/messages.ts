@@ -267,6 +267,17 @@ const en = {
       `The columns were split by ${d === '\t' ? 'tab' : `"${d}"`} (detected, or --delimiter); expected the delimiter of the file: if it is another, give it with --delimiter (, ; | or tab).`,
     fix: 'In a terminal, triage asks how to map the columns; here, give --instrument or --map (see: triage import --help).',
   },
+  /** Problems of a --map file, each after its file:line:column. */
+  mappingFile: {
+    unknownInstrument: (id: string) => `unknown instrument "${id}" (see: triage scales list)`,
+    badTarget: (value: string, fields: readonly string[]) =>
+      `"${value}": expected ignore, ${fields.join(', ')}, or <instrument>.<item> such as phq-a.1`,
+    noItem: (value: string, abbreviation: string, item: string, items: readonly string[]) =>
+      `"${value}": ${abbreviation} has no item "${item}"; expected one of ${items.join(', ')}`,
+    columnZero: (key: string) => `"${key}": column 1 is the first (A in Excel)`,
+    sameColumn: (key: string, before: string) => `"${key}" is the same column as "${before}"`,
+    sameHeader: (key: string, before: string) => `"${key}" is the same header as "${before}"`,
+  },
   inputIsFolder: (file: string) => `${file}: is a folder; expected a CSV or .xlsx file`,
   outDir: {
     otherFile: (out: string, file: string) =>
@@ -468,6 +479,15 @@ const zh: ImportMessages = {
     delimiter: (d) =>
       `各列是按${d === '\t' ? '制表符' : ` "${d}" `}拆分的（自动识别或 --delimiter 指定）；应使用文件实际的分隔符：如果不是它，请用 --delimiter 指定（, ; | 或 tab）。`,
     fix: '在终端中运行时会询问如何对应各列；此处请提供 --instrument 或 --map（见 triage import --help）。',
+  },
+  mappingFile: {
+    unknownInstrument: (id) => `不认识的量表“${id}”（见 triage scales list）`,
+    badTarget: (value, fields) => `“${value}”：应为 ignore、${fields.join('、')}，或 <量表>.<题号>（例如 phq-a.1）`,
+    noItem: (value, abbreviation, item, items) =>
+      `“${value}”：${abbreviation} 没有第“${item}”题；应为 ${items.join('、')} 之一`,
+    columnZero: (key) => `“${key}”：第 1 列是最左边一列（Excel 的 A 列）`,
+    sameColumn: (key, before) => `“${key}”与“${before}”是同一列`,
+    sameHeader: (key, before) => `“${key}”与“${before}”是同一个表头`,
   },
   inputIsFolder: (file) => `${file}：是一个文件夹；应为 CSV 或 .xlsx 文件`,
   outDir: {

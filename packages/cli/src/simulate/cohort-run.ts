@@ -13,7 +13,7 @@ import {
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { CliError, type ExitCode, rowsExitCode } from '../exit-codes.ts';
 import type { MappingIssue, SheetMapping } from '../import/columns.ts';
-import { parseMappingFile } from '../import/mapping-file.ts';
+import { mappingFileProblems, parseMappingFile } from '../import/mapping-file.ts';
 import { importMessages } from '../import/messages.ts';
 import { pseudonymKey } from '../import/pseudonym.ts';
 import { type CohortMessages, cohortMessages } from './cohort-messages.ts';
@@ -84,12 +84,9 @@ export async function runCohort(
     throw new CliError('CLI_USAGE', importText.sheetOnCsv);
   }
   const core = await import('@triage/core');
-  const mapping = options.map ? parseMappingFile(options.map.text, options.map.file, core) : undefined;
+  const mapping = options.map ? parseMappingFile(options.map.text, options.map.file, core, importText) : undefined;
   if (mapping && !mapping.ok) {
-    throw new CliError(
-      'CLI_MAPPING_FILE',
-      mapping.error.map((i) => `${i.file}:${i.line}:${i.column}: ${i.message}`).join('\n'),
-    );
+    throw new CliError('CLI_MAPPING_FILE', mappingFileProblems(mapping.error, options.lang));
   }
   // The import's key when there is one, so pseudonyms match its lists; never a new key file for a simulation.
   const key = pseudonymKey(undefined, { create: false });
