@@ -628,13 +628,66 @@ describe('mapHeader: a questionnaire platform export (问卷星)', () => {
     expect(mapping.ignored.map((c) => c.index)).toEqual([0, 1]);
   });
 
-  it('numbered questions with several --instrument: says they fit any of them, lists no person column', () => {
+  it('numbered questions and matrices with several --instrument: the matrices are read, no person column is listed', () => {
     const headers = [...person, ...matrix(7, 9), '8、…', '9、…', '10、…', '11、…', ...matrix(12, 7)];
-    const [issue, ...rest] = issues(mapHeader(headers, named(phqA, gad7)));
-    expect(rest).toEqual([]);
-    expect(issue).toMatchObject({ code: 'no-instrument', among: ['phq-a', 'gad-7'] });
-    const listed = issue?.code === 'no-instrument' ? issue.itemLike.map((c) => c.index) : [];
-    expect(Math.min(...listed)).toBe(person.length);
+    expect(issues(mapHeader(headers, named(phqA, gad7)))).toEqual([
+      { code: 'missing-items', instrument: 'phq-a', items: ['c', 'd'] },
+    ]);
+  });
+
+  const supplements = ['PHQ-A a', 'PHQ-A b', 'PHQ-A c', 'PHQ-A d'];
+  const itemsOf = (mapping: SheetMapping) =>
+    mapping.instruments.map((i) => [i.definition.id, i.items.map((c) => `${c.index}:${c.item}`)]);
+
+  it.each([
+    ['-i phq-a,gad-7, stems naming nothing', matrix(7, 9), matrix(8, 7), named(phqA, gad7)],
+    [
+      'no -i, stems naming PHQ-A and GAD-7',
+      numbers(9).map((i) => `7、PHQ-A 过去两周……—第${i}行`),
+      numbers(7).map((i) => `8、GAD-7：过去两周……—第${i}行`),
+      auto,
+    ],
+  ])('two matrix questions, %s: rows 1 … n of each, in order', (_, phq, gad, options) => {
+    const mapping = ok(mapHeader([...person, ...phq, ...gad, ...supplements], options));
+    const at = (from: number, n: number) => numbers(n).map((i) => `${from + Number(i) - 1}:${i}`);
+    const abcd = ['a', 'b', 'c', 'd'].map((l, k) => `${person.length + 16 + k}:${l}`);
+    expect(itemsOf(mapping)).toEqual([
+      ['phq-a', [...at(person.length, 9), ...abcd]],
+      ['gad-7', at(person.length + 9, 7)],
+    ]);
+    expect(mapping.ignored.map((c) => c.index)).toEqual([0, 1]);
+  });
+
+  it.each([
+    ['—', 'the em dash'],
+    ['－', 'a full-width hyphen'],
+    ['_', 'an underscore'],
+  ])('a matrix split by %s (%s) is read with -i sds', (dash) => {
+    const rows = numbers(20).map((i) => `7、最近一周${dash}第${i}行`);
+    const mapping = ok(mapHeader([...person, ...rows], named(instrument('sds'))));
+    expect(itemsOf(mapping)).toEqual([['sds', numbers(20).map((i) => `${person.length + Number(i) - 1}:${i}`)]]);
+  });
+
+  it('a 20-row matrix, no -i, a stem naming nothing: one issue naming the matrix and what would read it', () => {
+    const rows = numbers(20).map((i) => `7、最近一周，你有多少时候出现以下情况？—第${i}行`);
+    expect(issues(mapHeader([...person, ...rows], auto))).toEqual([
+      {
+        code: 'unread-matrix',
+        question: 7,
+        first: { index: person.length, header: rows[0] },
+        last: { index: person.length + 19, header: rows[19] },
+        rows: 20,
+        fits: expect.arrayContaining(['sds', 'sas']),
+      },
+    ]);
+  });
+
+  it('a matrix whose stem names an instrument not asked for is not read', () => {
+    const gad = numbers(7).map((i) => `8、GAD-7 过去两周—第${i}行`);
+    const options = { ...named(phqA), known: instruments };
+    const mapping = ok(mapHeader([...person, ...matrix(7, 9), ...gad, ...supplements], options));
+    expect(mapping.instruments.map((i) => i.definition.id)).toEqual(['phq-a']);
+    expect(mapping.ignored.map((c) => c.index)).toEqual([0, 1, ...gad.map((_, k) => person.length + 9 + k)]);
   });
 });
 

@@ -1,6 +1,8 @@
 import type { InstrumentDefinition } from '@triage/scales';
 import { type ItemColumn, itemIdOfHeader, normalizeHeader } from '../responses/item-columns.ts';
 import { answerTexts, looksLikeAnswers, mayBeData } from './header-text.ts';
+import { ownPrefixes } from './instrument-names.ts';
+import { type Matrix, matrices, matrixFits, matrixInstruments, stemInstrument } from './matrix-headers.ts';
 import {
   instrumentsOfRuns,
   type NumberedHeader,
@@ -74,22 +76,23 @@ export type MappingIssue =
    * an `--instrument` list in run order that would read them, when there is one.
    */
   | { readonly code: 'unnamed-runs'; readonly runs: readonly UnnamedRun[]; readonly example?: readonly string[] }
+  /**
+   * A 问卷星 matrix question (`6、<stem>—<row>` over each of its rows) that no instrument certainly reads: its number,
+   * first and last columns, rows, and the instruments with that many numbered items (what `--instrument` would read).
+   */
+  | {
+      readonly code: 'unread-matrix';
+      readonly question: number;
+      readonly first: Column;
+      readonly last: Column;
+      readonly rows: number;
+      readonly fits: readonly string[];
+    }
   /** A mapping file names a column by a position past the header's last column (1-based `column`, `width` columns). */
   | { readonly code: 'no-such-column'; readonly column: number; readonly width: number }
   | { readonly code: 'header-looks-like-data' }
   /** A CSV header line with a quote that never closes (a stray `"`): its cells from `column` (0-based) on are one. */
   | { readonly code: 'header-quote'; readonly column: number };
-
-/** An instrument's own names as header prefixes: `PHQ-A`, `phqa`, `GAD7` … (not the generic Q, 第, item). */
-function ownPrefixes(definition: Pick<InstrumentDefinition, 'id' | 'abbreviation'>): string[] {
-  // "C-SSRS Screener" is headed `C-SSRS 1` in exports: the abbreviation's first word counts too.
-  const first = definition.abbreviation.split(/\s+/)[0] ?? definition.abbreviation;
-  const names = [definition.abbreviation, first, definition.id].flatMap((name) => {
-    const folded = normalizeHeader(name);
-    return [folded, folded.replace(/[^a-z0-9]/g, '')];
-  });
-  return [...new Set(names)].sort((a, b) => b.length - a.length);
-}
 
 const GENERIC_PREFIXES = ['question', 'item', '题目', '题', 'q', 'no', '第'];
 
@@ -143,6 +146,68 @@ function numberedHeaders(personColumns: readonly Column[], generic: readonly (Co
   return [...person, ...items]
     .filter((c): c is NumberedHeader => Number.isInteger(c.number))
     .sort((a, b) => a.index - b.index);
+}
+
+/** The matrix questions of a header row (see matrix-headers.ts), found in the columns' own names under any group row. */
+function headerMatrices(headers: readonly string[], options: MapOptions): Matrix[] {
+  const own = headers.map((header, index) => options.grouped?.[index]?.own ?? header);
+  return matrices(own).map((m) => {
+    const group = options.grouped?.[m.columns[0]?.index ?? 0]?.group;
+    return {
+      ...m,
+      // A group row's name counts as the stem's (`PHQ-A` over `1、过去两周…—…`); messages show the header as written.
+      stem: group === undefined ? m.stem : `${group} ${m.stem}`,
+      columns: m.columns.map(({ index }) => ({ index, header: headers[index] ?? '' })),
+    };
+  });
+}
+
+/**
+ * Reads each matrix as the items 1 … n of the one instrument its stem names, or else of the one instrument it can be
+ * (see matrix-headers.ts); a matrix of an instrument not asked for is ignored. Matrices no instrument certainly reads
+ * are issues, one each.
+ */
+function readMatrices(
+  list: readonly Matrix[],
+  found: Map<string, Found>,
+  ignored: Column[],
+  options: MapOptions,
+): MappingIssue[] {
+  const known = options.known ?? options.candidates;
+  const entry = (definition: InstrumentDefinition) => {
+    const f = found.get(definition.id) ?? { definition, byItem: new Map(), unknown: [] };
+    found.set(definition.id, f);
+    return f;
+  };
+  const read = (definition: InstrumentDefinition, m: Matrix) => {
+    for (const [row, column] of m.columns.entries()) collect(entry(definition), column, String(row + 1));
+  };
+  const unnamed: Matrix[] = [];
+  for (const m of list) {
+    const named = stemInstrument(m, known);
+    const asked = named && options.candidates.find((d) => d.id === named.id);
+    if (asked) read(asked, m);
+    else if (named) ignored.push(...m.columns);
+    else unnamed.push(m);
+  }
+  // Instruments found with their numbered items already are no matrix's; those found by a … d alone may be.
+  const free = (d: InstrumentDefinition) => {
+    const f = found.get(d.id);
+    return f === undefined || lacksNumberedItems(f);
+  };
+  const preferred = options.named ? [] : [...found.values()].filter(lacksNumberedItems).map((f) => f.definition);
+  const chosen = matrixInstruments(unnamed, options.candidates.filter(free), preferred);
+  return unnamed.flatMap((m, i): MappingIssue[] => {
+    const definition = chosen[i];
+    if (definition) {
+      read(definition, m);
+      return [];
+    }
+    const first = m.columns[0] ?? { index: 0, header: '' };
+    const last = m.columns.at(-1) ?? first;
+    const fits = matrixFits(m, known);
+    return [{ code: 'unread-matrix', question: m.question, first, last, rows: m.columns.length, fits }];
+  });
 }
 
 function collect(found: Found, column: Column, item: string): void {
@@ -323,9 +388,15 @@ function mapColumns(
     const issues = past.map((index) => ({ code: 'no-such-column' as const, column: index + 1, width: headers.length }));
     return { ok: false, error: issues };
   }
+  const targetAt = (index: number) =>
+    options.explicitAt?.get(index) ?? options.explicit?.get(normalizeHeader(headers[index] ?? ''));
+  // A matrix a mapping file names any column of is the file's to say: its columns are read one by one, as written.
+  const matrixList = headerMatrices(headers, options).filter((m) => m.columns.every((c) => !targetAt(c.index)));
+  const inMatrix = new Set(matrixList.flatMap((m) => m.columns.map((c) => c.index)));
   headers.forEach((header, index) => {
     const column = { index, header };
-    const target = options.explicitAt?.get(index) ?? options.explicit?.get(normalizeHeader(header));
+    const target = targetAt(index);
+    if (inMatrix.has(index)) return;
     if (header.trim() === '' && target === undefined) {
       ignored.push(column);
       return;
@@ -389,6 +460,8 @@ function mapColumns(
     columns,
   }));
   if (fieldIssues.length > 0) return { ok: false, error: fieldIssues };
+  const matrixIssues = readMatrices(matrixList, found, ignored, options);
+  if (matrixIssues.length > 0) return { ok: false, error: matrixIssues };
 
   const numbers = numbering(numberedHeaders(personColumns, generic));
   if (numbers.strays === 0 && numbers.personal.length > 0) {

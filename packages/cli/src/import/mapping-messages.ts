@@ -49,6 +49,11 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
       }));
       return m.unnamedRuns(where, runs, issue.example);
     }
+    case 'unread-matrix': {
+      const { question, first, last, rows } = issue;
+      const matrix = { question, first: first.index + 1, last: last.index + 1, header: first.header, rows };
+      return m.unreadMatrix(where, matrix, issue.fits);
+    }
     case 'no-such-column':
       return m.noSuchColumn(where, issue.column, issue.width);
     case 'header-looks-like-data':

@@ -27,6 +27,15 @@ interface UnnamedRunText {
   readonly fits: readonly string[];
 }
 
+/** A 问卷星 matrix question: its number, 1-based first and last columns, first column's header, and rows. */
+interface MatrixText {
+  readonly question: number;
+  readonly first: number;
+  readonly last: number;
+  readonly header: string;
+  readonly rows: number;
+}
+
 /** A run's place in words: `Q1–Q9 at columns C–K` (or `items 1–9 at …` when the headers are not shown). */
 const runAt = (r: UnnamedRunText, lang: Lang) => {
   const span = `${columnLetters(r.first)}–${columnLetters(r.last)}`;
@@ -257,6 +266,17 @@ const en = {
         : `expected --instrument naming them in run order (${fits.join('; ')}), or a --map file naming each column by position`;
       return `${where}: the header holds ${runs.length} runs of items, each numbered from 1 (${runs.map((r) => runAt(r, 'en')).join(' and ')}): likely ${runs.length} instruments, one after the other, and no header says which; ${say}`;
     },
+    /** `matrix`: question number, 1-based first and last columns, rows; `fits`: instruments with that many items. */
+    unreadMatrix: (where: string, matrix: MatrixText, fits: readonly string[]) => {
+      const at = `columns ${columnLetters(matrix.first)}–${columnLetters(matrix.last)} (${matrix.first}–${matrix.last}, "${matrix.header}" …)`;
+      const say =
+        fits.length === 0
+          ? `no instrument has ${matrix.rows} numbered items; expected a --map file naming each column by position`
+          : fits.length === 1
+            ? `${fits[0]?.toUpperCase()} has ${matrix.rows} items: expected --instrument ${fits[0]} (or a --map file)`
+            : `${fits.map((f) => f.toUpperCase()).join(', ')} all have ${matrix.rows} items: expected --instrument naming one of ${fits.join(', ')} (or a --map file)`;
+      return `${where}: matrix question ${matrix.question} at ${at} has ${matrix.rows} rows, and neither its stem nor --instrument says which instrument they are; ${say}`;
+    },
     noSuchColumn: (where: string, column: number, width: number) =>
       `${where}: the --map file names column ${column}, but the header has ${width} columns; expected a column from 1 to ${width}`,
     headerLooksLikeData: (where: string) =>
@@ -470,6 +490,16 @@ const zh: ImportMessages = {
         ? `请用 --instrument 按先后顺序指明，例如 --instrument ${example.join(',')}（${fits.join('；')}）`
         : `请用 --instrument 按先后顺序指明（${fits.join('；')}），或提供 --map 映射文件按位置逐列指明`;
       return `${where}：表头中有 ${runs.length} 组各自从第 1 题编号的题目（${runs.map((r) => runAt(r, 'zh')).join(' 和 ')}）：很可能是前后相接的 ${runs.length} 个量表，而表头没有写明各是哪个；${say}`;
+    },
+    unreadMatrix: (where, matrix, fits) => {
+      const at = `第 ${columnLetters(matrix.first)}–${columnLetters(matrix.last)} 列（第 ${matrix.first}–${matrix.last} 列，“${matrix.header}”……）`;
+      const say =
+        fits.length === 0
+          ? `没有哪个量表有 ${matrix.rows} 道编号题；请提供 --map 映射文件按位置逐列指明`
+          : fits.length === 1
+            ? `${fits[0]?.toUpperCase()} 有 ${matrix.rows} 题：请用 --instrument ${fits[0]} 指定（或提供 --map 映射文件）`
+            : `${fits.map((f) => f.toUpperCase()).join('、')} 都有 ${matrix.rows} 题：请用 --instrument 指定其中之一：${fits.join('、')}（或提供 --map 映射文件）`;
+      return `${where}：${at}是矩阵题第 ${matrix.question} 题，共 ${matrix.rows} 行，题干和 --instrument 都没有说明是哪个量表；${say}`;
     },
     noSuchColumn: (where, column, width) =>
       `${where}：--map 映射文件指定了第 ${column} 列，但表头只有 ${width} 列；应为第 1 到 ${width} 列`,
