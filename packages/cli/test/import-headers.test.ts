@@ -141,13 +141,15 @@ describe('triage import: header rows', () => {
       }
     });
 
-    it('numbered questions with two --instrument: the error says which are unclear, not "item columns (1、你的学号：…)"', () => {
+    it('two matrix questions with two --instrument are read as them; what is missing is said, not "item columns (1、你的学号：…)"', () => {
       const matrix = (q: number, n: number) => Array.from({ length: n }, (_, i) => `${q}、在过去两周内—第${i + 1}行`);
       const questions = [...matrix(7, 9), '8、…', '9、…', '10、…', '11、…', ...matrix(12, 7)];
       const file = csv('wjx-text.csv', [[...header, ...questions], row(1, '张测试', '1')]);
       const r = run(['import', file, '-i', 'phq-a,gad-7', '--out', join(s.dir, 'wjx-text'), '--no-input']);
       expect(r.status).not.toBe(0);
-      expect(r.stderr).toContain('do not say which of PHQ-A, GAD-7 they belong to');
+      // Questions 7 (9 rows) and 12 (7 rows) are PHQ-A items 1–9 and GAD-7 1–7; PHQ-A's c, d (suicide) have no column.
+      expect(r.stderr).toContain('no column for PHQ-A items c, d');
+      expect(r.stderr).not.toContain('GAD-7 items');
       expect(r.stderr).not.toContain('expected --instrument');
       expect(r.stderr).not.toContain('你的学号');
     });
