@@ -230,10 +230,11 @@ export async function runImportCommand(
   interrupt.dispose();
 
   const { counts } = outcome;
+  // No student row at all (none, or statistics rows only such as 合计): nothing was imported.
   const exitCode =
     outcome.status === 'interrupted'
       ? ExitCode.interrupted
-      : counts.rows === 0
+      : counts.rows === counts.summaryRows
         ? ExitCode.error
         : rowsExitCode(counts.scored, counts.rejected);
   const source = outcome.source;

@@ -390,3 +390,22 @@ describe('readRow on formulas saved without their value', () => {
     ]);
   });
 });
+
+describe('readRow on a statistics row under the students (合计, 平均分, 最高分 …)', () => {
+  const phqA = INSTRUMENTS.slice(0, 1);
+  const width = PERSON.length + (phqA[0]?.items.length ?? 0);
+  it.each([
+    // 最高分 of a class where one student answered item 9: read as a student, an R3.
+    ['最高分', ['最高分', '', '', '', '', '2', '3', '3', '2', '2', '1', '1', '1', '1', '0', '0']],
+    // 合计 sums past the options: read as a student, out of range and urgent.
+    ['合计', ['合计', '', '', '', '', '4', '5', '7', '3', '4', '1', '1', '1', '1', '0', '0']],
+    ['平均分, cells trimmed off the end', ['平均分', '', '', '', '', '0.67', '0.83', '1.17']],
+  ])('sets %s aside: one issue, never scored, never urgent', (_, fields) => {
+    expect(fields.length).toBeLessThanOrEqual(width);
+    const result = readRow({ line: 9, fields }, context(phqA));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([{ code: 'IMPORT_SUMMARY_ROW', expected: '' }]);
+    expect(result.riskSignal).toBe(false);
+  });
+});

@@ -16,6 +16,7 @@ import type { SharedText } from './output/row-text.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
 import { holdsHeaderWords, repeatsHeader } from './repeated-header.ts';
 import { scoreText } from './result-cells.ts';
+import { isStatisticsRow } from './statistics-row.ts';
 
 /** One source record: a CSV line or a spreadsheet row. */
 export interface SourceRecord {
@@ -36,6 +37,7 @@ export type RowIssueCode =
   | 'IMPORT_UNTERMINATED_QUOTE'
   | 'IMPORT_SHEET_UNMAPPED'
   | 'IMPORT_HEADER_REPEATED'
+  | 'IMPORT_SUMMARY_ROW'
   | 'IMPORT_CELL_ERROR'
   | 'IMPORT_CELL_FORMULA'
   | 'IMPORT_CELL_UNREADABLE'
@@ -227,6 +229,8 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     const riskSignal = criticalCells(record.fields, context);
     return { ok: false, record, issues: [{ code: 'IMPORT_UNTERMINATED_QUOTE', expected: '"' }], riskSignal };
   }
+  // 合计, 平均分, 最高分 … under the students: set aside whole, whatever its cells (never scored, never urgent).
+  if (isStatisticsRow(record.fields, mapping)) return statisticsRow(record);
   if (record.damaged) {
     const unreadable = unreadableColumns(record.fields, context);
     if (unreadable.length > 0) {
@@ -347,6 +351,16 @@ const REPLACEMENT = '\uFFFD';
 /** The header row again: one issue, not one per column, and never urgent. */
 function headerAgain(record: SourceRecord): RowRejection {
   return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_REPEATED', expected: '' }], riskSignal: false };
+}
+
+/** A row summing up the students (合计, 平均分 …): one issue, set aside, never urgent. */
+function statisticsRow(record: SourceRecord): RowRejection {
+  return { ok: false, record, issues: [{ code: 'IMPORT_SUMMARY_ROW', expected: '' }], riskSignal: false };
+}
+
+/** Whether a rejection only sets aside a statistics row (合计, 平均分 …): no student, nothing to fix. */
+export function isSetAside(rejection: RowRejection): boolean {
+  return rejection.issues[0]?.code === 'IMPORT_SUMMARY_ROW';
 }
 
 /** Whether any item cell holds an answer its instrument read (not blank, no issue of its own). */

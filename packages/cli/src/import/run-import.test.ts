@@ -24,7 +24,23 @@ const HEADER = [
 /** Cells a real export holds, and the junk a broken one does. */
 const cell = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('0', '1', '2', '3', '', ' 2 ', '２', '好几天', '几乎每天') },
-  { weight: 2, arbitrary: fc.constantFrom('男', '女', 'x', '15', '15岁', 'abc', '初一', '高二', '7-3', '1.23E+11') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '男',
+      '女',
+      'x',
+      '15',
+      '15岁',
+      'abc',
+      '初一',
+      '高二',
+      '7-3',
+      '1.23E+11',
+      '合计',
+      '平均分：',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
   { weight: 1, arbitrary: fc.constantFrom('"', '""', 'a,b', 'line\nbreak', '=1+2', '\r') },
 );
@@ -58,12 +74,12 @@ describe('runImport on random files', () => {
         const text = [HEADER, ...rows].map((r) => r.map(csvField).join(',')).join(eol) + eol;
         writeFileSync(file, text);
         const outcome = await runImport(options(file, out), instruments);
-        const { rows: total, scored, rejected } = outcome.counts;
-        expect(scored + rejected).toBe(total);
+        const { rows: total, scored, rejected, summaryRows } = outcome.counts;
+        expect(scored + rejected + summaryRows).toBe(total);
         const results = [...readCsv(readFileSync(join(out, 'results.csv'), 'utf8').slice(1), { delimiter: ',' })];
         const errors = [...readCsv(readFileSync(join(out, 'errors.csv'), 'utf8').slice(1), { delimiter: ',' })];
         expect(results.length - 1).toBe(scored);
-        expect(errors.length - 1).toBe(rejected);
+        expect(errors.length - 1).toBe(rejected + summaryRows);
         const json = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
         expect(json.results).toHaveLength(scored);
         rmSync(out, { recursive: true, force: true });
@@ -82,7 +98,8 @@ describe('runImport on random files', () => {
         writeFileSync(file, `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`);
         try {
           const outcome = await runImport({ ...options(file, join(dir, `hout-${n}`)), dryRun: true }, instruments);
-          expect(outcome.counts.scored + outcome.counts.rejected).toBe(outcome.counts.rows);
+          const { scored, rejected, summaryRows, rows } = outcome.counts;
+          expect(scored + rejected + summaryRows).toBe(rows);
         } catch (error) {
           expect(error).toBeInstanceOf(MappingError);
         }

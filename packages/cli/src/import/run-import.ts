@@ -31,6 +31,7 @@ import { pseudonymOf } from './pseudonym.ts';
 import { readJournal } from './read-journal.ts';
 import {
   instrumentPlans,
+  isSetAside,
   type RowContext,
   RowDecisions,
   type RowIssueCode,
@@ -112,7 +113,15 @@ export interface ImportOutcome {
   readonly skipped: readonly SkippedSheet[];
   readonly sha256: string;
   readonly mappings: ReadonlyMap<string | null, SheetMapping | null>;
-  readonly counts: { rows: number; scored: number; rejected: number; blankRows: number; duplicateIds: number };
+  /** `summaryRows`: statistics rows (合计, 平均分 …) set aside in errors.csv, neither scored nor rejected. */
+  readonly counts: {
+    rows: number;
+    scored: number;
+    rejected: number;
+    summaryRows: number;
+    blankRows: number;
+    duplicateIds: number;
+  };
   readonly tally: Tally;
   readonly rejectedWithRisk: number;
   /** Rows errors.csv holds with every cell withheld under `--pseudonymize` (see {@link withoutIdentity}). */
@@ -386,7 +395,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
 
   const tally = new Tally();
   const ids = new IdRegistry();
-  const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0, duplicateIds: 0 };
+  const counts = { rows: 0, scored: 0, rejected: 0, summaryRows: 0, blankRows: 0, duplicateIds: 0 };
   const duplicateLines: string[] = [];
   let rejectedWithRisk = 0;
   let withheldRows = 0;
@@ -408,7 +417,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     lastCheckpoint = Date.now();
   };
   const reject = (rejection: RowRejection, write: boolean) => {
-    counts.rejected++;
+    if (isSetAside(rejection)) counts.summaryRows++;
+    else counts.rejected++;
     if (rejection.riskSignal) rejectedWithRisk++;
     if (!files) return;
     const sheet = rejection.record.sheet ?? null;

@@ -59,6 +59,8 @@ export interface ReportModel {
     readonly rows: number;
     readonly scored: number;
     readonly rejected: number;
+    /** Statistics rows (合计, 平均分 …) set aside in the errors file: no students. */
+    readonly summaryRows: number;
     readonly blankRows: number;
     readonly duplicateIds: number;
     /** Rejected rows whose answers, as far as they could be read, show a positive or unknown critical item. */
