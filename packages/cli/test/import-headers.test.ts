@@ -155,6 +155,60 @@ describe('triage import: header rows', () => {
     });
   });
 
+  describe('grade and class as 问卷星 asks for them (你所在的年级：, 班别 …)', () => {
+    const gad7 = Array.from({ length: 7 }, (_, i) => `GAD-7 ${i + 1}`);
+    const students = (klass: (n: number) => string) =>
+      Array.from({ length: 10 }, (_, n) => [`2025000${n}`, n < 5 ? '初一' : '初二', klass(n), ...gad7.map(() => '1')]);
+
+    it.each([
+      ['3、你所在的年级：', '4、你所在的班级：'],
+      ['所在年级', '所在班级'],
+      ['就读年级', '班别'],
+    ])('reads %s and %s: a by-grade and a by-class table', (grade, klass) => {
+      const name = `grade-${grade.length}-${klass.length}`;
+      const file = csv(`${name}.csv`, [
+        ['1、你的学号：', grade, klass, ...gad7],
+        ...students((n) => `${1 + (n % 2)}班`),
+      ]);
+      const r = run(['import', file, '--out', join(s.dir, name), '--no-input']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`grade (${grade}), class (${klass}); 0 other columns ignored`);
+      expect(r.stderr).not.toContain('no class column');
+      expect(r.stdout).toMatch(/By grade[\s\S]*初一[\s\S]*初二/);
+      expect(r.stdout).toMatch(/By class[\s\S]*初一 +1班[\s\S]*初一 +2班/);
+    });
+
+    it('says so when the file has no class column: the by-class table and the follow-up list lack it', () => {
+      const rows = students(() => '').map((row) => row.filter((_, i) => i !== 2));
+      const file = csv('no-class.csv', [['学号', '年级', ...gad7], ...rows]);
+      const r = run(['import', file, '--out', join(s.dir, 'no-class'), '--no-input']);
+      expect(r.stderr).toContain(
+        'no-class.csv: no class column (班级); the by-class table and the class in the follow-up list will be empty',
+      );
+    });
+
+    it('says it once for a workbook whose sheets have none, each counted by its sheet name', async () => {
+      const rows = students(() => '').map((row) => row.filter((_, i) => i !== 2));
+      const data = [['学号', '年级', ...gad7], ...rows]
+        .map((r, l) => `<row r="${l + 1}">${r.map((v, i) => cell(`${column(i)}${l + 1}`, v)).join('')}</row>`)
+        .join('');
+      const file = join(s.dir, 'no-class.xlsx');
+      await writeZip(
+        file,
+        workbookParts({
+          sheets: [
+            { name: '1班', data },
+            { name: '2班', data },
+          ],
+        }),
+      );
+      const r = run(['import', file, '--out', join(s.dir, 'no-class-xlsx'), '--no-input']);
+      expect(r.stderr.match(/no class column/g)).toHaveLength(1);
+      expect(r.stderr).toContain('no class column (班级) in 2 sheets (1班, 2班)');
+      expect(r.stdout).toMatch(/By class[\s\S]*1班[\s\S]*2班/);
+    });
+  });
+
   describe('a second class pasted below, with its own header in other words', () => {
     const items = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'c', 'd'];
     const student = (n: number, item9: string) =>

@@ -350,9 +350,11 @@ function describeStart(
     const d = source.dialect;
     options.note(text.readAs(file, `${d.encoding.toUpperCase()}${d.bom ? ' BOM' : ''}`, d.detected, d.delimiter));
   } else options.note(text.readSheets(file, source.sheets));
+  const classless: string[] = [];
   for (const [sheet, mapping] of mappings) {
     const where = sheet === null ? file : `${file} [${sheet}]`;
     if (!mapping) continue;
+    if (!mapping.person.class) classless.push(sheet ?? '');
     const person = Object.entries(mapping.person).map(
       ([field, c]) => `${text.fieldNames[field as keyof typeof text.fieldNames]} (${c?.header.replace(/\s+/g, ' ')})`,
     );
@@ -387,6 +389,10 @@ function describeStart(
     if (mapping.how === 'count' && only) {
       options.note(text.byCount(where, only.definition.abbreviation, only.items.length), 'warning');
     }
+  }
+  // Once per file: a workbook of twenty class sheets says it once.
+  if (classless.length > 0) {
+    options.note(text.noClassColumn(file, source.kind === 'csv' ? null : classless), 'warning');
   }
 }
 

@@ -141,6 +141,11 @@ const en = {
     const own = example.own === null ? column : `"${example.own}"${example.group === null ? ` (${column})` : ''}`;
     return `${lead}: ${group} over ${own} is ${example.instrument} item ${example.item})`;
   },
+  /** `sheets`: the workbook's sheets without one (null for a CSV); a sheet's name stands for its class in the tables. */
+  noClassColumn: (file: string, sheets: readonly string[] | null) =>
+    sheets === null
+      ? `${file}: no class column (班级); the by-class table and the class in the follow-up list will be empty: if the file has one under another header, name it in a --map file`
+      : `${file}: no class column (班级) in ${plural(sheets.length, 'sheet')} (${sheets.slice(0, 3).join(', ')}${sheets.length > 3 ? ' …' : ''}); the by-class table counts each by its sheet's name, and the follow-up list shows no class`,
   noIdColumn: (where: string) =>
     `${where}: no student id column; rows are named by line number, duplicates cannot be found`,
   /** A workbook sheet not read (see skipped-sheets.ts), with its non-blank rows. */
@@ -383,6 +388,10 @@ const zh: ImportMessages = {
     const own = example.own === null ? column : `“${example.own}”${example.group === null ? `（${column}）` : ''}`;
     return `${lead}：${group}下面的${own}读作 ${example.instrument} 第 ${example.item} 题）`;
   },
+  noClassColumn: (file, sheets) =>
+    sheets === null
+      ? `${file}：没有班级列；按班级统计和跟进名单中的班级都将为空：如果文件里有班级但表头不同，请在 --map 文件中指明`
+      : `${file}：${sheets.length} 个工作表（${sheets.slice(0, 3).join('、')}${sheets.length > 3 ? '……' : ''}）没有班级列；按班级统计以各工作表名称代替班级，跟进名单不显示班级`,
   noIdColumn: (where) => `${where}：没有学号列；各行以行号标识，无法查重`,
   sheetSkipped: (sheet, rows, reason) =>
     `工作表“${sheet}”（${rows} 行）未读取：${reason === 'hidden' ? '它在工作簿中是隐藏的（通常是选项列表或查找表）' : '其中没有可识别的列，没有学号，也没有题目（是填写说明？）'}；如需读取，请连同要导入的工作表一起指明：--sheet "${sheet}"`,

@@ -86,6 +86,21 @@ describe('personFieldOfHeader', () => {
     ['*班级（如初一3班）', 'class'],
     ['班 级', 'class'],
     ['Q6、学校：', 'school'],
+    // 问卷星's usual person questions (QA round 6).
+    ['3、你所在的年级：', 'grade'],
+    ['4、你所在的班级：', 'class'],
+    ['所在年级', 'grade'],
+    ['所在班级', 'class'],
+    ['就读年级', 'grade'],
+    ['请选择你所在的年级', 'grade'],
+    ['您目前所在的班级是？', 'class'],
+    ['班别', 'class'],
+    ['年级班级', 'class'],
+    ['您所在的学校', 'school'],
+    ['所在学校', 'school'],
+    ['你所就读的学校：', 'school'],
+    ['你的性别', 'sex'],
+    ['你的年龄', 'age'],
   ])('as a platform or template heads it: %j → %s', (header, field) => {
     expect(personFieldOfHeader(header)).toBe(field);
   });
@@ -118,6 +133,10 @@ describe('personFieldOfHeader', () => {
     '你的',
     '1、',
     '您的是？',
+    '所在',
+    '你所在的',
+    '所在地区',
+    '就读时间',
   ])('%j → nothing', (header) => {
     expect(personFieldOfHeader(header)).toBeUndefined();
   });

@@ -27,23 +27,37 @@ const PERSON_HEADERS: Readonly<Record<PersonField, readonly string[]>> = {
   name: ['姓名', '学生姓名', '名字', 'name', 'student_name', 'student name', 'full name'],
   sex: ['性别', 'sex', 'gender'],
   age: ['年龄', 'age'],
-  grade: ['年级', 'grade', 'grade level'],
-  class: ['班级', '班', '行政班', 'class', 'class name', 'classroom', 'homeroom'],
-  school: ['学校', '学校名称', 'school', 'school name'],
+  grade: ['年级', '年级名称', 'grade', 'grade level', 'year group'],
+  // A column of both (初一3班) is the class: the class tables are by class, and a grade read from it is not needed.
+  class: [
+    '班级',
+    '班',
+    '班别',
+    '班级名称',
+    '行政班',
+    '年级班级',
+    '年级和班级',
+    '年级与班级',
+    'class',
+    'class name',
+    'classroom',
+    'homeroom',
+  ],
+  school: ['学校', '学校名称', '学校名', 'school', 'school name'],
 };
 
 /*
  * What questionnaire platforms (问卷星 wjx.cn, 腾讯问卷) and hand-made templates put around a field's name, taken off
  * until none is left: a required mark (`*学号`, `学号*`), a question number (`1、`, `1.`, `Q1.`, `第1题：`, `(1)`),
  * a hint or note in brackets (`（如2023010101）`, `(必填)`, `(岁)`), a colon or question mark, a request (`请填写你的`,
- * `您的`, `个人`, `please enter your`) and a question's ending (`是？`, `是多少`).
+ * `您的`, `个人`, `请选择你所在的`, `就读`, `please enter your`) and a question's ending (`是？`, `是多少`).
  */
 const STEPS: readonly RegExp[] = [
   /^\*+|\*+$/g,
   /^(?:q|第)?\d{1,3}\s*题?\s*[、.:)\]]\s*|^\(\d{1,3}\)\s*/,
   /[([【〔<《][^)\]】〕>》]*[)\]】〕>》]/g,
   /[\s:?。!,;.]+$/,
-  /^(?:请(?:您|你)?(?:输入|填写|填入|写出|选择|提供|注明)?)?(?:你|您|本人|个人)?(?:的)?/,
+  /^(?:请(?:您|你)?(?:输入|填写|填入|写出|选择|提供|注明)?)?(?:你|您|本人|个人)?(?:的)?(?:目前|现在|当前)?(?:所在|所就读|就读|所读|所属)?(?:的)?/,
   /^(?:please\s+)?(?:enter|write|fill in|type)?\s*(?:your)?\s+/,
   /(?:是|为)(?:多少|什么)?$/,
 ];
