@@ -16,6 +16,7 @@ export type {
 } from './definition/schema.ts';
 export type { Rounding } from './engine/rounding.ts';
 export { scoreInstrument } from './engine/score.ts';
+export { simplifiedHan } from './engine/traditional.ts';
 export type {
   Answer,
   Answers,

@@ -101,6 +101,17 @@ describe('personFieldOfHeader', () => {
     ['你所就读的学校：', 'school'],
     ['你的性别', 'sex'],
     ['你的年龄', 'age'],
+    // Traditional characters, as a zh-TW/zh-HK export writes them (QA round 6).
+    ['學號', 'studentId'],
+    ['學籍號', 'studentId'],
+    ['性別', 'sex'],
+    ['年齡', 'age'],
+    ['年級', 'grade'],
+    ['班級', 'class'],
+    ['學校', 'school'],
+    ['學生姓名', 'name'],
+    ['1、請填寫你的學號：', 'studentId'],
+    ['你所就讀的學校', 'school'],
   ])('as a platform or template heads it: %j → %s', (header, field) => {
     expect(personFieldOfHeader(header)).toBe(field);
   });

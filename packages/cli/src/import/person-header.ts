@@ -1,3 +1,4 @@
+import { simplifiedHan } from '@triage/scales';
 import { normalizeHeader } from '../responses/item-columns.ts';
 
 /** The person fields an import knows. `name` is recognised only so it is never mistaken for anything else: never read. */
@@ -71,7 +72,8 @@ const ALTERNATIVES = /\/|\||或/;
 
 /** The words of a header that may name a person field: the header folded, without what surrounds a field's name. */
 function personHeaderWords(header: string): string {
-  let h = normalizeHeader(header).replace(SPACE_BY_HAN, '$1');
+  // Traditional characters (學號, 班級) as a zh-TW/zh-HK export writes them: read as their simplified forms.
+  let h = simplifiedHan(normalizeHeader(header)).replace(SPACE_BY_HAN, '$1');
   for (let before = ''; before !== h; ) {
     before = h;
     h = (BRACKETED.exec(h)?.[1] ?? h).trim();

@@ -1,4 +1,5 @@
 import type { PersonFacts } from '@triage/core';
+import { simplifiedHan } from '@triage/scales';
 import { z } from 'zod';
 import type { SharedText } from './output/row-text.ts';
 
@@ -93,7 +94,8 @@ function cnNumber(text: string): number | undefined {
 
 /** School year from grade text: 初一 → 7, 高二 → 11, 七年级 → 7, 小学三年级 → 3, Grade 7 / G7 / 7 → 7. */
 export function gradeYearOf(grade: string): number | null {
-  const g = fold(grade).toLowerCase().replace(/\s+/g, '');
+  // 七年級 as 七年级 (traditional characters, as a zh-TW/zh-HK export writes them).
+  const g = simplifiedHan(fold(grade)).toLowerCase().replace(/\s+/g, '');
   let m = /^(初中?|高中?)([一二三123])(年级)?$/.exec(g);
   if (m) return (m[1]?.startsWith('初') ? 6 : 9) + (cnNumber(m[2] ?? '') ?? 0);
   m = /^(?:初中|高中)?([一二三123])年级$/.exec(g);
@@ -164,7 +166,7 @@ export function personSchema(options: {
     return issue(ctx, 'IMPORT_SEX_INVALID', [...known].join(', '));
   });
   const age = z.string().transform((v, ctx) => {
-    const a = fold(v).replace(/\s*(岁|周岁|years?|y)$/i, '');
+    const a = simplifiedHan(fold(v)).replace(/\s*(岁|周岁|years?|y)$/i, '');
     if (a === '') return null;
     const n = /^\d+(\.0+)?$/.test(a) ? Number.parseInt(a, 10) : Number.NaN;
     if (Number.isNaN(n)) return issue(ctx, 'IMPORT_AGE_INVALID', `${AGE_RANGE.min}–${AGE_RANGE.max}`);

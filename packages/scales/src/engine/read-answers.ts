@@ -1,4 +1,5 @@
 import { type CompiledInstrument, type CompiledItem, normalizeLabel } from './compile.ts';
+import { simplifiedHan } from './traditional.ts';
 import type { Answer, Answers, Coding, ScoreIssue } from './types.ts';
 
 /** A blank answer. NaN keeps the answer buffer a plain array of numbers. */
@@ -51,7 +52,8 @@ function readAnswer(item: CompiledItem, answer: Answer, coding: Coding, issues: 
   if (SHORT_NUMBER.test(text)) return readNumber(item, Number(text), coding, issues, text);
   const folded = normalizeLabel(text);
   if (NUMERIC.test(folded)) return readNumber(item, Number(folded), coding, issues, text);
-  const labelled = item.labels.get(folded);
+  // An option text in traditional characters (沒有, 幾乎每天) as a zh-TW/zh-HK export writes it: looked up again folded.
+  const labelled = item.labels.get(folded) ?? item.labels.get(simplifiedHan(folded));
   if (labelled !== undefined) return labelled;
   issues.push({
     code: 'SCALES_UNKNOWN_LABEL',
