@@ -23,6 +23,7 @@ const ENCODING_NAMES: Record<string, string> = {
   gb18030: 'GB18030',
   'utf-16le': 'UTF-16LE',
   'utf-16be': 'UTF-16BE',
+  big5: 'Big5',
 };
 const encodingName = (e: string) => ENCODING_NAMES[e] ?? e;
 const delimiterName = (d: string) => (d === '\t' ? 'tab' : `"${d}"`);
@@ -421,7 +422,7 @@ export const help = {
   noInput: 'Never prompt (also when stdin is not a terminal or CI is set): unresolved columns are an error.',
   minCell:
     'Group counts below this are hidden (shown as <N) in the summary and report, with the cells that would give them away.',
-  importEncoding: 'Encoding of a CSV file. Default: detected (byte-order mark, then UTF-8, then GB18030).',
+  importEncoding: 'Encoding of a CSV file. Default: detected (byte-order mark, then UTF-8, then GB18030 or Big5).',
   template: 'Write an empty screening template (CSV with BOM and XLSX) for one or more instruments.',
   templateInstruments: 'Instrument ids, e.g. phq-a gad-7.',
   templateOut: 'Folder to write the template into. Default: the current folder.',

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readOutputCsv } from './output-csv.ts';
 import { runCli, scratch } from './run-cli.ts';
@@ -42,5 +43,21 @@ describe('triage import: traditional Chinese', () => {
       rows.map((row) => [row[0], '13', expect.stringMatching(/^\d+$/)]),
     );
     expect(r.stdout).toMatch(/By grade[\s\S]*七年級[\s\S]*八年級/);
+  });
+
+  // Excel on zh-TW/zh-HK Windows saves "CSV" in Big5: valid GB18030 too, where it reads as garbage headers.
+  it.each([
+    ['detected', [], 'Big5 (detected)'],
+    ['given with --encoding big5', ['--encoding', 'big5'], 'Big5 (--encoding)'],
+  ])('reads a Big5 file, %s', (name, flags, said) => {
+    const file = s.write('big5.csv', iconv.encode(text, 'big5'));
+    const out = join(s.dir, `big5-${name.length}`);
+    const r = runCli(['import', file, ...flags, '--out', out], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`big5.csv: read as ${said}, delimiter ","`);
+    expect(r.stderr).toContain('person columns student id (學號), name (姓名), sex (性別), age (年齡)');
+    expect(readOutputCsv(join(out, 'results.csv')).rows.map((row) => row.student_id)).toEqual(
+      rows.map((row) => row[0]),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import type { InstrumentDefinition, ScoreIssue, ScoreOptions, ScoreValue } from '@triage/scales';
 import { BaseCommand } from '../base-command.ts';
-import { type Decoded, ENCODINGS, type Encoding, type RequestedEncoding } from '../csv/decode.ts';
+import { type Decoded, ENCODINGS, type Encoding, encodingDisplayName, type RequestedEncoding } from '../csv/decode.ts';
 import { CliError, rowsExitCode } from '../exit-codes.ts';
 import { CODINGS, findInstrument, loadScales, ROUNDINGS, type Scales } from '../instrument.ts';
 import { help } from '../messages.ts';
@@ -156,7 +156,7 @@ export default class Score extends BaseCommand<typeof Score> {
     } catch (error) {
       if (isCsvDecodeError(error)) {
         const { line, offset, mixed, detected, suggestions } = error;
-        const at = { encoding: error.encoding.toUpperCase(), line, offset, mixed, detected, suggestions };
+        const at = { encoding: encodingDisplayName(error.encoding), line, offset, mixed, detected, suggestions };
         throw new CliError('CLI_ENCODING', importMessages(this.lang).decodeError(file, at), { cause: error });
       }
       const code = (error as NodeJS.ErrnoException).code;

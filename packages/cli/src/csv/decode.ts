@@ -1,10 +1,18 @@
 /** Encodings a user can ask for with `--encoding`. */
 export const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le'] as const;
 export type RequestedEncoding = (typeof ENCODINGS)[number];
-/** Encodings a file may turn out to be in: the requested ones, plus UTF-16BE recognised by its byte-order mark. */
-export type Encoding = RequestedEncoding | 'utf-16be';
-/** Encodings a streaming read accepts: the `--encoding` choices, UTF-16BE, and `gbk` (read as its superset GB18030). */
+/**
+ * Encodings a file may turn out to be in: the requested ones, UTF-16BE recognised by its byte-order mark, and Big5
+ * (traditional Chinese, as Excel on zh-TW/zh-HK Windows saves a CSV) detected or given to `triage import`.
+ */
+export type Encoding = RequestedEncoding | 'utf-16be' | 'big5';
+/** Encodings a streaming read accepts: the `--encoding` choices, UTF-16BE, Big5, and `gbk` (read as its superset GB18030). */
 export type EncodingLabel = Encoding | 'gbk';
+
+/** An encoding as messages name it: UTF-8, GB18030, Big5. */
+export function encodingDisplayName(encoding: Encoding): string {
+  return encoding === 'big5' ? 'Big5' : encoding.toUpperCase();
+}
 
 export function encodingOf(label: EncodingLabel): Encoding {
   return label === 'gbk' ? 'gb18030' : label;
@@ -65,5 +73,6 @@ export function firstInvalidByte(bytes: Uint8Array, encoding: Encoding): number 
 export function otherEncodings(encoding: Encoding): readonly EncodingLabel[] {
   if (encoding === 'utf-8') return ['gb18030', 'utf-16le'];
   if (encoding === 'gb18030') return ['utf-8', 'utf-16le'];
+  if (encoding === 'big5') return ['gb18030', 'utf-8'];
   return encoding === 'utf-16le' ? ['utf-16be', 'utf-8'] : ['utf-16le', 'utf-8'];
 }

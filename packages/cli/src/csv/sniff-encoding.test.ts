@@ -6,6 +6,7 @@ import { encodingOfSample, utf16WithoutBom } from './sniff-encoding.ts';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const gb18030 = (text: string) => iconv.encode(text, 'gb18030');
+const big5 = (text: string) => iconv.encode(text, 'big5');
 const utf16le = (text: string) => Buffer.from(text, 'utf16le');
 const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
 
@@ -65,6 +66,43 @@ describe('encodingOfSample', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  // Names with characters outside GB2312 (GBK's own: 喆, 堃, 玥 …), the GB18030 text most like Big5.
+  const rare = [...'喆堃玥珺赟祎淼犇昇燚婧翀琰珏瑄嫣妤彧'];
+  it('detects GB18030 files whose names hold rare characters (outside GB2312)', () => {
+    const rareName = fc
+      .tuple(fc.constantFrom(...hanzi), fc.constantFrom(...rare), fc.constantFrom(...hanzi, ...rare))
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(rareName, { minLength: 1, maxLength: 60 }), (names) => {
+        const text = `学号,姓名,性别\n${names.map((n, k) => `2025${k},${n},女\n`).join('')}`;
+        expect(encodingOfSample(gb18030(text))).toBe('gb18030');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  // Big5, as Excel on zh-TW/zh-HK Windows saves a CSV: valid GB18030 too (as rare characters), so told by its bytes.
+  const traditional = [
+    ...'陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈余趙盧梁顏柯翁魏孫戴偉婷雅怡君宏志明美惠玲淑芬',
+  ];
+  it.each([
+    ['a traditional header', '學號,姓名,性別,年齡,年級,班級\n'],
+    ['an English header', 'student_id,name,sex\n'],
+  ])('detects Big5 files of traditional names (%s)', (_, header) => {
+    const tradName = fc.array(fc.constantFrom(...traditional), { minLength: 2, maxLength: 3 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(tradName, { minLength: 3, maxLength: 60 }), (names) => {
+        const text = header + names.map((n, k) => `2025${k},${n},女\n`).join('');
+        expect(encodingOfSample(big5(text))).toBe('big5');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads a Big5 header alone as Big5', () => {
+    expect(encodingOfSample(big5('學號,姓名,性別,年齡,年級,班級,GAD7_1\n'))).toBe('big5');
   });
 });
 

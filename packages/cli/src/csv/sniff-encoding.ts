@@ -78,17 +78,45 @@ function isUtf8Chinese(bytes: Uint8Array): boolean {
 }
 
 /**
+ * Whether a sample valid in GB18030 is Big5 text (traditional Chinese): valid Big5, with Big5's own two-byte forms
+ * common. Big5 bytes are always valid GB18030 (its lead and trail bytes lie inside GB18030's) and read as rare
+ * characters there, so validity tells nothing; the trail byte does. About two in five Big5 characters, and most common
+ * ones (姓, 名, 別, 年, 班), have a trail byte below 0x80; GB2312, which simplified text keeps to, has none, and
+ * GB18030 text has one only in a rare character of a name. Four-byte GB18030 forms and lead bytes Big5 lacks rule it
+ * out at once.
+ */
+function isBig5(sample: Uint8Array): boolean {
+  let pairs = 0;
+  let lowTrail = 0;
+  for (let k = 0; k < sample.length; k++) {
+    const lead = sample[k] as number;
+    if (lead < 0x80) continue;
+    const trail = sample[k + 1];
+    if (trail === undefined) break;
+    if (lead < 0xa1 || lead > 0xf9 || (trail >= 0x30 && trail <= 0x39)) return false;
+    pairs++;
+    if (trail < 0x80) lowTrail++;
+    k++;
+  }
+  return pairs >= BIG5_MIN_CHARACTERS && lowTrail * 5 >= pairs && firstInvalidByte(sample, 'big5') === -1;
+}
+
+/** Characters a sample needs before it is taken for Big5: a short header's worth (學號,姓名,性別). */
+const BIG5_MIN_CHARACTERS = 6;
+
+/**
  * UTF-8 or GB18030 for a sample without byte-order mark (a character may be cut off at its end). Strict UTF-8 first;
  * where UTF-8 fails after whole lines of Chinese UTF-8 text, the file is UTF-8 that breaks there (two encodings
  * pasted together, or damage), and reading it fails at that line: GB18030 would read it without an error, as
- * garbage, when the UTF-8 part has an even number of bytes. Else GB18030 (what Excel on Chinese Windows writes);
- * when that does not fit either, the encoding that reads Chinese further, so the error names the likelier one.
+ * garbage, when the UTF-8 part has an even number of bytes. Else GB18030 (what Excel on Chinese Windows writes), or
+ * Big5 when the sample is that ({@link isBig5}); when neither fits, the encoding that reads Chinese further, so the
+ * error names the likelier one.
  */
-export function encodingOfSample(sample: Uint8Array): 'utf-8' | 'gb18030' {
+export function encodingOfSample(sample: Uint8Array): 'utf-8' | 'gb18030' | 'big5' {
   const bad = firstInvalidByte(sample, 'utf-8');
   if (bad === -1) return 'utf-8';
   if (isUtf8Chinese(sample.subarray(0, lineStartOf(sample, bad)))) return 'utf-8';
-  if (firstInvalidByte(sample, 'gb18030') === -1) return 'gb18030';
+  if (firstInvalidByte(sample, 'gb18030') === -1) return isBig5(sample) ? 'big5' : 'gb18030';
   return isUtf8Chinese(sample.subarray(0, bad)) ? 'utf-8' : 'gb18030';
 }
 

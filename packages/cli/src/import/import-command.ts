@@ -3,6 +3,7 @@ import { chmodSync, existsSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import type { RuleSet } from '@triage/core';
 import type { Coding, InstrumentDefinition, Lang, Rounding } from '@triage/scales';
+import { encodingDisplayName } from '../csv/decode.ts';
 import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
@@ -30,7 +31,7 @@ export interface ImportCommandOptions {
   readonly ruleSet: RuleSet;
   readonly map: { readonly file: string; readonly text: string } | undefined;
   readonly sheets: readonly string[] | undefined;
-  readonly encoding: 'utf-8' | 'gb18030' | 'gbk' | 'utf-16le' | 'utf-16be' | undefined;
+  readonly encoding: 'utf-8' | 'gb18030' | 'gbk' | 'big5' | 'utf-16le' | 'utf-16be' | undefined;
   readonly delimiter: string | undefined;
   readonly coding: Coding;
   readonly indexRounding?: Rounding;
@@ -348,7 +349,9 @@ function describeStart(
   const file = options.file;
   if (source.kind === 'csv') {
     const d = source.dialect;
-    options.note(text.readAs(file, `${d.encoding.toUpperCase()}${d.bom ? ' BOM' : ''}`, d.detected, d.delimiter));
+    options.note(
+      text.readAs(file, `${encodingDisplayName(d.encoding)}${d.bom ? ' BOM' : ''}`, d.detected, d.delimiter),
+    );
   } else options.note(text.readSheets(file, source.sheets));
   const classless: string[] = [];
   for (const [sheet, mapping] of mappings) {
@@ -448,7 +451,7 @@ function asCliError(error: unknown, file: string, out: string, text: ImportMessa
 export function readFailure(error: unknown, file: string, text: ImportMessages): unknown {
   if (isCsvDecodeError(error)) {
     const { line, offset, mixed, detected, suggestions } = error;
-    const at = { encoding: error.encoding.toUpperCase(), line, offset, mixed, detected, suggestions };
+    const at = { encoding: encodingDisplayName(error.encoding), line, offset, mixed, detected, suggestions };
     return new CliError('CLI_ENCODING', text.decodeError(file, at), { cause: error });
   }
   if (error instanceof SourceError) {

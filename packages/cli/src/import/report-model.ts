@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Lang } from '@triage/scales';
+import { encodingDisplayName } from '../csv/decode.ts';
 import { groupTables } from './group-tables.ts';
 import type { FollowUpEntry, ReportModel } from './report/model.ts';
 import type { ImportOutcome } from './run-import.ts';
@@ -19,7 +20,7 @@ const NONE_COLOUR = '#757575';
 function encodingName(outcome: ImportOutcome): string | null {
   if (outcome.source.kind !== 'csv') return null;
   const { encoding, bom } = outcome.source.dialect;
-  return `${encoding.toUpperCase()}${bom ? ' BOM' : ''}`;
+  return `${encodingDisplayName(encoding)}${bom ? ' BOM' : ''}`;
 }
 
 /** Everything report.html shows: aggregates with small cells suppressed, the kept follow-up list, sources. */

@@ -47,7 +47,7 @@ export interface CohortRunOptions {
   readonly ruleSets: readonly [RuleSet] | readonly [RuleSet, RuleSet];
   readonly map: { readonly file: string; readonly text: string } | undefined;
   readonly sheets: readonly string[] | undefined;
-  readonly encoding: 'utf-8' | 'gb18030' | 'gbk' | 'utf-16le' | 'utf-16be' | undefined;
+  readonly encoding: 'utf-8' | 'gb18030' | 'gbk' | 'big5' | 'utf-16le' | 'utf-16be' | undefined;
   readonly delimiter: string | undefined;
   readonly score: ScoreOptions;
   readonly settings: CohortSettingsInput;
