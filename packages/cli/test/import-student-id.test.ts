@@ -105,4 +105,19 @@ describe('triage import: the student id', () => {
     expect(stderr).toContain('no student id column');
     expect(ids).toEqual(['']);
   });
+
+  it.each([
+    ['00123.49', 'the student id is a decimal number, not an id'],
+    ['2.02501E+11', 'the student id is in scientific notation'],
+  ])('an id %j is rejected for what it is', (id, said) => {
+    const lines = [
+      csvLine([...person('学号'), ...items]),
+      ...students.map((p) => csvLine([...p, ...answers])),
+      csvLine([id, 'Qian', 'F', '13', '7', '7-1', ...answers]),
+    ];
+    const { out } = importLines(`mangled-${id.length}`, lines, true);
+    const errors = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect(errors.map((e) => [e._line, e._code])).toEqual([['4', 'IMPORT_ID_MANGLED']]);
+    expect(errors[0]?._message).toContain(`column 1 (学号): ${said}`);
+  });
 });

@@ -86,7 +86,7 @@ const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: 
   IMPORT_ID_MISSING: () => 'no student id; expected the student id (学号)',
   IMPORT_ID_MANGLED: (e) =>
     e === 'fraction'
-      ? 'the student id is a number with a fraction (the id column was taken for numbers); expected the id as written: format the column as Text and export again'
+      ? 'the student id is a decimal number, not an id (no id has a fraction: the id column was taken for numbers?); expected the id as written: format the column as Text and export again'
       : 'the student id is in scientific notation (Excel shortened it, digits are lost); expected the full id: format the column as Text and export again',
   IMPORT_AGE_INVALID: (e) => `age is not a whole number; expected ${e}`,
   IMPORT_AGE_RANGE: (e) => `age is outside ${e}`,
@@ -109,7 +109,7 @@ const rowIssuesZh: typeof rowIssuesEn = {
   IMPORT_ID_MISSING: () => '缺少学号',
   IMPORT_ID_MANGLED: (e) =>
     e === 'fraction'
-      ? '学号是带小数的数字（学号列被当成了数值）；应为原样的学号：请把该列设为“文本”后重新导出'
+      ? '学号是带小数的数字，不是学号（学号不会有小数：学号列被当成了数值？）；应为原样的学号：请把该列设为“文本”后重新导出'
       : '学号显示为科学计数法（Excel 截断了数字）；请把该列设为“文本”后重新导出',
   IMPORT_AGE_INVALID: (e) => `年龄不是整数；应为 ${e}`,
   IMPORT_AGE_RANGE: (e) => `年龄不在 ${e} 之间`,

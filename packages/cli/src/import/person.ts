@@ -297,7 +297,7 @@ export function personReader(
     // The id rule of the schema, called directly: ids are all different, so this runs for every row.
     const id = readStudentId(cells.studentId, options.idRequired);
     const idIssues: PersonIssue[] =
-      typeof id === 'object' && id !== null ? [{ code: id.code, field: 'studentId', expected: 'id' }] : [];
+      typeof id === 'object' && id !== null ? [{ code: id.code, field: 'studentId', expected: id.expected }] : [];
     const { read, shape } = known;
     if (idIssues.length === 0 && read.ok && shape) {
       const v = read.value;
