@@ -209,6 +209,27 @@ describe('triage import: header rows', () => {
     });
   });
 
+  it.each([
+    ['gad-7', ['学号', 'GAD-7 7'], 'GAD7_1 or "GAD-7 1、…"', '表头应类似 GAD7_1 或“GAD-7 1、……”'],
+    ['phq-a', ['学号', 'PHQA9'], 'PHQA1 or "PHQ-A 1、…"', '表头应类似 PHQA1 或“PHQ-A 1、……”'],
+  ])('a %s file missing items gives an example header that reads as item 1, not GAD-71', (id, head, en, zh) => {
+    const file = csv(`missing-${id}.csv`, [head, ['20250001', '1']]);
+    const r = run(['import', file, '-i', id, '--out', join(s.dir, `missing-${id}`), '--no-input']);
+    expect(r.stderr).toContain(`expected headers such as ${en} (or a --map file)`);
+    const zhRun = run([
+      'import',
+      file,
+      '-i',
+      id,
+      '--out',
+      join(s.dir, `missing-${id}-zh`),
+      '--no-input',
+      '--lang',
+      'zh',
+    ]);
+    expect(zhRun.stderr).toContain(zh);
+  });
+
   describe('a second class pasted below, with its own header in other words', () => {
     const items = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'c', 'd'];
     const student = (n: number, item9: string) =>

@@ -66,6 +66,12 @@ type ImportCounts = {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** An item's header as an example: PHQA1, GAD7_1 (never GAD-71, which reads as item 71). */
+function itemHeader(abbreviation: string, item: string | undefined): string {
+  const compact = abbreviation.replace(/[^\p{L}\p{N}]/gu, '');
+  return /\d$/.test(compact) ? `${compact}_${item}` : `${compact}${item}`;
+}
+
 const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: string) => string> = {
   IMPORT_FIELD_COUNT: (e) =>
     `the row does not have the header's ${e} fields (a cell lost or added; answers could shift)`,
@@ -256,7 +262,7 @@ const en = {
     ambiguous: (where: string, candidates: readonly string[]) =>
       `${where}: the item columns fit several instruments (${candidates.join(', ')}); expected --instrument ${candidates[0]} or another of them`,
     missingItems: (where: string, abbreviation: string, items: readonly string[]) =>
-      `${where}: no column for ${abbreviation} item${items.length === 1 ? '' : 's'} ${items.join(', ')}; expected headers such as ${abbreviation}${items[0]} or "${abbreviation} ${items[0]}、…" (or a --map file)`,
+      `${where}: no column for ${abbreviation} item${items.length === 1 ? '' : 's'} ${items.join(', ')}; expected headers such as ${itemHeader(abbreviation, items[0])} or "${abbreviation} ${items[0]}、…" (or a --map file)`,
     /** `skip`: the last of the columns, as the example of a mapping file's position key. */
     duplicateItem: (where: string, abbreviation: string, item: string, headers: readonly string[], skip: number) =>
       `${where}: columns ${headers.join(' and ')} all hold ${abbreviation} item ${item}; expected one column per item: delete one, or name the one not to read by its position in a --map file, "column ${skip}": ignore (column ${columnLetters(skip)} in Excel)`,
@@ -490,7 +496,7 @@ const zh: ImportMessages = {
     ambiguous: (where, candidates) =>
       `${where}：这些题目列可对应多个量表（${candidates.join('、')}）；请用 --instrument ${candidates[0]} 等指定`,
     missingItems: (where, abbreviation, items) =>
-      `${where}：缺少 ${abbreviation} 第 ${items.join('、')} 题的列；表头应类似 ${abbreviation}${items[0]} 或“${abbreviation} ${items[0]}、……”（或用 --map）`,
+      `${where}：缺少 ${abbreviation} 第 ${items.join('、')} 题的列；表头应类似 ${itemHeader(abbreviation, items[0])} 或“${abbreviation} ${items[0]}、……”（或用 --map）`,
     duplicateItem: (where, abbreviation, item, headers, skip) =>
       `${where}：${headers.join(' 和 ')} 列都对应 ${abbreviation} 第 ${item} 题；每题只能有一列：请删去一列，或在 --map 映射文件中按位置指明不读的那一列："第${skip}列": ignore（即 Excel 的 ${columnLetters(skip)} 列）`,
     duplicateField: (where, field, headers, skip) =>
