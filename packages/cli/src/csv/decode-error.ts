@@ -1,7 +1,8 @@
 import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import { type Encoding, type EncodingLabel, firstInvalidByte, otherEncodings } from './decode.ts';
+import { type Encoding, type EncodingLabel, encodingOf, firstInvalidByte, otherEncodings, sniffBom } from './decode.ts';
+import { utf16WithoutBom } from './sniff-encoding.ts';
 
 /** Where a file stops being valid text in the encoding it is read in. */
 export interface InvalidTextAt {
@@ -14,6 +15,11 @@ export interface InvalidTextAt {
    * encoding at `line`, or is damaged there, rather than being in another encoding throughout.
    */
   readonly mixed: boolean;
+  /**
+   * The other encodings that could read the file, as far as its failing line and its start tell (UTF-16 only where
+   * the file starts as UTF-16 does); undefined when that line was not looked at.
+   */
+  readonly readable?: readonly EncodingLabel[];
 }
 
 /**
@@ -30,6 +36,7 @@ export class CsvDecodeError extends Error {
   readonly mixed: boolean;
   /** The encoding was detected from the start of the file, not requested. */
   readonly detected: boolean;
+  private readonly readable: readonly EncodingLabel[] | undefined;
 
   constructor(
     at: InvalidTextAt & { readonly encoding: Encoding; readonly detected: boolean },
@@ -44,11 +51,15 @@ export class CsvDecodeError extends Error {
     this.offset = at.offset;
     this.mixed = at.mixed;
     this.detected = at.detected;
+    this.readable = at.readable;
   }
 
-  /** The encodings worth trying instead: none when the lines before read well (the file mixes encodings). */
+  /**
+   * The encodings worth trying instead: none when the lines before read well (the file mixes encodings), or when none
+   * could read the failing line (a Windows-1252 file, say: no encoding triage reads fits it).
+   */
   get suggestions(): readonly EncodingLabel[] {
-    return this.mixed ? [] : otherEncodings(this.encoding);
+    return this.mixed ? [] : (this.readable ?? otherEncodings(this.encoding));
   }
 }
 
@@ -114,6 +125,20 @@ function decodes(decoder: TextDecoder, bytes: Uint8Array): boolean {
   }
 }
 
+/** Bytes at the start of a file that tell UTF-16 without a byte-order mark (as the sniffer looks at them). */
+const UTF16_START = 4096;
+
+/**
+ * Whether `other` could read a file whose line `failing` failed: UTF-16 where the file starts as UTF-16 (any bytes
+ * of even length decode as UTF-16, as garbage); another encoding where that line is valid in it.
+ */
+function readsLine(other: EncodingLabel, failing: Uint8Array, start: Uint8Array): boolean {
+  if (other === 'utf-16le' || other === 'utf-16be') {
+    return sniffBom(start)?.encoding === other || utf16WithoutBom(start) === other;
+  }
+  return firstInvalidByte(failing, encodingOf(other)) === -1;
+}
+
 /** Lines longer than this are not read again to find the byte that fails in them. */
 const MAX_LINE_REREAD = 1 << 23;
 
@@ -159,7 +184,11 @@ export async function whereTextIsInvalid(
     const mixed =
       (encoding === 'utf-8' || encoding === 'gb18030') &&
       (await nonAsciiBetween(handle, options.textStart, lineStart, chunkSize));
-    return { line, offset, mixed };
+    if (failEnd === undefined || failEnd - lineStart > MAX_LINE_REREAD) return { line, offset, mixed };
+    const failing = await readAt(handle, lineStart, failEnd - lineStart);
+    const start = await readAt(handle, 0, UTF16_START);
+    const readable = otherEncodings(encoding).filter((other) => readsLine(other, failing, start));
+    return { line, offset, mixed, readable };
   };
   for (;;) {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);

@@ -329,16 +329,35 @@ describe('openCsv decode errors', () => {
     expect(records.records.map((r) => r.fields[1])).toEqual(['name', '寮犱笁']);
   });
 
-  it('reports UTF-8 with one bad byte as UTF-8, with its offset, and suggests the others', async () => {
+  it('reports UTF-8 with one bad byte as UTF-8, with its offset, and suggests no encoding that cannot read it', async () => {
     const good = utf8('id,name\n1,A\n2,张');
     const bytes = Buffer.concat([good, Buffer.from([0xff]), utf8(',0\n')]);
     const error = await decodeError(await tempFile(bytes));
     expect(error).toMatchObject({ encoding: 'utf-8', detected: true, line: 3, offset: good.length, mixed: false });
-    expect(error.suggestions).toEqual(['gb18030', 'utf-16le']);
+    // 0xFF is no GB18030 byte either, and the file does not start as UTF-16.
+    expect(error.suggestions).toEqual([]);
     const asked = await decodeError(await tempFile(bytes), { encoding: 'gb18030' });
     expect(asked).toMatchObject({ encoding: 'gb18030', detected: false, line: 3, offset: good.length, mixed: false });
-    expect(asked.suggestions).toEqual(['utf-8', 'utf-16le']);
+    expect(asked.suggestions).toEqual([]);
   });
+
+  it.each([
+    ['GB18030 read as UTF-8', gb18030('id,name\n1,张三\n'), 'utf-8', ['gb18030']],
+    ['UTF-8 read as GB18030', utf8('id,name\n1,张三\uFFFF\n'), 'gb18030', ['utf-8']],
+    [
+      'UTF-16LE read as UTF-8',
+      // ÿ is FF 00: no UTF-8 or GB18030 byte; the NULs of the start say UTF-16LE.
+      Buffer.from('id,name\n1,ÿ\n', 'utf16le'),
+      'utf-8',
+      ['utf-16le'],
+    ],
+  ] as const)(
+    'suggests for %s only the encodings that read the failing line',
+    async (_, bytes, encoding, suggested) => {
+      const error = await decodeError(await tempFile(bytes), { encoding });
+      expect(error.suggestions).toEqual(suggested);
+    },
+  );
 
   it('leaves the byte offset out for a character cut off by the end of the file', async () => {
     const error = await decodeError(await tempFile(Buffer.concat([utf8('学号\n张三\n'), utf8('李').subarray(0, 2)])));

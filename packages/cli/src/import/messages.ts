@@ -329,7 +329,9 @@ const en = {
   decodeError: (file: string, e: DecodeAt) => {
     const at = `${file}:${e.line}: not valid ${e.encoding}${e.detected ? ' (detected)' : ''} from this line on${e.offset === undefined ? '' : ` (byte offset ${e.offset})`}`;
     const [first, second] = e.suggestions;
-    if (!e.mixed || first !== undefined)
+    if (!e.mixed && first === undefined)
+      return `${at}, nor in any other encoding triage reads (UTF-8, GB18030, Big5, UTF-16): the file is in another one (Windows-1252 or another code page?); expected UTF-8: open it in Excel or WPS and save it as "CSV UTF-8", then import that`;
+    if (!e.mixed)
       return `${at}; expected one encoding for the whole file: try --encoding ${first}${second ? ` (or ${second})` : ''}`;
     return `${at}, though the lines above are ${e.encoding} text: the file mixes two encodings (files pasted together?) or is damaged here; expected one encoding for the whole file: save the parts in one encoding (such as "CSV UTF-8") before joining them${!e.detected ? ', or leave out --encoding to have it detected' : e.encoding === 'GB18030' ? ' (if the whole file is GB18030 and a line of it only looks like UTF-8, give --encoding gb18030)' : ''}`;
   },
@@ -552,8 +554,9 @@ const zh: ImportMessages = {
   decodeError: (file, e) => {
     const at = `${file}:${e.line}：从此行起不是有效的 ${e.encoding} 文本（${e.detected ? '自动识别的编码' : '--encoding 指定的编码'}${e.offset === undefined ? '' : `，字节偏移 ${e.offset}`}）`;
     const [first, second] = e.suggestions;
-    if (!e.mixed || first !== undefined)
-      return `${at}；整个文件应为同一编码：请尝试 --encoding ${first}${second ? `（或 ${second}）` : ''}`;
+    if (!e.mixed && first === undefined)
+      return `${at}，也不是 triage 能读的其他编码（UTF-8、GB18030、Big5、UTF-16）：文件用了别的编码（Windows-1252 或其他代码页？）；应为 UTF-8：请用 Excel 或 WPS 打开，另存为“CSV UTF-8”后再导入`;
+    if (!e.mixed) return `${at}；整个文件应为同一编码：请尝试 --encoding ${first}${second ? `（或 ${second}）` : ''}`;
     return `${at}，而前面各行是有效的 ${e.encoding} 文本：文件混用了两种编码（例如直接拼接了两个文件）或在此处损坏；整个文件应为同一编码：请先把各部分保存为同一编码（如“CSV UTF-8”）再合并${!e.detected ? '，或去掉 --encoding 让程序自动识别' : e.encoding === 'GB18030' ? '（如果整个文件确实是 GB18030，只是某行看起来像 UTF-8，请加 --encoding gb18030）' : ''}`;
   },
   xlsx: {
