@@ -175,3 +175,27 @@ describe('triage import --pseudonymize: rows whose columns are not known or may 
     });
   });
 });
+
+describe('triage import --pseudonymize: columns not read', () => {
+  const s = scratch();
+  afterAll(() => s.done());
+
+  it('are emptied in errors.csv (a parent’s name, a phone number), the cells needed to fix the row are kept', () => {
+    const header = ['学号', '姓名', '家长姓名', '联系电话', '性别', ...GAD];
+    const bad = ['20250101', '王测试', '王家长', '13800000000', '女', '1', '9', '0', '0', '0', '0', '0'];
+    const file = s.write('parents.csv', `${header.join(',')}\n${bad.join(',')}\n`);
+    const out = join(s.dir, 'out');
+    const r = runCli(['import', file, '--out', out, '--no-input', '--pseudonymize'], {
+      TRIAGE_CONFIG_DIR: join(s.dir, 'config'),
+    });
+    expect(r.status).toBe(1);
+    const errors = readOutputCsv(join(out, 'errors.csv'));
+    const row = errors.rows[0];
+    expect(row?.['家长姓名']).toBe('');
+    expect(row?.['联系电话']).toBe('');
+    expect(row?.['姓名']).toBe('');
+    expect(row?.['学号']).toMatch(/^P-[0-9a-f]{16}$/);
+    expect([row?.['性别'], row?.GAD7_2]).toEqual(['女', '9']);
+    for (const secret of ['王家长', '13800000000', '王测试', '20250101']) expect(outputText(out)).not.toContain(secret);
+  });
+});

@@ -609,6 +609,8 @@ function withoutIdentity(
   if (id && id.index < fields.length) fields[id.index] = pseudonym(fields[id.index]);
   const name = mapping.person.name;
   if (name && name.index < fields.length) fields[name.index] = '';
+  // Columns not read may hold identity too (家长姓名, 手机号, 来自IP, 备注): not needed to fix the row, withheld.
+  for (const column of mapping.ignored) if (column.index < fields.length) fields[column.index] = '';
   return { ...rejection, record: { ...record, fields } };
 }
 
