@@ -1,6 +1,7 @@
 import type { InstrumentDefinition } from '@triage/scales';
 import { normalizeHeader } from '../responses/item-columns.ts';
 import type { Column, SheetMapping } from './columns.ts';
+import { personHeaderWords } from './person-header.ts';
 import type { InstrumentPlan, RowResult } from './read-row.ts';
 
 /**
@@ -17,13 +18,10 @@ interface TotalColumn {
 
 /** 总分, 总得分, 量表总分, Total score …, after an optional question number and instrument name. */
 const TOTAL_WORDS = /^(?:总分|总得分|总分数|量表总分|测评总分|得分|总成绩|total|total score|sum|sum score|raw score)$/;
-const NUMBERING = /^(?:第?\d+题?[、.:．)]?\s*)/;
 
 function totalColumn(column: Column, instruments: readonly InstrumentDefinition[]): TotalColumn | undefined {
-  const header = normalizeHeader(column.header)
-    .replace(NUMBERING, '')
-    .replace(/[:：]$/, '')
-    .trim();
+  // Header words as for person columns: no question number, brackets or trailing colon (`23、总分（满分80）：`).
+  const header = personHeaderWords(column.header);
   if (TOTAL_WORDS.test(header)) return { column };
   for (const instrument of instruments) {
     for (const name of [instrument.abbreviation, instrument.id]) {

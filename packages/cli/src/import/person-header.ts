@@ -71,7 +71,7 @@ const SPACE_BY_HAN = /\s*(\p{Script=Han})\s*/gu;
 const ALTERNATIVES = /\/|\||或/;
 
 /** The words of a header that may name a person field: the header folded, without what surrounds a field's name. */
-function personHeaderWords(header: string): string {
+export function personHeaderWords(header: string): string {
   // Traditional characters (學號, 班級) as a zh-TW/zh-HK export writes them: read as their simplified forms.
   let h = simplifiedHan(normalizeHeader(header)).replace(SPACE_BY_HAN, '$1');
   for (let before = ''; before !== h; ) {

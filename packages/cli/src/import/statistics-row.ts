@@ -1,3 +1,4 @@
+import { simplifiedHan } from '@triage/scales';
 import type { SheetMapping } from './columns.ts';
 
 /*
@@ -7,14 +8,11 @@ import type { SheetMapping } from './columns.ts';
  * first non-empty cell: the label column of a hand-made sheet (序号, 姓名).
  */
 
-/** Labels of statistics rows, compared trimmed, lower case, without spaces and a trailing colon (traditional forms too). */
+/** Labels of statistics rows, compared trimmed, lower case, without spaces and a trailing colon, traditional forms folded. */
 const LABELS = new Set([
   '合计',
-  '合計',
   '总计',
-  '總計',
   '小计',
-  '小計',
   '平均',
   '平均分',
   '平均值',
@@ -24,11 +22,8 @@ const LABELS = new Set([
   '最大值',
   '最小值',
   '标准差',
-  '標準差',
   '人数',
-  '人數',
   '统计',
-  '統計',
   'total',
   'sum',
   'average',
@@ -46,10 +41,12 @@ const ALSO_NAMES = new Set(['max', 'min']);
 const LONGEST = 12;
 
 const SPACES_AND_COLON = /\s+|[:：]\s*$/g;
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 function label(cell: string): string | undefined {
-  if (cell.length === 0 || cell.length > LONGEST) return undefined;
-  const word = cell.replace(SPACES_AND_COLON, '').toLowerCase();
+  // Most cells read here are ids: no label starts with a digit.
+  if (cell.length === 0 || cell.length > LONGEST || isDigit(cell.charCodeAt(0))) return undefined;
+  const word = simplifiedHan(cell.replace(SPACES_AND_COLON, '').toLowerCase());
   return LABELS.has(word) ? word : undefined;
 }
 
