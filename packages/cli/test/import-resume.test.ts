@@ -119,6 +119,42 @@ describe.each(['thread', 'local'])(
       expect(readdirSync(out).sort()).toEqual(['.triage-import.json', ...OUTPUTS].sort());
     }, 120_000);
 
+    // A kill while the finished files are moved into place: the journal still says running (its last checkpoint
+    // holds every row), some files have their final names, report.html is there or not yet.
+    it.each([
+      ['every file moved, report.html too', ['results.csv', 'results.json', 'errors.csv', 'report.html']],
+      ['results.csv moved, the report not', ['results.csv', 'report.html.partial']],
+    ])(
+      '--resume after a kill while completing (%s) ends with every file, report.html included',
+      (_, moved) => {
+        const out = join(s.dir, `completing-${moved.length}`);
+        mkdirSync(out);
+        const journal = JSON.parse(readFileSync(join(reference, '.triage-import.json'), 'utf8'));
+        const json = readFileSync(join(reference, 'results.json'));
+        const sizes = {
+          results: readFileSync(join(reference, 'results.csv')).length,
+          // The checkpoint before completing is taken before the decisions table and summary close results.json.
+          json: json.lastIndexOf('\n],\n"decisions"'),
+          errors: readFileSync(join(reference, 'errors.csv')).length,
+        };
+        expect(sizes.json).toBeGreaterThan(0);
+        writeFileSync(join(out, '.triage-import.json'), JSON.stringify({ ...journal, status: 'running', sizes }));
+        for (const name of OUTPUTS) {
+          const as = moved.includes(name)
+            ? name
+            : moved.includes(`${name}.partial`) || name !== 'report.html'
+              ? `${name}.partial`
+              : undefined;
+          if (as) writeFileSync(join(out, as), readFileSync(join(reference, name)));
+        }
+        const resumed = runCli(['import', file, '--out', out, '--resume'], env);
+        expect(resumed.status).toBe(0);
+        same(out);
+        expect(readdirSync(out).sort()).toEqual(['.triage-import.json', ...OUTPUTS].sort());
+      },
+      120_000,
+    );
+
     it('refuses to resume when there is nothing to resume, or the file changed', () => {
       const done = runCli(['import', file, '--out', reference, '--resume'], env);
       expect(done.status).toBe(2);

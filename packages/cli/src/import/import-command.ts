@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import type { RuleSet } from '@triage/core';
 import type { Coding, InstrumentDefinition, Lang, Rounding } from '@triage/scales';
@@ -12,7 +12,6 @@ import { mappingFileProblems, parseMappingFile } from './mapping-file.ts';
 import { mappingProblems } from './mapping-messages.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
 import { pathProblem } from './out-dir.ts';
-import { writePrivateFile } from './output/private-file.ts';
 import { OUTPUT_FILES } from './output/result-files.ts';
 import { pseudonymKey } from './pseudonym.ts';
 import { readJournal } from './read-journal.ts';
@@ -139,6 +138,13 @@ export async function runImportCommand(
   const compiled = core.compileRuleSet(options.ruleSet);
   const interrupt = onInterrupt();
   const progress = progressLine(options.progress, text);
+  const modelOf = (done: ImportOutcome) =>
+    reportModel(done, {
+      file: options.file,
+      lang: options.lang,
+      minCell: options.minCell,
+      generator: `triage ${options.version}`,
+    });
   let outcome: ImportOutcome;
   try {
     const resolveMapping = options.interactive
@@ -184,6 +190,12 @@ export async function runImportCommand(
         note: options.note,
         onStart: (source, mappings) => describeStart(source, mappings, options, text),
         onProgress: progress.update,
+        report: async (done) => {
+          // Nothing imported (no student row): no report, and nothing left behind (below).
+          if (done.counts.rows === 0) return undefined;
+          const { renderReport } = await import('./report/render-report.ts');
+          return renderReport(modelOf(done));
+        },
         ...(resolveMapping ? { resolveMapping } : {}),
       },
       options.all,
@@ -192,6 +204,7 @@ export async function runImportCommand(
     interrupt.dispose();
     throw (
       folderFailure(error, out, text) ??
+      reportFailure(error, options.argv, out, text) ??
       writeFailure(error, options.argv, out, text) ??
       asCliError(error, options.file, out, text)
     );
@@ -206,27 +219,9 @@ export async function runImportCommand(
     throw new CliError('CLI_NO_DATA', text.noRows(options.file));
   }
   for (const w of warnings) options.note(w, 'warning');
-  const model = reportModel(outcome, {
-    file: options.file,
-    lang: options.lang,
-    minCell: options.minCell,
-    generator: `triage ${options.version}`,
-  });
-  const files = [...outcome.files];
-  if (outcome.status === 'complete') {
-    const { renderReport } = await import('./report/render-report.ts');
-    const report = join(out, OUTPUT_FILES.report);
-    try {
-      writePrivateFile(report, renderReport(model));
-    } catch (error) {
-      interrupt.dispose();
-      throw reportFailure(error, out, text) ?? error;
-    }
-    chmodSync(report, 0o600);
-    files.push(report);
-  }
+  const model = modelOf(outcome);
   if (outcome.status === 'interrupted') options.note(text.interrupted(resumeCommand(options.argv, out)), 'warning');
-  else options.log(renderSummary(model, files, outcome.status === 'dry-run'));
+  else options.log(renderSummary(model, outcome.files, outcome.status === 'dry-run'));
   // Until here a Ctrl-C only asks (a second one exits): a completed import writes its report and says so, exit as such.
   interrupt.dispose();
 
@@ -255,7 +250,7 @@ export async function runImportCommand(
       counts: { ...counts, rejectedWithRisk: outcome.rejectedWithRisk, undecided: outcome.undecided },
       levels: Object.fromEntries(model.levels.map((l) => [l.id, l.count])),
       followUp: outcome.tally.followUpTotal,
-      files,
+      files: outcome.files,
       warnings,
     },
   };
@@ -314,12 +309,22 @@ function writeFailure(
   return new CliError('CLI_OUT_WRITE', text.writeFailed(out, `${reason} (${e.code})`, next), { cause: error });
 }
 
-/** report.html could not be written (the result files before it were): said as such, as for the result files. */
-function reportFailure(error: unknown, out: string, text: ImportMessages): CliError | undefined {
+/**
+ * report.html could not be written (a full disk, say): said as such. It is written before the result files are
+ * complete, so the import resumes (every row is already saved) and writes it then.
+ */
+function reportFailure(
+  error: unknown,
+  argv: readonly string[],
+  out: string,
+  text: ImportMessages,
+): CliError | undefined {
   const e = error as NodeJS.ErrnoException | undefined;
   const reason = e?.code === undefined ? undefined : text.writeReasons[e.code];
-  if (!e || reason === undefined) return undefined;
-  return new CliError('CLI_OUT_WRITE', text.reportFailed(out, `${reason} (${e.code})`), { cause: error });
+  if (!e || reason === undefined || e.path === undefined) return undefined;
+  if (!basename(e.path).startsWith(OUTPUT_FILES.report)) return undefined;
+  const next = text.resumeWith(resumeCommand(argv, out));
+  return new CliError('CLI_OUT_WRITE', text.reportFailed(out, `${reason} (${e.code})`, next), { cause: error });
 }
 
 const WRITE_CALLS = new Set(['write', 'fsync', 'fdatasync', 'ftruncate', 'close']);

@@ -210,8 +210,8 @@ const en = {
     EPERM: 'not allowed to write there',
     EIO: 'the disk reported an input/output error',
   } as Readonly<Record<string, string>>,
-  reportFailed: (out: string, reason: string) =>
-    `could not write report.html in ${out}: ${reason}. results.csv, results.json and errors.csv are complete; make room, then run the same command again for the report`,
+  reportFailed: (out: string, reason: string, next: string) =>
+    `could not write report.html in ${out}: ${reason}. Every row is saved; make room, then ${next}`,
   resumeWith: (command: string) => `resume with: ${command}`,
   runAgain: 'run the same command again',
   fileNotFound: (file: string) => `${file}: file not found`,
@@ -450,8 +450,7 @@ const zh: ImportMessages = {
     EPERM: '没有写入权限',
     EIO: '磁盘报告读写错误',
   },
-  reportFailed: (out, reason) =>
-    `无法在 ${out} 中写入 report.html：${reason}。results.csv、results.json 和 errors.csv 已完整写入；腾出空间后重新运行同一命令以生成报告`,
+  reportFailed: (out, reason, next) => `无法在 ${out} 中写入 report.html：${reason}。所有行均已保存；腾出空间后${next}`,
   resumeWith: (command) => `继续导入：${command}`,
   runAgain: '重新运行同一命令',
   fileNotFound: (file) => `${file}：找不到文件`,

@@ -74,6 +74,11 @@ export interface ImportOptions extends SourceOptions {
   readonly onStart?: (source: Source, mappings: ReadonlyMap<string | null, SheetMapping | null>) => void;
   /** Called after every batch with the rows read so far and the file's size in bytes (for a progress line). */
   readonly onProgress?: (rows: number) => void;
+  /**
+   * report.html of a completed import (undefined: none), made once every row is read and written with the result
+   * files: an import is complete with its report or not at all, so a kill before the end leaves one `--resume` ends.
+   */
+  readonly report?: (outcome: ImportOutcome) => Promise<string | undefined>;
 }
 
 /** A header row that cannot be mapped: the import cannot start. */
@@ -505,8 +510,10 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
 
     if (files) {
       const summary = { ...counts, rejectedWithRisk, levels: tally.levels };
-      await files.complete([...textsByContent.values()], summary, draft());
       written.push(OUTPUT_FILES.results, OUTPUT_FILES.json, OUTPUT_FILES.errors);
+      const report = await options.report?.(outcome('complete'));
+      if (report !== undefined) written.push(OUTPUT_FILES.report);
+      await files.complete([...textsByContent.values()], summary, draft(), report);
     }
   } catch (error) {
     // A writer thread must not outlive the import (it would keep the process alive): stopped, files as they are.

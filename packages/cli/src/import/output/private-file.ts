@@ -151,8 +151,10 @@ export function writePrivateFile(path: string, content: string): void {
     file.write(content);
     file.close();
   } catch (error) {
-    // A full disk, say: no half-written copy left behind.
+    // A full disk, say: no half-written copy left behind. A write to the open file names no path: named here.
     rmSync(`${path}.tmp`, { force: true });
+    const e = error as NodeJS.ErrnoException;
+    if (e.code !== undefined && e.path === undefined) e.path = `${path}.tmp`;
     throw error;
   }
   renameSync(`${path}.tmp`, path);

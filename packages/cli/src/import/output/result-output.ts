@@ -27,8 +27,16 @@ export interface ResultOutput {
   checkpoint(journal: JournalDraft): Promise<void>;
   /** A checkpoint marked interrupted; the partial files stay for `--resume`. */
   suspend(journal: JournalDraft): Promise<void>;
-  /** Closes results.json with the decisions table and summary, renames the files into place, journal complete. */
-  complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): Promise<void>;
+  /**
+   * Writes report.html (if any), closes results.json with the decisions table and summary, renames the files into
+   * place, journal complete.
+   */
+  complete(
+    decisions: readonly DecisionEntry[],
+    summary: unknown,
+    journal: JournalDraft,
+    report: string | undefined,
+  ): Promise<void>;
   /** Stops a writer thread after a failure elsewhere; files stay as they are. */
   abort(): Promise<void>;
 }
@@ -77,12 +85,17 @@ export class LocalResultOutput implements ResultOutput {
     this.record('interrupted', journal, this.files.suspend(), this.files.rowsInJson);
   }
 
-  async complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): Promise<void> {
+  async complete(
+    decisions: readonly DecisionEntry[],
+    summary: unknown,
+    journal: JournalDraft,
+    report: string | undefined,
+  ): Promise<void> {
     await this.settle();
     // Every row on disk first, in a checkpoint: a kill while the files are closed and renamed below leaves an
     // import that --resume finishes (ResultFiles.recover), never some final files beside partial ones.
     this.record('running', journal, this.files.syncAll(), this.files.rowsInJson);
-    this.files.complete(decisions, summary);
+    this.files.complete(decisions, summary, report);
     this.record('complete', journal, { results: 0, json: 0, errors: 0 }, this.files.rowsInJson);
   }
 
@@ -115,6 +128,7 @@ export type WriterMessage =
       readonly decisions: readonly DecisionEntry[];
       readonly summary: unknown;
       readonly journal: JournalDraft;
+      readonly report: string | undefined;
     };
 
 /** Replies: a batch written, a suspend or complete done, or what went wrong (then nothing more is written). */
@@ -218,12 +232,17 @@ export class ThreadedResultOutput implements ResultOutput {
     await this.drain();
   }
 
-  async complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): Promise<void> {
+  async complete(
+    decisions: readonly DecisionEntry[],
+    summary: unknown,
+    journal: JournalDraft,
+    report: string | undefined,
+  ): Promise<void> {
     await this.endBatch();
     this.inFlight++;
     // Only what the table needs: decision texts hold more, not all of it can pass to a thread.
     const table = decisions.map(({ id, json }) => ({ id, json }));
-    this.post({ kind: 'complete', decisions: table, summary, journal });
+    this.post({ kind: 'complete', decisions: table, summary, journal, report });
     await this.drain();
   }
 
