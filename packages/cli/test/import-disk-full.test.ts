@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,9 +36,7 @@ describe.skipIf(!canMount)('an import onto a full disk (tmpfs)', () => {
     for (const name of STREAMED) resultPages += Math.ceil(statSync(join(reference, name)).size / PAGE);
     const json = readFileSync(join(reference, 'results.json'));
     pagesBeforeReport =
-      resultPages -
-      Math.ceil(json.length / PAGE) +
-      Math.ceil(json.lastIndexOf('\n],\n"decisions"') / PAGE);
+      resultPages - Math.ceil(json.length / PAGE) + Math.ceil(json.lastIndexOf('\n],\n"decisions"') / PAGE);
     // The report takes more than the two pages left over below, or the test says nothing.
     expect(statSync(join(reference, 'report.html')).size).toBeGreaterThan(2 * PAGE);
   });

@@ -191,11 +191,11 @@ describe('triage import --pseudonymize: columns not read', () => {
     expect(r.status).toBe(1);
     const errors = readOutputCsv(join(out, 'errors.csv'));
     const row = errors.rows[0];
-    expect(row?.['家长姓名']).toBe('');
-    expect(row?.['联系电话']).toBe('');
-    expect(row?.['姓名']).toBe('');
-    expect(row?.['学号']).toMatch(/^P-[0-9a-f]{16}$/);
-    expect([row?.['性别'], row?.GAD7_2]).toEqual(['女', '9']);
+    expect(row?.家长姓名).toBe('');
+    expect(row?.联系电话).toBe('');
+    expect(row?.姓名).toBe('');
+    expect(row?.学号).toMatch(/^P-[0-9a-f]{16}$/);
+    expect([row?.性别, row?.GAD7_2]).toEqual(['女', '9']);
     for (const secret of ['王家长', '13800000000', '王测试', '20250101']) expect(outputText(out)).not.toContain(secret);
   });
 });

@@ -6,8 +6,9 @@ import { AnswerPatterns } from './answer-patterns.ts';
 import type { SheetMapping } from './columns.ts';
 import { type TextSink, writeCsvRow, writeJsonRow } from './output/row-text.ts';
 import { personReader, personSchema } from './person.ts';
-import { instrumentPlans, type RowContext, RowDecisions, readRow } from './read-row.ts';
+import { instrumentPlans, type RowContext, readRow } from './read-row.ts';
 import { describeDecision, rowText, scoreText } from './result-cells.ts';
+import { RowDecisions } from './row-decisions.ts';
 
 // Sums, subscales with bands of their own (DASS-21), items a rule reads (C-SSRS item 2), categories (ASQ).
 const INSTRUMENTS = ['phq-a', 'gad-7', 'dass-21', 'cssrs-screener', 'asq'].map((id) => {

@@ -1,21 +1,19 @@
-import type { Decision, DecisionMemo, Facts, ScaleFacts } from '@triage/core';
-import { scaleFacts } from '@triage/core';
+import type { Decision, DecisionMemo } from '@triage/core';
 import {
   type Answer,
   type InstrumentDefinition,
   type ScoreIssueCode,
   type ScoreOptions,
-  type ScoreValue,
   scoreInstrument,
 } from '@triage/scales';
 import type { ItemColumn } from '../responses/item-columns.ts';
 import { AnswerPatterns } from './answer-patterns.ts';
+import { type CodingSigns, codingSigns, noteCoding } from './coding-signs.ts';
 import type { Column, SheetMapping } from './columns.ts';
-import { NumberTable } from './number-table.ts';
-import type { SharedText } from './output/row-text.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
 import { holdsHeaderWords, repeatsHeader } from './repeated-header.ts';
-import { scoreText } from './result-cells.ts';
+import { decide, type RowDecisions } from './row-decisions.ts';
+import { type InstrumentScore, type SharedResults, sameResult } from './shared-results.ts';
 import { isStatisticsRow } from './statistics-row.ts';
 
 /** One source record: a CSV line or a spreadsheet row. */
@@ -53,25 +51,6 @@ export interface RowIssue {
   readonly expected: string;
 }
 
-/**
- * One instrument's result in a row. Rows with the same answers share one (see {@link InstrumentPlan.scored}), never
- * changed, and its result-file text is encoded once, on first use (result-cells.ts).
- */
-interface InstrumentScore {
-  readonly instrument: string;
-  readonly value: ScoreValue;
-  /** What rules read of it. */
-  readonly facts: ScaleFacts;
-  /** Kept for other rows with the same result: its text is worth encoding once (else it is written as text). */
-  readonly shared: boolean;
-  /** When shared, its number among its instrument's results (1 to {@link RESULTS_KEPT}); else 0. */
-  readonly number: number;
-  /** Its results.json entry (`"phq-a":{…}`). */
-  readonly json: string;
-  /** Its parts of a result row, made on first use when shared (result-cells.ts). */
-  text?: { readonly csv: SharedText; readonly json: SharedText };
-}
-
 export interface RowResult {
   readonly ok: true;
   readonly record: SourceRecord;
@@ -91,7 +70,7 @@ export interface RowRejection {
 }
 
 /** How to read one instrument from a row: for each of its items in order, the column (or -1 when absent). */
-export interface InstrumentPlan {
+export interface InstrumentPlan extends SharedResults {
   readonly definition: InstrumentDefinition;
   readonly items: readonly ItemColumn[];
   readonly positions: readonly number[];
@@ -106,17 +85,7 @@ export interface InstrumentPlan {
    * shared result, so this holds keys, not results.
    */
   readonly scored: AnswerPatterns<InstrumentScore>;
-  /**
-   * Distinct results by their text, each text's few results told apart by what the text leaves out (see
-   * {@link sameResult}); the first {@link RESULTS_KEPT} stay.
-   */
-  readonly results: Map<string, InstrumentScore[]>;
-  /** How many results `results` holds. */
-  kept: number;
 }
-
-/** Distinct results remembered per instrument: a screening has a few hundred (PHQ-A: totals × flags × syndromes). */
-const RESULTS_KEPT = 4096;
 
 /**
  * Answer patterns remembered per instrument: of up to 14 single-digit answers, 12–24 bytes each (6 MB when full);
@@ -124,36 +93,6 @@ const RESULTS_KEPT = 4096;
  */
 const SCORED_KEPT = 262_144;
 const SCORED_AS_TEXT_KEPT = 16_384;
-
-/**
- * Signs of the wrong coding, over the items that use the instrument's own options: is the lowest (highest) option
- * ever answered, and how often is one below the lowest (above the highest) given?
- */
-interface CodingSigns {
-  readonly positions: readonly number[];
-  readonly low: string;
-  readonly high: string;
-  readonly below: string;
-  readonly above: string;
-  sawLow: boolean;
-  sawHigh: boolean;
-  belowLow: number;
-  aboveHigh: number;
-}
-
-function noteCoding(signs: CodingSigns, answers: readonly Answer[]): void {
-  // Both ends seen: the coding is the instrument's own, nothing more to learn (after a few rows, every row).
-  if (signs.sawLow && signs.sawHigh) return;
-  for (const p of signs.positions) {
-    const a = answers[p];
-    if (typeof a !== 'string' || a.length === 0) continue;
-    const t = a.trim();
-    if (t === signs.low) signs.sawLow = true;
-    else if (t === signs.high) signs.sawHigh = true;
-    else if (t === signs.below) signs.belowLow++;
-    else if (t === signs.above) signs.aboveHigh++;
-  }
-}
 
 /** Plans for every instrument of a mapping; item answers are kept in results only where a rule reads them. */
 export function instrumentPlans(
@@ -163,26 +102,12 @@ export function instrumentPlans(
 ): InstrumentPlan[] {
   return mapping.instruments.map(({ definition, items }) => {
     const positions = definition.items.map((item) => items.find((c) => c.item === item.id)?.index ?? -1);
-    const values = definition.options.filter((o) => o.refusal !== true).map((o) => o.value);
-    const low = Math.min(...values);
-    const high = Math.max(...values);
-    const shared = definition.items.flatMap((item, p) => (item.options === undefined ? [p] : []));
     return {
       definition,
       items,
       positions,
       answers: positions.map(() => ''),
-      coding: {
-        positions: shared,
-        low: String(low),
-        high: String(high),
-        below: String(low - 1),
-        above: String(high + 1),
-        sawLow: false,
-        sawHigh: false,
-        belowLow: 0,
-        aboveHigh: 0,
-      },
+      coding: codingSigns(definition),
       score: readsItems(definition.id) ? { ...score, includeItems: true } : score,
       scored: new AnswerPatterns(SCORED_KEPT, SCORED_AS_TEXT_KEPT),
       results: new Map(),
@@ -446,116 +371,4 @@ function criticalSignal(
   const readable = answers.map((answer, p) => (unread.has(definition.items[p]?.id) ? '' : answer));
   const again = scoreInstrument(definition, readable, options);
   return again.ok && again.value.flags.length > 0;
-}
-
-/**
- * Rows whose facts are made of the same objects (interned person facts, shared results) have the same decision:
- * found by one number, before the decision memo walks the facts. No contact facts: a screening is not a call, and
- * contact rules must not show as undecided for it.
- */
-function decide(scores: readonly InstrumentScore[], person: PersonShape, context: RowContext): Decision {
-  let key = person.factsNumber;
-  for (const score of scores) {
-    if (score.number === 0 || key > MAX_KEY_BEFORE_DIGIT) {
-      key = 0;
-      break;
-    }
-    key = key * (RESULTS_KEPT + 1) + score.number;
-  }
-  const { decisions } = context;
-  if (!decisions || key === 0) return context.memo.evaluate(factsOf(scores, person));
-  const known = decisions.get(key);
-  if (known) return known;
-  const decision = context.memo.evaluate(factsOf(scores, person));
-  decisions.set(key, decision);
-  return decision;
-}
-
-/** Keys stay exact doubles: one more result number may be added while the key is at most this. */
-const MAX_KEY_BEFORE_DIGIT = Math.floor((Number.MAX_SAFE_INTEGER - RESULTS_KEPT) / (RESULTS_KEPT + 1));
-
-/** Decisions kept by their row key (see `decide`): up to {@link DECISIONS_KEPT}, 12–24 bytes each. */
-export class RowDecisions {
-  private readonly table = new NumberTable();
-  private readonly decisions: Decision[] = [];
-
-  get size(): number {
-    return this.decisions.length;
-  }
-
-  get(key: number): Decision | undefined {
-    const n = this.table.get(key);
-    return n === 0 ? undefined : this.decisions[n - 1];
-  }
-
-  set(key: number, decision: Decision): void {
-    if (this.decisions.length >= DECISIONS_KEPT) return;
-    this.decisions.push(decision);
-    this.table.add(key, this.decisions.length);
-  }
-}
-
-/** Row keys kept per sheet: 1M synthetic rows of PHQ-A + GAD-7 have 64,224 (100k: 20,077); 4 MB at most. */
-const DECISIONS_KEPT = 131_072;
-
-/**
- * The shared result equal to `value`: many answer patterns give the same result (PHQ-A 0,1,0… and 1,0,0… both total
- * 1), and rows sharing one get its facts read once by the decision memo and its text encoded once. Results are told
- * apart by their results.json text, then by what it leaves out (items answered, band set, warnings, the item answers
- * rules read, subscale and index details): equal in both, equal results (tested field by field in read-row.test.ts).
- */
-function sameResult(plan: InstrumentPlan, value: ScoreValue): InstrumentScore {
-  const text = scoreText(value);
-  const same = plan.results.get(text);
-  if (same) for (const score of same) if (sameDetails(score.value, value)) return score;
-  const shared = plan.kept < RESULTS_KEPT;
-  const score: InstrumentScore = {
-    instrument: value.instrument,
-    value,
-    // Frozen, so the decision memo reads them once.
-    facts: shared ? deepFreeze(scaleFacts(value)) : scaleFacts(value),
-    shared,
-    number: shared ? plan.kept + 1 : 0,
-    json: text,
-  };
-  if (shared) {
-    plan.kept++;
-    if (same) same.push(score);
-    else plan.results.set(text, [score]);
-  }
-  return score;
-}
-
-/** What a result's text leaves out is the same in both (cheap checks first; lists compared as JSON). */
-function sameDetails(a: ScoreValue, b: ScoreValue): boolean {
-  return (
-    a.answered === b.answered &&
-    (a.band?.set ?? null) === (b.band?.set ?? null) &&
-    sameJson(a.index ?? null, b.index ?? null) &&
-    sameJson(a.warnings, b.warnings) &&
-    sameJson(a.items ?? null, b.items ?? null) &&
-    sameJson(a.subscales, b.subscales)
-  );
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b) && a.length === 0 && b.length === 0) return true;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** What the rules may read about a scored row: shared frozen parts, so the decision memo reads each once. */
-function factsOf(scores: readonly InstrumentScore[], person: PersonShape): Facts {
-  const scales: Record<string, ScaleFacts> = {};
-  for (const s of scores) scales[s.instrument] = s.facts;
-  return { scales, person: person.facts };
-}
-
-/** Frozen all the way down. */
-function deepFreeze<T extends object>(value: T): T {
-  for (const key in value) {
-    const child: unknown = value[key];
-    if (child !== null && typeof child === 'object') deepFreeze(child);
-  }
-  return Object.freeze(value);
 }

@@ -1,20 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import {
-  compareLevels,
-  compileRuleSet,
-  createDecisionMemo,
-  type Decision,
-  explainDecision,
-  type Level,
-  type LevelScheme,
-  type RuleSet,
-} from '@triage/core';
+import { compileRuleSet, createDecisionMemo, type Decision, type LevelScheme, type RuleSet } from '@triage/core';
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
+import { type CodingHint, codingHints } from './coding-signs.ts';
 import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
+import { DecisionTexts } from './decision-texts.ts';
 import { ErrorColumns } from './error-columns.ts';
 import { FileTotals, type TotalsFound } from './file-totals.ts';
 import { groupExample, type HeaderRow, headersOf } from './header-row.ts';
@@ -33,14 +26,13 @@ import {
   instrumentPlans,
   isSetAside,
   type RowContext,
-  RowDecisions,
-  type RowIssueCode,
   type RowRejection,
   readRow,
   type SourceRecord,
 } from './read-row.ts';
-import { rejectionCells, type ShownRejection } from './rejection-cells.ts';
-import { type DecisionText, describeDecision, rowText } from './result-cells.ts';
+import { rejectionCells, type ShownRejection, withoutIdentity } from './rejection-cells.ts';
+import { rowText } from './result-cells.ts';
+import { RowDecisions } from './row-decisions.ts';
 import { recognisesNothing, rowsOf, type SkippedSheet } from './skipped-sheets.ts';
 import { openSource, type Source, SourceError, type SourceOptions, withoutSheets } from './source.ts';
 import { IdShapes, Tally } from './tally.ts';
@@ -142,12 +134,7 @@ export interface ImportOutcome {
   readonly levels: LevelScheme;
   readonly ruleSetRef: { readonly id: string; readonly version: string; readonly hash: string };
   /** Per instrument: the answers look coded one lower or one higher than the instrument's own coding. */
-  readonly codingHints: readonly {
-    readonly instrument: string;
-    readonly looks: 'one-based' | 'zero-based';
-    /** Answers one past the other end. */
-    readonly rows: number;
-  }[];
+  readonly codingHints: readonly CodingHint[];
   /** Sheets with the platform's own total column, compared with the computed totals (file-totals.ts). */
   readonly fileTotals: readonly TotalsFound[];
   readonly resumedAfter: number;
@@ -331,37 +318,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const memo = createDecisionMemo(options.ruleSet);
   const compiled = compileRuleSet(options.ruleSet);
   const levels = compiled.levels;
-  // Decisions by identity (the memo hands out one object per distinct decision, most of the time), and by content:
-  // the memo may make a second, equal object (facts read in another way, a cache emptied at capacity), which must get
-  // the same id, not a second entry in results.json's decisions table.
-  const texts = new WeakMap<Decision, DecisionText>();
-  const textsByContent = new Map<string, DecisionText>();
-  const explain = (decision: Decision) => describe(decision).explanation;
-  // Rules a missing fact (blank items) left undecided that could have set a higher level: any, without a level.
-  const ruleLevels = new Map(options.ruleSet.rules.map((r) => [r.id, r.then.level ?? null]));
-  const higher = (id: string, than: Level) => {
-    const level = ruleLevels.get(id);
-    return level !== null && level !== undefined && compareLevels(level, than) > 0;
-  };
-  const openRules = (d: Decision) => {
-    const { level } = d;
-    return level === null ? d.undetermined : d.undetermined.filter((id) => higher(id, level));
-  };
-  function describe(decision: Decision): DecisionText {
-    let t = texts.get(decision);
-    if (t) return t;
-    const content = JSON.stringify(decision);
-    t = textsByContent.get(content);
-    if (!t) {
-      const explanation = explainDecision(decision, options.lang, levels);
-      const levelName = decision.level ? levels[decision.level].name[options.lang] : '';
-      const open = openRules(decision);
-      t = describeDecision(decision, `d${textsByContent.size + 1}`, levelName, explanation, options.lang, open);
-      textsByContent.set(content, t);
-    }
-    texts.set(decision, t);
-    return t;
-  }
+  const decisionTexts = new DecisionTexts(options.ruleSet, levels, options.lang);
+  const explain = (decision: Decision) => decisionTexts.describe(decision).explanation;
 
   const schema = personSchema({
     idRequired: true,
@@ -490,7 +448,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         const pseudonym = id === null || !shown ? null : pseudonymOf(options.key, id);
         tally.add(row, pseudonym);
         // Described for every row, written or not: decision ids follow first appearance, also when resuming.
-        const t = describe(row.decision);
+        const t = decisionTexts.describe(row.decision);
         if (t.unsettled) undecided++;
         if (write && files) {
           const extras = { student: options.pseudonymize ? pseudonym : id, duplicateOf };
@@ -513,7 +471,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       written.push(OUTPUT_FILES.results, OUTPUT_FILES.json, OUTPUT_FILES.errors);
       const report = await options.report?.(outcome('complete'));
       if (report !== undefined) written.push(OUTPUT_FILES.report);
-      await files.complete([...textsByContent.values()], summary, draft(), report);
+      await files.complete(decisionTexts.table, summary, draft(), report);
     }
   } catch (error) {
     // A writer thread must not outlive the import (it would keep the process alive): stopped, files as they are.
@@ -524,29 +482,6 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     throw error;
   }
   return outcome(options.dryRun ? 'dry-run' : 'complete');
-
-  function codingHints(): ImportOutcome['codingHints'] {
-    if ((options.score.coding ?? 'native') !== 'native') return [];
-    // Summed over sheets: each sheet has its own plans.
-    const byInstrument = new Map<string, { sawLow: boolean; sawHigh: boolean; belowLow: number; aboveHigh: number }>();
-    for (const context of contexts.values()) {
-      for (const { definition, coding } of context?.plans ?? []) {
-        const sum = byInstrument.get(definition.id) ?? { sawLow: false, sawHigh: false, belowLow: 0, aboveHigh: 0 };
-        byInstrument.set(definition.id, {
-          sawLow: sum.sawLow || coding.sawLow,
-          sawHigh: sum.sawHigh || coding.sawHigh,
-          belowLow: sum.belowLow + coding.belowLow,
-          aboveHigh: sum.aboveHigh + coding.aboveHigh,
-        });
-      }
-    }
-    // Never the lowest option but one above the highest: answers counted from 1 on a 0-based instrument (and back).
-    return [...byInstrument].flatMap(([instrument, c]): ImportOutcome['codingHints'] => {
-      if (!c.sawLow && c.aboveHigh > 0) return [{ instrument, looks: 'one-based' as const, rows: c.aboveHigh }];
-      if (!c.sawHigh && c.belowLow > 0) return [{ instrument, looks: 'zero-based' as const, rows: c.belowLow }];
-      return [];
-    });
-  }
 
   function outcome(status: ImportOutcome['status']): ImportOutcome {
     return {
@@ -567,7 +502,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       explain,
       levels,
       ruleSetRef: compiled.ref,
-      codingHints: codingHints(),
+      // Only where the answers are read in the instrument's own coding: `--coding` says how they are coded.
+      codingHints: (options.score.coding ?? 'native') === 'native' ? codingHints(plansOf(contexts)) : [],
       fileTotals: [...totals.values()].map((t) => t.found()),
       resumedAfter: skip,
       files: written.map((name) => join(options.out, name)),
@@ -585,42 +521,6 @@ function expectedRows(batch: readonly SourceRecord[], size: number): number {
   return chars === 0 ? 0 : Math.ceil((size / chars) * batch.length);
 }
 
-/** Issues that say a row's cells may not sit under their own columns: a cell lost or added, a quote never closed. */
-const MOVED_CELLS: ReadonlySet<RowIssueCode> = new Set(['IMPORT_FIELD_COUNT', 'IMPORT_UNTERMINATED_QUOTE']);
-
-/**
- * A rejected row for errors.csv under `--pseudonymize`: no cell that may hold a name or a student id. Where the
- * columns are known and in place, the student id becomes its pseudonym and the name is left out; everything else
- * stays, so the row can be fixed. Where they are not known (a sheet whose header was not read) or cells may have moved
- * (`Zhang, Fangfang` unquoted puts half a name under sex), any cell may hold one: every cell is withheld (written
- * empty) but a pseudonym for the id when the id is the first cell, which nothing before it can have moved. The row
- * keeps its sheet and line, so it can be found in the source file.
- */
-function withoutIdentity(
-  rejection: RowRejection,
-  mapping: SheetMapping | null | undefined,
-  key: Buffer,
-): ShownRejection {
-  const { record } = rejection;
-  const pseudonym = (cell: string | undefined) =>
-    (cell ?? '').trim() === '' ? '' : pseudonymOf(key, (cell ?? '').trim());
-  const id = mapping?.person.studentId;
-  if (!mapping || rejection.issues.some((issue) => MOVED_CELLS.has(issue.code))) {
-    const fields = record.fields.map(() => '');
-    // A quote never closed ends the record with the rest of its line: a first cell that is that is no id.
-    const idFirst = id?.index === 0 && !(record.unterminated && record.fields.length === 1);
-    if (idFirst && fields.length > 0) fields[0] = pseudonym(record.fields[0]);
-    return { ...rejection, record: { ...record, fields }, withheld: true };
-  }
-  const fields = [...record.fields];
-  if (id && id.index < fields.length) fields[id.index] = pseudonym(fields[id.index]);
-  const name = mapping.person.name;
-  if (name && name.index < fields.length) fields[name.index] = '';
-  // Columns not read may hold identity too (家长姓名, 手机号, 来自IP, 备注): not needed to fix the row, withheld.
-  for (const column of mapping.ignored) if (column.index < fields.length) fields[column.index] = '';
-  return { ...rejection, record: { ...record, fields } };
-}
-
 /** The checkpoint to resume from; undefined when the import stopped before its first one (it starts again). */
 function checkResume(journal: Journal | undefined, options: ImportOptions, sha256: string): Journal | undefined {
   // Killed before its first checkpoint: partial files, no journal. Nothing of them can be trusted: start again.
@@ -632,6 +532,11 @@ function checkResume(journal: Journal | undefined, options: ImportOptions, sha25
   ResultFiles.recover(options.out);
   if (!ResultFiles.hasPartial(options.out)) throw new OutDirError('nothing-to-resume', journalPath(options.out));
   return journal;
+}
+
+/** Each mapped sheet's instrument plans. */
+function* plansOf(contexts: ReadonlyMap<string | null, RowContext | null>) {
+  for (const context of contexts.values()) if (context) yield context.plans;
 }
 
 /** An error of the input's own content, the same on every run over the same file. */
