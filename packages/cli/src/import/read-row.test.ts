@@ -301,6 +301,43 @@ describe('readRow marks a rejected row urgent', () => {
     expect(read({ '1': '5' }).riskSignal).toBe(false);
   });
 
+  // The suicide screens have no critical items of their own: every item is one (a positive or unknown answer flags).
+  const asq = INSTRUMENTS[4] as InstrumentDefinition;
+  const cssrs = INSTRUMENTS[3] as InstrumentDefinition;
+  const screen = (definition: InstrumentDefinition, answers: Record<string, string>, fill = '0') => {
+    const fields = [...person, ...definition.items.map((item) => answers[item.id] ?? fill)];
+    return readRow({ line: 2, fields }, context([definition]));
+  };
+  it.each([
+    ['ASQ item 1 yes, item 5 unreadable', asq, { '1': '1', '5': 'x' }],
+    ['ASQ item 1 unreadable', asq, { '1': 'x' }],
+    ['ASQ item 4 unreadable, the rest no', asq, { '4': '?', '5': '' }],
+    ['C-SSRS item 6 unreadable', cssrs, { '6': 'x' }],
+    ['C-SSRS item 1 yes, item 2 unreadable', cssrs, { '1': '1', '2': 'x' }],
+  ])('when a suicide screen shows a positive or unreadable answer: %s', (_, definition, answers) => {
+    const result = screen(definition, answers);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.some((issue) => issue.instrument === definition.id)).toBe(true);
+    expect(result.riskSignal).toBe(true);
+  });
+
+  it('not when a suicide screen was read whole and is negative (its row rejected for something else)', () => {
+    const fields = [person[0], '?', ...person.slice(2), ...asq.items.map((item) => (item.id === '5' ? '' : '0'))];
+    const result = readRow({ line: 2, fields }, context([asq]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => issue.code)).toEqual(['IMPORT_SEX_INVALID']);
+    expect(result.riskSignal).toBe(false);
+  });
+
+  it('when an ASQ row lost a cell and its item 1 column shows yes or is blank', () => {
+    const answers = asq.items.map((item) => (item.id === '1' ? '1' : item.id === '5' ? '' : '0'));
+    const short = readRow({ line: 2, fields: [...person, ...answers].slice(0, -1) }, context([asq]));
+    expect(short.ok).toBe(false);
+    if (!short.ok) expect(short.riskSignal).toBe(true);
+  });
+
   it('when a row with a cell too few or too many shows a positive critical item in its column', () => {
     const fields = [...person, ...row({ '9': '3' })];
     const short = readRow({ line: 2, fields: fields.slice(0, -1) }, context([phqA]));

@@ -345,14 +345,24 @@ function formulaIssue(
 /**
  * Whether the critical items' own columns show a positive, blank or unreadable answer, in a row whose cells may have
  * moved (a cell lost or added): such a row is never scored, but one that may hide a risk is marked urgent to fix.
+ * Critical items are those that raise flags: an instrument's critical items (PHQ-A 9, c, d) and every item of the
+ * suicide screens (ASQ, C-SSRS), whose categories flag each positive or unknown answer.
  */
 function criticalCells(fields: readonly string[], context: RowContext): boolean {
   return context.plans.some(({ definition, positions, score }) => {
-    if (!definition.critical?.length) return false;
+    if (!raisesFlags(definition)) return false;
     const answers = positions.map((index) => (index < 0 ? '' : (fields[index] ?? '')));
     const result = scoreInstrument(definition, answers, score);
     return result.ok ? result.value.flags.length > 0 : criticalSignal(definition, answers, result.error.issues, score);
   });
+}
+
+/**
+ * Whether an instrument's results can carry flags: it has critical items, or it is a categorical suicide screen (ASQ,
+ * C-SSRS), whose every item is flagged when positive or unknown.
+ */
+function raisesFlags(definition: InstrumentDefinition): boolean {
+  return (definition.critical?.length ?? 0) > 0 || definition.scoring !== 'sum';
 }
 
 /**
@@ -366,7 +376,7 @@ function criticalSignal(
   issues: readonly { readonly item?: string }[],
   options: ScoreOptions,
 ): boolean {
-  if (!definition.critical?.length) return false;
+  if (!raisesFlags(definition)) return false;
   const unread = new Set(issues.map((issue) => issue.item));
   const readable = answers.map((answer, p) => (unread.has(definition.items[p]?.id) ? '' : answer));
   const again = scoreInstrument(definition, readable, options);
