@@ -82,6 +82,32 @@ describe('triage import: header rows', () => {
       expect(r.stderr).not.toContain('over "1"');
     });
 
+    // QA round 6: with a and b too (letters are answers of Zung scales), the item row was taken for a student's, the
+    // group skipped as a title and 1 … 9 read as PHQ-9: students with c or d = yes came out R1 or with no level.
+    it.each(['csv', 'xlsx'])('reads PHQ-A 1 … 9, a, b, c, d under its group (%s): c = yes is R3', async (kind) => {
+      const onlyPhqA = [...person.map(() => ''), 'PHQ-A', ...Array(12).fill('')];
+      const items = [...person, ...numbers(9), 'a', 'b', 'c', 'd'];
+      const quiet = ['202501010002', '李二', '女', '13', '初一', '1班', ...'1110100000', '2', '1', '0'];
+      const out = `groups-abcd-${kind}`;
+      const rows = [onlyPhqA, items, quiet];
+      // Merged as Excel saves a group over its items, and the person headers down both rows.
+      const merges = `<mergeCells count="7">${person.map((_, i) => `<mergeCell ref="${column(i)}1:${column(i)}2"/>`).join('')}<mergeCell ref="G1:S1"/></mergeCells>`;
+      const file =
+        kind === 'xlsx'
+          ? await workbook(
+              `${out}.xlsx`,
+              [[...person, ...onlyPhqA.slice(person.length)], items.map((v, i) => (i < person.length ? '' : v)), quiet],
+              merges,
+            )
+          : csv(`${out}.csv`, rows);
+      const r = run(['import', file, '--out', join(s.dir, out), '--no-input']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('header on lines 1–2, read as one');
+      expect(r.stderr).toContain(': PHQ-A; person columns');
+      expect(results(out)).toMatch(/,R3,/);
+      expect(results(out)).toContain('serious-suicidal-ideation:positive');
+    });
+
     it('quotes an item header under the group when it is clearly a header (Q1), never a data cell', () => {
       const gad = ['学号', '性别', 'GAD-7', ...Array(6).fill('')];
       const qs = ['', '', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7'];

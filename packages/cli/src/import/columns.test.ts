@@ -167,6 +167,24 @@ describe('mapHeader: generic headers', () => {
     });
   });
 
+  // QA round 6: `1 … 9` read as PHQ-9 with `a` … `d` beside them left unread, the suicide questions c and d too.
+  it('reads lone letters beside the numbers as the items of the one instrument that has all of them (PHQ-A)', () => {
+    const mapping = ok(mapHeader(['学号', '性别', ...PHQA_ITEMS, '备注'], auto));
+    expect(mapping.how).toBe('count');
+    expect(itemsOf(mapping)).toEqual({ 'phq-a': PHQA_ITEMS.map((item, i) => [item, i + 2]) });
+    expect(mapping.ignored.map((c) => c.header)).toEqual(['备注']);
+  });
+
+  it('reads 1 … 9, c, d as PHQ-A (its supplements a and b are optional)', () => {
+    const mapping = ok(mapHeader(['学号', ...numbers(9), 'c', 'd'], auto));
+    expect(Object.keys(itemsOf(mapping))).toEqual(['phq-a']);
+  });
+
+  it('never guesses PHQ-9 while lone letters of PHQ-A stand beside its numbers (1 … 9, a, b)', () => {
+    const [issue] = issues(mapHeader(['学号', '性别', ...numbers(9), 'a', 'b'], auto));
+    expect(issue).toMatchObject({ code: 'ambiguous', candidates: ['phq-9', 'phq-a'] });
+  });
+
   it('says no instrument fits items 1–8', () => {
     const headers = numbers(8).map((i) => `Q${i}`);
     expect(issues(mapHeader(headers, auto))).toEqual([
@@ -186,9 +204,10 @@ describe('mapHeader: generic headers', () => {
     expect(itemsOf(mapping)).toEqual({ 'phq-a': PHQA_ITEMS.map((item, i) => [item, i]) });
   });
 
-  it('never takes a letter for an item by a generic header without a named instrument', () => {
+  it('never takes a letter for an item by a generic header without a named instrument: it asks', () => {
     const headers = [...numbers(9).map((i) => `Q${i}`), 'a', 'b'];
-    const mapping = ok(mapHeader(headers, auto));
+    expect(issues(mapHeader(headers, auto))).toMatchObject([{ code: 'ambiguous', candidates: ['phq-9', 'phq-a'] }]);
+    const mapping = ok(mapHeader(headers, named(phq9)));
     expect(itemsOf(mapping)).toEqual({ 'phq-9': numbers(9).map((item, i) => [item, i]) });
     expect(mapping.ignored.map((c) => c.header)).toEqual(['a', 'b']);
   });

@@ -110,6 +110,9 @@ function ownItem(header: string, definition: InstrumentDefinition, known: Readon
  * A header that names an item without naming an instrument: `Q3`, `3`, `第3题`, `3、question text`; by letter (`Qc`,
  * `c、…`) only for an item in `letters`, as most words are letters.
  */
+/** A header of one letter alone (`a`, `D`): an item's own name under a group, or beside numbered items. */
+const LONE_LETTER = /^[A-Za-z]$/;
+
 function genericItem(header: string, letters: ReadonlySet<string>): string | null {
   const id = itemIdOfHeader(header, GENERIC_PREFIXES, letters);
   return id !== null && (/^\d/.test(id) || letters.has(id)) ? id : null;
@@ -282,8 +285,14 @@ export function mapHeader(
   const issues = mapped.ok ? unreadGroups(mapped.value, options) : mapped.error;
   if (issues.length === 0) return mapped;
   const answers = answerTexts(options.candidates);
-  // A student's row where the header should be (ids, ages, answers): say so, and repeat none of its cells.
-  if (!mapped.ok && (looksLikeAnswers(headers, answers) || mapped.error.some((i) => repeatsCellValue(i, answers))))
+  // A student's row where the header should be (ids, ages, answers): say so, and repeat none of its cells. A row
+  // naming a person column (学号, 性别) is a header, whatever else it holds (lone letters `a`, `b` are answers too).
+  const data =
+    looksLikeAnswers(
+      headers.filter((h) => !LONE_LETTER.test(h.trim())),
+      answers,
+    ) && !headers.some((h) => personFieldOfHeader(h) !== undefined);
+  if (!mapped.ok && (data || mapped.error.some((i) => repeatsCellValue(i, answers))))
     return { ok: false, error: [{ code: 'header-looks-like-data' }] };
   return { ok: false, error: issues.map((issue) => withShownHeaders(issue, answers)) };
 }
@@ -506,12 +515,39 @@ function mapColumns(
   if (found.size === 0) {
     if (generic.length === 0) return { ok: false, error: [{ code: 'no-instrument', itemLike: [] }] };
     // Unprefixed item columns: which instrument has exactly these items?
-    const ids = new Set(generic.map((c) => c.item));
-    const fits = options.candidates.filter(
-      (d) =>
-        d.items.every((i) => i.optional === true || ids.has(i.id)) &&
-        [...ids].every((id) => d.items.some((i) => i.id === id)),
+    const exactly = (ids: ReadonlySet<string>) =>
+      options.candidates.filter(
+        (d) =>
+          d.items.every((i) => i.optional === true || ids.has(i.id)) &&
+          [...ids].every((id) => d.items.some((i) => i.id === id)),
+      );
+    // Lone letters beside the numbers (`1 … 9, a, b, c, d`) are items too where one instrument has exactly all of
+    // them: PHQ-A with its supplements, never PHQ-9 with the suicide questions c and d left unread.
+    const lettered = ignored.flatMap((c) =>
+      LONE_LETTER.test(c.header.trim()) ? [{ ...c, item: c.header.trim().toLowerCase() }] : [],
     );
+    const withLetters = lettered.length > 0 ? exactly(new Set([...generic, ...lettered].map((c) => c.item))) : [];
+    if (withLetters.length === 1 && withLetters[0]) {
+      const entry: Found = { definition: withLetters[0], byItem: new Map(), unknown: [] };
+      for (const column of [...generic, ...lettered].sort((a, b) => a.index - b.index))
+        collect(entry, column, column.item);
+      const read = new Set(lettered.map((c) => c.index));
+      return finish(
+        headers.length,
+        person,
+        [entry],
+        ignored.filter((c) => !read.has(c.index)),
+        'count',
+      );
+    }
+    const ids = new Set(generic.map((c) => c.item));
+    const fits = exactly(ids);
+    // Some of them only (`1 … 9, c, d`): whose items the letters are is a guess never made (see `ambiguous` below).
+    const alsoLettered = options.candidates.filter(
+      (d) =>
+        !fits.includes(d) && [...ids, ...lettered.map((c) => c.item)].every((id) => d.items.some((i) => i.id === id)),
+    );
+    if (lettered.length > 0 && alsoLettered.length > 0) fits.push(...alsoLettered);
     if (fits.length === 1 && fits[0]) {
       const entry: Found = { definition: fits[0], byItem: new Map(), unknown: [] };
       for (const column of generic) collect(entry, column, column.item);

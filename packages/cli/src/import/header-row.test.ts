@@ -65,7 +65,13 @@ describe("headersOf: a student's row is never a header's second row", () => {
     },
   });
   const headerOf = async (rows: readonly (readonly string[])[], candidates: readonly InstrumentDefinition[]) => {
-    const maps = (fields: readonly string[]) => mapHeader(fields, { candidates, named: candidates !== instruments }).ok;
+    const maps = (fields: readonly string[], grouped?: Parameters<typeof mapHeader>[1]['grouped']) =>
+      mapHeader(fields, {
+        candidates,
+        named: candidates !== instruments,
+        known: instruments,
+        ...(grouped ? { grouped } : {}),
+      }).ok;
     return (await headersOf(source(rows), maps, answerTexts(candidates))).get(null);
   };
   const numbers = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
@@ -112,6 +118,48 @@ describe("headersOf: a student's row is never a header's second row", () => {
     const found = await headerOf([header, student, student], candidates);
     expect(found).toMatchObject({ line: 1, fields: header });
     expect(found?.from).toBeUndefined();
+  });
+
+  // QA round 6: `1 … 9, a, b, c, d` under `PHQ-A` was taken for a student's row (lone letters are answers: Zung
+  // scales exported as A–D), so the group was skipped as a title and the numbers alone read as PHQ-9.
+  const items = [...numbers(9), 'a', 'b', 'c', 'd'];
+  const person = ['学号', '性别', '年龄', '班级'];
+  const student = ['202501110001', '女', '13', '1班', ...'1110111000210'.split(''), ...'0110100'.split('')];
+  it.each([
+    // As a CSV from Excel: each group name in its first column, the person headers in either row.
+    [
+      'person headers in the second row',
+      ['', '', '', '', 'PHQ-A', ...Array(12).fill(''), 'GAD-7', ...Array(6).fill('')],
+      [...person, ...items, ...numbers(7)],
+    ],
+    [
+      'person headers over blanks',
+      [...person, 'PHQ-A', ...Array(12).fill(''), 'GAD-7', ...Array(6).fill('')],
+      ['', '', '', '', ...items, ...numbers(7)],
+    ],
+    // As the workbook reader fills merged cells: the group name in every column, person headers in both rows.
+    [
+      'merged cells filled',
+      [...person, ...Array(13).fill('PHQ-A'), ...Array(7).fill('GAD-7')],
+      [...person, ...items, ...numbers(7)],
+    ],
+    [
+      'PHQ-A alone, person headers in the second row',
+      ['', '', '', '', 'PHQ-A', ...Array(12).fill('')],
+      [...person, ...items],
+    ],
+  ])('a group row over item numbers and letters is one header (%s)', async (_, group, names) => {
+    const phqAOnly = names.length === person.length + items.length;
+    const found = await headerOf([group, names, phqAOnly ? student.slice(0, -7) : student], instruments);
+    expect(found).toMatchObject({ line: 2, from: 1 });
+    expect(found?.fields.slice(person.length, person.length + 13)).toEqual(items.map((i) => `PHQ-A ${i}`));
+  });
+
+  it('answers in letters under a group row are a student, not item names (they repeat)', async () => {
+    const sds = getInstrument('sds') as InstrumentDefinition;
+    const found = await headerOf([['SDS', ...Array(19).fill('')], 'ABDCAABBCDDACBAABCDA'.split('')], [sds]);
+    expect(found?.from).toBeUndefined();
+    expect(found?.line).toBe(1);
   });
 
   it('a group row over item numbers is still read as one header', async () => {

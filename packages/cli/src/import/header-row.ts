@@ -79,10 +79,44 @@ export function shortName(group: string): string {
  */
 function isStudentRow(group: readonly string[], names: readonly string[], answers: ReadonlySet<string>): boolean {
   return (
-    looksLikeAnswers(names, answers) ||
+    (looksLikeAnswers(names, answers) && !numbersItems(group, names, answers)) ||
     names.some((cell, i) => personFieldOfHeader(group[i] ?? '') !== undefined && mayBeData(cell, answers))
   );
 }
+
+/**
+ * Whether `names` numbers the items under each group name of `group`: `1 … 9, a, b, c, d` under `PHQ-A`. Letters are
+ * answers too (Zung scales exported as A–D), but a student's answers repeat within an instrument, and item numbers
+ * never do: under each group (a run of one name, as merged cells read, or a name and the blanks after it), every cell
+ * is an item number or letter, all different, at least two in all; beside the groups, only header text (`学号`),
+ * never what may be data (an id, an age). A person header merged down both rows reads the same in both: skipped.
+ */
+function numbersItems(group: readonly string[], names: readonly string[], answers: ReadonlySet<string>): boolean {
+  let seen: Set<string> | undefined;
+  let over = '';
+  let numbered = 0;
+  for (let i = 0; i < names.length; i++) {
+    const above = (group[i] ?? '').trim();
+    if (above !== '' && above !== over) {
+      over = above;
+      seen = personFieldOfHeader(above) === undefined ? new Set() : undefined;
+    }
+    const name = (names[i] ?? '').trim();
+    if (name === '' || name === above) continue;
+    const id = name.toLowerCase();
+    if (!seen || !ITEM_NUMBER.test(id)) {
+      if (mayBeData(name, answers)) return false;
+      continue;
+    }
+    if (seen.has(id)) return false;
+    seen.add(id);
+    numbered++;
+  }
+  return numbered >= 2;
+}
+
+/** An item's own name in a group's second header row: a number or a single letter (`1`, `12`, `c`). */
+const ITEM_NUMBER = /^(?:\d{1,3}|[a-z])$/;
 
 /**
  * The header of every sheet, read before any output is written: the first of its first non-blank records that
@@ -105,10 +139,6 @@ export async function headersOf(
       for (const record of batch) {
         if (isBlank(record)) continue;
         seen.push(record);
-        if (maps(record.fields)) {
-          headers.set(record.sheet ?? null, { line: record.line, fields: record.fields, above: seen.length - 1 });
-          break outer;
-        }
         // A group row over the column names ("PHQ-A" merged across its items, then 1, 2, 3 …): read as one header,
         // each group by its short name (`GAD-7 广泛性焦虑量表` → `GAD-7`), then as written.
         const above = seen[seen.length - 2];
@@ -116,8 +146,21 @@ export async function headersOf(
         const joinings = group
           ? [true, false].flatMap((short) => joinHeaderRows(group.fields, record.fields, short) ?? [])
           : [];
+        const named = joinings.find((j) => maps(j.fields, j.grouped));
+        if (maps(record.fields)) {
+          // Item numbers alone may map too (`1 … 9` as PHQ-9), but the group above says whose items they are
+          // (`PHQ-A` over `1 … 9, a … d`): read with it where it names the instrument.
+          const withGroup = group && named && numbersItems(group.fields, record.fields, answers);
+          headers.set(
+            record.sheet ?? null,
+            withGroup
+              ? { line: record.line, ...named, above: seen.length - 2, from: group.line }
+              : { line: record.line, fields: record.fields, above: seen.length - 1 },
+          );
+          break outer;
+        }
         const joined =
-          joinings.find((j) => maps(j.fields, j.grouped)) ??
+          named ??
           // Maps but for a group naming no instrument over item columns: still the header, so that its mapping
           // reports the group instead of reading the other instruments alone.
           joinings.find((j) => maps(j.fields));

@@ -323,7 +323,7 @@ describe('readRow marks a rejected row urgent', () => {
   });
 
   it('not when a suicide screen was read whole and is negative (its row rejected for something else)', () => {
-    const fields = [person[0], '?', ...person.slice(2), ...asq.items.map((item) => (item.id === '5' ? '' : '0'))];
+    const fields = ['2025001', '?', ...person.slice(2), ...asq.items.map((item) => (item.id === '5' ? '' : '0'))];
     const result = readRow({ line: 2, fields }, context([asq]));
     expect(result.ok).toBe(false);
     if (result.ok) return;
