@@ -392,7 +392,7 @@ export const help = {
     'Answers may be numbers in the instrument coding or option labels (zh or en). In a file, item columns are found by number (1, Q1, q1, 第1题, 1、…, PHQ9_1, SDS1, item1; letters for supplementary items), the row id by header (学号, 编号, id, student_id); other columns are never read.',
   answers: 'Answers in item order, comma-separated; leave an entry empty for an unanswered item.',
   file: 'CSV file, one row per respondent, with a header row.',
-  encoding: 'Encoding of --file. Default: detected (byte-order mark, then UTF-8, then GB18030).',
+  encoding: 'Encoding of --file. Default: detected (byte-order mark, then UTF-8, then GB18030 or Big5).',
   delimiter:
     'Field delimiter of a CSV file: one character or "tab". Default: detected from the first lines (, tab ; |).',
   coding: 'Numeric coding of the answers: native (as published), zero-based or one-based (lowest option = 0 or 1).',

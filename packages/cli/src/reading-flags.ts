@@ -1,8 +1,7 @@
 import { Flags } from '@oclif/core';
+import { ENCODINGS } from './csv/decode.ts';
 import { CODINGS, ROUNDINGS } from './instrument.ts';
 import { help } from './messages.ts';
-
-const ENCODINGS = ['utf-8', 'gb18030', 'gbk', 'big5', 'utf-16le', 'utf-16be'] as const;
 
 /** How a screening file is read, mapped and scored: the flags `triage import` and `triage simulate cohort` share. */
 export const readingFlags = {

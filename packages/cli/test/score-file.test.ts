@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, scratch } from './run-cli.ts';
 
@@ -87,6 +88,32 @@ describe('triage score --file', () => {
     const r = runCli(['score', 'phq-9', '--file', file, '--encoding', 'utf-8']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/gbk-forced.csv:1: not valid UTF-8 from this line on .*try --encoding gb18030/);
+  });
+
+  // Excel on zh-TW/zh-HK Windows saves a CSV in Big5: read as `triage import` reads it, detected or named.
+  it.each([
+    ['detected', []],
+    ['--encoding big5', ['--encoding', 'big5']],
+  ])('reads a Big5 CSV (%s)', (_how, flags) => {
+    const text =
+      '學號,班級,姓名,第1題,第2題,第3題,第4題,第5題,第6題,第7題,第8題,第9題\r\nB01,國一甲,陳小明,1,1,1,1,1,1,1,1,0\r\n';
+    const file = tmp.write('big5.csv', iconv.encode(text, 'big5'));
+    const r = runCli(['score', 'phq-9', '--file', file, '--json', ...flags]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ encoding: 'big5', summary: { scored: 1 } });
+    expect(r.stderr).toContain(`read as Big5 (${flags.length ? '--encoding' : 'detected'})`);
+  });
+
+  it('takes every encoding `triage import` takes: gbk reads as GB18030, utf-16be', () => {
+    const gbk = tmp.write('gbk-named.csv', bytes(GB.学号, utf8(',1,2,3,4,5,6,7,8,9\r\nK1,0,0,0,0,0,0,0,0,0\r\n')));
+    const r = runCli(['score', 'phq-9', '--file', gbk, '--encoding', 'gbk', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ encoding: 'gb18030', summary: { scored: 1 } });
+    const be = tmp.write('be.csv', iconv.encode('id,1,2,3,4,5,6,7,8,9\nE1,0,0,0,0,0,0,0,0,0\n', 'utf-16be'));
+    const r2 = runCli(['score', 'phq-9', '--file', be, '--encoding', 'utf-16be', '--json']);
+    expect(r2.status).toBe(0);
+    expect(JSON.parse(r2.stdout)).toMatchObject({ encoding: 'utf-16be', summary: { scored: 1 } });
   });
 
   it('reads a tab-delimited UTF-16LE export', () => {

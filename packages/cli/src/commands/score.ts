@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import type { InstrumentDefinition, ScoreIssue, ScoreOptions, ScoreValue } from '@triage/scales';
 import { BaseCommand } from '../base-command.ts';
-import { type Decoded, ENCODINGS, type Encoding, encodingDisplayName, type RequestedEncoding } from '../csv/decode.ts';
+import { type Decoded, ENCODINGS, type Encoding, type EncodingLabel, encodingDisplayName } from '../csv/decode.ts';
 import { CliError, rowsExitCode } from '../exit-codes.ts';
 import { CODINGS, findInstrument, loadScales, ROUNDINGS, type Scales } from '../instrument.ts';
 import { help } from '../messages.ts';
@@ -145,7 +145,7 @@ export default class Score extends BaseCommand<typeof Score> {
   }
 
   /** The file as text; a file that is missing, unreadable or not valid text (with its line) as a CLI error. */
-  private async readText(file: string, encoding: RequestedEncoding | undefined): Promise<Decoded> {
+  private async readText(file: string, encoding: EncodingLabel | undefined): Promise<Decoded> {
     const [{ readCsvText }, { isCsvDecodeError }, { importMessages }] = await Promise.all([
       import('../csv/read-csv-text.ts'),
       import('../csv/decode-error.ts'),

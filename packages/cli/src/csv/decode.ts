@@ -1,13 +1,13 @@
-/** Encodings a user can ask for with `--encoding`. */
-export const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le'] as const;
-export type RequestedEncoding = (typeof ENCODINGS)[number];
 /**
- * Encodings a file may turn out to be in: the requested ones, UTF-16BE recognised by its byte-order mark, and Big5
- * (traditional Chinese, as Excel on zh-TW/zh-HK Windows saves a CSV) detected or given to `triage import`.
+ * Encodings a user can ask for with `--encoding` (`triage score`, `triage import`, `triage simulate cohort`): UTF-8,
+ * GB18030 and its subset GBK, Big5 (traditional Chinese, as Excel on zh-TW/zh-HK Windows saves a CSV), UTF-16 in
+ * either byte order.
  */
-export type Encoding = RequestedEncoding | 'utf-16be' | 'big5';
-/** Encodings a streaming read accepts: the `--encoding` choices, UTF-16BE, Big5, and `gbk` (read as its superset GB18030). */
-export type EncodingLabel = Encoding | 'gbk';
+export const ENCODINGS = ['utf-8', 'gb18030', 'gbk', 'big5', 'utf-16le', 'utf-16be'] as const;
+/** An encoding as `--encoding` names it: `gbk` reads as its superset GB18030. */
+export type EncodingLabel = (typeof ENCODINGS)[number];
+/** Encodings a file may turn out to be in, detected or requested. */
+export type Encoding = Exclude<EncodingLabel, 'gbk'>;
 
 /** An encoding as messages name it: UTF-8, GB18030, Big5. */
 export function encodingDisplayName(encoding: Encoding): string {
