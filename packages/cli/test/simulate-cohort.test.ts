@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../src/csv/read-csv.ts';
 import { pseudonymOf } from '../src/import/pseudonym.ts';
 import type { SimulateCohortResult } from '../src/simulate/cohort-run.ts';
+import { workbookParts, writeZip } from '../src/xlsx/zip-fixture.ts';
 import { runCli, scratch } from './run-cli.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -184,6 +185,51 @@ describe('triage simulate cohort on other inputs', () => {
     const grouped = json(['--input', two, '--start', START]);
     expect(grouped.status).toBe(0);
     expect(grouped.result.counts.scored).toBe(1);
+  });
+
+  it('leaves hidden and instruction sheets unread, as triage import does, and says so', async () => {
+    const cells = (rows: readonly (readonly string[])[]) =>
+      rows
+        .map(
+          (row, r) =>
+            `<row r="${r + 1}">${row.map((v, c) => `<c r="${String.fromCharCode(65 + (c % 26)).repeat(1 + Math.floor(c / 26))}${r + 1}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`,
+        )
+        .join('');
+    const [header, ...rows] = [
+      ...readCsv(readFileSync(join(screenings, 'class-40.en.csv'), 'utf8'), { delimiter: ',' }),
+    ];
+    const klass = [header, ...rows.slice(0, 10)].map((r) => [...(r?.fields ?? [])]);
+    const file = join(s.dir, 'helpers.xlsx');
+    await writeZip(
+      file,
+      workbookParts({
+        sheets: [
+          {
+            name: '填写说明',
+            data: cells([['本表用于初一年级心理健康筛查'], ['请在各班工作表中填写'], ['学号请设置为文本格式']]),
+          },
+          { name: '初一(1)班', data: cells(klass) },
+          { name: '选项', data: cells([['完全不会'], ['好几天'], ['一半以上的天数'], ['几乎每天']]), state: 'hidden' },
+        ],
+      }),
+    );
+    const { status, result, stderr } = json(['--input', file, '--start', START]);
+    expect(status, stderr).toBe(0);
+    expect(result.counts).toEqual({ rows: 10, scored: 10, rejected: 0 });
+    expect(result.input).toMatchObject({
+      kind: 'xlsx',
+      sheets: ['初一(1)班'],
+      skipped: [
+        { sheet: '选项', rows: 4, reason: 'hidden' },
+        { sheet: '填写说明', rows: 3, reason: 'no-columns' },
+      ],
+    });
+    expect(stderr).toContain('sheet "选项" (4 rows) not read: the workbook hides it');
+    expect(stderr).toContain('sheet "填写说明" (3 rows) not read: no column of it is recognised');
+    // Named with --sheet, an instruction sheet is read (and its lines rejected), as in triage import.
+    const named = json(['--input', file, '--start', START, '--sheet', '初一(1)班', '--sheet', '填写说明']);
+    expect(named.status).toBe(3);
+    expect(named.stderr).not.toContain('not read');
   });
 
   it('projects the rows it can score and exits 3 when some rows are rejected', () => {

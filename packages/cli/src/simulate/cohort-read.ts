@@ -19,7 +19,8 @@ import { personReader, personSchema } from '../import/person.ts';
 import { pseudonymOf } from '../import/pseudonym.ts';
 import { instrumentPlans, type RowContext, readRow, type SourceRecord } from '../import/read-row.ts';
 import { instrumentCandidates } from '../import/run-import.ts';
-import { openSource, type Source, type SourceOptions } from '../import/source.ts';
+import { recognisesNothing, rowsOf, type SkippedSheet } from '../import/skipped-sheets.ts';
+import { openSource, type Source, type SourceOptions, withoutSheets } from '../import/source.ts';
 
 export interface CohortReadOptions extends SourceOptions {
   readonly file: string;
@@ -50,6 +51,8 @@ export interface CohortRead {
   readonly counts: { rows: number; scored: number; rejected: number; blankRows: number };
   /** Sheets whose header could not be mapped; their rows count as rejected. */
   readonly unmappedSheets: readonly string[];
+  /** Workbook sheets not read, as `triage import` leaves them: hidden, or nothing in them recognised. */
+  readonly skipped: readonly SkippedSheet[];
   readonly cohorts: readonly (readonly CohortStudent[])[];
 }
 
@@ -93,7 +96,7 @@ export async function readCohort(options: CohortReadOptions, text: ImportMessage
 }
 
 async function read(options: CohortReadOptions, text: ImportMessages): Promise<CohortRead> {
-  const source = await openSource(options.file, options);
+  const opened = await openSource(options.file, { ...options, visibleOnly: true });
   const { candidates, named } = instrumentCandidates(options, options.all);
   const { memo, second } = pairedMemo(options.ruleSets);
   // Item answers go into the facts only where a rule of either set reads them (C-SSRS item 2, say).
@@ -136,9 +139,28 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
     };
   }
 
+  const skipped: SkippedSheet[] = [];
+  const leaveUnread = async (sheet: string, reason: SkippedSheet['reason']) =>
+    skipped.push({ sheet, rows: await rowsOf(opened, sheet), reason });
+  for (const sheet of opened.kind === 'xlsx' ? opened.hidden : []) await leaveUnread(sheet, 'hidden');
   // As `triage import` finds them: a title or notes above a header are skipped.
   const answers = answerTexts(candidates);
-  const headers = await headersOf(source, (fields, grouped) => mapFields(fields, grouped).ok, answers);
+  const headers = await headersOf(opened, (fields, grouped) => mapFields(fields, grouped).ok, answers);
+  // As `triage import` leaves them: sheets in which nothing is recognised (instructions beside the classes), unless
+  // --sheet named them or no sheet is more.
+  const blank = [...headers].filter(([sheet, header]) => {
+    const mapped = sheet === null || header.unterminated ? undefined : mapFields(header.fields, header.grouped);
+    return (
+      mapped?.ok === false && recognisesNothing(header.fields, mapped.error, { answers, mapping: options.mapping })
+    );
+  });
+  if ((options.sheets ?? []).length === 0 && blank.length < headers.size) {
+    for (const [sheet] of blank) {
+      headers.delete(sheet);
+      if (sheet !== null) await leaveUnread(sheet, 'no-columns');
+    }
+  }
+  const source = withoutSheets(opened, new Set(skipped.map((s) => s.sheet)));
   for await (const batch of source.read()) {
     for (const record of batch) {
       if (record.fields.every((f) => f.trim() === '')) {
@@ -176,6 +198,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
     instruments: [...instruments],
     counts,
     unmappedSheets: problems.flatMap((p) => (p.sheet === null ? [] : [p.sheet])),
+    skipped,
     cohorts,
   };
 }

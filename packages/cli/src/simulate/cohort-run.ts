@@ -16,6 +16,7 @@ import type { MappingIssue, SheetMapping } from '../import/columns.ts';
 import { mappingFileProblems, parseMappingFile } from '../import/mapping-file.ts';
 import { importMessages } from '../import/messages.ts';
 import { pseudonymKey } from '../import/pseudonym.ts';
+import type { SkippedSheet } from '../import/skipped-sheets.ts';
 import { type CohortMessages, cohortMessages } from './cohort-messages.ts';
 import { readCohort } from './cohort-read.ts';
 import { renderComparison, renderProjection } from './cohort-render.ts';
@@ -26,7 +27,9 @@ export interface SimulateCohortResult {
     readonly file: string;
     readonly kind: 'csv' | 'xlsx';
     readonly encoding?: string;
+    /** Workbooks: the sheets read, and those left unread (hidden, or nothing in them recognised) with their rows. */
     readonly sheets?: readonly string[];
+    readonly skipped?: readonly SkippedSheet[];
     readonly instruments: readonly string[];
   };
   readonly counts: { readonly rows: number; readonly scored: number; readonly rejected: number };
@@ -122,6 +125,7 @@ export async function runCohort(
     },
     importText,
   );
+  for (const s of read.skipped) options.note(importText.sheetSkipped(s.sheet, s.rows, s.reason), 'warning');
   options.note(text.read(options.file, read.counts));
   if (read.unmappedSheets.length > 0) options.note(text.unmappedSheets(read.unmappedSheets), 'warning');
   if (key.ephemeral && options.ruleSets.length > 1) options.note(text.ephemeralKey);
@@ -134,7 +138,7 @@ export async function runCohort(
     file: options.file,
     ...(source.kind === 'csv'
       ? { kind: 'csv', encoding: source.dialect.encoding }
-      : { kind: 'xlsx', sheets: source.sheets }),
+      : { kind: 'xlsx', sheets: source.sheets, skipped: read.skipped }),
     instruments: read.instruments,
   };
   const counts = { rows: read.counts.rows, scored: read.counts.scored, rejected: read.counts.rejected };
