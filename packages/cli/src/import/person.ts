@@ -92,10 +92,15 @@ function cnNumber(text: string): number | undefined {
   return CN_DIGITS[text];
 }
 
-/** School year from grade text: 初一 → 7, 高二 → 11, 七年级 → 7, 小学三年级 → 3, Grade 7 / G7 / 7 → 7. */
+/** School year from grade text: 初一 → 7, 國一 → 7, 高二 → 11, 七年级 → 7, 小学三年级 → 3, Grade 7 / G7 / 7 → 7. */
 export function gradeYearOf(grade: string): number | null {
-  // 七年級 as 七年级 (traditional characters, as a zh-TW/zh-HK export writes them).
-  const g = simplifiedHan(fold(grade)).toLowerCase().replace(/\s+/g, '');
+  // 七年級 as 七年级 (traditional characters, as a zh-TW/zh-HK export writes them); Taiwan's 國小 (primary school)
+  // as 小学 and 國中 (junior high) as 初中, so 國小三年級 is 3 and 國一 or 國中一年級 is 7.
+  const g = simplifiedHan(fold(grade))
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/^[國国]小/, '小学')
+    .replace(/^[國国]中?/, '初');
   let m = /^(初中?|高中?)([一二三123])(年级)?$/.exec(g);
   if (m) return (m[1]?.startsWith('初') ? 6 : 9) + (cnNumber(m[2] ?? '') ?? 0);
   m = /^(?:初中|高中)?([一二三123])年级$/.exec(g);
