@@ -304,4 +304,21 @@ describe('triage import: header rows', () => {
       for (const secret of [...secrets, '13岁', '王一']) expect(printed).not.toContain(secret);
     });
   });
+
+  // 腾讯问卷: each header after its question number and a colon; 编号 is the response number, not the student id.
+  it('reads a 腾讯问卷 export: `Q3:GAD-7 1` is GAD-7 item 1, the questions before it person columns', () => {
+    const items = Array.from({ length: 7 }, (_, i) => `Q${i + 3}:GAD-7 ${i + 1}`);
+    const file = csv('tencent.csv', [
+      ['编号', 'Q1:学号', 'Q2:性别', ...items],
+      ['1', '202590000001', '女', '1', '2', '0', '1', '3', '0', '1'],
+      ['2', '202590000002', '男', '0', '0', '0', '0', '0', '0', '0'],
+    ]);
+    const r = run(['import', file, '--out', join(s.dir, 'tencent'), '--no-input']);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = readOutputCsv(join(s.dir, 'tencent', 'results.csv')).rows;
+    expect(rows.map((row) => [row.student_id, row['gad-7_total']])).toEqual([
+      ['202590000001', '8'],
+      ['202590000002', '0'],
+    ]);
+  });
 });

@@ -744,3 +744,38 @@ describe('mapHeader: a two-row header whose group names no instrument', () => {
     expect(ok(mapHeader(headers, { ...auto, grouped: by })).ignored).toHaveLength(1);
   });
 });
+
+describe('mapHeader: a questionnaire platform export (腾讯问卷)', () => {
+  // Each header after its question number and a colon (full-width too): `Q3:GAD-7 1` is GAD-7 item 1, not item 3.
+  const person = ['编号', 'Q1:学号', 'Q2：性别'];
+  const gad = (from: number) => numbers(7).map((i) => `Q${from + Number(i) - 1}:GAD-7 ${i}`);
+  const all = { known: instruments };
+
+  it.each([
+    ['not named', { ...auto, ...all }],
+    ['--instrument gad-7', { ...named(gad7), ...all }],
+  ])('reads `Q3:GAD-7 1` … by the instrument and item after the colon (%s)', (_, options) => {
+    const mapping = ok(mapHeader([...person, ...gad(3)], options));
+    expect(itemsOf(mapping)).toEqual({ 'gad-7': numbers(7).map((item, i) => [item, i + 3]) });
+    expect(mapping.person.studentId?.header).toBe('Q1:学号');
+    expect(mapping.person.sex?.header).toBe('Q2：性别');
+  });
+
+  it('reads two instruments so, and never one instrument’s items as another’s', () => {
+    const phq = numbers(9).map((i) => `Q${Number(i) + 2}:PHQ-9 ${i}`);
+    const headers = [...person, ...phq, ...gad(12)];
+    expect(itemsOf(ok(mapHeader(headers, { ...auto, ...all })))).toEqual({
+      'phq-9': numbers(9).map((item, i) => [item, i + 3]),
+      'gad-7': numbers(7).map((item, i) => [item, i + 12]),
+    });
+    // Only PHQ-9 asked for: the GAD-7 columns are not read, as `GAD-7 1` would not be.
+    const mapping = ok(mapHeader(headers, { ...named(phq9), ...all }));
+    expect(itemsOf(mapping)).toEqual({ 'phq-9': numbers(9).map((item, i) => [item, i + 3]) });
+    expect(mapping.ignored.map((c) => c.index)).toEqual([0, ...numbers(7).map((i) => Number(i) + 11)]);
+  });
+
+  it('keeps a header as it is when the text after the colon names no item: `Q3:心情低落` is question 3', () => {
+    const mapping = ok(mapHeader(['学号', ...numbers(9).map((i) => `Q${i}:心情低落`)], { ...named(phq9), ...all }));
+    expect(itemsOf(mapping)).toEqual({ 'phq-9': numbers(9).map((item, i) => [item, i + 1]) });
+  });
+});

@@ -96,9 +96,15 @@ export type MappingIssue =
 
 const GENERIC_PREFIXES = ['question', 'item', '题目', '题', 'q', 'no', '第'];
 
-/** The instrument item a header names through the instrument's own prefix (`PHQA3`, `GAD-7 2、…`, `SDS_12`). */
+/** 腾讯问卷's question number before a header's own text: `Q7:` (a full-width colon is folded by then). */
+const QUESTION_NUMBER = /^q\d+\s*:\s*/;
+
+/**
+ * The instrument item a header names through the instrument's own prefix (`PHQA3`, `GAD-7 2、…`, `SDS_12`), also
+ * after 腾讯问卷's question number (`Q7:GAD-7 1` is GAD-7 item 1).
+ */
 function ownItem(header: string, definition: InstrumentDefinition, known: ReadonlySet<string>): string | null {
-  const h = normalizeHeader(header);
+  const h = normalizeHeader(header).replace(QUESTION_NUMBER, '');
   const prefix = ownPrefixes(definition).find((p) => h.startsWith(p) && h.length > p.length);
   if (prefix === undefined) return null;
   // After the instrument's name, the item as any export writes it: `1`, `_1`, `Q1`, `第1题`, `1、wording`, `a`.
@@ -127,6 +133,14 @@ export function itemOfHeader(header: string, definition: InstrumentDefinition): 
   const letters = new Set([...known].filter((id) => !/^\d/.test(id)));
   const item = ownItem(header, definition, known) ?? genericItem(header, letters);
   return item !== null && known.has(item) ? item : null;
+}
+
+/** Whether a 腾讯问卷 header (`Q7:…`) names an item of an instrument by its own prefix after the question number. */
+function namesInstrumentItem(header: string, options: MapOptions): boolean {
+  if (!QUESTION_NUMBER.test(normalizeHeader(header))) return false;
+  return (options.known ?? options.candidates).some(
+    (d) => ownItem(header, d, new Set(d.items.map((i) => i.id))) !== null,
+  );
 }
 
 interface Found {
@@ -459,7 +473,8 @@ function mapColumns(
       collect(entry, column, item);
       return;
     }
-    const item = genericItem(header, letters);
+    // `Q7:GAD-7 1` beside --instrument phq-9 is GAD-7's, as `GAD-7 1` would be: never question 7 of the one named.
+    const item = namesInstrumentItem(header, options) ? null : genericItem(header, letters);
     if (item !== null) generic.push({ ...column, item });
     else ignored.push(column);
   });
