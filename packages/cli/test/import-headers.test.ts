@@ -213,6 +213,35 @@ describe('triage import: header rows', () => {
       );
     });
 
+    // QA round 6: a class typed 7-1 is a date to Excel; the import showed 2025-07-01 as the class without a word.
+    it('says when classes read as dates (Excel made 7-1 a date): in a workbook and in a CSV saved from it', async () => {
+      const dateCell = (ref: string, serial: number) => `<c r="${ref}" s="1"><v>${serial}</v></c>`;
+      const data = [['学号', '年级', '班级', ...gad7], ...students(() => 'DATE')]
+        .map(
+          (r, l) =>
+            `<row r="${l + 1}">${r.map((v, i) => (v === 'DATE' ? dateCell(`${column(i)}${l + 1}`, 45839 + (l % 2)) : cell(`${column(i)}${l + 1}`, v))).join('')}</row>`,
+        )
+        .join('');
+      const book = join(s.dir, 'class-dates.xlsx');
+      const cellXfs =
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>';
+      await writeZip(book, workbookParts({ sheets: [{ name: 'Sheet1', data }], styles: { cellXfs } }));
+      const fromBook = run(['import', book, '--out', join(s.dir, 'class-dates-xlsx'), '--no-input']);
+      expect(fromBook.status, fromBook.stderr).toBe(0);
+      expect(fromBook.stderr).toMatch(/4 classes read as a date \(2025-07-0[12]\): Excel turns a class typed as 7-1/);
+      const file = csv('class-dates.csv', [
+        ['学号', '年级', '班级', ...gad7],
+        ...students((n) => `2025/7/${1 + (n % 2)}`),
+      ]);
+      const fromCsv = run(['import', file, '--out', join(s.dir, 'class-dates-csv'), '--no-input']);
+      expect(fromCsv.stderr).toContain('4 classes read as a date (2025/7/');
+      // Classes as schools name them are not dates.
+      const named = csv('class-named.csv', [['学号', '年级', '班级', ...gad7], ...students((n) => `7-${1 + (n % 2)}`)]);
+      expect(run(['import', named, '--out', join(s.dir, 'class-named'), '--no-input']).stderr).not.toContain(
+        'as a date',
+      );
+    });
+
     it('says it once for a workbook whose sheets have none, each counted by its sheet name', async () => {
       const rows = students(() => '').map((row) => row.filter((_, i) => i !== 2));
       const data = [['学号', '年级', ...gad7], ...rows]

@@ -405,6 +405,13 @@ function describeStart(
 }
 
 /** Warnings the user must see after the import: problems found across rows. */
+/**
+ * A class that Excel made a date of (`7-1` typed into a cell formatted General): as the workbook reader gives one
+ * (2025-07-01), or as a CSV saved from Excel writes it (2025/7/1, 7月1日, 1-Jul).
+ */
+const DATE_AS_CLASS =
+  /(?:^|\s)(\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}月\d{1,2}日|\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))$/;
+
 function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
   const codings = outcome.codingHints.map((h) => text.codingHint(h.instrument.toUpperCase(), h.looks, h.rows));
   const warnings: string[] = [];
@@ -428,6 +435,11 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
     );
     warnings.push(text.shortIds([...new Set(headers)]));
   }
+  const dated = [...outcome.tally.byGradeAndClass.values()].flatMap((classes) =>
+    // By-class keys hold the grade before the class (`初一 2025-07-01`).
+    [...classes.keys()].flatMap((name) => DATE_AS_CLASS.exec(name)?.[1] ?? []),
+  );
+  if (dated[0] !== undefined) warnings.push(text.classesAsDates(dated.length, dated[0]));
   if (outcome.withheldRows > 0) warnings.push(text.withheldRows(outcome.withheldRows));
   if (outcome.rejectedWithRisk > 0) warnings.push(text.riskInRejected(outcome.rejectedWithRisk));
   if (outcome.undecided > 0) warnings.push(text.undecided(outcome.undecided));

@@ -165,6 +165,8 @@ const en = {
     `${n === 1 ? '1 student id looks like it' : `${n} student ids look like they`} lost leading zeros (shorter than the ${length}-digit ids that start with 0; e.g. line ${lines.join(', ')}): format the id column as Text in Excel`,
   shortIds: (headers: readonly string[]) =>
     `every student id (${headers.join(', ')}) is a number of at most 4 digits: most likely a questionnaire platform's response numbers (1, 2, 3 …) or numbers within a class, not student ids; students of other files with the same number get the same pseudonym. Export the 学号 question or column too, or name the id column in a mapping file`,
+  classesAsDates: (n: number, example: string) =>
+    `${n === 1 ? '1 class reads' : `${n} classes read`} as a date (${example}): Excel turns a class typed as 7-1 or 7/1 into a date. Format the class column as text (or type '7-1) and export again; the by-class table and the follow-up list show the dates meanwhile`,
   withheldRows: (n: number) =>
     `${n === 1 ? '1 row of errors.csv has its' : `${n} rows of errors.csv have their`} cells withheld under --pseudonymize (the columns are not known, or cells may have moved: any cell could hold a name or student id): find ${n === 1 ? 'it' : 'them'} by sheet and line in the source file`,
   cellsWithheld:
@@ -411,6 +413,8 @@ const zh: ImportMessages = {
     `${n} 个学号疑似丢失了开头的 0（比以 0 开头的 ${length} 位学号短；如第 ${lines.join('、')} 行）：请在 Excel 中把学号列设为“文本”`,
   shortIds: (headers) =>
     `学号列（${headers.join('、')}）全是不超过 4 位的数字：多半是问卷平台的答卷编号（1、2、3……）或班内序号，不是学号；其他文件中号码相同的学生会得到同一个化名。请一并导出学号题或学号列，或在映射文件中指明学号列`,
+  classesAsDates: (n, example) =>
+    `有 ${n} 个班级被读成了日期（如 ${example}）：Excel 会把输入的 7-1、7/1 这类班级自动变成日期。请把班级列设为文本格式（或输入 '7-1）后重新导出；在此之前，分班统计和随访名单中显示的是这些日期`,
   withheldRows: (n) =>
     `errors.csv 中有 ${n} 行的单元格已按 --pseudonymize 隐去（列未能识别或单元格可能错位，任何一格都可能是姓名或学号）：请按工作表和行号在原文件中查找`,
   cellsWithheld:
