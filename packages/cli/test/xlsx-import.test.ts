@@ -115,6 +115,31 @@ describe('triage import of .xlsx workbooks', () => {
     expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 3, scored: 3 });
   });
 
+  it('reads shared strings typed with an IME that records readings as their text, not the reading', async () => {
+    // Excel stores the reading as a phonetic run (<rPh>) beside the text; it shows only the text.
+    const file = join(s.dir, 'phonetic.xlsx');
+    const reading = (base: string, phonetic: string) =>
+      `<t>${base}</t><rPh sb="0" eb="${base.length}"><t>${phonetic}</t></rPh><phoneticPr fontId="1" type="noConversion"/>`;
+    const shared = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
+    const data = sheetData([
+      { id: num('REF', '202501010001'), gad: GAD7.map(() => shared('REF', 1)) },
+      { id: num('REF', '202501010002'), gad: GAD7.map(() => shared('REF', 2)) },
+    ]).replace(str('A1', '学号'), shared('A1', 0));
+    const sharedStrings = [
+      reading('学号', 'xuehao'),
+      reading('完全不会', 'wanquanbuhui'),
+      `<r><t>几乎</t></r><r><rPr><b/></rPr><t>每天</t></r><rPh sb="0" eb="4"><t>jihumeitian</t></rPh>`,
+    ];
+    await writeZip(file, workbookParts({ sharedStrings, sheets: [{ name: '1班', data }] }));
+    const out = join(s.dir, 'phonetic');
+    const r = run(['import', file, '--out', out, '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 2, scored: 2, rejected: 0 });
+    const results = readFileSync(join(out, 'results.csv'), 'utf8');
+    expect(results).toContain(',202501010001,');
+    expect(results).toContain(',202501010002,');
+  });
+
   describe('--sheet names a sheet as headers are matched (full-width folded), exact name first', () => {
     const answers = GAD7.map(() => '<c r="REF"><v>1</v></c>');
     const book = async (name: string, sheets: readonly string[]) => {

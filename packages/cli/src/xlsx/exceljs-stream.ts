@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { loadExcelJs } from './load-exceljs.ts';
+import { readSharedStrings } from './shared-strings.ts';
 import { type SheetContext, sheetRows } from './sheet-rows.ts';
 import type { SheetInfo, WorkbookCatalog } from './workbook-catalog.ts';
 import { openZipText, type ZipEntry } from './zip-directory.ts';
@@ -14,13 +15,12 @@ import { openZipText, type ZipEntry } from './zip-directory.ts';
 interface WorkbookReader {
   /** Yields `{ eventType: 'worksheet', value }` for each sheet part of the zip, in zip order. */
   parse(): AsyncGenerator<{ readonly eventType: string; readonly value: SheetReader }>;
-  options: { sharedStrings: string; styles: string };
+  options: { styles: string };
   /** Parsers of the parts that come before sheets; each takes a stream of the part's text. */
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseRels(entry: Readable): Promise<void>;
-  /** Strings and `{ richText }`; once set (with the relations), each sheet is parsed as the zip streams past. */
+  /** Once set (with the relations), each sheet is parsed as the zip streams past; cells are read by sheet-rows.ts. */
   sharedStrings?: unknown[];
   /** Style manager; `index.numFmt` maps a numFmtId to its format code, `getStyleModel(s)` a cell style to its own. */
   styles?: {
@@ -75,7 +75,8 @@ export interface StreamedSheet {
  * exceljs parses a sheet as it streams past only if the shared strings and workbook relations came before it in the
  * zip; Excel stores them after the sheets, and exceljs then decompresses every sheet to a temporary file first (slow,
  * and students' answers left in /tmp if the process is killed). So the small parts are read ahead from the zip
- * directory and handed to exceljs's own parsers: no temporary files, whatever the zip order.
+ * directory and handed to exceljs's own parsers (the shared strings to shared-strings.ts): no temporary files, whatever
+ * the zip order.
  */
 export async function* streamSheets(
   input: Readable,
@@ -85,14 +86,14 @@ export async function* streamSheets(
   const ExcelJS = await loadExcelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
-    sharedStrings: 'cache',
+    // Read by shared-strings.ts: exceljs reads phonetic runs in place of the text.
+    sharedStrings: 'ignore',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   }) as unknown as WorkbookReader;
   await readAhead(reader, file, catalog);
   // Read once: the copies met in the stream are skipped (the workbook and relations are small, parsed again).
-  reader.options.sharedStrings = 'ignore';
   reader.options.styles = 'ignore';
   const context = sheetContext(reader, catalog);
   repairZipStream(input);
@@ -113,17 +114,16 @@ async function readAhead(reader: WorkbookReader, file: FileHandle, catalog: Work
   await withPart(file, parts.workbookRels, (text) => reader._parseRels(text));
   await withPart(file, parts.workbook, (text) => reader._parseWorkbook(text));
   if (parts.styles) await withPart(file, parts.styles, (text) => reader._parseStyles(text));
+  let strings: string[] = [];
   if (parts.sharedStrings) {
     await withPart(file, parts.sharedStrings, async (text) => {
-      for await (const _ of reader._parseSharedStrings(text)) {
-        // Nothing is yielded when strings are cached.
-      }
+      strings = await readSharedStrings(text);
     });
   }
-  reader.sharedStrings ??= [];
+  reader.sharedStrings = strings;
 }
 
-/** exceljs's parsers stop at the root element's end: whatever follows is dropped with the stream. */
+/** The parsers stop at the root element's end: whatever follows is dropped with the stream. */
 async function withPart(file: FileHandle, entry: ZipEntry, parse: (text: Readable) => Promise<void>): Promise<void> {
   const text = await openZipText(file, entry);
   try {

@@ -1,19 +1,6 @@
-import { createRequire } from 'node:module';
 import { type ValueContext, valueText } from './cell-text.ts';
+import { loadParseSax, localName, type SaxTag } from './sax.ts';
 import { XlsxError } from './xlsx-error.ts';
-
-/** A SAX event as exceljs's `parse-sax` yields them (saxes without namespaces: names keep their prefix). */
-interface SaxEvent {
-  readonly eventType: string;
-  readonly value: unknown;
-}
-
-interface SaxTag {
-  readonly name: string;
-  readonly attributes: Readonly<Record<string, string | undefined>>;
-}
-
-type ParseSax = (chunks: AsyncIterable<unknown>) => AsyncGenerator<readonly SaxEvent[]>;
 
 /** Sheet reading needs the number format of a cell style, by its `s` index. */
 export interface SheetContext extends ValueContext {
@@ -22,17 +9,6 @@ export interface SheetContext extends ValueContext {
 
 /** The widest sheet Excel makes (XFD): a cell beyond it is damage, not data, and would cost memory per row. */
 const MAX_COLUMN = 16_384;
-
-let parseSax: ParseSax | undefined;
-
-/**
- * exceljs's own SAX wrapper (lib/utils/parse-sax.js, over saxes): the same XML parser as the rest of the workbook,
- * without a dependency of our own. Loaded with exceljs, never by a command that does not read a workbook.
- */
-function loadParseSax(): ParseSax {
-  parseSax ??= createRequire(import.meta.url)('exceljs/lib/utils/parse-sax.js') as ParseSax;
-  return parseSax;
-}
 
 /**
  * The rows of a worksheet part, from its XML text: cell values as text, by column (index i is column i + 1; cells
@@ -193,11 +169,6 @@ function isoDateText(raw: string, context: ValueContext): string {
   if (!m) return text;
   const date = new Date(`${m[1]}T${m[2] ?? '00:00'}Z`);
   return Number.isNaN(date.getTime()) ? text : valueText(date, undefined, context);
-}
-
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
 }
 
 function corrupt(): XlsxError {

@@ -341,6 +341,32 @@ describe('readXlsxRows on hand-built workbooks', () => {
     ]);
   });
 
+  it.each([
+    { order: 'strings after the sheets (Excel)', list: [] },
+    { order: 'strings first', list: ['xl/sharedStrings.xml'] },
+  ])('reads shared strings as Excel shows them, never their phonetic runs ($order)', async ({ list }) => {
+    const reading = (base: string, phonetic: string) =>
+      `<t>${base}</t><rPh sb="0" eb="${base.length}"><t>${phonetic}</t></rPh><phoneticPr fontId="1" type="noConversion"/>`;
+    const file = await build(`phonetic-${list.length}.xlsx`, {
+      order: list,
+      sharedStrings: [
+        reading('学号', 'xuehao'),
+        reading('是', 'shi'),
+        '<r><t>心理</t></r><r><rPr><b/></rPr><t>健康</t></r><rPh sb="0" eb="4"><t>xinlijiankang</t></rPh><phoneticPr fontId="1"/>',
+      ],
+      sheets: [
+        {
+          name: '1班',
+          data: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row><row r="2"><c r="A2"><v>202501010001</v></c><c r="B2" t="s"><v>1</v></c></row>',
+        },
+      ],
+    });
+    expect(await rows(file)).toEqual([
+      ['1班', 1, ['学号', '心理健康']],
+      ['1班', 2, ['202501010001', '是']],
+    ]);
+  });
+
   it('reads rows and cells without an r attribute, as Excel and WPS do (optional in ECMA-376)', async () => {
     const file = await build('no-r.xlsx', {
       sharedStrings: ['<t>学号</t>', '<t>GAD7_1</t>'],
