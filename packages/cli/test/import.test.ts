@@ -538,11 +538,30 @@ describe('triage import', () => {
       expect(zero.stderr).toContain('the file is empty');
     });
 
-    it('an old .xls workbook is named as such, not read as garbled text', () => {
-      const xls = s.write('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
-      const r = run(['import', xls, '--out', join(s.dir, 'old'), '--lang', 'zh']);
+    it.each([
+      { name: 'old.xls', lang: 'zh', text: 'old.xls：旧版二进制工作簿（.xls，或 WPS 的 .et）；请另存为 .xlsx' },
+      {
+        name: 'old.csv',
+        lang: 'en',
+        text: 'old.csv: an old binary workbook (.xls, or WPS .et); expected .xlsx or CSV',
+      },
+      // WPS's own format (the same OLE container): said as what its user knows it by, with where WPS saves as .xlsx.
+      {
+        name: 'old.et',
+        lang: 'zh',
+        text: 'old.et：WPS 表格的 .et 工作簿（旧版二进制格式）；请在 WPS 里另存为 .xlsx（文件 → 另存为 → .xlsx）',
+      },
+      {
+        name: 'OLD.ET',
+        lang: 'en',
+        text: 'OLD.ET: a WPS .et workbook, an old binary format; expected .xlsx or CSV: in WPS, save it again as .xlsx (文件 → 另存为 → .xlsx)',
+      },
+    ])('an old binary workbook ($name) is named as such, not read as garbled text ($lang)', ({ name, lang, text }) => {
+      const file = s.write(name, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+      const r = run(['import', file, '--out', join(s.dir, `old-${name}`), '--lang', lang]);
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain('旧版 Excel .xls');
+      expect(r.stderr).toContain(text);
+      expect(r.stderr).not.toContain('Excel .xls');
     });
 
     it("a missing file is said in the user's language", () => {

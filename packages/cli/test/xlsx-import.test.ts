@@ -216,8 +216,8 @@ describe('triage import of .xlsx workbooks', () => {
     });
 
     it.each([
-      { lang: 'en', text: 'an old .xls, or a workbook protected by a password' },
-      { lang: 'zh', text: '旧版 .xls 工作簿，或设了打开密码的工作簿' },
+      { lang: 'en', text: 'an old binary workbook (.xls, or WPS .et), or a workbook protected by a password' },
+      { lang: 'zh', text: '旧版二进制工作簿（.xls，或 WPS 的 .et），或设了打开密码的工作簿' },
     ])('an OLE container (old .xls or password-protected .xlsx) ($lang)', ({ lang, text }) => {
       const file = join(s.dir, 'protected.xlsx');
       writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));

@@ -472,9 +472,9 @@ export function readFailure(error: unknown, file: string, text: ImportMessages):
     return new CliError('CLI_ENCODING', text.decodeError(file, at), { cause: error });
   }
   if (error instanceof SourceError) {
-    return new CliError('CLI_FILE_UNREADABLE', error.code === 'old-excel' ? text.oldExcel(file) : text.notText(file), {
-      cause: error,
-    });
+    const message =
+      error.code === 'old-excel' ? text.oldExcel(file, extname(file).toLowerCase() === '.et') : text.notText(file);
+    return new CliError('CLI_FILE_UNREADABLE', message, { cause: error });
   }
   if (isXlsxError(error)) {
     const message =

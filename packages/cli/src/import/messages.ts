@@ -229,8 +229,11 @@ const en = {
     `${where}: the file also has ${abbreviations.join(', ')} columns, not imported because --instrument names others`,
   noRows: (file: string) => `${file}: has a header row but no data rows`,
   emptyFile: (file: string) => `${file}: the file is empty; expected a header row and one row per student`,
-  oldExcel: (file: string) =>
-    `${file}: an old Excel .xls workbook; expected .xlsx or CSV: save it again as .xlsx or "CSV UTF-8"`,
+  /** `wpsEt`: the file is named `.et`, WPS's own name for the format. */
+  oldExcel: (file: string, wpsEt: boolean) =>
+    wpsEt
+      ? `${file}: a WPS .et workbook, an old binary format; expected .xlsx or CSV: in WPS, save it again as .xlsx (文件 → 另存为 → .xlsx)`
+      : `${file}: an old binary workbook (.xls, or WPS .et); expected .xlsx or CSV: save it again as .xlsx or "CSV UTF-8"`,
   notText: (file: string) => `${file}: not a text (CSV) file; expected CSV, or an .xlsx named .xlsx`,
   progress: (rows: number) => `${rows.toLocaleString('en-US')} rows…`,
   resumed: (rows: number) => `resuming after ${plural(rows, 'record')} already written`,
@@ -347,7 +350,7 @@ const en = {
     invalid: (file: string, reason: XlsxInvalidReason | undefined) => {
       switch (reason) {
         case 'legacy-or-encrypted':
-          return `${file}: an old .xls, or a workbook protected by a password: save it as .xlsx without a password, or as CSV UTF-8`;
+          return `${file}: an old binary workbook (.xls, or WPS .et), or a workbook protected by a password: save it as .xlsx without a password, or as CSV UTF-8`;
         case 'not-zip':
           return `${file}: not an .xlsx workbook (a CSV or text file renamed .xlsx?); save it as .xlsx or CSV UTF-8`;
         case 'not-xlsx':
@@ -469,7 +472,10 @@ const zh: ImportMessages = {
     `${where}：文件中还有 ${abbreviations.join('、')} 的列，因 --instrument 指定了其他量表而未导入`,
   noRows: (file) => `${file}：只有表头，没有数据行`,
   emptyFile: (file) => `${file}：文件是空的；应有一行表头，每个学生一行`,
-  oldExcel: (file) => `${file}：旧版 Excel .xls 工作簿；请另存为 .xlsx 或“CSV UTF-8”`,
+  oldExcel: (file, wpsEt) =>
+    wpsEt
+      ? `${file}：WPS 表格的 .et 工作簿（旧版二进制格式）；请在 WPS 里另存为 .xlsx（文件 → 另存为 → .xlsx）`
+      : `${file}：旧版二进制工作簿（.xls，或 WPS 的 .et）；请另存为 .xlsx 或“CSV UTF-8”`,
   notText: (file) => `${file}：不是文本（CSV）文件；应为 CSV，或扩展名为 .xlsx 的 Excel 工作簿`,
   progress: (rows) => `已读取 ${rows.toLocaleString('en-US')} 行……`,
   resumed: (rows) => `从第 ${rows} 条记录之后继续`,
@@ -571,7 +577,7 @@ const zh: ImportMessages = {
     invalid: (file, reason) => {
       switch (reason) {
         case 'legacy-or-encrypted':
-          return `${file}：旧版 .xls 工作簿，或设了打开密码的工作簿：请去掉密码另存为 .xlsx，或另存为 CSV UTF-8`;
+          return `${file}：旧版二进制工作簿（.xls，或 WPS 的 .et），或设了打开密码的工作簿：请去掉密码另存为 .xlsx，或另存为 CSV UTF-8`;
         case 'not-zip':
           return `${file}：不是 .xlsx 工作簿（是改了扩展名的 CSV 或文本文件？）；请另存为 .xlsx 或 CSV UTF-8`;
         case 'not-xlsx':

@@ -46,7 +46,10 @@ export class SourceError extends Error {
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
-/** Old Excel (.xls is an OLE compound file) and zip archives are caught by their first bytes, not read as text. */
+/**
+ * Old binary workbooks (.xls, WPS .et: OLE compound files) and zip archives are caught by their first bytes, not read
+ * as text.
+ */
 async function checkNotBinary(path: string): Promise<void> {
   const { open } = await import('node:fs/promises');
   const handle = await open(path, 'r');

@@ -4,7 +4,7 @@ export type XlsxErrorCode = 'XLSX_INVALID' | 'XLSX_NO_SUCH_SHEET' | 'XLSX_AMBIGU
 /**
  * Why a file is not a workbook we can read, so the message can say what to do about it:
  * - `not-zip`: not a zip archive at all (a CSV or text file renamed to .xlsx, an empty file);
- * - `legacy-or-encrypted`: an OLE2 compound file, i.e. an old .xls or a password-protected .xlsx;
+ * - `legacy-or-encrypted`: an OLE2 compound file, i.e. an old .xls (or WPS .et) or a password-protected .xlsx;
  * - `not-xlsx`: a zip without a spreadsheet workbook in it (.docx, .ods, any other zip);
  * - `corrupt`: a damaged or truncated workbook;
  * - `unsupported`: a valid workbook laid out in a way the streaming reader cannot read.
