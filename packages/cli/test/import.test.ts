@@ -370,6 +370,28 @@ describe('triage import', () => {
     expect(readFileSync(join(s.dir, 'sds-zh', 'report.html'), 'utf8')).toContain('SDS 标准分 63 (中度抑郁)');
   });
 
+  it('the follow-up list says an ASQ or C-SSRS result in words (no total, no band), never "—"', () => {
+    const asq = Array.from({ length: 5 }, (_, i) => `ASQ${i + 1}`).join(',');
+    const cssrs = ['C-SSRS 1', 'C-SSRS 2', 'C-SSRS 3', 'C-SSRS 4', 'C-SSRS 5', 'C-SSRS 6', 'C-SSRS 6b'].join(',');
+    // Line 2: ASQ acute positive, C-SSRS intent with a plan (R4). Line 3: ASQ non-acute positive, behaviour (R3).
+    const file = s.write(
+      'asq-cssrs.csv',
+      `student_id,sex,age,grade,class,${asq},${cssrs}\n` +
+        '202501010001,F,14,8,8-1,1,1,1,0,1,1,1,1,1,1,0,\n' +
+        '202501010002,F,14,8,8-1,0,0,0,1,0,0,0,,,,1,1\n',
+    );
+    const en = run(['import', file, '--out', join(s.dir, 'asq-en'), '--no-input']);
+    expect(en.stdout).toMatch(/R4 imminent .* ASQ acute positive, C-SSRS Screener high risk/);
+    expect(en.stdout).toMatch(/R3 high .* ASQ non-acute positive, C-SSRS Screener high risk/);
+    expect(en.stdout).not.toContain('ASQ —');
+    const zh = run(['import', file, '--out', join(s.dir, 'asq-zh'), '--no-input', '--lang', 'zh']);
+    expect(zh.stdout).toContain('ASQ 急性阳性, C-SSRS Screener 高风险');
+    const html = readFileSync(join(s.dir, 'asq-zh', 'report.html'), 'utf8');
+    expect(html).toContain('<li>ASQ 急性阳性</li>');
+    expect(html).toContain('<li>C-SSRS Screener 高风险</li>');
+    expect(html).not.toContain('ASQ —');
+  });
+
   it("warns when the file's own total column disagrees with the computed totals (items reversed twice)", () => {
     const items = Array.from({ length: 20 }, (_, i) => `SDS${i + 1}`).join(',');
     // Line 2: a 问卷星 "按分值" row whose reverse items (2, 5, 6, 11, 12, 14, 16–18, 20) the platform already reversed:

@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
-import type { Lang } from '@triage/scales';
+import { formatOutcome, type InstrumentDefinition, type Lang } from '@triage/scales';
 import { encodingDisplayName } from '../csv/decode.ts';
 import { groupTables } from './group-tables.ts';
 import type { FollowUpEntry, ReportModel } from './report/model.ts';
 import type { ImportOutcome } from './run-import.ts';
-import { LEVEL_COLUMNS } from './tally.ts';
+import { type FollowUp, LEVEL_COLUMNS } from './tally.ts';
 
 /** Level colours as the default scheme names them, made readable on white. Other CSS colours pass through. */
 const COLOURS: Readonly<Record<string, string>> = {
@@ -61,12 +61,13 @@ export function reportModel(
       grade: f.grade,
       class: f.class,
       level: f.level,
-      scores: f.scores.map((s) => {
-        const definition = outcome.instruments.find((d) => d.id === s.instrument);
-        const band = definition?.bandSets?.flatMap((set) => set.bands).find((b) => b.id === s.band)?.label[lang];
-        const measure = s.measure === 'total' ? '' : `${MEASURE_NAMES[s.measure][lang]} `;
-        return `${definition?.abbreviation ?? s.instrument} ${measure}${s.score ?? '—'}${band ? ` (${band})` : ''}`;
-      }),
+      scores: f.scores.map((s) =>
+        scoreText(
+          s,
+          outcome.instruments.find((d) => d.id === s.instrument),
+          lang,
+        ),
+      ),
       explanation,
     };
   });
@@ -97,6 +98,23 @@ export function reportModel(
     })),
     ruleSet: outcome.ruleSetRef,
   };
+}
+
+/**
+ * One score of the follow-up list: `PHQ-A 22 (severe)`, `SDS index 63 (moderate)`, or for a categorical screener,
+ * which has no total and no band, its category in words (`ASQ acute positive`): never `ASQ —` for the very result
+ * that put the student on the list.
+ */
+export function scoreText(
+  s: FollowUp['scores'][number],
+  definition: InstrumentDefinition | undefined,
+  lang: Lang,
+): string {
+  const name = definition?.abbreviation ?? s.instrument;
+  if (s.score === null && s.band === null && s.category !== null) return `${name} ${formatOutcome(s.category, lang)}`;
+  const band = definition?.bandSets?.flatMap((set) => set.bands).find((b) => b.id === s.band)?.label[lang];
+  const measure = s.measure === 'total' ? '' : `${MEASURE_NAMES[s.measure][lang]} `;
+  return `${name} ${measure}${s.score ?? '—'}${band ? ` (${band})` : ''}`;
 }
 
 /** Names of the scores other than a total that bands apply to, as the follow-up list shows them. */

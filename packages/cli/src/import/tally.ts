@@ -24,6 +24,8 @@ export interface FollowUp {
     readonly score: number | null;
     readonly measure: 'total' | 'index' | 'mean';
     readonly band: string | null;
+    /** A categorical screener's outcome (ASQ `acute-positive`, C-SSRS `high`): it has no total and no band. */
+    readonly category: string | null;
   }[];
   readonly decision: Decision;
 }
@@ -165,5 +167,5 @@ function shownScore(value: ScoreValue): FollowUp['scores'][number] {
   const measure = set?.appliesTo ?? 'total';
   const score =
     measure === 'index' ? (value.index?.value ?? null) : measure === 'mean' ? (value.mean ?? null) : value.total;
-  return { instrument: value.instrument, score, measure, band: band?.id ?? value.category };
+  return { instrument: value.instrument, score, measure, band: band?.id ?? null, category: value.category };
 }

@@ -1,0 +1,39 @@
+import { getInstrument } from '@triage/scales';
+import { describe, expect, it } from 'vitest';
+import { scoreText } from './report-model.ts';
+import type { FollowUp } from './tally.ts';
+
+type Score = FollowUp['scores'][number];
+const score = (s: Partial<Score> & Pick<Score, 'instrument'>): Score => ({
+  score: null,
+  measure: 'total',
+  band: null,
+  category: null,
+  ...s,
+});
+
+describe('scoreText (a score in the follow-up list)', () => {
+  it.each<[string, Score, 'zh' | 'en', string]>([
+    ['ASQ acute positive', score({ instrument: 'asq', category: 'acute-positive' }), 'en', 'ASQ acute positive'],
+    ['ASQ acute positive, zh', score({ instrument: 'asq', category: 'acute-positive' }), 'zh', 'ASQ 急性阳性'],
+    ['ASQ non-acute', score({ instrument: 'asq', category: 'non-acute-positive' }), 'en', 'ASQ non-acute positive'],
+    [
+      'ASQ with items missing',
+      score({ instrument: 'asq', category: 'unknown' }),
+      'en',
+      'ASQ unknown (items missing: treat as risk)',
+    ],
+    ['C-SSRS high', score({ instrument: 'cssrs-screener', category: 'high' }), 'en', 'C-SSRS Screener high risk'],
+    ['C-SSRS high, zh', score({ instrument: 'cssrs-screener', category: 'high' }), 'zh', 'C-SSRS Screener 高风险'],
+    ['PHQ-A total and band', score({ instrument: 'phq-a', score: 22, band: 'severe' }), 'en', 'PHQ-A 22 (severe)'],
+    [
+      'SDS standard score',
+      score({ instrument: 'sds', score: 63, measure: 'index', band: 'moderate' }),
+      'zh',
+      'SDS 标准分 63 (中度抑郁)',
+    ],
+    ['no total, no band, no category', score({ instrument: 'phq-a' }), 'en', 'PHQ-A —'],
+  ])('%s', (_, s, lang, text) => {
+    expect(scoreText(s, getInstrument(s.instrument), lang)).toBe(text);
+  });
+});
