@@ -9,6 +9,12 @@ interface MergedRange {
   readonly right: number;
 }
 
+/** Columns of a row (0-based, inclusive: index 0 = column A) that one merged range fills with one value. */
+export interface ColumnSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
 const MERGE_CELL = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref\s*=\s*["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']/g;
 
 /** Column letters to a 1-based number: A → 1, Z → 26, AA → 27. */
@@ -56,8 +62,13 @@ export class MergeFill {
     return this.ranges.length === 0;
   }
 
-  /** `fields` (index 0 = column A) of row `line`, with the merged cells filled in place. */
-  apply(line: number, fields: string[]): string[] {
+  /**
+   * `fields` (index 0 = column A) of row `line`, with the merged cells filled in place, and the ranges that run across
+   * two or more of its columns (`across`, undefined when none): a title or a note merged across the table, which the
+   * import tells from the same text typed in every cell.
+   */
+  apply(line: number, fields: string[]): { readonly fields: string[]; readonly across?: readonly ColumnSpan[] } {
+    let across: ColumnSpan[] | undefined;
     for (const range of this.ranges) {
       if (line < range.top || line > range.bottom) continue;
       if (line === range.top) this.values.set(range, fields[range.left - 1] ?? '');
@@ -66,9 +77,13 @@ export class MergeFill {
         while (fields.length < c) fields.push('');
         fields[c - 1] = value;
       }
+      if (range.right > range.left) {
+        across ??= [];
+        across.push({ first: range.left - 1, last: range.right - 1 });
+      }
     }
     // As rows come from the reader: no empty cells at the end.
     while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
-    return fields;
+    return across ? { fields, across } : { fields };
   }
 }

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { streamSheets } from './exceljs-stream.ts';
-import { MergeFill, readMergedRanges } from './merged-cells.ts';
+import { type ColumnSpan, MergeFill, readMergedRanges } from './merged-cells.ts';
 import { readWorkbookCatalog, type WorkbookCatalog } from './workbook-catalog.ts';
 import { isXlsxError, XlsxError } from './xlsx-error.ts';
 import { readRange } from './zip-directory.ts';
@@ -13,6 +13,8 @@ export interface XlsxRow {
   readonly line: number;
   /** Cell texts: index i is column i + 1; cells without a value are ''; trailing empty cells are dropped. */
   readonly fields: readonly string[];
+  /** Cells filled from a merged range across two or more columns (a title, a note across the answers); else absent. */
+  readonly merged?: readonly ColumnSpan[];
 }
 
 export interface ReadXlsxOptions {
@@ -78,7 +80,16 @@ export async function* readXlsxRows(path: string, options: ReadXlsxOptions = {})
         let batch: XlsxRow[] = [];
         for await (const { line, fields } of streamed.rows()) {
           if (fields.length === 0) continue;
-          batch.push({ sheet: name, line, fields: merged.empty ? fields : merged.apply(line, fields) });
+          if (merged.empty) batch.push({ sheet: name, line, fields });
+          else {
+            const filled = merged.apply(line, fields);
+            batch.push({
+              sheet: name,
+              line,
+              fields: filled.fields,
+              ...(filled.across ? { merged: filled.across } : {}),
+            });
+          }
           if (batch.length === BATCH_SIZE) {
             yield batch;
             batch = [];

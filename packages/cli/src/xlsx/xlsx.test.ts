@@ -415,6 +415,35 @@ describe('readXlsxRows on hand-built workbooks', () => {
     ]);
   });
 
+  it('says which cells a range merged across columns filled (a title, a note across the answers), and no others', async () => {
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const file = await build('merged-across.xlsx', {
+      sheets: [
+        {
+          name: '初一',
+          data: [
+            `<row r="1">${cell('A1', '学号')}${cell('B1', '班级')}${cell('C1', 'GAD7_1')}${cell('D1', 'GAD7_2')}</row>`,
+            `<row r="2">${cell('A2', '初一(2)班')}</row>`,
+            `<row r="3">${cell('A3', '1')}${cell('B3', '初一(2)班')}${cell('C3', '缺考')}</row>`,
+            `<row r="4">${cell('A4', '2')}${cell('C4', '0')}${cell('D4', '1')}</row>`,
+            `<row r="5">${cell('A5', '3')}${cell('C5', '1')}${cell('D5', '2')}</row>`,
+          ].join(''),
+          // A class title across A–D; a note across C–D; a class down B3:B5 (one column: not "across").
+          after:
+            '<mergeCells count="3"><mergeCell ref="A2:D2"/><mergeCell ref="C3:D3"/><mergeCell ref="B3:B5"/></mergeCells>',
+        },
+      ],
+    });
+    const read = (await readAll(file)).flat().map((r) => [r.line, r.fields, r.merged]);
+    expect(read).toEqual([
+      [1, ['学号', '班级', 'GAD7_1', 'GAD7_2'], undefined],
+      [2, ['初一(2)班', '初一(2)班', '初一(2)班', '初一(2)班'], [{ first: 0, last: 3 }]],
+      [3, ['1', '初一(2)班', '缺考', '缺考'], [{ first: 2, last: 3 }]],
+      [4, ['2', '初一(2)班', '0', '1'], undefined],
+      [5, ['3', '初一(2)班', '1', '2'], undefined],
+    ]);
+  });
+
   it('skips rows with no value and drops trailing empty cells', async () => {
     const file = await build('blank.xlsx', {
       sharedStrings: ['<t>x</t>', '<t></t>'],
