@@ -226,11 +226,11 @@ export async function runImportCommand(
   interrupt.dispose();
 
   const { counts } = outcome;
-  // No student row at all (none, or statistics rows only such as 合计): nothing was imported.
+  // No student row at all (none, or statistics rows and titles only such as 合计, 初一(2)班): nothing was imported.
   const exitCode =
     outcome.status === 'interrupted'
       ? ExitCode.interrupted
-      : counts.rows === counts.summaryRows
+      : counts.rows === counts.summaryRows + counts.titleRows
         ? ExitCode.error
         : rowsExitCode(counts.scored, counts.rejected);
   const source = outcome.source;

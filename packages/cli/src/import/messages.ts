@@ -60,6 +60,7 @@ type ImportCounts = {
   readonly scored: number;
   readonly rejected: number;
   readonly summaryRows: number;
+  readonly titleRows: number;
   readonly blankRows: number;
   readonly duplicateIds: number;
 };
@@ -81,6 +82,8 @@ const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: 
     'this line repeats the header row (files pasted one under another?); expected a student: delete the line',
   IMPORT_SUMMARY_ROW: () =>
     "a statistics row (合计, 平均分, 最高分 …), not a student's answers: set aside, never scored; nothing to fix",
+  IMPORT_TITLE_ROW: () =>
+    'a title merged across the table (a class heading such as 初一(2)班?), not a student: set aside; nothing to fix',
   IMPORT_CELL_ERROR: (e) =>
     `the cell holds Excel's error value ${e}: its formula failed (a lookup that found nothing?); expected an answer: fix the formula or type the answer`,
   IMPORT_CELL_FORMULA: () =>
@@ -105,6 +108,7 @@ const rowIssuesZh: typeof rowIssuesEn = {
   IMPORT_SHEET_UNMAPPED: () => '该工作表的表头无法识别（见关于该工作表的提示）',
   IMPORT_HEADER_REPEATED: () => '这一行重复了表头（几个文件上下拼在一起了？）；应为学生的作答：请删除这一行',
   IMPORT_SUMMARY_ROW: () => '统计行（合计、平均分、最高分等），不是学生的作答：已另放，不计分；无需修正',
+  IMPORT_TITLE_ROW: () => '跨整行合并的标题（班级标题，如 初一(2)班？），不是学生：已另放；无需修正',
   IMPORT_CELL_ERROR: (e) =>
     `单元格是 Excel 的错误值 ${e}：公式计算失败（查找没有找到？）；应为作答：请修正公式或直接填写答案`,
   IMPORT_CELL_FORMULA: () =>
@@ -177,7 +181,7 @@ const en = {
     `${n === 1 ? '1 scored row has' : `${n} scored rows have`} no level, or a level blank items may keep too low, because blank items leave a band open (results.csv reasons say "not decided"): check ${n === 1 ? 'its' : 'their'} blank answers (the _missing columns) and rescreen if needed`,
   summaryTitle: (file: string) => `Import of ${file}`,
   counts: (c: ImportCounts) =>
-    `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.summaryRows ? `, ${plural(c.summaryRows, 'statistics row')} (合计, 平均分 …) set aside, not scored` : ''}${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
+    `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.summaryRows ? `, ${plural(c.summaryRows, 'statistics row')} (合计, 平均分 …) set aside, not scored` : ''}${c.titleRows ? `, ${plural(c.titleRows, 'title')} merged across the table (初一(2)班 …) set aside` : ''}${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
   levelsHeading: 'Risk levels',
   noLevel: 'no rule fired',
   byGrade: (minCell: number) =>
@@ -428,7 +432,7 @@ const zh: ImportMessages = {
     `${n} 个已计分的行因空白条目使分级无法确定，没有等级或等级可能偏低（results.csv 的 reasons 写明“未能判定”）：请检查这些行的空白条目（_missing 列），必要时重新施测`,
   summaryTitle: (file) => `导入 ${file}`,
   counts: (c) =>
-    `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.summaryRows ? `，统计行（合计、平均分等）${c.summaryRows} 行另放、未计分` : ''}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,
+    `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.summaryRows ? `，统计行（合计、平均分等）${c.summaryRows} 行另放、未计分` : ''}${c.titleRows ? `，跨整行合并的标题（初一(2)班等）${c.titleRows} 行另放` : ''}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,
   levelsHeading: '风险等级',
   noLevel: '未触发规则',
   byGrade: (minCell) => `按年级（小于 ${minCell} 的格子及可据此推算的格子隐藏为 <${minCell}）`,

@@ -447,3 +447,116 @@ describe('readRow on a statistics row under the students (合计, 平均分, 最
     expect(result.riskSignal).toBe(false);
   });
 });
+
+describe('readRow on cells merged across columns (a class title, a note across the answers)', () => {
+  const phqA = INSTRUMENTS[0] as InstrumentDefinition;
+  const gad7 = INSTRUMENTS[1] as InstrumentDefinition;
+  const asq = INSTRUMENTS[4] as InstrumentDefinition;
+  const person = ['2025001', '女', '14', '初一', '1班'];
+  const width = PERSON.length + phqA.items.length;
+  const across = (first: number, last: number) => [{ first, last }];
+  /** The row as the workbook reader gives it: the merged range's text in each of its cells. */
+  const merged = (fields: readonly string[], first: number, last: number, text: string) =>
+    fields.map((f, i) => (i >= first && i <= last ? text : f));
+  const read = (fields: readonly string[], spans?: { first: number; last: number }[], defs = [phqA]) =>
+    readRow({ line: 6, fields, ...(spans ? { merged: spans } : {}) }, context(defs));
+  const codes = (result: ReturnType<typeof readRow>) => (result.ok ? [] : result.issues.map((i) => i.code));
+
+  it.each<[string, readonly string[], { first: number; last: number }[]]>([
+    ['a class title across the whole table', Array(width).fill('初一(2)班'), across(0, width - 1)],
+    ['a title across the person columns only', Array(PERSON.length).fill('初一(2)班'), across(0, PERSON.length - 1)],
+    [
+      'a title across the table, past the last column',
+      Array(width + 3).fill('某某中学 2025 年春季筛查'),
+      across(0, width + 2),
+    ],
+    ['a title with blanks left of it', ['', '', ...Array(width - 2).fill('初一(2)班')], across(2, width - 1)],
+  ])('sets aside %s: one issue, never scored, never urgent', (_, fields, spans) => {
+    const result = read(fields, spans);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([{ code: 'IMPORT_TITLE_ROW', expected: '' }]);
+    expect(result.riskSignal).toBe(false);
+  });
+
+  it('reads the same text typed in every cell (no merged range, as in a CSV) as before: rejected, urgent', () => {
+    const result = read(Array(width).fill('初一(2)班'));
+    expect(codes(result)).not.toContain('IMPORT_TITLE_ROW');
+    expect(codes(result)).toContain('SCALES_UNKNOWN_LABEL');
+    expect(result.ok ? false : result.riskSignal).toBe(true);
+  });
+
+  it.each<[string, string, InstrumentDefinition]>([
+    ['a number (an id, an age, an answer)', '1', phqA],
+    ['a number with a fraction', '2.5', phqA],
+    ['an answer its items read (是)', '是', asq],
+    ['a refusal its items read (拒答)', '拒答', asq],
+    ['a label its items read (完全不会)', '完全不会', gad7],
+  ])('never sets aside a merged text that is %s: the row is read as a student', (_, text, definition) => {
+    const w = PERSON.length + definition.items.length;
+    const result = read(Array(w).fill(text), across(0, w - 1), [definition]);
+    expect(codes(result)).not.toContain('IMPORT_TITLE_ROW');
+    expect(codes(result)).not.toContain('IMPORT_NO_ANSWERS');
+  });
+
+  it('reads a student row with cells merged in it (grade and class, a note across two items) as a student', () => {
+    const answers = phqA.items.map(() => '0');
+    const result = read(merged([...person, ...answers], 3, 4, '初一1班'), across(3, 4));
+    expect(result.ok).toBe(true);
+    const zeros = read([...person, ...answers], across(PERSON.length, PERSON.length + 1));
+    expect(zeros.ok).toBe(true);
+  });
+
+  it.each(['缺考', '请假', '缺席', '未参加'])(
+    'reads %s merged across every answer cell as no answers: IMPORT_NO_ANSWERS, not urgent',
+    (note) => {
+      const result = read([...person, ...phqA.items.map(() => note)], across(PERSON.length, width - 1));
+      expect(codes(result)).toEqual(['IMPORT_NO_ANSWERS']);
+      expect(result.ok ? true : result.riskSignal).toBe(false);
+    },
+  );
+
+  it('reads a note merged across some answers, the rest blank, as no answers too', () => {
+    const answers = phqA.items.map((_, i) => (i < 9 ? '缺考' : ''));
+    const result = read([...person, ...answers], across(PERSON.length, PERSON.length + 8));
+    expect(codes(result)).toEqual(['IMPORT_NO_ANSWERS']);
+  });
+
+  it('still rejects as urgent a note merged across some answers beside an answered critical item', () => {
+    // Items 1–9 merged 缺考, supplement c answered yes: an answer, and a positive one.
+    const answers = phqA.items.map((item, i) => (i < 9 ? '缺考' : item.id === 'c' ? '1' : '0'));
+    const result = read([...person, ...answers], across(PERSON.length, PERSON.length + 8));
+    expect(codes(result)).toContain('SCALES_UNKNOWN_LABEL');
+    expect(result.ok ? false : result.riskSignal).toBe(true);
+  });
+
+  it('reads a student row the same whatever runs of its equal cells the workbook merged', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('0', '1', '3', '完全不会', '几乎每天', '缺考', ''), {
+          minLength: gad7.items.length,
+          maxLength: gad7.items.length,
+        }),
+        fc.constantFrom('2025001', ''),
+        (answers, id) => {
+          const fields = [id, '女', '14', '初一', '初一', ...answers];
+          // Every run of two or more equal cells, as merged ranges: the cells read the same, merged or not.
+          const spans: { first: number; last: number }[] = [];
+          for (let first = 0; first < fields.length; ) {
+            let last = first;
+            while (fields[last + 1] === fields[first]) last++;
+            if (last > first && fields[first] !== '') spans.push({ first, last });
+            first = last + 1;
+          }
+          const plain = read(fields, undefined, [gad7]);
+          const withSpans = read(fields, spans, [gad7]);
+          expect(codes(withSpans)).not.toContain('IMPORT_TITLE_ROW');
+          // Unless the only thing in the answers is one merged note (缺考): then no answers, as the test above.
+          if (plain.ok || answers.some((a) => a !== '缺考' && a !== '')) {
+            expect({ ...withSpans, record: null }).toEqual({ ...plain, record: null });
+          }
+        },
+      ),
+    );
+  });
+});

@@ -7,9 +7,11 @@ import {
   scoreInstrument,
 } from '@triage/scales';
 import type { ItemColumn } from '../responses/item-columns.ts';
+import type { ColumnSpan } from '../xlsx/merged-cells.ts';
 import { AnswerPatterns } from './answer-patterns.ts';
 import { type CodingSigns, codingSigns, noteCoding } from './coding-signs.ts';
 import type { Column, SheetMapping } from './columns.ts';
+import { isTitleRow, onlyMergedNote } from './merged-row.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
 import { holdsHeaderWords, repeatsHeader } from './repeated-header.ts';
 import { decide, type RowDecisions } from './row-decisions.ts';
@@ -26,6 +28,8 @@ export interface SourceRecord {
   readonly unterminated?: true;
   /** CSV only: bytes of this record are not valid in the file's encoding (they read as U+FFFD). */
   readonly damaged?: true;
+  /** Workbooks only: cells filled from a range merged across columns (a title, a note across the answers). */
+  readonly merged?: readonly ColumnSpan[];
 }
 
 export type RowIssueCode =
@@ -36,6 +40,7 @@ export type RowIssueCode =
   | 'IMPORT_SHEET_UNMAPPED'
   | 'IMPORT_HEADER_REPEATED'
   | 'IMPORT_SUMMARY_ROW'
+  | 'IMPORT_TITLE_ROW'
   | 'IMPORT_CELL_ERROR'
   | 'IMPORT_CELL_FORMULA'
   | 'IMPORT_CELL_UNREADABLE'
@@ -156,6 +161,8 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   }
   // 合计, 平均分, 最高分 … under the students: set aside whole, whatever its cells (never scored, never urgent).
   if (isStatisticsRow(record.fields, mapping)) return statisticsRow(record);
+  // 初一(2)班 merged across the table above its class: set aside the same way.
+  if (isTitleRow(record, context.plans)) return titleRow(record);
   if (record.damaged) {
     const unreadable = unreadableColumns(record.fields, context);
     if (unreadable.length > 0) {
@@ -198,8 +205,10 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
       issues.push({ code: i.code, expected: i.expected, ...(column ? { column } : {}) });
     }
   }
-  // Not one answer in the whole row: a student who did not take the screening, not one with unknown risk.
-  if (context.plans.every((plan) => plan.positions.every((i) => i < 0 || (fields[i] ?? '').trim() === ''))) {
+  // Not one answer in the whole row: a student who did not take the screening, not one with unknown risk. So is a
+  // note merged across the answers (缺考), which would read as an unreadable answer in every item.
+  const blank = context.plans.every((plan) => plan.positions.every((i) => i < 0 || (fields[i] ?? '').trim() === ''));
+  if (blank || onlyMergedNote(record, context.plans)) {
     if (holdsHeaderWords(fields, mapping)) return headerAgain(record);
     issues.push({ code: 'IMPORT_NO_ANSWERS', expected: '' });
     return { ok: false, record, issues, riskSignal: false };
@@ -283,9 +292,18 @@ function statisticsRow(record: SourceRecord): RowRejection {
   return { ok: false, record, issues: [{ code: 'IMPORT_SUMMARY_ROW', expected: '' }], riskSignal: false };
 }
 
-/** Whether a rejection only sets aside a statistics row (合计, 平均分 …): no student, nothing to fix. */
-export function isSetAside(rejection: RowRejection): boolean {
-  return rejection.issues[0]?.code === 'IMPORT_SUMMARY_ROW';
+/** A title merged across the table (初一(2)班): one issue, set aside, never urgent. */
+function titleRow(record: SourceRecord): RowRejection {
+  return { ok: false, record, issues: [{ code: 'IMPORT_TITLE_ROW', expected: '' }], riskSignal: false };
+}
+
+/**
+ * What a rejection that only sets a row aside counts as: a statistics row (合计, 平均分 …) or a title (初一(2)班); no
+ * student, nothing to fix. Undefined for a rejected row.
+ */
+export function setAside(rejection: RowRejection): 'summaryRows' | 'titleRows' | undefined {
+  const code = rejection.issues[0]?.code;
+  return code === 'IMPORT_SUMMARY_ROW' ? 'summaryRows' : code === 'IMPORT_TITLE_ROW' ? 'titleRows' : undefined;
 }
 
 /** Whether any item cell holds an answer its instrument read (not blank, no issue of its own). */

@@ -24,11 +24,11 @@ import { pseudonymOf } from './pseudonym.ts';
 import { readJournal } from './read-journal.ts';
 import {
   instrumentPlans,
-  isSetAside,
   type RowContext,
   type RowRejection,
   readRow,
   type SourceRecord,
+  setAside,
 } from './read-row.ts';
 import { rejectionCells, type ShownRejection, withoutIdentity } from './rejection-cells.ts';
 import { rowText } from './result-cells.ts';
@@ -110,12 +110,16 @@ export interface ImportOutcome {
   readonly skipped: readonly SkippedSheet[];
   readonly sha256: string;
   readonly mappings: ReadonlyMap<string | null, SheetMapping | null>;
-  /** `summaryRows`: statistics rows (合计, 平均分 …) set aside in errors.csv, neither scored nor rejected. */
+  /**
+   * `summaryRows`: statistics rows (合计, 平均分 …), `titleRows`: titles merged across the table (初一(2)班), set aside in
+   * errors.csv, neither scored nor rejected.
+   */
   readonly counts: {
     rows: number;
     scored: number;
     rejected: number;
     summaryRows: number;
+    titleRows: number;
     blankRows: number;
     duplicateIds: number;
   };
@@ -358,7 +362,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
 
   const tally = new Tally();
   const ids = new IdRegistry();
-  const counts = { rows: 0, scored: 0, rejected: 0, summaryRows: 0, blankRows: 0, duplicateIds: 0 };
+  const counts = { rows: 0, scored: 0, rejected: 0, summaryRows: 0, titleRows: 0, blankRows: 0, duplicateIds: 0 };
   const duplicateLines: string[] = [];
   let rejectedWithRisk = 0;
   let withheldRows = 0;
@@ -380,7 +384,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     lastCheckpoint = Date.now();
   };
   const reject = (rejection: RowRejection, write: boolean) => {
-    if (isSetAside(rejection)) counts.summaryRows++;
+    const aside = setAside(rejection);
+    if (aside) counts[aside]++;
     else counts.rejected++;
     if (rejection.riskSignal) rejectedWithRisk++;
     if (!files) return;

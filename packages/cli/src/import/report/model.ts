@@ -61,6 +61,8 @@ export interface ReportModel {
     readonly rejected: number;
     /** Statistics rows (合计, 平均分 …) set aside in the errors file: no students. */
     readonly summaryRows: number;
+    /** Titles merged across the table (初一(2)班) set aside in the errors file: no students. */
+    readonly titleRows: number;
     readonly blankRows: number;
     readonly duplicateIds: number;
     /** Rejected rows whose answers, as far as they could be read, show a positive or unknown critical item. */

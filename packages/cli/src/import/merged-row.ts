@@ -1,0 +1,67 @@
+import { scoreInstrument } from '@triage/scales';
+import type { ColumnSpan } from '../xlsx/merged-cells.ts';
+import type { InstrumentPlan, SourceRecord } from './read-row.ts';
+
+/*
+ * A hand-made sheet merges cells across the table: a class sub-title (初一(2)班) above each class of a grade sheet, or
+ * a note (缺考, 请假) across the answers of a student who was absent. The workbook reader fills a merged range as Excel
+ * shows it, the one text in every cell, and says which cells it filled (`SourceRecord.merged`); read as answers, that
+ * text is unreadable in every item, critical items included, and the row would be urgent. Only what the reader says
+ * was merged is looked at: a CSV has no merged cells (a merged range is exported as its top-left cell, the rest blank).
+ */
+
+const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** Whether the merged range holds a text that is neither a number nor an answer an item it covers reads (缺考, 初一(2)班). */
+function holdsNote(fields: readonly string[], span: ColumnSpan, plans: readonly InstrumentPlan[]): boolean {
+  const text = (fields[span.first] ?? '').trim();
+  // A number may be an id, an age or an answer: such a row is read as it is, never set aside.
+  return text !== '' && !NUMBER.test(text) && !readAsAnswer(text, span, plans);
+}
+
+/** Whether an item the span covers reads `text` as an answer (是, 从不 …). */
+function readAsAnswer(text: string, span: ColumnSpan, plans: readonly InstrumentPlan[]): boolean {
+  return plans.some(({ definition, positions, score }) => {
+    const covered = positions.map((index) => index >= span.first && index <= span.last);
+    if (!covered.includes(true)) return false;
+    const result = scoreInstrument(
+      definition,
+      covered.map((inside) => (inside ? text : '')),
+      score,
+    );
+    if (result.ok) return true;
+    const unread = new Set(result.error.issues.map((issue) => issue.item));
+    return definition.items.some((item, p) => covered[p] && !unread.has(item.id));
+  });
+}
+
+/** The merged range holding every cell of `indexes` that is not blank, if one does. */
+function holdingSpan(record: SourceRecord, indexes: Iterable<number>): ColumnSpan | undefined {
+  const spans = record.merged;
+  if (!spans) return undefined;
+  const filled: number[] = [];
+  for (const i of indexes) if ((record.fields[i] ?? '').trim() !== '') filled.push(i);
+  if (filled.length === 0) return undefined;
+  return spans.find((span) => filled.every((i) => i >= span.first && i <= span.last));
+}
+
+/**
+ * Whether a row is a title (初一(2)班, 某某中学 2025 年春季筛查) rather than a student: its only content is the one text
+ * of a range merged across columns, and that text is neither a number nor an answer. Such a row holds no student.
+ */
+export function isTitleRow(record: SourceRecord, plans: readonly InstrumentPlan[]): boolean {
+  if (!record.merged) return false;
+  const span = holdingSpan(record, record.fields.keys());
+  return span !== undefined && holdsNote(record.fields, span, plans);
+}
+
+/**
+ * Whether every answer cell that is not blank holds the one text of a range merged across them, not an answer (缺考,
+ * 请假 across the items of an absent student): the student gave no answer, as with blank cells.
+ */
+export function onlyMergedNote(record: SourceRecord, plans: readonly InstrumentPlan[]): boolean {
+  if (!record.merged) return false;
+  const answers = plans.flatMap(({ positions }) => positions.filter((index) => index >= 0));
+  const span = holdingSpan(record, answers);
+  return span !== undefined && holdsNote(record.fields, span, plans);
+}

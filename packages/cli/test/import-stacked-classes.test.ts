@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { workbookParts, writeZip } from '../src/xlsx/zip-fixture.ts';
+import { readOutputCsv } from './output-csv.ts';
+import { runCli, scratch } from './run-cli.ts';
+
+// A grade sheet with its classes stacked: each class under a title merged across the table, then the header again
+// (QA round 7, finding 5, in small). Synthetic students.
+describe('triage import: a grade sheet with class titles merged across the table', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  afterAll(() => s.done());
+
+  const header = ['学号', '性别', '年龄', '年级', '班级', ...'123456789abcd'.split('').map((n) => `PHQA${n}`)];
+  const last = String.fromCharCode(64 + header.length); // column R
+  const student = (id: string, klass: string, answers: string) => [id, '女', '13', '初一', klass, ...answers.split('')];
+  const zero = '0000000000000';
+  const rows: { cells: readonly string[]; merge?: string }[] = [
+    { cells: ['初一年级心理筛查'], merge: 'A1:R1' },
+    { cells: header },
+    { cells: ['初一(1)班'], merge: 'A3:R3' },
+    { cells: header },
+    { cells: student('202501110001', '初一(1)班', zero) },
+    // Item 9 answered: R3.
+    { cells: student('202501110002', '初一(1)班', '2111000110000') },
+    { cells: ['初一(2)班'], merge: 'A7:R7' },
+    { cells: header },
+    { cells: student('202501120001', '初一(2)班', zero) },
+    // Absent: 缺考 merged across every answer cell.
+    { cells: [...student('202501120002', '初一(2)班', '').slice(0, 5), '缺考'], merge: 'F10:R10' },
+  ];
+
+  async function workbook(name: string): Promise<string> {
+    const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const data = rows
+      .map(
+        ({ cells }, l) =>
+          `<row r="${l + 1}">${cells.map((v, i) => cell(`${String.fromCharCode(65 + i)}${l + 1}`, v)).join('')}</row>`,
+      )
+      .join('');
+    const refs = rows.flatMap((r) => (r.merge ? [`<mergeCell ref="${r.merge}"/>`] : []));
+    const after = `<mergeCells count="${refs.length}">${refs.join('')}</mergeCells>`;
+    const file = join(s.dir, name);
+    await writeZip(file, workbookParts({ sheets: [{ name: '初一年级', data, after }] }));
+    return file;
+  }
+
+  it('sets the class titles aside, reads the absent student as no answers, and warns of nothing urgent', async () => {
+    expect(last).toBe('R');
+    const file = await workbook('grade.xlsx');
+    const out = join(s.dir, 'grade');
+    const r = runCli(['import', file, '--out', out, '--no-input'], env);
+    // Rejected rows remain (the repeated header, the absent student): exit 3, as for any such file.
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stdout).toContain(
+      '8 rows read: 3 scored, 3 rejected, 2 titles merged across the table (初一(2)班 …) set aside',
+    );
+    expect(r.stdout).toContain('Follow up first: 1 student at R3 or above');
+    expect(r.stdout + r.stderr).not.toMatch(/risk signal|critical item/);
+    const errors = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect(errors.map((e) => [e._line, e._code, e._urgent])).toEqual([
+      ['3', 'IMPORT_TITLE_ROW', ''],
+      ['4', 'IMPORT_HEADER_REPEATED', ''],
+      ['7', 'IMPORT_TITLE_ROW', ''],
+      ['8', 'IMPORT_HEADER_REPEATED', ''],
+      ['10', 'IMPORT_NO_ANSWERS', ''],
+    ]);
+    expect(errors[0]?._message).toContain('a title merged across the table');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).not.toContain('<strong>');
+    expect(html).toContain('Titles merged across the table (初一(2)班 …), set aside');
+  });
+
+  it('counts them in --json and says them in Chinese', async () => {
+    const file = await workbook('grade-zh.xlsx');
+    const r = runCli(['import', file, '--out', join(s.dir, 'grade-zh'), '--json', '--lang', 'zh'], env);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({
+      rows: 8,
+      scored: 3,
+      rejected: 3,
+      titleRows: 2,
+      summaryRows: 0,
+    });
+    const zh = runCli(['import', file, '--out', join(s.dir, 'grade-zh-text'), '--lang', 'zh', '--no-input'], env);
+    expect(zh.stdout).toContain('跨整行合并的标题（初一(2)班等）2 行另放');
+    const errors = readOutputCsv(join(s.dir, 'grade-zh-text', 'errors.csv')).rows;
+    expect(errors[0]?._message).toContain('跨整行合并的标题');
+  });
+});
