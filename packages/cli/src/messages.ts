@@ -224,6 +224,8 @@ function problemZh(problem: RuleFileProblem, message: string): string {
     }
     case 'value':
       return `此处应为 ${problem.values.join('、')} 之一`;
+    case 'duplicate':
+      return `${problem.code === 'RULES_DUPLICATE_ID' ? '规则 id' : '用例名称'}“${problem.value}”重复了；每个都须唯一`;
   }
 }
 

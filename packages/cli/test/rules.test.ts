@@ -80,6 +80,16 @@ describe('triage rules', () => {
     expect(r.stderr).toMatch(/bad\.yaml:10:\d+ \(rules\.0\.then\.level\)/);
   });
 
+  it('says a rule id given twice in zh under --lang zh, with its line', () => {
+    const twice = small(bands).replace('id: higher', 'id: minimal');
+    const zh = runCli(['rules', 'check', write('twice.yaml', twice), '--lang', 'zh']);
+    expect(zh.status).toBe(1);
+    expect(zh.stderr).toContain('twice.yaml 第16行第9列（rules.2.id）：规则 id“minimal”重复了');
+    expect(zh.stderr).not.toContain('duplicate');
+    const en = runCli(['rules', 'check', write('twice.yaml', twice)]);
+    expect(en.stderr).toContain('twice.yaml:16:9 (rules.2.id): duplicate rule id minimal');
+  });
+
   it('explains a decision in zh and gives it as JSON', () => {
     const facts = write('student.yaml', 'answers:\n  asq: [是, 否, 否, 否, 是]\n');
     const zh = runCli(['rules', 'explain', '--facts', facts, '--lang', 'zh']);

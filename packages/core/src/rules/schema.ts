@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseTermSchema } from '../domain/case.ts';
 import { contactCategorySchema } from '../domain/contact.ts';
 import { levelDisplaySchema, levelSchema } from './levels.ts';
+import { duplicateParams } from './yaml-file.ts';
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -116,7 +117,12 @@ export const ruleSetSchema = z
     const seen = new Set<string>();
     set.rules.forEach((rule, i) => {
       if (seen.has(rule.id))
-        ctx.addIssue({ code: 'custom', message: `duplicate rule id ${rule.id}`, path: ['rules', i, 'id'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate rule id ${rule.id}`,
+          path: ['rules', i, 'id'],
+          params: duplicateParams('RULES_DUPLICATE_ID', rule.id),
+        });
       seen.add(rule.id);
     });
   });

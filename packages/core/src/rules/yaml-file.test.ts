@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { parseRuleSet } from './parse.ts';
 import { parseYamlFile } from './yaml-file.ts';
 
 const schema = z
@@ -34,5 +35,23 @@ describe('parseYamlFile: what each problem is, beside its English message', () =
     ],
   ])('%s', (_, text, expected) => {
     expect(problems(text)).toContainEqual(expect.objectContaining(expected));
+  });
+});
+
+describe('parseYamlFile: a rule id given twice carries its code, for callers that word it in another language', () => {
+  it('two rules with one id: RULES_DUPLICATE_ID at the second', () => {
+    const rule = (id: string) =>
+      `  - id: ${id}\n    description: { zh: x, en: x }\n    when: { fact: scales.gad-7.total, gte: 10 }\n    then: { level: R2 }\n`;
+    const text = `id: s\nversion: "1"\nname: { zh: s, en: s }\nunknownCritical: { level: R3, source: s }\nrules:\n${rule('a')}${rule('a')}`;
+    const result = parseRuleSet(text, 'r.yaml');
+    if (result.ok) throw new Error('expected problems');
+    expect(result.error).toEqual([
+      expect.objectContaining({
+        line: 10,
+        path: 'rules.1.id',
+        message: 'duplicate rule id a',
+        problem: { kind: 'duplicate', code: 'RULES_DUPLICATE_ID', value: 'a' },
+      }),
+    ]);
   });
 });

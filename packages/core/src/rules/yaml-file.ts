@@ -18,15 +18,25 @@ export interface RuleFileIssue {
 /**
  * The kind of a file problem found by {@link parseYamlFile}: the YAML parser's error code (`DUPLICATE_KEY`,
  * `BAD_INDENT` …), a key the schema does not allow, a value of the wrong type (`expected`: zod's type name) or none,
- * or a value not among those allowed.
- * Problems a schema words itself (a custom refinement) have none.
+ * a value not among those allowed, or a name given twice (`RULES_DUPLICATE_ID`: two rules with one id;
+ * `RULES_DUPLICATE_CASE`: two rule-test cases with one name; `value` is the id or name).
+ * Other problems a schema words itself (a custom refinement) have none.
  */
 export type RuleFileProblem =
   | { readonly kind: 'syntax'; readonly code: string }
   | { readonly kind: 'unknown-key'; readonly key: string }
   /** `missing`: the document has nothing at the path (a required key left out). */
   | { readonly kind: 'type'; readonly expected: string; readonly missing: boolean }
-  | { readonly kind: 'value'; readonly values: readonly string[] };
+  | { readonly kind: 'value'; readonly values: readonly string[] }
+  | { readonly kind: 'duplicate'; readonly code: DuplicateCode; readonly value: string };
+
+/** Stable codes of the "given twice" problems a schema reports through `params` of a custom issue. */
+export type DuplicateCode = 'RULES_DUPLICATE_ID' | 'RULES_DUPLICATE_CASE';
+
+/** The `params` a schema puts on a custom issue so that {@link parseYamlFile} can say what the problem is. */
+export const duplicateParams = (code: DuplicateCode, value: string) => ({
+  problem: { kind: 'duplicate', code, value },
+});
 
 type Position = { line: number; column: number };
 
@@ -108,6 +118,10 @@ function problemOf(
       return { kind: 'type', expected: issue.expected, missing: !has(issue.path) };
     case 'invalid_value':
       return { kind: 'value', values: issue.values.map(String) };
+    case 'custom': {
+      const problem = issue.params?.problem as RuleFileProblem | undefined;
+      return problem?.kind === 'duplicate' ? problem : undefined;
+    }
     default:
       return undefined;
   }

@@ -182,7 +182,14 @@ describe('parseRuleTests', () => {
     const text = ['cases:', '  - { name: one, facts: {}, expect: { level: null } }', '  - name: one', '    facts: {}'];
     const parsed = parseRuleTests([...text, '    expect: { level: null }'].join('\n'), 't.yaml');
     expect(parsed.ok ? [] : parsed.error).toEqual([
-      { file: 't.yaml', line: 3, column: 11, path: 'cases.1.name', message: 'duplicate case name "one"' },
+      {
+        file: 't.yaml',
+        line: 3,
+        column: 11,
+        path: 'cases.1.name',
+        message: 'duplicate case name "one"',
+        problem: { kind: 'duplicate', code: 'RULES_DUPLICATE_CASE', value: 'one' },
+      },
     ]);
   });
 

@@ -3,6 +3,7 @@ import { contactCategorySchema, contactChannelSchema } from '../../domain/contac
 import { sexSchema } from '../../domain/student.ts';
 import { levelSchema } from '../levels.ts';
 import { ACTIONS } from '../schema.ts';
+import { duplicateParams } from '../yaml-file.ts';
 
 const id = z.string().min(1);
 const record = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
@@ -126,7 +127,12 @@ export const ruleTestSuiteSchema = z
     const seen = new Set<string>();
     suite.cases.forEach((c, i) => {
       if (seen.has(c.name)) {
-        ctx.addIssue({ code: 'custom', message: `duplicate case name "${c.name}"`, path: ['cases', i, 'name'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate case name "${c.name}"`,
+          path: ['cases', i, 'name'],
+          params: duplicateParams('RULES_DUPLICATE_CASE', c.name),
+        });
       }
       seen.add(c.name);
     });
