@@ -29,6 +29,7 @@ export type CliErrorCode =
   | 'CLI_NO_DATA'
   | 'CLI_COLUMNS'
   | 'CLI_RULES_INVALID'
+  | 'CLI_RULES_MISMATCH'
   | 'CLI_RULE_TESTS_FAILED'
   | 'CLI_MAPPING'
   | 'CLI_MAPPING_FILE'
@@ -52,6 +53,8 @@ const exitCodes: Record<CliErrorCode, ExitCode> = {
   CLI_NO_DATA: ExitCode.error,
   CLI_COLUMNS: ExitCode.error,
   CLI_RULES_INVALID: ExitCode.error,
+  /** A `--rules` file that reads none of the screening's instruments: the wrong rule set was given. */
+  CLI_RULES_MISMATCH: ExitCode.usage,
   CLI_RULE_TESTS_FAILED: ExitCode.error,
   CLI_MAPPING: ExitCode.error,
   CLI_MAPPING_FILE: ExitCode.error,

@@ -24,6 +24,7 @@ export {
 } from './cohort/index.ts';
 export * from './domain/index.ts';
 export { checkRules } from './rules/check/check-rules.ts';
+export { type RuleCoverage, ruleCoverage } from './rules/check/coverage.ts';
 export type { RuleCheckCode, RuleCheckIssue, RuleCheckOptions, RuleCheckReport } from './rules/check/types.ts';
 export { RULE_CHECK_CODES } from './rules/check/types.ts';
 export { defaultRuleSet } from './rules/default/default-rule-set.ts';

@@ -6,6 +6,7 @@ import type { Coding, InstrumentDefinition, Lang, Rounding } from '@triage/scale
 import { encodingDisplayName } from '../csv/decode.ts';
 import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
+import { ruleCoverageWarnings } from '../rule-coverage.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { instrumentsNamedIn, type MappingIssue, type SheetMapping } from './columns.ts';
 import { mappingFileProblems, parseMappingFile } from './mapping-file.ts';
@@ -146,6 +147,7 @@ export async function runImportCommand(
       generator: `triage ${options.version}`,
     });
   let outcome: ImportOutcome;
+  let ruleWarnings: string[] = [];
   try {
     const resolveMapping = options.interactive
       ? async (
@@ -188,7 +190,16 @@ export async function runImportCommand(
         delimiter: options.delimiter,
         sheets: options.sheets,
         note: options.note,
-        onStart: (source, mappings) => describeStart(source, mappings, options, text),
+        onStart: (source, mappings) => {
+          describeStart(source, mappings, options, text);
+          // Before any row is read or written: a rule set written for other instruments stops here.
+          ruleWarnings = ruleCoverageWarnings(core, options.ruleSet, {
+            instruments: mappedInstruments(mappings),
+            own: options.ruleSet !== core.defaultRuleSet,
+            lang: options.lang,
+            text,
+          });
+        },
         onProgress: progress.update,
         report: async (done) => {
           // Nothing imported (no student row): no report, and nothing left behind (below).
@@ -212,7 +223,7 @@ export async function runImportCommand(
     progress.done();
   }
 
-  const warnings = warningsOf(outcome, text);
+  const warnings = [...ruleWarnings, ...warningsOf(outcome, text)];
   if (outcome.counts.rows === 0) {
     // Nothing was imported: leave no empty results behind that look like an import.
     if (outcome.status === 'complete') removeEmptyImport(out);
@@ -342,6 +353,13 @@ function resumeCommand(argv: readonly string[], out: string): string {
   const args = argv.filter((a) => a !== '--resume');
   const hasOut = args.some((a) => a === '--out' || a === '-o' || a.startsWith('--out='));
   return ['triage', ...args, ...(hasOut ? [] : ['--out', out]), '--resume'].map(quote).join(' ');
+}
+
+/** The instruments of every mapped sheet, each once. */
+function mappedInstruments(mappings: ImportOutcome['mappings']): InstrumentDefinition[] {
+  const found = new Map<string, InstrumentDefinition>();
+  for (const m of mappings.values()) for (const i of m?.instruments ?? []) found.set(i.definition.id, i.definition);
+  return [...found.values()];
 }
 
 /** Before any row is read: how the file is read and how each sheet is mapped, with what needs a look. */

@@ -179,6 +179,12 @@ const en = {
     `${n === 1 ? '1 rejected row shows' : `${n} rejected rows show`} a positive or unanswered critical item: fix and re-import ${n === 1 ? 'it' : 'them'} first (errors.csv, column _urgent = yes)`,
   undecided: (n: number) =>
     `${n === 1 ? '1 scored row has' : `${n} scored rows have`} no level, or a level blank items may keep too low, because blank items leave a band open (results.csv reasons say "not decided"): check ${n === 1 ? 'its' : 'their'} blank answers (the _missing columns) and rescreen if needed`,
+  rulesReadNone: (ruleSet: string, instruments: readonly string[], reads: readonly string[]) =>
+    `rule set ${ruleSet} reads none of the instruments in the file (${instruments.join(', ')}): no student would get a level from them. It reads ${reads.length > 0 ? reads.join(', ') : 'no instrument'}. Give a rule set written for ${instruments.join(', ')} (triage rules show --rules <file> lists what it tests), or leave out --rules to use the default rule set`,
+  rulesReadNothingOf: (ruleSet: string, instruments: readonly string[]) =>
+    `rule set ${ruleSet} reads nothing of ${instruments.join(', ')}: no score or answer of ${instruments.length === 1 ? 'it' : 'theirs'} can give a student a level ("no rule fired")`,
+  rulesCriticalUnread: (ruleSet: string, instrument: string, items: readonly string[]) =>
+    `rule set ${ruleSet} does not read a positive ${instrument} critical item (${items.join('; ')}): a student who endorses ${items.length === 1 ? 'it' : 'one'} gets no level for that answer`,
   summaryTitle: (file: string) => `Import of ${file}`,
   counts: (c: ImportCounts) =>
     `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.summaryRows ? `, ${plural(c.summaryRows, 'statistics row')} (合计, 平均分 …) set aside, not scored` : ''}${c.titleRows ? `, ${plural(c.titleRows, 'title')} merged across the table (初一(2)班 …) set aside` : ''}${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
@@ -430,6 +436,12 @@ const zh: ImportMessages = {
     `${n} 个被拒收的行含阳性或未作答的危机条目：请优先修正并重新导入（errors.csv 中 _urgent = yes 的行）`,
   undecided: (n) =>
     `${n} 个已计分的行因空白条目使分级无法确定，没有等级或等级可能偏低（results.csv 的 reasons 写明“未能判定”）：请检查这些行的空白条目（_missing 列），必要时重新施测`,
+  rulesReadNone: (ruleSet, instruments, reads) =>
+    `规则集 ${ruleSet} 不读取文件中的任何量表（${instruments.join('、')}）：没有学生能由此得到等级。它读取的是${reads.length > 0 ? ` ${reads.join('、')}` : '：无'}。请改用为 ${instruments.join('、')} 编写的规则集（triage rules show --rules <文件> 列出它检验的内容），或去掉 --rules 使用默认规则集`,
+  rulesReadNothingOf: (ruleSet, instruments) =>
+    `规则集 ${ruleSet} 不读取 ${instruments.join('、')} 的任何结果：其得分和作答都不会使学生得到等级（“未触发规则”）`,
+  rulesCriticalUnread: (ruleSet, instrument, items) =>
+    `规则集 ${ruleSet} 不读取 ${instrument} 危机条目的阳性结果（${items.join('；')}）：作答阳性的学生不会因此得到等级`,
   summaryTitle: (file) => `导入 ${file}`,
   counts: (c) =>
     `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.summaryRows ? `，统计行（合计、平均分等）${c.summaryRows} 行另放、未计分` : ''}${c.titleRows ? `，跨整行合并的标题（初一(2)班等）${c.titleRows} 行另放` : ''}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,

@@ -17,6 +17,7 @@ import { mappingFileProblems, parseMappingFile } from '../import/mapping-file.ts
 import { importMessages } from '../import/messages.ts';
 import { pseudonymKey } from '../import/pseudonym.ts';
 import type { SkippedSheet } from '../import/skipped-sheets.ts';
+import { ruleCoverageWarnings } from '../rule-coverage.ts';
 import { type CohortMessages, cohortMessages } from './cohort-messages.ts';
 import { readCohort } from './cohort-read.ts';
 import { renderComparison, renderProjection } from './cohort-render.ts';
@@ -127,6 +128,16 @@ export async function runCohort(
   );
   for (const s of read.skipped) options.note(importText.sheetSkipped(s.sheet, s.rows, s.reason), 'warning');
   options.note(text.read(options.file, read.counts));
+  const screened = read.instruments.flatMap((id) => options.all.find((d) => d.id === id) ?? []);
+  for (const ruleSet of options.ruleSets) {
+    const warnings = ruleCoverageWarnings(core, ruleSet, {
+      instruments: screened,
+      own: ruleSet !== core.defaultRuleSet,
+      lang: options.lang,
+      text: importText,
+    });
+    for (const w of warnings) options.note(w, 'warning');
+  }
   if (read.unmappedSheets.length > 0) options.note(text.unmappedSheets(read.unmappedSheets), 'warning');
   if (key.ephemeral && options.ruleSets.length > 1) options.note(text.ephemeralKey);
 
