@@ -104,7 +104,10 @@ export class TriageRateLimitError extends TriageHttpError {
   }
 }
 
-/** A response that cannot be used: invalid JSON, a page without `data`, or a pagination guard tripped. */
+/**
+ * A response that cannot be used: a 2xx without the JSON body the spec declares (another content type, empty, or
+ * unparsable; never retried), a page without `data`, or a pagination guard tripped.
+ */
 export class TriageResponseError extends TriageApiError {
   override readonly name = 'TriageResponseError';
   readonly kind = 'response';

@@ -179,6 +179,14 @@ describe.each(ops.map((o) => [o.label, o] as const))('%s', (_label, { op, method
     for (const [, response] of ok) expect(hasExample(response.content?.['application/json'])).toBe(true);
   });
 
+  it('declares an application/json body on every success but 204 (the client rejects any other 2xx body)', () => {
+    // client/classify.ts parseSuccessBody relies on this: only 204/205 may come without a JSON body.
+    for (const [status, response] of successes(op)) {
+      if (status === '204') expect(response.content, status).toBeUndefined();
+      else expect(Object.keys(response.content ?? {}), status).toEqual(['application/json']);
+    }
+  });
+
   it('answers errors with application/problem+json (RFC 9457 + code + request_id), with examples', () => {
     const statuses = failures(op).map(([status]) => status);
     const expected = ['400', '401', '403', '429', '500', '503', ...(path.includes('{') ? ['404'] : [])];

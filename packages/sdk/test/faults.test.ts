@@ -4,7 +4,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTriageClient, type TriageClient } from '../src/client/client.ts';
 import { formatLogEntry, type RequestLogEntry } from '../src/client/debug-log.ts';
 import type { TriageClientOptions } from '../src/client/options.ts';
-import { isAbortError, isConnectionError, isHttpError, isRateLimitError, isTimeoutError } from '../src/errors.ts';
+import {
+  isAbortError,
+  isConnectionError,
+  isHttpError,
+  isRateLimitError,
+  isTimeoutError,
+  TriageResponseError,
+} from '../src/errors.ts';
+import type { paths } from '../src/generated/api.ts';
 import { rejection } from './rejection.ts';
 import { type Handler, scripted, sendJson, startTestServer, type TestServer } from './test-server.ts';
 
@@ -446,6 +454,62 @@ describe('responses', () => {
       res.end();
     });
     await expect(client.request('GET', '/big')).resolves.toEqual({ data: items });
+  });
+});
+
+describe('a success status without the JSON body the spec declares', () => {
+  // A captive portal or a proxy answering for the API: the caller awaits a Case and must not get a string.
+  it.each([
+    ['text/html', '<html><body>Log in to the school Wi-Fi</body></html>', /content type text\/html where JSON/],
+    ['text/plain', 'OK', /content type text\/plain where JSON/],
+    ['application/json', '', /empty body where JSON/],
+    ['application/json', '  \n', /empty body where JSON/],
+    ['application/json', '{"id": "case-1",', /could not be parsed/],
+    [undefined, '{"id":"case-1"}', /content type none where JSON/],
+  ])('200 %s %j throws SDK_INVALID_RESPONSE, once, even when x-should-retry says true', async (type, text, message) => {
+    const { server, client } = await setup((_req, res) => {
+      res.writeHead(200, {
+        ...(type === undefined ? {} : { 'content-type': type }),
+        'x-request-id': 'edge-2',
+        'x-should-retry': 'true',
+      });
+      res.end(text);
+    });
+    const typed = client as unknown as TriageClient<paths>;
+    const error = await rejection(typed.GET('/cases/{case_id}', { path: { case_id: 'case-1' } }));
+    expect(error).toBeInstanceOf(TriageResponseError);
+    expect(error).toMatchObject({
+      kind: 'response',
+      code: 'SDK_INVALID_RESPONSE',
+      status: 200,
+      requestId: 'edge-2',
+      body: text,
+      isRetryable: false,
+      attempts: 1,
+    });
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain(text || '\u0000');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('gives undefined for a 204 (no body by definition), whatever its content type', async () => {
+    const { client } = await setup((_req, res) => {
+      res.writeHead(204, { 'content-type': 'text/plain' });
+      res.end();
+    });
+    const result = await client.request('POST', '/hooks/ack').withResponse();
+    expect(result).toMatchObject({ data: undefined, response: { status: 204 }, attempts: 1 });
+  });
+
+  it('accepts a JSON body under a +json or parameterised JSON content type', async () => {
+    const { client } = await setup((req, res) => {
+      res.writeHead(201, {
+        'content-type': req.url === '/a' ? 'application/vnd.triage+json' : 'Application/JSON; charset=UTF-8',
+      });
+      res.end('{"id":"c-1"}');
+    });
+    await expect(client.request('POST', '/a')).resolves.toEqual({ id: 'c-1' });
+    await expect(client.request('POST', '/b')).resolves.toEqual({ id: 'c-1' });
   });
 });
 

@@ -19,15 +19,39 @@ import {
 } from './retry-policy.ts';
 import type { RawResponse } from './transport.ts';
 
-/** Parses a body as JSON when the content type says so; text otherwise; `undefined` when empty. */
-export function parseBody(raw: RawResponse): { ok: true; value: unknown } | { ok: false } {
+const JSON_TYPE = /[/+]json\b/i;
+
+/** Parses an error body as JSON when the content type says so; text otherwise; `undefined` when empty. */
+function parseBody(raw: RawResponse): { ok: true; value: unknown } | { ok: false } {
   if (raw.text === '') return { ok: true, value: undefined };
   const type = raw.headers['content-type'] ?? '';
-  if (!/[/+]json\b/i.test(type)) return { ok: true, value: raw.text };
+  if (!JSON_TYPE.test(type)) return { ok: true, value: raw.text };
   try {
     return { ok: true, value: JSON.parse(raw.text) };
   } catch {
     return { ok: false };
+  }
+}
+
+/** Why a successful status's body is unusable: see {@link parseSuccessBody}. */
+export type InvalidBodyReason = 'not-json' | 'empty' | 'malformed';
+
+/**
+ * The body of a status below 400. Every success of the API but 204 declares an `application/json` body (checked
+ * against openapi/triage.yaml in spec.test.ts), so anything else is not the typed result the caller awaits: a
+ * captive portal's HTML page, a proxy's "OK", an empty body. 204 and 205 carry no body by definition (RFC 9110
+ * §15.3.5, §15.3.6) and give `undefined`, as `SuccessData` types them.
+ */
+export function parseSuccessBody(
+  raw: RawResponse,
+): { ok: true; value: unknown } | { ok: false; reason: InvalidBodyReason } {
+  if (raw.status === 204 || raw.status === 205) return { ok: true, value: undefined };
+  if (!JSON_TYPE.test(raw.headers['content-type'] ?? '')) return { ok: false, reason: 'not-json' };
+  if (raw.text.trim() === '') return { ok: false, reason: 'empty' };
+  try {
+    return { ok: true, value: JSON.parse(raw.text) };
+  } catch {
+    return { ok: false, reason: 'malformed' };
   }
 }
 
@@ -58,14 +82,25 @@ export function httpError(raw: RawResponse, now: number): TriageHttpError {
   return new TriageHttpError(init);
 }
 
-/** The error for a successful status whose body cannot be parsed. */
-export function invalidBodyError(raw: RawResponse): TriageResponseError {
+const INVALID_BODY: Readonly<Record<InvalidBodyReason, (raw: RawResponse) => string>> = {
+  'not-json': (raw) => `content type ${raw.headers['content-type'] || 'none'} where JSON was expected`,
+  empty: () => 'empty body where JSON was expected',
+  malformed: () => 'body declared JSON but could not be parsed',
+};
+
+/**
+ * The error for a successful status whose body is not the JSON the operation declares. Not retried, as Stripe's
+ * and OpenAI's SDKs do not retry a 2xx: the server answered (a POST may have been applied), and the same proxy or
+ * portal would answer the same way. The text is kept in `body` (never in the message) to tell what answered.
+ */
+export function invalidBodyError(raw: RawResponse, reason: InvalidBodyReason): TriageResponseError {
   return new TriageResponseError({
-    message: `HTTP ${raw.status} response declared JSON but could not be parsed`,
+    message: `HTTP ${raw.status} response has ${INVALID_BODY[reason](raw)}`,
     code: SdkErrorCode.invalidResponse,
     status: raw.status,
     requestId: raw.headers['x-request-id'],
     headers: raw.headers,
+    body: raw.text,
     isRetryable: false,
   });
 }

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { SdkErrorCode, TriageAbortError, TriageApiError, TriageTimeoutError } from '../errors.ts';
 import type { ApiResponse } from './api-promise.ts';
-import { httpError, invalidBodyError, parseBody, requestIdOf, transportError } from './classify.ts';
+import { httpError, invalidBodyError, parseSuccessBody, requestIdOf, transportError } from './classify.ts';
 import { type RequestLogger, redactHeaders, redactQuery } from './debug-log.ts';
 import type { RequestGate } from './gate.ts';
 import type { ResolvedOptions } from './options.ts';
@@ -285,9 +285,9 @@ class Call implements ExchangeSink {
     } else if (raw.status >= 400) {
       error = httpError(raw, now);
     } else {
-      const parsed = parseBody(raw);
+      const parsed = parseSuccessBody(raw);
       if (parsed.ok) data = parsed.value;
-      else error = invalidBodyError(raw);
+      else error = invalidBodyError(raw, parsed.reason);
     }
     const requestId = error === undefined ? requestIdOf((raw as RawResponse).headers, undefined) : error.requestId;
     if (this.#ctx.logger) this.#log(this.#ctx.logger, now, raw?.status ?? error?.status, error?.code, requestId);
