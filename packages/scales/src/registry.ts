@@ -55,7 +55,7 @@ export const instruments: readonly InstrumentDefinition[] = [
 const key = (id: string): string => id.toLowerCase().replace(/[^a-z0-9]/g, '');
 const byKey = new Map(instruments.map((d) => [key(d.id), d]));
 
-/** Finds an instrument by id, ignoring case and punctuation ("PHQ9", "phq-9"). */
+/** Finds an instrument by id, ignoring case and punctuation ("PHQ9", "phq-9"); `undefined` for anything else. */
 export function getInstrument(id: string): InstrumentDefinition | undefined {
-  return byKey.get(key(id));
+  return typeof id === 'string' ? byKey.get(key(id)) : undefined;
 }

@@ -41,6 +41,11 @@ function readAnswer(item: CompiledItem, answer: Answer, coding: Coding, issues: 
     return readNumber(item, answer, coding, issues, String(answer));
   }
   if (answer === null || answer === undefined) return MISSING;
+  if (typeof answer !== 'string') {
+    // true, an object, an array: what a JSON body may hold where an answer belongs.
+    issues.push({ code: 'SCALES_UNKNOWN_LABEL', item: item.id, expected: item.expected, received: typeof answer });
+    return MISSING;
+  }
   // Fastest path, what a screening export mostly holds: one digit, no spaces.
   if (answer.length === 1) {
     const digit = answer.charCodeAt(0) - 48;
@@ -76,13 +81,20 @@ export function readAnswers(
 ): Float64Array {
   const { items } = compiled;
   const values = compiled.scratch;
+  const range = (): string =>
+    compiled.minLength === items.length ? `${items.length}` : `${compiled.minLength}–${items.length}`;
+  // null from JSON, a number, a whole CSV line as one string: no list of answers at all.
+  if (typeof answers !== 'object' || answers === null) {
+    values.fill(MISSING);
+    issues.push({ code: 'SCALES_ITEM_COUNT', expected: range(), received: answers === null ? 'null' : typeof answers });
+    return values;
+  }
   if (Array.isArray(answers)) {
     const list = answers as ReadonlyArray<Answer>;
     // Positions past the end of a short array (trailing optional items) are blank.
     values.fill(MISSING, Math.min(list.length, items.length));
     if (list.length < compiled.minLength || list.length > items.length) {
-      const range = compiled.minLength === items.length ? `${items.length}` : `${compiled.minLength}–${items.length}`;
-      issues.push({ code: 'SCALES_ITEM_COUNT', expected: range, received: String(list.length) });
+      issues.push({ code: 'SCALES_ITEM_COUNT', expected: range(), received: String(list.length) });
       return values;
     }
     for (let i = 0; i < list.length; i++) {

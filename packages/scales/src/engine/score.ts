@@ -134,8 +134,9 @@ function positiveBounds(compiled: CompiledInstrument, answered: number, unscored
 
 /**
  * Scores one respondent's answers by the instrument's published key. Never throws on bad input: malformed answers
- * come back as `{ ok: false, error }` naming each item at fault; a total the missing-item rule forbids is `null`
- * with a warning, while critical items still raise `positive` or `unknown` flags.
+ * (or none: `null`) come back as `{ ok: false, error }` naming each item at fault, and `null` options are none; a
+ * total the missing-item rule forbids is `null` with a warning, while critical items still raise `positive` or
+ * `unknown` flags.
  * @example
  * const r = scoreInstrument(phq9, [0, 1, 2, 1, 0, 0, 1, 0, 1]);
  * if (r.ok) console.log(r.value.total, r.value.band?.id, r.value.flags);
@@ -143,8 +144,10 @@ function positiveBounds(compiled: CompiledInstrument, answered: number, unscored
 export function scoreInstrument(
   definition: InstrumentDefinition,
   answers: Answers,
-  options: ScoreOptions = NO_OPTIONS,
+  scoreOptions?: ScoreOptions | null,
 ): Result<ScoreValue, ScoreFailure> {
+  // null (easy to get from JSON) means no options, as undefined does.
+  const options = scoreOptions ?? NO_OPTIONS;
   const compiled = compileInstrument(definition);
   const issues: ScoreIssue[] = [];
   if (options.bandSet && !definition.bandSets.some((s) => s.id === options.bandSet)) {
