@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
@@ -262,14 +263,49 @@ describe('verifyWebhook', () => {
     }
   });
 
-  it.each<[string, Partial<VerifyWebhookOptions>, ErrorConstructor]>([
-    ['empty secret', { secret: '' }, TypeError],
-    ['no secrets', { secret: [] }, TypeError],
-    ['an empty secret among others', { secret: [SECRET, ''] }, TypeError],
-    ['negative tolerance', { toleranceSeconds: -1 }, RangeError],
-    ['NaN tolerance', { toleranceSeconds: Number.NaN }, RangeError],
-  ])('throws on %s (a configuration bug, not a bad delivery)', (_, overrides, type) => {
+  // Runtime values plain JavaScript (or an `as` cast) can pass: an unset environment variable is undefined.
+  const loose = (options: Record<string, unknown>) => options as unknown as Partial<VerifyWebhookOptions>;
+  const SECRET_ERROR = 'webhook secret must be a non-empty string (or a non-empty list of them)';
+  it.each<[string, Partial<VerifyWebhookOptions>, ErrorConstructor, string | RegExp]>([
+    ['empty secret', { secret: '' }, TypeError, SECRET_ERROR],
+    ['no secrets', { secret: [] }, TypeError, SECRET_ERROR],
+    ['an empty secret among others', { secret: [SECRET, ''] }, TypeError, SECRET_ERROR],
+    ['an unset secret (process.env.X)', loose({ secret: undefined }), TypeError, SECRET_ERROR],
+    ['a null secret', loose({ secret: null }), TypeError, SECRET_ERROR],
+    ['a numeric secret', loose({ secret: 42 }), TypeError, SECRET_ERROR],
+    ['an unset secret among others', loose({ secret: [SECRET, undefined] }), TypeError, SECRET_ERROR],
+    ['a parsed body (express.json())', loose({ payload: EVENT }), TypeError, /payload must be the raw body/],
+    ['no body', loose({ payload: undefined }), TypeError, /payload must be the raw body/],
+    ['negative tolerance', { toleranceSeconds: -1 }, RangeError, /toleranceSeconds/],
+    ['NaN tolerance', { toleranceSeconds: Number.NaN }, RangeError, /toleranceSeconds/],
+  ])('throws on %s (a configuration bug, not a bad delivery)', (_, overrides, type, message) => {
     expect(() => verify(overrides)).toThrow(type);
+    expect(() => verify(overrides)).toThrow(message);
+  });
+
+  describe("a header as Node's IncomingHttpHeaders types it (string | string[] | undefined)", () => {
+    const header = signWebhook({ payload: PAYLOAD, secret: SECRET, timestamp: T });
+    const other = signWebhook({ payload: PAYLOAD, secret: SECRET, timestamp: T + 1 });
+    it.each<[string, unknown, WebhookErrorCode | 'ok']>([
+      ['one value in a list', [header], 'ok'],
+      ['one value beside blank ones', ['', header, '  '], 'ok'],
+      ['the same value twice', [header, header], 'SDK_WEBHOOK_BAD_HEADER'],
+      ['two values', [header, other], 'SDK_WEBHOOK_BAD_HEADER'],
+      ['an empty list', [], 'SDK_WEBHOOK_NO_SIGNATURE'],
+      ['only blank values', ['', ' '], 'SDK_WEBHOOK_NO_SIGNATURE'],
+      ['null (fetch headers.get())', null, 'SDK_WEBHOOK_NO_SIGNATURE'],
+      ['a number', 42, 'SDK_WEBHOOK_BAD_HEADER'],
+      ['a list holding a number', [header, 42], 'SDK_WEBHOOK_BAD_HEADER'],
+      ['an object', { t: T }, 'SDK_WEBHOOK_BAD_HEADER'],
+    ])('%s → %s', (_, given, expected) => {
+      expect(codeOf(verify(loose({ header: given })))).toBe(expected);
+    });
+
+    it('accepts the header type of IncomingHttpHeaders, Express and fetch', () => {
+      expectTypeOf<IncomingHttpHeaders[string]>().toExtend<VerifyWebhookOptions['header']>();
+      expectTypeOf<string | undefined>().toExtend<VerifyWebhookOptions['header']>();
+      expectTypeOf<ReturnType<Headers['get']>>().toExtend<VerifyWebhookOptions['header']>();
+    });
   });
 
   describe('properties', () => {

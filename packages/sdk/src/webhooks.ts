@@ -33,8 +33,12 @@ export type WebhookVerification =
 export interface VerifyWebhookOptions {
   /** The raw request body exactly as received: bytes, or the string they were read into. Not re-serialised JSON. */
   readonly payload: string | Uint8Array;
-  /** Value of the `Triage-Signature` header; `undefined` when the request has none. */
-  readonly header: string | undefined;
+  /**
+   * The `Triage-Signature` header as the framework gives it: a string; `undefined` or `null` when absent (Express
+   * `req.get()`, fetch `headers.get()`); or Node's `req.headers[…]` (`string | string[] | undefined`), where one
+   * value is used and several are rejected (`SDK_WEBHOOK_BAD_HEADER`).
+   */
+  readonly header: string | readonly string[] | null | undefined;
   /** The endpoint's signing secret; during rotation, the old and the new one (any match passes). */
   readonly secret: string | readonly string[];
   /** Accepted clock distance in seconds, past or future (default 300). `Infinity` disables the check. */
@@ -57,7 +61,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Checks a delivery's `Triage-Signature` against the raw body, then its timestamp against the clock, and parses the
- * body as JSON. Compares in constant time; never throws for a bad delivery (only for a missing secret or a bad tolerance).
+ * body as JSON. Compares in constant time; never throws for a bad delivery, only for a caller's mistake: no secret
+ * (an empty or unset one), a payload that is not the raw body, a bad tolerance (`TypeError`, `RangeError`).
  * @see https://docs.stripe.com/webhooks#verify-manually
  * @example
  * ```ts
@@ -73,17 +78,24 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function verifyWebhook(options: VerifyWebhookOptions): WebhookVerification {
   const secrets = secretList(options.secret);
+  const body = bytesOf(options.payload);
   const tolerance = options.toleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS;
   if (Number.isNaN(tolerance) || tolerance < 0) throw new RangeError('toleranceSeconds must be >= 0');
 
-  const header = options.header?.trim();
-  if (!header) return reject('SDK_WEBHOOK_NO_SIGNATURE', 'missing Triage-Signature header');
-  const parsed = parseHeader(header);
+  const given = options.header;
+  const values = given === undefined || given === null ? [] : typeof given === 'string' ? [given] : given;
+  if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
+    return reject('SDK_WEBHOOK_BAD_HEADER', 'Triage-Signature header is not a string');
+  }
+  const present = (values as readonly string[]).map((v) => v.trim()).filter((v) => v !== '');
+  if (present.length === 0) return reject('SDK_WEBHOOK_NO_SIGNATURE', 'missing Triage-Signature header');
+  // A second header could be a forger's: which one to trust is not ours to guess.
+  if (present.length > 1) return reject('SDK_WEBHOOK_BAD_HEADER', 'more than one Triage-Signature header');
+  const parsed = parseHeader(present[0] as string);
   if (parsed === undefined) {
     return reject('SDK_WEBHOOK_BAD_HEADER', 'Triage-Signature header needs one t=<unix seconds> and a v1=<hex>');
   }
 
-  const body = bytesOf(options.payload);
   const expected = secrets.map((secret) => Buffer.from(sign(parsed.timestamp, body, secret), 'utf8'));
   const matches = parsed.signatures.some((candidate) => {
     // UTF-8, not latin1: latin1 would fold a non-ASCII character onto an ASCII byte and let it match.
@@ -158,15 +170,19 @@ function sign(timestamp: number, body: Uint8Array, secret: string): string {
 }
 
 function bytesOf(payload: string | Uint8Array): Uint8Array {
-  return typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
+  if (typeof payload === 'string') return Buffer.from(payload, 'utf8');
+  // express.json() hands over a parsed object: its signature can never be checked.
+  if (!(payload instanceof Uint8Array)) throw new TypeError('webhook payload must be the raw body: a string or bytes');
+  return payload;
 }
 
 function secretList(secret: string | readonly string[]): readonly string[] {
-  const list = typeof secret === 'string' ? [secret] : secret;
+  // An unset environment variable gives undefined: say so, not "cannot read properties of undefined".
+  const list: readonly unknown[] = typeof secret === 'string' ? [secret] : Array.isArray(secret) ? secret : [];
   if (list.length === 0 || list.some((s) => typeof s !== 'string' || s.length === 0)) {
     throw new TypeError('webhook secret must be a non-empty string (or a non-empty list of them)');
   }
-  return list;
+  return list as readonly string[];
 }
 
 function reject(code: WebhookErrorCode, message: string): WebhookVerification {
