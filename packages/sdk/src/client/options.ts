@@ -7,8 +7,8 @@ import { type Sleep, sleep } from './sleep.ts';
 export interface TriageClientOptions {
   /** API root, e.g. `https://api.example.org/v1`; paths are appended to it. */
   readonly baseUrl: string;
-  /** Sent as `Authorization: Bearer <apiKey>`. */
-  readonly apiKey?: string;
+  /** Sent as `Authorization: Bearer <apiKey>`; `undefined` (an unset `process.env` variable) sends none. */
+  readonly apiKey?: string | undefined;
   /** Per-attempt timeout covering connect, headers and the whole body. Default 30 000. */
   readonly timeout?: number;
   /** Overall budget of a call across attempts and waits. Default 120 000. */
