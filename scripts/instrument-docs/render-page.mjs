@@ -223,8 +223,15 @@ function subscales(def, s) {
     (sub.missing ? s.subscales.prorate(sub.missing.minAnswered, sub.items.length, sub.missing.rounding) : '') +
     (sub.gate ? s.subscales.gate(gateName(def, sub.gate.item, s), sub.gate.min) : '');
   const rows = def.subscales.map((sub) => [text(sub.label[s.lang]), code(sub.id), itemList(sub.items, s), method(sub)]);
+  return [`## ${s.subscales.title}`, table(s.subscales.columns, rows), subscaleMissing(def, s)].join('\n\n');
+}
+
+/** What a blank item does to a subscale: no score, and (engine/subscales.ts) the band the blanks cannot change. */
+function subscaleMissing(def, s) {
   const rules = def.subscales.some((sub) => sub.missing || sub.from) ? s.subscales.missingRules : s.subscales.missing;
-  return [`## ${s.subscales.title}`, table(s.subscales.columns, rows), rules].join('\n\n');
+  // Bounded as in scoreSubscales: banded subscales read from their own items under the all-items rule.
+  const bounded = def.subscales.some((sub) => sub.bandSets?.length && !sub.from && !sub.gate && !sub.missing);
+  return bounded ? s.sentences([rules, s.subscales.bandBounds]) : rules;
 }
 
 function bandRange(bands, i, any) {
@@ -335,9 +342,7 @@ function missing(def, s) {
   const optional = def.items.filter((i) => i.optional).map((i) => i.id);
   if (optional.length) sentences.push(s.missing.optional(itemList(optional, s)));
   if (def.subscales?.length && rule.kind !== 'subscales') {
-    sentences.push(
-      def.subscales.some((sub) => sub.missing || sub.from) ? s.subscales.missingRules : s.subscales.missing,
-    );
+    sentences.push(subscaleMissing(def, s));
   }
   return [`## ${s.missing.title}`, s.sentences(sentences), sourceLine].join('\n\n');
 }

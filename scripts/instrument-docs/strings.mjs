@@ -122,6 +122,11 @@ const en = {
     missingRules:
       'A subscale with a missing or refused item has no score, unless its method names a proration rule; a ' +
       'composite (sum of subscales) has no score when a component has none.',
+    bandBounds:
+      'Without a score, a subscale that needs all its items still gets its band when every answer to the blank ' +
+      'items gives the same one: each blank is put at its lowest and at its highest score, nothing imputed, and a ' +
+      '`SCALES_SUBSCALE_BAND_BOUNDS` warning names the subscale and both bands (`bands.lowest`, `bands.highest`, also ' +
+      'on the subscale result); two different bands leave the band empty.',
   },
 
   bands: {
@@ -329,6 +334,9 @@ const zh = {
     missing: '因子内任一条目缺答或拒答时，该因子不计分。',
     missingRules:
       '因子内有条目缺答或拒答时该因子不计分，计分方式中注明折算规则的除外；由其他因子相加而成的因子，任一组成因子无分时也无分。',
+    bandBounds:
+      '需全部条目作答的因子无分时，若空白条目无论怎样作答分级都相同，仍给出该分级：每个空白条目分别取最低分与最高分，不作插补；' +
+      '`SCALES_SUBSCALE_BAND_BOUNDS` 提示写明因子及两端分级（`bands.lowest`、`bands.highest`，因子结果中也有）；两端分级不同时分级为空。',
   },
 
   bands: {

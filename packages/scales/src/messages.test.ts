@@ -48,6 +48,25 @@ describe('messages', () => {
     expect(formatDerivedName('syndrome', 'en')).toBe('depressive syndrome (PHQ algorithm)');
   });
 
+  it('names the subscale of a band decided without its score', () => {
+    const band = (id: string, zh: string, en: string) => ({
+      set: 's',
+      id,
+      label: { zh, en },
+      positive: false,
+      source: 's',
+    });
+    const decided = { lowest: band('normal', '正常', 'normal'), highest: band('normal', '正常', 'normal') };
+    const open = { lowest: band('mild', '轻度', 'mild'), highest: band('severe', '重度', 'severe') };
+    const warning = { code: 'SCALES_SUBSCALE_BAND_BOUNDS', subscale: 'psychoticism', items: ['90'] } as const;
+    expect(formatWarning({ ...warning, bands: decided }, 'zh')).toBe(
+      '因子 psychoticism：第90题无论怎样作答，分级都是「正常」：据此判定分级（因子分仍为空）',
+    );
+    expect(formatWarning({ ...warning, bands: open }, 'en')).toBe(
+      'subscale psychoticism, item(s) 90: the answers could put the band anywhere from "mild" to "severe": band undecided',
+    );
+  });
+
   it('names the invalid-protocol warning and the CESD-R categories in both languages', () => {
     expect(formatWarning({ code: 'SCALES_INVALID_PROTOCOL' }, 'zh')).toBe(
       '效度量表得分达到作废标准：结果不可信，应择期重测',

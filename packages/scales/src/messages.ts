@@ -3,7 +3,15 @@ import type { ScoreIssue, ScoreIssueCode, ScoreWarning, WarningCode } from './en
 /** Languages of user-facing text. */
 export type Lang = 'zh' | 'en';
 
-type Params = { item: string; expected: string; items: string; coding: string; lowest: string; highest: string };
+type Params = {
+  item: string;
+  expected: string;
+  items: string;
+  coding: string;
+  lowest: string;
+  highest: string;
+  subscale: string;
+};
 type Template = (p: Params) => string;
 
 const issues: Record<ScoreIssueCode, Record<Lang, Template>> = {
@@ -47,6 +55,16 @@ const warnings: Record<WarningCode, Record<Lang, Template>> = {
       p.lowest === p.highest
         ? `item(s) ${p.items}: whatever the answers, the band is "${p.lowest}", so the band is given (still no total)`
         : `item(s) ${p.items}: the answers could put the band anywhere from "${p.lowest}" to "${p.highest}": band undecided`,
+  },
+  SCALES_SUBSCALE_BAND_BOUNDS: {
+    zh: (p) =>
+      p.lowest === p.highest
+        ? `因子 ${p.subscale}：第${p.items}题无论怎样作答，分级都是「${p.lowest}」：据此判定分级（因子分仍为空）`
+        : `因子 ${p.subscale}：第${p.items}题的作答可使分级在「${p.lowest}」到「${p.highest}」之间：分级未定`,
+    en: (p) =>
+      p.lowest === p.highest
+        ? `subscale ${p.subscale}, item(s) ${p.items}: whatever the answers, the band is "${p.lowest}", so the band is given (still no score)`
+        : `subscale ${p.subscale}, item(s) ${p.items}: the answers could put the band anywhere from "${p.lowest}" to "${p.highest}": band undecided`,
   },
   SCALES_REFUSED: {
     zh: (p) => `第${p.items}题拒绝回答，按阳性处理`,
@@ -93,6 +111,7 @@ const params = (p: Partial<Params>): Params => ({
   coding: '',
   lowest: '',
   highest: '',
+  subscale: '',
   ...p,
 });
 
@@ -108,8 +127,13 @@ export function formatIssue(issue: ScoreIssue, lang: Lang): string {
 export function formatWarning(warning: ScoreWarning, lang: Lang): string {
   const items = (warning.items ?? []).join(lang === 'zh' ? '、' : ', ');
   const bands = warning.bands;
+  const subscale = warning.subscale ?? '';
   return warnings[warning.code][lang](
-    params(bands ? { items, lowest: bands.lowest.label[lang], highest: bands.highest.label[lang] } : { items }),
+    params(
+      bands
+        ? { items, subscale, lowest: bands.lowest.label[lang], highest: bands.highest.label[lang] }
+        : { items, subscale },
+    ),
   );
 }
 

@@ -3,7 +3,13 @@ import { err, ok, type Result } from '../result.ts';
 import { findBand } from './bands.ts';
 import { bandBounds, type TotalBounds, totalBounds } from './bounds.ts';
 import { scoreAsq, scoreCssrsScreener } from './categorical.ts';
-import { type CompiledInstrument, type CompiledItem, compileInstrument, isAbsent } from './compile.ts';
+import {
+  type CompiledInstrument,
+  type CompiledItem,
+  type CompiledSubscale,
+  compileInstrument,
+  isAbsent,
+} from './compile.ts';
 import { cesdrCategory, phqDepressiveSyndrome } from './derived.ts';
 import { readAnswers } from './read-answers.ts';
 import { applyRounding } from './rounding.ts';
@@ -130,6 +136,31 @@ function positiveBounds(compiled: CompiledInstrument, answered: number, unscored
     if (item.scoreMax >= compiled.positiveMin) high++;
   }
   return { low, high };
+}
+
+/**
+ * One SCALES_SUBSCALE_BAND_BOUNDS warning per subscale left without a score by blank items and given its bands
+ * (engine/subscales.ts): a band decided that way is not read off a score, and the reader has to be told.
+ */
+function subscaleBoundWarnings(
+  compiled: CompiledInstrument,
+  values: ArrayLike<number>,
+  subscales: readonly SubscaleResult[],
+  warnings: ScoreWarning[] | undefined,
+): ScoreWarning[] | undefined {
+  let out = warnings;
+  for (let k = 0; k < subscales.length; k++) {
+    const result = subscales[k] as SubscaleResult;
+    if (!result.bands) continue;
+    const items: string[] = [];
+    for (const p of (compiled.subscales[k] as CompiledSubscale).positions) {
+      const item = compiled.items[p] as CompiledItem;
+      if (isAbsent(item, values[p] as number)) items.push(item.id);
+    }
+    out ??= [];
+    out.push({ code: 'SCALES_SUBSCALE_BAND_BOUNDS', subscale: result.id, items, bands: result.bands });
+  }
+  return out;
 }
 
 /**
@@ -285,6 +316,8 @@ export function scoreInstrument(
     warnings ??= [];
     warnings.push({ code: 'SCALES_BAND_BOUNDS', items: unscored, bands });
   }
+
+  if (sub?.bounds) warnings = subscaleBoundWarnings(compiled, values, subscales, warnings);
 
   const value: Mutable<ScoreValue> = {
     instrument: definition.id,

@@ -17,6 +17,23 @@ const score = (def: InstrumentDefinition, answers: readonly Answer[]): ScoreValu
 const sub = (r: ScoreValue, id: string) => r.subscales.find((s) => s.id === id);
 
 describe('the QA examples', () => {
+  // QA round 8, finding 9: a band with a null score, and nothing said about it.
+  it.each([
+    ['DASS-21 all 3, item 2 blank', dass21, 21, 3, 2, 'anxiety', 'extremely-severe'],
+    ['SCL-90 all 1, item 90 blank', scl90, 90, 1, 90, 'psychoticism', 'normal'],
+  ] as const)('%s: %s is %s with a null score, and a warning names it', (_label, def, n, value, blank, id, band) => {
+    const answers: (number | null)[] = Array<number>(n).fill(value);
+    answers[blank - 1] = null;
+    const r = score(def, answers);
+    expect(sub(r, id)).toMatchObject({ score: null, band: { id: band } });
+    expect(r.warnings).toContainEqual({
+      code: 'SCALES_SUBSCALE_BAND_BOUNDS',
+      subscale: id,
+      items: [String(blank)],
+      bands: { lowest: sub(r, id)?.band, highest: sub(r, id)?.band },
+    });
+  });
+
   it('SCL-90 item 90 blank, answered total 166 and 77 positive items: screen positive whatever item 90 is', () => {
     // 77 items at 2, 12 at 1: 166 without item 90; every complete factor below 2 is beside the point.
     const answers: (number | null)[] = Array.from({ length: 90 }, (_, i) => (i < 77 ? 2 : 1));
@@ -113,6 +130,17 @@ describe.each(withParts.map((d) => [d.id, d] as const))(
               expect(order[Math.min(...ranks)]).toBe(s.bands.lowest.id);
               expect(order[Math.max(...ranks)]).toBe(s.bands.highest.id);
               if (!s.band) expect(new Set(ranks).size).toBeGreaterThan(1);
+            }
+            // A band without a score is never silent: one warning per such subscale, naming it and its blanks.
+            const told = r.warnings.filter((w) => w.code === 'SCALES_SUBSCALE_BAND_BOUNDS' && w.subscale === s.id);
+            if (!s.bands) expect(told).toEqual([]);
+            else {
+              const blanks = (def.subscales?.[k]?.items ?? []).filter(
+                (id) => answers[def.items.findIndex((i) => i.id === id)] === null,
+              );
+              expect(told).toEqual([
+                { code: 'SCALES_SUBSCALE_BAND_BOUNDS', subscale: s.id, items: blanks, bands: s.bands },
+              ]);
             }
           });
           r.screens?.forEach((screen, k) => {

@@ -76,6 +76,7 @@ export type WarningCode =
   | 'SCALES_PRORATED'
   | 'SCALES_NOT_SCORABLE'
   | 'SCALES_BAND_BOUNDS'
+  | 'SCALES_SUBSCALE_BAND_BOUNDS'
   | 'SCALES_REFUSED'
   | 'SCALES_SKIPPED_ANSWERED'
   | 'SCALES_INVALID_PROTOCOL';
@@ -83,9 +84,12 @@ export type WarningCode =
 export interface ScoreWarning {
   readonly code: WarningCode;
   readonly items?: readonly string[];
+  /** SCALES_SUBSCALE_BAND_BOUNDS: the id of the subscale the warning is about (its `items` are its blank ones). */
+  readonly subscale?: string;
   /**
    * SCALES_BAND_BOUNDS: with no total, the bands of the lowest and highest total the unscored items allow. The same
    * band twice means the band was decided by these bounds (`band` holds it); two bands leave `band` null.
+   * SCALES_SUBSCALE_BAND_BOUNDS: the same for one subscale's score (as its result's `bands`).
    */
   readonly bands?: { readonly lowest: BandResult; readonly highest: BandResult };
 }

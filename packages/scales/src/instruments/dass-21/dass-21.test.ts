@@ -157,8 +157,16 @@ describe('DASS-21 labels and missing items', () => {
     answers[2] = null; // item 3, depression
     const r = score(answers);
     expect(r.total).toBeNull();
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['3'] }]);
     expect(r.subscales.map((s) => s.score)).toEqual([null, 14, 14]);
+    // Depression 6 known + 0–3 for item 3, × 2: 12–18, mild to moderate: no band, and the warning says why.
+    expect(r.subscales[0]).toMatchObject({
+      band: null,
+      bands: { lowest: { id: 'mild' }, highest: { id: 'moderate' } },
+    });
+    expect(r.warnings).toEqual([
+      { code: 'SCALES_NOT_SCORABLE', items: ['3'] },
+      { code: 'SCALES_SUBSCALE_BAND_BOUNDS', subscale: 'depression', items: ['3'], bands: r.subscales[0]?.bands },
+    ]);
   });
 });
 

@@ -124,7 +124,15 @@ describe('MHT boundaries', () => {
     const r = score(answers);
     expect(r.total).toBeNull();
     expect(sub(r, 'learning-anxiety')?.score).toBeNull();
-    expect(r.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['1'] }]);
+    expect(r.warnings).toEqual([
+      { code: 'SCALES_NOT_SCORABLE', items: ['1'] },
+      {
+        code: 'SCALES_SUBSCALE_BAND_BOUNDS',
+        subscale: 'learning-anxiety',
+        items: ['1'],
+        bands: sub(r, 'learning-anxiety')?.bands,
+      },
+    ]);
   });
 });
 

@@ -184,6 +184,12 @@ describe('SCARED labels and missing items', () => {
     expect(r.warnings).toEqual([
       { code: 'SCALES_NOT_SCORABLE', items: ['20'] },
       { code: 'SCALES_BAND_BOUNDS', items: ['20'], bands: { lowest: r.band, highest: r.band } },
+      {
+        code: 'SCALES_SUBSCALE_BAND_BOUNDS',
+        subscale: 'separation-anxiety',
+        items: ['20'],
+        bands: r.subscales.find((s) => s.id === 'separation-anxiety')?.bands,
+      },
     ]);
     expect(r.subscales.find((s) => s.id === 'separation-anxiety')?.score).toBeNull();
     expect(r.subscales.find((s) => s.id === 'generalized-anxiety')?.score).toBe(9);

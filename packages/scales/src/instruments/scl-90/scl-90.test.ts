@@ -173,7 +173,15 @@ describe('SCL-90 screening boundaries (README: >160, >43, factor ≥2)', () => {
     // All 1 with item 1 blank: total 90–94, positive items 0–1, somatization mean 1–1.33 whatever item 1 is.
     const negative = score([null, ...(all(1).slice(1) as number[])]);
     expect(negative.screens?.[0]).toEqual({ id: 'cn-screen', positive: false, met: [] });
-    expect(negative.warnings).toEqual([{ code: 'SCALES_NOT_SCORABLE', items: ['1'] }]);
+    expect(negative.warnings).toEqual([
+      { code: 'SCALES_NOT_SCORABLE', items: ['1'] },
+      {
+        code: 'SCALES_SUBSCALE_BAND_BOUNDS',
+        subscale: 'somatization',
+        items: ['1'],
+        bands: negative.subscales.find((s) => s.id === 'somatization')?.bands,
+      },
+    ]);
     // Total 160 on the answered items with item 1 blank: 161–165 if item 1 is 1–5, so > 160 whatever it is.
     const over = all(1) as (number | null)[];
     for (let i = 1; i <= 71; i++) over[i] = 2;
