@@ -2,7 +2,7 @@ import { Command, Errors, Flags, type Interfaces } from '@oclif/core';
 import type { Lang } from '@triage/scales';
 import { CliError, type ExitCode, isCliError } from './exit-codes.ts';
 import { langFromArgv, langFromEnv } from './lang.ts';
-import { help, type Messages, messages } from './messages.ts';
+import { help, type IntegerRange, type Messages, messages } from './messages.ts';
 import { colorEnabled, paint, printable } from './terminal.ts';
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
@@ -21,11 +21,33 @@ const PARSE_MESSAGES: readonly (readonly [RegExp, (m: RegExpExecArray, text: Mes
   [/^Flag (--[\w-]+) can only be specified once/, (m, t) => t.flagOnce(m[1] ?? '')],
 ];
 
+/** A flag's own parser failed: oclif says `Parsing --flag` on one line and the reason on the next. */
+const FLAG_PARSE = /^Parsing --([\w-]+)\s*\n\s*(.*)/;
+/** oclif's integer parser, whatever bound it checked; the rest of the line is the flag's value as typed. */
+const NOT_INTEGER = /^Expected an integer\b.* but received: (.*)$/;
+/** A value is quoted back only this far: enough to recognise a typo. */
+const VALUE_SHOWN = 40;
+
+/** The reason a flag's value was refused, with the range its definition accepts; only that flag's value is repeated. */
+function flagParseMessage(m: RegExpExecArray, flags: Readonly<Record<string, object>>, text: Messages): string {
+  const name = m[1] ?? '';
+  const reason = m[2] ?? '';
+  const integer = NOT_INTEGER.exec(reason);
+  if (!integer) return text.badUsage(`--${name}: ${reason}`);
+  const value = integer[1] ?? '';
+  const shown = value.length > VALUE_SHOWN ? `${value.slice(0, VALUE_SHOWN)}…` : value;
+  // An integer flag's definition carries its bounds (oclif's `min`, `max`).
+  const { min, max } = (flags[name] ?? {}) as IntegerRange;
+  return text.badInteger(name, shown === '' || /\s/.test(shown) ? JSON.stringify(shown) : shown, { min, max });
+}
+
 /** Flag errors from oclif's parser, rewritten in the user's language. Argument values are never repeated. */
-function usageError(error: unknown, text: Messages): CliError {
+function usageError(error: unknown, text: Messages, flags: Readonly<Record<string, object>>): CliError {
   const e = error as Error & { flags?: string[]; args?: unknown[] };
   const first = (e.message ?? '').split('\n')[0] ?? '';
   const say = (message: string) => new CliError('CLI_USAGE', message, { cause: error });
+  const parse = FLAG_PARSE.exec(e.message ?? '');
+  if (parse) return say(flagParseMessage(parse, flags, text));
   switch (e.constructor?.name) {
     case 'NonExistentFlagsError':
       return say(text.unknownFlags((e.flags ?? []).map((f) => f.split('=')[0] ?? f)));
@@ -75,7 +97,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       this.args = args as BaseArgs<T>;
       this.positional = argv.map(String);
     } catch (error) {
-      throw usageError(error, this.text);
+      throw usageError(error, this.text, { ...ctor.baseFlags, ...ctor.flags });
     }
     this.setLang(this.flags.lang ?? langFromEnv(process.env));
   }

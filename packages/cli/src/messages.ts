@@ -16,6 +16,8 @@ type ReadAs = {
   readonly delimiter: string;
 };
 type Found = { readonly file: string; readonly items: number; readonly id: string | null; readonly ignored: number };
+/** The bounds of an integer flag, as its definition gives them. */
+export type IntegerRange = { readonly min?: number | undefined; readonly max?: number | undefined };
 type At = { readonly file: string; readonly line: number; readonly column?: number; readonly header?: string };
 
 const ENCODING_NAMES: Record<string, string> = {
@@ -40,6 +42,16 @@ const en = {
   invalidOption: (flag: string, options: readonly string[]) => `--${flag} must be one of: ${options.join(', ')}`,
   flagNeedsValue: (flag: string) => `${flag} needs a value`,
   flagOnce: (flag: string) => `${flag} can be given only once`,
+  badInteger: (flag: string, value: string, range: IntegerRange) =>
+    `--${flag} ${value}: expected a whole number${
+      range.min === undefined
+        ? range.max === undefined
+          ? ''
+          : ` ≤ ${range.max}`
+        : range.max === undefined
+          ? ` ≥ ${range.min}`
+          : ` from ${range.min} to ${range.max}`
+    }`,
   badUsage: (detail: string) => `invalid command line: ${detail}; see --help`,
   needOneSource: 'give exactly one of --answers or --file',
   fileOnlyFlags: (flags: readonly string[]) =>
@@ -239,6 +251,16 @@ const zh: Messages = {
   invalidOption: (flag, options) => `--${flag} 只能是：${options.join('、')}`,
   flagNeedsValue: (flag) => `${flag} 需要一个值`,
   flagOnce: (flag) => `${flag} 只能给一次`,
+  badInteger: (flag, value, range) =>
+    `--${flag} ${value}：应为${
+      range.min === undefined
+        ? range.max === undefined
+          ? ''
+          : `不大于 ${range.max} 的`
+        : range.max === undefined
+          ? `不小于 ${range.min} 的`
+          : ` ${range.min} 到 ${range.max} 之间的`
+    }整数`,
   badUsage: (detail) => `命令行有误：${detail}；见 --help`,
   needOneSource: '请给出 --answers 或 --file，且只给其中一个',
   fileOnlyFlags: (flags) => `${flags.join('、')} 只能与 --file 一起使用`,

@@ -44,7 +44,6 @@ const en = {
   // errors
   scenarioAt: (file: string, line: number, column: number, path: string, message: string) =>
     `${file}:${line}:${column}: ${path ? `${path}: ` : ''}${message}`,
-  badInteger: (flag: string, value: number, min: number) => `--${flag} ${value}: expected a whole number ≥ ${min}`,
   cannotWrite: (file: string) => `${file}: cannot be written (does the folder exist, and may you write there?)`,
   // the chart
   chart: {
@@ -86,7 +85,6 @@ const zh: HotlineMessages = {
   htmlWritten: (file) => `分时图已写入 ${file}`,
   progress: (replication, replications) => `第 ${replication}/${replications} 次重复`,
   scenarioAt: (file, line, column, path, message) => `${file}:${line}:${column}：${path ? `${path}：` : ''}${message}`,
-  badInteger: (flag, value, min) => `--${flag} ${value}：应为不小于 ${min} 的整数`,
   cannotWrite: (file) => `${file}：无法写入（文件夹是否存在、是否有写权限？）`,
   chart: {
     title: (name) => `${name}：分时概况`,

@@ -10,8 +10,8 @@ export default class SimulateHotline extends BaseCommand<typeof SimulateHotline>
   static override description = hotlineHelp.description;
   static override flags = {
     scenario: Flags.string({ summary: hotlineHelp.scenario, required: true }),
-    replications: Flags.integer({ summary: hotlineHelp.replications, default: 10 }),
-    seed: Flags.integer({ summary: hotlineHelp.seed, default: 1 }),
+    replications: Flags.integer({ summary: hotlineHelp.replications, default: 10, min: 1 }),
+    seed: Flags.integer({ summary: hotlineHelp.seed, default: 1, min: 0 }),
     html: Flags.string({ summary: hotlineHelp.html }),
   };
   static override examples = [
@@ -23,8 +23,6 @@ export default class SimulateHotline extends BaseCommand<typeof SimulateHotline>
   public async run(): Promise<SimulateHotlineResult> {
     const { flags } = this;
     const text = hotlineMessages(this.lang);
-    if (flags.replications < 1) throw new CliError('CLI_USAGE', text.badInteger('replications', flags.replications, 1));
-    if (flags.seed < 0) throw new CliError('CLI_USAGE', text.badInteger('seed', flags.seed, 0));
     const file = flags.scenario;
     const [core, source, { progressBar }, { renderHotline }] = await Promise.all([
       loadCore(),
