@@ -101,6 +101,15 @@ describe('triage simulate staffing', () => {
     [['--calls-per-hour', '12', '--shrinkage', '100%'], '--shrinkage "100%": expected a share'],
     [['--calls-per-hour', '12', '--model', 'erlang-c', '--max-abandon', '5%'], '--max-abandon needs --model erlang-a'],
     [['--calls-per-hour', '12', '--profile', 'x.csv'], '--profile applies only with --calls-per-day'],
+    [['--calls-per-hour', '12', '--max-abandon', '0'], '--max-abandon "0": expected a share above 0 and below 100 %'],
+    [
+      ['--calls-per-hour', '12', '--contract-hours', '0'],
+      '--contract-hours "0": expected the paid hours of a full-time week, above 0 and at most 168',
+    ],
+    [
+      ['--calls-per-hour', '12', '--max-abandon', '0', '--lang', 'zh'],
+      '--max-abandon "0"：应为大于 0、小于 100% 的比例',
+    ],
   ])('%j is a usage error (exit 2): %s', (args, message) => {
     const r = runCli(['simulate', 'staffing', ...args]);
     expect(r.status).toBe(2);

@@ -53,6 +53,10 @@ const en = {
     `--${flag} "${value}": expected a duration such as 900, 900s, 15m or 15min (plain numbers are seconds)`,
   badShare: (flag: string, value: string) =>
     `--${flag} "${value}": expected a share such as 5%, 0.05 (from 0 up to, not including, 100 %)`,
+  badAbandon: (value: string) =>
+    `--max-abandon "${value}": expected a share above 0 and below 100 %, such as 5% or 0.05 (while callers hang up, some always do: no number of seats brings abandonment to 0)`,
+  badContractHours: (value: string) =>
+    `--contract-hours "${value}": expected the paid hours of a full-time week, above 0 and at most 168, such as 40`,
   badTarget: (value: string) =>
     `--target "${value}": expected SERVICE-LEVEL/SECONDS, e.g. 80/20 (80 % of calls answered within 20 s)`,
   badProfile: (file: string, detail: string) => `${file}: not an hourly profile: ${detail}`,
@@ -90,6 +94,9 @@ const zh: StaffingMessages = {
   badNumber: (flag, value) => `--${flag} "${value}" 不是不小于 0 的数`,
   badDuration: (flag, value) => `--${flag} "${value}"：应为时长，例如 900、900s、15m 或 15min（纯数字按秒计）`,
   badShare: (flag, value) => `--${flag} "${value}"：应为比例，例如 5% 或 0.05（0 到 100%，不含 100%）`,
+  badAbandon: (value) =>
+    `--max-abandon "${value}"：应为大于 0、小于 100% 的比例，例如 5% 或 0.05（只要来电者会挂断，总有人放弃：再多座席也不能使放弃率为 0）`,
+  badContractHours: (value) => `--contract-hours "${value}"：应为全职合同每周工时，大于 0 且不超过 168，例如 40`,
   badTarget: (value) => `--target "${value}"：应为 服务水平/秒数，例如 80/20（80% 来电在 20 秒内接听）`,
   badProfile: (file, detail) => `${file}：不是有效的小时分布：${detail}`,
   profileShape:
@@ -118,9 +125,9 @@ export const staffingHelp = {
   aht: 'Average handle time: 900, 900s, 15m (plain numbers are seconds).',
   patience: 'Mean patience before a caller hangs up (Erlang A): 120, 2m …',
   target: 'Service level: share answered within seconds, e.g. 80/20.',
-  maxAbandon: 'Abandonment ceiling (Erlang A), e.g. 5% or 0.05.',
+  maxAbandon: 'Abandonment ceiling (Erlang A), above 0 and below 100%, e.g. 5% or 0.05.',
   maxAsa: 'Ceiling on the average speed of answer of answered calls: 30, 30s …',
   shrinkage: 'Share of paid time not in a seat (breaks, training, leave), e.g. 30%.',
-  contractHours: 'Paid hours of a full-time contract per week.',
+  contractHours: 'Paid hours of a full-time contract per week, above 0 and at most 168.',
   model: 'Queueing model: erlang-a (callers hang up) or erlang-c (they never do).',
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staffingMessages } from './staffing-messages.ts';
-import { parseDuration, parseShare, parseTarget } from './staffing-options.ts';
+import { parseAbandonCeiling, parseContractHours, parseDuration, parseShare, parseTarget } from './staffing-options.ts';
 
 const text = staffingMessages('en');
 
@@ -46,5 +46,34 @@ describe('staffing flag values', () => {
 
   it.each(['80', '80/20/5', '0/20', '80/0', '100/20', '/20'])('target %j is refused', (value) => {
     expect(() => parseTarget(value, text)).toThrow(/--target/);
+  });
+
+  it.each([
+    ['5%', 0.05],
+    ['0.001', 0.001],
+    ['99%', 0.99],
+  ])('abandonment ceiling %s → %d', (value, share) => {
+    expect(parseAbandonCeiling(value, text)).toBeCloseTo(share, 12);
+  });
+
+  // 0 is refused: with callers who hang up, some always do, whatever the seats.
+  it.each(['0', '0%', '100%', '1', 'five'])('abandonment ceiling %j is refused with its range', (value) => {
+    expect(() => parseAbandonCeiling(value, text)).toThrow(
+      `--max-abandon "${value}": expected a share above 0 and below 100 %`,
+    );
+  });
+
+  it.each([
+    ['40', 40],
+    ['37.5', 37.5],
+    ['168', 168],
+  ])('contract hours %s → %d', (value, hours) => {
+    expect(parseContractHours(value, text)).toBe(hours);
+  });
+
+  it.each(['0', '169', '-40', 'forty', ''])('contract hours %j are refused with their range', (value) => {
+    expect(() => parseContractHours(value, text)).toThrow(
+      `--contract-hours "${value}": expected the paid hours of a full-time week, above 0 and at most 168`,
+    );
   });
 });

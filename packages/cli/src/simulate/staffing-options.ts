@@ -4,6 +4,7 @@ import type { StaffingMessages } from './staffing-messages.ts';
 const NUMBER = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*$/;
 const DURATION = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(s|sec|m|min|h)?\s*$/i;
 const SHARE = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(%)?\s*$/;
+const HOURS_A_WEEK = 168;
 const TO_SECONDS: Readonly<Record<string, number>> = { s: 1, sec: 1, m: 60, min: 60, h: 3600 };
 
 /** A number ≥ 0 from a flag, or a usage error naming it. */
@@ -28,6 +29,30 @@ export function parseShare(flag: string, value: string, text: StaffingMessages):
   const share = m?.[2] || n > 1 ? n / 100 : n;
   if (!(share >= 0 && share < 1)) throw new CliError('CLI_USAGE', text.badShare(flag, value));
   return share;
+}
+
+/**
+ * The abandonment ceiling, a share in (0, 1): while callers hang up (Erlang A, finite patience) some always do, so no
+ * number of seats meets a ceiling of 0.
+ */
+export function parseAbandonCeiling(value: string, text: StaffingMessages): number {
+  const bad = () => new CliError('CLI_USAGE', text.badAbandon(value));
+  let share: number;
+  try {
+    share = parseShare('max-abandon', value, text);
+  } catch {
+    throw bad();
+  }
+  if (share <= 0) throw bad();
+  return share;
+}
+
+/** Paid hours a week of a full-time contract: above 0, and a week has 168. */
+export function parseContractHours(value: string, text: StaffingMessages): number {
+  const m = NUMBER.exec(value);
+  const hours = m ? Number(m[1]) : Number.NaN;
+  if (!(hours > 0 && hours <= HOURS_A_WEEK)) throw new CliError('CLI_USAGE', text.badContractHours(value));
+  return hours;
 }
 
 /** "80/20" (or "80%/20s", "0.8/20"): the share answered and the threshold in seconds. */
@@ -88,9 +113,7 @@ export function staffingSettings(flags: StaffingFlags, text: StaffingMessages): 
   if (flags.model === 'erlang-c' && flags['max-abandon'] !== undefined) {
     throw new CliError('CLI_USAGE', text.abandonNeedsA);
   }
-  const contractHoursPerWeek = parseCount('contract-hours', flags['contract-hours'], text);
-  if (contractHoursPerWeek <= 0)
-    throw new CliError('CLI_USAGE', text.badNumber('contract-hours', flags['contract-hours']));
+  const contractHoursPerWeek = parseContractHours(flags['contract-hours'], text);
   const optional = <T>(value: string | undefined, parse: (v: string) => T) =>
     value === undefined ? undefined : parse(value);
   return {
@@ -104,7 +127,7 @@ export function staffingSettings(flags: StaffingFlags, text: StaffingMessages): 
     handleSeconds: parseDuration('aht', flags.aht, text),
     patienceSeconds: parseDuration('patience', flags.patience, text),
     target: parseTarget(flags.target, text),
-    maxAbandon: optional(flags['max-abandon'], (v) => parseShare('max-abandon', v, text)),
+    maxAbandon: optional(flags['max-abandon'], (v) => parseAbandonCeiling(v, text)),
     maxAsaSeconds: optional(flags['max-asa'], (v) => parseDuration('max-asa', v, text)),
     shrinkage: parseShare('shrinkage', flags.shrinkage, text),
     contractHoursPerWeek,
