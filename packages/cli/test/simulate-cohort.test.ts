@@ -251,6 +251,15 @@ describe('triage simulate cohort on other inputs', () => {
       expect(r.status, bad.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^Error: /m);
     }
+    // Before the file is read, as a pattern that is no date is.
+    for (const day of ['2026-02-30', '2026-13-01', '2025-02-29']) {
+      const r = run(['--input', join(s.dir, 'none.csv'), '--start', day]);
+      expect(r.status, day).toBe(2);
+      expect(r.stderr).toBe(
+        `Error: --start "${day}" is not a day of the calendar (no such month, or the month is shorter); expected YYYY-MM-DD, e.g. 2026-09-01\n`,
+      );
+    }
+    expect(run(['--input', file, '--start', '2028-02-29']).status).toBe(0);
     const missing = json(['--input', join(s.dir, 'none.csv'), '--start', START]);
     expect(missing.status).toBe(1);
     expect(missing.result).toMatchObject({ error: { code: 'CLI_FILE_NOT_FOUND' } });

@@ -50,6 +50,8 @@ const en = {
   // usage
   badRate: '--no-answer-rate must be a number from 0 up to (not including) 1, e.g. 0.2',
   badStart: (value: string) => `--start "${value}" is not a date; expected YYYY-MM-DD, e.g. 2026-09-01`,
+  noSuchDay: (value: string) =>
+    `--start "${value}" is not a day of the calendar (no such month, or the month is shorter); expected YYYY-MM-DD, e.g. 2026-09-01`,
   badHandleTime: (value: string) =>
     `--handle-time "${value}": expected LEVEL=MINUTES (R0–R4, both the first assessment and follow-ups), assessment.LEVEL=, follow-up.LEVEL= or no-answer=, e.g. R3=30`,
   invalidOptions: (detail: string) => `invalid projection settings: ${detail}`,
@@ -83,6 +85,8 @@ const zh: CohortMessages = {
   deltaTitle: (a, b) => `每周工作量差（${b} − ${a}）`,
   badRate: '--no-answer-rate 应为 0 到 1 之间（不含 1）的数，例如 0.2',
   badStart: (value) => `--start "${value}" 不是日期；应为 YYYY-MM-DD，例如 2026-09-01`,
+  noSuchDay: (value) =>
+    `--start "${value}" 不是日历上存在的日期（没有这个月，或该月没有这一天）；应为 YYYY-MM-DD，例如 2026-09-01`,
   badHandleTime: (value) =>
     `--handle-time "${value}"：应为 等级=分钟（R0–R4，同时用于首次评估和随访）、assessment.等级=、follow-up.等级= 或 no-answer=，例如 R3=30`,
   invalidOptions: (detail) => `预测参数无效：${detail}`,

@@ -11,6 +11,12 @@ import type { SimulateCohortResult } from '../../simulate/cohort-run.ts';
 
 const LEVELS = ['R0', 'R1', 'R2', 'R3', 'R4'] as const;
 
+/** Whether YYYY-MM-DD names a day that exists: Date.parse rolls 2026-02-30 over to 2 March, a real day reads back. */
+function isCalendarDay(date: string): boolean {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === date;
+}
+
 export default class SimulateCohort extends BaseCommand<typeof SimulateCohort> {
   static override summary = cohortHelp.summary;
   static override description = cohortHelp.description;
@@ -38,9 +44,8 @@ export default class SimulateCohort extends BaseCommand<typeof SimulateCohort> {
     const rate = Number(flags['no-answer-rate']);
     if (!(rate >= 0 && rate < 1)) throw new CliError('CLI_USAGE', text.badRate);
     const start = flags.start ?? new Date().toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(start))) {
-      throw new CliError('CLI_USAGE', text.badStart(start));
-    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new CliError('CLI_USAGE', text.badStart(start));
+    if (!isCalendarDay(start)) throw new CliError('CLI_USAGE', text.noSuchDay(start));
     const handleMinutes = parseHandleTimes(flags['handle-time'] ?? [], text);
     const delimiter = flags.delimiter === 'tab' ? '\t' : flags.delimiter;
     if (delimiter !== undefined && [...delimiter].length !== 1) throw new CliError('CLI_USAGE', this.text.badDelimiter);
