@@ -153,6 +153,38 @@ describe('triage simulate hotline', () => {
     expect(zero.stderr).toContain('--replications 0');
   });
 
+  it('refuses a run too large to finish, before simulating, saying the estimate, the limit and what to change', () => {
+    const typo = files.write(
+      'typo.yaml',
+      readFileSync(cityWeek, 'utf8').replace(/^ {2}perDay: .*$/m, '  perDay: 1e12'),
+    );
+    const started = Date.now();
+    const r = runCli(['simulate', 'hotline', '--scenario', typo]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    // 1e12 a day × 8 days (warm-up included) × 1.22: R4 and R3 calls bring 3 and 2 follow-ups.
+    expect(r.stderr).toMatch(
+      /^Error: .*typo\.yaml: about 9,760,000,000,000 contacts in each replication \(arrivals and follow-ups over 8 simulated days, warm-up included\), more than the 20,000,000 a replication the simulator takes\. Check the arrival rate \(perDay, perHour, hourlyRates, surges\) for a typo, or shorten the horizon\.\n$/,
+    );
+    const zh = runCli(['simulate', 'hotline', '--scenario', typo, '--lang', 'zh', '--json']);
+    expect(zh.status).toBe(1);
+    const error = (JSON.parse(zh.stdout) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('CLI_SCENARIO_INVALID');
+    expect(error.message).toMatch(/typo\.yaml：每次重复约 9\.76万亿 个来电.*超过仿真上限每次 2000万 个/);
+
+    const many = runCli(['simulate', 'hotline', '--scenario', cityWeek, '--replications', '1000000']);
+    expect(many.status).toBe(1);
+    expect(many.stderr).toMatch(
+      /about [\d,]+ contacts in all \([\d,]+ in each of 1000000 replications\), more than the 200,000,000 one run takes \(minutes of work\)\. Use --replications \d+ or fewer, or a shorter horizon\./,
+    );
+    // The number it suggests runs (its estimate is under the limit); checked without running it.
+    const fits = Number(/--replications (\d+) or fewer/.exec(many.stderr)?.[1]);
+    expect(fits).toBeGreaterThan(100);
+    const over = runCli(['simulate', 'hotline', '--scenario', cityWeek, '--replications', String(fits + 1)]);
+    expect(over.stderr).toContain('contacts in all');
+  });
+
   it.skipIf(!hasScript)('draws a progress bar on a terminal for a long run, and clears it', () => {
     const args = [process.execPath, bin, 'simulate', 'hotline', '--scenario', example('provincial-1400.yaml')];
     const command = [...args, '--replications', '40'].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');

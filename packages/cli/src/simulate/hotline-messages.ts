@@ -13,6 +13,23 @@ export const hotlineHelp = {
   html: 'Also write a self-contained HTML chart of the hourly profile to this file (mode 0600).',
 } as const;
 
+/** A size of a run, known before it starts (see `estimateHotlineWork`). */
+interface Work {
+  readonly contactsPerReplication: number;
+  readonly replications: number;
+  readonly contacts: number;
+}
+
+/** Contacts, rounded to 3 significant digits: estimates, not counts. */
+const enCount = (n: number) =>
+  n < 1e15 ? new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(n) : n.toPrecision(3);
+const zhCount = (n: number) =>
+  n < 1e16
+    ? new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumSignificantDigits: 3 }).format(n)
+    : n.toPrecision(3);
+/** The most replications within the limit. */
+const fitting = (w: Work, limit: number) => Math.max(1, Math.floor(limit / w.contactsPerReplication));
+
 type Kpi = 'offered' | 'sl' | 'asa' | 'wait' | 'abandon' | 'overflow' | 'balk';
 
 const en = {
@@ -44,6 +61,10 @@ const en = {
   // errors
   scenarioAt: (file: string, line: number, column: number, path: string, message: string) =>
     `${file}:${line}:${column}: ${path ? `${path}: ` : ''}${message}`,
+  tooManyPerReplication: (file: string, w: Work, limit: number, days: number) =>
+    `${file}: about ${enCount(w.contactsPerReplication)} contacts in each replication (arrivals and follow-ups over ${days} simulated days, warm-up included), more than the ${enCount(limit)} a replication the simulator takes. Check the arrival rate (perDay, perHour, hourlyRates, surges) for a typo, or shorten the horizon.`,
+  tooManyInAll: (file: string, w: Work, limit: number) =>
+    `${file}: about ${enCount(w.contacts)} contacts in all (${enCount(w.contactsPerReplication)} in each of ${w.replications} replications), more than the ${enCount(limit)} one run takes (minutes of work). Use --replications ${fitting(w, limit)} or fewer, or a shorter horizon.`,
   cannotWrite: (file: string) => `${file}: cannot be written (does the folder exist, and may you write there?)`,
   // the chart
   chart: {
@@ -85,6 +106,10 @@ const zh: HotlineMessages = {
   htmlWritten: (file) => `分时图已写入 ${file}`,
   progress: (replication, replications) => `第 ${replication}/${replications} 次重复`,
   scenarioAt: (file, line, column, path, message) => `${file}:${line}:${column}：${path ? `${path}：` : ''}${message}`,
+  tooManyPerReplication: (file, w, limit, days) =>
+    `${file}：每次重复约 ${zhCount(w.contactsPerReplication)} 个来电（含预热共 ${days} 天内的来电和回访），超过仿真上限每次 ${zhCount(limit)} 个。请检查来电量（perDay、perHour、hourlyRates、surges）是否写错，或缩短 horizon。`,
+  tooManyInAll: (file, w, limit) =>
+    `${file}：共约 ${zhCount(w.contacts)} 个来电（${w.replications} 次重复，每次约 ${zhCount(w.contactsPerReplication)} 个），超过一次运行的上限 ${zhCount(limit)} 个（需算几分钟以上）。请把 --replications 减到 ${fitting(w, limit)} 或以下，或缩短 horizon。`,
   cannotWrite: (file) => `${file}：无法写入（文件夹是否存在、是否有写权限？）`,
   chart: {
     title: (name) => `${name}：分时概况`,

@@ -5,3 +5,5 @@ export type { Distribution, HotlineScenario, HotlineScenarioInput } from './scen
 export { hotlineScenarioSchema } from './scenario.ts';
 export type { SimulateOptions, SimulationProgress } from './simulate.ts';
 export { simulateHotline } from './simulate.ts';
+export type { HotlineWork } from './size.ts';
+export { estimateHotlineWork, HOTLINE_LIMITS } from './size.ts';

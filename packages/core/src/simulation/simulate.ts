@@ -3,6 +3,7 @@ import { compileScenario } from './model.ts';
 import { replicationSeed } from './random.ts';
 import { type HotlineReport, summarize } from './report.ts';
 import type { HotlineScenario } from './scenario.ts';
+import { contactsPerReplication, HOTLINE_LIMITS } from './size.ts';
 import type { ReplicationTally } from './tally.ts';
 
 /** Progress of a run: replication `replication` (0-based) of `replications`, `fraction` of all the work done. */
@@ -24,7 +25,8 @@ export interface SimulateOptions {
 /**
  * Simulates a hotline scenario: independent seeded replications of a discrete-event model, warm-up removed, KPIs per
  * risk class and overall with 95% confidence intervals, and an hourly profile. Pure: the same scenario, seed and
- * replications give the same report on any machine.
+ * replications give the same report on any machine. Throws a RangeError for a scenario above
+ * `HOTLINE_LIMITS.contactsPerReplication` (check first with `estimateHotlineWork`).
  * @see reference/triage.md §3 (formulas the engine is validated against, §3.3)
  * @example
  * const scenario = hotlineScenarioSchema.parse({
@@ -39,6 +41,12 @@ export function simulateHotline(scenario: HotlineScenario, options: SimulateOpti
   const seed = options.seed ?? 1;
   if (!Number.isInteger(replications) || replications < 1) throw new RangeError('replications must be at least 1');
   const model = compileScenario(scenario);
+  const expected = contactsPerReplication(model);
+  if (!(expected <= HOTLINE_LIMITS.contactsPerReplication)) {
+    throw new RangeError(
+      `about ${Math.round(expected)} contacts a replication; at most ${HOTLINE_LIMITS.contactsPerReplication} are simulated`,
+    );
+  }
   const tallies: ReplicationTally[] = [];
   const report = options.onProgress;
   for (let r = 0; r < replications; r++) {

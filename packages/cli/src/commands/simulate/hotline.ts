@@ -35,6 +35,19 @@ export default class SimulateHotline extends BaseCommand<typeof SimulateHotline>
       const lines = parsed.error.map((i) => text.scenarioAt(i.file, i.line, i.column, i.path, i.message));
       throw new CliError('CLI_SCENARIO_INVALID', lines.join('\n'));
     }
+    // A typo such as perDay: 1e12 would run for days and fill the memory: refuse by the expected size, before running.
+    const work = core.estimateHotlineWork(parsed.value, flags.replications);
+    const limits = core.HOTLINE_LIMITS;
+    if (!(work.contactsPerReplication <= limits.contactsPerReplication)) {
+      const days = Math.round(((parsed.value.warmUp + parsed.value.horizon) / 86_400) * 10) / 10;
+      throw new CliError(
+        'CLI_SCENARIO_INVALID',
+        text.tooManyPerReplication(file, work, limits.contactsPerReplication, days),
+      );
+    }
+    if (!(work.contacts <= limits.contacts)) {
+      throw new CliError('CLI_SCENARIO_INVALID', text.tooManyInAll(file, work, limits.contacts));
+    }
     const bar = progressBar(process.stderr, (p) => text.progress(p.replication + 1, p.replications));
     const report = core.simulateHotline(parsed.value, {
       replications: flags.replications,
