@@ -119,15 +119,16 @@ describe.each(['thread', 'local'])(
       expect(readdirSync(out).sort()).toEqual(['.triage-import.json', ...OUTPUTS].sort());
     }, 120_000);
 
-    // A kill while the finished files are moved into place: the journal still says running (its last checkpoint
-    // holds every row), some files have their final names, report.html is there or not yet.
+    // A kill while the import completes: the finished files are moved into place and report.html is written, while
+    // the journal still says running (its last checkpoint holds every row) until all of it is done.
     it.each([
       ['every file moved, report.html too', ['results.csv', 'results.json', 'errors.csv', 'report.html']],
-      ['results.csv moved, the report not', ['results.csv', 'report.html.partial']],
+      ['results.csv moved, the rest not yet', ['results.csv']],
+      ['every file moved, report.html half written', ['results.csv', 'results.json', 'errors.csv', 'report.html.tmp']],
     ])(
       '--resume after a kill while completing (%s) ends with every file, report.html included',
       (_, moved) => {
-        const out = join(s.dir, `completing-${moved.length}`);
+        const out = join(s.dir, `completing-${moved.join('-')}`);
         mkdirSync(out);
         const journal = JSON.parse(readFileSync(join(reference, '.triage-import.json'), 'utf8'));
         const json = readFileSync(join(reference, 'results.json'));
@@ -140,13 +141,10 @@ describe.each(['thread', 'local'])(
         expect(sizes.json).toBeGreaterThan(0);
         writeFileSync(join(out, '.triage-import.json'), JSON.stringify({ ...journal, status: 'running', sizes }));
         for (const name of OUTPUTS) {
-          const as = moved.includes(name)
-            ? name
-            : moved.includes(`${name}.partial`) || name !== 'report.html'
-              ? `${name}.partial`
-              : undefined;
+          const as = moved.includes(name) ? name : name === 'report.html' ? undefined : `${name}.partial`;
           if (as) writeFileSync(join(out, as), readFileSync(join(reference, name)));
         }
+        if (moved.includes('report.html.tmp')) writeFileSync(join(out, 'report.html.tmp'), '<!doctype html><ht');
         const resumed = runCli(['import', file, '--out', out, '--resume'], env);
         expect(resumed.status).toBe(0);
         same(out);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { type Journal, journalPath } from './journal.ts';
+import { type Journal, journalPath, writeJournal } from './journal.ts';
 
 const journalSchema: z.ZodType<Journal> = z.object({
   version: z.literal(1),
@@ -20,4 +20,14 @@ export function readJournal(dir: string): Journal | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Marks complete the journal of an import whose files are all in place (the results and report.html): until then it
+ * says running, with a checkpoint that holds every row, so a kill before this leaves an import `--resume` finishes.
+ */
+export function markComplete(dir: string): void {
+  const journal = readJournal(dir);
+  if (!journal) throw new Error(`${journalPath(dir)} is missing or unreadable`);
+  writeJournal(dir, { ...journal, status: 'complete', sizes: { results: 0, json: 0, errors: 0 } });
 }

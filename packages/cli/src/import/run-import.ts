@@ -17,11 +17,12 @@ import { type Journal, journalPath } from './journal.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { importMessages } from './messages.ts';
 import { csvLine } from './output/csv-cell.ts';
+import { writePrivateFile } from './output/private-file.ts';
 import { OUTPUT_FILES, ResultFiles, type ResultLayout } from './output/result-files.ts';
 import { openResultOutput, type ResultOutput } from './output/result-output.ts';
 import { personReader, personSchema } from './person.ts';
 import { pseudonymOf } from './pseudonym.ts';
-import { readJournal } from './read-journal.ts';
+import { markComplete, readJournal } from './read-journal.ts';
 import {
   instrumentPlans,
   type RowContext,
@@ -67,8 +68,9 @@ export interface ImportOptions extends SourceOptions {
   /** Called after every batch with the rows read so far and the file's size in bytes (for a progress line). */
   readonly onProgress?: (rows: number) => void;
   /**
-   * report.html of a completed import (undefined: none), made once every row is read and written with the result
-   * files: an import is complete with its report or not at all, so a kill before the end leaves one `--resume` ends.
+   * report.html of a completed import (undefined: none), made once every row is written and the writer thread has
+   * ended (both at once would raise the peak memory), before the journal says complete: an import is complete with
+   * its report or not at all, so a kill before the end leaves one `--resume` finishes.
    */
   readonly report?: (outcome: ImportOutcome) => Promise<string | undefined>;
 }
@@ -474,9 +476,13 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     if (files) {
       const summary = { ...counts, rejectedWithRisk, levels: tally.levels };
       written.push(OUTPUT_FILES.results, OUTPUT_FILES.json, OUTPUT_FILES.errors);
+      await files.complete(decisionTexts.table, summary, draft());
       const report = await options.report?.(outcome('complete'));
-      if (report !== undefined) written.push(OUTPUT_FILES.report);
-      await files.complete(decisionTexts.table, summary, draft(), report);
+      if (report !== undefined) {
+        writePrivateFile(join(options.out, OUTPUT_FILES.report), report);
+        written.push(OUTPUT_FILES.report);
+      }
+      markComplete(options.out);
     }
   } catch (error) {
     // A writer thread must not outlive the import (it would keep the process alive): stopped, files as they are.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { InstrumentDefinition } from '@triage/scales';
 import { csvLine, UTF8_BOM } from './csv-cell.ts';
 import { makePrivateDirs } from './private-dir.ts';
-import { PrivateFile, writePrivateFile } from './private-file.ts';
+import { PrivateFile } from './private-file.ts';
 import { type RowText, writeCsvRow, writeJsonRow } from './row-text.ts';
 
 /** The files an import writes into its output folder. */
@@ -132,9 +132,9 @@ export class ResultFiles {
       const final = join(dir, OUTPUT_FILES[name]);
       if (!existsSync(partialPath(dir, name)) && existsSync(final)) renameSync(final, partialPath(dir, name));
     }
-    // The report is made again from every row when the import completes.
+    // The report is made again from every row when the import completes (a kill may have left it half-written).
     rmSync(join(dir, OUTPUT_FILES.report), { force: true });
-    rmSync(partialPath(dir, 'report'), { force: true });
+    rmSync(join(dir, `${OUTPUT_FILES.report}.tmp`), { force: true });
   }
 
   /** Results of an earlier completed import, removed before a fresh one starts writing. */
@@ -155,7 +155,7 @@ export class ResultFiles {
 
   /** Partial files of an abandoned import, removed before a fresh one starts. */
   static discardPartial(dir: string): void {
-    for (const name of [...STREAMED, 'report'] as const) rmSync(partialPath(dir, name), { force: true });
+    for (const name of STREAMED) rmSync(partialPath(dir, name), { force: true });
   }
 
   get rowsInJson(): number {
@@ -195,17 +195,8 @@ export class ResultFiles {
     return { results: this.files.results.bytes, json: this.files.json.bytes, errors: this.files.errors.bytes };
   }
 
-  /**
-   * Writes report.html (when there is one), closes results.json with the decisions its rows point to and the summary,
-   * and moves every file to its final name. The report comes first and is moved with the rest: an import whose
-   * journal says complete has all its files, and one killed before that is finished by `--resume`, report and all.
-   */
-  complete(
-    decisions: readonly { readonly id: string; readonly json: string }[],
-    summary: unknown,
-    report: string | undefined,
-  ): void {
-    if (report !== undefined) writePrivateFile(partialPath(this.dir, 'report'), report);
+  /** Closes results.json with the decisions its rows point to and the summary; moves every file to its final name. */
+  complete(decisions: readonly { readonly id: string; readonly json: string }[], summary: unknown): void {
     const table = decisions.map((d) => `${JSON.stringify(d.id)}: ${d.json}`).join(',\n');
     this.files.json.write(
       `${this.jsonRows === 0 ? '' : '\n'}],\n"decisions": {${table ? `\n${table}\n` : ''}},\n"summary": ${JSON.stringify(summary)}\n}\n`,
@@ -214,7 +205,6 @@ export class ResultFiles {
       this.files[name].close();
       renameSync(partialPath(this.dir, name), join(this.dir, OUTPUT_FILES[name]));
     }
-    if (report !== undefined) renameSync(partialPath(this.dir, 'report'), join(this.dir, OUTPUT_FILES.report));
   }
 
   /** Stops writing, leaving the partial files for `--resume`. */
@@ -225,6 +215,6 @@ export class ResultFiles {
   }
 }
 
-function partialPath(dir: string, name: StreamedFile | 'report'): string {
+function partialPath(dir: string, name: StreamedFile): string {
   return join(dir, OUTPUT_FILES[name] + PARTIAL);
 }

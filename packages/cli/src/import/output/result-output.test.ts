@@ -94,7 +94,7 @@ describe('ThreadedResultOutput with a real writer thread', () => {
     await expect(output.endBatch()).rejects.toThrow(stopped);
     await expect(output.checkpoint(draft)).rejects.toThrow(stopped);
     await expect(output.suspend(draft)).rejects.toThrow(stopped);
-    await expect(output.complete([{ id: 'd1', json: '{}' }], {}, draft, undefined)).rejects.toThrow(stopped);
+    await expect(output.complete([{ id: 'd1', json: '{}' }], {}, draft)).rejects.toThrow(stopped);
     // What run-import does after a failure: resolves at once, the thread being gone already.
     await output.abort();
   }, 10_000);
@@ -102,9 +102,7 @@ describe('ThreadedResultOutput with a real writer thread', () => {
   it('complete() sent before the writer is seen to stop rejects once it stops, and does not hang', async () => {
     const { output } = writer(`parentPort.once('message', () => process.exit(3));`);
     output.writeRow(row(2));
-    await expect(output.complete([], { rows: 1 }, draft, undefined)).rejects.toThrow(
-      'the import writer stopped (exit code 3)',
-    );
+    await expect(output.complete([], { rows: 1 }, draft)).rejects.toThrow('the import writer stopped (exit code 3)');
   }, 10_000);
 
   it('an endBatch waiting on a full queue rejects when the writer stops, and does not hang', async () => {
@@ -143,7 +141,7 @@ describe('ThreadedResultOutput with a real writer thread', () => {
     expect(failure).toBeInstanceOf(Error);
     expect(failure).toMatchObject({ message: 'ENOSPC: no space left on device', code: 'ENOSPC' });
     await expect(output.checkpoint(draft)).rejects.toMatchObject({ code: 'ENOSPC' });
-    await expect(output.complete([], {}, draft, undefined)).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(output.complete([], {}, draft)).rejects.toMatchObject({ code: 'ENOSPC' });
     // The thread is still there (it only replied): abort ends it, as run-import does after any failure.
     expect(worker.threadId).toBeGreaterThan(0);
     await output.abort();
@@ -162,7 +160,7 @@ describe('ThreadedResultOutput with a real writer thread', () => {
     output.writeRow(row(2));
     await output.endBatch();
     output.writeRow(row(3));
-    await expect(output.complete([{ id: 'd1', json: '{}' }], {}, draft, undefined)).rejects.toMatchObject({
+    await expect(output.complete([{ id: 'd1', json: '{}' }], {}, draft)).rejects.toMatchObject({
       message: 'EIO: i/o error, write',
       code: 'EIO',
     });
@@ -179,7 +177,7 @@ describe('ThreadedResultOutput with a real writer thread', () => {
     // The error itself, not the exit that follows it.
     await expect(output.endBatch()).rejects.toThrow('the writer broke');
     await expect(output.checkpoint(draft)).rejects.toThrow('the writer broke');
-    await expect(output.complete([], {}, draft, undefined)).rejects.toThrow('the writer broke');
+    await expect(output.complete([], {}, draft)).rejects.toThrow('the writer broke');
   }, 10_000);
 
   it(`backpressure: past ${MAX_IN_FLIGHT} batches in flight endBatch waits, and goes on as soon as one is written`, async () => {

@@ -28,15 +28,10 @@ export interface ResultOutput {
   /** A checkpoint marked interrupted; the partial files stay for `--resume`. */
   suspend(journal: JournalDraft): Promise<void>;
   /**
-   * Writes report.html (if any), closes results.json with the decisions table and summary, renames the files into
-   * place, journal complete.
+   * Closes results.json with the decisions table and summary and renames the files into place; the journal still says
+   * running (its checkpoint holds every row) until report.html is written too (see {@link markComplete}).
    */
-  complete(
-    decisions: readonly DecisionEntry[],
-    summary: unknown,
-    journal: JournalDraft,
-    report: string | undefined,
-  ): Promise<void>;
+  complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): Promise<void>;
   /** Stops a writer thread after a failure elsewhere; files stay as they are. */
   abort(): Promise<void>;
 }
@@ -85,18 +80,12 @@ export class LocalResultOutput implements ResultOutput {
     this.record('interrupted', journal, this.files.suspend(), this.files.rowsInJson);
   }
 
-  async complete(
-    decisions: readonly DecisionEntry[],
-    summary: unknown,
-    journal: JournalDraft,
-    report: string | undefined,
-  ): Promise<void> {
+  async complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): Promise<void> {
     await this.settle();
     // Every row on disk first, in a checkpoint: a kill while the files are closed and renamed below leaves an
     // import that --resume finishes (ResultFiles.recover), never some final files beside partial ones.
     this.record('running', journal, this.files.syncAll(), this.files.rowsInJson);
-    this.files.complete(decisions, summary, report);
-    this.record('complete', journal, { results: 0, json: 0, errors: 0 }, this.files.rowsInJson);
+    this.files.complete(decisions, summary);
   }
 
   /** Waits for the checkpoints under way (the files stay open meanwhile): on abort, the journal is then as it is. */
@@ -128,7 +117,6 @@ export type WriterMessage =
       readonly decisions: readonly DecisionEntry[];
       readonly summary: unknown;
       readonly journal: JournalDraft;
-      readonly report: string | undefined;
     };
 
 /** Replies: a batch written, a suspend or complete done, or what went wrong (then nothing more is written). */
@@ -232,17 +220,12 @@ export class ThreadedResultOutput implements ResultOutput {
     await this.drain();
   }
 
-  async complete(
-    decisions: readonly DecisionEntry[],
-    summary: unknown,
-    journal: JournalDraft,
-    report: string | undefined,
-  ): Promise<void> {
+  async complete(decisions: readonly DecisionEntry[], summary: unknown, journal: JournalDraft): Promise<void> {
     await this.endBatch();
     this.inFlight++;
     // Only what the table needs: decision texts hold more, not all of it can pass to a thread.
     const table = decisions.map(({ id, json }) => ({ id, json }));
-    this.post({ kind: 'complete', decisions: table, summary, journal, report });
+    this.post({ kind: 'complete', decisions: table, summary, journal });
     await this.drain();
   }
 

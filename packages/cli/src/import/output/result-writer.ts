@@ -42,7 +42,7 @@ async function handle(message: WriterMessage): Promise<void> {
         reply({ kind: 'done' });
         break;
       case 'complete':
-        await output.complete(message.decisions, message.summary, message.journal, message.report);
+        await output.complete(message.decisions, message.summary, message.journal);
         reply({ kind: 'done' });
         break;
     }
