@@ -33,6 +33,23 @@ describe('messages', () => {
     if (issue.received) expect(formatIssue(issue, 'zh') + formatIssue(issue, 'en')).not.toContain('常常');
   });
 
+  it.each([
+    [
+      { coding: 'weird' },
+      '选项 coding 的值无效：应为 native, zero-based, one-based 之一',
+      'option coding: expected one of native, zero-based, one-based',
+    ],
+    [
+      'zero-based',
+      '选项应为对象，可含 coding, bandSet, indexRounding, prorationRounding, prorate, includeItems',
+      'options: expected an object with coding, bandSet, indexRounding, prorationRounding, prorate, includeItems',
+    ],
+  ])('options %j: names the option and its values, not what was received', (options, zh, en) => {
+    const [issue] = issuesOf([0, 0, 0, 0, 0, 0, 0, 0, 0], options as never);
+    if (!issue) throw new Error('no issue');
+    expect([formatIssue(issue, 'zh'), formatIssue(issue, 'en')]).toEqual([zh, en]);
+  });
+
   it('has no English words in Chinese messages', () => {
     const [issue] = issuesOf(['常常', 0, 0, 0, 0, 0, 0, 0, 0]);
     if (!issue) throw new Error('no issue');

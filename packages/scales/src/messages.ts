@@ -11,6 +11,7 @@ type Params = {
   lowest: string;
   highest: string;
   subscale: string;
+  option: string;
 };
 type Template = (p: Params) => string;
 
@@ -34,6 +35,11 @@ const issues: Record<ScoreIssueCode, Record<Lang, Template>> = {
   SCALES_UNKNOWN_BAND_SET: {
     zh: (p) => `没有这个常模：可选 ${p.expected}`,
     en: (p) => `unknown norm set: expected one of ${p.expected}`,
+  },
+  SCALES_INVALID_OPTION: {
+    zh: (p) => (p.option ? `选项 ${p.option} 的值无效：应为 ${p.expected} 之一` : `选项应为对象，可含 ${p.expected}`),
+    en: (p) =>
+      p.option ? `option ${p.option}: expected one of ${p.expected}` : `options: expected an object with ${p.expected}`,
   },
 };
 
@@ -112,6 +118,7 @@ const params = (p: Partial<Params>): Params => ({
   lowest: '',
   highest: '',
   subscale: '',
+  option: '',
   ...p,
 });
 
@@ -120,7 +127,12 @@ const params = (p: Partial<Params>): Params => ({
  */
 export function formatIssue(issue: ScoreIssue, lang: Lang): string {
   return issues[issue.code][lang](
-    params({ item: issue.item ?? '', expected: issue.expected, coding: issue.coding ?? '' }),
+    params({
+      item: issue.item ?? '',
+      expected: issue.expected,
+      coding: issue.coding ?? '',
+      option: issue.option ?? '',
+    }),
   );
 }
 

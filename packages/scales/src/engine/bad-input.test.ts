@@ -29,6 +29,41 @@ describe('scoreInstrument on bad input', () => {
     });
   });
 
+  it.each([
+    [{ coding: 'weird' }, 'coding', 'native, zero-based, one-based', 'weird'],
+    [{ coding: 1 }, 'coding', 'native, zero-based, one-based', 'number'],
+    [{ prorationRounding: 'round' }, 'prorationRounding', 'half-up, truncate, half-even, none', 'round'],
+    [{ indexRounding: 'HALF-UP' }, 'indexRounding', 'half-up, truncate, half-even, none', 'HALF-UP'],
+    [{ prorate: 'no' }, 'prorate', 'true, false', 'no'],
+    [{ includeItems: 1 }, 'includeItems', 'true, false', 'number'],
+    [{ bandSet: ['kroenke-2001'] }, 'bandSet', 'kroenke-2001', 'array'],
+    ['zero-based', '', 'coding, bandSet, indexRounding, prorationRounding, prorate, includeItems', 'zero-based'],
+    [[], '', 'coding, bandSet, indexRounding, prorationRounding, prorate, includeItems', 'array'],
+  ])('options %j: SCALES_INVALID_OPTION naming %j, never the default', (options, option, expected, received) => {
+    expect(scoreInstrument(phq9, ANSWERS, options as unknown as ScoreOptions)).toEqual({
+      ok: false,
+      error: { instrument: 'phq-9', issues: [{ code: 'SCALES_INVALID_OPTION', option, expected, received }] },
+    });
+  });
+
+  it('names every wrong option at once, with the bad answers left for after', () => {
+    const r = scoreInstrument(phq9, [9], { coding: 'x', prorate: 0 } as unknown as ScoreOptions);
+    expect(r.ok ? [] : r.error.issues.map((i) => [i.code, i.option])).toEqual([
+      ['SCALES_INVALID_OPTION', 'coding'],
+      ['SCALES_INVALID_OPTION', 'prorate'],
+    ]);
+  });
+
+  it('takes an empty-string or null band set as the default, on subscales too', () => {
+    const dass = getInstrument('dass-21');
+    if (!dass) throw new Error('dass-21 missing from the registry');
+    const answers = Array(21).fill(2);
+    const none = scoreInstrument(dass, answers);
+    expect(none.ok).toBe(true);
+    expect(scoreInstrument(dass, answers, { bandSet: '' })).toEqual(none);
+    expect(scoreInstrument(dass, answers, JSON.parse('{"bandSet":null}'))).toEqual(none);
+  });
+
   it('never throws, whatever JSON comes as answers or options', () => {
     fc.assert(
       fc.property(

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../result.ts';
 import { findBand } from './bands.ts';
 import { bandBounds, type TotalBounds, totalBounds } from './bounds.ts';
 import { scoreAsq, scoreCssrsScreener } from './categorical.ts';
+import { checkOptions } from './check-options.ts';
 import {
   type CompiledInstrument,
   type CompiledItem,
@@ -32,7 +33,6 @@ import type {
 
 const NONE: readonly never[] = Object.freeze([]);
 const NO_DERIVED: Readonly<Record<string, string>> = Object.freeze({});
-const NO_OPTIONS: ScoreOptions = Object.freeze({});
 // Derived outcomes are a handful of values: share one frozen object per value rather than allocate per row.
 function derivedCache(key: string): (value: string) => Readonly<Record<string, string>> {
   const shared = new Map<string, Readonly<Record<string, string>>>();
@@ -165,8 +165,8 @@ function subscaleBoundWarnings(
 
 /**
  * Scores one respondent's answers by the instrument's published key. Never throws on bad input: malformed answers
- * (or none: `null`) come back as `{ ok: false, error }` naming each item at fault, and `null` options are none; a
- * total the missing-item rule forbids is `null` with a warning, while critical items still raise `positive` or
+ * (or none: `null`) come back as `{ ok: false, error }` naming each item at fault, and `null` options are none; an
+ * option outside its values (`coding: 'weird'`) is `SCALES_INVALID_OPTION`, never the default; a total the missing-item rule forbids is `null` with a warning, while critical items still raise `positive` or
  * `unknown` flags.
  * @example
  * const r = scoreInstrument(phq9, [0, 1, 2, 1, 0, 0, 1, 0, 1]);
@@ -177,10 +177,11 @@ export function scoreInstrument(
   answers: Answers,
   scoreOptions?: ScoreOptions | null,
 ): Result<ScoreValue, ScoreFailure> {
-  // null (easy to get from JSON) means no options, as undefined does.
-  const options = scoreOptions ?? NO_OPTIONS;
-  const compiled = compileInstrument(definition);
   const issues: ScoreIssue[] = [];
+  // null (easy to get from JSON) means no options, as undefined does; a wrong-typed one is refused, never defaulted.
+  const options = checkOptions(definition, scoreOptions, issues);
+  if (!options) return err({ instrument: definition.id, issues });
+  const compiled = compileInstrument(definition);
   if (options.bandSet && !definition.bandSets.some((s) => s.id === options.bandSet)) {
     const known = definition.bandSets.map((s) => s.id).join(', ') || 'none';
     issues.push({ code: 'SCALES_UNKNOWN_BAND_SET', expected: known, received: options.bandSet });

@@ -149,7 +149,8 @@ export type ScoreIssueCode =
   | 'SCALES_UNKNOWN_ITEM'
   | 'SCALES_ITEM_OUT_OF_RANGE'
   | 'SCALES_UNKNOWN_LABEL'
-  | 'SCALES_UNKNOWN_BAND_SET';
+  | 'SCALES_UNKNOWN_BAND_SET'
+  | 'SCALES_INVALID_OPTION';
 
 /**
  * What is wrong with one answer (or with the answers as a whole). `expected` holds values only ("0–3", "1, 2, 9"),
@@ -158,6 +159,8 @@ export type ScoreIssueCode =
 export interface ScoreIssue {
   readonly code: ScoreIssueCode;
   readonly item?: string;
+  /** `SCALES_INVALID_OPTION`: the option at fault (`coding`, `prorationRounding`, …); `''` when options are no object. */
+  readonly option?: string;
   readonly expected: string;
   readonly received?: string;
   /** The coding the caller named, when it was not the native one. */
