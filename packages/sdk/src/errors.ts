@@ -109,8 +109,25 @@ export class TriageRateLimitError extends TriageHttpError {
  * unparsable; never retried), a page without `data`, or a pagination guard tripped.
  */
 export class TriageResponseError extends TriageApiError {
-  override readonly name = 'TriageResponseError';
+  override readonly name: string = 'TriageResponseError';
   readonly kind = 'response';
+}
+
+/**
+ * A 3xx (`SDK_UNEXPECTED_REDIRECT`): the API answers every operation itself, so the client follows no redirect (it
+ * would resend credentials and a body to another place); usually a `baseUrl` with `http:` for `https:` or a missing
+ * path prefix. `location` is the `Location` header, if any. Never retried.
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.4
+ */
+export class TriageRedirectError extends TriageResponseError {
+  override readonly name = 'TriageRedirectError';
+  declare readonly status: number;
+  /** Where the server sent the call: the `Location` header as received (may be relative), `undefined` without one. */
+  readonly location: string | undefined;
+  constructor(init: ErrorInit & { readonly location?: string | undefined }) {
+    super(init);
+    this.location = init.location;
+  }
 }
 
 /** Stable codes the SDK itself assigns. */
@@ -122,6 +139,7 @@ export const SdkErrorCode = {
   rateLimited: 'SDK_RATE_LIMITED',
   invalidResponse: 'SDK_INVALID_RESPONSE',
   paginationGuard: 'SDK_PAGINATION_GUARD',
+  unexpectedRedirect: 'SDK_UNEXPECTED_REDIRECT',
 } as const;
 
 const STATUS_CODES: Readonly<Record<number, string>> = {
@@ -161,6 +179,11 @@ export function isHttpError(error: unknown): error is TriageHttpError {
 /** True for HTTP 429 responses. */
 export function isRateLimitError(error: unknown): error is TriageRateLimitError {
   return isHttpError(error) && error.status === 429;
+}
+
+/** True for a 3xx the client did not follow; `location` says where it pointed. */
+export function isRedirectError(error: unknown): error is TriageRedirectError {
+  return isTriageApiError(error) && error.kind === 'response' && error.code === SdkErrorCode.unexpectedRedirect;
 }
 
 /** True for per-attempt timeouts and exceeded deadlines. */

@@ -29,6 +29,7 @@ export {
   isConnectionError,
   isHttpError,
   isRateLimitError,
+  isRedirectError,
   isTimeoutError,
   isTriageApiError,
   SdkErrorCode,
@@ -37,6 +38,7 @@ export {
   TriageConnectionError,
   TriageHttpError,
   TriageRateLimitError,
+  TriageRedirectError,
   TriageResponseError,
   TriageTimeoutError,
 } from './errors.ts';

@@ -9,7 +9,9 @@ import {
   isConnectionError,
   isHttpError,
   isRateLimitError,
+  isRedirectError,
   isTimeoutError,
+  TriageRedirectError,
   TriageResponseError,
 } from '../src/errors.ts';
 import type { paths } from '../src/generated/api.ts';
@@ -510,6 +512,70 @@ describe('a success status without the JSON body the spec declares', () => {
     });
     await expect(client.request('POST', '/a')).resolves.toEqual({ id: 'c-1' });
     await expect(client.request('POST', '/b')).resolves.toEqual({ id: 'c-1' });
+  });
+});
+
+describe('a redirect (3xx), which the client does not follow', () => {
+  // A baseUrl with http: where the API is https:, or a load balancer sending the call to a login page.
+  it.each([301, 302, 303, 307, 308])(
+    '%i throws SDK_UNEXPECTED_REDIRECT with the status and Location, once, even with a JSON body',
+    async (status) => {
+      const { server, client } = await setup((_req, res) => {
+        const text = '{"id":"case-1"}';
+        res.writeHead(status, {
+          location: 'https://api.example.org/v1/cases/case-1?student_id=S-1001#top',
+          'content-type': 'application/json',
+          'x-request-id': 'edge-3',
+          'x-should-retry': 'true',
+        });
+        res.end(text);
+      });
+      const typed = client as unknown as TriageClient<paths>;
+      const error = await rejection(typed.GET('/cases/{case_id}', { path: { case_id: 'case-1' } }));
+      expect(error).toBeInstanceOf(TriageRedirectError);
+      expect(error).toBeInstanceOf(TriageResponseError);
+      expect(isRedirectError(error)).toBe(true);
+      expect(isHttpError(error)).toBe(false);
+      expect(error).toMatchObject({
+        name: 'TriageRedirectError',
+        kind: 'response',
+        code: 'SDK_UNEXPECTED_REDIRECT',
+        status,
+        location: 'https://api.example.org/v1/cases/case-1?student_id=S-1001#top',
+        requestId: 'edge-3',
+        body: '{"id":"case-1"}',
+        isRetryable: false,
+        attempts: 1,
+      });
+      expect(error.message).toBe(
+        `HTTP ${status} redirect to https://api.example.org/v1/cases/case-1?… not followed (check baseUrl)`,
+      );
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+
+  it('says so without a Location header (a 304 the client never asked for, a 300)', async () => {
+    const { client } = await setup((req, res) => {
+      res.writeHead(req.url === '/a' ? 304 : 300);
+      res.end();
+    });
+    for (const [path, status] of [
+      ['/a', 304],
+      ['/b', 300],
+    ] as const) {
+      const error = await rejection(client.request('GET', path));
+      expect(isRedirectError(error)).toBe(true);
+      expect(error).toMatchObject({ status, location: undefined });
+      expect(error.message).toBe(`HTTP ${status} redirect without a Location header not followed (check baseUrl)`);
+    }
+  });
+
+  it('is no redirect error for the other failures', async () => {
+    const { client } = await setup(scripted([{ status: 404, body: { title: 'Not Found' } }]));
+    const error = await rejection(client.request('GET', '/x'));
+    expect(isHttpError(error)).toBe(true);
+    expect(isRedirectError(error)).toBe(false);
+    expect(isRedirectError(new Error('x'))).toBe(false);
   });
 });
 

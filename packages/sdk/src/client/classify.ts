@@ -6,6 +6,7 @@ import {
   TriageConnectionError,
   TriageHttpError,
   TriageRateLimitError,
+  TriageRedirectError,
   TriageResponseError,
   TriageTimeoutError,
 } from '../errors.ts';
@@ -37,7 +38,7 @@ function parseBody(raw: RawResponse): { ok: true; value: unknown } | { ok: false
 export type InvalidBodyReason = 'not-json' | 'empty' | 'malformed';
 
 /**
- * The body of a status below 400. Every success of the API but 204 declares an `application/json` body (checked
+ * The body of a 2xx (a 3xx is {@link redirectError}). Every success of the API but 204 declares an `application/json` body (checked
  * against openapi/triage.yaml in spec.test.ts), so anything else is not the typed result the caller awaits: a
  * captive portal's HTML page, a proxy's "OK", an empty body. 204 and 205 carry no body by definition (RFC 9110
  * §15.3.5, §15.3.6) and give `undefined`, as `SuccessData` types them.
@@ -102,6 +103,27 @@ export function invalidBodyError(raw: RawResponse, reason: InvalidBodyReason): T
     headers: raw.headers,
     body: raw.text,
     isRetryable: false,
+  });
+}
+
+/**
+ * The error for a 3xx: undici's dispatcher follows no redirect, and the client does not either (credentials and a
+ * body would go wherever `Location` points), so a 3xx is not the typed result. Not retried: the same URL gets the same
+ * answer. The body is kept in `body`, the `Location` header in `location` (in the message without its query).
+ */
+export function redirectError(raw: RawResponse): TriageRedirectError {
+  const location = raw.headers.location;
+  // The message is for logs: the query (which may name a student) and fragment stay in `location` only.
+  const shown = location?.replace(/[?#].*$/s, (rest) => (rest.startsWith('?') ? '?…' : '#…'));
+  return new TriageRedirectError({
+    message: `HTTP ${raw.status} redirect ${shown ? `to ${shown} ` : 'without a Location header '}not followed (check baseUrl)`,
+    code: SdkErrorCode.unexpectedRedirect,
+    status: raw.status,
+    requestId: raw.headers['x-request-id'],
+    headers: raw.headers,
+    body: raw.text,
+    isRetryable: false,
+    location,
   });
 }
 

@@ -1,7 +1,14 @@
 import type { Dispatcher } from 'undici';
 import { SdkErrorCode, TriageAbortError, TriageApiError, TriageTimeoutError } from '../errors.ts';
 import type { ApiResponse } from './api-promise.ts';
-import { httpError, invalidBodyError, parseSuccessBody, requestIdOf, transportError } from './classify.ts';
+import {
+  httpError,
+  invalidBodyError,
+  parseSuccessBody,
+  redirectError,
+  requestIdOf,
+  transportError,
+} from './classify.ts';
 import { type RequestLogger, redactHeaders, redactQuery } from './debug-log.ts';
 import type { RequestGate } from './gate.ts';
 import type { ResolvedOptions } from './options.ts';
@@ -284,6 +291,8 @@ class Call implements ExchangeSink {
       error = failure instanceof TriageApiError ? failure : transportError(failure, this.#timeout);
     } else if (raw.status >= 400) {
       error = httpError(raw, now);
+    } else if (raw.status >= 300) {
+      error = redirectError(raw);
     } else {
       const parsed = parseSuccessBody(raw);
       if (parsed.ok) data = parsed.value;
