@@ -105,6 +105,38 @@ describe('triage score --file', () => {
     expect(r.stderr).toContain(`read as Big5 (${flags.length ? '--encoding' : 'detected'})`);
   });
 
+  // Headers as `triage import` reads them: a zh-TW 學號, and 腾讯问卷's question number before GAD-7's own header.
+  it.each([
+    {
+      name: 'a traditional-Chinese 學號',
+      instrument: 'phq-9',
+      bytes: utf8('學號,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9\r\nB01,1,1,1,1,1,1,1,1,0\r\n'),
+      id: '學號',
+      items: ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9'],
+      rows: [['B01', 8]],
+    },
+    {
+      name: 'a 腾讯问卷 export, Q7:GAD-7 1 …',
+      instrument: 'gad-7',
+      bytes: utf8(
+        'Q1:学号,Q2:姓名,Q7:GAD-7 1,Q8:GAD-7 2,Q9:GAD-7 3,Q10:GAD-7 4,Q11:GAD-7 5,Q12:GAD-7 6,Q13:GAD-7 7\n' +
+          'T01,甲,3,0,0,0,0,0,1\n',
+      ),
+      id: 'Q1:学号',
+      items: ['Q7:GAD-7 1', 'Q8:GAD-7 2', 'Q9:GAD-7 3', 'Q10:GAD-7 4', 'Q11:GAD-7 5', 'Q12:GAD-7 6', 'Q13:GAD-7 7'],
+      rows: [['T01', 4]],
+    },
+  ])('reads $name as import does', ({ instrument, bytes: content, id, items, rows }) => {
+    const r = runCli(['score', instrument, '--file', tmp.write(`${instrument}-import-headers.csv`, content), '--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.columns.id).toBe(id);
+    expect(out.columns.items.map((c: { item: string; header: string }) => [c.item, c.header])).toEqual(
+      items.map((header, i) => [String(i + 1), header]),
+    );
+    expect(out.rows.map((x: { id: string; score: { total: number } }) => [x.id, x.score.total])).toEqual(rows);
+  });
+
   it('takes every encoding `triage import` takes: gbk reads as GB18030, utf-16be', () => {
     const gbk = tmp.write('gbk-named.csv', bytes(GB.学号, utf8(',1,2,3,4,5,6,7,8,9\r\nK1,0,0,0,0,0,0,0,0,0\r\n')));
     const r = runCli(['score', 'phq-9', '--file', gbk, '--encoding', 'gbk', '--json']);

@@ -219,7 +219,7 @@ export default class Score extends BaseCommand<typeof Score> {
           : flags.delimiter;
     this.note(text.readAs({ file, encoding, bom, detected, delimiter }));
 
-    const outcome = scoreCsvText(decoded.text, { delimiter, definition, score: options });
+    const outcome = scoreCsvText(decoded.text, { delimiter, definition, known: scales.instruments, score: options });
     if (!outcome.ok) throw this.fileProblem(file, outcome.error, definition);
     const { columns, scored, rejected, blankLines } = outcome.value;
     this.note(

@@ -1,10 +1,10 @@
-import { getInstrument, type InstrumentDefinition } from '@triage/scales';
+import { getInstrument, type InstrumentDefinition, instruments } from '@triage/scales';
 import { describe, expect, it } from 'vitest';
 import { scoreCsvText } from './score-rows.ts';
 
 const phq9 = getInstrument('phq-9') as InstrumentDefinition;
 const header = '学号,姓名,1,2,3,4,5,6,7,8,9';
-const score = (text: string) => scoreCsvText(text, { delimiter: ',', definition: phq9, score: {} });
+const score = (text: string) => scoreCsvText(text, { delimiter: ',', definition: phq9, known: instruments, score: {} });
 
 describe('scoreCsvText', () => {
   it('puts every data row in exactly one place and keeps line numbers', () => {
@@ -63,6 +63,7 @@ describe('scoreCsvText', () => {
     const r = scoreCsvText(`${header}\nS1,甲,1,1,1,1,1,1,1,1,1`, {
       delimiter: ',',
       definition: phq9,
+      known: instruments,
       score: { coding: 'one-based' },
     });
     expect(r.ok && r.value.scored[0]?.score.total).toBe(0);

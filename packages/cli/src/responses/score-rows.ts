@@ -6,7 +6,8 @@ import {
   scoreInstrument,
 } from '@triage/scales';
 import { type CsvRecord, isBlankRecord, readCsv } from '../csv/read-csv.ts';
-import { type ColumnIssue, type ColumnMap, type ItemColumn, mapColumns } from './item-columns.ts';
+import { type ColumnIssue, type ColumnMap, mapColumns } from './column-map.ts';
+import type { ItemColumn } from './item-columns.ts';
 
 interface ScoredRow {
   /** Physical line of the record in the file (header = line 1 when it is the first line). */
@@ -84,11 +85,17 @@ function scoreRecord(
 
 /**
  * Scores every data row of a CSV text: the first non-blank record is the header, blank records are skipped and
- * counted, and every other record ends up either scored or rejected with its line and the columns at fault.
+ * counted, and every other record ends up either scored or rejected with its line and the columns at fault. `known`:
+ * every instrument, so that another one's columns (`Q7:GAD-7 1` beside PHQ-9) are never read as this one's.
  */
 export function scoreCsvText(
   text: string,
-  options: { readonly delimiter: string; readonly definition: InstrumentDefinition; readonly score: ScoreOptions },
+  options: {
+    readonly delimiter: string;
+    readonly definition: InstrumentDefinition;
+    readonly known: readonly InstrumentDefinition[];
+    readonly score: ScoreOptions;
+  },
 ): { ok: true; value: FileScores } | { ok: false; error: FileProblem } {
   let headers: readonly string[] | undefined;
   let columns: ColumnMap | undefined;
@@ -103,7 +110,7 @@ export function scoreCsvText(
     }
     if (!headers || !columns) {
       headers = record.fields;
-      const mapped = mapColumns(headers, options.definition);
+      const mapped = mapColumns(headers, options);
       if (!mapped.ok) return { ok: false, error: { code: 'columns', issues: mapped.error } };
       columns = mapped.value;
       continue;
