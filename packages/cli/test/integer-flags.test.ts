@@ -11,9 +11,12 @@ describe('integer flags oclif refuses', () => {
   it.each([
     [[...hotline, '--seed', '1.5'], 'en', '--seed 1.5: expected a whole number ≥ 0'],
     [[...hotline, '--seed', '-3'], 'en', '--seed -3: expected a whole number ≥ 0'],
-    [[...hotline, '--replications', 'abc'], 'en', '--replications abc: expected a whole number ≥ 1'],
-    [[...hotline, '--replications', '0'], 'en', '--replications 0: expected a whole number ≥ 1'],
-    [[...hotline, '--replications', 'abc'], 'zh', '--replications abc：应为不小于 1 的整数'],
+    [[...hotline, '--replications', 'abc'], 'en', '--replications abc: expected a whole number ≥ 2'],
+    [[...hotline, '--replications', '0'], 'en', '--replications 0: expected a whole number ≥ 2'],
+    // One replication gives no confidence interval, which every KPI of the table is printed with.
+    [[...hotline, '--replications', '1'], 'en', '--replications 1: expected a whole number ≥ 2'],
+    [[...hotline, '--replications', '1'], 'zh', '--replications 1：应为不小于 2 的整数'],
+    [[...hotline, '--replications', 'abc'], 'zh', '--replications abc：应为不小于 2 的整数'],
     [[...cohort, '--weeks', '0'], 'en', '--weeks 0: expected a whole number from 1 to 520'],
     [[...cohort, '--weeks', '600'], 'zh', '--weeks 600：应为 1 到 520 之间的整数'],
     [[...cohort, '--show', 'all'], 'en', '--show all: expected a whole number ≥ 0'],

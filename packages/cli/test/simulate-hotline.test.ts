@@ -144,13 +144,27 @@ describe('triage simulate hotline', () => {
     expect(JSON.parse(s.stdout)).toMatchObject({ error: { code: 'CLI_SCENARIO_INVALID', exitCode: 1 } });
   });
 
-  it('rejects a missing file and a replication count below 1', () => {
+  it('rejects a missing file and a replication count below 2', () => {
     const missing = runCli(['simulate', 'hotline', '--scenario', join(files.dir, 'nope.yaml')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('file not found');
     const zero = runCli(['simulate', 'hotline', '--scenario', cityWeek, '--replications', '0']);
     expect(zero.status).toBe(2);
     expect(zero.stderr).toContain('--replications 0');
+    // One replication has no confidence interval: refused as a range, before the scenario is read.
+    const one = runCli([
+      'simulate',
+      'hotline',
+      '--scenario',
+      join(files.dir, 'nope.yaml'),
+      '--replications',
+      '1',
+      '--json',
+    ]);
+    expect(one.status).toBe(2);
+    expect(JSON.parse(one.stdout)).toEqual({
+      error: { code: 'CLI_USAGE', exitCode: 2, message: '--replications 1: expected a whole number ≥ 2' },
+    });
   });
 
   it('refuses a run too large to finish, before simulating, saying the estimate, the limit and what to change', () => {

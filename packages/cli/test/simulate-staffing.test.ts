@@ -106,6 +106,15 @@ describe('triage simulate staffing', () => {
       ['--calls-per-hour', '12', '--contract-hours', '0'],
       '--contract-hours "0": expected the paid hours of a full-time week, above 0 and at most 168',
     ],
+    // No calls: nothing to size (the search would print one seat an hour and 6 FTE as if planned from demand).
+    [['--calls-per-day', '0'], '--calls-per-day "0": expected a number of calls above 0, such as 1400'],
+    [['--calls-per-day', '0.0', '--model', 'erlang-c'], '--calls-per-day "0.0": expected a number of calls above 0'],
+    [['--calls-per-hour', '0'], '--calls-per-hour "0": expected a number of calls above 0, such as 12'],
+    [['--calls-per-day', 'many'], '--calls-per-day "many": expected a number of calls above 0'],
+    [
+      ['--calls-per-day', '0', '--lang', 'zh'],
+      '--calls-per-day "0"：应为大于 0 的来电数，例如 1400（没有来电就无需排班）',
+    ],
     [
       ['--calls-per-hour', '12', '--max-abandon', '0', '--lang', 'zh'],
       '--max-abandon "0"：应为大于 0、小于 100% 的比例',

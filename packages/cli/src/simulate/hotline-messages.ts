@@ -8,7 +8,7 @@ export const hotlineHelp = {
   description:
     'Runs a seeded discrete-event simulation of the scenario (arrivals by hour and weekday with surges, risk classes with priority and patience, rosters with shrinkage, chat, follow-ups, overflow, warm transfers) for several independent replications, drops the warm-up and reports each KPI as a mean with its 95% confidence interval. The same scenario, seed and replications give the same numbers on any machine. Examples: examples/simulate/*.yaml.',
   scenario: 'Scenario file (YAML or JSON); see examples/simulate/.',
-  replications: 'Independent replications (at least 2 for confidence intervals).',
+  replications: 'Independent replications, at least 2: each KPI is a mean with its 95% confidence interval.',
   seed: 'Master seed; replication i runs on a seed derived from it.',
   html: 'Also write a self-contained HTML chart of the hourly profile to this file (mode 0600).',
 } as const;
@@ -27,8 +27,8 @@ const zhCount = (n: number) =>
   n < 1e16
     ? new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumSignificantDigits: 3 }).format(n)
     : n.toPrecision(3);
-/** The most replications within the limit. */
-const fitting = (w: Work, limit: number) => Math.max(1, Math.floor(limit / w.contactsPerReplication));
+/** The most replications within the limit, never below the 2 --replications takes. */
+const fitting = (w: Work, limit: number) => Math.max(2, Math.floor(limit / w.contactsPerReplication));
 
 type Kpi = 'offered' | 'sl' | 'asa' | 'wait' | 'abandon' | 'overflow' | 'balk';
 

@@ -48,7 +48,8 @@ const en = {
   oneRate: 'give exactly one of --calls-per-day and --calls-per-hour',
   profileNeedsDay: '--profile applies only with --calls-per-day',
   abandonNeedsA: '--max-abandon needs --model erlang-a: Erlang C has no abandonment',
-  badNumber: (flag: string, value: string) => `--${flag} "${value}" is not a number ≥ 0`,
+  badCalls: (flag: 'calls-per-day' | 'calls-per-hour', value: string) =>
+    `--${flag} "${value}": expected a number of calls above 0, such as ${flag === 'calls-per-day' ? '1400' : '12'} (with no calls there is nothing to staff)`,
   badDuration: (flag: string, value: string) =>
     `--${flag} "${value}": expected a duration such as 900, 900s, 15m or 15min (plain numbers are seconds)`,
   badShare: (flag: string, value: string) =>
@@ -91,7 +92,8 @@ const zh: StaffingMessages = {
   oneRate: '--calls-per-day 与 --calls-per-hour 须且只能给出其一',
   profileNeedsDay: '--profile 仅与 --calls-per-day 一起使用',
   abandonNeedsA: '--max-abandon 需配合 --model erlang-a：Erlang C 没有放弃',
-  badNumber: (flag, value) => `--${flag} "${value}" 不是不小于 0 的数`,
+  badCalls: (flag, value) =>
+    `--${flag} "${value}"：应为大于 0 的来电数，例如 ${flag === 'calls-per-day' ? '1400' : '12'}（没有来电就无需排班）`,
   badDuration: (flag, value) => `--${flag} "${value}"：应为时长，例如 900、900s、15m 或 15min（纯数字按秒计）`,
   badShare: (flag, value) => `--${flag} "${value}"：应为比例，例如 5% 或 0.05（0 到 100%，不含 100%）`,
   badAbandon: (value) =>
@@ -118,8 +120,8 @@ export const staffingHelp = {
   summary: 'Minimum seats per hour for a service-level target (and an abandonment ceiling), with positions and FTE.',
   description:
     'Spreads the day’s calls over 24 hours (--profile, or a built-in evening/night peak) and finds, hour by hour, the fewest agents that answer the target share within the threshold — with Erlang A (callers hang up after exponential patience; the default) or Erlang C (nobody hangs up) — and, when given, keep abandonment and the average speed of answer under their ceilings. Then rostered positions per hour with shrinkage, ⌈seats/(1 − shrinkage)⌉, and the full-time equivalents to staff the day 7 days a week. Each hour is a steady state: queues carried across hour boundaries, priorities and bursts need `triage simulate hotline`.',
-  callsPerDay: 'Calls a day, spread over the hours by --profile.',
-  callsPerHour: 'Calls an hour, the same every hour (instead of --calls-per-day).',
+  callsPerDay: 'Calls a day, above 0, spread over the hours by --profile.',
+  callsPerHour: 'Calls an hour, above 0, the same every hour (instead of --calls-per-day).',
   profile:
     'Hourly profile: YAML/JSON list of 24 shares (hour 0 first; any scale, e.g. percent) or CSV with "share" or "hour,share" rows. Default: a built-in evening/night peak.',
   aht: 'Average handle time: 900, 900s, 15m (plain numbers are seconds).',

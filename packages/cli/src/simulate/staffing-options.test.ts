@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { staffingMessages } from './staffing-messages.ts';
-import { parseAbandonCeiling, parseContractHours, parseDuration, parseShare, parseTarget } from './staffing-options.ts';
+import {
+  parseAbandonCeiling,
+  parseCalls,
+  parseContractHours,
+  parseDuration,
+  parseShare,
+  parseTarget,
+} from './staffing-options.ts';
 
 const text = staffingMessages('en');
 
@@ -14,6 +21,20 @@ describe('staffing flag values', () => {
     ['2.5m', 150],
   ])('duration %s → %i s', (value, seconds) => {
     expect(parseDuration('aht', value, text)).toBe(seconds);
+  });
+
+  it.each([
+    ['1400', 1400],
+    ['0.5', 0.5],
+    [' 12 ', 12],
+  ])('calls %j → %d', (value, calls) => {
+    expect(parseCalls('calls-per-day', value, text)).toBe(calls);
+  });
+
+  it.each(['0', '0.0', '.0', '', '-3', '1e3', 'many', `9${'9'.repeat(400)}`])('calls %j are refused', (value) => {
+    expect(() => parseCalls('calls-per-day', value, text)).toThrow(
+      /--calls-per-day ".*": expected a number of calls above 0/,
+    );
   });
 
   it.each(['', '0', '-5', '15 minutes', 'abc'])('duration %j is refused', (value) => {

@@ -7,11 +7,16 @@ const SHARE = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(%)?\s*$/;
 const HOURS_A_WEEK = 168;
 const TO_SECONDS: Readonly<Record<string, number>> = { s: 1, sec: 1, m: 60, min: 60, h: 3600 };
 
-/** A number ≥ 0 from a flag, or a usage error naming it. */
-function parseCount(flag: string, value: string, text: StaffingMessages): number {
+/**
+ * Calls a day or an hour, above 0. With no calls there is nothing to size: the search would still give every hour
+ * its one seat (as it does an hour without calls in a profile, a line that is open has someone on it) and print
+ * 24 seat-hours and 6 FTE as if worked out from demand, so 0 is refused rather than planned.
+ */
+export function parseCalls(flag: 'calls-per-day' | 'calls-per-hour', value: string, text: StaffingMessages): number {
   const m = NUMBER.exec(value);
-  if (!m) throw new CliError('CLI_USAGE', text.badNumber(flag, value));
-  return Number(m[1]);
+  const calls = m ? Number(m[1]) : Number.NaN;
+  if (!(calls > 0 && Number.isFinite(calls))) throw new CliError('CLI_USAGE', text.badCalls(flag, value));
+  return calls;
 }
 
 /** Seconds from "900", "900s", "15m", "15min" or "1h": plain numbers are seconds. */
@@ -120,8 +125,8 @@ export function staffingSettings(flags: StaffingFlags, text: StaffingMessages): 
     model: flags.model,
     callsPerDay:
       perHour === undefined
-        ? parseCount('calls-per-day', perDay ?? '', text)
-        : 24 * parseCount('calls-per-hour', perHour, text),
+        ? parseCalls('calls-per-day', perDay ?? '', text)
+        : 24 * parseCalls('calls-per-hour', perHour, text),
     steady: perHour !== undefined,
     profileFile: flags.profile,
     handleSeconds: parseDuration('aht', flags.aht, text),

@@ -10,7 +10,8 @@ export default class SimulateHotline extends BaseCommand<typeof SimulateHotline>
   static override description = hotlineHelp.description;
   static override flags = {
     scenario: Flags.string({ summary: hotlineHelp.scenario, required: true }),
-    replications: Flags.integer({ summary: hotlineHelp.replications, default: 10, min: 1 }),
+    // Two at least: each KPI is a mean with its 95% confidence interval, which one replication cannot give.
+    replications: Flags.integer({ summary: hotlineHelp.replications, default: 10, min: 2 }),
     seed: Flags.integer({ summary: hotlineHelp.seed, default: 1, min: 0 }),
     html: Flags.string({ summary: hotlineHelp.html }),
   };
