@@ -1,6 +1,7 @@
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, scratch } from './run-cli.ts';
 
@@ -106,10 +107,50 @@ describe('triage simulate cohort --rules / --compare: the same check', () => {
     }
   });
 
+  it('refuses such a set once the header is mapped, before a row is read (as triage import does)', () => {
+    const run = (file: string, ...args: string[]) =>
+      runCli(['simulate', 'cohort', '--input', file, '--start', '2026-09-01', '--rules', phq9Only, ...args], env);
+    // A header and no student: the rules are what is wrong, not the missing rows.
+    const [header = ''] = readFileSync(screening, 'utf8').split('\r\n');
+    const headerOnly = s.write('header-only.csv', `${header}\r\n`);
+    const none = run(headerOnly, '--json');
+    expect(none.status).toBe(2);
+    expect(JSON.parse(none.stdout).error).toMatchObject({ code: 'CLI_RULES_MISMATCH', exitCode: 2 });
+    // 60,000 UTF-8 rows, then a class's GB18030 rows pasted under them: reading would stop at line 60,002, which the
+    // check comes before (it came after the whole file, so the encoding error was said instead).
+    const row = (id: number, name: string) => `${id},${name},1,1,1,1,1,1,1,1,0,0,0\n`;
+    const rows = Array.from({ length: 60_000 }, (_, i) => row(700000000000 + i, '张三')).join('');
+    const head = '学号,姓名,PHQA1,PHQA2,PHQA3,PHQA4,PHQA5,PHQA6,PHQA7,PHQA8,PHQA9,PHQA_c,PHQA_d\n';
+    const long = s.write(
+      'long-then-gb.csv',
+      Buffer.concat([Buffer.from(head + rows), iconv.encode(row(700000099999, '李四').repeat(10), 'gb18030')]),
+    );
+    const damaged = run(long);
+    expect(damaged.status).toBe(2);
+    expect(damaged.stderr).toContain('rule set school reads none of the instruments in the file (PHQ-A)');
+    expect(damaged.stderr).not.toContain('not valid UTF-8');
+  });
+
   it('warns about what a set never reads, and projects', () => {
     const r = cohort('--rules', phqaTotal);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('Warning: rule set school reads nothing of GAD-7');
     expect(r.stderr).toContain('Warning: rule set school does not read a positive PHQ-A critical item');
+  });
+
+  it('gives the warnings under --json too, as the terminal says them', () => {
+    const r = cohort('--rules', phqaTotal, '--json');
+    expect(r.status).toBe(0);
+    const { warnings } = JSON.parse(r.stdout) as { warnings: string[] };
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^rule set school reads nothing of GAD-7/);
+    expect(warnings[1]).toMatch(/^rule set school does not read a positive PHQ-A critical item/);
+    const shown = r.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('Warning: '))
+      .map((line) => line.slice('Warning: '.length));
+    expect(shown).toEqual(warnings);
+    // With the default rules, which read both: an empty list, not a missing field.
+    expect(JSON.parse(cohort('--json').stdout).warnings).toEqual([]);
   });
 });

@@ -226,6 +226,10 @@ describe('triage simulate cohort on other inputs', () => {
     });
     expect(stderr).toContain('sheet "选项" (4 rows) not read: the workbook hides it');
     expect(stderr).toContain('sheet "填写说明" (3 rows) not read: no column of it is recognised');
+    // --json carries the warnings the terminal shows, in its words.
+    expect(result.warnings).toHaveLength(2);
+    for (const w of result.warnings) expect(stderr).toContain(`Warning: ${w}\n`);
+    expect(result.warnings[0]).toMatch(/^sheet "选项" \(4 rows\) not read: the workbook hides it/);
     // Named with --sheet, an instruction sheet is read (and its lines rejected), as in triage import.
     const named = json(['--input', file, '--start', START, '--sheet', '初一(1)班', '--sheet', '填写说明']);
     expect(named.status).toBe(3);

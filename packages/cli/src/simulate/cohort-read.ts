@@ -42,6 +42,11 @@ export interface CohortReadOptions extends SourceOptions {
     headers: readonly string[],
     issues: readonly MappingIssue[],
   ) => Promise<SheetMapping | undefined>;
+  /**
+   * Called once every sheet is mapped, before any row is read, with the instruments of the mapped sheets (ids, each
+   * once): what `triage import` checks a rule set against. May throw to stop (a rule set that reads none of them).
+   */
+  readonly onMapped?: (instruments: readonly string[]) => void;
 }
 
 /** A screening read for a projection: per rule set, one entry per scored row (pseudonym and level), in file order. */
@@ -125,7 +130,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
     if (!mapping) {
       problems.push({ sheet, issues: mapped.ok ? [] : mapped.error });
       // A CSV has one header: nothing else can be read.
-      if (source.kind === 'csv') throw mappingError(problems, options.file, text);
+      if (opened.kind === 'csv') throw mappingError(problems, options.file, text);
       return null;
     }
     for (const i of mapping.instruments) instruments.add(i.definition.id);
@@ -135,7 +140,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       person: personReader(personSchema({ idRequired, ...sex }), { idRequired }),
       memo,
       plans: instrumentPlans(mapping, options.score, readsItems),
-      strictWidth: source.kind === 'csv',
+      strictWidth: opened.kind === 'csv',
     };
   }
 
@@ -161,6 +166,12 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
     }
   }
   const source = withoutSheets(opened, new Set(skipped.map((s) => s.sheet)));
+  // Every sheet mapped before a row is read, as `triage import` does: a header that cannot be mapped, or a rule set
+  // written for other instruments, stops here rather than after the whole file.
+  if (headers.size === 0) throw new CliError('CLI_NO_DATA', text.emptyFile(options.file));
+  for (const [sheet, header] of headers) contexts.set(sheet, await contextFor(sheet, header.fields, header.grouped));
+  if ([...contexts.values()].every((c) => c === null)) throw mappingError(problems, options.file, text);
+  options.onMapped?.([...instruments]);
   for await (const batch of source.read()) {
     for (const record of batch) {
       if (record.fields.every((f) => f.trim() === '')) {
@@ -169,11 +180,8 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       }
       const sheet = record.sheet ?? null;
       const header = headers.get(sheet);
-      if (record.line < (header?.line ?? 0)) continue;
-      if (record.line === header?.line) {
-        contexts.set(sheet, await contextFor(sheet, header.fields, header.grouped));
-        continue;
-      }
+      // Lines above the header (a title) and the header itself.
+      if (record.line <= (header?.line ?? 0)) continue;
       counts.rows++;
       const context = contexts.get(sheet);
       const row = context ? readRow(record, context) : undefined;
@@ -190,8 +198,6 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       });
     }
   }
-  if (contexts.size === 0) throw new CliError('CLI_NO_DATA', text.emptyFile(options.file));
-  if ([...contexts.values()].every((c) => c === null)) throw mappingError(problems, options.file, text);
   if (counts.rows === 0) throw new CliError('CLI_NO_DATA', text.noRows(options.file));
   return {
     source,

@@ -34,6 +34,8 @@ export interface SimulateCohortResult {
     readonly instruments: readonly string[];
   };
   readonly counts: { readonly rows: number; readonly scored: number; readonly rejected: number };
+  /** Every warning the terminal shows (stderr), in the same words and order: sheets left unread, rule coverage, … */
+  readonly warnings: readonly string[];
   readonly rules: RuleSetRef;
   readonly projection: CohortProjection;
   /** With --compare: the second rule set, its projection, who changes level (pseudonyms) and the delta B − A. */
@@ -110,6 +112,21 @@ export async function runCohort(
       }
     : undefined;
 
+  const coverage: string[] = [];
+  // Checked once the sheets are mapped, before a row is read (as `triage import` does); said after the read, with
+  // the other warnings. A set the user gave that reads none of the instruments throws CLI_RULES_MISMATCH here.
+  const onMapped = (ids: readonly string[]) => {
+    const screened = ids.flatMap((id) => options.all.find((d) => d.id === id) ?? []);
+    for (const ruleSet of options.ruleSets) {
+      const missed = ruleCoverageWarnings(core, ruleSet, {
+        instruments: screened,
+        own: ruleSet !== core.defaultRuleSet,
+        lang: options.lang,
+        text: importText,
+      });
+      coverage.push(...missed);
+    }
+  };
   const read = await readCohort(
     {
       file: options.file,
@@ -123,22 +140,20 @@ export async function runCohort(
       delimiter: options.delimiter,
       sheets: options.sheets,
       ...(resolveMapping ? { resolveMapping } : {}),
+      onMapped,
     },
     importText,
   );
-  for (const s of read.skipped) options.note(importText.sheetSkipped(s.sheet, s.rows, s.reason), 'warning');
+  // Said on stderr and kept for --json in the same words and order.
+  const skippedSheets = read.skipped.map((s) => importText.sheetSkipped(s.sheet, s.rows, s.reason));
+  const afterRead = [
+    ...coverage,
+    ...(read.unmappedSheets.length > 0 ? [text.unmappedSheets(read.unmappedSheets)] : []),
+  ];
+  for (const w of skippedSheets) options.note(w, 'warning');
   options.note(text.read(options.file, read.counts));
-  const screened = read.instruments.flatMap((id) => options.all.find((d) => d.id === id) ?? []);
-  for (const ruleSet of options.ruleSets) {
-    const warnings = ruleCoverageWarnings(core, ruleSet, {
-      instruments: screened,
-      own: ruleSet !== core.defaultRuleSet,
-      lang: options.lang,
-      text: importText,
-    });
-    for (const w of warnings) options.note(w, 'warning');
-  }
-  if (read.unmappedSheets.length > 0) options.note(text.unmappedSheets(read.unmappedSheets), 'warning');
+  for (const w of afterRead) options.note(w, 'warning');
+  const warnings = [...skippedSheets, ...afterRead];
   if (key.ephemeral && options.ruleSets.length > 1) options.note(text.ephemeralKey);
 
   const [a, b] = options.ruleSets;
@@ -159,7 +174,7 @@ export async function runCohort(
     const projection = projectCohort(studentsA, options.settings);
     if (!projection.ok) throw settingsError(projection.error, text);
     const output = renderProjection(projection.value, a.id, text);
-    return { result: { input, counts, rules: refA, projection: projection.value }, exitCode, output };
+    return { result: { input, counts, warnings, rules: refA, projection: projection.value }, exitCode, output };
   }
   const compared = compareCohorts(studentsA, studentsB, options.settings);
   if (!compared.ok) throw settingsError(compared.error, text);
@@ -176,6 +191,7 @@ export async function runCohort(
     result: {
       input,
       counts,
+      warnings,
       rules: refA,
       projection,
       compare: { rules: compileRuleSet(b).ref, projection: projectionB, ...comparison },
