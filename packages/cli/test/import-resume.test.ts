@@ -160,3 +160,47 @@ describe.each(['thread', 'local'])(
     });
   },
 );
+
+// A district file stacked class under class, the header again above each: a resumed import skips the headers it read
+// before the kill again (they are counted, never written), so its counts and files are those of an uninterrupted one.
+describe('an interrupted import of a stacked file (the header again under each class) resumes with the same counts', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  const file = join(s.dir, 'stacked.csv');
+  const reference = join(s.dir, 'reference');
+  let counts: Record<string, number>;
+
+  beforeAll(() => {
+    const base = join(s.dir, 'base.csv');
+    const made = spawnSync(process.execPath, [
+      join(root, 'bench/screening-data.mjs'),
+      ...['--rows', '120000', '--lang', 'zh', '--answers', 'text', '--line-ending', 'lf', '--out', base],
+    ]);
+    expect(made.status).toBe(0);
+    // The header again after every 40 students (one class each), as a grade exported class by class.
+    const [header, ...students] = readFileSync(base, 'utf8').trimEnd().split('\n');
+    const lines = students.flatMap((line, i) => (i > 0 && i % 40 === 0 ? [header, line] : [line]));
+    writeFileSync(file, `${[header, ...lines].join('\n')}\n`);
+    const r = runCli(['import', file, '--out', reference, '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    counts = JSON.parse(r.stdout).counts;
+    expect(counts).toMatchObject({ rows: 120_000, rejected: 0, headerRows: 2999 });
+  }, 120_000);
+  afterAll(() => s.done());
+
+  it('after kill -9 mid-file, --resume completes with the same counts and identical files', async () => {
+    const out = join(s.dir, 'killed');
+    const run = start(['import', file, '--out', out], env);
+    const records = await checkpointed(out);
+    run.child.kill('SIGKILL');
+    expect((await run.done).signal).toBe('SIGKILL');
+    expect(records).toBeLessThan(122_999);
+    const resumed = runCli(['import', file, '--out', out, '--resume', '--json'], env);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/resuming after [\d,]+ records/);
+    expect(JSON.parse(resumed.stdout).counts).toEqual(counts);
+    for (const name of OUTPUTS)
+      expect(readFileSync(join(out, name)).equals(readFileSync(join(reference, name))), name).toBe(true);
+    expect(readFileSync(join(out, 'errors.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(1);
+  }, 120_000);
+});

@@ -61,6 +61,7 @@ type ImportCounts = {
   readonly rejected: number;
   readonly summaryRows: number;
   readonly titleRows: number;
+  readonly headerRows: number;
   readonly blankRows: number;
   readonly duplicateIds: number;
 };
@@ -80,6 +81,7 @@ const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: 
   IMPORT_SHEET_UNMAPPED: () => "the sheet's header row could not be mapped (see the message about this sheet)",
   IMPORT_HEADER_REPEATED: () =>
     'this line repeats the header row (files pasted one under another?); expected a student: delete the line',
+  IMPORT_HEADER_ROW: () => "the file's header row again (under each class of a stacked sheet): skipped; nothing to fix",
   IMPORT_SUMMARY_ROW: () =>
     "a statistics row (合计, 平均分, 最高分 …), not a student's answers: set aside, never scored; nothing to fix",
   IMPORT_TITLE_ROW: () =>
@@ -107,6 +109,7 @@ const rowIssuesZh: typeof rowIssuesEn = {
   IMPORT_UNTERMINATED_QUOTE: () => '本行开始的带引号字段没有结束；缺少右引号 "',
   IMPORT_SHEET_UNMAPPED: () => '该工作表的表头无法识别（见关于该工作表的提示）',
   IMPORT_HEADER_REPEATED: () => '这一行重复了表头（几个文件上下拼在一起了？）；应为学生的作答：请删除这一行',
+  IMPORT_HEADER_ROW: () => '文件自身的表头再次出现（多个班级上下排在一张表里）：已跳过；无需修正',
   IMPORT_SUMMARY_ROW: () => '统计行（合计、平均分、最高分等），不是学生的作答：已另放，不计分；无需修正',
   IMPORT_TITLE_ROW: () => '跨整行合并的标题（班级标题，如 初一(2)班？），不是学生：已另放；无需修正',
   IMPORT_CELL_ERROR: (e) =>
@@ -187,7 +190,7 @@ const en = {
     `rule set ${ruleSet} does not read a positive ${instrument} critical item (${items.join('; ')}): a student who endorses ${items.length === 1 ? 'it' : 'one'} gets no level for that answer`,
   summaryTitle: (file: string) => `Import of ${file}`,
   counts: (c: ImportCounts) =>
-    `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.summaryRows ? `, ${plural(c.summaryRows, 'statistics row')} (合计, 平均分 …) set aside, not scored` : ''}${c.titleRows ? `, ${plural(c.titleRows, 'title')} merged across the table (初一(2)班 …) set aside` : ''}${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
+    `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.summaryRows ? `, ${plural(c.summaryRows, 'statistics row')} (合计, 平均分 …) set aside, not scored` : ''}${c.titleRows ? `, ${plural(c.titleRows, 'title')} merged across the table (初一(2)班 …) set aside` : ''}${c.headerRows ? `, ${plural(c.headerRows, 'repeated header row')} skipped` : ''}${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
   levelsHeading: 'Risk levels',
   noLevel: 'no rule fired',
   byGrade: (minCell: number) =>
@@ -444,7 +447,7 @@ const zh: ImportMessages = {
     `规则集 ${ruleSet} 不读取 ${instrument} 危机条目的阳性结果（${items.join('；')}）：作答阳性的学生不会因此得到等级`,
   summaryTitle: (file) => `导入 ${file}`,
   counts: (c) =>
-    `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.summaryRows ? `，统计行（合计、平均分等）${c.summaryRows} 行另放、未计分` : ''}${c.titleRows ? `，跨整行合并的标题（初一(2)班等）${c.titleRows} 行另放` : ''}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,
+    `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.summaryRows ? `，统计行（合计、平均分等）${c.summaryRows} 行另放、未计分` : ''}${c.titleRows ? `，跨整行合并的标题（初一(2)班等）${c.titleRows} 行另放` : ''}${c.headerRows ? `，跳过重复的表头 ${c.headerRows} 行` : ''}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,
   levelsHeading: '风险等级',
   noLevel: '未触发规则',
   byGrade: (minCell) => `按年级（小于 ${minCell} 的格子及可据此推算的格子隐藏为 <${minCell}）`,

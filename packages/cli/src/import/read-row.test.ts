@@ -6,7 +6,7 @@ import { AnswerPatterns } from './answer-patterns.ts';
 import type { SheetMapping } from './columns.ts';
 import { type TextSink, writeCsvRow, writeJsonRow } from './output/row-text.ts';
 import { personReader, personSchema } from './person.ts';
-import { instrumentPlans, type RowContext, readRow } from './read-row.ts';
+import { instrumentPlans, isHeaderRow, type RowContext, readRow } from './read-row.ts';
 import { describeDecision, rowText, scoreText } from './result-cells.ts';
 import { RowDecisions } from './row-decisions.ts';
 
@@ -365,10 +365,74 @@ describe('readRow on the header row repeated mid-file', () => {
     return cells;
   };
 
-  it('rejects it with one issue, not one per column', () => {
+  it('skips it when it repeats every mapped header cell: a header row, not a rejection', () => {
     const result = readRow({ line: 30, fields: headerRow() }, context(sheet));
+    expect(isHeaderRow(result)).toBe(true);
+    if (!result.ok) expect(result.issues).toEqual([{ code: 'IMPORT_HEADER_ROW', expected: '' }]);
+    expect(result.ok ? true : result.riskSignal).toBe(false);
+    // Padded as a spreadsheet may pad it, still the header.
+    expect(isHeaderRow(readRow({ line: 30, fields: headerRow().map((c) => ` ${c} `) }, context(sheet)))).toBe(true);
+  });
+
+  it.each([
+    ['a person cell in other words', 1, 'gender'],
+    ['a person cell blank', 3, ''],
+    ['an answer in place of a later item header', 12, '0'],
+  ])('rejects it with one issue, not one per column, when it repeats the header but %s', (_, index, cell) => {
+    const fields = headerRow();
+    fields[index] = cell;
+    const result = readRow({ line: 30, fields }, context(sheet));
+    expect(isHeaderRow(result)).toBe(false);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues).toEqual([{ code: 'IMPORT_HEADER_REPEATED', expected: '' }]);
+  });
+
+  // A hand-made sheet headed 1, 2, 3 … over the items, no id column: a student may answer 1 under the header 1.
+  const numbered = (person: readonly ('sex' | 'age')[]): RowContext => {
+    const phqA = INSTRUMENTS[0] as InstrumentDefinition;
+    const base = context([phqA]);
+    const sheetMapping: SheetMapping = {
+      ...base.mapping,
+      width: person.length + phqA.items.length,
+      person: Object.fromEntries(
+        person.map((field, i) => [field, { index: i, header: field === 'sex' ? '性别' : '年龄' }]),
+      ),
+      instruments: [
+        {
+          definition: phqA,
+          items: phqA.items.map((item, i) => ({ index: person.length + i, header: String(i + 1), item: item.id })),
+        },
+      ],
+    };
+    return {
+      ...base,
+      mapping: sheetMapping,
+      plans: instrumentPlans(sheetMapping, {}, paths),
+      person: personReader(personSchema({ idRequired: false }), { idRequired: false }),
+    };
+  };
+
+  it('tells a student who answered 1 under the header 1 from the header, in a sheet without an id column', () => {
+    const sheetContext = numbered(['sex', 'age']);
+    const student = readRow({ line: 9, fields: ['女', '13', '1', ...Array(12).fill('0')] }, sheetContext);
+    expect(student.ok).toBe(true);
+    const positive = readRow(
+      { line: 9, fields: ['女', '13', '1', ...Array(7).fill('0'), '3', '0', '0', '0', '0'] },
+      sheetContext,
+    );
+    expect(positive.ok).toBe(true);
+    if (positive.ok) expect(positive.decision.level).not.toBe('R0');
+    const header = readRow(
+      { line: 9, fields: ['性别', '年龄', ...Array.from({ length: 13 }, (_, i) => String(i + 1))] },
+      sheetContext,
+    );
+    expect(isHeaderRow(header)).toBe(true);
+  });
+
+  it('never skips a row of numbers under headers that are all numbers: nothing tells it from answers', () => {
+    const sheetContext = numbered([]);
+    const row = readRow({ line: 9, fields: Array.from({ length: 13 }, (_, i) => String(i + 1)) }, sheetContext);
+    expect(isHeaderRow(row)).toBe(false);
   });
 
   // A second class pasted below with its own header: other words than this file's, and no answer in it.

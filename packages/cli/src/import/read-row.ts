@@ -13,7 +13,7 @@ import { type CodingSigns, codingSigns, noteCoding } from './coding-signs.ts';
 import type { Column, SheetMapping } from './columns.ts';
 import { isTitleRow, onlyMergedNote } from './merged-row.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
-import { holdsHeaderWords, repeatsHeader } from './repeated-header.ts';
+import { holdsHeaderWords, repeatsEveryHeader, repeatsHeader } from './repeated-header.ts';
 import { decide, type RowDecisions } from './row-decisions.ts';
 import { type InstrumentScore, type SharedResults, sameResult } from './shared-results.ts';
 import { isStatisticsRow } from './statistics-row.ts';
@@ -39,6 +39,7 @@ export type RowIssueCode =
   | 'IMPORT_UNTERMINATED_QUOTE'
   | 'IMPORT_SHEET_UNMAPPED'
   | 'IMPORT_HEADER_REPEATED'
+  | 'IMPORT_HEADER_ROW'
   | 'IMPORT_SUMMARY_ROW'
   | 'IMPORT_TITLE_ROW'
   | 'IMPORT_CELL_ERROR'
@@ -177,8 +178,10 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   const issues: RowIssue[] = [];
   const { fields } = record;
   const p = mapping.person;
-  // The header again (files pasted one under the other): one error, not one per column.
-  if (repeatsHeader(fields, mapping)) return headerAgain(record);
+  // The header again (classes or files pasted one under the other): skipped when it is the file's own in every mapped
+  // column, else one error, not one per column.
+  if (repeatsHeader(fields, mapping))
+    return repeatsEveryHeader(fields, mapping) ? headerRow(record) : headerAgain(record);
   const cells: { -readonly [K in keyof PersonCells]: PersonCells[K] } = {
     studentId: cellOf(fields, p.studentId),
     sex: cellOf(fields, p.sex),
@@ -285,6 +288,19 @@ const REPLACEMENT = '\uFFFD';
 /** The header row again: one issue, not one per column, and never urgent. */
 function headerAgain(record: SourceRecord): RowRejection {
   return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_REPEATED', expected: '' }], riskSignal: false };
+}
+
+/** The file's own header again, in every mapped column: no student, skipped as the header itself is. */
+function headerRow(record: SourceRecord): RowRejection {
+  return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_ROW', expected: '' }], riskSignal: false };
+}
+
+/**
+ * Whether a row is the file's own header again (see {@link repeatsEveryHeader}): neither scored nor rejected nor set
+ * aside in errors.csv, only counted, as blank rows are.
+ */
+export function isHeaderRow(row: RowResult | RowRejection): boolean {
+  return !row.ok && row.issues[0]?.code === 'IMPORT_HEADER_ROW';
 }
 
 /** A row summing up the students (合计, 平均分 …): one issue, set aside, never urgent. */

@@ -1,33 +1,67 @@
-import { itemOfHeader, type SheetMapping } from './columns.ts';
+import { type Column, itemOfHeader, type SheetMapping } from './columns.ts';
 import { personFieldOfHeader } from './person-header.ts';
 
 /*
  * A header row in the middle of the data (files or classes pasted one under the other) is no student: read as one, its
- * unreadable critical items would mark it urgent. Two tests: the file's own header again (cheap, every row), and, for
- * rows already rejected that hold no valid answer, header words of any wording in the mapped columns.
+ * unreadable critical items would mark it urgent. Three tests: the file's own header again in two columns (cheap, every
+ * row); then, for a row that passes, in every mapped column, which sets it aside as no row at all, like the file's own
+ * header; and, for rows already rejected that hold no valid answer, header words of any wording in the mapped columns.
  */
 
-/** Per sheet: its first item column and its id column (if any), with their header names trimmed. */
-const headerProbes = new WeakMap<SheetMapping, { readonly columns: readonly { index: number; name: string }[] }>();
+interface HeaderCell {
+  readonly index: number;
+  readonly name: string;
+}
 
-/** Whether a row holds the header's own names in its id column (if any) and its first item's column. */
-export function repeatsHeader(fields: readonly string[], mapping: SheetMapping): boolean {
+/**
+ * Per sheet: `quick`, its first item column and its id column (if any); `every`, each mapped column (person fields and
+ * items). Only header names that hold a letter tell a header from answers (a student may answer `1` under a header
+ * `1`): `quick` falls back to `every` when neither of its names holds one, and both are empty when no name does.
+ */
+const headerProbes = new WeakMap<
+  SheetMapping,
+  { readonly quick: readonly HeaderCell[]; readonly every: readonly HeaderCell[] }
+>();
+
+const LETTER = /\p{L}/u;
+
+function probesOf(mapping: SheetMapping) {
   let probe = headerProbes.get(mapping);
   if (!probe) {
+    const cells = (columns: readonly (Column | undefined)[]) =>
+      columns.flatMap((c) => (c ? [{ index: c.index, name: c.header.trim() }] : []));
+    const every = cells([...Object.values(mapping.person), ...mapping.instruments.flatMap(({ items }) => items)]);
     const item = mapping.instruments[0]?.items[0];
-    const id = mapping.person.studentId;
-    const columns = item ? [item, ...(id ? [id] : [])].map((c) => ({ index: c.index, name: c.header.trim() })) : [];
-    probe = { columns };
+    const quick = item ? cells([item, mapping.person.studentId]) : [];
+    const tells = (c: readonly HeaderCell[]) => c.some(({ name }) => LETTER.test(name));
+    probe = tells(every) ? { quick: tells(quick) ? quick : every, every } : { quick: [], every: [] };
     headerProbes.set(mapping, probe);
   }
-  const { columns } = probe;
-  if (columns.length === 0) return false;
-  for (const { index, name } of columns) {
+  return probe;
+}
+
+function holdsNames(fields: readonly string[], cells: readonly HeaderCell[]): boolean {
+  if (cells.length === 0) return false;
+  for (const { index, name } of cells) {
     const cell = fields[index] ?? '';
     // Answers and ids are shorter or longer than most header names: most rows stop at the length.
     if (cell.length < name.length || (cell !== name && cell.trim() !== name)) return false;
   }
   return true;
+}
+
+/** Whether a row holds the header's own names in its id column (if any) and its first item's column. */
+export function repeatsHeader(fields: readonly string[], mapping: SheetMapping): boolean {
+  return holdsNames(fields, probesOf(mapping).quick);
+}
+
+/**
+ * Whether a row is the file's own header again, cell for cell in every mapped column (person fields and items, a name
+ * with a letter among them): no student, and nothing in it to keep. Ignored columns may differ.
+ */
+export function repeatsEveryHeader(fields: readonly string[], mapping: SheetMapping): boolean {
+  const { quick, every } = probesOf(mapping);
+  return holdsNames(fields, quick) && holdsNames(fields, every);
 }
 
 /** A word before any digit (`Q1`, `PHQ-A 1`, `第1题`): an item header, never a bare number or answer such as `1`. */

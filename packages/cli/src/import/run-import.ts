@@ -25,6 +25,7 @@ import { pseudonymOf } from './pseudonym.ts';
 import { markComplete, readJournal } from './read-journal.ts';
 import {
   instrumentPlans,
+  isHeaderRow,
   type RowContext,
   type RowRejection,
   readRow,
@@ -114,7 +115,8 @@ export interface ImportOutcome {
   readonly mappings: ReadonlyMap<string | null, SheetMapping | null>;
   /**
    * `summaryRows`: statistics rows (合计, 平均分 …), `titleRows`: titles merged across the table (初一(2)班), set aside in
-   * errors.csv, neither scored nor rejected.
+   * errors.csv, neither scored nor rejected. `headerRows`: the file's own header again (under each class of a stacked
+   * sheet), and `blankRows`: not counted in `rows`, written nowhere.
    */
   readonly counts: {
     rows: number;
@@ -122,6 +124,7 @@ export interface ImportOutcome {
     rejected: number;
     summaryRows: number;
     titleRows: number;
+    headerRows: number;
     blankRows: number;
     duplicateIds: number;
   };
@@ -364,7 +367,16 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
 
   const tally = new Tally();
   const ids = new IdRegistry();
-  const counts = { rows: 0, scored: 0, rejected: 0, summaryRows: 0, titleRows: 0, blankRows: 0, duplicateIds: 0 };
+  const counts = {
+    rows: 0,
+    scored: 0,
+    rejected: 0,
+    summaryRows: 0,
+    titleRows: 0,
+    headerRows: 0,
+    blankRows: 0,
+    duplicateIds: 0,
+  };
   const duplicateLines: string[] = [];
   let rejectedWithRisk = 0;
   let withheldRows = 0;
@@ -424,8 +436,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         // The header, and the title or notes above it (said when the file was opened): not student rows. A sheet
         // whose header could not be read has none: its first row may be a student's (a class pasted without one).
         if (context && record.line <= (headers.get(sheet)?.line ?? 0)) continue;
-        counts.rows++;
         if (!context) {
+          counts.rows++;
           reject(
             { ok: false, record, issues: [{ code: 'IMPORT_SHEET_UNMAPPED', expected: '' }], riskSignal: false },
             write,
@@ -433,6 +445,12 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
           continue;
         }
         const row = readRow(record, context);
+        // The header again under each class of a stacked sheet: no student row, as the header itself is not one.
+        if (isHeaderRow(row)) {
+          counts.headerRows++;
+          continue;
+        }
+        counts.rows++;
         if (!row.ok) {
           reject(row, write);
           continue;

@@ -63,6 +63,8 @@ export interface ReportModel {
     readonly summaryRows: number;
     /** Titles merged across the table (初一(2)班) set aside in the errors file: no students. */
     readonly titleRows: number;
+    /** The file's own header again (under each class of a stacked sheet): not counted in `rows`, written nowhere. */
+    readonly headerRows: number;
     readonly blankRows: number;
     readonly duplicateIds: number;
     /** Rejected rows whose answers, as far as they could be read, show a positive or unknown critical item. */

@@ -44,6 +44,7 @@ function summary(ctx: Context): string {
     [t.summary.rejected, s.rejected],
     ...(s.summaryRows > 0 ? [[t.summary.summaryRows, s.summaryRows] as [string, number]] : []),
     ...(s.titleRows > 0 ? [[t.summary.titleRows, s.titleRows] as [string, number]] : []),
+    ...(s.headerRows > 0 ? [[t.summary.headerRows, s.headerRows] as [string, number]] : []),
     [t.summary.blankRows, s.blankRows],
     [t.summary.duplicateIds, s.duplicateIds],
     [t.summary.followUp, model.followUpTotal],
