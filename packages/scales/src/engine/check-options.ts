@@ -19,6 +19,10 @@ function receivedOf(value: unknown): string {
 /** `null` and `''` (what JSON and forms give for "not set") mean not given, as `undefined` does. */
 const unset = (value: unknown) => value === undefined || value === null || value === '';
 
+const CODING_SET: ReadonlySet<unknown> = new Set(CODINGS);
+const ROUNDING_SET: ReadonlySet<unknown> = new Set(ROUNDINGS);
+const isFlag = (v: unknown) => v === undefined || typeof v === 'boolean';
+
 /**
  * Options as `scoreInstrument` uses them, or the issues (`SCALES_INVALID_OPTION`) of those a caller typed wrong:
  * a coding, rounding or flag outside its values is refused rather than scored as the default, since 0–3 read as 1–4
@@ -35,31 +39,32 @@ export function checkOptions(
     return undefined;
   }
   const o = options as Record<string, unknown>;
+  // Fast path, once a row for a whole file: every option absent or of its values (no allocation).
+  if (
+    (o.coding === undefined || CODING_SET.has(o.coding)) &&
+    (o.indexRounding === undefined || ROUNDING_SET.has(o.indexRounding)) &&
+    (o.prorationRounding === undefined || ROUNDING_SET.has(o.prorationRounding)) &&
+    isFlag(o.prorate) &&
+    isFlag(o.includeItems) &&
+    (o.bandSet === undefined || (typeof o.bandSet === 'string' && o.bandSet !== ''))
+  ) {
+    return o as ScoreOptions;
+  }
   const before = issues.length;
-  const bad = (option: string, expected: string) =>
-    issues.push({ code: 'SCALES_INVALID_OPTION', option, expected, received: receivedOf(o[option]) });
-  const oneOf = (option: string, values: readonly string[]) => {
+  const check = (option: string, ok: (v: unknown) => boolean, expected: string) => {
     const v = o[option];
-    if (!unset(v) && !(typeof v === 'string' && values.includes(v))) bad(option, values.join(', '));
+    if (!unset(v) && !ok(v)) issues.push({ code: 'SCALES_INVALID_OPTION', option, expected, received: receivedOf(v) });
   };
-  oneOf('coding', CODINGS);
-  oneOf('indexRounding', ROUNDINGS);
-  oneOf('prorationRounding', ROUNDINGS);
-  for (const flag of ['prorate', 'includeItems']) {
-    if (!unset(o[flag]) && typeof o[flag] !== 'boolean') bad(flag, BOOLEANS.join(', '));
-  }
+  check('coding', (v) => CODING_SET.has(v), CODINGS.join(', '));
+  check('indexRounding', (v) => ROUNDING_SET.has(v), ROUNDINGS.join(', '));
+  check('prorationRounding', (v) => ROUNDING_SET.has(v), ROUNDINGS.join(', '));
+  check('prorate', isFlag, BOOLEANS.join(', '));
+  check('includeItems', isFlag, BOOLEANS.join(', '));
   // A band set that is a string but not the definition's is SCALES_UNKNOWN_BAND_SET (score.ts); another type is here.
-  if (!unset(o.bandSet) && typeof o.bandSet !== 'string') {
-    bad('bandSet', definition.bandSets.map((s) => s.id).join(', ') || 'none');
-  }
+  check('bandSet', (v) => typeof v === 'string', definition.bandSets.map((s) => s.id).join(', ') || 'none');
   if (issues.length > before) return undefined;
   // Unset values dropped, so that later reads (`bandSet !== undefined`) see them as not given.
-  let copy: Record<string, unknown> | undefined;
-  for (const key in o) {
-    if (o[key] !== undefined && unset(o[key])) {
-      copy ??= { ...o };
-      delete copy[key];
-    }
-  }
-  return (copy ?? o) as ScoreOptions;
+  const copy: Record<string, unknown> = { ...o };
+  for (const key of Object.keys(copy)) if (unset(copy[key])) delete copy[key];
+  return copy as ScoreOptions;
 }
