@@ -1,8 +1,9 @@
 import type { InstrumentDefinition } from '@triage/scales';
 import { type ItemColumn, itemIdOfHeader, normalizeHeader } from '../responses/item-columns.ts';
+import { collect, type Found, lacksNumberedItems } from './found-items.ts';
 import { answerTexts, looksLikeAnswers, mayBeData } from './header-text.ts';
 import { ownPrefixes } from './instrument-names.ts';
-import { type Matrix, matrices, matrixFits, matrixInstruments, stemInstrument } from './matrix-headers.ts';
+import { headerMatrices, readMatrices } from './matrix-headers.ts';
 import {
   instrumentsOfRuns,
   type NumberedHeader,
@@ -143,18 +144,6 @@ function namesInstrumentItem(header: string, options: MapOptions): boolean {
   );
 }
 
-interface Found {
-  readonly definition: InstrumentDefinition;
-  readonly byItem: Map<string, ItemColumn[]>;
-  readonly unknown: (Column & { instrument: string; item: string })[];
-}
-
-/** Whether an instrument with numbered items was found by none of them (PHQ-A by its lettered a … d alone). */
-const lacksNumberedItems = (f: Found) => {
-  const numbered = f.definition.items.filter((i) => /^\d+$/.test(i.id));
-  return numbered.length > 0 && numbered.every((i) => !f.byItem.has(i.id));
-};
-
 /** Person and item-like columns in header order, each with the number it starts with (`7、你是否住校？` is 7). */
 function numberedHeaders(personColumns: readonly Column[], generic: readonly (Column & { item: string })[]) {
   const none = new Set<string>();
@@ -163,74 +152,6 @@ function numberedHeaders(personColumns: readonly Column[], generic: readonly (Co
   return [...person, ...items]
     .filter((c): c is NumberedHeader => Number.isInteger(c.number))
     .sort((a, b) => a.index - b.index);
-}
-
-/** The matrix questions of a header row (see matrix-headers.ts), found in the columns' own names under any group row. */
-function headerMatrices(headers: readonly string[], options: MapOptions): Matrix[] {
-  const own = headers.map((header, index) => options.grouped?.[index]?.own ?? header);
-  return matrices(own).map((m) => {
-    const group = options.grouped?.[m.columns[0]?.index ?? 0]?.group;
-    return {
-      ...m,
-      // A group row's name counts as the stem's (`PHQ-A` over `1、过去两周…—…`); messages show the header as written.
-      stem: group === undefined ? m.stem : `${group} ${m.stem}`,
-      columns: m.columns.map(({ index }) => ({ index, header: headers[index] ?? '' })),
-    };
-  });
-}
-
-/**
- * Reads each matrix as the items 1 … n of the one instrument its stem names, or else of the one instrument it can be
- * (see matrix-headers.ts); a matrix of an instrument not asked for is ignored. Matrices no instrument certainly reads
- * are issues, one each.
- */
-function readMatrices(
-  list: readonly Matrix[],
-  found: Map<string, Found>,
-  ignored: Column[],
-  options: MapOptions,
-): MappingIssue[] {
-  const known = options.known ?? options.candidates;
-  const entry = (definition: InstrumentDefinition) => {
-    const f = found.get(definition.id) ?? { definition, byItem: new Map(), unknown: [] };
-    found.set(definition.id, f);
-    return f;
-  };
-  const read = (definition: InstrumentDefinition, m: Matrix) => {
-    for (const [row, column] of m.columns.entries()) collect(entry(definition), column, String(row + 1));
-  };
-  const unnamed: Matrix[] = [];
-  for (const m of list) {
-    const named = stemInstrument(m, known);
-    const asked = named && options.candidates.find((d) => d.id === named.id);
-    if (asked) read(asked, m);
-    else if (named) ignored.push(...m.columns);
-    else unnamed.push(m);
-  }
-  // Instruments found with their numbered items already are no matrix's; those found by a … d alone may be.
-  const free = (d: InstrumentDefinition) => {
-    const f = found.get(d.id);
-    return f === undefined || lacksNumberedItems(f);
-  };
-  const preferred = options.named ? [] : [...found.values()].filter(lacksNumberedItems).map((f) => f.definition);
-  const chosen = matrixInstruments(unnamed, options.candidates.filter(free), preferred);
-  return unnamed.flatMap((m, i): MappingIssue[] => {
-    const definition = chosen[i];
-    if (definition) {
-      read(definition, m);
-      return [];
-    }
-    const first = m.columns[0] ?? { index: 0, header: '' };
-    const last = m.columns.at(-1) ?? first;
-    const fits = matrixFits(m, known);
-    return [{ code: 'unread-matrix', question: m.question, first, last, rows: m.columns.length, fits }];
-  });
-}
-
-function collect(found: Found, column: Column, item: string): void {
-  const known = found.definition.items.some((i) => i.id === item);
-  if (known) found.byItem.set(item, [...(found.byItem.get(item) ?? []), { ...column, item }]);
-  else found.unknown.push({ ...column, instrument: found.definition.id, item });
 }
 
 function finish(
@@ -311,7 +232,7 @@ export function mapHeader(
   return { ok: false, error: issues.map((issue) => withShownHeaders(issue, answers)) };
 }
 
-interface MapOptions {
+export interface MapOptions {
   readonly candidates: readonly InstrumentDefinition[];
   readonly named: boolean;
   /** From a mapping file, by normalized header: these columns are what it says, whatever they look like. */

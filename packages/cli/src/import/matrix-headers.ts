@@ -1,5 +1,6 @@
 import type { InstrumentDefinition } from '@triage/scales';
-import type { Column } from './columns.ts';
+import type { Column, MapOptions, MappingIssue } from './columns.ts';
+import { collect, type Found, lacksNumberedItems } from './found-items.ts';
 import { namesInstrument } from './instrument-names.ts';
 import { instrumentsOfRuns, runFits } from './numbered-runs.ts';
 
@@ -38,7 +39,7 @@ const sameQuestion = (a: { question: number; stem: string } | null, b: { questio
  * The matrix questions of a header row: runs of two or more consecutive columns with the same question number and the
  * same stem before the last separator. The em dash is tried first; another separator only where it makes a run.
  */
-export function matrices(headers: readonly string[]): Matrix[] {
+function matrices(headers: readonly string[]): Matrix[] {
   const found: Matrix[] = [];
   let i = 0;
   while (i < headers.length) {
@@ -60,10 +61,7 @@ export function matrices(headers: readonly string[]): Matrix[] {
 }
 
 /** The one instrument among `candidates` that a matrix's stem names, if exactly one does. */
-export function stemInstrument(
-  matrix: Matrix,
-  candidates: readonly InstrumentDefinition[],
-): InstrumentDefinition | undefined {
+function stemInstrument(matrix: Matrix, candidates: readonly InstrumentDefinition[]): InstrumentDefinition | undefined {
   const named = candidates.filter((d) => namesInstrument(matrix.stem, d));
   return named.length === 1 ? named[0] : undefined;
 }
@@ -73,7 +71,7 @@ export function stemInstrument(
  * the file names elsewhere, such as PHQ-A by its `PHQ-A a` … `d` columns), else of `candidates`, with as many numbered
  * items as the matrix has rows; undefined for a matrix that none or several fit, or whose instrument another took.
  */
-export function matrixInstruments(
+function matrixInstruments(
   matrices: readonly Matrix[],
   candidates: readonly InstrumentDefinition[],
   preferred: readonly InstrumentDefinition[],
@@ -86,5 +84,67 @@ export function matrixInstruments(
 }
 
 /** Ids of the instruments with as many numbered items as the matrix has rows: what `--instrument` would read it. */
-export const matrixFits = (matrix: Matrix, candidates: readonly InstrumentDefinition[]): string[] =>
+const matrixFits = (matrix: Matrix, candidates: readonly InstrumentDefinition[]): string[] =>
   candidates.filter((d) => runFits(matrix.columns.length, d)).map((d) => d.id);
+
+/** The matrix questions of a header row, found in the columns' own names under any group row. */
+export function headerMatrices(headers: readonly string[], options: Pick<MapOptions, 'grouped'>): Matrix[] {
+  const own = headers.map((header, index) => options.grouped?.[index]?.own ?? header);
+  return matrices(own).map((m) => {
+    const group = options.grouped?.[m.columns[0]?.index ?? 0]?.group;
+    return {
+      ...m,
+      // A group row's name counts as the stem's (`PHQ-A` over `1、过去两周…—…`); messages show the header as written.
+      stem: group === undefined ? m.stem : `${group} ${m.stem}`,
+      columns: m.columns.map(({ index }) => ({ index, header: headers[index] ?? '' })),
+    };
+  });
+}
+
+/**
+ * Reads each matrix as the items 1 … n of the one instrument its stem names, or else of the one instrument it can be
+ * (see `matrixInstruments`); a matrix of an instrument not asked for is ignored. Matrices no instrument certainly reads
+ * are issues, one each.
+ */
+export function readMatrices(
+  list: readonly Matrix[],
+  found: Map<string, Found>,
+  ignored: Column[],
+  options: Pick<MapOptions, 'candidates' | 'named' | 'known'>,
+): MappingIssue[] {
+  const known = options.known ?? options.candidates;
+  const entry = (definition: InstrumentDefinition) => {
+    const f = found.get(definition.id) ?? { definition, byItem: new Map(), unknown: [] };
+    found.set(definition.id, f);
+    return f;
+  };
+  const read = (definition: InstrumentDefinition, m: Matrix) => {
+    for (const [row, column] of m.columns.entries()) collect(entry(definition), column, String(row + 1));
+  };
+  const unnamed: Matrix[] = [];
+  for (const m of list) {
+    const named = stemInstrument(m, known);
+    const asked = named && options.candidates.find((d) => d.id === named.id);
+    if (asked) read(asked, m);
+    else if (named) ignored.push(...m.columns);
+    else unnamed.push(m);
+  }
+  // Instruments found with their numbered items already are no matrix's; those found by a … d alone may be.
+  const free = (d: InstrumentDefinition) => {
+    const f = found.get(d.id);
+    return f === undefined || lacksNumberedItems(f);
+  };
+  const preferred = options.named ? [] : [...found.values()].filter(lacksNumberedItems).map((f) => f.definition);
+  const chosen = matrixInstruments(unnamed, options.candidates.filter(free), preferred);
+  return unnamed.flatMap((m, i): MappingIssue[] => {
+    const definition = chosen[i];
+    if (definition) {
+      read(definition, m);
+      return [];
+    }
+    const first = m.columns[0] ?? { index: 0, header: '' };
+    const last = m.columns.at(-1) ?? first;
+    const fits = matrixFits(m, known);
+    return [{ code: 'unread-matrix', question: m.question, first, last, rows: m.columns.length, fits }];
+  });
+}
