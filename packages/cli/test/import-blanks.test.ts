@@ -54,3 +54,44 @@ describe('triage import: rows with blank items', () => {
     );
   });
 });
+
+// A CSV saved from a sheet where 缺考 was merged across an absent student's answers keeps it in the first answer cell,
+// the rest blank. Synthetic students.
+describe('triage import: a word for absence in the first answer cell of a CSV', () => {
+  const s = scratch();
+  const run = (args: readonly string[]) => runCli(args, { TRIAGE_CONFIG_DIR: join(s.dir, 'config') });
+  afterAll(() => s.done());
+  const items = '123456789abcd'.split('');
+  const blanks = (n: number) => Array(n).fill('');
+  const file = s.write(
+    'absent.csv',
+    [
+      ['学号', '性别', '班级', ...items.map((n) => `PHQA${n}`)],
+      ['2025001', '女', '初一(1)班', ...Array(13).fill('0')],
+      ['2025003', '男', '初一(1)班', '缺考', ...blanks(12)],
+      ['2025004', '女', '初一(1)班', '请假', ...blanks(12)],
+      // One answer, every critical item blank: a student whose risk is unknown, never one who was absent.
+      ['2025005', '男', '初一(1)班', '1', ...blanks(12)],
+      // The word beside an answer: not a note for a student who did not come.
+      ['2025006', '女', '初一(1)班', '缺考', '2', ...blanks(11)],
+    ]
+      .map((cells) => cells.join(','))
+      .join('\r\n'),
+  );
+
+  it('reads it as no answers (IMPORT_NO_ANSWERS, not urgent); a row with any answer stays urgent', () => {
+    const out = join(s.dir, 'out');
+    const r = run(['import', file, '--out', out, '--json']);
+    expect(r.status, r.stderr).toBe(3);
+    const errors = readOutputCsv(join(out, 'errors.csv')).rows;
+    const results = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(errors.find((e) => e.学号 === '2025003')).toMatchObject({ _code: 'IMPORT_NO_ANSWERS', _urgent: '' });
+    expect(errors.find((e) => e.学号 === '2025004')).toMatchObject({ _code: 'IMPORT_NO_ANSWERS', _urgent: '' });
+    expect(errors.find((e) => e.学号 === '2025006')).toMatchObject({ _code: 'SCALES_UNKNOWN_LABEL', _urgent: 'yes' });
+    // Scored, its blank critical items unknown: escalated, on the follow-up list.
+    const one = results.find((row) => row.student_id === '2025005');
+    expect(one?.['phq-a_flags']).toContain(':unknown');
+    expect(['R3', 'R4']).toContain(one?.level);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 5, scored: 2, rejected: 3, rejectedWithRisk: 1 });
+  });
+});

@@ -1,5 +1,6 @@
 import { scoreInstrument } from '@triage/scales';
 import type { ColumnSpan } from '../xlsx/merged-cells.ts';
+import { isAbsenceWord } from './absence-words.ts';
 import type { InstrumentPlan, SourceRecord } from './read-row.ts';
 
 /*
@@ -64,4 +65,33 @@ export function onlyMergedNote(record: SourceRecord, plans: readonly InstrumentP
   const answers = plans.flatMap(({ positions }) => positions.filter((index) => index >= 0));
   const span = holdingSpan(record, answers);
   return span !== undefined && holdsNote(record.fields, span, plans);
+}
+
+/** Per sheet (its plans): the first answer column, left to right, or -1 when none is mapped. */
+const firstAnswers = new WeakMap<readonly InstrumentPlan[], number>();
+
+function firstAnswer(plans: readonly InstrumentPlan[]): number {
+  let first = firstAnswers.get(plans);
+  if (first === undefined) {
+    first = -1;
+    for (const { positions } of plans) for (const i of positions) if (i >= 0 && (first < 0 || i < first)) first = i;
+    firstAnswers.set(plans, first);
+  }
+  return first;
+}
+
+/**
+ * Whether the first answer cell holds a word for absence (缺考, 请假, absent …) that no item there reads as an answer,
+ * and every other answer cell is blank: a note merged across the answers as a CSV keeps it (its top-left cell, the rest
+ * blank), or typed in the first cell alone. The student gave no answer, as with blank cells. Only recognised words
+ * (absence-words.ts): any other text with the rest blank may be a student's one answer, mistyped, and the blank
+ * critical items keep that row urgent; so does a row with any answer beside the word.
+ */
+export function onlyAbsenceNote(fields: readonly string[], plans: readonly InstrumentPlan[]): boolean {
+  const first = firstAnswer(plans);
+  if (first < 0 || !isAbsenceWord(fields[first] ?? '')) return false;
+  const blank = plans.every(({ positions }) =>
+    positions.every((i) => i < 0 || i === first || (fields[i] ?? '').trim() === ''),
+  );
+  return blank && holdsNote(fields, { first, last: first }, plans);
 }

@@ -624,3 +624,53 @@ describe('readRow on cells merged across columns (a class title, a note across t
     );
   });
 });
+
+describe('readRow on a word for absence in the first answer cell, the rest blank (a merged note saved as CSV)', () => {
+  const phqA = INSTRUMENTS[0] as InstrumentDefinition;
+  const gad7 = INSTRUMENTS[1] as InstrumentDefinition;
+  const person = ['2025003', '男', '13', '初一', '1班'];
+  const read = (answers: readonly string[], defs = [phqA]) =>
+    readRow({ line: 5, fields: [...person, ...answers] }, context(defs));
+  const codes = (result: ReturnType<typeof readRow>) => (result.ok ? [] : result.issues.map((i) => i.code));
+  const firstOnly = (text: string, n = phqA.items.length) => [text, ...Array(n - 1).fill('')];
+
+  it.each([
+    '缺考',
+    '缺席',
+    '请假',
+    '未参加',
+    '病假',
+    '（缺考）',
+    ' 缺考 ',
+    '請假',
+    '未參加',
+    'absent',
+    'Absent.',
+    'on leave',
+  ])('reads %s as no answers: IMPORT_NO_ANSWERS, not urgent', (word) => {
+    const result = read(firstOnly(word));
+    expect(codes(result)).toEqual(['IMPORT_NO_ANSWERS']);
+    expect(result.ok ? true : result.riskSignal).toBe(false);
+  });
+
+  it('across two instruments, the word before the first and every other answer blank', () => {
+    const n = phqA.items.length + gad7.items.length;
+    expect(codes(read(firstOnly('缺考', n), [phqA, gad7]))).toEqual(['IMPORT_NO_ANSWERS']);
+  });
+
+  it.each<[string, readonly string[]]>([
+    ['the word and an answer beside it', ['缺考', '1', ...Array(11).fill('')]],
+    ['the word and a critical item answered 0', ['缺考', ...Array(7).fill(''), '0', '', '', '', '']],
+    ['one answer (item 1), the critical items blank', ['2', ...Array(12).fill('')]],
+    ['another text in the first cell (a mistyped answer?)', ['有时', ...Array(12).fill('')]],
+    ['a word for absence in another cell than the first', ['', '缺考', ...Array(11).fill('')]],
+  ])('keeps a row with %s a student, urgent: critical items are never imputed', (_, answers) => {
+    const result = read(answers);
+    expect(codes(result)).not.toContain('IMPORT_NO_ANSWERS');
+    // Scored, its blank critical items flag as unknown and raise the level; or rejected and marked urgent.
+    if (result.ok) {
+      expect(result.scores[0]?.value.flags.map((f) => f.status)).toContain('unknown');
+      expect(['R3', 'R4']).toContain(result.decision.level);
+    } else expect(result.riskSignal).toBe(true);
+  });
+});

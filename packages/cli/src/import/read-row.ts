@@ -11,7 +11,7 @@ import type { ColumnSpan } from '../xlsx/merged-cells.ts';
 import { AnswerPatterns } from './answer-patterns.ts';
 import { type CodingSigns, codingSigns, noteCoding } from './coding-signs.ts';
 import type { Column, SheetMapping } from './columns.ts';
-import { isTitleRow, onlyMergedNote } from './merged-row.ts';
+import { isTitleRow, onlyAbsenceNote, onlyMergedNote } from './merged-row.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
 import { holdsHeaderWords, repeatsEveryHeader, repeatsHeader } from './repeated-header.ts';
 import { decide, type RowDecisions } from './row-decisions.ts';
@@ -209,9 +209,10 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     }
   }
   // Not one answer in the whole row: a student who did not take the screening, not one with unknown risk. So is a
-  // note merged across the answers (缺考), which would read as an unreadable answer in every item.
+  // note merged across the answers (缺考), which would read as an unreadable answer in every item, and a word for
+  // absence in the first answer cell with the rest blank (a CSV saved from such a sheet keeps only the first cell).
   const blank = context.plans.every((plan) => plan.positions.every((i) => i < 0 || (fields[i] ?? '').trim() === ''));
-  if (blank || onlyMergedNote(record, context.plans)) {
+  if (blank || onlyMergedNote(record, context.plans) || onlyAbsenceNote(fields, context.plans)) {
     if (holdsHeaderWords(fields, mapping)) return headerAgain(record);
     issues.push({ code: 'IMPORT_NO_ANSWERS', expected: '' });
     return { ok: false, record, issues, riskSignal: false };
