@@ -50,7 +50,10 @@ function holdsNames(fields: readonly string[], cells: readonly HeaderCell[]): bo
   return true;
 }
 
-/** Whether a row holds the header's own names in its id column (if any) and its first item's column. */
+/**
+ * Whether a row holds the header's own names in its id column (if any) and its first item's column, or in every mapped
+ * column where neither of those names holds a letter.
+ */
 export function repeatsHeader(fields: readonly string[], mapping: SheetMapping): boolean {
   return holdsNames(fields, probesOf(mapping).quick);
 }
