@@ -88,6 +88,36 @@ describe('scoreInstrument on bad input', () => {
     );
   });
 
+  // Blanks are null, undefined and '' only: a NaN from a failed parse must not be prorated as one.
+  it.each([
+    [Number.NaN, 'NaN', undefined],
+    [Number.POSITIVE_INFINITY, 'Infinity', undefined],
+    [Number.NEGATIVE_INFINITY, '-Infinity', undefined],
+    [Number.NaN, 'NaN', 'one-based' as const],
+  ])('an answer of %s is SCALES_ITEM_OUT_OF_RANGE, not a blank', (answer, received, coding) => {
+    const answers = coding ? [2, 2, answer, 2, 2, 2, 2, 2, 1] : [1, 1, answer, 1, 1, 1, 1, 1, 0];
+    const r = scoreInstrument(phq9, answers, coding ? { coding } : undefined);
+    expect(r.ok ? [] : r.error.issues).toEqual([
+      {
+        code: 'SCALES_ITEM_OUT_OF_RANGE',
+        item: '3',
+        expected: coding ? '1–4' : '0–3',
+        received,
+        ...(coding ? { coding } : {}),
+      },
+    ]);
+  });
+
+  it('four NaN answers to the CES-D are refused, not prorated to a positive screen', () => {
+    const cesd = getInstrument('cesd');
+    if (!cesd) throw new Error('cesd missing from the registry');
+    const nan = Number.NaN;
+    const r = scoreInstrument(cesd, [1, 1, nan, nan, nan, nan, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(r.ok ? [] : r.error.issues.map((i) => [i.code, i.item])).toEqual(
+      ['3', '4', '5', '6'].map((item) => ['SCALES_ITEM_OUT_OF_RANGE', item]),
+    );
+  });
+
   it('an answer that is neither a number, a string nor blank is SCALES_UNKNOWN_LABEL for its item', () => {
     const r = scoreInstrument(phq9, { '1': true, '2': { value: 1 }, '3': [2] } as unknown as Answers);
     expect(r.ok ? [] : r.error.issues.map((i) => [i.code, i.item, i.received])).toEqual([

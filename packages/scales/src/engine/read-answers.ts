@@ -33,7 +33,8 @@ function readNumber(item: CompiledItem, input: number, coding: Coding, issues: S
 
 function readAnswer(item: CompiledItem, answer: Answer, coding: Coding, issues: ScoreIssue[]): number {
   if (typeof answer === 'number') {
-    if (Number.isNaN(answer)) return MISSING;
+    // NaN and ±Infinity are no blanks (those are null, undefined and ''): mostly a failed parse upstream, so
+    // readNumber refuses them as out of range rather than let a blank be prorated.
     // Fast path: an in-range integer in native coding.
     if (coding === 'native' && item.contiguous && answer >= item.min && answer <= item.max && answer % 1 === 0) {
       return answer;
