@@ -25,24 +25,39 @@ describe('scoreInstrument on bad input', () => {
   ])('answers that are %s: SCALES_ITEM_COUNT, not an exception', (received, answers) => {
     expect(scoreInstrument(phq9, answers as unknown as Answers)).toEqual({
       ok: false,
-      error: { instrument: 'phq-9', issues: [{ code: 'SCALES_ITEM_COUNT', expected: '9–10', received }] },
+      error: {
+        instrument: 'phq-9',
+        issues: [{ code: 'SCALES_ITEM_COUNT', expected: '9–10', received }],
+        flags: [expect.objectContaining({ item: '9', status: 'unknown' })],
+      },
     });
   });
 
+  // Item 9 is 1 in ANSWERS: the failure still says so, unless the coding is unknown and no answer can be placed.
   it.each([
-    [{ coding: 'weird' }, 'coding', 'native, zero-based, one-based', 'weird'],
-    [{ coding: 1 }, 'coding', 'native, zero-based, one-based', 'number'],
-    [{ prorationRounding: 'round' }, 'prorationRounding', 'half-up, truncate, half-even, none', 'round'],
-    [{ indexRounding: 'HALF-UP' }, 'indexRounding', 'half-up, truncate, half-even, none', 'HALF-UP'],
-    [{ prorate: 'no' }, 'prorate', 'true, false', 'no'],
-    [{ includeItems: 1 }, 'includeItems', 'true, false', 'number'],
-    [{ bandSet: ['kroenke-2001'] }, 'bandSet', 'kroenke-2001', 'array'],
-    ['zero-based', '', 'coding, bandSet, indexRounding, prorationRounding, prorate, includeItems', 'zero-based'],
-    [[], '', 'coding, bandSet, indexRounding, prorationRounding, prorate, includeItems', 'array'],
-  ])('options %j: SCALES_INVALID_OPTION naming %j, never the default', (options, option, expected, received) => {
+    [{ coding: 'weird' }, 'coding', 'native, zero-based, one-based', 'weird', 'unknown'],
+    [{ coding: 1 }, 'coding', 'native, zero-based, one-based', 'number', 'unknown'],
+    [{ prorationRounding: 'round' }, 'prorationRounding', 'half-up, truncate, half-even, none', 'round', 'positive'],
+    [{ indexRounding: 'HALF-UP' }, 'indexRounding', 'half-up, truncate, half-even, none', 'HALF-UP', 'positive'],
+    [{ prorate: 'no' }, 'prorate', 'true, false', 'no', 'positive'],
+    [{ includeItems: 1 }, 'includeItems', 'true, false', 'number', 'positive'],
+    [{ bandSet: ['kroenke-2001'] }, 'bandSet', 'kroenke-2001', 'array', 'positive'],
+    [
+      'zero-based',
+      '',
+      'coding, bandSet, indexRounding, prorationRounding, prorate, includeItems',
+      'zero-based',
+      'unknown',
+    ],
+    [[], '', 'coding, bandSet, indexRounding, prorationRounding, prorate, includeItems', 'array', 'unknown'],
+  ])('options %j: SCALES_INVALID_OPTION naming %j, never the default', (options, option, expected, received, item9) => {
     expect(scoreInstrument(phq9, ANSWERS, options as unknown as ScoreOptions)).toEqual({
       ok: false,
-      error: { instrument: 'phq-9', issues: [{ code: 'SCALES_INVALID_OPTION', option, expected, received }] },
+      error: {
+        instrument: 'phq-9',
+        issues: [{ code: 'SCALES_INVALID_OPTION', option, expected, received }],
+        flags: [expect.objectContaining({ id: 'self-harm-thoughts', item: '9', status: item9 })],
+      },
     });
   });
 

@@ -27,6 +27,26 @@ function label(compiled: CompiledInstrument, id: string): Localized {
 }
 
 const UNKNOWN: Localized = { zh: '未作答，风险未知', en: 'not answered: risk unknown' };
+const UNREADABLE: Localized = { zh: '答案无法读取，风险未知', en: 'answer could not be read: risk unknown' };
+
+/**
+ * The screener's flags when scoring failed: the answers that could not be read are taken as blanks, and each of them
+ * the flow would not ask (ASQ 5 after four "no", C-SSRS 6b after 6 "no") is still flagged `unknown`, since a typo
+ * may hide a "yes".
+ */
+export function categoricalFailureFlags(
+  compiled: CompiledInstrument,
+  values: ArrayLike<number>,
+  unreadable: readonly string[],
+): Flag[] {
+  const asq = compiled.definition.scoring === 'asq';
+  const { flags } = asq ? scoreAsq(compiled, values) : scoreCssrsScreener(compiled, values);
+  for (const item of unreadable) {
+    if (flags.some((f) => f.item === item)) continue;
+    flags.push({ id: asq ? 'asq-unanswered' : 'cssrs-unanswered', item, status: 'unknown', label: UNREADABLE });
+  }
+  return flags;
+}
 
 /**
  * ASQ: "yes" to any of items 1–4 is a positive screen; a refusal to answer counts as positive; item 5 (thoughts of

@@ -71,7 +71,7 @@ function readAnswer(item: CompiledItem, answer: Answer, coding: Coding, issues: 
 }
 
 /**
- * Reads answers into native values by item position (MISSING where blank).
+ * Reads answers into native values by item position (MISSING where blank, and where an answer could not be read).
  * Collects every issue rather than stopping at the first, so a user can fix a row in one pass.
  */
 export function readAnswers(
@@ -96,6 +96,8 @@ export function readAnswers(
     values.fill(MISSING, Math.min(list.length, items.length));
     if (list.length < compiled.minLength || list.length > items.length) {
       issues.push({ code: 'SCALES_ITEM_COUNT', expected: range(), received: String(list.length) });
+      // Which answer is which item is not known: none is read (the failure's critical flags are then unknown).
+      values.fill(MISSING);
       return values;
     }
     for (let i = 0; i < list.length; i++) {

@@ -2,7 +2,7 @@ import type { InstrumentDefinition } from '../definition/schema.ts';
 import { err, ok, type Result } from '../result.ts';
 import { findBand } from './bands.ts';
 import { bandBounds, type TotalBounds, totalBounds } from './bounds.ts';
-import { scoreAsq, scoreCssrsScreener } from './categorical.ts';
+import { categoricalFailureFlags, scoreAsq, scoreCssrsScreener } from './categorical.ts';
 import { checkOptions } from './check-options.ts';
 import {
   type CompiledInstrument,
@@ -164,10 +164,45 @@ function subscaleBoundWarnings(
 }
 
 /**
+ * The flags a failure still carries (ScoreFailure.flags): those of the answers read, an unreadable answer counting as
+ * blank (so `unknown`). `values` is null when no answer was read at all: every critical item is then unknown.
+ */
+function failureFlags(
+  compiled: CompiledInstrument,
+  values: Float64Array | null,
+  issues: readonly ScoreIssue[],
+): readonly Flag[] {
+  const read = values ?? compiled.scratch.fill(Number.NaN);
+  if (compiled.definition.scoring === 'sum') return criticalFlags(compiled, read);
+  const unreadable: string[] = [];
+  for (const issue of issues) {
+    if (issue.item !== undefined && compiled.byId.has(issue.item)) unreadable.push(issue.item);
+  }
+  return categoricalFailureFlags(compiled, read, unreadable);
+}
+
+/**
+ * A failure's flags when the options were refused: the answers are still read for them (their own issues are not
+ * reported), unless the coding itself is unknown, since 0–3 read as 1–4 would misplace every answer.
+ */
+function optionFailureFlags(compiled: CompiledInstrument, answers: Answers, scoreOptions: unknown): readonly Flag[] {
+  // Options that are no object at all ('zero-based', []) say nothing certain about the coding: it is unknown too.
+  const isObject = typeof scoreOptions === 'object' && scoreOptions !== null && !Array.isArray(scoreOptions);
+  const coding = isObject ? (scoreOptions as { coding?: unknown }).coding : 'unknown';
+  const known = coding === undefined || coding === null || coding === '' ? 'native' : coding;
+  if (known !== 'native' && known !== 'zero-based' && known !== 'one-based') return failureFlags(compiled, null, NONE);
+  const readIssues: ScoreIssue[] = [];
+  const values = readAnswers(compiled, answers, known, readIssues);
+  const unread = readIssues.some((i) => i.code === 'SCALES_ITEM_COUNT');
+  return failureFlags(compiled, unread ? null : values, readIssues);
+}
+
+/**
  * Scores one respondent's answers by the instrument's published key. Never throws on bad input: malformed answers
  * (or none: `null`) come back as `{ ok: false, error }` naming each item at fault, and `null` options are none; an
- * option outside its values (`coding: 'weird'`) is `SCALES_INVALID_OPTION`, never the default; a total the missing-item rule forbids is `null` with a warning, while critical items still raise `positive` or
- * `unknown` flags.
+ * option outside its values (`coding: 'weird'`) is `SCALES_INVALID_OPTION`, never the default; a total the
+ * missing-item rule forbids is `null` with a warning, while critical items still raise `positive` or `unknown` flags.
+ * A failure carries them too (`error.flags`): an endorsed suicide item is reported beside a typo on another item.
  * @example
  * const r = scoreInstrument(phq9, [0, 1, 2, 1, 0, 0, 1, 0, 1]);
  * if (r.ok) console.log(r.value.total, r.value.band?.id, r.value.flags);
@@ -180,14 +215,20 @@ export function scoreInstrument(
   const issues: ScoreIssue[] = [];
   // null (easy to get from JSON) means no options, as undefined does; a wrong-typed one is refused, never defaulted.
   const options = checkOptions(definition, scoreOptions, issues);
-  if (!options) return err({ instrument: definition.id, issues });
   const compiled = compileInstrument(definition);
+  if (!options) {
+    return err({ instrument: definition.id, issues, flags: optionFailureFlags(compiled, answers, scoreOptions) });
+  }
   if (options.bandSet && !definition.bandSets.some((s) => s.id === options.bandSet)) {
     const known = definition.bandSets.map((s) => s.id).join(', ') || 'none';
     issues.push({ code: 'SCALES_UNKNOWN_BAND_SET', expected: known, received: options.bandSet });
   }
   const values = readAnswers(compiled, answers, options.coding ?? 'native', issues);
-  if (issues.length > 0) return err({ instrument: definition.id, issues });
+  if (issues.length > 0) {
+    // Answers not read at all (no list, or a count that says not which answer is which item) leave every flag unknown.
+    const unread = issues.some((i) => i.code === 'SCALES_ITEM_COUNT');
+    return err({ instrument: definition.id, issues, flags: failureFlags(compiled, unread ? null : values, issues) });
+  }
 
   const flags = criticalFlags(compiled, values);
   const derived = derivedFor(compiled, values);

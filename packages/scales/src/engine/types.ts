@@ -103,7 +103,10 @@ export interface PositiveItemsResult {
 
 export interface ScreenResult {
   readonly id: string;
-  /** True when any condition holds; null when none holds and one could not be evaluated (a score is missing). */
+  /**
+   * True when any condition holds. With a score missing (blank items) and none holding: false when no answer to the
+   * blanks could make one hold (the blank-item bounds, e.g. SCL-90 with one item blank and the rest at 1), else null.
+   */
   readonly positive: boolean | null;
   /** Ids of the conditions that hold. */
   readonly met: readonly string[];
@@ -170,4 +173,11 @@ export interface ScoreIssue {
 export interface ScoreFailure {
   readonly instrument: string;
   readonly issues: readonly ScoreIssue[];
+  /**
+   * The critical-item flags (and, for ASQ and C-SSRS, the screener's flags) of the answers that could be read, so a
+   * caller that logs the failure still sees an endorsed suicide item. An answer that could not be read counts as
+   * blank: its critical item is `unknown`, and unknown must be treated as risk. With no answers read at all (wrong
+   * item count, no list, a coding that is not one) every critical item is `unknown`. Empty when none is at risk.
+   */
+  readonly flags: readonly Flag[];
 }
