@@ -143,6 +143,17 @@ describe('ASQ input forms', () => {
   });
 });
 
+describe('ASQ: Q5 refused after four no (README "Decisions")', () => {
+  // The pathway never asks Q5 here; asked and refused, it is a refusal to answer, which the toolkit screens positive.
+  it('is a non-acute positive of unknown acuity, never negative', () => {
+    const r = scoreInstrument(asq, [0, 0, 0, 0, 9]);
+    if (!r.ok) throw new Error(JSON.stringify(r.error.issues));
+    expect(r.value.category).toBe('non-acute-positive');
+    expect(r.value.flags.map((f) => [f.id, f.item, f.status])).toEqual([['asq-acuity-unknown', '5', 'unknown']]);
+    expect(r.value.warnings).toEqual([{ code: 'SCALES_REFUSED', items: ['5'] }]);
+  });
+});
+
 describe('ASQ refusal in a file coded from 0 or from 1', () => {
   it.each(['one-based', 'zero-based'] as const)('reads 9 as a refusal in %s coding, as in native coding', (coding) => {
     const no = coding === 'one-based' ? 1 : 0;
