@@ -226,6 +226,71 @@ describe('triage import of .xlsx workbooks', () => {
       expect(r.stderr).toContain(text);
     });
 
+    it.each([
+      {
+        lang: 'en',
+        text: 'dup-cell.xlsx: the .xlsx workbook is damaged: sheet "初一(1)班" holds cell H2 twice',
+      },
+      { lang: 'zh', text: 'dup-cell.xlsx：.xlsx 工作簿已损坏：工作表“初一(1)班”中单元格 H2 出现了两次' },
+    ])(
+      'a cell given twice is refused, naming sheet and cell, never the second copy read ($lang)',
+      async ({ lang, text }) => {
+        const file = join(s.dir, 'dup-cell.xlsx');
+        const gad = GAD7.map(() => '<c r="REF"><v>1</v></c>');
+        // H2 (GAD-7 item 2) twice: 3, then 0.
+        gad[1] = '<c r="H2"><v>3</v></c><c r="H2"><v>0</v></c>';
+        const data = sheetData([{ id: num('REF', '202501010001'), gad }]);
+        await writeZip(file, workbookParts({ sheets: [{ name: '初一(1)班', data }] }));
+        const r = run(['import', file, '--out', join(s.dir, `dup-cell-${lang}`), '--lang', lang]);
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain(text);
+      },
+    );
+
+    it.each([
+      {
+        what: 'a sheet whose r:id leads nowhere',
+        text: 'sheet "2班" is listed, but its data is missing from the file',
+        edit: (name: string, xml: string) =>
+          name === 'xl/_rels/workbook.xml.rels' ? xml.replace('Id="rId2"', 'Id="rId7"') : xml,
+      },
+      {
+        what: 'two sheets of one name',
+        text: 'sheet "1班" is there twice',
+        edit: (name: string, xml: string) => (name === 'xl/workbook.xml' ? xml.replace('2班', '1班') : xml),
+      },
+      {
+        what: 'a row number given twice',
+        text: 'sheet "1班" holds row 2 twice',
+        edit: (name: string, xml: string) =>
+          name === 'xl/worksheets/sheet1.xml'
+            ? xml.replace('</sheetData>', '<row r="2"><c r="A2"><v>1</v></c></row></sheetData>')
+            : xml,
+      },
+      {
+        what: 'a row past Excel’s last',
+        text: 'sheet "1班" has a row numbered 99999999, past Excel\'s last row',
+        edit: (name: string, xml: string) =>
+          name === 'xl/worksheets/sheet1.xml' ? xml.replace('<row r="2">', '<row r="99999999">') : xml,
+      },
+    ])('$what is refused as damaged, with exit 1', async ({ what, text, edit }) => {
+      const file = join(s.dir, `damaged-${what.replaceAll(/\W/g, '-')}.xlsx`);
+      const data = sheetData([{ id: num('REF', '202501010001'), gad: GAD7.map(() => '<c r="REF"><v>1</v></c>') }]);
+      const parts = workbookParts({
+        sheets: [
+          { name: '1班', data },
+          { name: '2班', data },
+        ],
+      });
+      await writeZip(
+        file,
+        parts.map(([name, xml]) => [name, edit(name, xml)] as const),
+      );
+      const r = run(['import', file, '--dry-run']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(text);
+    });
+
     it('a workbook whose sheet is damaged is called damaged, not an old .xls', async () => {
       const file = join(s.dir, 'damaged.xlsx');
       await writeZip(file, workbookParts({ sheets: [{ name: '1班', data: '<row r="1"><c r="A1"><v>1</v></row>' }] }));

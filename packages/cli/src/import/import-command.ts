@@ -500,7 +500,7 @@ export function readFailure(error: unknown, file: string, text: ImportMessages):
         ? text.xlsx.noSuchSheet(file, error.missing, error.sheets)
         : error.code === 'XLSX_AMBIGUOUS_SHEET'
           ? text.xlsx.ambiguousSheet(file, error.missing[0] ?? '', error.sheets)
-          : text.xlsx.invalid(file, error.reason);
+          : text.xlsx.invalid(file, error.reason, error.damage);
     return new CliError('CLI_XLSX', message, { cause: error });
   }
   return error;

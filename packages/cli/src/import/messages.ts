@@ -1,5 +1,5 @@
 import type { Lang } from '@triage/scales';
-import type { XlsxInvalidReason } from '../xlsx/xlsx-error.ts';
+import type { XlsxDamage, XlsxInvalidReason } from '../xlsx/xlsx-error.ts';
 import { columnLetters } from './column-position.ts';
 import type { GroupExample } from './header-row.ts';
 import type { RowIssueCode } from './read-row.ts';
@@ -360,7 +360,23 @@ const en = {
       `${file}: sheet "${requested}" could be ${sheets.join(' or ')}; give its exact name`,
     emptySheets: (file: string, sheets: readonly string[]) =>
       `${file}: ${sheets.length === 1 ? 'sheet' : 'sheets'} ${sheets.join(', ')} ${sheets.length === 1 ? 'is' : 'are'} empty; expected a header row and one row per student`,
-    invalid: (file: string, reason: XlsxInvalidReason | undefined) => {
+    invalid: (file: string, reason: XlsxInvalidReason | undefined, damage?: XlsxDamage) => {
+      if (damage?.sheet !== undefined) {
+        const where = `${file}: the .xlsx workbook is damaged: sheet "${damage.sheet}"`;
+        const fix = 'Excel would "repair" it by guessing; fix the workbook where it was made, or export it again';
+        switch (damage.kind) {
+          case 'sheet-without-part':
+            return `${where} is listed, but its data is missing from the file. ${fix}`;
+          case 'duplicate-sheet':
+            return `${where} is there twice, and only one could be read. ${fix}`;
+          case 'duplicate-cell':
+            return `${where} holds cell ${damage.cell} twice, maybe with different answers. ${fix}`;
+          case 'duplicate-row':
+            return `${where} holds row ${damage.row} twice, maybe two students. ${fix}`;
+          case 'row-out-of-range':
+            return `${where} has a row numbered ${damage.row}, past Excel's last row (1,048,576). ${fix}`;
+        }
+      }
       switch (reason) {
         case 'legacy-or-encrypted':
           return `${file}: an old binary workbook (.xls, or WPS .et), or a workbook protected by a password: save it as .xlsx without a password, or as CSV UTF-8`;
@@ -593,7 +609,23 @@ const zh: ImportMessages = {
     ambiguousSheet: (file, requested, sheets) =>
       `${file}：工作表“${requested}”可能是 ${sheets.join(' 或 ')}；请给出确切的名称`,
     emptySheets: (file, sheets) => `${file}：工作表 ${sheets.join('、')} 是空的；应有一行表头，每个学生一行`,
-    invalid: (file, reason) => {
+    invalid: (file, reason, damage) => {
+      if (damage?.sheet !== undefined) {
+        const where = `${file}：.xlsx 工作簿已损坏：工作表“${damage.sheet}”`;
+        const fix = 'Excel 会靠猜测“修复”它；请在生成该工作簿的地方改正，或重新导出';
+        switch (damage.kind) {
+          case 'sheet-without-part':
+            return `${where}列在工作簿中，但文件里缺少它的数据。${fix}`;
+          case 'duplicate-sheet':
+            return `${where}出现了两次，只能读到其中一个。${fix}`;
+          case 'duplicate-cell':
+            return `${where}中单元格 ${damage.cell} 出现了两次，两处的答案可能不同。${fix}`;
+          case 'duplicate-row':
+            return `${where}中第 ${damage.row} 行出现了两次，可能是两名学生。${fix}`;
+          case 'row-out-of-range':
+            return `${where}中有编号为 ${damage.row} 的行，超出了 Excel 的最后一行（1,048,576）。${fix}`;
+        }
+      }
       switch (reason) {
         case 'legacy-or-encrypted':
           return `${file}：旧版二进制工作簿（.xls，或 WPS 的 .et），或设了打开密码的工作簿：请去掉密码另存为 .xlsx，或另存为 CSV UTF-8`;

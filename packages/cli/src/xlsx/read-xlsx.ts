@@ -69,12 +69,15 @@ export async function* readXlsxRows(path: string, options: ReadXlsxOptions = {})
     const catalog = await readWorkbookCatalog(file);
     const wanted = selectSheets(catalog, options.sheets);
     const seen = new Set<string>();
+    /** The sheet being read, to name in a damage found in its rows. */
+    let current: string | undefined;
     try {
       for await (const streamed of streamSheets(input, file, catalog)) {
         const name = streamed.sheet?.name;
         // Not reading a sheet's rows skips it: exceljs drains the part.
         if (name === undefined || !wanted.has(name) || seen.has(name)) continue;
         seen.add(name);
+        current = name;
         const entry = streamed.sheet?.entry;
         const merged = new MergeFill(entry ? await readMergedRanges(file, entry) : []);
         let batch: XlsxRow[] = [];
@@ -98,7 +101,10 @@ export async function* readXlsxRows(path: string, options: ReadXlsxOptions = {})
         if (batch.length > 0) yield batch;
       }
     } catch (cause) {
-      throw io.error ?? (isXlsxError(cause) || isSystemError(cause) ? cause : invalid('corrupt', cause));
+      throw (
+        io.error ??
+        (isXlsxError(cause) ? inSheet(cause, current) : isSystemError(cause) ? cause : invalid('corrupt', cause))
+      );
     }
     if (io.error) throw io.error;
     // A sheet the workbook lists but the stream never reached: a damaged zip. Never return fewer rows silently.
@@ -119,6 +125,13 @@ function selectSheets(catalog: WorkbookCatalog, requested: readonly string[] | u
     throw new XlsxError({ code: 'XLSX_INVALID', reason: 'unsupported' });
   }
   return wanted;
+}
+
+/** A damage found in a sheet's rows, with the sheet's name (sheet-rows.ts does not know it). */
+function inSheet(error: XlsxError, sheet: string | undefined): XlsxError {
+  const { damage } = error;
+  if (!damage || damage.sheet !== undefined || sheet === undefined) return error;
+  return new XlsxError({ code: 'XLSX_INVALID', reason: 'corrupt', damage: { ...damage, sheet } }, { cause: error });
 }
 
 /** Node's I/O errors (`EIO`, `EACCES`…) stay what they are: the file is not at fault. */

@@ -130,6 +130,55 @@ describe('sheetRows', () => {
   });
 });
 
+describe('sheetRows on places given twice', () => {
+  it.each([
+    {
+      what: 'a cell given twice in a row (the second would overwrite a positive item 9)',
+      data: '<row r="2"><c r="N2"><v>2</v></c><c r="O2"><v>1</v></c><c r="O2"><v>0</v></c></row>',
+      damage: { kind: 'duplicate-cell', cell: 'O2' },
+    },
+    {
+      what: 'a cell given twice, out of order',
+      data: '<row r="2"><c r="AB2"><v>1</v></c><c r="A2"><v>1</v></c><c r="AB2"><v>0</v></c></row>',
+      damage: { kind: 'duplicate-cell', cell: 'AB2' },
+    },
+    {
+      what: 'a cell without r landing on one given before',
+      data: '<row r="2"><c r="B2"><v>1</v></c><c r="A2"><v>1</v></c><c><v>0</v></c></row>',
+      damage: { kind: 'duplicate-cell', cell: 'B2' },
+    },
+    {
+      what: 'a row number given twice',
+      data: '<row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3"><v>2</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>',
+      damage: { kind: 'duplicate-row', row: 3 },
+    },
+    {
+      what: 'a row without r landing on one given before',
+      data: '<row r="3"><c r="A3"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row><row><c r="A3"><v>3</v></c></row>',
+      damage: { kind: 'duplicate-row', row: 3 },
+    },
+    {
+      what: 'a row past Excel’s last (1,048,576)',
+      data: '<row r="2"><c r="A2"><v>1</v></c></row><row r="99999999"><c r="A99999999"><v>1</v></c></row>',
+      damage: { kind: 'row-out-of-range', row: 99999999 },
+    },
+  ])('refuses $what as damage, naming the place', async ({ data, damage }) => {
+    await expect(read(data)).rejects.toMatchObject({ code: 'XLSX_INVALID', reason: 'corrupt', damage });
+  });
+
+  it('reads cells and rows out of order (not twice) as before, and Excel’s last row', async () => {
+    const rows = await read(
+      '<row r="3"><c r="C3"><v>3</v></c><c r="A3"><v>1</v></c></row><row r="2"><c r="B2"><v>2</v></c></row>' +
+        '<row r="1048576"><c r="A1048576"><v>9</v></c></row>',
+    );
+    expect(rows).toEqual([
+      [3, ['1', '', '3']],
+      [2, ['', '2']],
+      [1048576, ['9']],
+    ]);
+  });
+});
+
 describe('sheetRows on damaged XML', () => {
   it('refuses a sheet whose XML breaks off (a bare & in a cell), never returning the rows before it alone', async () => {
     const row = (r: number, name: string) =>

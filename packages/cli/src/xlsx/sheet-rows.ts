@@ -1,6 +1,6 @@
 import { type ValueContext, valueText } from './cell-text.ts';
 import { loadParseSax, localName, type SaxTag } from './sax.ts';
-import { XlsxError } from './xlsx-error.ts';
+import { type XlsxDamage, XlsxError } from './xlsx-error.ts';
 
 /** Sheet reading needs the number format of a cell style, by its `s` index. */
 export interface SheetContext extends ValueContext {
@@ -9,6 +9,8 @@ export interface SheetContext extends ValueContext {
 
 /** The widest sheet Excel makes (XFD): a cell beyond it is damage, not data, and would cost memory per row. */
 const MAX_COLUMN = 16_384;
+/** Excel's last row: a row beyond it is damage, and bounds the record of rows seen (one bit each, 128 KiB). */
+const MAX_ROW = 1_048_576;
 
 /**
  * The rows of a worksheet part, from its XML text: cell values as text, by column (index i is column i + 1; cells
@@ -17,6 +19,8 @@ const MAX_COLUMN = 16_384;
  * 1/0 (an answer!), and cannot read rows or cells without an `r` attribute.
  * - A cell is its cached value, typed by `t`, formula or not: an error is its text (`#N/A`), a boolean TRUE/FALSE.
  * - A row without `r` follows the previous row; a cell without `r` follows the previous cell of its row.
+ * - Two cells at one place, two rows with one number, or a row past Excel's last are damage (`XlsxError` with its
+ *   `damage`): Excel "repairs" such a file by keeping one copy, and which copy holds the answer cannot be known.
  * @see ECMA-376 Part 1, §18.3.1.73 (row), §18.3.1.4 (c), §18.18.11 (ST_CellType)
  */
 export async function* sheetRows(
@@ -29,6 +33,9 @@ export async function* sheetRows(
   let line = 0;
   let fields: string[] | undefined;
   let column = 0;
+  /** Columns of the row's cells so far: a second cell at one of them is damage. */
+  const columns = new Set<number>();
+  let rows: Uint8Array | undefined;
   let cell: { type: string | undefined; style: number; column: number } | undefined;
   /** The cell's formula (`<f>`), when it has one: shown as `=…` when no value (or an empty one) was saved with it. */
   let formula: string | undefined;
@@ -53,10 +60,17 @@ export async function* sheetRows(
         else if (!inSheetData) continue;
         else if (name === 'row') {
           line = position(tag.attributes.r, line);
+          rows ??= new Uint8Array(MAX_ROW / 8 + 1);
+          const bit = 1 << (line & 7);
+          if ((rows[line >> 3] ?? 0) & bit) throw damaged({ kind: 'duplicate-row', row: line });
+          rows[line >> 3] = (rows[line >> 3] ?? 0) | bit;
           fields = [];
           column = 0;
+          columns.clear();
         } else if (name === 'c' && fields) {
           column = cellColumn(tag.attributes.r, column);
+          if (columns.has(column)) throw damaged({ kind: 'duplicate-cell', cell: `${columnLetters(column)}${line}` });
+          columns.add(column);
           const style = Number.parseInt(tag.attributes.s ?? '0', 10);
           cell = { type: tag.attributes.t, style: Number.isNaN(style) ? 0 : style, column };
           value = undefined;
@@ -122,10 +136,18 @@ function checked(column: number): number {
 
 /** `<row r="7">`'s number, or the one after the previous row's when `r` is absent. */
 function position(r: string | undefined, previous: number): number {
-  if (r === undefined) return previous + 1;
-  const n = Number(r);
+  const n = r === undefined ? previous + 1 : Number(r);
   if (!Number.isInteger(n) || n < 1) throw corrupt();
+  if (n > MAX_ROW) throw damaged({ kind: 'row-out-of-range', row: n });
   return n;
+}
+
+/** Column 15 → `O`, as a cell reference writes it. */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 /** A cell's cached value as text, by its type; `raw` is the text of `<v>` (or of `<is>`), undefined when absent. */
@@ -169,6 +191,10 @@ function isoDateText(raw: string, context: ValueContext): string {
   if (!m) return text;
   const date = new Date(`${m[1]}T${m[2] ?? '00:00'}Z`);
   return Number.isNaN(date.getTime()) ? text : valueText(date, undefined, context);
+}
+
+function damaged(damage: XlsxDamage): XlsxError {
+  return new XlsxError({ code: 'XLSX_INVALID', reason: 'corrupt', damage });
 }
 
 function corrupt(): XlsxError {

@@ -1,5 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-import { XlsxError } from './xlsx-error.ts';
+import { type XlsxDamage, XlsxError } from './xlsx-error.ts';
 import { readZipDirectory, readZipEntry, sniff, type ZipEntry } from './zip-directory.ts';
 
 /** One worksheet of a workbook (chart sheets and macro sheets are not listed). */
@@ -67,14 +67,20 @@ export async function readWorkbookCatalog(file: FileHandle): Promise<WorkbookCat
     ]),
   );
   const sheets: SheetInfo[] = [];
+  const names = new Set<string>();
   for (const a of elements(workbookXml, 'sheet')) {
+    const name = a.get('name') ?? '';
+    // Either would leave a sheet unread without a word: its rows in neither results nor errors.
+    if (names.has(name)) throw damaged({ kind: 'duplicate-sheet', sheet: name });
+    names.add(name);
     const rel = rels.get(relId(a) ?? '');
+    if (!rel) throw damaged({ kind: 'sheet-without-part', sheet: name });
     // Chart sheets, dialog sheets and macro sheets hold no rows.
-    if (!rel?.type.endsWith('/worksheet')) continue;
+    if (!rel.type.endsWith('/worksheet')) continue;
     const part = resolvePart(rel.target);
     const state = a.get('state');
     sheets.push({
-      name: a.get('name') ?? '',
+      name,
       sheetId: Number.parseInt(a.get('sheetId') ?? '', 10),
       state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
       part,
@@ -140,6 +146,10 @@ function decodeXml(text: string): string {
     const code = ref.startsWith('#x') ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
     return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
+}
+
+function damaged(damage: XlsxDamage): XlsxError {
+  return new XlsxError({ code: 'XLSX_INVALID', reason: 'corrupt', damage });
 }
 
 function invalid(reason: 'not-zip' | 'legacy-or-encrypted' | 'not-xlsx' | 'corrupt', cause?: unknown): XlsxError {

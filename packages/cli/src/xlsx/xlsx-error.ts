@@ -11,9 +11,25 @@ export type XlsxErrorCode = 'XLSX_INVALID' | 'XLSX_NO_SUCH_SHEET' | 'XLSX_AMBIGU
  */
 export type XlsxInvalidReason = 'not-zip' | 'legacy-or-encrypted' | 'not-xlsx' | 'corrupt' | 'unsupported';
 
+/**
+ * What is wrong in a damaged workbook (`corrupt`), where it can be named: none of it is legal SpreadsheetML, and
+ * Excel "repairs" such a file by guessing, so the import refuses it rather than guess which copy holds the answer.
+ * - `sheet-without-part`: workbook.xml lists a sheet whose relationship id leads to no part;
+ * - `duplicate-sheet`: two sheets with the same name;
+ * - `duplicate-cell`: two cells with the same reference (`O2` twice in a row);
+ * - `duplicate-row`: two rows with the same number in one sheet;
+ * - `row-out-of-range`: a row number beyond Excel's last row (1,048,576).
+ * `sheet` is undefined only while the sheet's rows are being read (read-xlsx.ts names it).
+ * @see ECMA-376 Part 1, §18.2.19 (sheet), §18.3.1.73 (row), §18.3.1.4 (c)
+ */
+export type XlsxDamage =
+  | { readonly kind: 'sheet-without-part' | 'duplicate-sheet'; readonly sheet: string }
+  | { readonly kind: 'duplicate-cell'; readonly sheet?: string; readonly cell: string }
+  | { readonly kind: 'duplicate-row' | 'row-out-of-range'; readonly sheet?: string; readonly row: number };
+
 /** What the constructor takes: each code with the details that go with it. */
 export type XlsxErrorDetail =
-  | { readonly code: 'XLSX_INVALID'; readonly reason: XlsxInvalidReason }
+  | { readonly code: 'XLSX_INVALID'; readonly reason: XlsxInvalidReason; readonly damage?: XlsxDamage }
   | {
       readonly code: 'XLSX_NO_SUCH_SHEET';
       /** Requested names the workbook does not have. */
@@ -38,6 +54,8 @@ export class XlsxError extends Error {
   readonly code: XlsxErrorCode;
   /** `XLSX_INVALID`: why the file cannot be read; otherwise undefined. */
   readonly reason: XlsxInvalidReason | undefined;
+  /** `XLSX_INVALID` `corrupt`: what is damaged and where, when that is known; otherwise undefined. */
+  readonly damage: XlsxDamage | undefined;
   /**
    * `XLSX_NO_SUCH_SHEET`: every worksheet the workbook has, in tab order; `XLSX_AMBIGUOUS_SHEET`: the sheets the
    * requested name could mean; otherwise empty.
@@ -50,6 +68,7 @@ export class XlsxError extends Error {
     super(describe(detail), options);
     this.code = detail.code;
     this.reason = detail.code === 'XLSX_INVALID' ? detail.reason : undefined;
+    this.damage = detail.code === 'XLSX_INVALID' ? detail.damage : undefined;
     this.sheets = detail.code === 'XLSX_INVALID' ? [] : detail.sheets;
     this.missing =
       detail.code === 'XLSX_NO_SUCH_SHEET'
@@ -65,7 +84,8 @@ export function isXlsxError(error: unknown): error is XlsxError {
 }
 
 function describe(detail: XlsxErrorDetail): string {
-  if (detail.code === 'XLSX_INVALID') return `not a readable .xlsx workbook (${detail.reason})`;
+  if (detail.code === 'XLSX_INVALID')
+    return `not a readable .xlsx workbook (${detail.reason}${detail.damage ? `: ${detail.damage.kind}` : ''})`;
   const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(', ');
   if (detail.code === 'XLSX_AMBIGUOUS_SHEET')
     return `sheet name ${list([detail.requested])} could be ${list(detail.sheets)}`;

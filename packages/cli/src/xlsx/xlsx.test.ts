@@ -531,6 +531,47 @@ describe('readXlsxRows on hand-built workbooks', () => {
     expect((await failure(readAll(file, ['图表']))).code).toBe('XLSX_NO_SUCH_SHEET');
   });
 
+  it.each([
+    {
+      what: 'a sheet whose r:id leads to no relationship',
+      damage: { kind: 'sheet-without-part', sheet: '初一(1)班' },
+      edit: ([name, text]: [string, string]): [string, string] =>
+        name === 'xl/_rels/workbook.xml.rels' ? [name, text.replace('Id="rId1"', 'Id="rId9"')] : [name, text],
+    },
+    {
+      what: 'two sheets with one name',
+      damage: { kind: 'duplicate-sheet', sheet: '初一(1)班' },
+      edit: ([name, text]: [string, string]): [string, string] =>
+        name === 'xl/workbook.xml' ? [name, text.replace('初一(2)班', '初一(1)班')] : [name, text],
+    },
+  ])('refuses $what as damaged, naming the sheet, before reading any row', async ({ damage, edit }) => {
+    const file = path(`catalog-${damage.kind}.xlsx`);
+    const data = (n: number) => `<row r="1"><c r="A1"><v>${n}</v></c></row>`;
+    const parts = workbookParts({
+      sheets: [
+        { name: '初一(1)班', data: data(1) },
+        { name: '初一(2)班', data: data(2) },
+        { name: '初一(3)班', data: data(3) },
+      ],
+    });
+    await writeZip(file, parts.map(edit));
+    expect(await failure(listSheets(file))).toMatchObject({ code: 'XLSX_INVALID', reason: 'corrupt', damage });
+    expect(await failure(readAll(file))).toMatchObject({ code: 'XLSX_INVALID', reason: 'corrupt', damage });
+  });
+
+  it('names the sheet of a cell given twice', async () => {
+    const file = await build('duplicate-cell.xlsx', {
+      sheets: [
+        { name: '初一(1)班', data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+        { name: '初一(2)班', data: '<row r="2"><c r="O2"><v>1</v></c><c r="O2"><v>0</v></c></row>' },
+      ],
+    });
+    expect(await failure(readAll(file))).toMatchObject({
+      reason: 'corrupt',
+      damage: { kind: 'duplicate-cell', sheet: '初一(2)班', cell: 'O2' },
+    });
+  });
+
   it('refuses, rather than skips, a sheet the streaming reader cannot reach', async () => {
     const file = await build('odd-part.xlsx', {
       sheets: [
