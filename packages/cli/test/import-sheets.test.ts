@@ -146,6 +146,43 @@ describe('triage import: the sheets of one workbook', () => {
       expect(zh.stderr).toContain('工作表“选项”（4 行）未读取：它在工作簿中是隐藏的');
     });
 
+    it('reads a hidden class (a header like the others): said on stderr, in --json and in report.html; an option list is not read', async () => {
+      const student = [...(ROWS[30] ?? [])];
+      student[HEADER.indexOf('PHQA9')] = '3';
+      const file = await book('hidden-class-read.xlsx', [
+        { name: '初二(1)班', data: data([HEADER, ...ROWS.slice(0, 5)]) },
+        { name: '初二(2)班', data: data([HEADER, student, ...ROWS.slice(31, 33)]), state: 'hidden' },
+        { ...options, state: 'hidden' },
+      ]);
+      const out = join(s.dir, 'hidden-class-read');
+      const r = run(['import', file, '--out', out, '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      const summary = JSON.parse(r.stdout);
+      expect(summary.counts).toMatchObject({ rows: 8, scored: 8, rejected: 0 });
+      expect(summary.source).toEqual({
+        kind: 'xlsx',
+        sheets: ['初二(1)班', '初二(2)班'],
+        hiddenRead: ['初二(2)班'],
+        skipped: [{ sheet: '选项', rows: 4, reason: 'hidden' }],
+      });
+      const read = 'sheet "初二(2)班" is hidden in the workbook but read as a class';
+      const unread = 'sheet "选项" (4 rows) not read: the workbook hides it';
+      expect(summary.warnings.slice(0, 2)).toEqual([expect.stringContaining(read), expect.stringContaining(unread)]);
+      expect(r.stderr).toContain(read);
+      expect(r.stderr).toContain(unread);
+      const hidden = readOutputCsv(join(out, 'results.csv')).rows.filter((row) => row.sheet === '初二(2)班');
+      expect(hidden.map((row) => [row.line, row.level, row['phq-a_flags']])).toEqual([
+        ['2', 'R3', 'self-harm-thoughts:positive'],
+        ['3', expect.any(String), expect.any(String)],
+        ['4', expect.any(String), expect.any(String)],
+      ]);
+      const html = readFileSync(join(out, 'report.html'), 'utf8');
+      expect(html).toContain('Hidden in the workbook, read as classes</dt><dd>初二(2)班</dd>');
+      expect(html).toContain('<li>选项 (4 rows): hidden in the workbook');
+      const zh = run(['import', file, '--out', join(s.dir, 'hidden-class-read-zh'), '--lang', 'zh']);
+      expect(zh.stderr).toContain('工作表“初二(2)班”在工作簿中是隐藏的，但已作为班级读取');
+    });
+
     it('a hidden sheet named with --sheet is read; a sheet with other instruments still sends its rows to errors.csv', async () => {
       const gadOnly = HEADER.filter((h) => !h.startsWith('PHQA'));
       const gadRows = ROWS.slice(10, 13).map((row) => gadOnly.map((h) => row[HEADER.indexOf(h)] ?? ''));
@@ -156,9 +193,10 @@ describe('triage import: the sheets of one workbook', () => {
       ]);
       const all = run(['import', file, '--out', join(s.dir, 'hidden-class'), '--json']);
       expect(all.status).toBe(3);
-      // The other class's header row too: a sheet that does not map may have no header (see above).
-      expect(JSON.parse(all.stdout).counts).toMatchObject({ rows: 14, scored: 10, rejected: 4 });
-      expect(all.stderr).toContain('sheet "初一(3)班" (6 rows) not read: the workbook hides it');
+      // The other class's header row too: a sheet that does not map may have no header (see above). The hidden
+      // class maps like the first: it is read.
+      expect(JSON.parse(all.stdout).counts).toMatchObject({ rows: 19, scored: 15, rejected: 4 });
+      expect(all.stderr).toContain('sheet "初一(3)班" is hidden in the workbook but read as a class');
       const named = run([
         'import',
         file,

@@ -62,6 +62,8 @@ export interface ImportSummary {
     readonly delimiter?: string;
     /** Workbooks: the sheets read, and those left unread (hidden, or nothing in them recognised) with their rows. */
     readonly sheets?: readonly string[];
+    /** Workbooks: sheets among `sheets` the workbook hides, read as classes; absent when none. */
+    readonly hiddenRead?: readonly string[];
     readonly skipped?: readonly SkippedSheet[];
   };
   readonly instruments: readonly string[];
@@ -224,6 +226,11 @@ export async function runImportCommand(
   }
 
   const warnings = [...ruleWarnings, ...warningsOf(outcome, text)];
+  // Said on stderr as they were found; kept for --json in the same words.
+  const sheetWarnings = [
+    ...(outcome.source.kind === 'xlsx' ? outcome.source.hiddenRead.map((sheet) => text.hiddenSheetRead(sheet)) : []),
+    ...outcome.skipped.map((s) => text.sheetSkipped(s.sheet, s.rows, s.reason)),
+  ];
   if (outcome.counts.rows === 0) {
     // Nothing was imported: leave no empty results behind that look like an import.
     if (outcome.status === 'complete') removeEmptyImport(out);
@@ -255,14 +262,19 @@ export async function runImportCommand(
       source:
         source.kind === 'csv'
           ? { kind: 'csv', encoding: source.dialect.encoding, delimiter: source.dialect.delimiter }
-          : { kind: 'xlsx', sheets: source.sheets, skipped: outcome.skipped },
+          : {
+              kind: 'xlsx',
+              sheets: source.sheets,
+              ...(source.hiddenRead.length > 0 ? { hiddenRead: source.hiddenRead } : {}),
+              skipped: outcome.skipped,
+            },
       instruments: outcome.instruments.map((d) => d.id),
       ruleSet: outcome.ruleSetRef,
       counts: { ...counts, rejectedWithRisk: outcome.rejectedWithRisk, undecided: outcome.undecided },
       levels: Object.fromEntries(model.levels.map((l) => [l.id, l.count])),
       followUp: outcome.tally.followUpTotal,
       files: outcome.files,
-      warnings,
+      warnings: [...sheetWarnings, ...warnings],
     },
   };
 }

@@ -78,6 +78,8 @@ export function reportModel(
       sha256: outcome.sha256,
       encoding: encodingName(outcome),
       sheets: outcome.source.kind === 'xlsx' ? outcome.source.sheets : [],
+      hiddenRead: outcome.source.kind === 'xlsx' ? outcome.source.hiddenRead : [],
+      skipped: outcome.skipped,
     },
     generator: options.generator,
     // The follow-up list shows pseudonyms whatever `--pseudonymize` says: a report gets shared.

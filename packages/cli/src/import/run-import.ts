@@ -35,8 +35,8 @@ import {
 import { rejectionCells, type ShownRejection, withoutIdentity } from './rejection-cells.ts';
 import { rowText } from './result-cells.ts';
 import { RowDecisions } from './row-decisions.ts';
-import { recognisesNothing, rowsOf, type SkippedSheet } from './skipped-sheets.ts';
-import { openSource, type Source, SourceError, type SourceOptions, withoutSheets } from './source.ts';
+import { recognisesNothing, rowsOf, type SkippedSheet, sortHiddenSheets } from './skipped-sheets.ts';
+import { openSource, type Source, SourceError, type SourceOptions, withHiddenSheets, withoutSheets } from './source.ts';
 import { IdShapes, Tally } from './tally.ts';
 
 export interface ImportOptions extends SourceOptions {
@@ -235,11 +235,20 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     skipped.push({ sheet, rows, reason });
     options.note(text.sheetSkipped(sheet, rows, reason), 'warning');
   };
-  for (const sheet of opened.kind === 'xlsx' ? opened.hidden : []) await leaveUnread(sheet, 'hidden');
 
   // Map every sheet first: a file whose header cannot be read stops here, before anything is written.
   const answers = answerTexts(instrumentCandidates(options, all).candidates);
-  const headers = await headersOf(opened, (fields, grouped) => mapSheet(fields, options, all, grouped).ok, answers);
+  const visible = await headersOf(opened, (fields, grouped) => mapSheet(fields, options, all, grouped).ok, answers);
+  const hidden = await sortHiddenSheets(opened, visible, {
+    answers,
+    instrumentsOf: (fields, grouped) => {
+      const mapped = mapSheet(fields, options, all, grouped);
+      return mapped.ok ? mapped.value.instruments.map((i) => i.definition.id) : undefined;
+    },
+  });
+  for (const sheet of hidden.unread) await leaveUnread(sheet, 'hidden');
+  for (const sheet of hidden.read) options.note(text.hiddenSheetRead(sheet), 'warning');
+  const headers = hidden.headers;
   if (headers.size === 0) throw new EmptySourceError(options.sheets ?? []);
   const { mappings: raw } = mapSheets(headers, options, all);
   // Sheets in which nothing is recognised (instructions beside the classes), unless --sheet named them or no sheet is
@@ -257,7 +266,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       if (sheet !== null) await leaveUnread(sheet, 'no-columns');
     }
   }
-  const source = withoutSheets(opened, new Set(skipped.map((s) => s.sheet)));
+  const source = withoutSheets(withHiddenSheets(opened, hidden.read), new Set(skipped.map((s) => s.sheet)));
   for (const [sheet, header] of headers) {
     const where = sheet === null ? options.file : `${options.file} [${sheet}]`;
     if (header.above > 0) options.note(text.linesAboveHeader(where, header.from ?? header.line, header.above));

@@ -1,5 +1,6 @@
 import { normalizeHeader } from '../responses/item-columns.ts';
 import type { MappingIssue } from './columns.ts';
+import { type HeaderRow, headersOf } from './header-row.ts';
 import { mayBeData } from './header-text.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { personFieldOfHeader } from './person-header.ts';
@@ -9,6 +10,8 @@ import type { Source } from './source.ts';
  * A class workbook often holds more than the classes: a visible sheet of instructions (填写说明), a hidden option list
  * (选项) behind a drop-down. Neither holds students, and reading them would send their lines to errors.csv and make the
  * import look failed. Such a sheet is not read unless `--sheet` names it, and the import says so, with its row count.
+ * A hidden sheet whose header maps to the same instruments as a sheet being read is a class, though (hidden by a
+ * teacher done with it, or by mistake): it is read, and the import says it read a hidden sheet.
  */
 
 /** A sheet left unread: hidden in the workbook, or nothing in it is recognised; `rows`: its non-blank rows. */
@@ -37,6 +40,62 @@ export function recognisesNothing(
       field.trim() !== '' &&
       (personFieldOfHeader(field) !== undefined || named(field, index) || mayBeData(field, options.answers)),
   );
+}
+
+/**
+ * Sorts a workbook's hidden sheets: a class, whose header maps to the same instruments as a visible sheet's, is `read`
+ * (its header joins `headers`, in tab order); any other (an option list, lookups) is `unread`. `headers`: those of the
+ * sheets being read, as {@link headersOf} found them.
+ */
+export async function sortHiddenSheets(
+  source: Source,
+  headers: ReadonlyMap<string | null, HeaderRow>,
+  options: {
+    readonly answers: ReadonlySet<string>;
+    /** The ids of the instruments a header maps to, or undefined when it does not map. */
+    readonly instrumentsOf: (
+      fields: readonly string[],
+      grouped?: HeaderRow['grouped'],
+    ) => readonly string[] | undefined;
+  },
+): Promise<{
+  readonly headers: Map<string | null, HeaderRow>;
+  readonly read: ReadonlySet<string>;
+  readonly unread: readonly string[];
+}> {
+  if (source.kind !== 'xlsx' || source.hidden.length === 0)
+    return { headers: new Map(headers), read: new Set(), unread: [] };
+  const visible = [...headers.values()].flatMap((h) => {
+    const ids = options.instrumentsOf(h.fields, h.grouped);
+    return ids ? [ids] : [];
+  });
+  const found =
+    visible.length === 0
+      ? new Map<string | null, HeaderRow>()
+      : await headersOf(
+          { ...source, sheets: source.hidden },
+          (fields, grouped) => options.instrumentsOf(fields, grouped) !== undefined,
+          options.answers,
+        );
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+  const read = new Set(
+    source.hidden.filter((sheet) => {
+      const header = found.get(sheet);
+      const ids = header && options.instrumentsOf(header.fields, header.grouped);
+      return ids !== undefined && visible.some((v) => same(v, ids));
+    }),
+  );
+  const all = new Map([...headers, ...found]);
+  return {
+    headers: new Map(
+      source.tabs.flatMap((sheet) => {
+        const header = all.get(sheet);
+        return header && (headers.has(sheet) || read.has(sheet)) ? [[sheet, header] as const] : [];
+      }),
+    ),
+    read,
+    unread: source.hidden.filter((sheet) => !read.has(sheet)),
+  };
 }
 
 /** The non-blank rows of one sheet (it is read through, cells converted, nothing kept). */

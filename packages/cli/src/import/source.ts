@@ -11,6 +11,10 @@ export type Source = (
       readonly sheets: readonly string[];
       /** Sheets hidden in the workbook and so not among `sheets` (none when `--sheet` chose them). */
       readonly hidden: readonly string[];
+      /** Sheets hidden in the workbook but among `sheets`: classes, read as such (see skipped-sheets.ts). */
+      readonly hiddenRead: readonly string[];
+      /** Every worksheet, in tab order. */
+      readonly tabs: readonly string[];
     }
 ) & {
   /**
@@ -80,7 +84,14 @@ export async function openSource(path: string, options: SourceOptions): Promise<
     const named = options.sheets && options.sheets.length > 0;
     const hidden = named || options.visibleOnly !== true ? [] : all.filter((s) => s.hidden).map((s) => s.name);
     const sheets = named ? resolveSheetNames(options.sheets ?? [], names) : names.filter((n) => !hidden.includes(n));
-    return { kind: 'xlsx', sheets, hidden, read: (only = sheets) => readXlsxRows(path, { sheets: only }) };
+    return {
+      kind: 'xlsx',
+      sheets,
+      hidden,
+      hiddenRead: [],
+      tabs: names,
+      read: (only = sheets) => readXlsxRows(path, { sheets: only }),
+    };
   }
   await checkNotBinary(path);
   const { openCsv } = await import('../csv/open-csv.ts');
@@ -101,4 +112,17 @@ export function withoutSheets(source: Source, names: ReadonlySet<string>): Sourc
   if (source.kind !== 'xlsx' || names.size === 0) return source;
   const sheets = source.sheets.filter((name) => !names.has(name));
   return { ...source, sheets, read: (only = sheets) => source.read(only) };
+}
+
+/** The source with some of its hidden sheets read as well, in tab order among the others. */
+export function withHiddenSheets(source: Source, names: ReadonlySet<string>): Source {
+  if (source.kind !== 'xlsx' || names.size === 0) return source;
+  const sheets = source.tabs.filter((name) => source.sheets.includes(name) || names.has(name));
+  return {
+    ...source,
+    sheets,
+    hidden: source.hidden.filter((name) => !names.has(name)),
+    hiddenRead: [...source.hiddenRead, ...source.hidden.filter((name) => names.has(name))],
+    read: (only = sheets) => source.read(only),
+  };
 }

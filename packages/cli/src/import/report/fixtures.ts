@@ -89,6 +89,8 @@ export function smallReport(
       sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
       encoding: null,
       sheets: [HOSTILE_SHEET, zh ? '初三' : 'Grade 9'],
+      hiddenRead: [],
+      skipped: [],
     },
     generator: 'triage 0.1.0',
     pseudonymized: true,

@@ -50,6 +50,14 @@ export interface ReportModel {
     readonly encoding: string | null;
     /** Sheet names for XLSX; empty for CSV. */
     readonly sheets: readonly string[];
+    /** Sheets among `sheets` the workbook hides, read as classes (their header maps like the others). */
+    readonly hiddenRead: readonly string[];
+    /** Sheets not read, with their non-blank rows: hidden (not a class), or nothing in them recognised. */
+    readonly skipped: readonly {
+      readonly sheet: string;
+      readonly rows: number;
+      readonly reason: 'hidden' | 'no-columns';
+    }[];
   };
   /** e.g. `triage 0.1.0`. */
   readonly generator: string;

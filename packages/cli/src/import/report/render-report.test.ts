@@ -119,6 +119,40 @@ describe.each<Lang>(['zh', 'en'])('renderReport (%s)', (lang) => {
 });
 
 describe('renderReport edge cases', () => {
+  it.each([
+    {
+      lang: 'en' as const,
+      texts: [
+        'Hidden in the workbook, read as classes</dt><dd>初二(2)班</dd>',
+        '<li>选项 (4 rows): hidden in the workbook, and its header does not hold the instruments of the sheets read</li>',
+        '<li>填写说明 (1 row): nothing in it recognised',
+      ],
+    },
+    {
+      lang: 'zh' as const,
+      texts: [
+        '工作簿中隐藏、已作为班级读取</dt><dd>初二(2)班</dd>',
+        '<li>选项（4 行）：在工作簿中是隐藏的，表头也不含所读工作表的量表</li>',
+        '<li>填写说明（1 行）：其中没有可识别的内容',
+      ],
+    },
+  ])('names the sheets read although hidden and those not read ($lang)', ({ lang, texts }) => {
+    const model = smallReport(lang);
+    const html = renderReport({
+      ...model,
+      source: {
+        ...model.source,
+        hiddenRead: ['初二(2)班'],
+        skipped: [
+          { sheet: '选项', rows: 4, reason: 'hidden' },
+          { sheet: '填写说明', rows: 1, reason: 'no-columns' },
+        ],
+      },
+    });
+    for (const text of texts) expect(html).toContain(text);
+    expect(renderReport(model)).not.toContain('class="skipped"');
+  });
+
   it('replaces a colour that is not a plain colour literal', () => {
     const model = smallReport('en');
     const hostile: ReportModel = {

@@ -28,6 +28,13 @@ function header(ctx: Context): string {
     [s.encoding, escapeHtml(model.source.encoding ?? s.encodingXlsx)],
   ];
   if (model.source.sheets.length > 0) pairs.push([s.sheets, escapeHtml(model.source.sheets.join(t.listSeparator))]);
+  // A sheet hidden but read, or not read at all, is said where the report is read: a class left out is no detail.
+  if (model.source.hiddenRead.length > 0)
+    pairs.push([s.hiddenRead, escapeHtml(model.source.hiddenRead.join(t.listSeparator))]);
+  if (model.source.skipped.length > 0) {
+    const items = model.source.skipped.map((x) => `<li>${escapeHtml(s.skippedSheet(x.sheet, x.rows, x.reason))}</li>`);
+    pairs.push([s.skipped, `<ul class="skipped">${items.join('')}</ul>`]);
+  }
   pairs.push(
     [s.generator, escapeHtml(model.generator)],
     [s.pseudonymized, escapeHtml(model.pseudonymized ? t.yes : t.no)],

@@ -53,7 +53,7 @@ ol.expl { padding: 0; list-style: none; }
 ol.expl li { border-left: 3px solid var(--line); padding: .25rem 0 .25rem .75rem; margin: .6rem 0; }
 ol.expl .x { font-weight: 600; margin-right: .5rem; }
 ol.expl .text { white-space: pre-wrap; margin: .2rem 0 0; font-family: inherit; }
-ul.sources { margin: 0; padding-left: 1.1rem; }
+ul.sources, ul.skipped { margin: 0; padding-left: 1.1rem; }
 a { color: #0969da; }
 footer { margin-top: 2.5rem; }
 @media (max-width: 40rem) {
