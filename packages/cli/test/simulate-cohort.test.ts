@@ -187,7 +187,7 @@ describe('triage simulate cohort on other inputs', () => {
     expect(grouped.result.counts.scored).toBe(1);
   });
 
-  it('leaves hidden and instruction sheets unread, as triage import does, and says so', async () => {
+  it('leaves a hidden option list and instructions unread, reads a hidden class, as triage import does, and says so', async () => {
     const cells = (rows: readonly (readonly string[])[]) =>
       rows
         .map(
@@ -234,6 +234,22 @@ describe('triage simulate cohort on other inputs', () => {
     const named = json(['--input', file, '--start', START, '--sheet', '初一(1)班', '--sheet', '填写说明']);
     expect(named.status).toBe(3);
     expect(named.stderr).not.toContain('not read');
+    // A hidden sheet holding a class (its header maps like the visible one's) is read, as in triage import.
+    const hiddenClass = join(s.dir, 'hidden-class.xlsx');
+    await writeZip(
+      hiddenClass,
+      workbookParts({
+        sheets: [
+          { name: '初一(1)班', data: cells(klass) },
+          { name: '初一(2)班', data: cells([klass[0] ?? [], ...klass.slice(1, 4)]), state: 'hidden' },
+        ],
+      }),
+    );
+    const read = json(['--input', hiddenClass, '--start', START]);
+    expect(read.status, read.stderr).toBe(0);
+    expect(read.result.counts).toEqual({ rows: 13, scored: 13, rejected: 0 });
+    expect(read.result.input).toMatchObject({ sheets: ['初一(1)班', '初一(2)班'], hiddenRead: ['初一(2)班'] });
+    expect(read.result.warnings[0]).toMatch(/^sheet "初一\(2\)班" is hidden in the workbook but read as a class/);
   });
 
   it('projects the rows it can score and exits 3 when some rows are rejected', () => {

@@ -19,8 +19,8 @@ import { personReader, personSchema } from '../import/person.ts';
 import { pseudonymOf } from '../import/pseudonym.ts';
 import { instrumentPlans, type RowContext, readRow, type SourceRecord } from '../import/read-row.ts';
 import { instrumentCandidates } from '../import/run-import.ts';
-import { recognisesNothing, rowsOf, type SkippedSheet } from '../import/skipped-sheets.ts';
-import { openSource, type Source, type SourceOptions, withoutSheets } from '../import/source.ts';
+import { recognisesNothing, rowsOf, type SkippedSheet, sortHiddenSheets } from '../import/skipped-sheets.ts';
+import { openSource, type Source, type SourceOptions, withHiddenSheets, withoutSheets } from '../import/source.ts';
 
 export interface CohortReadOptions extends SourceOptions {
   readonly file: string;
@@ -147,10 +147,18 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   const skipped: SkippedSheet[] = [];
   const leaveUnread = async (sheet: string, reason: SkippedSheet['reason']) =>
     skipped.push({ sheet, rows: await rowsOf(opened, sheet), reason });
-  for (const sheet of opened.kind === 'xlsx' ? opened.hidden : []) await leaveUnread(sheet, 'hidden');
-  // As `triage import` finds them: a title or notes above a header are skipped.
+  // As `triage import` finds them: a title or notes above a header are skipped; a hidden sheet holding a class is read.
   const answers = answerTexts(candidates);
-  const headers = await headersOf(opened, (fields, grouped) => mapFields(fields, grouped).ok, answers);
+  const visible = await headersOf(opened, (fields, grouped) => mapFields(fields, grouped).ok, answers);
+  const hidden = await sortHiddenSheets(opened, visible, {
+    answers,
+    instrumentsOf: (fields, grouped) => {
+      const mapped = mapFields(fields, grouped);
+      return mapped.ok ? mapped.value.instruments.map((i) => i.definition.id) : undefined;
+    },
+  });
+  for (const sheet of hidden.unread) await leaveUnread(sheet, 'hidden');
+  const headers = hidden.headers;
   // As `triage import` leaves them: sheets in which nothing is recognised (instructions beside the classes), unless
   // --sheet named them or no sheet is more.
   const blank = [...headers].filter(([sheet, header]) => {
@@ -165,7 +173,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       if (sheet !== null) await leaveUnread(sheet, 'no-columns');
     }
   }
-  const source = withoutSheets(opened, new Set(skipped.map((s) => s.sheet)));
+  const source = withoutSheets(withHiddenSheets(opened, hidden.read), new Set(skipped.map((s) => s.sheet)));
   // Every sheet mapped before a row is read, as `triage import` does: a header that cannot be mapped, or a rule set
   // written for other instruments, stops here rather than after the whole file.
   if (headers.size === 0) throw new CliError('CLI_NO_DATA', text.emptyFile(options.file));

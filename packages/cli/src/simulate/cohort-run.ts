@@ -30,6 +30,8 @@ export interface SimulateCohortResult {
     readonly encoding?: string;
     /** Workbooks: the sheets read, and those left unread (hidden, or nothing in them recognised) with their rows. */
     readonly sheets?: readonly string[];
+    /** Workbooks: sheets among `sheets` the workbook hides, read as classes; absent when none. */
+    readonly hiddenRead?: readonly string[];
     readonly skipped?: readonly SkippedSheet[];
     readonly instruments: readonly string[];
   };
@@ -145,7 +147,10 @@ export async function runCohort(
     importText,
   );
   // Said on stderr and kept for --json in the same words and order.
-  const skippedSheets = read.skipped.map((s) => importText.sheetSkipped(s.sheet, s.rows, s.reason));
+  const skippedSheets = [
+    ...(read.source.kind === 'xlsx' ? read.source.hiddenRead.map((sheet) => importText.hiddenSheetRead(sheet)) : []),
+    ...read.skipped.map((s) => importText.sheetSkipped(s.sheet, s.rows, s.reason)),
+  ];
   const afterRead = [
     ...coverage,
     ...(read.unmappedSheets.length > 0 ? [text.unmappedSheets(read.unmappedSheets)] : []),
@@ -164,7 +169,12 @@ export async function runCohort(
     file: options.file,
     ...(source.kind === 'csv'
       ? { kind: 'csv', encoding: source.dialect.encoding }
-      : { kind: 'xlsx', sheets: source.sheets, skipped: read.skipped }),
+      : {
+          kind: 'xlsx',
+          sheets: source.sheets,
+          ...(source.hiddenRead.length > 0 ? { hiddenRead: source.hiddenRead } : {}),
+          skipped: read.skipped,
+        }),
     instruments: read.instruments,
   };
   const counts = { rows: read.counts.rows, scored: read.counts.scored, rejected: read.counts.rejected };
