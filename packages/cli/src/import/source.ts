@@ -29,7 +29,8 @@ export interface SourceOptions {
   readonly delimiter?: string | undefined;
   /**
    * Workbooks only: these sheets, by exact name or as headers are matched (see sheet-names.ts). Default: every sheet,
-   * or with `visibleOnly` every sheet the workbook does not hide (a hidden one holds an option list or lookups).
+   * or with `visibleOnly` every sheet the workbook does not hide, the hidden ones listed apart for the caller to sort
+   * (a class is read, an option list or lookups not: see skipped-sheets.ts).
    */
   readonly sheets?: readonly string[] | undefined;
   readonly visibleOnly?: boolean;

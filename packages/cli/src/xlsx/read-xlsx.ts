@@ -52,7 +52,7 @@ export async function listSheets(path: string): Promise<readonly string[]> {
  * Streams the non-empty rows of an .xlsx workbook's worksheets, in batches of up to 1,000 rows that never span two
  * sheets, with every cell as text (see cell-text.ts for the conversions). Memory stays flat whatever the size of the
  * workbook. Sheets come in the order the zip stores them, which is tab order for every writer we know of. Hidden and
- * very hidden sheets are read like visible ones when asked for (the import asks for them only by --sheet).
+ * very hidden sheets are read like visible ones when asked for (the import asks for a class, or one --sheet names).
  * Throws `XlsxError`: `XLSX_NO_SUCH_SHEET` (before reading any cell) for a name in `options.sheets` the workbook does
  * not have, `XLSX_INVALID` for a file that is not a readable workbook; Node's own errors for I/O failures.
  */

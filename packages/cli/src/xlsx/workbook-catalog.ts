@@ -6,7 +6,7 @@ import { readZipDirectory, readZipEntry, sniff, type ZipEntry } from './zip-dire
 export interface SheetInfo {
   readonly name: string;
   readonly sheetId: number;
-  /** `hidden` and `veryHidden` sheets are read only when asked for by name (the import: `--sheet`, see source.ts). */
+  /** `hidden` and `veryHidden` sheets: the import reads one when it holds a class or `--sheet` names it (source.ts). */
   readonly state: 'visible' | 'hidden' | 'veryHidden';
   /** The sheet's part in the zip, e.g. `xl/worksheets/sheet1.xml`. */
   readonly part: string;
