@@ -292,7 +292,7 @@ describe('triage import: header rows', () => {
     it.each([
       ['Q1 …', items.map((i) => `Q${i}`)],
       ['question texts', items.map((i) => `${i}. 过去两周的感受`)],
-    ])('rejects that header (%s) as a repeated header, not as an urgent student', (name, words) => {
+    ])('reads the rows under that header (%s) by it: the header set aside, no student rejected', (name, words) => {
       const lines = [
         ['student_id', 'name', 'sex', 'age', ...items.map((i) => `PHQ-A ${i}`)].join(','),
         student(1, '0'),
@@ -301,10 +301,16 @@ describe('triage import: header rows', () => {
       ];
       const out = `pasted-${name.length}`;
       const r = run(['import', s.write(`${out}.csv`, `${lines.join('\r\n')}\r\n`), '--out', join(s.dir, out)]);
-      expect(r.status, r.stderr).not.toBe(2);
-      const errors = readOutputCsv(join(s.dir, out, 'errors.csv')).rows;
-      expect(errors.map((e) => [e._line, e._code, e._urgent])).toEqual([['3', 'IMPORT_HEADER_REPEATED', '']]);
-      expect(readOutputCsv(join(s.dir, out, 'results.csv')).rows.map((row) => row.line)).toEqual(['2', '4']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('a header in another layout on line 3');
+      expect(readOutputCsv(join(s.dir, out, 'errors.csv')).rows).toEqual([]);
+      const results = readOutputCsv(join(s.dir, out, 'results.csv')).rows;
+      expect(results.map((row) => [row.line, row['phq-a_total']])).toEqual([
+        ['2', '0'],
+        ['4', '2'],
+      ]);
+      // Item 9 answered under the second header: its flag is read.
+      expect(results[1]?.['phq-a_flags']).not.toBe('');
     });
   });
 

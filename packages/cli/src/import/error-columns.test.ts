@@ -22,6 +22,14 @@ describe('ErrorColumns', () => {
     expect(columns.cells('1班', [...first, 'extra'])).toEqual([...first, '', 'extra']);
   });
 
+  it('places a header met in the middle of the data by its names, the names errors.csv lacks after the others', () => {
+    const columns = new ErrorColumns(['学号', 'PHQ9_9', 'GAD7_1']);
+    const later = {};
+    columns.addLater(later, ['学号', 'GAD7_1', 'PHQA_a', 'PHQ9_9']);
+    expect(columns.header).toEqual(['学号', 'PHQ9_9', 'GAD7_1']);
+    expect(columns.cells(later, ['1', '3', '0', '2'])).toEqual(['1', '2', '3', '0']);
+  });
+
   it('leaves the cells of a sheet it was never given as they are', () => {
     const columns = new ErrorColumns(['学号']);
     const cells = ['填写说明'];

@@ -7,7 +7,8 @@
  */
 export class ErrorColumns {
   readonly header: string[];
-  private readonly placements = new Map<string | null, number[]>();
+  /** By sheet, or by a header in the middle of a sheet's data (its reading). */
+  private readonly placements = new Map<unknown, (number | undefined)[]>();
 
   constructor(first: readonly string[]) {
     this.header = [...first];
@@ -15,6 +16,18 @@ export class ErrorColumns {
 
   /** Places the columns of `sheet` by their names in `header`, adding the names not seen yet. */
   add(sheet: string | null, header: readonly string[]): void {
+    this.place(sheet, header, true);
+  }
+
+  /**
+   * Places the columns of a header met in the middle of the data, once errors.csv's header is written: by their names
+   * where it has them, the others after all the named columns, in order.
+   */
+  addLater(key: object, header: readonly string[]): void {
+    this.place(key, header, false);
+  }
+
+  private place(key: unknown, header: readonly string[], grow: boolean): void {
     const seen = new Map<string, number>();
     const placement = header.map((name) => {
       const key = name.trim();
@@ -23,14 +36,14 @@ export class ErrorColumns {
       for (let i = 0, n = 0; i < this.header.length; i++) {
         if ((this.header[i] as string).trim() === key && n++ === occurrence) return i;
       }
-      return this.header.push(name) - 1;
+      return grow ? this.header.push(name) - 1 : undefined;
     });
-    this.placements.set(sheet, placement);
+    this.placements.set(key, placement);
   }
 
   /** A row's cells under errors.csv's columns (the same array when they are there already). */
-  cells(sheet: string | null, fields: readonly string[]): readonly string[] {
-    const placement = this.placements.get(sheet);
+  cells(key: unknown, fields: readonly string[]): readonly string[] {
+    const placement = this.placements.get(key);
     if (!placement) return fields;
     const inPlace = placement.every((column, i) => column === i);
     if (inPlace && (fields.length <= placement.length || placement.length === this.header.length)) return fields;

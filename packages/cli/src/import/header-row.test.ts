@@ -1,7 +1,7 @@
 import { getInstrument, type InstrumentDefinition, instruments } from '@triage/scales';
 import { describe, expect, it } from 'vitest';
 import { mapHeader } from './columns.ts';
-import { headersOf, joinHeaderRows, shortName } from './header-row.ts';
+import { headersOf, isStudentAbove, joinHeaderRows, shortName } from './header-row.ts';
 import { answerTexts } from './header-text.ts';
 import type { Source } from './source.ts';
 
@@ -172,5 +172,47 @@ describe("headersOf: a student's row is never a header's second row", () => {
       instruments,
     );
     expect(found).toMatchObject({ line: 2, from: 1 });
+  });
+});
+
+// A line above the header: a title or notes (skipped), or a student's row (rejected: the header below may not be its).
+describe('isStudentAbove', () => {
+  const items = '123456789cd'.split('').map((n) => `PHQA${n}`);
+  const header = ['学号', '姓名', '性别', '年龄', '班级', ...items];
+  const mapped = mapHeader(header, { candidates: instruments, named: false, known: instruments });
+  if (!mapped.ok) throw new Error('header');
+  const answers = answerTexts(instruments);
+  const width = header.length;
+  const line = (cells: readonly string[]) => [...cells, ...Array(width - cells.length).fill('')];
+  const student = ['2025010001', '学生1', '女', '14', '初二1班', ...'11111111300'.split('')];
+
+  it.each([
+    ['a title', line(['某某中学心理健康筛查'])],
+    ['a date and a school', line(['2025-09-01', '某某中学'])],
+    ['notes of three cells', line(['说明：', '0=完全不会', '3=几乎每天'])],
+    ['notes of three cells over the answers', line(['', '', '', '', '', '完全不会', '好几天', '几乎每天'])],
+    [
+      'a second header in other words',
+      ['student_id', 'name', 'sex', 'age', 'class', ...items.map((_, n) => `Q${n + 1}`)],
+    ],
+    ['question texts', line(['', '', '', '', '', ...items.map((_, n) => `${n + 1}. 在过去两周内的感受`)])],
+  ])('never takes %s for a student', (_, fields) => {
+    expect(isStudentAbove({ line: 1, fields }, mapped.value, answers)).toBe(false);
+  });
+
+  it('never takes a title merged across the table (every cell filled), or one text in every cell, for a student', () => {
+    const fields = Array(width).fill('初一(2)班');
+    const merged = [{ first: 0, last: width - 1 }];
+    expect(isStudentAbove({ line: 1, fields, merged }, mapped.value, answers)).toBe(false);
+    expect(isStudentAbove({ line: 1, fields }, mapped.value, answers)).toBe(false);
+  });
+
+  it.each([
+    ['a whole row', student],
+    ['a row without name and class', ['2025010002', '', '女', '14', '', ...'11111111000'.split('')]],
+    ['answers only, most items', line(['', '', '', '', '', ...'113111100'.split('')])],
+    ['person cells and a few answers', line(['2025010003', '学生3', '女', '14', '初二1班', '1', '1', '0'])],
+  ])('takes %s for a student', (_, fields) => {
+    expect(isStudentAbove({ line: 1, fields }, mapped.value, answers)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
-import type { GroupedName, SheetMapping } from './columns.ts';
+import type { Column, GroupedName, SheetMapping } from './columns.ts';
 import { looksLikeAnswers, mayBeData } from './header-text.ts';
 import { personFieldOfHeader } from './person-header.ts';
 import type { SourceRecord } from './read-row.ts';
+import { holdsHeaderWords, repeatsHeader } from './repeated-header.ts';
 import type { Source } from './source.ts';
 
 const isBlank = (r: SourceRecord) => r.fields.every((f) => f.trim() === '');
@@ -15,6 +16,8 @@ export interface HeaderRow {
   readonly line: number;
   readonly fields: readonly string[];
   readonly above: number;
+  /** The non-blank lines above it (at most {@link LINES_ABOVE_HEADER}): a title, notes, or students' rows. */
+  readonly aboveRows?: readonly SourceRecord[];
   /** A header of two rows, a group row over the column names: the group row's line. */
   readonly from?: number;
   /** A header of two rows: by column, the group name over it and its own name. */
@@ -154,8 +157,8 @@ export async function headersOf(
           headers.set(
             record.sheet ?? null,
             withGroup
-              ? { line: record.line, ...named, above: seen.length - 2, from: group.line }
-              : { line: record.line, fields: record.fields, above: seen.length - 1 },
+              ? { line: record.line, ...named, above: seen.length - 2, aboveRows: seen.slice(0, -2), from: group.line }
+              : { line: record.line, fields: record.fields, above: seen.length - 1, aboveRows: seen.slice(0, -1) },
           );
           break outer;
         }
@@ -165,7 +168,8 @@ export async function headersOf(
           // reports the group instead of reading the other instruments alone.
           joinings.find((j) => maps(j.fields));
         if (group && joined) {
-          const header = { line: record.line, ...joined, above: seen.length - 2, from: group.line };
+          const aboveRows = seen.slice(0, -2);
+          const header = { line: record.line, ...joined, above: aboveRows.length, aboveRows, from: group.line };
           headers.set(record.sheet ?? null, header);
           break outer;
         }
@@ -221,4 +225,40 @@ export function groupExample(
     instrument: first.instrument,
     item: first.item,
   };
+}
+
+/** A title or notes line holds a few cells (a title, a date, `说明：`, `0=完全不会`); a student's row holds more. */
+const STUDENT_CELLS = 4;
+
+/**
+ * Whether a line above the header is a student's row (a class pasted above the header, an Excel sort that moved the
+ * header down), not a title or notes: at least half the mapped columns (person and items) and at least
+ * {@link STUDENT_CELLS} of them hold a cell, a range merged across columns counting once (a title merged across the
+ * table fills every cell), not all the same text, one of them what may be a student's data (an id, an age, an answer:
+ * header-text.ts), and it is no header in other words (学号 … Q1 …). A title or notes line, of one to three cells, is
+ * never one.
+ */
+export function isStudentAbove(record: SourceRecord, mapping: SheetMapping, answers: ReadonlySet<string>): boolean {
+  const { fields } = record;
+  const columns: Column[] = [
+    ...Object.values(mapping.person).filter((c): c is Column => c !== undefined),
+    ...mapping.instruments.flatMap(({ items }) => items),
+  ];
+  const spans = new Set<unknown>();
+  let filled = 0;
+  let data = false;
+  let first: string | undefined;
+  let differ = false;
+  for (const { index } of columns) {
+    const cell = fields[index] ?? '';
+    if (cell.trim() === '') continue;
+    first ??= cell.trim();
+    if (cell.trim() !== first) differ = true;
+    const span = record.merged?.find((m) => index >= m.first && index <= m.last);
+    if (!span || !spans.has(span)) filled++;
+    if (span) spans.add(span);
+    if (mayBeData(cell, answers)) data = true;
+  }
+  if (filled < Math.max(STUDENT_CELLS, Math.ceil(columns.length / 2)) || !data || !differ) return false;
+  return !repeatsHeader(fields, mapping) && !holdsHeaderWords(fields, mapping);
 }

@@ -80,7 +80,13 @@ const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: 
   IMPORT_UNTERMINATED_QUOTE: () => 'a quoted field opened on this line is never closed; expected a closing "',
   IMPORT_SHEET_UNMAPPED: () => "the sheet's header row could not be mapped (see the message about this sheet)",
   IMPORT_HEADER_REPEATED: () =>
-    'this line repeats the header row (files pasted one under another?); expected a student: delete the line',
+    'this line is a header row again (files or classes pasted one under another?), not a student',
+  IMPORT_HEADER_UNMAPPED: (e) =>
+    `a header row again, in a layout that cannot be read as this file's instruments (${e}): the rows under it, up to the next header that can be, are not read (IMPORT_UNDER_UNMAPPED_HEADER); do not delete this line: import those rows as a file of their own`,
+  IMPORT_UNDER_UNMAPPED_HEADER: (e) =>
+    `the row sits under the header on line ${e}, which cannot be read as this file's instruments: not read (the first header's columns are not this row's); urgent where its risk is unknown: import these rows, with that header, as a file of their own`,
+  IMPORT_ABOVE_HEADER: (e) =>
+    `the row sits above the header (line ${e}) and holds a student's answers, not a title or notes (pasted above the header, or moved there by a sort?): not read; move it below the header`,
   IMPORT_HEADER_ROW: () => "the file's header row again (under each class of a stacked sheet): skipped; nothing to fix",
   IMPORT_SUMMARY_ROW: () =>
     "a statistics row (合计, 平均分, 最高分 …), not a student's answers: set aside, never scored; nothing to fix",
@@ -108,7 +114,13 @@ const rowIssuesZh: typeof rowIssuesEn = {
   IMPORT_FIELD_COUNT: (e) => `该行字段数与表头的 ${e} 个不符（少了或多了单元格，答案可能错位）`,
   IMPORT_UNTERMINATED_QUOTE: () => '本行开始的带引号字段没有结束；缺少右引号 "',
   IMPORT_SHEET_UNMAPPED: () => '该工作表的表头无法识别（见关于该工作表的提示）',
-  IMPORT_HEADER_REPEATED: () => '这一行重复了表头（几个文件上下拼在一起了？）；应为学生的作答：请删除这一行',
+  IMPORT_HEADER_REPEATED: () => '这一行又是表头（几个文件或班级上下拼在一起了？），不是学生',
+  IMPORT_HEADER_UNMAPPED: (e) =>
+    `表头再次出现，但其列无法按本文件的量表（${e}）读取：其下直到下一个可读的表头，各行都未读取（IMPORT_UNDER_UNMAPPED_HEADER）；请勿删除这一行：请把这些行单独存为一个文件导入`,
+  IMPORT_UNDER_UNMAPPED_HEADER: (e) =>
+    `该行位于第 ${e} 行的表头之下，而该表头无法按本文件的量表读取：未读取（第一个表头的列不是这一行的列）；风险未知者标为紧急：请把这些行连同该表头单独存为一个文件导入`,
+  IMPORT_ABOVE_HEADER: (e) =>
+    `该行位于表头（第 ${e} 行）之上，是学生的作答，不是标题或说明（粘贴到了表头上方，或排序把表头移到了下面？）：未读取；请把它移到表头下方`,
   IMPORT_HEADER_ROW: () => '文件自身的表头再次出现（多个班级上下排在一张表里）：已跳过；无需修正',
   IMPORT_SUMMARY_ROW: () => '统计行（合计、平均分、最高分等），不是学生的作答：已另放，不计分；无需修正',
   IMPORT_TITLE_ROW: () => '跨整行合并的标题（班级标题，如 初一(2)班？），不是学生：已另放；无需修正',
@@ -145,6 +157,12 @@ const en = {
     `${where}: the ${items} unnamed item columns were taken as ${abbreviation}, the only instrument with exactly these items; if that is wrong, name it with --instrument`,
   linesAboveHeader: (where: string, line: number, above: number) =>
     `${where}: header on line ${line}; ${plural(above, 'line')} above it skipped (a title or notes, not student rows)`,
+  studentsAboveHeader: (where: string, line: number, rows: number) =>
+    `${where}: ${plural(rows, 'row')} above the header (line ${line}) ${rows === 1 ? 'holds' : 'hold'} a student's answers, not a title or notes: not read, in errors.csv (IMPORT_ABOVE_HEADER); move ${rows === 1 ? 'it' : 'them'} below the header`,
+  newHeader: (where: string, line: number) =>
+    `${where}: a header in another layout on line ${line} (another column order or other columns): the rows under it, and under the same header again, are read by it`,
+  headerUnmapped: (where: string, line: number) =>
+    `${where}: the header on line ${line} cannot be read as this file's instruments: the rows under it, up to the next header that can be, are not read (in errors.csv, IMPORT_UNDER_UNMAPPED_HEADER)`,
   /** `example`: from the file's header cells, each left out where it may be a student's data (see GroupExample). */
   twoRowHeader: (where: string, from: number, to: number, example?: GroupExample) => {
     const lead = `${where}: header on lines ${from}–${to}, read as one (a group row over the column names`;
@@ -424,6 +442,12 @@ const zh: ImportMessages = {
     `${where}：未注明量表的 ${items} 个题目列按 ${abbreviation} 读取（只有它恰好有这些题目）；如不对，请用 --instrument 指定`,
   linesAboveHeader: (where, line, above) =>
     `${where}：表头在第 ${line} 行；其上 ${above} 行（标题或说明，不是学生数据）已跳过`,
+  studentsAboveHeader: (where, line, rows) =>
+    `${where}：表头（第 ${line} 行）上方有 ${rows} 行是学生的作答，不是标题或说明：未读取，已写入 errors.csv（IMPORT_ABOVE_HEADER）；请移到表头下方`,
+  newHeader: (where, line) =>
+    `${where}：第 ${line} 行是另一种排列的表头（列的顺序或列不同）：其下各行（以及同样表头下的各行）按它读取`,
+  headerUnmapped: (where, line) =>
+    `${where}：第 ${line} 行的表头无法按本文件的量表读取：其下直到下一个可读的表头，各行都未读取（见 errors.csv，IMPORT_UNDER_UNMAPPED_HEADER）`,
   twoRowHeader: (where, from, to, example) => {
     const lead = `${where}：表头在第 ${from}–${to} 行，合起来读（上一行是分组名`;
     if (!example) return `${lead}）`;

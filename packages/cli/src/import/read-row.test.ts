@@ -6,7 +6,15 @@ import { AnswerPatterns } from './answer-patterns.ts';
 import type { SheetMapping } from './columns.ts';
 import { type TextSink, writeCsvRow, writeJsonRow } from './output/row-text.ts';
 import { personReader, personSchema } from './person.ts';
-import { instrumentPlans, isHeaderRow, type RowContext, readRow } from './read-row.ts';
+import {
+  aboveHeader,
+  instrumentPlans,
+  isHeaderAgain,
+  isHeaderRow,
+  type RowContext,
+  readRow,
+  underUnmappedHeader,
+} from './read-row.ts';
 import { describeDecision, rowText, scoreText } from './result-cells.ts';
 import { RowDecisions } from './row-decisions.ts';
 
@@ -451,6 +459,30 @@ describe('readRow on the header row repeated mid-file', () => {
     expect(result.riskSignal).toBe(false);
   });
 
+  it.each([
+    ['more columns (PHQA_a, PHQA_b added)', ['extra 1', 'extra 2']],
+    ['fewer columns (the last items left out)', []],
+  ])('takes a header with %s for a header to map, not a row of the wrong width', (what, extra) => {
+    const items = itemsAs((id) => `Q${id}`);
+    const fields = [
+      ...['学号', '性别', '年龄', '年级', '班级'],
+      ...(extra.length > 0 ? [...items, ...extra] : items.slice(0, -3)),
+    ];
+    const result = readRow({ line: 30, fields }, context(sheet));
+    expect(isHeaderAgain(result), what).toBe(true);
+    expect(result.ok ? true : result.riskSignal).toBe(false);
+  });
+
+  it('keeps a student row of the wrong width a student row (IMPORT_FIELD_COUNT), whatever words it holds', () => {
+    const answers = itemsAs((id) => (id === '1' ? '2' : `Q${id}`));
+    const result = readRow(
+      { line: 30, fields: ['学号', '性别', '年龄', '年级', '班级', ...answers, 'x'] },
+      context(sheet),
+    );
+    expect(isHeaderAgain(result)).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.code)).toEqual(['IMPORT_FIELD_COUNT']);
+  });
+
   it('keeps a student whose answers are option texts (没有或很少时间) a student, with its own issues', () => {
     const sds = getInstrument('sds') as InstrumentDefinition;
     const answers = sds.items.map((_, n) => (n === 3 ? '说不清' : '没有或很少时间'));
@@ -672,5 +704,51 @@ describe('readRow on a word for absence in the first answer cell, the rest blank
       expect(result.scores[0]?.value.flags.map((f) => f.status)).toContain('unknown');
       expect(['R3', 'R4']).toContain(result.decision.level);
     } else expect(result.riskSignal).toBe(true);
+  });
+});
+
+// Rows no header is known to read: above the sheet's header, or under one in the middle that does not map.
+describe('rows read by no header', () => {
+  const phqA = INSTRUMENTS[0] as InstrumentDefinition;
+  const row = (item9: string) => [
+    '2025001',
+    '女',
+    '14',
+    '初二',
+    '1班',
+    ...'11111111'.split(''),
+    item9,
+    '0',
+    '0',
+    '0',
+    '0',
+  ];
+
+  it.each([
+    ['item 9 positive', '3', true],
+    ['item 9 blank', '', true],
+    ['item 9 zero', '0', false],
+  ])(
+    'rejects a student row above the header (IMPORT_ABOVE_HEADER), urgent by its critical cells: %s',
+    (_, item9, urgent) => {
+      const result = aboveHeader({ line: 1, fields: row(item9) }, context([phqA]), 3);
+      expect(result.issues).toEqual([{ code: 'IMPORT_ABOVE_HEADER', expected: '3' }]);
+      expect(result.riskSignal).toBe(urgent);
+    },
+  );
+
+  it('rejects a row under a header that does not map as urgent: nothing says where its critical items are', () => {
+    const result = underUnmappedHeader({ line: 9, fields: row('0') }, 5, null);
+    expect(result.issues).toEqual([{ code: 'IMPORT_UNDER_UNMAPPED_HEADER', expected: '5' }]);
+    expect(result.riskSignal).toBe(true);
+  });
+
+  it.each([
+    ['3', true],
+    ['0', false],
+  ])('reads the critical items by that header where it maps other instruments (item 9 = %s)', (item9, urgent) => {
+    // The file holds other instruments; the header on line 5 holds PHQ-A, whose item 9 is where its own columns say.
+    const result = underUnmappedHeader({ line: 9, fields: row(item9) }, 5, context([phqA]));
+    expect(result.riskSignal).toBe(urgent);
   });
 });

@@ -40,6 +40,9 @@ export type RowIssueCode =
   | 'IMPORT_SHEET_UNMAPPED'
   | 'IMPORT_HEADER_REPEATED'
   | 'IMPORT_HEADER_ROW'
+  | 'IMPORT_HEADER_UNMAPPED'
+  | 'IMPORT_UNDER_UNMAPPED_HEADER'
+  | 'IMPORT_ABOVE_HEADER'
   | 'IMPORT_SUMMARY_ROW'
   | 'IMPORT_TITLE_ROW'
   | 'IMPORT_CELL_ERROR'
@@ -171,17 +174,21 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
       return { ok: false, record, issues, riskSignal: criticalCells(record.fields, context) };
     }
   }
-  if (context.strictWidth) {
-    const issue = widthIssue(record, mapping.width);
-    if (issue) return { ok: false, record, issues: [issue], riskSignal: criticalCells(record.fields, context) };
-  }
-  const issues: RowIssue[] = [];
   const { fields } = record;
-  const p = mapping.person;
   // The header again (classes or files pasted one under the other): skipped when it is the file's own in every mapped
-  // column, else one error, not one per column.
+  // column, else a header to map (see isHeaderAgain). Before the width: a class's header may have more columns.
   if (repeatsHeader(fields, mapping))
     return repeatsEveryHeader(fields, mapping) ? headerRow(record) : headerAgain(record);
+  if (context.strictWidth) {
+    const issue = widthIssue(record, mapping.width);
+    if (issue) {
+      // A header in another layout, wider or narrower (PHQA_a, PHQA_b added): header words, no answer.
+      if (holdsHeaderWords(fields, mapping) && !readsAnswer(fields, context.plans)) return headerAgain(record);
+      return { ok: false, record, issues: [issue], riskSignal: criticalCells(fields, context) };
+    }
+  }
+  const issues: RowIssue[] = [];
+  const p = mapping.person;
   const cells: { -readonly [K in keyof PersonCells]: PersonCells[K] } = {
     studentId: cellOf(fields, p.studentId),
     sex: cellOf(fields, p.sex),
@@ -291,6 +298,39 @@ function headerAgain(record: SourceRecord): RowRejection {
   return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_REPEATED', expected: '' }], riskSignal: false };
 }
 
+/**
+ * Whether a row is a header in the middle of the data other than the one its rows are read by (another column order,
+ * other words, more columns): the rows under it are in its layout, so it must be mapped, never read past.
+ */
+export function isHeaderAgain(row: RowResult | RowRejection): row is RowRejection {
+  return !row.ok && row.issues[0]?.code === 'IMPORT_HEADER_REPEATED';
+}
+
+/**
+ * A row above the sheet's header (on line `header`) that holds a student's row, not a title or notes: never read by a
+ * header below it, which may not be its own (an Excel sort moved the header down, a class pasted above it). Urgent
+ * where its critical items' columns under that header show a positive or unknown answer: the best guess there is.
+ */
+export function aboveHeader(record: SourceRecord, context: RowContext, header: number): RowRejection {
+  const issues: RowIssue[] = [{ code: 'IMPORT_ABOVE_HEADER', expected: String(header) }];
+  return { ok: false, record, issues, riskSignal: criticalCells(record.fields, context) };
+}
+
+/**
+ * A row under a header in the middle of the data (on line `header`) that cannot be read as the file's instruments:
+ * never read by another header's columns. `other`: that header's own reading (other instruments), which says where
+ * its critical items are; without one nothing says where they are, and an unknown critical answer is urgent.
+ */
+export function underUnmappedHeader(record: SourceRecord, header: number, other: RowContext | null): RowRejection {
+  const issues: RowIssue[] = [{ code: 'IMPORT_UNDER_UNMAPPED_HEADER', expected: String(header) }];
+  return { ok: false, record, issues, riskSignal: other ? criticalCells(record.fields, other) : true };
+}
+
+/** A header in the middle of the data that cannot be read as the file's instruments (`instruments`, as said). */
+export function unmappedHeader(record: SourceRecord, instruments: string): RowRejection {
+  return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_UNMAPPED', expected: instruments }], riskSignal: false };
+}
+
 /** The file's own header again, in every mapped column: no student, skipped as the header itself is. */
 function headerRow(record: SourceRecord): RowRejection {
   return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_ROW', expected: '' }], riskSignal: false };
@@ -334,6 +374,16 @@ function holdsAnswer(
     return positions.some(
       (index, p) => index >= 0 && (fields[index] ?? '').trim() !== '' && !unread.has(definition.items[p]?.id),
     );
+  });
+}
+
+/** Whether any item cell holds an answer its instrument reads: a header's cells hold none. */
+function readsAnswer(fields: readonly string[], plans: readonly InstrumentPlan[]): boolean {
+  return plans.some(({ definition, positions, score }) => {
+    const answers = positions.map((index) => (index < 0 ? '' : (fields[index] ?? '')));
+    const result = scoreInstrument(definition, answers, score);
+    const unread = new Set(result.ok ? [] : result.error.issues.map((i) => i.item));
+    return answers.some((a, p) => String(a).trim() !== '' && !unread.has(definition.items[p]?.id));
   });
 }
 

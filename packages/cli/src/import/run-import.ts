@@ -10,7 +10,8 @@ import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } fro
 import { DecisionTexts } from './decision-texts.ts';
 import { ErrorColumns } from './error-columns.ts';
 import { FileTotals, type TotalsFound } from './file-totals.ts';
-import { groupExample, type HeaderRow, headersOf } from './header-row.ts';
+import { HeaderChanges, type HeaderReading } from './header-changes.ts';
+import { groupExample, type HeaderRow, headersOf, isStudentAbove } from './header-row.ts';
 import { answerTexts } from './header-text.ts';
 import { IdRegistry, RowPlaces } from './id-registry.ts';
 import { type Journal, journalPath } from './journal.ts';
@@ -24,13 +25,17 @@ import { personReader, personSchema } from './person.ts';
 import { pseudonymOf } from './pseudonym.ts';
 import { markComplete, readJournal } from './read-journal.ts';
 import {
+  aboveHeader,
   instrumentPlans,
+  isHeaderAgain,
   isHeaderRow,
   type RowContext,
   type RowRejection,
   readRow,
   type SourceRecord,
   setAside,
+  underUnmappedHeader,
+  unmappedHeader,
 } from './read-row.ts';
 import { rejectionCells, type ShownRejection, withoutIdentity } from './rejection-cells.ts';
 import { rowText } from './result-cells.ts';
@@ -267,9 +272,23 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     }
   }
   const source = withoutSheets(withHiddenSheets(opened, hidden.read), new Set(skipped.map((s) => s.sheet)));
+  // Lines above the header: a title or notes, skipped; or students' rows (a class pasted above the header, a sort that
+  // moved the header down), rejected as they are read.
+  const studentsAbove = new Map<string | null, ReadonlySet<number>>();
+  for (const [sheet, header] of headers) {
+    const mapping = raw.get(sheet);
+    const students = new Set<number>();
+    if (mapping && !Array.isArray(mapping)) {
+      for (const r of header.aboveRows ?? []) if (isStudentAbove(r, mapping, answers)) students.add(r.line);
+    }
+    studentsAbove.set(sheet, students);
+  }
   for (const [sheet, header] of headers) {
     const where = sheet === null ? options.file : `${options.file} [${sheet}]`;
-    if (header.above > 0) options.note(text.linesAboveHeader(where, header.from ?? header.line, header.above));
+    const students = studentsAbove.get(sheet)?.size ?? 0;
+    const line = header.from ?? header.line;
+    if (header.above > students) options.note(text.linesAboveHeader(where, line, header.above - students));
+    if (students > 0) options.note(text.studentsAboveHeader(where, line, students), 'warning');
     if (header.from === undefined) continue;
     const mapping = raw.get(sheet);
     const example = mapping && !Array.isArray(mapping) ? groupExample(header, mapping, answers) : undefined;
@@ -346,33 +365,50 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   // Item answers go into the facts only for instruments whose items some rule reads (C-SSRS item 2, say).
   const paths = compiled.rules.flatMap((r) => r.readers.map((reader) => reader.fact));
   const readsItems = (id: string) => paths.some((p) => p.startsWith(`scales.${id}.items`));
-  const contexts = new Map<string | null, RowContext | null>();
+  // Every reading made, a sheet's own and those of headers in the middle of its data (their answers' coding counts).
+  const contexts: RowContext[] = [];
+  const totals = new Map<RowContext, FileTotals>();
+  /** `read`: rows are read by it (else only where its critical items are is looked at). */
+  const contextOf = (mapping: SheetMapping, read = true): RowContext => {
+    const context: RowContext = {
+      mapping,
+      decisions: new RowDecisions(),
+      person: mapping.person.studentId
+        ? personReader(schema, { idRequired: true })
+        : personReader(personSchema({ idRequired: false, ...(options.mapping ? { sex: options.mapping.sex } : {}) }), {
+            idRequired: false,
+          }),
+      memo,
+      plans: instrumentPlans(mapping, options.score, readsItems),
+      strictWidth: source.kind === 'csv',
+    };
+    if (!read) return context;
+    contexts.push(context);
+    const check = FileTotals.of(context.mapping, context.plans);
+    if (check) totals.set(context, check);
+    return context;
+  };
+  // A header in the middle of the data is mapped as the sheet's own was (header-changes.ts): read by when it holds the
+  // file's instruments, in their order (results have one column layout), else its rows are not read. Item headers that
+  // name no instrument (Q1, 第1题) are the file's instruments', as with --instrument naming them, rather than the
+  // instrument that happens to have as many items.
+  const layouts = new HeaderChanges((fields): HeaderReading => {
+    const own = mapSheet(fields, options, all);
+    const guessed = !own.ok || own.value.how === 'count';
+    const named = guessed ? mapSheet(fields, { ...options, instruments }, all) : own;
+    const mapped = named.ok ? named : own;
+    if (!mapped.ok) return { ok: false, other: null };
+    const aligned = alignInstruments(mapped.value, first);
+    return aligned ? { ok: true, context: contextOf(aligned) } : { ok: false, other: contextOf(mapped.value, false) };
+  });
   for (const [sheet, mapping] of mappings) {
-    contexts.set(
-      sheet,
-      mapping && {
-        mapping,
-        decisions: new RowDecisions(),
-        person: mapping.person.studentId
-          ? personReader(schema, { idRequired: true })
-          : personReader(
-              personSchema({ idRequired: false, ...(options.mapping ? { sex: options.mapping.sex } : {}) }),
-              {
-                idRequired: false,
-              },
-            ),
-        memo,
-        plans: instrumentPlans(mapping, options.score, readsItems),
-        strictWidth: source.kind === 'csv',
-      },
-    );
+    if (!mapping) continue;
+    const context = contextOf(mapping);
+    const fields = headers.get(sheet)?.fields ?? [];
+    layouts.start(sheet, fields, context);
+    errorColumns.addLater(context, fields);
   }
-
-  const totals = new Map<string | null, FileTotals>();
-  for (const [sheet, context] of contexts) {
-    const check = context && FileTotals.of(context.mapping, context.plans);
-    if (check) totals.set(sheet, check);
-  }
+  const said = instruments.map((d) => d.abbreviation).join(' + ');
 
   const tally = new Tally();
   const ids = new IdRegistry();
@@ -406,20 +442,27 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     sinceCheckpoint = 0;
     lastCheckpoint = Date.now();
   };
-  const reject = (rejection: RowRejection, write: boolean) => {
+  /**
+   * `mapping`: the columns the row was read by (null: none known, every cell withheld under `--pseudonymize`);
+   * `layout`: where errors.csv puts its cells (see ErrorColumns).
+   */
+  const reject = (
+    rejection: RowRejection,
+    write: boolean,
+    read: { readonly mapping: SheetMapping | null; readonly layout: unknown },
+  ) => {
     const aside = setAside(rejection);
     if (aside) counts[aside]++;
     else counts.rejected++;
     if (rejection.riskSignal) rejectedWithRisk++;
     if (!files) return;
-    const sheet = rejection.record.sheet ?? null;
     const shown: ShownRejection = options.pseudonymize
-      ? withoutIdentity(rejection, mappings.get(sheet), options.key)
+      ? withoutIdentity(rejection, read.mapping, options.key)
       : rejection;
     // Counted also for rows a resumed import wrote before: the warning is about the whole errors.csv.
     if (shown.withheld) withheldRows++;
     if (!write) return;
-    const fields = errorColumns.cells(sheet, shown.record.fields);
+    const fields = errorColumns.cells(read.layout, shown.record.fields);
     const placed = fields === shown.record.fields ? shown : { ...shown, record: { ...shown.record, fields } };
     files.writeRejection(csvLine(rejectionCells(placed, layout, options.lang, instruments)));
   };
@@ -441,31 +484,74 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
           counts.blankRows++;
           continue;
         }
-        const context = contexts.get(sheet);
-        // The header, and the title or notes above it (said when the file was opened): not student rows. A sheet
-        // whose header could not be read has none: its first row may be a student's (a class pasted without one).
-        if (context && record.line <= (headers.get(sheet)?.line ?? 0)) continue;
-        if (!context) {
+        const now = layouts.of(sheet);
+        if (!now) {
           counts.rows++;
-          reject(
-            { ok: false, record, issues: [{ code: 'IMPORT_SHEET_UNMAPPED', expected: '' }], riskSignal: false },
-            write,
-          );
+          const unmapped: RowRejection = {
+            ok: false,
+            record,
+            issues: [{ code: 'IMPORT_SHEET_UNMAPPED', expected: '' }],
+            riskSignal: false,
+          };
+          reject(unmapped, write, { mapping: null, layout: sheet });
           continue;
         }
+        const header = headers.get(sheet) as HeaderRow;
+        // The header, and the title or notes above it (said when the file was opened): not student rows. A sheet
+        // whose header could not be read has none: its first row may be a student's (a class pasted without one).
+        // A student's row above it is rejected: the header below may not be its own.
+        if (record.line <= header.line) {
+          if (!studentsAbove.get(sheet)?.has(record.line) || !now.ok) continue;
+          counts.rows++;
+          reject(aboveHeader(record, now.context, header.line), write, {
+            mapping: now.context.mapping,
+            layout: now.context,
+          });
+          continue;
+        }
+        // Read by the header in force; under one that cannot be read, by the last that could, only to find the
+        // next header.
+        const context = now.ok ? now.context : now.last;
         const row = readRow(record, context);
         // The header again under each class of a stacked sheet: no student row, as the header itself is not one.
         if (isHeaderRow(row)) {
           counts.headerRows++;
+          layouts.repeated(sheet, context);
+          continue;
+        }
+        // A header in another layout: mapped, and the rows under it read by it, or not at all.
+        if (isHeaderAgain(row)) {
+          const { now: next, fresh } = layouts.met(sheet, record.line, record.fields);
+          const where = `${options.file}${sheet === null ? '' : ` [${sheet}]`}`;
+          if (next.ok) {
+            counts.headerRows++;
+            if (fresh) {
+              errorColumns.addLater(next.context, record.fields);
+              options.note(text.newHeader(where, record.line));
+            }
+            continue;
+          }
+          if (fresh) {
+            errorColumns.addLater(next.layout, record.fields);
+            options.note(text.headerUnmapped(where, record.line), 'warning');
+          }
+          counts.rows++;
+          reject(unmappedHeader(record, said), write, { mapping: next.other?.mapping ?? null, layout: next.layout });
           continue;
         }
         counts.rows++;
+        if (!now.ok) {
+          // Never read by the columns of another header: its answers may sit anywhere.
+          const rejection = underUnmappedHeader(record, now.line, now.other);
+          reject(rejection, write, { mapping: now.other?.mapping ?? null, layout: now.layout });
+          continue;
+        }
         if (!row.ok) {
-          reject(row, write);
+          reject(row, write, { mapping: context.mapping, layout: context });
           continue;
         }
         counts.scored++;
-        totals.get(sheet)?.check(row, where(sheet, record.line));
+        totals.get(context)?.check(row, where(sheet, record.line));
         const id = row.person.studentId;
         let duplicateOf: string | null = null;
         if (id !== null) {
@@ -541,7 +627,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       levels,
       ruleSetRef: compiled.ref,
       // Only where the answers are read in the instrument's own coding: `--coding` says how they are coded.
-      codingHints: (options.score.coding ?? 'native') === 'native' ? codingHints(plansOf(contexts)) : [],
+      codingHints: (options.score.coding ?? 'native') === 'native' ? codingHints(contexts.map((c) => c.plans)) : [],
       fileTotals: [...totals.values()].map((t) => t.found()),
       resumedAfter: skip,
       files: written.map((name) => join(options.out, name)),
@@ -570,11 +656,6 @@ function checkResume(journal: Journal | undefined, options: ImportOptions, sha25
   ResultFiles.recover(options.out);
   if (!ResultFiles.hasPartial(options.out)) throw new OutDirError('nothing-to-resume', journalPath(options.out));
   return journal;
-}
-
-/** Each mapped sheet's instrument plans. */
-function* plansOf(contexts: ReadonlyMap<string | null, RowContext | null>) {
-  for (const context of contexts.values()) if (context) yield context.plans;
 }
 
 /** An error of the input's own content, the same on every run over the same file. */
