@@ -161,8 +161,10 @@ describe.each(['thread', 'local'])(
   },
 );
 
-// A district file stacked class under class, the header again above each: a resumed import skips the headers it read
-// before the kill again (they are counted, never written), so its counts and files are those of an uninterrupted one.
+// A district file stacked class under class, the header again above each, every other class from another template
+// (GAD-7 before PHQ-A): a resumed import skips the headers it read before the kill again (they are counted, never
+// written) and reads each class by its own header from the same line on, so its counts and files are those of an
+// uninterrupted one.
 describe('an interrupted import of a stacked file (the header again under each class) resumes with the same counts', () => {
   const s = scratch();
   const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
@@ -177,14 +179,32 @@ describe('an interrupted import of a stacked file (the header again under each c
       ...['--rows', '120000', '--lang', 'zh', '--answers', 'text', '--line-ending', 'lf', '--out', base],
     ]);
     expect(made.status).toBe(0);
-    // The header again after every 40 students (one class each), as a grade exported class by class.
-    const [header, ...students] = readFileSync(base, 'utf8').trimEnd().split('\n');
-    const lines = students.flatMap((line, i) => (i > 0 && i % 40 === 0 ? [header, line] : [line]));
+    // The header again after every 40 students (one class each), as a grade exported class by class; odd classes
+    // with the 7 GAD-7 columns (the last) before PHQ-A's (after the 6 person columns).
+    const [header = '', ...students] = readFileSync(base, 'utf8').trimEnd().split('\n');
+    const gadFirst = (line: string) => {
+      const cells = line.split(',');
+      return [...cells.slice(0, 6), ...cells.slice(-7), ...cells.slice(6, -7)].join(',');
+    };
+    const lines = students.flatMap((line, i) => {
+      const odd = Math.floor(i / 40) % 2 === 1;
+      const row = odd ? gadFirst(line) : line;
+      return i > 0 && i % 40 === 0 ? [odd ? gadFirst(header) : header, row] : [row];
+    });
     writeFileSync(file, `${[header, ...lines].join('\n')}\n`);
     const r = runCli(['import', file, '--out', reference, '--json'], env);
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('a header in another layout on line 42');
     counts = JSON.parse(r.stdout).counts;
     expect(counts).toMatchObject({ rows: 120_000, rejected: 0, headerRows: 2999 });
+    // Every student read as in the file without classes stacked: the same results but for the line numbers.
+    const flat = join(s.dir, 'flat');
+    expect(runCli(['import', base, '--out', flat], env).status).toBe(0);
+    const withoutLine = (dir: string) =>
+      readFileSync(join(dir, 'results.csv'), 'utf8')
+        .split('\n')
+        .map((row) => row.slice(row.indexOf(',')));
+    expect(withoutLine(reference)).toEqual(withoutLine(flat));
   }, 120_000);
   afterAll(() => s.done());
 
