@@ -8,6 +8,7 @@ import { type TextSink, writeCsvRow, writeJsonRow } from './output/row-text.ts';
 import { personReader, personSchema } from './person.ts';
 import {
   aboveHeader,
+  headerKind,
   instrumentPlans,
   isHeaderAgain,
   isHeaderRow,
@@ -471,6 +472,24 @@ describe('readRow on the header row repeated mid-file', () => {
     const result = readRow({ line: 30, fields }, context(sheet));
     expect(isHeaderAgain(result), what).toBe(true);
     expect(result.ok ? true : result.riskSignal).toBe(false);
+  });
+
+  it.each([
+    ['the header again', () => headerRow(), 'repeat'],
+    [
+      'a header in other words',
+      () => [...['学号', '性别', '年龄', '年级', '班级'], ...itemsAs((id) => `Q${id}`)],
+      'again',
+    ],
+    ['a header with more columns', () => [...headerRow(), 'PHQA_a'], 'again'],
+    ['a student row', () => ['2025001', '女', '13', '初一', '1班', ...itemsAs(() => '0')], undefined],
+    [
+      'a student row with a header word',
+      () => ['学号', '性别', '年龄', '年级', '班级', ...itemsAs(() => '1')],
+      undefined,
+    ],
+  ])('tells %s as readRow does, without reading it (headerKind)', (_, fields, kind) => {
+    expect(headerKind(fields(), context(sheet))).toBe(kind);
   });
 
   it('keeps a student row of the wrong width a student row (IMPORT_FIELD_COUNT), whatever words it holds', () => {

@@ -175,10 +175,9 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     }
   }
   const { fields } = record;
-  // The header again (classes or files pasted one under the other): skipped when it is the file's own in every mapped
+  // The header again (classes or files pasted one under the other): skipped when it is the one in force in every mapped
   // column, else a header to map (see isHeaderAgain). Before the width: a class's header may have more columns.
-  if (repeatsHeader(fields, mapping))
-    return repeatsEveryHeader(fields, mapping) ? headerRow(record) : headerAgain(record);
+  if (repeatsHeader(fields, mapping)) return sameHeader(fields, context) ? headerRow(record) : headerAgain(record);
   if (context.strictWidth) {
     const issue = widthIssue(record, mapping.width);
     if (issue) {
@@ -293,6 +292,15 @@ function unreadableColumns(fields: readonly string[], context: RowContext): Colu
 
 const REPLACEMENT = '\uFFFD';
 
+/**
+ * Whether a row that repeats the header in force is it in every mapped column, and, in a CSV, as wide: a header with
+ * a column more is mapped again, so the rows under it, as wide, are read.
+ */
+function sameHeader(fields: readonly string[], context: RowContext): boolean {
+  if (!repeatsEveryHeader(fields, context.mapping)) return false;
+  return !context.strictWidth || widthIssue({ line: 0, fields }, context.mapping.width) === undefined;
+}
+
 /** The header row again: one issue, not one per column, and never urgent. */
 function headerAgain(record: SourceRecord): RowRejection {
   return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_REPEATED', expected: '' }], riskSignal: false };
@@ -304,6 +312,17 @@ function headerAgain(record: SourceRecord): RowRejection {
  */
 export function isHeaderAgain(row: RowResult | RowRejection): row is RowRejection {
   return !row.ok && row.issues[0]?.code === 'IMPORT_HEADER_REPEATED';
+}
+
+/**
+ * Whether a row is a header, as {@link readRow} tells it, without reading it as a student: `repeat`, the header of
+ * `context` again in every mapped column; `again`, a header in another layout; undefined, neither. For rows no header
+ * reads (under one that cannot be read): their answers must not count towards anything, the coding signs included.
+ */
+export function headerKind(fields: readonly string[], context: RowContext): 'repeat' | 'again' | undefined {
+  const { mapping } = context;
+  if (repeatsHeader(fields, mapping)) return sameHeader(fields, context) ? 'repeat' : 'again';
+  return holdsHeaderWords(fields, mapping) && !readsAnswer(fields, context.plans) ? 'again' : undefined;
 }
 
 /**

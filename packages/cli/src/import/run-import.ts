@@ -26,6 +26,7 @@ import { pseudonymOf } from './pseudonym.ts';
 import { markComplete, readJournal } from './read-journal.ts';
 import {
   aboveHeader,
+  headerKind,
   instrumentPlans,
   isHeaderAgain,
   isHeaderRow,
@@ -467,6 +468,27 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     files.writeRejection(csvLine(rejectionCells(placed, layout, options.lang, instruments)));
   };
 
+  /** A header in the middle of a sheet's data, in another layout: in force from its line (header-changes.ts). */
+  const meetHeader = (record: SourceRecord, write: boolean) => {
+    const sheet = record.sheet ?? null;
+    const { now, fresh } = layouts.met(sheet, record.line, record.fields);
+    const where = `${options.file}${sheet === null ? '' : ` [${sheet}]`}`;
+    if (now.ok) {
+      counts.headerRows++;
+      if (fresh) {
+        errorColumns.addLater(now.context, record.fields);
+        options.note(text.newHeader(where, record.line));
+      }
+      return;
+    }
+    if (fresh) {
+      errorColumns.addLater(now.layout, record.fields);
+      options.note(text.headerUnmapped(where, record.line), 'warning');
+    }
+    counts.rows++;
+    reject(unmappedHeader(record, said), write, { mapping: now.other?.mapping ?? null, layout: now.layout });
+  };
+
   try {
     let reserved = false;
     for await (const batch of source.read()) {
@@ -509,43 +531,35 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
           });
           continue;
         }
-        // Read by the header in force; under one that cannot be read, by the last that could, only to find the
-        // next header.
-        const context = now.ok ? now.context : now.last;
+        // Under a header that cannot be read, no row is read: only the next header is looked for, as the last
+        // header that could be read tells one.
+        if (!now.ok) {
+          const kind = headerKind(record.fields, now.last);
+          if (kind === 'repeat') {
+            counts.headerRows++;
+            layouts.repeated(sheet, now.last);
+          } else if (kind === 'again') meetHeader(record, write);
+          else {
+            counts.rows++;
+            // Never read by the columns of another header: its answers may sit anywhere.
+            const rejection = underUnmappedHeader(record, now.line, now.other);
+            reject(rejection, write, { mapping: now.other?.mapping ?? null, layout: now.layout });
+          }
+          continue;
+        }
+        const { context } = now;
         const row = readRow(record, context);
         // The header again under each class of a stacked sheet: no student row, as the header itself is not one.
         if (isHeaderRow(row)) {
           counts.headerRows++;
-          layouts.repeated(sheet, context);
           continue;
         }
         // A header in another layout: mapped, and the rows under it read by it, or not at all.
         if (isHeaderAgain(row)) {
-          const { now: next, fresh } = layouts.met(sheet, record.line, record.fields);
-          const where = `${options.file}${sheet === null ? '' : ` [${sheet}]`}`;
-          if (next.ok) {
-            counts.headerRows++;
-            if (fresh) {
-              errorColumns.addLater(next.context, record.fields);
-              options.note(text.newHeader(where, record.line));
-            }
-            continue;
-          }
-          if (fresh) {
-            errorColumns.addLater(next.layout, record.fields);
-            options.note(text.headerUnmapped(where, record.line), 'warning');
-          }
-          counts.rows++;
-          reject(unmappedHeader(record, said), write, { mapping: next.other?.mapping ?? null, layout: next.layout });
+          meetHeader(record, write);
           continue;
         }
         counts.rows++;
-        if (!now.ok) {
-          // Never read by the columns of another header: its answers may sit anywhere.
-          const rejection = underUnmappedHeader(record, now.line, now.other);
-          reject(rejection, write, { mapping: now.other?.mapping ?? null, layout: now.layout });
-          continue;
-        }
         if (!row.ok) {
           reject(row, write, { mapping: context.mapping, layout: context });
           continue;
