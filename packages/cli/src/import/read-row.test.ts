@@ -323,6 +323,9 @@ describe('readRow marks a rejected row urgent', () => {
     ['ASQ item 4 unreadable, the rest no', asq, { '4': '?', '5': '' }],
     ['C-SSRS item 6 unreadable', cssrs, { '6': 'x' }],
     ['C-SSRS item 1 yes, item 2 unreadable', cssrs, { '1': '1', '2': 'x' }],
+    // Out of the screen's flow, but a typo may hide a yes the engine counts (scales: error.flags).
+    ['ASQ item 5 unreadable after four no', asq, { '5': '2' }],
+    ['C-SSRS item 5 unreadable, the rest no', cssrs, { '5': '2' }],
   ])('when a suicide screen shows a positive or unreadable answer: %s', (_, definition, answers) => {
     const result = screen(definition, answers);
     expect(result.ok).toBe(false);

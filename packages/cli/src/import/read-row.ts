@@ -248,7 +248,8 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
             ...(column ? { column } : {}),
           });
         }
-        if (!riskSignal && criticalSignal(definition, answers, result.error.issues, plan.score)) riskSignal = true;
+        // The engine's flags of the answers it could read: an unreadable critical item is unknown, as a blank is.
+        if (result.error.flags.length > 0) riskSignal = true;
         continue;
       }
       score = sameResult(plan, result.value);
@@ -457,7 +458,7 @@ function criticalCells(fields: readonly string[], context: RowContext): boolean 
     if (!raisesFlags(definition)) return false;
     const answers = positions.map((index) => (index < 0 ? '' : (fields[index] ?? '')));
     const result = scoreInstrument(definition, answers, score);
-    return result.ok ? result.value.flags.length > 0 : criticalSignal(definition, answers, result.error.issues, score);
+    return (result.ok ? result.value.flags : result.error.flags).length > 0;
   });
 }
 
@@ -467,22 +468,4 @@ function criticalCells(fields: readonly string[], context: RowContext): boolean 
  */
 function raisesFlags(definition: InstrumentDefinition): boolean {
   return (definition.critical?.length ?? 0) > 0 || definition.scoring !== 'sum';
-}
-
-/**
- * Whether an instrument rejected for some answers still shows a positive or unknown critical item: scored again with
- * the answers it could not read left blank, so an unreadable critical item counts as unanswered (unknown), and one
- * read positive counts whatever is wrong elsewhere. The row stays rejected; this only marks it urgent to fix.
- */
-function criticalSignal(
-  definition: InstrumentDefinition,
-  answers: readonly Answer[],
-  issues: readonly { readonly item?: string }[],
-  options: ScoreOptions,
-): boolean {
-  if (!raisesFlags(definition)) return false;
-  const unread = new Set(issues.map((issue) => issue.item));
-  const readable = answers.map((answer, p) => (unread.has(definition.items[p]?.id) ? '' : answer));
-  const again = scoreInstrument(definition, readable, options);
-  return again.ok && again.value.flags.length > 0;
 }
