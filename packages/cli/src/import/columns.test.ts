@@ -346,6 +346,51 @@ describe('mapHeader: unknown items', () => {
     expect(mapping.ignored).toEqual([{ index: 7, header: 'GAD7_8' }]);
   });
 
+  // A school's PHQ-9 with the adolescent form's suicide questions after it: a "yes" there must never go unread unsaid.
+  const phq9With = (...extra: string[]) => ['学号', ...numbers(9).map((i) => `PHQ9_${i}`), ...extra];
+  it.each<[string, string[], number[]]>([
+    ['PHQ9_c, PHQ9_d', phq9With('PHQ9_c', 'PHQ9_d'), [10, 11]],
+    ['PHQ-9 10、…认真想过自杀 (no difficulty item 10)', phq9With('PHQ-9 10、过去一个月是否认真想过自杀'), [10]],
+    ['PHQ-9 11、是否曾经尝试自杀', phq9With('PHQ-9 11、是否曾经尝试自杀'), [10]],
+    ['PHQ9_d alone', phq9With('PHQ9_d'), [10]],
+  ])('refuses PHQ-9 by its name beside suicide questions it lacks: %s', (_, headers, columns) => {
+    const [issue] = issues(mapHeader(headers, auto));
+    expect(issue).toMatchObject({ code: 'suicide-items', instrument: 'phq-9', readBy: 'phq-a' });
+    expect(issue?.code === 'suicide-items' && issue.columns.map((c) => c.index)).toEqual(columns);
+  });
+
+  it('with -i phq-9, reads PHQ-9 alone and reports each suicide question unread, saying PHQ-A reads it', () => {
+    const mapping = ok(mapHeader(phq9With('PHQ9_c', 'PHQ-9 10、过去一个月是否认真想过自杀'), named(phq9)));
+    expect(mapping.unknownItems).toEqual([
+      { index: 10, header: 'PHQ9_c', instrument: 'phq-9', item: 'c', suicide: { readBy: 'phq-a' } },
+      {
+        index: 11,
+        header: 'PHQ-9 10、过去一个月是否认真想过自杀',
+        instrument: 'phq-9',
+        item: '10',
+        suicide: { readBy: 'phq-a' },
+      },
+    ]);
+    expect(mapping.instruments[0]?.items.map((c) => c.item)).toEqual(numbers(9));
+  });
+
+  it('reports a letter item the instrument lacks (PHQA_e), as a number it lacks', () => {
+    const headers = PHQA_ITEMS.map((i) => `PHQA_${i}`).concat('PHQA_e');
+    const mapping = ok(mapHeader(headers, auto));
+    expect(mapping.unknownItems).toEqual([{ index: 13, header: 'PHQA_e', instrument: 'phq-a', item: 'e' }]);
+  });
+
+  it('-i phq-a reads columns headed PHQ9_1 … PHQ9_d as PHQ-A (schools call the adolescent form PHQ-9)', () => {
+    const mapping = ok(mapHeader(phq9With('PHQ9_a', 'PHQ9_b', 'PHQ9_c', 'PHQ9_d'), named(phqA)));
+    expect(itemsOf(mapping)['phq-a']?.map(([item]) => item)).toEqual(PHQA_ITEMS);
+    expect(mapping.unknownItems).toEqual([]);
+  });
+
+  it('PHQ-9 item 10 headed as the difficulty item is still item 10', () => {
+    const mapping = ok(mapHeader(phq9With('PHQ-9 10、这些问题给你带来多大困难'), auto));
+    expect(itemsOf(mapping)['phq-9']?.at(-1)).toEqual(['10', 10]);
+  });
+
   it('does not guess an instrument when Q11 stands beside Q1–Q9', () => {
     const [issue] = issues(
       mapHeader(

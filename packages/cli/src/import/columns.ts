@@ -1,8 +1,8 @@
-import type { InstrumentDefinition } from '@triage/scales';
+import { getInstrument, type InstrumentDefinition } from '@triage/scales';
 import { type ItemColumn, itemIdOfHeader, normalizeHeader } from '../responses/item-columns.ts';
-import { collect, type Found, lacksNumberedItems } from './found-items.ts';
+import { collect, type Found, lacksNumberedItems, SUICIDE_WORDING } from './found-items.ts';
 import { answerTexts, looksLikeAnswers, mayBeData } from './header-text.ts';
-import { ownPrefixes } from './instrument-names.ts';
+import { adaptedForms, ownPrefixes, SUPPLEMENTED_BY } from './instrument-names.ts';
 import { headerMatrices, readMatrices } from './matrix-headers.ts';
 import {
   instrumentsOfRuns,
@@ -37,9 +37,19 @@ export interface SheetMapping {
   readonly instruments: readonly InstrumentColumns[];
   readonly ignored: readonly Column[];
   /** Columns that look like an item a mapped instrument does not have ("Q11" beside PHQ-9). */
-  readonly unknownItems: readonly (Column & { readonly instrument: string; readonly item: string })[];
+  readonly unknownItems: readonly UnknownItem[];
   /** How the instruments were found: own prefixes, `--instrument`, a mapping file, or the only one with these items. */
   readonly how: 'prefix' | 'named' | 'map' | 'count';
+}
+
+/**
+ * A column that looks like an item a mapped instrument does not have. `suicide`: it asks about suicide (PHQ-9's `c`,
+ * `d`, or suicide wording), with the instrument that has such items (`phq-a`) where there is one.
+ */
+interface UnknownItem extends Column {
+  readonly instrument: string;
+  readonly item: string;
+  readonly suicide?: { readonly readBy?: string };
 }
 
 /** What a mapping file says a column is. */
@@ -89,6 +99,16 @@ export type MappingIssue =
       readonly rows: number;
       readonly fits: readonly string[];
     }
+  /**
+   * Columns that ask about suicide (PHQ9_c, `PHQ-9 10、…自杀`) but that the instrument found does not have: they would
+   * go unread, and a "yes" there is the most urgent answer of all. `readBy`: the instrument that has them (PHQ-A).
+   */
+  | {
+      readonly code: 'suicide-items';
+      readonly instrument: string;
+      readonly columns: readonly Column[];
+      readonly readBy?: string;
+    }
   /** A mapping file names a column by a position past the header's last column (1-based `column`, `width` columns). */
   | { readonly code: 'no-such-column'; readonly column: number; readonly width: number }
   | { readonly code: 'header-looks-like-data' }
@@ -104,13 +124,37 @@ const QUESTION_NUMBER = /^q\d+\s*:\s*/;
  * The instrument item a header names through the instrument's own prefix (`PHQA3`, `GAD-7 2、…`, `SDS_12`), also
  * after 腾讯问卷's question number (`Q7:GAD-7 1` is GAD-7 item 1).
  */
-function ownItem(header: string, definition: InstrumentDefinition, known: ReadonlySet<string>): string | null {
+function ownItem(
+  header: string,
+  definition: Pick<InstrumentDefinition, 'id' | 'abbreviation'>,
+  known: ReadonlySet<string>,
+): string | null {
   const h = normalizeHeader(header).replace(QUESTION_NUMBER, '');
   const prefix = ownPrefixes(definition).find((p) => h.startsWith(p) && h.length > p.length);
   if (prefix === undefined) return null;
-  // After the instrument's name, the item as any export writes it: `1`, `_1`, `Q1`, `第1题`, `1、wording`, `a`.
+  // After the instrument's name, the item as any export writes it: `1`, `_1`, `Q1`, `第1题`, `1、wording`, `a`; a
+  // letter it lacks too (`PHQ9_c`): an unknown item, reported, never a column silently left unread.
   const rest = h.slice(prefix.length).replace(/^[\s_\-.#:]*/, '');
-  return itemIdOfHeader(rest, GENERIC_PREFIXES, known);
+  return itemIdOfHeader(rest, GENERIC_PREFIXES, known) ?? OWN_LETTER.exec(rest)?.[1] ?? null;
+}
+
+/** One letter after an instrument's own name, alone or before wording: `PHQ9_c`, `PHQ-9 d、是否曾经尝试自杀`. */
+const OWN_LETTER = /^([a-z])(?:$|[\s、.:)\]_\-,])/;
+
+/**
+ * The item of the one named instrument a header names by the name of the form it adapts: with `--instrument phq-a`,
+ * `PHQ9_3` and `PHQ9_c` are PHQ-A's (schools call the adolescent form PHQ-9). Null for any other header.
+ */
+function formItem(header: string, only: InstrumentDefinition | undefined, options: MapOptions): string | null {
+  if (!only || !options.named) return null;
+  const known = new Set(only.items.map((i) => i.id));
+  for (const form of adaptedForms(only)) {
+    // Only when the form itself is not asked for: `-i phq-9,phq-a` keeps PHQ9_3 PHQ-9's.
+    if (options.candidates.some((d) => d.id === form.id)) continue;
+    const item = ownItem(header, form, known);
+    if (item !== null) return item;
+  }
+  return null;
 }
 
 /**
@@ -154,6 +198,18 @@ function numberedHeaders(personColumns: readonly Column[], generic: readonly (Co
     .sort((a, b) => a.index - b.index);
 }
 
+/**
+ * An unknown item with what it asks where that is suicide: a letter the adolescent form has as a critical item
+ * (PHQ-9's `c`, `d` are PHQ-A's), or suicide wording in the header (`PHQ-9 11、是否曾经尝试自杀`).
+ */
+function withSuicide(c: Found['unknown'][number], definition: InstrumentDefinition): UnknownItem {
+  const form = SUPPLEMENTED_BY[definition.id];
+  const formDefinition = form === undefined ? undefined : getInstrument(form);
+  const supplement = formDefinition?.critical?.some((k) => k.item === c.item && !/^\d/.test(k.item)) === true;
+  if (!supplement && !SUICIDE_WORDING.test(c.header)) return c;
+  return { ...c, suicide: form === undefined ? {} : { readBy: form } };
+}
+
 function finish(
   width: number,
   person: Partial<Record<PersonField, Column>>,
@@ -175,7 +231,23 @@ function finish(
     definition: f.definition,
     items: f.definition.items.flatMap((i) => f.byItem.get(i.id) ?? []),
   }));
-  const unknownItems = found.flatMap((f) => f.unknown);
+  const unknownItems = found.flatMap((f) => f.unknown.map((c) => withSuicide(c, f.definition)));
+  // Suicide questions an instrument found by its name or by count would leave unread: refused, unless --instrument or
+  // a mapping file said which instrument is meant (then each is a warning that says how to read it).
+  const suicide = unknownItems.filter((c) => c.suicide !== undefined);
+  if (suicide.length > 0 && (how === 'prefix' || how === 'count')) {
+    const byInstrument = new Map<string, UnknownItem[]>();
+    for (const c of suicide) byInstrument.set(c.instrument, [...(byInstrument.get(c.instrument) ?? []), c]);
+    return {
+      ok: false,
+      error: [...byInstrument].map(([instrument, columns]) => ({
+        code: 'suicide-items',
+        instrument,
+        columns: columns.map(({ index, header }) => ({ index, header })),
+        ...(columns[0]?.suicide?.readBy ? { readBy: columns[0].suicide.readBy } : {}),
+      })),
+    };
+  }
   // An unknown item is never read: an ignored column like any other, and also reported.
   const allIgnored = [...ignored, ...unknownItems.map(({ index, header }) => ({ index, header }))].sort(
     (a, b) => a.index - b.index,
@@ -387,7 +459,7 @@ function mapColumns(
     }
     for (const definition of options.candidates) {
       const known = new Set(definition.items.map((i) => i.id));
-      const item = ownItem(header, definition, known);
+      const item = ownItem(header, definition, known) ?? (definition === only ? formItem(header, only, options) : null);
       if (item === null) continue;
       const entry = found.get(definition.id) ?? { definition, byItem: new Map(), unknown: [] };
       found.set(definition.id, entry);

@@ -405,7 +405,10 @@ function describeStart(
       ),
     );
     for (const c of mapping.unknownItems) {
-      options.note(text.unknownItem(where, c, c.instrument.toUpperCase(), c.item), 'warning');
+      const said = c.suicide
+        ? text.suicideItem(where, c, c.instrument.toUpperCase(), c.suicide.readBy)
+        : text.unknownItem(where, c, c.instrument.toUpperCase(), c.item);
+      options.note(said, 'warning');
     }
     if (!mapping.person.studentId) options.note(text.noIdColumn(where), 'warning');
     if (options.instruments.length > 0) {

@@ -24,3 +24,14 @@ export function namesInstrument(text: string, definition: Pick<InstrumentDefinit
     return false;
   });
 }
+
+/**
+ * The instruments whose names a header of `definition` may carry: PHQ-A is the PHQ-9 modified for adolescents, and
+ * schools head its columns `PHQ9_1` … `PHQ9_c` as often as `PHQA1`.
+ */
+export function adaptedForms(definition: Pick<InstrumentDefinition, 'id'>): { id: string; abbreviation: string }[] {
+  return definition.id === 'phq-a' ? [{ id: 'phq-9', abbreviation: 'PHQ-9' }] : [];
+}
+
+/** The instrument a form's suicide questions belong to: PHQ-9 columns `c`, `d` are PHQ-A's supplements. */
+export const SUPPLEMENTED_BY: Readonly<Record<string, string>> = { 'phq-9': 'phq-a' };

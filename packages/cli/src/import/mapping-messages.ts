@@ -58,6 +58,8 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
       return m.noSuchColumn(where, issue.column, issue.width);
     case 'header-looks-like-data':
       return m.headerLooksLikeData(where);
+    case 'suicide-items':
+      return m.suicideItems(where, issue.instrument.toUpperCase(), numbered(issue.columns), issue.readBy);
     case 'header-quote':
       return m.headerQuote(where, issue.column + 1);
   }

@@ -153,6 +153,9 @@ const en = {
     `${where}: ${instruments.join(' + ')}; ${person.length > 0 ? `person columns ${person.join(', ')}` : 'no person columns'}; ${plural(ignored, 'other column')} ignored (never read)`,
   unknownItem: (where: string, column: Col, abbreviation: string, item: string) =>
     `${where}: column ${column.index + 1} (${column.header}) looks like ${abbreviation} item ${item}, which does not exist; ignored`,
+  /** A suicide question the instrument lacks (PHQ9_c beside -i phq-9); `readBy`: the instrument that has it (phq-a). */
+  suicideItem: (where: string, column: Col, abbreviation: string, readBy?: string) =>
+    `${where}: column ${column.index + 1} (${column.header}) looks like a suicide question, which ${abbreviation} does not have; NOT read${readBy ? `: to read it, give --instrument ${readBy} (and, where its header gives no letter, a --map file naming it ${readBy}.c or ${readBy}.d)` : ''}`,
   byCount: (where: string, abbreviation: string, items: number) =>
     `${where}: the ${items} unnamed item columns were taken as ${abbreviation}, the only instrument with exactly these items; if that is wrong, name it with --instrument`,
   linesAboveHeader: (where: string, line: number, above: number) =>
@@ -330,6 +333,9 @@ const en = {
             : `${fits.map((f) => f.toUpperCase()).join(', ')} all have ${matrix.rows} items: expected --instrument naming one of ${fits.join(', ')} (or a --map file)`;
       return `${where}: matrix question ${matrix.question} at ${at} has ${matrix.rows} rows, and neither its stem nor --instrument says which instrument they are; ${say}`;
     },
+    /** `columns`: by number with header; `readBy`: the instrument that has such questions (phq-a), if one does. */
+    suicideItems: (where: string, abbreviation: string, columns: readonly string[], readBy?: string) =>
+      `${where}: columns ${columns.join(', ')} look like suicide questions, which ${abbreviation} does not have, so they would not be read and a "yes" there would be lost; expected ${readBy ? `--instrument ${readBy} to read them (${readBy.toUpperCase()}'s supplements c and d; where a header gives no letter, with a --map file naming it ${readBy}.c or ${readBy}.d), or ` : 'a --map file naming what they are, or '}--instrument ${abbreviation.toLowerCase()} to read ${abbreviation} alone and leave them unread`,
     noSuchColumn: (where: string, column: number, width: number) =>
       `${where}: the --map file names column ${column}, but the header has ${width} columns; expected a column from 1 to ${width}`,
     headerLooksLikeData: (where: string) =>
@@ -438,6 +444,8 @@ const zh: ImportMessages = {
     `${where}：${instruments.join(' + ')}；${person.length > 0 ? `个人信息列 ${person.join('、')}` : '没有个人信息列'}；其余 ${ignored} 列忽略（不读取）`,
   unknownItem: (where, column, abbreviation, item) =>
     `${where}：第 ${column.index + 1} 列（${column.header}）像是 ${abbreviation} 第 ${item} 题，但该量表没有此题；已忽略`,
+  suicideItem: (where, column, abbreviation, readBy) =>
+    `${where}：第 ${column.index + 1} 列（${column.header}）像是自杀相关问题，但 ${abbreviation} 没有此题；未读取${readBy ? `：如需读取，请用 --instrument ${readBy}（表头没有写题号字母的，再用 --map 映射文件指明为 ${readBy}.c 或 ${readBy}.d）` : ''}`,
   byCount: (where, abbreviation, items) =>
     `${where}：未注明量表的 ${items} 个题目列按 ${abbreviation} 读取（只有它恰好有这些题目）；如不对，请用 --instrument 指定`,
   linesAboveHeader: (where, line, above) =>
@@ -594,6 +602,8 @@ const zh: ImportMessages = {
             : `${fits.map((f) => f.toUpperCase()).join('、')} 都有 ${matrix.rows} 题：请用 --instrument 指定其中之一：${fits.join('、')}（或提供 --map 映射文件）`;
       return `${where}：${at}是矩阵题第 ${matrix.question} 题，共 ${matrix.rows} 行，题干和 --instrument 都没有说明是哪个量表；${say}`;
     },
+    suicideItems: (where, abbreviation, columns, readBy) =>
+      `${where}：第 ${columns.join('、')} 列像是自杀相关问题，但 ${abbreviation} 没有这些题，它们将不会被读取，其中的“是”会被漏掉；${readBy ? `请用 --instrument ${readBy} 读取（即 ${readBy.toUpperCase()} 的补充题 c 和 d；表头没有写题号字母的，再用 --map 映射文件指明为 ${readBy}.c 或 ${readBy}.d），或` : '请提供 --map 映射文件指明它们是什么，或'}用 --instrument ${abbreviation.toLowerCase()} 只读取 ${abbreviation}、不读这些列`,
     noSuchColumn: (where, column, width) =>
       `${where}：--map 映射文件指定了第 ${column} 列，但表头只有 ${width} 列；应为第 1 到 ${width} 列`,
     headerLooksLikeData: (where) => `${where}：第一行像是答案，而不是表头行；请补上表头行（或用 --map）`,
