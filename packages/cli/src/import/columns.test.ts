@@ -391,6 +391,41 @@ describe('mapHeader: unknown items', () => {
     expect(itemsOf(mapping)['phq-9']?.at(-1)).toEqual(['10', 10]);
   });
 
+  // QA round 10 §3: GAD-7 as Q1–Q7 then PHQ-9 as Q8–Q16, numbered straight through.
+  it.each<[string, number, InstrumentDefinition, number]>([
+    ['Q1–Q16 with -i phq-9', 16, phq9, 10],
+    ['Q1–Q16 with -i gad-7', 16, gad7, 7],
+    ['Q1–Q9 (PHQ-9 first) with -i gad-7', 9, gad7, 7],
+    ['Q1–Q11 with -i phq-9', 11, phq9, 10],
+    ['Q1–Q10 with -i phq-a', 10, phqA, 9],
+  ])('refuses a numbered run longer than the named instrument: %s', (_, length, definition, has) => {
+    const headers = ['学号', '姓名', ...numbers(length).map((i) => `Q${i}`)];
+    expect(issues(mapHeader(headers, named(definition)))).toEqual([
+      {
+        code: 'run-too-long',
+        instrument: definition.id,
+        first: { index: 2, header: 'Q1' },
+        last: { index: length + 1, header: `Q${length}` },
+        items: length,
+        has,
+      },
+    ]);
+  });
+
+  it.each<[number, InstrumentDefinition]>([
+    [9, phq9],
+    [10, phq9],
+    [7, gad7],
+  ])('reads a run of %i as the named %s', (length, definition) => {
+    const mapping = ok(
+      mapHeader(
+        numbers(length).map((i) => `Q${i}`),
+        named(definition),
+      ),
+    );
+    expect(mapping.instruments[0]?.items).toHaveLength(length);
+  });
+
   it('does not guess an instrument when Q11 stands beside Q1–Q9', () => {
     const [issue] = issues(
       mapHeader(
@@ -744,6 +779,26 @@ describe('mapHeader: a questionnaire platform export (问卷星)', () => {
         fits: expect.arrayContaining(['sds', 'sas']),
       },
     ]);
+  });
+
+  // QA round 10 §9: the standard Chinese PHQ-9 item 8 holds `——` in its own text.
+  const phq9Stem = '6、在过去两周里，你生活中以下症状出现的频率有多少？';
+  const phq9Rows = (stem: string) =>
+    numbers(9).map((i) =>
+      i === '8' ? `${stem}—动作或说话速度缓慢到别人已经觉察？或正好相反——烦躁或坐立不安` : `${stem}—第${i}种情况`,
+    );
+  it.each<[string, string[], Parameters<typeof mapHeader>[1]]>([
+    ['-i phq-9', phq9Rows(phq9Stem), named(phq9)],
+    ['a stem naming PHQ-9', phq9Rows('6、PHQ-9：在过去两周里…？'), auto],
+    ['a stem naming PHQ-9, split by -', phq9Rows('6、PHQ-9：在过去两周里…？').map((h) => h.replace('—', '-')), auto],
+  ])('a 9-row matrix whose item 8 holds —— is read as PHQ-9 items 1 … 9: %s', (_, rows, options) => {
+    const mapping = ok(mapHeader([...person, ...rows], options));
+    expect(itemsOf(mapping)).toEqual([['phq-9', numbers(9).map((i) => `${person.length + Number(i) - 1}:${i}`)]]);
+  });
+
+  it('-i gad-7 on a 9-row matrix: never read as GAD-7, and no other instrument is suggested', () => {
+    const [issue] = issues(mapHeader([...person, ...phq9Rows(phq9Stem)], { ...named(gad7), known: instruments }));
+    expect(issue).toMatchObject({ code: 'unread-matrix', rows: 9, fits: [], named: ['gad-7'] });
   });
 
   it('a matrix whose stem names an instrument not asked for is not read', () => {

@@ -98,6 +98,8 @@ export type MappingIssue =
       readonly last: Column;
       readonly rows: number;
       readonly fits: readonly string[];
+      /** The instruments of `--instrument`, when given: `fits` is among them only. */
+      readonly named?: readonly string[];
     }
   /**
    * Columns that ask about suicide (PHQ9_c, `PHQ-9 10、…自杀`) but that the instrument found does not have: they would
@@ -108,6 +110,18 @@ export type MappingIssue =
       readonly instrument: string;
       readonly columns: readonly Column[];
       readonly readBy?: string;
+    }
+  /**
+   * One run of item numbers (Q1 … Q16) longer than the one named instrument's numbered items (`has`): likely several
+   * instruments numbered on, one after another, so which columns are the named one's cannot be told.
+   */
+  | {
+      readonly code: 'run-too-long';
+      readonly instrument: string;
+      readonly first: Column;
+      readonly last: Column;
+      readonly items: number;
+      readonly has: number;
     }
   /** A mapping file names a column by a position past the header's last column (1-based `column`, `width` columns). */
   | { readonly code: 'no-such-column'; readonly column: number; readonly width: number }
@@ -196,6 +210,21 @@ function numberedHeaders(personColumns: readonly Column[], generic: readonly (Co
   return [...person, ...items]
     .filter((c): c is NumberedHeader => Number.isInteger(c.number))
     .sort((a, b) => a.index - b.index);
+}
+
+const numberedItems = (d: InstrumentDefinition) => d.items.filter((i) => /^\d+$/.test(i.id));
+
+function runTooLong(run: readonly (Column & { item: string })[], definition: InstrumentDefinition): MappingIssue {
+  const place = (c: Column | undefined): Column => ({ index: c?.index ?? 0, header: c?.header ?? '' });
+  const has = numberedItems(definition).length;
+  return {
+    code: 'run-too-long',
+    instrument: definition.id,
+    first: place(run[0]),
+    last: place(run.at(-1)),
+    items: run.length,
+    has,
+  };
 }
 
 /**
@@ -372,6 +401,10 @@ function withShownHeaders(issue: MappingIssue, answers: ReadonlySet<string>): Ma
     case 'duplicate-item':
     case 'duplicate-field':
       return { ...issue, columns: shown(issue.columns) };
+    case 'run-too-long': {
+      const [first, last] = shown([issue.first, issue.last]) as [Column, Column];
+      return { ...issue, first, last };
+    }
     case 'unnamed-runs':
       return {
         ...issue,
@@ -515,6 +548,10 @@ function mapColumns(
     return finish(headers.length, person, [...found.values()], ignored, 'prefix');
   }
   if (generic.length > 0 && options.named && only) {
+    // Numbering that runs on past the instrument's items (Q1 … Q16, GAD-7 then PHQ-9, with -i phq-9): its first items
+    // are not certainly the instrument's, and a wrong instrument is a wrong score. Never a guess.
+    const longer = runs.filter((run) => run.length > numberedItems(only).length);
+    if (longer.length > 0) return { ok: false, error: longer.map((run) => runTooLong(run, only)) };
     const entry = found.get(only.id) ?? { definition: only, byItem: new Map(), unknown: [] };
     found.set(only.id, entry);
     for (const column of generic) collect(entry, column, column.item);

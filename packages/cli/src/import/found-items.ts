@@ -20,7 +20,7 @@ export const lacksNumberedItems = (f: Found) => {
  * headed so is never an unscored item such as PHQ-9's item 10 (difficulty), whatever its number.
  */
 export const SUICIDE_WORDING =
-  /自杀|轻生|结束.{0,4}生命|不想活|suicid|kill(?:ing)? (?:your|my|one)self|end(?:ing)? (?:your|my|one's) life/i;
+  /自杀|轻生|结束.{0,4}生命|不想活|死掉|伤害自己|自伤|suicid|self-harm|better off dead|(?:kill|hurt)(?:ing)? (?:your|my|one)self|end(?:ing)? (?:your|my|one's) life/i;
 
 /** Whether `item` of `definition` is one a critical flag reads (PHQ-A's 9, c and d): suicide wording is its own. */
 const isCritical = (definition: InstrumentDefinition, item: string) =>

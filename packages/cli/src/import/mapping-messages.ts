@@ -1,4 +1,6 @@
+import { getInstrument } from '@triage/scales';
 import type { Column, MappingIssue } from './columns.ts';
+import { SUICIDE_WORDING } from './found-items.ts';
 import type { ImportMessages } from './messages.ts';
 
 /** Columns by number, with the header where the issue kept it (it is blank when it may be a cell value). */
@@ -24,14 +26,14 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
       return m.ambiguous(where, issue.candidates);
     case 'missing-items':
       return m.missingItems(where, issue.instrument.toUpperCase(), issue.items);
-    case 'duplicate-item':
-      return m.duplicateItem(
-        where,
-        issue.instrument.toUpperCase(),
-        issue.item,
-        numbered(issue.columns),
-        lastColumn(issue.columns),
-      );
+    case 'duplicate-item': {
+      // Which of the columns is a suicide item is not known: no example ever skips one that may be it.
+      const critical =
+        getInstrument(issue.instrument)?.critical?.some((c) => c.item === issue.item) === true ||
+        issue.columns.some((c) => SUICIDE_WORDING.test(c.header));
+      const skip = critical ? undefined : lastColumn(issue.columns);
+      return m.duplicateItem(where, issue.instrument.toUpperCase(), issue.item, numbered(issue.columns), skip);
+    }
     case 'duplicate-field':
       return m.duplicateField(where, text.fieldNames[issue.field], numbered(issue.columns), lastColumn(issue.columns));
     case 'numbered-runs': {
@@ -52,7 +54,7 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
     case 'unread-matrix': {
       const { question, first, last, rows } = issue;
       const matrix = { question, first: first.index + 1, last: last.index + 1, header: first.header, rows };
-      return m.unreadMatrix(where, matrix, issue.fits);
+      return m.unreadMatrix(where, matrix, issue.fits, issue.named);
     }
     case 'no-such-column':
       return m.noSuchColumn(where, issue.column, issue.width);
@@ -60,6 +62,11 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
       return m.headerLooksLikeData(where);
     case 'suicide-items':
       return m.suicideItems(where, issue.instrument.toUpperCase(), numbered(issue.columns), issue.readBy);
+    case 'run-too-long': {
+      const { first, last, items, has } = issue;
+      const run = { first: first.index + 1, last: last.index + 1, from: first.header, to: last.header, items };
+      return m.runTooLong(where, issue.instrument, run, has);
+    }
     case 'header-quote':
       return m.headerQuote(where, issue.column + 1);
   }

@@ -23,21 +23,42 @@ export interface Matrix {
   readonly columns: readonly Column[];
 }
 
-function split(header: string, separator: string): { question: number; stem: string } | null {
+/**
+ * A header's question number and what comes before its first separator. The row text may hold the separator too (the
+ * standard Chinese PHQ-9 item 8 reads `…或正好相反——烦躁…`), so the first one is the stem's end, never the last; a stem
+ * that holds it itself (`PHQ-9：…`) holds it in every row, so the rows still agree (see `commonStem`).
+ */
+function split(header: string, separator: string): { question: number; stem: string; body: string } | null {
   const match = NUMBERED.exec(header.normalize('NFKC').trim());
   const body = match?.[2];
   if (!match || body === undefined) return null;
-  const at = body.lastIndexOf(separator);
+  const at = body.indexOf(separator);
   if (at <= 0 || body.slice(at + separator.length).trim() === '') return null;
-  return { question: Number(match[1]), stem: body.slice(0, at).trim() };
+  return { question: Number(match[1]), stem: body.slice(0, at).trim(), body };
 }
 
-const sameQuestion = (a: { question: number; stem: string } | null, b: { question: number; stem: string }) =>
+/**
+ * The stem of a matrix's rows: their common beginning, up to its last separator (`PHQ-9：在过去两周里…？` whether the
+ * stem holds a `-` or not).
+ */
+function commonStem(bodies: readonly string[], separator: string, first: string): string {
+  let common = bodies[0] ?? '';
+  for (const b of bodies) {
+    let n = 0;
+    while (n < common.length && n < b.length && common[n] === b[n]) n++;
+    common = common.slice(0, n);
+  }
+  const at = common.lastIndexOf(separator);
+  return at > 0 ? common.slice(0, at).trim() : first;
+}
+
+type Split = { question: number; stem: string };
+const sameQuestion = (a: Split | null, b: Split) =>
   a !== null && a.question === b.question && a.stem.toLowerCase() === b.stem.toLowerCase();
 
 /**
  * The matrix questions of a header row: runs of two or more consecutive columns with the same question number and the
- * same stem before the last separator. The em dash is tried first; another separator only where it makes a run.
+ * same stem before the first separator. The em dash is tried first; another separator only where it makes a run.
  */
 function matrices(headers: readonly string[]): Matrix[] {
   const found: Matrix[] = [];
@@ -51,7 +72,8 @@ function matrices(headers: readonly string[]): Matrix[] {
       while (end < headers.length && sameQuestion(split(headers[end] ?? '', separator), head)) end++;
       if (end - i < 2) continue;
       const columns = headers.slice(i, end).map((header, k) => ({ index: i + k, header }));
-      found.push({ ...head, columns });
+      const bodies = columns.map((c) => split(c.header, separator)?.body ?? '');
+      found.push({ question: head.question, stem: commonStem(bodies, separator, head.stem), columns });
       next = end;
       break;
     }
@@ -144,7 +166,9 @@ export function readMatrices(
     }
     const first = m.columns[0] ?? { index: 0, header: '' };
     const last = m.columns.at(-1) ?? first;
-    const fits = matrixFits(m, known);
-    return [{ code: 'unread-matrix', question: m.question, first, last, rows: m.columns.length, fits }];
+    // With --instrument, only the named instruments are suggested: another with as many items is another instrument.
+    const fits = matrixFits(m, options.named ? options.candidates : known);
+    const named = options.named ? { named: options.candidates.map((d) => d.id) } : {};
+    return [{ code: 'unread-matrix', question: m.question, first, last, rows: m.columns.length, fits, ...named }];
   });
 }

@@ -305,8 +305,17 @@ const en = {
     missingItems: (where: string, abbreviation: string, items: readonly string[]) =>
       `${where}: no column for ${abbreviation} item${items.length === 1 ? '' : 's'} ${items.join(', ')}; expected headers such as ${itemHeader(abbreviation, items[0])} or "${abbreviation} ${items[0]}、…" (or a --map file)`,
     /** `skip`: the last of the columns, as the example of a mapping file's position key. */
-    duplicateItem: (where: string, abbreviation: string, item: string, headers: readonly string[], skip: number) =>
-      `${where}: columns ${headers.join(' and ')} all hold ${abbreviation} item ${item}; expected one column per item: delete one, or name the one not to read by its position in a --map file, "column ${skip}": ignore (column ${columnLetters(skip)} in Excel)`,
+    /** `skip` undefined: a suicide item may be in any of the columns, so none is suggested to skip. */
+    duplicateItem: (
+      where: string,
+      abbreviation: string,
+      item: string,
+      headers: readonly string[],
+      skip: number | undefined,
+    ) =>
+      skip === undefined
+        ? `${where}: columns ${headers.join(' and ')} all hold ${abbreviation} item ${item}, and a suicide question may be in any of them; expected one column per item: check which column asks ${abbreviation} item ${item} and name every column by its position in a --map file`
+        : `${where}: columns ${headers.join(' and ')} all hold ${abbreviation} item ${item}; expected one column per item: delete one, or name the one not to read by its position in a --map file, "column ${skip}": ignore (column ${columnLetters(skip)} in Excel)`,
     duplicateField: (where: string, field: string, headers: readonly string[], skip: number) =>
       `${where}: columns ${headers.join(' and ')} all look like the ${field} column; expected one: delete one, or name the one not to read by its position in a --map file, "column ${skip}": ignore (column ${columnLetters(skip)} in Excel)`,
     /** `runs`: 1-based first and last columns and the number of items of each run; `among`: the named instruments. */
@@ -323,8 +332,10 @@ const en = {
       return `${where}: the header holds ${runs.length} runs of items, each numbered from 1 (${runs.map((r) => runAt(r, 'en')).join(' and ')}): likely ${runs.length} instruments, one after the other, and no header says which; ${say}`;
     },
     /** `matrix`: question number, 1-based first and last columns, rows; `fits`: instruments with that many items. */
-    unreadMatrix: (where: string, matrix: MatrixText, fits: readonly string[]) => {
+    unreadMatrix: (where: string, matrix: MatrixText, fits: readonly string[], named?: readonly string[]) => {
       const at = `columns ${columnLetters(matrix.first)}–${columnLetters(matrix.last)} (${matrix.first}–${matrix.last}, "${matrix.header}" …)`;
+      if (named && fits.length === 0)
+        return `${where}: matrix question ${matrix.question} at ${at} has ${matrix.rows} rows, but no instrument of --instrument ${named.join(',')} has ${matrix.rows} numbered items, so it is not read; expected the --instrument of the matrix's own instrument, or a --map file naming each column by position`;
       const say =
         fits.length === 0
           ? `no instrument has ${matrix.rows} numbered items; expected a --map file naming each column by position`
@@ -333,6 +344,9 @@ const en = {
             : `${fits.map((f) => f.toUpperCase()).join(', ')} all have ${matrix.rows} items: expected --instrument naming one of ${fits.join(', ')} (or a --map file)`;
       return `${where}: matrix question ${matrix.question} at ${at} has ${matrix.rows} rows, and neither its stem nor --instrument says which instrument they are; ${say}`;
     },
+    /** `run`: 1-based first and last columns, their headers (blank when they may be data), its items; `has`: the instrument's. */
+    runTooLong: (where: string, instrument: string, run: Omit<UnnamedRunText, 'fits'>, has: number) =>
+      `${where}: columns ${run.first}–${run.last}${run.from && run.to ? ` (${run.from} … ${run.to})` : ''} number ${run.items} items straight through, but ${instrument.toUpperCase()} has ${has}: likely several instruments numbered on, one after another, so which columns are ${instrument.toUpperCase()}'s cannot be told; expected a --map file naming each ${instrument.toUpperCase()} column by position, "column <n>": ${instrument}.1 … ${instrument}.${has}, and the other columns ignore`,
     /** `columns`: by number with header; `readBy`: the instrument that has such questions (phq-a), if one does. */
     suicideItems: (where: string, abbreviation: string, columns: readonly string[], readBy?: string) =>
       `${where}: columns ${columns.join(', ')} look like suicide questions, which ${abbreviation} does not have, so they would not be read and a "yes" there would be lost; expected ${readBy ? `--instrument ${readBy} to read them (${readBy.toUpperCase()}'s supplements c and d; where a header gives no letter, with a --map file naming it ${readBy}.c or ${readBy}.d), or ` : 'a --map file naming what they are, or '}--instrument ${abbreviation.toLowerCase()} to read ${abbreviation} alone and leave them unread`,
@@ -580,7 +594,9 @@ const zh: ImportMessages = {
     missingItems: (where, abbreviation, items) =>
       `${where}：缺少 ${abbreviation} 第 ${items.join('、')} 题的列；表头应类似 ${itemHeader(abbreviation, items[0])} 或“${abbreviation} ${items[0]}、……”（或用 --map）`,
     duplicateItem: (where, abbreviation, item, headers, skip) =>
-      `${where}：${headers.join(' 和 ')} 列都对应 ${abbreviation} 第 ${item} 题；每题只能有一列：请删去一列，或在 --map 映射文件中按位置指明不读的那一列："第${skip}列": ignore（即 Excel 的 ${columnLetters(skip)} 列）`,
+      skip === undefined
+        ? `${where}：${headers.join(' 和 ')} 列都对应 ${abbreviation} 第 ${item} 题，而其中任何一列都可能是自杀相关问题；每题只能有一列：请核对哪一列是 ${abbreviation} 第 ${item} 题，并在 --map 映射文件中按位置逐列指明`
+        : `${where}：${headers.join(' 和 ')} 列都对应 ${abbreviation} 第 ${item} 题；每题只能有一列：请删去一列，或在 --map 映射文件中按位置指明不读的那一列："第${skip}列": ignore（即 Excel 的 ${columnLetters(skip)} 列）`,
     duplicateField: (where, field, headers, skip) =>
       `${where}：${headers.join(' 和 ')} 列都像是“${field}”列；只能有一列：请删去一列，或在 --map 映射文件中按位置指明不读的那一列："第${skip}列": ignore（即 Excel 的 ${columnLetters(skip)} 列）`,
     numberedRuns: (where, runs, among) =>
@@ -592,8 +608,10 @@ const zh: ImportMessages = {
         : `请用 --instrument 按先后顺序指明（${fits.join('；')}），或提供 --map 映射文件按位置逐列指明`;
       return `${where}：表头中有 ${runs.length} 组各自从第 1 题编号的题目（${runs.map((r) => runAt(r, 'zh')).join(' 和 ')}）：很可能是前后相接的 ${runs.length} 个量表，而表头没有写明各是哪个；${say}`;
     },
-    unreadMatrix: (where, matrix, fits) => {
+    unreadMatrix: (where, matrix, fits, named) => {
       const at = `第 ${columnLetters(matrix.first)}–${columnLetters(matrix.last)} 列（第 ${matrix.first}–${matrix.last} 列，“${matrix.header}”……）`;
+      if (named && fits.length === 0)
+        return `${where}：${at}是矩阵题第 ${matrix.question} 题，共 ${matrix.rows} 行，但 --instrument ${named.join(',')} 中没有 ${matrix.rows} 道编号题的量表，因此不读取；请用 --instrument 指定该矩阵题本身的量表，或提供 --map 映射文件按位置逐列指明`;
       const say =
         fits.length === 0
           ? `没有哪个量表有 ${matrix.rows} 道编号题；请提供 --map 映射文件按位置逐列指明`
@@ -602,6 +620,8 @@ const zh: ImportMessages = {
             : `${fits.map((f) => f.toUpperCase()).join('、')} 都有 ${matrix.rows} 题：请用 --instrument 指定其中之一：${fits.join('、')}（或提供 --map 映射文件）`;
       return `${where}：${at}是矩阵题第 ${matrix.question} 题，共 ${matrix.rows} 行，题干和 --instrument 都没有说明是哪个量表；${say}`;
     },
+    runTooLong: (where, instrument, run, has) =>
+      `${where}：第 ${run.first}–${run.last} 列${run.from && run.to ? `（${run.from} …… ${run.to}）` : ''}连续编号共 ${run.items} 题，但 ${instrument.toUpperCase()} 只有 ${has} 题：很可能是几个量表前后相接、连续编号，分不出哪些列是 ${instrument.toUpperCase()}；请提供 --map 映射文件，按位置逐列指明 ${instrument.toUpperCase()} 的列（"第<n>列": ${instrument}.1 …… ${instrument}.${has}），其余列 ignore`,
     suicideItems: (where, abbreviation, columns, readBy) =>
       `${where}：第 ${columns.join('、')} 列像是自杀相关问题，但 ${abbreviation} 没有这些题，它们将不会被读取，其中的“是”会被漏掉；${readBy ? `请用 --instrument ${readBy} 读取（即 ${readBy.toUpperCase()} 的补充题 c 和 d；表头没有写题号字母的，再用 --map 映射文件指明为 ${readBy}.c 或 ${readBy}.d），或` : '请提供 --map 映射文件指明它们是什么，或'}用 --instrument ${abbreviation.toLowerCase()} 只读取 ${abbreviation}、不读这些列`,
     noSuchColumn: (where, column, width) =>
