@@ -437,6 +437,29 @@ describe('mapHeader: unknown items', () => {
   });
 });
 
+describe('mapHeader: a mapping file key that matches no header', () => {
+  const headers = ['学号', ...PHQA_ITEMS.map((i) => `PHQA${i}`), '16、曾经尝试自杀'];
+  const explicit = (key: string): ReadonlyMap<string, ColumnTarget> =>
+    new Map([[key, { kind: 'item', instrument: phqA, item: 'd' }]]);
+
+  it('is reported with the mapping', () => {
+    const mapping = ok(mapHeader(headers, { ...auto, explicit: explicit('备注') }));
+    expect(mapping.unmatchedKeys).toEqual(['备注']);
+  });
+
+  it('is the first issue when the mapping fails', () => {
+    const without = headers.filter((h) => h !== 'PHQAd');
+    const found = issues(mapHeader(without, { ...auto, explicit: explicit('13、曾经尝试自杀') }));
+    expect(found[0]).toEqual({ code: 'unmatched-keys', keys: ['13、曾经尝试自杀'] });
+    expect(found[1]).toMatchObject({ code: 'missing-items', items: ['d'] });
+  });
+
+  it('is not reported when every key matches', () => {
+    const without = headers.filter((h) => h !== 'PHQAd');
+    expect(ok(mapHeader(without, { ...auto, explicit: explicit('16、曾经尝试自杀') })).unmatchedKeys).toBeUndefined();
+  });
+});
+
 describe('mapHeader: blank headers', () => {
   it('ignores blank and whitespace headers, wherever they are', () => {
     const headers = ['', '学号', ' ', ...numbers(7).map((i) => `GAD7_${i}`), '\t', ''];

@@ -38,6 +38,8 @@ export interface SheetMapping {
   readonly ignored: readonly Column[];
   /** Columns that look like an item a mapped instrument does not have ("Q11" beside PHQ-9). */
   readonly unknownItems: readonly UnknownItem[];
+  /** Keys of a mapping file (normalized) that match no header of this sheet: never used. */
+  readonly unmatchedKeys?: readonly string[];
   /** How the instruments were found: own prefixes, `--instrument`, a mapping file, or the only one with these items. */
   readonly how: 'prefix' | 'named' | 'map' | 'count';
 }
@@ -123,6 +125,8 @@ export type MappingIssue =
       readonly items: number;
       readonly has: number;
     }
+  /** Keys of a mapping file (normalized) that match no header: a typo, or another question number. */
+  | { readonly code: 'unmatched-keys'; readonly keys: readonly string[] }
   /** A mapping file names a column by a position past the header's last column (1-based `column`, `width` columns). */
   | { readonly code: 'no-such-column'; readonly column: number; readonly width: number }
   | { readonly code: 'header-looks-like-data' }
@@ -317,8 +321,16 @@ export function mapHeader(
   headers: readonly string[],
   options: MapOptions,
 ): { ok: true; value: SheetMapping } | { ok: false; error: readonly MappingIssue[] } {
-  const mapped = mapColumns(headers, options);
-  const issues = mapped.ok ? unreadGroups(mapped.value, options) : mapped.error;
+  const result = mapColumns(headers, options);
+  // A mapping file's key that no header matches (a typo, another question number) says nothing to the columns it
+  // meant: said by name, with the mapping or with its problems.
+  const present = new Set(headers.map(normalizeHeader));
+  const unmatched = [...(options.explicit?.keys() ?? [])].filter((key) => !present.has(key));
+  const mapped: typeof result =
+    result.ok && unmatched.length > 0 ? { ok: true, value: { ...result.value, unmatchedKeys: unmatched } } : result;
+  const found = mapped.ok ? unreadGroups(mapped.value, options) : mapped.error;
+  const issues: MappingIssue[] =
+    found.length > 0 && unmatched.length > 0 ? [{ code: 'unmatched-keys', keys: unmatched }, ...found] : [...found];
   if (issues.length === 0) return mapped;
   const answers = answerTexts(options.candidates);
   // A student's row where the header should be (ids, ages, answers): say so, and repeat none of its cells. A row

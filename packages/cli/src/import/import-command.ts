@@ -9,7 +9,7 @@ import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
 import { ruleCoverageWarnings } from '../rule-coverage.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { instrumentsNamedIn, type MappingIssue, type SheetMapping } from './columns.ts';
-import { mappingFileProblems, parseMappingFile } from './mapping-file.ts';
+import { type MappingFile, mappingFileProblems, parseMappingFile } from './mapping-file.ts';
 import { mappingProblems } from './mapping-messages.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
 import { pathProblem } from './out-dir.ts';
@@ -126,6 +126,11 @@ export async function runImportCommand(
   const mapping = options.map ? parseMappingFile(options.map.text, options.map.file, core, text) : undefined;
   if (mapping && !mapping.ok) {
     throw new CliError('CLI_MAPPING_FILE', mappingFileProblems(mapping.error, options.lang));
+  }
+  const differ = mapping && options.map ? instrumentsDiffer(options.instruments, mapping.value) : undefined;
+  if (differ && options.map) {
+    const named = options.instruments.map((d) => d.id);
+    throw new CliError('CLI_USAGE', text.mapInstrumentsDiffer(options.map.file, named, differ));
   }
   const out = options.out ?? defaultOutDir(options.file);
   const problem = pathProblem(options.file, out);
@@ -367,6 +372,22 @@ function resumeCommand(argv: readonly string[], out: string): string {
   return ['triage', ...args, ...(hasOut ? [] : ['--out', out]), '--resume'].map(quote).join(' ');
 }
 
+/**
+ * The instruments a mapping file means (its list, and those its columns name) when `--instrument` names others: the
+ * two disagree, and reading either one silently could score the wrong instrument. Undefined when they agree.
+ */
+function instrumentsDiffer(named: readonly InstrumentDefinition[], file: MappingFile): string[] | undefined {
+  if (named.length === 0) return undefined;
+  const targets = [...file.columns.values(), ...file.positions.values()].flatMap((t) =>
+    t.kind === 'item' ? [t.instrument.id] : [],
+  );
+  const meant = [...new Set([...file.instruments.map((d) => d.id), ...targets])];
+  const ids = new Set(named.map((d) => d.id));
+  const same =
+    meant.every((id) => ids.has(id)) && (file.instruments.length === 0 || file.instruments.length === ids.size);
+  return same || meant.length === 0 ? undefined : meant;
+}
+
 /** The instruments of every mapped sheet, each once. */
 function mappedInstruments(mappings: ImportOutcome['mappings']): InstrumentDefinition[] {
   const found = new Map<string, InstrumentDefinition>();
@@ -410,6 +431,7 @@ function describeStart(
         : text.unknownItem(where, c, c.instrument.toUpperCase(), c.item);
       options.note(said, 'warning');
     }
+    if (mapping.unmatchedKeys?.length) options.note(text.unmatchedKeys(where, mapping.unmatchedKeys), 'warning');
     if (!mapping.person.studentId) options.note(text.noIdColumn(where), 'warning');
     if (options.instruments.length > 0) {
       const used = new Set(mapping.instruments.map((i) => i.definition.id));

@@ -76,6 +76,38 @@ describe('parseMappingFile', () => {
     );
   });
 
+  // QA round 10 §10: a mapping file saved by Notepad as ANSI (GBK) or "Unicode" (UTF-16), read as UTF-8.
+  it.each<[string, string, number, number, RegExp]>([
+    [
+      'GBK (U+FFFD where bytes are no UTF-8)',
+      'instruments: [phq-a]\ncolumns:\n  "\uFFFD\uFFFD\uFFFD": phq-a.1\n',
+      3,
+      4,
+      /not UTF-8 text/,
+    ],
+    ['UTF-16 LE with its BOM', '\uFFFD\uFFFDi\u0000n\u0000', 1, 1, /UTF-16 text/],
+    ['UTF-16 without a BOM', 'i\u0000n\u0000s\u0000', 1, 1, /UTF-16 text/],
+  ])('says a file in %s is not UTF-8, and where', (_, text, line, column, message) => {
+    const issue = issueOf(text);
+    expect(issue).toMatchObject({ line, column });
+    expect(issue.message).toMatch(message);
+    expect(issue.message).toContain('UTF-8');
+  });
+
+  it.each([
+    ['instruments: phq-a', ['phq-a']],
+    ['instruments: phq-a, gad-7', ['phq-a', 'gad-7']],
+    ['instruments: [phq-a]', ['phq-a']],
+  ])('reads %s', (text, ids) => {
+    expect(parsed(`${text}\n`).instruments.map((d) => d.id)).toEqual(ids);
+  });
+
+  it('rejects a column naming an instrument its instruments list leaves out', () => {
+    const issue = issueOf('instruments: [phq-9]\ncolumns:\n  Q1: phq-a.1\n');
+    expect(issue).toMatchObject({ line: 3, path: 'columns.Q1' });
+    expect(issue.message).toContain('phq-a is not in the file');
+  });
+
   it('reads an empty file as an empty mapping', () => {
     const empty = { instruments: [], columns: new Map(), positions: new Map(), sex: new Map() };
     expect(parsed('{}\n')).toEqual(empty);

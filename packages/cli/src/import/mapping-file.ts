@@ -23,7 +23,18 @@ import { PERSON_FIELDS, type PersonField } from './person-header.ts';
  */
 const mappingFileSchema = z
   .object({
-    instruments: z.array(z.string()).optional(),
+    // `instruments: phq-a` (or `phq-a, gad-7`) as well as a list: the same as --instrument takes.
+    instruments: z
+      .union([
+        z.array(z.string()),
+        z.string().transform((ids) =>
+          ids
+            .split(',')
+            .map((id) => id.trim())
+            .filter((id) => id !== ''),
+        ),
+      ])
+      .optional(),
     columns: z.record(z.string(), z.string()).optional(),
     values: z
       .object({ sex: z.record(z.string(), z.enum(['male', 'female'])).optional() })
@@ -79,9 +90,11 @@ export function parseMappingFile(
   core: typeof import('@triage/core'),
   words: ImportMessages,
 ): Result<MappingFile, readonly RuleFileIssue[]> {
+  const m = words.mappingFile;
+  const encoding = notUtf8(text, file, m);
+  if (encoding) return { ok: false, error: [encoding] };
   const parsed = core.parseYamlFile(mappingFileSchema, text, file);
   if (!parsed.ok) return parsed;
-  const m = words.mappingFile;
   const { issues, add: issue } = fileIssues(core, text, file);
   const instruments: InstrumentDefinition[] = [];
   (parsed.value.instruments ?? []).forEach((id, i) => {
@@ -113,10 +126,33 @@ export function parseMappingFile(
     else columns.set(key, t);
     keyOf.set(key, header);
   }
+  // A column of an instrument the file's list leaves out would be read all the same: say which the file means.
+  const listed = new Set(instruments.map((d) => d.id));
+  for (const [header, value] of Object.entries(parsed.value.columns ?? {})) {
+    const t = columns.get(normalizeHeader(header)) ?? positions.get((columnPosition(header) ?? 0) - 1);
+    if (listed.size > 0 && t?.kind === 'item' && !listed.has(t.instrument.id))
+      issue(['columns', header], m.notListed(value, t.instrument.id, [...listed]));
+  }
   const sex = new Map(Object.entries(parsed.value.values?.sex ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
   return issues.length > 0
     ? { ok: false, error: issues }
     : { ok: true, value: { instruments, columns, positions, sex } };
+}
+
+/**
+ * A mapping file that is not UTF-8 text, read as UTF-8: Notepad's "ANSI" (GBK on Chinese Windows) leaves U+FFFD where
+ * its bytes are no UTF-8, and "Unicode" (UTF-16) a NUL after every ASCII letter. Its keys would match no header, and
+ * the error would be about the columns, never about the file: this says what it is, at the first such character.
+ */
+function notUtf8(text: string, file: string, m: ImportMessages['mappingFile']): RuleFileIssue | undefined {
+  const nul = text.indexOf('\u0000');
+  const utf16 = nul >= 0 || text.startsWith('\uFFFD\uFFFD');
+  const at = utf16 ? Math.max(nul, 0) : text.indexOf('\uFFFD');
+  if (at < 0) return undefined;
+  const before = text.slice(0, at).split('\n');
+  const line = utf16 ? 1 : before.length;
+  const column = utf16 ? 1 : (before.at(-1)?.length ?? 0) + 1;
+  return { file, line, column, path: '', message: utf16 ? m.utf16 : m.notUtf8 };
 }
 
 /** A mapping file's problems, one a line, `file:line:column: what` in `lang`. */

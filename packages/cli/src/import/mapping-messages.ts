@@ -67,6 +67,8 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
       const run = { first: first.index + 1, last: last.index + 1, from: first.header, to: last.header, items };
       return m.runTooLong(where, issue.instrument, run, has);
     }
+    case 'unmatched-keys':
+      return m.unmatchedKeys(where, issue.keys);
     case 'header-quote':
       return m.headerQuote(where, issue.column + 1);
   }

@@ -156,6 +156,8 @@ const en = {
   /** A suicide question the instrument lacks (PHQ9_c beside -i phq-9); `readBy`: the instrument that has it (phq-a). */
   suicideItem: (where: string, column: Col, abbreviation: string, readBy?: string) =>
     `${where}: column ${column.index + 1} (${column.header}) looks like a suicide question, which ${abbreviation} does not have; NOT read${readBy ? `: to read it, give --instrument ${readBy} (and, where its header gives no letter, a --map file naming it ${readBy}.c or ${readBy}.d)` : ''}`,
+  unmatchedKeys: (where: string, keys: readonly string[]) =>
+    `${where}: the mapping file names ${keys.map((k) => `"${k}"`).join(', ')}, but no column is headed so; not used`,
   byCount: (where: string, abbreviation: string, items: number) =>
     `${where}: the ${items} unnamed item columns were taken as ${abbreviation}, the only instrument with exactly these items; if that is wrong, name it with --instrument`,
   linesAboveHeader: (where: string, line: number, above: number) =>
@@ -347,6 +349,8 @@ const en = {
     /** `run`: 1-based first and last columns, their headers (blank when they may be data), its items; `has`: the instrument's. */
     runTooLong: (where: string, instrument: string, run: Omit<UnnamedRunText, 'fits'>, has: number) =>
       `${where}: columns ${run.first}–${run.last}${run.from && run.to ? ` (${run.from} … ${run.to})` : ''} number ${run.items} items straight through, but ${instrument.toUpperCase()} has ${has}: likely several instruments numbered on, one after another, so which columns are ${instrument.toUpperCase()}'s cannot be told; expected a --map file naming each ${instrument.toUpperCase()} column by position, "column <n>": ${instrument}.1 … ${instrument}.${has}, and the other columns ignore`,
+    unmatchedKeys: (where: string, keys: readonly string[]) =>
+      `${where}: the mapping file names ${keys.map((k) => `"${k}"`).join(', ')}, but no column is headed so; expected each key as the header is written (or "column N" by position)`,
     /** `columns`: by number with header; `readBy`: the instrument that has such questions (phq-a), if one does. */
     suicideItems: (where: string, abbreviation: string, columns: readonly string[], readBy?: string) =>
       `${where}: columns ${columns.join(', ')} look like suicide questions, which ${abbreviation} does not have, so they would not be read and a "yes" there would be lost; expected ${readBy ? `--instrument ${readBy} to read them (${readBy.toUpperCase()}'s supplements c and d; where a header gives no letter, with a --map file naming it ${readBy}.c or ${readBy}.d), or ` : 'a --map file naming what they are, or '}--instrument ${abbreviation.toLowerCase()} to read ${abbreviation} alone and leave them unread`,
@@ -370,7 +374,15 @@ const en = {
     columnZero: (key: string) => `"${key}": column 1 is the first (A in Excel)`,
     sameColumn: (key: string, before: string) => `"${key}" is the same column as "${before}"`,
     sameHeader: (key: string, before: string) => `"${key}" is the same header as "${before}"`,
+    notListed: (value: string, id: string, listed: readonly string[]) =>
+      `"${value}": ${id} is not in the file's instruments (${listed.join(', ')}); expected ${id} added to instruments, or the column named as an item of ${listed.join(' or ')}`,
+    notUtf8:
+      'the mapping file is not UTF-8 text (saved as ANSI or GBK, as Notepad does on Chinese Windows?), so its headers would match no column; expected UTF-8: open it in Notepad, Save as, Encoding "UTF-8", and save',
+    utf16:
+      'the mapping file is UTF-16 text (saved as "Unicode" in Notepad?), so its headers would match no column; expected UTF-8: open it in Notepad, Save as, Encoding "UTF-8", and save',
   },
+  mapInstrumentsDiffer: (map: string, named: readonly string[], meant: readonly string[]) =>
+    `--instrument ${named.join(',')} and the mapping file ${map} (${meant.join(', ')}) name different instruments; expected one of them: leave out --instrument, or change the mapping file's instruments and columns`,
   inputIsFolder: (file: string) => `${file}: is a folder; expected a CSV or .xlsx file`,
   outDir: {
     otherFile: (out: string, file: string) =>
@@ -460,6 +472,8 @@ const zh: ImportMessages = {
     `${where}：第 ${column.index + 1} 列（${column.header}）像是 ${abbreviation} 第 ${item} 题，但该量表没有此题；已忽略`,
   suicideItem: (where, column, abbreviation, readBy) =>
     `${where}：第 ${column.index + 1} 列（${column.header}）像是自杀相关问题，但 ${abbreviation} 没有此题；未读取${readBy ? `：如需读取，请用 --instrument ${readBy}（表头没有写题号字母的，再用 --map 映射文件指明为 ${readBy}.c 或 ${readBy}.d）` : ''}`,
+  unmatchedKeys: (where, keys) =>
+    `${where}：映射文件写了 ${keys.map((k) => `“${k}”`).join('、')}，但没有哪一列的表头是这样写的；未使用`,
   byCount: (where, abbreviation, items) =>
     `${where}：未注明量表的 ${items} 个题目列按 ${abbreviation} 读取（只有它恰好有这些题目）；如不对，请用 --instrument 指定`,
   linesAboveHeader: (where, line, above) =>
@@ -620,6 +634,8 @@ const zh: ImportMessages = {
             : `${fits.map((f) => f.toUpperCase()).join('、')} 都有 ${matrix.rows} 题：请用 --instrument 指定其中之一：${fits.join('、')}（或提供 --map 映射文件）`;
       return `${where}：${at}是矩阵题第 ${matrix.question} 题，共 ${matrix.rows} 行，题干和 --instrument 都没有说明是哪个量表；${say}`;
     },
+    unmatchedKeys: (where, keys) =>
+      `${where}：映射文件写了 ${keys.map((k) => `“${k}”`).join('、')}，但没有哪一列的表头是这样写的；每个键应与表头写法一致（或按位置写 "第N列"）`,
     runTooLong: (where, instrument, run, has) =>
       `${where}：第 ${run.first}–${run.last} 列${run.from && run.to ? `（${run.from} …… ${run.to}）` : ''}连续编号共 ${run.items} 题，但 ${instrument.toUpperCase()} 只有 ${has} 题：很可能是几个量表前后相接、连续编号，分不出哪些列是 ${instrument.toUpperCase()}；请提供 --map 映射文件，按位置逐列指明 ${instrument.toUpperCase()} 的列（"第<n>列": ${instrument}.1 …… ${instrument}.${has}），其余列 ignore`,
     suicideItems: (where, abbreviation, columns, readBy) =>
@@ -641,7 +657,15 @@ const zh: ImportMessages = {
     columnZero: (key) => `“${key}”：第 1 列是最左边一列（Excel 的 A 列）`,
     sameColumn: (key, before) => `“${key}”与“${before}”是同一列`,
     sameHeader: (key, before) => `“${key}”与“${before}”是同一个表头`,
+    notListed: (value, id, listed) =>
+      `“${value}”：${id} 不在文件的 instruments（${listed.join('、')}）中；请把 ${id} 加入 instruments，或把该列指明为 ${listed.join(' 或 ')} 的题目`,
+    notUtf8:
+      '映射文件不是 UTF-8 编码（用记事本按 ANSI 或 GBK 保存的？），其中的表头将对不上任何列；应为 UTF-8：请用记事本打开，“另存为”，编码选“UTF-8”后保存',
+    utf16:
+      '映射文件是 UTF-16 编码（记事本里的“Unicode”？），其中的表头将对不上任何列；应为 UTF-8：请用记事本打开，“另存为”，编码选“UTF-8”后保存',
   },
+  mapInstrumentsDiffer: (map, named, meant) =>
+    `--instrument ${named.join(',')} 与映射文件 ${map}（${meant.join('、')}）指定的量表不同；只能以其中一个为准：请去掉 --instrument，或修改映射文件的 instruments 和各列`,
   inputIsFolder: (file) => `${file}：是一个文件夹；应为 CSV 或 .xlsx 文件`,
   outDir: {
     otherFile: (out, file) => `${out} 中已有另一个文件（${file}）的导入结果；请为此文件另选 --out 文件夹`,
