@@ -380,6 +380,12 @@ describe('mapHeader: unknown items', () => {
     expect(mapping.unknownItems).toEqual([{ index: 13, header: 'PHQA_e', instrument: 'phq-a', item: 'e' }]);
   });
 
+  it('CESD-R 1 … 20 are CESD-R items, never CES-D unknown items "r"', () => {
+    const mapping = ok(mapHeader(['学号', ...numbers(20).map((i) => `CESD-R ${i}`)], auto));
+    expect(mapping.instruments.map((i) => i.definition.id)).toEqual(['cesd-r']);
+    expect(mapping.unknownItems).toEqual([]);
+  });
+
   it('-i phq-a reads columns headed PHQ9_1 … PHQ9_d as PHQ-A (schools call the adolescent form PHQ-9)', () => {
     const mapping = ok(mapHeader(phq9With('PHQ9_a', 'PHQ9_b', 'PHQ9_c', 'PHQ9_d'), named(phqA)));
     expect(itemsOf(mapping)['phq-a']?.map(([item]) => item)).toEqual(PHQA_ITEMS);

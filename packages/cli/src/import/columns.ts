@@ -157,7 +157,7 @@ function ownItem(
 }
 
 /** One letter after an instrument's own name, alone or before wording: `PHQ9_c`, `PHQ-9 d、是否曾经尝试自杀`. */
-const OWN_LETTER = /^([a-z])(?:$|[\s、.:)\]_\-,])/;
+const OWN_LETTER = /^([a-z])(?:$|[\s、.:)\]_\-,](?!\s*\d))/;
 
 /**
  * The item of the one named instrument a header names by the name of the form it adapts: with `--instrument phq-a`,
@@ -502,10 +502,15 @@ function mapColumns(
       } else duplicateFields.set(field, [...(duplicateFields.get(field) ?? [seen]), column]);
       return;
     }
-    for (const definition of options.candidates) {
+    // An instrument that has the item first: `CESD-R 1` is CESD-R's item 1, never CES-D's unknown item `r`.
+    const owners = options.candidates.flatMap((definition) => {
       const known = new Set(definition.items.map((i) => i.id));
       const item = ownItem(header, definition, known) ?? (definition === only ? formItem(header, only, options) : null);
-      if (item === null) continue;
+      return item === null ? [] : [{ definition, item, has: known.has(item) }];
+    });
+    const owner = owners.find((o) => o.has) ?? owners[0];
+    if (owner) {
+      const { definition, item } = owner;
       const entry = found.get(definition.id) ?? { definition, byItem: new Map(), unknown: [] };
       found.set(definition.id, entry);
       collect(entry, column, item);
