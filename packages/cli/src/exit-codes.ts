@@ -38,6 +38,8 @@ export type CliErrorCode =
   | 'CLI_OUT_DIR'
   | 'CLI_NOTHING_TO_RESUME'
   | 'CLI_OUT_WRITE'
+  | 'CLI_OUT_BUSY'
+  | 'CLI_CONFIG'
   | 'CLI_XLSX'
   | 'CLI_INTERNAL';
 
@@ -63,6 +65,10 @@ const exitCodes: Record<CliErrorCode, ExitCode> = {
   CLI_OUT_DIR: ExitCode.usage,
   CLI_NOTHING_TO_RESUME: ExitCode.usage,
   CLI_OUT_WRITE: ExitCode.error,
+  /** Another import is running in the `--out` folder: it holds the folder's lock. */
+  CLI_OUT_BUSY: ExitCode.usage,
+  /** The config folder (pseudonym key) cannot be made, read or written. */
+  CLI_CONFIG: ExitCode.error,
   CLI_XLSX: ExitCode.error,
   CLI_INTERNAL: ExitCode.error,
 };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, rmdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import type { RuleSet } from '@triage/core';
 import type { Coding, InstrumentDefinition, Lang, Rounding } from '@triage/scales';
@@ -13,8 +14,9 @@ import { type MappingFile, mappingFileProblems, parseMappingFile } from './mappi
 import { mappingProblems } from './mapping-messages.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
 import { pathProblem } from './out-dir.ts';
-import { OUTPUT_FILES } from './output/result-files.ts';
-import { pseudonymKey } from './pseudonym.ts';
+import { type LockHolder, lockOutDir, type OutLock } from './out-lock.ts';
+import { OUTPUT_FILES, WorkFilesError } from './output/result-files.ts';
+import { KeyStoreError, pseudonymKey } from './pseudonym.ts';
 import { readJournal } from './read-journal.ts';
 import { renderSummary } from './render-summary.ts';
 import { reportModel } from './report-model.ts';
@@ -122,6 +124,8 @@ export async function runImportCommand(
 ): Promise<{ summary: ImportSummary; exitCode: ExitCode }> {
   const text = importMessages(options.lang);
   const core = await import('@triage/core');
+  // `-` is not standard input here: the import reads its file more than once.
+  if (options.file === '-' && !existsSync('-')) throw new CliError('CLI_FILE_UNREADABLE', text.notRegular('-'));
   if (!existsSync(options.file)) throw new CliError('CLI_FILE_NOT_FOUND', text.fileNotFound(options.file));
   const mapping = options.map ? parseMappingFile(options.map.text, options.map.file, core, text) : undefined;
   if (mapping && !mapping.ok) {
@@ -135,9 +139,13 @@ export async function runImportCommand(
   const out = options.out ?? defaultOutDir(options.file);
   const problem = pathProblem(options.file, out);
   if (problem?.kind === 'input-is-folder') throw new CliError('CLI_FILE_UNREADABLE', text.inputIsFolder(options.file));
+  if (problem?.kind === 'input-not-regular') {
+    throw new CliError('CLI_FILE_UNREADABLE', text.notRegular(options.file));
+  }
   if (problem?.kind === 'out-is-file') throw new CliError('CLI_OUT_DIR', text.outDir.isFile(out));
   if (problem) throw new CliError('CLI_OUT_DIR', text.outDir.holdsInput(out, problem.name));
-  const keyInfo = pseudonymKey(undefined, { create: !options.dryRun });
+  checkReadable(options.file, text);
+  const keyInfo = keyOrFailure(!options.dryRun, text);
   if (keyInfo.created) options.note(text.keyCreated(keyInfo.path));
   if (keyInfo.ephemeral) options.note(text.ephemeralKey, 'warning');
   if (options.sheets && options.sheets.length > 0 && !/\.xls[xm]$/i.test(options.file)) {
@@ -145,151 +153,202 @@ export async function runImportCommand(
   }
   const compiled = core.compileRuleSet(options.ruleSet);
   const interrupt = onInterrupt();
-  const progress = progressLine(options.progress, text);
-  const modelOf = (done: ImportOutcome) =>
-    reportModel(done, {
-      file: options.file,
-      lang: options.lang,
-      minCell: options.minCell,
-      generator: `triage ${options.version}`,
-    });
-  let outcome: ImportOutcome;
-  let ruleWarnings: string[] = [];
+  const lock = options.dryRun ? undefined : lockFolder(out, text, options.note, interrupt);
   try {
-    const resolveMapping = options.interactive
-      ? async (
-          sheet: string | null,
-          headers: readonly string[],
-          issues: readonly MappingIssue[],
-        ): Promise<SheetMapping | undefined> => {
-          const { promptMapping } = await import('./prompt-mapping.ts');
-          return promptMapping({
-            file: options.file,
-            sheet,
-            headers,
-            issues,
-            all: options.all,
-            lang: options.lang,
-            note: options.note,
-          });
-        }
-      : undefined;
-    outcome = await runImport(
-      {
+    const progress = progressLine(options.progress, text);
+    const modelOf = (done: ImportOutcome) =>
+      reportModel(done, {
         file: options.file,
-        out,
         lang: options.lang,
-        instruments: options.instruments,
-        mapping: mapping?.ok ? mapping.value : undefined,
-        ruleSet: options.ruleSet,
-        score: {
-          coding: options.coding,
-          ...(options.indexRounding ? { indexRounding: options.indexRounding } : {}),
-          ...(options.prorationRounding ? { prorationRounding: options.prorationRounding } : {}),
+        minCell: options.minCell,
+        generator: `triage ${options.version}`,
+      });
+    let outcome: ImportOutcome;
+    let ruleWarnings: string[] = [];
+    try {
+      const resolveMapping = options.interactive
+        ? async (
+            sheet: string | null,
+            headers: readonly string[],
+            issues: readonly MappingIssue[],
+          ): Promise<SheetMapping | undefined> => {
+            const { promptMapping } = await import('./prompt-mapping.ts');
+            return promptMapping({
+              file: options.file,
+              sheet,
+              headers,
+              issues,
+              all: options.all,
+              lang: options.lang,
+              note: options.note,
+            });
+          }
+        : undefined;
+      outcome = await runImport(
+        {
+          file: options.file,
+          out,
+          lang: options.lang,
+          instruments: options.instruments,
+          mapping: mapping?.ok ? mapping.value : undefined,
+          ruleSet: options.ruleSet,
+          score: {
+            coding: options.coding,
+            ...(options.indexRounding ? { indexRounding: options.indexRounding } : {}),
+            ...(options.prorationRounding ? { prorationRounding: options.prorationRounding } : {}),
+          },
+          key: keyInfo.key,
+          pseudonymize: options.pseudonymize,
+          dryRun: options.dryRun,
+          resume: options.resume,
+          fingerprint: fingerprint(options, compiled.ref.hash),
+          interrupt,
+          encoding: options.encoding,
+          delimiter: options.delimiter,
+          sheets: options.sheets,
+          note: options.note,
+          onStart: (source, mappings) => {
+            describeStart(source, mappings, options, text);
+            // Before any row is read or written: a rule set written for other instruments stops here.
+            ruleWarnings = ruleCoverageWarnings(core, options.ruleSet, {
+              instruments: mappedInstruments(mappings),
+              own: options.ruleSet !== core.defaultRuleSet,
+              lang: options.lang,
+              text,
+            });
+          },
+          onProgress: progress.update,
+          report: async (done) => {
+            // Nothing imported (no student row): no report, and nothing left behind (below).
+            if (done.counts.rows === 0) return undefined;
+            const { renderReport } = await import('./report/render-report.ts');
+            return renderReport(modelOf(done));
+          },
+          ...(resolveMapping ? { resolveMapping } : {}),
         },
-        key: keyInfo.key,
-        pseudonymize: options.pseudonymize,
-        dryRun: options.dryRun,
-        resume: options.resume,
-        fingerprint: fingerprint(options, compiled.ref.hash),
-        interrupt,
-        encoding: options.encoding,
-        delimiter: options.delimiter,
-        sheets: options.sheets,
-        note: options.note,
-        onStart: (source, mappings) => {
-          describeStart(source, mappings, options, text);
-          // Before any row is read or written: a rule set written for other instruments stops here.
-          ruleWarnings = ruleCoverageWarnings(core, options.ruleSet, {
-            instruments: mappedInstruments(mappings),
-            own: options.ruleSet !== core.defaultRuleSet,
-            lang: options.lang,
-            text,
-          });
-        },
-        onProgress: progress.update,
-        report: async (done) => {
-          // Nothing imported (no student row): no report, and nothing left behind (below).
-          if (done.counts.rows === 0) return undefined;
-          const { renderReport } = await import('./report/render-report.ts');
-          return renderReport(modelOf(done));
-        },
-        ...(resolveMapping ? { resolveMapping } : {}),
-      },
-      options.all,
-    );
-  } catch (error) {
+        options.all,
+      );
+    } catch (error) {
+      interrupt.dispose();
+      throw (
+        folderFailure(error, out, text) ??
+        reportFailure(error, options.argv, out, text) ??
+        writeFailure(error, options.argv, out, text) ??
+        asCliError(error, options.file, out, text)
+      );
+    } finally {
+      progress.done();
+    }
+
+    const warnings = [...ruleWarnings, ...warningsOf(outcome, text)];
+    // Said on stderr as they were found; kept for --json in the same words.
+    const sheetWarnings = [
+      ...(outcome.source.kind === 'xlsx' ? outcome.source.hiddenRead.map((sheet) => text.hiddenSheetRead(sheet)) : []),
+      ...outcome.skipped.map((s) => text.sheetSkipped(s.sheet, s.rows, s.reason)),
+    ];
+    if (outcome.counts.rows === 0) {
+      // Nothing was imported: leave no empty results behind that look like an import.
+      if (outcome.status === 'complete') removeEmptyImport(out, lock);
+      throw new CliError('CLI_NO_DATA', text.noRows(options.file));
+    }
+    for (const w of warnings) options.note(w, 'warning');
+    const model = modelOf(outcome);
+    if (outcome.status === 'interrupted') options.note(text.interrupted(resumeCommand(options.argv, out)), 'warning');
+    else options.log(renderSummary(model, outcome.files, outcome.status === 'dry-run'));
+    // Until here a Ctrl-C only asks (a second one exits): a completed import writes its report and says so, exit as such.
     interrupt.dispose();
-    throw (
-      folderFailure(error, out, text) ??
-      reportFailure(error, options.argv, out, text) ??
-      writeFailure(error, options.argv, out, text) ??
-      asCliError(error, options.file, out, text)
-    );
+
+    const { counts } = outcome;
+    // No student row at all (none, or statistics rows and titles only such as 合计, 初一(2)班): nothing was imported.
+    const exitCode =
+      outcome.status === 'interrupted'
+        ? ExitCode.interrupted
+        : counts.rows === counts.summaryRows + counts.titleRows
+          ? ExitCode.error
+          : rowsExitCode(counts.scored, counts.rejected);
+    const source = outcome.source;
+    return {
+      exitCode,
+      summary: {
+        status: outcome.status,
+        file: options.file,
+        sha256: outcome.sha256,
+        out: options.dryRun ? null : out,
+        source:
+          source.kind === 'csv'
+            ? { kind: 'csv', encoding: source.dialect.encoding, delimiter: source.dialect.delimiter }
+            : {
+                kind: 'xlsx',
+                sheets: source.sheets,
+                ...(source.hiddenRead.length > 0 ? { hiddenRead: source.hiddenRead } : {}),
+                skipped: outcome.skipped,
+              },
+        instruments: outcome.instruments.map((d) => d.id),
+        ruleSet: outcome.ruleSetRef,
+        counts: { ...counts, rejectedWithRisk: outcome.rejectedWithRisk, undecided: outcome.undecided },
+        levels: Object.fromEntries(model.levels.map((l) => [l.id, l.count])),
+        followUp: outcome.tally.followUpTotal,
+        files: outcome.files,
+        warnings: [...sheetWarnings, ...warnings],
+      },
+    };
   } finally {
-    progress.done();
+    lock?.release();
   }
-
-  const warnings = [...ruleWarnings, ...warningsOf(outcome, text)];
-  // Said on stderr as they were found; kept for --json in the same words.
-  const sheetWarnings = [
-    ...(outcome.source.kind === 'xlsx' ? outcome.source.hiddenRead.map((sheet) => text.hiddenSheetRead(sheet)) : []),
-    ...outcome.skipped.map((s) => text.sheetSkipped(s.sheet, s.rows, s.reason)),
-  ];
-  if (outcome.counts.rows === 0) {
-    // Nothing was imported: leave no empty results behind that look like an import.
-    if (outcome.status === 'complete') removeEmptyImport(out);
-    throw new CliError('CLI_NO_DATA', text.noRows(options.file));
-  }
-  for (const w of warnings) options.note(w, 'warning');
-  const model = modelOf(outcome);
-  if (outcome.status === 'interrupted') options.note(text.interrupted(resumeCommand(options.argv, out)), 'warning');
-  else options.log(renderSummary(model, outcome.files, outcome.status === 'dry-run'));
-  // Until here a Ctrl-C only asks (a second one exits): a completed import writes its report and says so, exit as such.
-  interrupt.dispose();
-
-  const { counts } = outcome;
-  // No student row at all (none, or statistics rows and titles only such as 合计, 初一(2)班): nothing was imported.
-  const exitCode =
-    outcome.status === 'interrupted'
-      ? ExitCode.interrupted
-      : counts.rows === counts.summaryRows + counts.titleRows
-        ? ExitCode.error
-        : rowsExitCode(counts.scored, counts.rejected);
-  const source = outcome.source;
-  return {
-    exitCode,
-    summary: {
-      status: outcome.status,
-      file: options.file,
-      sha256: outcome.sha256,
-      out: options.dryRun ? null : out,
-      source:
-        source.kind === 'csv'
-          ? { kind: 'csv', encoding: source.dialect.encoding, delimiter: source.dialect.delimiter }
-          : {
-              kind: 'xlsx',
-              sheets: source.sheets,
-              ...(source.hiddenRead.length > 0 ? { hiddenRead: source.hiddenRead } : {}),
-              skipped: outcome.skipped,
-            },
-      instruments: outcome.instruments.map((d) => d.id),
-      ruleSet: outcome.ruleSetRef,
-      counts: { ...counts, rejectedWithRisk: outcome.rejectedWithRisk, undecided: outcome.undecided },
-      levels: Object.fromEntries(model.levels.map((l) => [l.id, l.count])),
-      followUp: outcome.tally.followUpTotal,
-      files: outcome.files,
-      warnings: [...sheetWarnings, ...warnings],
-    },
-  };
 }
 
-function removeEmptyImport(out: string): void {
+function removeEmptyImport(out: string, lock: OutLock | undefined): void {
   for (const name of Object.values(OUTPUT_FILES)) rmSync(join(out, name), { force: true });
+  // The lock goes last, with the folder if that leaves it empty (something else may live there: then it stays).
+  lock?.release({ removeFolder: true });
+}
+
+/**
+ * The `--out` folder's lock for the whole import, or a refusal naming the folder when another import holds it:
+ * nothing written, nothing removed. A lock left by an import that no longer runs is taken over, with a note.
+ */
+function lockFolder(
+  out: string,
+  text: ImportMessages,
+  note: ImportCommandOptions['note'],
+  interrupt: { dispose: () => void },
+): OutLock {
+  let result: ReturnType<typeof lockOutDir>;
   try {
-    rmdirSync(out);
-  } catch {
-    // Not empty: something else lives there; leave it.
+    result = lockOutDir(out);
+  } catch (error) {
+    interrupt.dispose();
+    throw folderFailure(error, out, text) ?? error;
+  }
+  const holder = (h: LockHolder) =>
+    text.outDir.busyHolder(h.pid, h.host === hostname() ? undefined : h.host, h.started);
+  if (!result.ok) {
+    interrupt.dispose();
+    throw new CliError('CLI_OUT_BUSY', text.outDir.busy(out, result.holder && holder(result.holder)));
+  }
+  if (result.tookOver) note(text.outDir.tookOver(out, holder(result.tookOver)), 'warning');
+  return result.lock;
+}
+
+/** The input opened once and closed: one that cannot be read (no permission) is said so before anything is done. */
+function checkReadable(file: string, text: ImportMessages): void {
+  try {
+    // A regular file (checked before): opening it cannot wait.
+    closeSync(openSync(file, 'r'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new CliError('CLI_FILE_UNREADABLE', text.inputUnreadable(file, code), { cause: error });
+  }
+}
+
+/** The pseudonym key from the config folder; a folder that cannot hold it is said as such (CLI_CONFIG). */
+function keyOrFailure(create: boolean, text: ImportMessages): ReturnType<typeof pseudonymKey> {
+  try {
+    return pseudonymKey(undefined, { create });
+  } catch (error) {
+    if (!(error instanceof KeyStoreError)) throw error;
+    throw new CliError('CLI_CONFIG', text.configDir(error.dir, error.code), { cause: error });
   }
 }
 
@@ -511,6 +570,10 @@ function asCliError(error: unknown, file: string, out: string, text: ImportMessa
     if (error.code === 'nothing-to-resume')
       return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.nothingToResume(error.detail), { cause: error });
     return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.changedSince(error.detail), { cause: error });
+  }
+  if (error instanceof WorkFilesError) {
+    const message = text.outDir.workFiles(out, error.path, error.code === 'missing');
+    return new CliError('CLI_NOTHING_TO_RESUME', message, { cause: error });
   }
   if (error instanceof EmptySourceError) {
     const message = error.sheets.length > 0 ? text.xlsx.emptySheets(file, error.sheets) : text.emptyFile(file);

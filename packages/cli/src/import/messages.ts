@@ -384,6 +384,14 @@ const en = {
   mapInstrumentsDiffer: (map: string, named: readonly string[], meant: readonly string[]) =>
     `--instrument ${named.join(',')} and the mapping file ${map} (${meant.join(', ')}) name different instruments; expected one of them: leave out --instrument, or change the mapping file's instruments and columns`,
   inputIsFolder: (file: string) => `${file}: is a folder; expected a CSV or .xlsx file`,
+  notRegular: (file: string) =>
+    file === '-'
+      ? `-: the import does not read standard input; expected a file: save it first (e.g. iconv -f gbk -t utf-8 export.csv > class.csv) and import that`
+      : `${file}: not a regular file (a pipe, <(…), /dev/stdin or a device); the import reads a saved file: save it first (e.g. iconv -f gbk -t utf-8 export.csv > class.csv) and import that`,
+  inputUnreadable: (file: string, code: string) =>
+    `${file}: cannot be read (${code}${code === 'EACCES' || code === 'EPERM' ? ': no permission to read it' : ''}); expected a file you can read: check its permissions, or copy it somewhere you can`,
+  configDir: (dir: string, code: string) =>
+    `cannot keep the pseudonym key in the config folder ${dir} (${code}${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ': not allowed to write there' : code === 'ENOTDIR' ? ': a file stands where a folder must be' : ''}); expected a folder triage can write: check it, or set TRIAGE_CONFIG_DIR to another`,
   outDir: {
     otherFile: (out: string, file: string) =>
       `${out} holds the import of another file (${file}); expected a new --out folder for this file`,
@@ -393,6 +401,14 @@ const en = {
     cannotCreate: (out: string, code: string) =>
       `could not create the folder ${out} (${code}${code === 'ENOENT' || code === 'EEXIST' ? ': a link to a folder that is not there, or a drive not connected?' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ': not allowed to write there' : ''}); expected a folder that can be created: check the path, or give another --out`,
     nothingToResume: (path: string) => `nothing to resume: no interrupted import in this folder (${path})`,
+    workFiles: (out: string, path: string, missing: boolean) =>
+      `cannot resume the import in ${out}: its work file ${path} is ${missing ? 'missing' : 'shorter than when it was saved (damaged, or cut when copied)'}; run the same command again without --resume to start over`,
+    busy: (out: string, holder: string | undefined) =>
+      `another import is running in ${out}${holder ? ` (${holder})` : ''}; wait for it to finish, or give another --out. Nothing was written`,
+    busyHolder: (pid: number, host: string | undefined, started: string) =>
+      `process ${pid}${host ? ` on ${host}` : ''}, started ${started}`,
+    tookOver: (out: string, holder: string) =>
+      `${out}: the import that held this folder is no longer running (${holder}); continuing in its place`,
     changedSince: (file: string) =>
       `${file} or the options changed since the interrupted import; run again without --resume to start over`,
   },
@@ -667,6 +683,14 @@ const zh: ImportMessages = {
   mapInstrumentsDiffer: (map, named, meant) =>
     `--instrument ${named.join(',')} 与映射文件 ${map}（${meant.join('、')}）指定的量表不同；只能以其中一个为准：请去掉 --instrument，或修改映射文件的 instruments 和各列`,
   inputIsFolder: (file) => `${file}：是一个文件夹；应为 CSV 或 .xlsx 文件`,
+  notRegular: (file) =>
+    file === '-'
+      ? `-：导入不读取标准输入；应为文件：请先保存为文件（例如 iconv -f gbk -t utf-8 export.csv > class.csv）再导入`
+      : `${file}：不是普通文件（管道、<(…)、/dev/stdin 或设备）；导入需要已保存的文件：请先保存为文件（例如 iconv -f gbk -t utf-8 export.csv > class.csv）再导入`,
+  inputUnreadable: (file, code) =>
+    `${file}：无法读取（${code}${code === 'EACCES' || code === 'EPERM' ? '：没有读取权限' : ''}）；应为可以读取的文件：请检查文件权限，或复制到有权限的位置`,
+  configDir: (dir, code) =>
+    `无法在配置文件夹 ${dir} 中保存化名密钥（${code}${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? '：没有写入权限' : code === 'ENOTDIR' ? '：应为文件夹的位置是一个文件' : ''}）；应为 triage 可以写入的文件夹：请检查，或将 TRIAGE_CONFIG_DIR 设为其他文件夹`,
   outDir: {
     otherFile: (out, file) => `${out} 中已有另一个文件（${file}）的导入结果；请为此文件另选 --out 文件夹`,
     isFile: (out) => `--out ${out} 是一个文件；应为存放结果的文件夹（新文件夹，或此文件原来的结果文件夹）`,
@@ -675,6 +699,12 @@ const zh: ImportMessages = {
     cannotCreate: (out, code) =>
       `无法创建文件夹 ${out}（${code}${code === 'ENOENT' || code === 'EEXIST' ? '：指向不存在的文件夹的链接，或外接磁盘未连接？' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? '：没有写入权限' : ''}）；应为可以创建的文件夹：请检查路径，或另选 --out`,
     nothingToResume: (path) => `没有可继续的导入：此文件夹中没有中断的导入（${path}）`,
+    workFiles: (out, path, missing) =>
+      `无法继续 ${out} 中的导入：工作文件 ${path} ${missing ? '不见了' : '比保存时短（已损坏，或复制时被截断）'}；请去掉 --resume 重新运行同一命令，从头导入`,
+    busy: (out, holder) =>
+      `${out} 中另一个导入正在运行${holder ? `（${holder}）` : ''}；请等它完成，或另选 --out。未写入任何内容`,
+    busyHolder: (pid, host, started) => `进程 ${pid}${host ? `（${host}）` : ''}，开始于 ${started}`,
+    tookOver: (out, holder) => `${out}：原先占用此文件夹的导入已不在运行（${holder}）；由本次导入接替`,
     changedSince: (file) => `${file} 或选项在中断后已改变；请去掉 --resume 重新导入`,
   },
   decodeError: (file, e) => {

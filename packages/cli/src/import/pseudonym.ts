@@ -18,6 +18,33 @@ function configDir(env: Env = process.env, platform: NodeJS.Platform = process.p
 
 const KEY_FILE = 'pseudonym.key';
 
+/** The config folder cannot hold the key: it cannot be made, read or written (a permission, a file in its place). */
+export class KeyStoreError extends Error {
+  constructor(
+    readonly dir: string,
+    /** The system error code (EACCES, ENOTDIR …). */
+    readonly code: string,
+    options: { cause: unknown },
+  ) {
+    super(`${dir}: ${code}`, options);
+  }
+}
+
+/** A system error of the config folder as a {@link KeyStoreError}; anything else as it is. */
+function keyStoreError(dir: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === undefined ? error : new KeyStoreError(dir, code, { cause: error });
+}
+
+/** Runs `io` on the config folder, its system errors said as {@link KeyStoreError}. */
+function inConfigDir<T>(dir: string, io: () => T): T {
+  try {
+    return io();
+  } catch (error) {
+    throw keyStoreError(dir, error);
+  }
+}
+
 /**
  * The secret that makes pseudonyms: 32 random bytes made on first use, kept in the config folder with mode 0600.
  * The same key gives the same pseudonym for a student in every import on this machine, so lists can be compared;
@@ -32,7 +59,9 @@ export function pseudonymKey(
   try {
     text = readFileSync(path, 'utf8').trim();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // ENOTDIR: a file where the folder would be, so no key either (making one says so, below).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw keyStoreError(dir, error);
   }
   if (text !== undefined) {
     // Never replace a key that is there: pseudonyms made with it would stop matching.
@@ -41,16 +70,16 @@ export function pseudonymKey(
   }
   // A dry run writes nothing, not even a key: its pseudonyms are for this run only.
   if (options.create === false) return { key: randomBytes(32), path, created: false, ephemeral: true };
-  makePrivateDirs(dir);
+  inConfigDir(dir, () => makePrivateDirs(dir));
   const key = randomBytes(32);
   // 'wx': never overwrite a key another process has just made.
   try {
     writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return pseudonymKey(dir, options);
-    throw error;
+    throw keyStoreError(dir, error);
   }
-  chmodSync(path, 0o600);
+  inConfigDir(dir, () => chmodSync(path, 0o600));
   return { key, path, created: true, ephemeral: false };
 }
 

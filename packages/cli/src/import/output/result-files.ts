@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstrumentDefinition } from '@triage/scales';
 import { csvLine, UTF8_BOM } from './csv-cell.ts';
@@ -19,6 +19,20 @@ export const OUTPUT_FILES = {
 export const PARTIAL = '.partial';
 
 type StreamedFile = 'results' | 'json' | 'errors';
+
+/**
+ * The partial files of an interrupted import cannot be resumed: one is missing, or shorter than its checkpoint says
+ * (deleted, cut, copied in part). Only a fresh import can make the results again.
+ */
+export class WorkFilesError extends Error {
+  constructor(
+    readonly code: 'missing' | 'damaged',
+    /** The partial file at fault. */
+    readonly path: string,
+  ) {
+    super(`${path}: ${code === 'missing' ? 'missing' : 'shorter than its checkpoint'}`);
+  }
+}
 const STREAMED: readonly StreamedFile[] = ['results', 'json', 'errors'];
 
 export type FileSizes = Readonly<Record<StreamedFile, number>>;
@@ -113,6 +127,12 @@ export class ResultFiles {
 
   /** Reopens the partial files of an interrupted import at the sizes its last checkpoint recorded. */
   static resume(dir: string, sizes: FileSizes, jsonRows: number): ResultFiles {
+    for (const name of STREAMED) {
+      const path = partialPath(dir, name);
+      const size = statSync(path, { throwIfNoEntry: false })?.size;
+      if (size === undefined) throw new WorkFilesError('missing', path);
+      if (size < sizes[name]) throw new WorkFilesError('damaged', path);
+    }
     const open = (name: StreamedFile) => PrivateFile.resume(partialPath(dir, name), sizes[name]);
     return new ResultFiles(dir, { results: open('results'), json: open('json'), errors: open('errors') }, jsonRows);
   }
@@ -125,13 +145,15 @@ export class ResultFiles {
   /**
    * An import killed while its files were moved to their final names (after its last checkpoint, which holds every
    * row): the files already moved go back to their partial names, so `--resume` cuts them back and completes again.
-   * For a journal that is not `complete` only.
+   * For a journal that is not `complete` only. Throws {@link WorkFilesError} when a partial file is not there either.
    */
   static recover(dir: string): void {
     for (const name of STREAMED) {
       const final = join(dir, OUTPUT_FILES[name]);
       if (!existsSync(partialPath(dir, name)) && existsSync(final)) renameSync(final, partialPath(dir, name));
     }
+    const missing = STREAMED.map((name) => partialPath(dir, name)).find((path) => !existsSync(path));
+    if (missing !== undefined) throw new WorkFilesError('missing', missing);
     // The report is made again from every row when the import completes (a kill may have left it half-written).
     rmSync(join(dir, OUTPUT_FILES.report), { force: true });
     rmSync(join(dir, `${OUTPUT_FILES.report}.tmp`), { force: true });
