@@ -164,3 +164,27 @@ describe('triage import: one import at a time per output folder', () => {
     expect(readdirSync(out)).toEqual([LOCK]);
   });
 });
+
+// A real full disk (a tmpfs of one page, filled): needs root, as import-disk-full.test.ts; elsewhere skipped.
+const canMount = process.platform === 'linux' && process.getuid?.() === 0;
+
+describe.skipIf(!canMount)('triage import: a lock that cannot be written', () => {
+  const s = scratch();
+  const disk = join(s.dir, 'disk');
+  afterAll(() => {
+    spawnSync('umount', [disk]);
+    s.done();
+  });
+
+  it('on a full disk is said as a write failure (exit 1), and leaves no lock behind', () => {
+    mkdirSync(disk);
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4096', 'tmpfs', disk]).status).toBe(0);
+    writeFileSync(join(disk, 'filler'), Buffer.alloc(4096));
+    const out = join(disk, 'out');
+    const r = runCli(['import', example, '--out', out, '--json'], { TRIAGE_CONFIG_DIR: join(s.dir, 'config') });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`could not write the results in ${out}: the disk is full (ENOSPC)`);
+    expect(JSON.parse(r.stdout).error.code).toBe('CLI_OUT_WRITE');
+    expect(existsSync(out)).toBe(false);
+  });
+});

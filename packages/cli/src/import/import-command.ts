@@ -153,7 +153,7 @@ export async function runImportCommand(
   }
   const compiled = core.compileRuleSet(options.ruleSet);
   const interrupt = onInterrupt();
-  const lock = options.dryRun ? undefined : lockFolder(out, text, options.note, interrupt);
+  const lock = options.dryRun ? undefined : lockFolder(out, options, text, interrupt);
   try {
     const progress = progressLine(options.progress, text);
     const modelOf = (done: ImportOutcome) =>
@@ -309,8 +309,8 @@ function removeEmptyImport(out: string, lock: OutLock | undefined): void {
  */
 function lockFolder(
   out: string,
+  options: Pick<ImportCommandOptions, 'argv' | 'note'>,
   text: ImportMessages,
-  note: ImportCommandOptions['note'],
   interrupt: { dispose: () => void },
 ): OutLock {
   let result: ReturnType<typeof lockOutDir>;
@@ -318,7 +318,8 @@ function lockFolder(
     result = lockOutDir(out);
   } catch (error) {
     interrupt.dispose();
-    throw folderFailure(error, out, text) ?? error;
+    // The folder cannot be made, or the lock cannot be written in it (a full disk, a read-only folder).
+    throw folderFailure(error, out, text) ?? writeFailure(error, options.argv, out, text) ?? error;
   }
   const holder = (h: LockHolder) =>
     text.outDir.busyHolder(h.pid, h.host === hostname() ? undefined : h.host, h.started);
@@ -326,7 +327,7 @@ function lockFolder(
     interrupt.dispose();
     throw new CliError('CLI_OUT_BUSY', text.outDir.busy(out, result.holder && holder(result.holder)));
   }
-  if (result.tookOver) note(text.outDir.tookOver(out, holder(result.tookOver)), 'warning');
+  if (result.tookOver) options.note(text.outDir.tookOver(out, holder(result.tookOver)), 'warning');
   return result.lock;
 }
 

@@ -51,6 +51,21 @@ export function lockOutDir(dir: string, options: LockOptions = {}): LockResult {
     started: (options.now ?? (() => new Date()))().toISOString(),
   };
   const alive = options.alive ?? isRunning;
+  try {
+    return take(dir, path, me, { created, alive });
+  } catch (error) {
+    // The lock cannot be written (a full disk): the folder made for it goes too.
+    if (created) removeEmpty(dir);
+    throw error;
+  }
+}
+
+function take(
+  dir: string,
+  path: string,
+  me: LockHolder,
+  { created, alive }: { readonly created: boolean; readonly alive: (pid: number) => boolean },
+): LockResult {
   let tookOver: LockHolder | undefined;
   // Twice at most: once more after a stale lock is moved aside.
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -92,9 +107,13 @@ function create(path: string, me: LockHolder): boolean {
   }
   try {
     writeSync(fd, `${JSON.stringify(me)}\n`);
-  } finally {
+  } catch (error) {
+    // A full disk: no empty lock left behind, which would hold the folder for a minute (see UNREADABLE_GRACE_MS).
     closeSync(fd);
+    unlinkSync(path);
+    throw error;
   }
+  closeSync(fd);
   return true;
 }
 
@@ -133,17 +152,20 @@ function held(dir: string, path: string, me: LockHolder, created: boolean): OutL
     process.off('exit', onExit);
     const now = readHolder(path);
     if (now !== undefined && sameHolder(now, me)) unlinkSync(path);
-    if (!created && !options.removeFolder) return;
-    try {
-      rmdirSync(dir);
-    } catch {
-      // Not empty: the import's files are there.
-    }
+    if (created || options.removeFolder) removeEmpty(dir);
   };
   // A second Ctrl-C ends the process at once (process.exit): the lock goes with it.
   const onExit = () => release();
   process.on('exit', onExit);
   return { release };
+}
+
+function removeEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty: the import's files (or something else) are there.
+  }
 }
 
 function readHolder(path: string): LockHolder | undefined {
