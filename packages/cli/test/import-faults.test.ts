@@ -48,7 +48,14 @@ describe('triage import: faults of the input, the config folder and the work fil
   it.runIf(posix)('refuses a FIFO (what <(iconv …) gives) at once instead of hanging', () => {
     const fifo = join(s.dir, 'fifo.csv');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const r = runCli(['import', fifo, '--out', join(s.dir, 'fifo-out')], env);
+    // SIGKILL at the time limit: a hanging import ignored SIGTERM, which would hang the test too.
+    const { command, env: runEnv } = cliCommand(['import', fifo, '--out', join(s.dir, 'fifo-out')], env);
+    const r = spawnSync(command[0] ?? '', command.slice(1), {
+      encoding: 'utf8',
+      env: runEnv,
+      timeout: 20_000,
+      killSignal: 'SIGKILL',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${fifo}: not a regular file (a pipe, <(…), /dev/stdin or a device)`);
     expect(r.stderr).toContain('save it first (e.g. iconv -f gbk -t utf-8 export.csv > class.csv)');
