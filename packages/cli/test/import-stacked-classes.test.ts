@@ -54,7 +54,7 @@ describe('triage import: a grade sheet with class titles merged across the table
     // The absent student is rejected: exit 3, as for any such file. The header again under each title is skipped.
     expect(r.status, r.stderr).toBe(3);
     expect(r.stdout).toContain(
-      '6 rows read: 3 scored, 1 rejected, 2 titles merged across the table (初一(2)班 …) set aside, 2 repeated header rows skipped',
+      '6 rows read: 3 scored, 1 rejected, 2 titles (初一(2)班 …) set aside, 2 repeated header rows skipped',
     );
     expect(r.stdout).toContain('Follow up first: 1 student at R3 or above');
     expect(r.stdout + r.stderr).not.toMatch(/risk signal|critical item/);
@@ -64,10 +64,10 @@ describe('triage import: a grade sheet with class titles merged across the table
       ['7', 'IMPORT_TITLE_ROW', ''],
       ['10', 'IMPORT_NO_ANSWERS', ''],
     ]);
-    expect(errors[0]?._message).toContain('a title merged across the table');
+    expect(errors[0]?._message).toContain('a title line');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).not.toContain('<strong>');
-    expect(html).toContain('Titles merged across the table (初一(2)班 …), set aside');
+    expect(html).toContain('Titles (初一(2)班 …), set aside');
     expect(html).toContain('Header rows repeated, skipped');
   });
 
@@ -83,9 +83,9 @@ describe('triage import: a grade sheet with class titles merged across the table
       summaryRows: 0,
     });
     const zh = runCli(['import', file, '--out', join(s.dir, 'grade-zh-text'), '--lang', 'zh', '--no-input'], env);
-    expect(zh.stdout).toContain('跨整行合并的标题（初一(2)班等）2 行另放，跳过重复的表头 2 行');
+    expect(zh.stdout).toContain('标题（初一(2)班等）2 行另放，跳过重复的表头 2 行');
     const errors = readOutputCsv(join(s.dir, 'grade-zh-text', 'errors.csv')).rows;
-    expect(errors[0]?._message).toContain('跨整行合并的标题');
+    expect(errors[0]?._message).toContain('标题行');
   });
 });
 
@@ -138,6 +138,22 @@ describe('triage import: a stacked sheet that repeats its header under each clas
     const zh = runCli(['import', csv, '--instrument', 'phq-a', '--out', join(s.dir, 'zh'), '--lang', 'zh'], env);
     expect(zh.status, zh.stderr).toBe(0);
     expect(zh.stdout).toContain('读取 9 行：计分 9，拒收 0，跳过重复的表头 2 行');
+  });
+
+  // Saved as CSV, a title merged across a stacked sheet keeps its text in the first cell alone (初一(2)班,,,,).
+  it('sets aside the class headings of a stacked CSV: exit 0, counted as titles', () => {
+    const blanks = Array.from({ length: header.length - 1 }, () => '');
+    const titled = classes.flatMap((rows, c) => [[`初一(${c + 1})班`, ...blanks], ...rows]);
+    const file = s.write('titled.csv', `${titled.map((cells) => cells.join(',')).join('\r\n')}\r\n`);
+    const out = join(s.dir, 'titled');
+    const r = runCli(['import', file, '--instrument', 'phq-a', '--out', out, '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 9, rejected: 0, titleRows: 2, headerRows: 2 });
+    const errors = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect(errors.map((e) => [e._code, e._urgent])).toEqual([
+      ['IMPORT_TITLE_ROW', ''],
+      ['IMPORT_TITLE_ROW', ''],
+    ]);
   });
 
   it('reads the rows under a header in other words (学号 … Q1 … under 学号 … 1 …) by it', () => {

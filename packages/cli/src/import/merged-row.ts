@@ -95,3 +95,20 @@ export function onlyAbsenceNote(fields: readonly string[], plans: readonly Instr
   );
   return blank && holdsNote(fields, { first, last: first }, plans);
 }
+
+/** A class or grade heading: 初一(2)班, 七年级 3 班, 高二年級, Class 7-2, Grade 8. */
+const CLASS_HEADING = /班|年[级級]|^(?:class|grade|form)\b/i;
+
+/**
+ * Whether a row is a class heading as a CSV keeps a title merged across a stacked sheet: its first cell alone holds a
+ * short heading that names a class or grade (初一(2)班), every other cell blank. No id, no answer: no student. Only
+ * the first cell, where a merged range's text lands, and only such headings: any other lone text stays read as a row.
+ */
+export function isClassHeading(record: SourceRecord): boolean {
+  if (record.merged) return false;
+  const { fields } = record;
+  const text = (fields[0] ?? '').trim();
+  if (text === '' || text.length > 30 || NUMBER.test(text) || !CLASS_HEADING.test(text)) return false;
+  for (let i = 1; i < fields.length; i++) if ((fields[i] as string).trim() !== '') return false;
+  return true;
+}

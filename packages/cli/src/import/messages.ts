@@ -90,8 +90,7 @@ const rowIssuesEn: Record<Exclude<RowIssueCode, `SCALES_${string}`>, (expected: 
   IMPORT_HEADER_ROW: () => "the file's header row again (under each class of a stacked sheet): skipped; nothing to fix",
   IMPORT_SUMMARY_ROW: () =>
     "a statistics row (合计, 平均分, 最高分 …), not a student's answers: set aside, never scored; nothing to fix",
-  IMPORT_TITLE_ROW: () =>
-    'a title merged across the table (a class heading such as 初一(2)班?), not a student: set aside; nothing to fix',
+  IMPORT_TITLE_ROW: () => 'a title line (a class heading such as 初一(2)班?), not a student: set aside; nothing to fix',
   IMPORT_CELL_ERROR: (e) =>
     `the cell holds Excel's error value ${e}: its formula failed (a lookup that found nothing?); expected an answer: fix the formula or type the answer`,
   IMPORT_CELL_FORMULA: () =>
@@ -123,7 +122,7 @@ const rowIssuesZh: typeof rowIssuesEn = {
     `该行位于表头（第 ${e} 行）之上，是学生的作答，不是标题或说明（粘贴到了表头上方，或排序把表头移到了下面？）：未读取；请把它移到表头下方`,
   IMPORT_HEADER_ROW: () => '文件自身的表头再次出现（多个班级上下排在一张表里）：已跳过；无需修正',
   IMPORT_SUMMARY_ROW: () => '统计行（合计、平均分、最高分等），不是学生的作答：已另放，不计分；无需修正',
-  IMPORT_TITLE_ROW: () => '跨整行合并的标题（班级标题，如 初一(2)班？），不是学生：已另放；无需修正',
+  IMPORT_TITLE_ROW: () => '标题行（班级标题，如 初一(2)班？），不是学生：已另放；无需修正',
   IMPORT_CELL_ERROR: (e) =>
     `单元格是 Excel 的错误值 ${e}：公式计算失败（查找没有找到？）；应为作答：请修正公式或直接填写答案`,
   IMPORT_CELL_FORMULA: () =>
@@ -215,7 +214,7 @@ const en = {
     `rule set ${ruleSet} does not read a positive ${instrument} critical item (${items.join('; ')}): a student who endorses ${items.length === 1 ? 'it' : 'one'} gets no level for that answer`,
   summaryTitle: (file: string) => `Import of ${file}`,
   counts: (c: ImportCounts) =>
-    `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.summaryRows ? `, ${plural(c.summaryRows, 'statistics row')} (合计, 平均分 …) set aside, not scored` : ''}${c.titleRows ? `, ${plural(c.titleRows, 'title')} merged across the table (初一(2)班 …) set aside` : ''}${c.headerRows ? `, ${plural(c.headerRows, 'repeated header row')} skipped` : ''}${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
+    `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.summaryRows ? `, ${plural(c.summaryRows, 'statistics row')} (合计, 平均分 …) set aside, not scored` : ''}${c.titleRows ? `, ${plural(c.titleRows, 'title')} (初一(2)班 …) set aside` : ''}${c.headerRows ? `, ${plural(c.headerRows, 'repeated header row')} skipped` : ''}${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
   levelsHeading: 'Risk levels',
   noLevel: 'no rule fired',
   byGrade: (minCell: number) =>
@@ -543,7 +542,7 @@ const zh: ImportMessages = {
     `规则集 ${ruleSet} 不读取 ${instrument} 危机条目的阳性结果（${items.join('；')}）：作答阳性的学生不会因此得到等级`,
   summaryTitle: (file) => `导入 ${file}`,
   counts: (c) =>
-    `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.summaryRows ? `，统计行（合计、平均分等）${c.summaryRows} 行另放、未计分` : ''}${c.titleRows ? `，跨整行合并的标题（初一(2)班等）${c.titleRows} 行另放` : ''}${c.headerRows ? `，跳过重复的表头 ${c.headerRows} 行` : ''}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,
+    `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.summaryRows ? `，统计行（合计、平均分等）${c.summaryRows} 行另放、未计分` : ''}${c.titleRows ? `，标题（初一(2)班等）${c.titleRows} 行另放` : ''}${c.headerRows ? `，跳过重复的表头 ${c.headerRows} 行` : ''}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,
   levelsHeading: '风险等级',
   noLevel: '未触发规则',
   byGrade: (minCell) => `按年级（小于 ${minCell} 的格子及可据此推算的格子隐藏为 <${minCell}）`,

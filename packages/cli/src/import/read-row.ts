@@ -11,7 +11,7 @@ import type { ColumnSpan } from '../xlsx/merged-cells.ts';
 import { AnswerPatterns } from './answer-patterns.ts';
 import { type CodingSigns, codingSigns, noteCoding } from './coding-signs.ts';
 import type { Column, SheetMapping } from './columns.ts';
-import { isTitleRow, onlyAbsenceNote, onlyMergedNote } from './merged-row.ts';
+import { isClassHeading, isTitleRow, onlyAbsenceNote, onlyMergedNote } from './merged-row.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
 import { holdsHeaderWords, repeatsEveryHeader, repeatsHeader } from './repeated-header.ts';
 import { decide, type RowDecisions } from './row-decisions.ts';
@@ -165,8 +165,8 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   }
   // 合计, 平均分, 最高分 … under the students: set aside whole, whatever its cells (never scored, never urgent).
   if (isStatisticsRow(record.fields, mapping)) return statisticsRow(record);
-  // 初一(2)班 merged across the table above its class: set aside the same way.
-  if (isTitleRow(record, context.plans)) return titleRow(record);
+  // 初一(2)班 merged across the table above its class (or its first cell alone, as a CSV keeps it): set aside the same way.
+  if (isTitleRow(record, context.plans) || isClassHeading(record)) return titleRow(record);
   if (record.damaged) {
     const unreadable = unreadableColumns(record.fields, context);
     if (unreadable.length > 0) {
