@@ -109,7 +109,23 @@ describe('triage import', () => {
       expect(result.status).toBe(3);
       const summary = JSON.parse(result.stdout);
       expect(summary.status).toBe('complete');
+      expect(summary.exitCode).toBe(3);
       expect(summary.counts).toMatchObject({ rows: 29, scored: 19, rejected: 10, blankRows: 4, duplicateIds: 1 });
+    });
+
+    it('says exit code 1 in the JSON envelope too when every row is rejected (status complete: errors.csv holds them)', () => {
+      const file = join(s.dir, 'all-rejected.csv');
+      writeFileSync(
+        file,
+        'student_id,PHQ9_1,PHQ9_2,PHQ9_3,PHQ9_4,PHQ9_5,PHQ9_6,PHQ9_7,PHQ9_8,PHQ9_9\nS1,0,0,0,0,0,0,0,0,7\n',
+      );
+      const r = run(['import', file, '--out', join(s.dir, 'all-rejected'), '--json']);
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        status: 'complete',
+        exitCode: 1,
+        counts: { rows: 1, scored: 0, rejected: 1 },
+      });
     });
 
     it('puts every data row in exactly one place: results or errors', () => {

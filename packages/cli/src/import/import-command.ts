@@ -54,7 +54,10 @@ export interface ImportCommandOptions {
 
 /** The `--json` envelope of an import: what happened, counts, where the files are. No ids, names or answers. */
 export interface ImportSummary {
+  /** How far the import went: `complete` also when every row was rejected (errors.csv holds them all). */
   readonly status: ImportOutcome['status'];
+  /** The process's exit code (see exit-codes.ts): 1 when no student row was scored, 3 when some were rejected. */
+  readonly exitCode: ExitCode;
   readonly file: string;
   readonly sha256: string;
   readonly out: string | null;
@@ -271,6 +274,7 @@ export async function runImportCommand(
       exitCode,
       summary: {
         status: outcome.status,
+        exitCode,
         file: options.file,
         sha256: outcome.sha256,
         out: options.dryRun ? null : out,
