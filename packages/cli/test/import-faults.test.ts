@@ -131,6 +131,27 @@ describe('triage import: faults of the input, the config folder and the work fil
     expect(runCli(['import', example, '--dry-run'], { TRIAGE_CONFIG_DIR: config }).status).toBe(0);
   });
 
+  it.each([
+    { lang: 'en', says: 'pseudonym.key in the config folder', fix: 'restore it from a backup' },
+    { lang: 'zh', says: '化名密钥文件 pseudonym.key 已损坏', fix: '请从备份恢复' },
+  ])('says a damaged key file is damaged ($lang, exit 1), keeps it and writes nothing', ({ lang, says, fix }) => {
+    const config = join(s.dir, `damaged-key-${lang}`);
+    mkdirSync(config);
+    // Cut short (an odd count of hex digits) and edited: neither is a key; replacing it would change every pseudonym.
+    for (const damaged of ['0123456789abcdef0123456789abcdef0', 'not a key at all']) {
+      writeFileSync(join(config, 'pseudonym.key'), `${damaged}\n`);
+      const out = join(s.dir, `damaged-out-${lang}`);
+      const r = runCli(['import', example, '--out', out, '--lang', lang, '--json'], { TRIAGE_CONFIG_DIR: config });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(says);
+      expect(r.stderr).toContain(fix);
+      noInternal(r.stderr);
+      expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'CLI_CONFIG', exitCode: 1 });
+      expect(readFileSync(join(config, 'pseudonym.key'), 'utf8')).toBe(`${damaged}\n`);
+      expect(readdirSync(s.dir)).not.toContain(`damaged-out-${lang}`);
+    }
+  });
+
   it.skipIf(root || !posix)(
     'says a config folder without write permission cannot hold the key; skipped as root',
     () => {

@@ -353,7 +353,8 @@ function keyOrFailure(create: boolean, text: ImportMessages): ReturnType<typeof 
     return pseudonymKey(undefined, { create });
   } catch (error) {
     if (!(error instanceof KeyStoreError)) throw error;
-    throw new CliError('CLI_CONFIG', text.configDir(error.dir, error.code), { cause: error });
+    const message = error.code === 'damaged' ? text.keyDamaged(error.dir) : text.configDir(error.dir, error.code);
+    throw new CliError('CLI_CONFIG', message, { cause: error });
   }
 }
 

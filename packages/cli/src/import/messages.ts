@@ -391,6 +391,8 @@ const en = {
     `${file}: cannot be read (${code}${code === 'EACCES' || code === 'EPERM' ? ': no permission to read it' : ''}); expected a file you can read: check its permissions, or copy it somewhere you can`,
   configDir: (dir: string, code: string) =>
     `cannot keep the pseudonym key in the config folder ${dir} (${code}${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ': not allowed to write there' : code === 'ENOTDIR' ? ': a file stands where a folder must be' : ''}); expected a folder triage can write: check it, or set TRIAGE_CONFIG_DIR to another`,
+  keyDamaged: (dir: string) =>
+    `the pseudonym key file pseudonym.key in the config folder ${dir} is damaged (expected 64 hex digits); it is never replaced on its own, as pseudonyms made with it would stop matching: restore it from a backup, or move it away to make a new key (earlier pseudonyms will not match the new ones)`,
   outDir: {
     otherFile: (out: string, file: string) =>
       `${out} holds the import of another file (${file}); expected a new --out folder for this file`,
@@ -690,6 +692,8 @@ const zh: ImportMessages = {
     `${file}：无法读取（${code}${code === 'EACCES' || code === 'EPERM' ? '：没有读取权限' : ''}）；应为可以读取的文件：请检查文件权限，或复制到有权限的位置`,
   configDir: (dir, code) =>
     `无法在配置文件夹 ${dir} 中保存化名密钥（${code}${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? '：没有写入权限' : code === 'ENOTDIR' ? '：应为文件夹的位置是一个文件' : ''}）；应为 triage 可以写入的文件夹：请检查，或将 TRIAGE_CONFIG_DIR 设为其他文件夹`,
+  keyDamaged: (dir) =>
+    `配置文件夹 ${dir} 中的化名密钥文件 pseudonym.key 已损坏（应为 64 位十六进制数字）；它不会被自动替换，否则用它生成的化名将不再对应：请从备份恢复，或把它移走以生成新密钥（之前的化名将与新的不再对应）`,
   outDir: {
     otherFile: (out, file) => `${out} 中已有另一个文件（${file}）的导入结果；请为此文件另选 --out 文件夹`,
     isFile: (out) => `--out ${out} 是一个文件；应为存放结果的文件夹（新文件夹，或此文件原来的结果文件夹）`,

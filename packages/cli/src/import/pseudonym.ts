@@ -18,17 +18,23 @@ function configDir(env: Env = process.env, platform: NodeJS.Platform = process.p
 
 const KEY_FILE = 'pseudonym.key';
 
-/** The config folder cannot hold the key: it cannot be made, read or written (a permission, a file in its place). */
+/**
+ * The config folder cannot hold the key: it cannot be made, read or written (a permission, a file in its place), or the
+ * key file in it is not a key (`code` 'damaged': cut, edited, overwritten).
+ */
 export class KeyStoreError extends Error {
   constructor(
     readonly dir: string,
-    /** The system error code (EACCES, ENOTDIR …). */
+    /** The system error code (EACCES, ENOTDIR …), or 'damaged'. */
     readonly code: string,
-    options: { cause: unknown },
+    options: { cause?: unknown; path?: string } = {},
   ) {
-    super(`${dir}: ${code}`, options);
+    super(`${options.path ?? dir}: ${code}`, options);
   }
 }
+
+/** 32 bytes or more as hex, as {@link pseudonymKey} writes them (64 digits). */
+const KEY_TEXT = /^(?:[0-9a-f]{2}){16,}$/i;
 
 /** A system error of the config folder as a {@link KeyStoreError}; anything else as it is. */
 function keyStoreError(dir: string, error: unknown): unknown {
@@ -65,7 +71,7 @@ export function pseudonymKey(
   }
   if (text !== undefined) {
     // Never replace a key that is there: pseudonyms made with it would stop matching.
-    if (!/^[0-9a-f]{32,}$/i.test(text)) throw new Error(`${path}: not a pseudonym key (expected 64 hex digits)`);
+    if (!KEY_TEXT.test(text)) throw new KeyStoreError(dir, 'damaged', { path });
     return { key: Buffer.from(text, 'hex'), path, created: false, ephemeral: false };
   }
   // A dry run writes nothing, not even a key: its pseudonyms are for this run only.
