@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, dirname, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { RuleSet } from '@triage/core';
 import type { Coding, InstrumentDefinition, Lang, Rounding } from '@triage/scales';
 import { encodingDisplayName } from '../csv/decode.ts';
@@ -10,6 +10,7 @@ import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
 import { ruleCoverageWarnings } from '../rule-coverage.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { instrumentsNamedIn, type MappingIssue, type SheetMapping } from './columns.ts';
+import { folderFailure, inputFailure, reportFailure, resumeCommand, writeFailure } from './import-failures.ts';
 import { type MappingFile, mappingFileProblems, parseMappingFile } from './mapping-file.ts';
 import { mappingProblems } from './mapping-messages.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
@@ -17,7 +18,6 @@ import { pathProblem } from './out-dir.ts';
 import { type LockHolder, lockOutDir, type OutLock } from './out-lock.ts';
 import { OUTPUT_FILES, WorkFilesError } from './output/result-files.ts';
 import { KeyStoreError, pseudonymKey } from './pseudonym.ts';
-import { readJournal } from './read-journal.ts';
 import { renderSummary } from './render-summary.ts';
 import { reportModel } from './report-model.ts';
 import { EmptySourceError, type ImportOutcome, MappingError, OutDirError, runImport } from './run-import.ts';
@@ -237,6 +237,7 @@ export async function runImportCommand(
         folderFailure(error, out, text) ??
         reportFailure(error, options.argv, out, text) ??
         writeFailure(error, options.argv, out, text) ??
+        inputFailure(error, options.argv, options.file, out, text) ??
         asCliError(error, options.file, out, text)
       );
     } finally {
@@ -378,63 +379,6 @@ function progressLine(
       if (shown) stream.write('\r\u001b[K');
     },
   };
-}
-
-/**
- * An output file that could not be written (disk full, quota, file size limit, read-only, no permission, I/O error),
- * said as such with what to do next: resume when a checkpoint was saved, else run again.
- */
-function writeFailure(
-  error: unknown,
-  argv: readonly string[],
-  out: string,
-  text: ImportMessages,
-): CliError | undefined {
-  const e = error as NodeJS.ErrnoException | undefined;
-  const reason = e?.code === undefined ? undefined : text.writeReasons[e.code];
-  if (!e || reason === undefined) return undefined;
-  // Errors of the input file (reading it, opening it) are not the output's.
-  const output = e.path === undefined ? WRITE_CALLS.has(e.syscall ?? '') : !relative(out, e.path).startsWith('..');
-  if (!output) return undefined;
-  const journal = readJournal(out);
-  const resumable = journal !== undefined && journal.status !== 'complete' && journal.records > 0;
-  const next = resumable ? text.resumeWith(resumeCommand(argv, out)) : text.runAgain;
-  return new CliError('CLI_OUT_WRITE', text.writeFailed(out, `${reason} (${e.code})`, next), { cause: error });
-}
-
-/**
- * report.html could not be written (a full disk, say): said as such. It is written before the result files are
- * complete, so the import resumes (every row is already saved) and writes it then.
- */
-function reportFailure(
-  error: unknown,
-  argv: readonly string[],
-  out: string,
-  text: ImportMessages,
-): CliError | undefined {
-  const e = error as NodeJS.ErrnoException | undefined;
-  const reason = e?.code === undefined ? undefined : text.writeReasons[e.code];
-  if (!e || reason === undefined || e.path === undefined) return undefined;
-  if (!basename(e.path).startsWith(OUTPUT_FILES.report)) return undefined;
-  const next = text.resumeWith(resumeCommand(argv, out));
-  return new CliError('CLI_OUT_WRITE', text.reportFailed(out, `${reason} (${e.code})`, next), { cause: error });
-}
-
-const WRITE_CALLS = new Set(['write', 'fsync', 'fdatasync', 'ftruncate', 'close']);
-
-/** The output folder (or one above it) could not be made: a path problem, said with the folder and the reason. */
-function folderFailure(error: unknown, out: string, text: ImportMessages): CliError | undefined {
-  const e = error as NodeJS.ErrnoException | undefined;
-  if (e?.syscall !== 'mkdir' || e.code === undefined) return undefined;
-  return new CliError('CLI_OUT_DIR', text.outDir.cannotCreate(out, e.code), { cause: error });
-}
-
-/** The interrupted command again, with `--out` (if it was implicit) and `--resume`: the same options, or no resume. */
-function resumeCommand(argv: readonly string[], out: string): string {
-  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
-  const args = argv.filter((a) => a !== '--resume');
-  const hasOut = args.some((a) => a === '--out' || a === '-o' || a.startsWith('--out='));
-  return ['triage', ...args, ...(hasOut ? [] : ['--out', out]), '--resume'].map(quote).join(' ');
 }
 
 /**

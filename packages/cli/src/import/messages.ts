@@ -389,6 +389,8 @@ const en = {
       : `${file}: not a regular file (a pipe, <(…), /dev/stdin or a device); the import reads a saved file: save it first (e.g. iconv -f gbk -t utf-8 export.csv > class.csv) and import that`,
   inputUnreadable: (file: string, code: string) =>
     `${file}: cannot be read (${code}${code === 'EACCES' || code === 'EPERM' ? ': no permission to read it' : ''}); expected a file you can read: check its permissions, or copy it somewhere you can`,
+  inputReadFailed: (file: string, code: string, next: string) =>
+    `${file}: reading it failed part way (${code}${code === 'EIO' ? ': a disk or network error, or the drive was removed' : ''}); expected a file that can be read to the end: copy it to this computer's own disk, then ${next}`,
   configDir: (dir: string, code: string) =>
     `cannot keep the pseudonym key in the config folder ${dir} (${code}${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ': not allowed to write there' : code === 'ENOTDIR' ? ': a file stands where a folder must be' : ''}); expected a folder triage can write: check it, or set TRIAGE_CONFIG_DIR to another`,
   keyDamaged: (dir: string) =>
@@ -690,6 +692,8 @@ const zh: ImportMessages = {
       : `${file}：不是普通文件（管道、<(…)、/dev/stdin 或设备）；导入需要已保存的文件：请先保存为文件（例如 iconv -f gbk -t utf-8 export.csv > class.csv）再导入`,
   inputUnreadable: (file, code) =>
     `${file}：无法读取（${code}${code === 'EACCES' || code === 'EPERM' ? '：没有读取权限' : ''}）；应为可以读取的文件：请检查文件权限，或复制到有权限的位置`,
+  inputReadFailed: (file, code, next) =>
+    `${file}：读取中途失败（${code}${code === 'EIO' ? '：磁盘或网络出错，或移动存储已拔出' : ''}）；应为能完整读取的文件：请把它复制到本机磁盘，然后${next}`,
   configDir: (dir, code) =>
     `无法在配置文件夹 ${dir} 中保存化名密钥（${code}${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? '：没有写入权限' : code === 'ENOTDIR' ? '：应为文件夹的位置是一个文件' : ''}）；应为 triage 可以写入的文件夹：请检查，或将 TRIAGE_CONFIG_DIR 设为其他文件夹`,
   keyDamaged: (dir) =>

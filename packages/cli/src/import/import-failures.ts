@@ -1,0 +1,87 @@
+import { basename, relative } from 'node:path';
+import { CliError } from '../exit-codes.ts';
+import type { ImportMessages } from './messages.ts';
+import { OUTPUT_FILES } from './output/result-files.ts';
+import { readJournal } from './read-journal.ts';
+
+/** What to do after a failure part way: resume when a checkpoint was saved, else run the same command again. */
+function nextStep(argv: readonly string[], out: string, text: ImportMessages): string {
+  const journal = readJournal(out);
+  const resumable = journal !== undefined && journal.status !== 'complete' && journal.records > 0;
+  return resumable ? text.resumeWith(resumeCommand(argv, out)) : text.runAgain;
+}
+
+/**
+ * An output file that could not be written (disk full, quota, file size limit, read-only, no permission, I/O error),
+ * said as such with what to do next: resume when a checkpoint was saved, else run again.
+ */
+export function writeFailure(
+  error: unknown,
+  argv: readonly string[],
+  out: string,
+  text: ImportMessages,
+): CliError | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  const reason = e?.code === undefined ? undefined : text.writeReasons[e.code];
+  if (!e || reason === undefined) return undefined;
+  // Errors of the input file (reading it, opening it) are not the output's.
+  const output = e.path === undefined ? WRITE_CALLS.has(e.syscall ?? '') : !relative(out, e.path).startsWith('..');
+  if (!output) return undefined;
+  return new CliError('CLI_OUT_WRITE', text.writeFailed(out, `${reason} (${e.code})`, nextStep(argv, out, text)), {
+    cause: error,
+  });
+}
+
+/**
+ * The input failed part way through reading (EIO: a bad sector, a network share or USB drive gone): said as such, with
+ * what to do next. What was saved at the last checkpoint is kept, so `--resume` goes on once the file can be read.
+ */
+export function inputFailure(
+  error: unknown,
+  argv: readonly string[],
+  file: string,
+  out: string,
+  text: ImportMessages,
+): CliError | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (e?.code === undefined || e.syscall !== 'read') return undefined;
+  if (e.path !== undefined && !relative(out, e.path).startsWith('..')) return undefined;
+  return new CliError('CLI_FILE_UNREADABLE', text.inputReadFailed(file, e.code, nextStep(argv, out, text)), {
+    cause: error,
+  });
+}
+
+/**
+ * report.html could not be written (a full disk, say): said as such. It is written before the result files are
+ * complete, so the import resumes (every row is already saved) and writes it then.
+ */
+export function reportFailure(
+  error: unknown,
+  argv: readonly string[],
+  out: string,
+  text: ImportMessages,
+): CliError | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  const reason = e?.code === undefined ? undefined : text.writeReasons[e.code];
+  if (!e || reason === undefined || e.path === undefined) return undefined;
+  if (!basename(e.path).startsWith(OUTPUT_FILES.report)) return undefined;
+  const next = text.resumeWith(resumeCommand(argv, out));
+  return new CliError('CLI_OUT_WRITE', text.reportFailed(out, `${reason} (${e.code})`, next), { cause: error });
+}
+
+const WRITE_CALLS = new Set(['write', 'fsync', 'fdatasync', 'ftruncate', 'close']);
+
+/** The output folder (or one above it) could not be made: a path problem, said with the folder and the reason. */
+export function folderFailure(error: unknown, out: string, text: ImportMessages): CliError | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (e?.syscall !== 'mkdir' || e.code === undefined) return undefined;
+  return new CliError('CLI_OUT_DIR', text.outDir.cannotCreate(out, e.code), { cause: error });
+}
+
+/** The interrupted command again, with `--out` (if it was implicit) and `--resume`: the same options, or no resume. */
+export function resumeCommand(argv: readonly string[], out: string): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+  const args = argv.filter((a) => a !== '--resume');
+  const hasOut = args.some((a) => a === '--out' || a === '-o' || a.startsWith('--out='));
+  return ['triage', ...args, ...(hasOut ? [] : ['--out', out]), '--resume'].map(quote).join(' ');
+}
