@@ -602,6 +602,24 @@ describe('triage import', () => {
       expect(r.stderr).not.toContain('Excel .xls');
     });
 
+    it.each([
+      { order: 'utf-32le', lang: 'en', text: 'utf-32le.csv: UTF-32 text, which triage does not read; expected UTF-8' },
+      { order: 'utf-32be', lang: 'zh', text: 'utf-32be.csv：UTF-32 编码的文本，triage 不读取' },
+    ])(
+      'UTF-32 text ($order) is named as such, not read as UTF-16 with columns nowhere ($lang)',
+      ({ order, lang, text }) => {
+        const csv = 'student_id,PHQ9_1\r\nS1,0\r\n';
+        const units = [...`\ufeff${csv}`].map((c) => c.codePointAt(0) as number);
+        const bytes = Buffer.alloc(units.length * 4);
+        units.forEach((u, i) => (order === 'utf-32le' ? bytes.writeUInt32LE(u, i * 4) : bytes.writeUInt32BE(u, i * 4)));
+        const r = run(['import', s.write(`${order}.csv`, bytes), '--out', join(s.dir, order), '--lang', lang]);
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain(text);
+        expect(r.stderr).not.toContain('delimiter');
+        expect(existsSync(join(s.dir, order))).toBe(false);
+      },
+    );
+
     it("a missing file is said in the user's language", () => {
       const r = run(['import', join(s.dir, 'nope.csv'), '--lang', 'zh']);
       expect(r.status).toBe(1);

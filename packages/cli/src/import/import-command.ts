@@ -541,7 +541,11 @@ export function readFailure(error: unknown, file: string, text: ImportMessages):
   }
   if (error instanceof SourceError) {
     const message =
-      error.code === 'old-excel' ? text.oldExcel(file, extname(file).toLowerCase() === '.et') : text.notText(file);
+      error.code === 'old-excel'
+        ? text.oldExcel(file, extname(file).toLowerCase() === '.et')
+        : error.code === 'utf-32'
+          ? text.utf32(file)
+          : text.notText(file);
     return new CliError('CLI_FILE_UNREADABLE', message, { cause: error });
   }
   if (isXlsxError(error)) {

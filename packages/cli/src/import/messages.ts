@@ -271,6 +271,8 @@ const en = {
     wpsEt
       ? `${file}: a WPS .et workbook, an old binary format; expected .xlsx or CSV: in WPS, save it again as .xlsx (文件 → 另存为 → .xlsx)`
       : `${file}: an old binary workbook (.xls, or WPS .et); expected .xlsx or CSV: save it again as .xlsx or "CSV UTF-8"`,
+  utf32: (file: string) =>
+    `${file}: UTF-32 text, which triage does not read; expected UTF-8, GB18030 or UTF-16: open it in a text editor and save it as UTF-8`,
   notText: (file: string) => `${file}: not a text (CSV) file; expected CSV, or an .xlsx named .xlsx`,
   progress: (rows: number) => `${rows.toLocaleString('en-US')} rows…`,
   resumed: (rows: number) => `resuming after ${plural(rows, 'record')} already written`,
@@ -594,6 +596,8 @@ const zh: ImportMessages = {
     wpsEt
       ? `${file}：WPS 表格的 .et 工作簿（旧版二进制格式）；请在 WPS 里另存为 .xlsx（文件 → 另存为 → .xlsx）`
       : `${file}：旧版二进制工作簿（.xls，或 WPS 的 .et）；请另存为 .xlsx 或“CSV UTF-8”`,
+  utf32: (file) =>
+    `${file}：UTF-32 编码的文本，triage 不读取；应为 UTF-8、GB18030 或 UTF-16：请用文本编辑器打开并另存为 UTF-8`,
   notText: (file) => `${file}：不是文本（CSV）文件；应为 CSV，或扩展名为 .xlsx 的 Excel 工作簿`,
   progress: (rows) => `已读取 ${rows.toLocaleString('en-US')} 行……`,
   resumed: (rows) => `从第 ${rows} 条记录之后继续`,

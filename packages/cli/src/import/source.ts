@@ -43,17 +43,22 @@ function isWorkbook(path: string): boolean {
 
 /** A file that is neither CSV text nor an .xlsx workbook. */
 export class SourceError extends Error {
-  constructor(readonly code: 'old-excel' | 'not-text') {
+  constructor(readonly code: 'old-excel' | 'not-text' | 'utf-32') {
     super(code);
   }
 }
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** UTF-32 byte-order marks, little- and big-endian (the first would otherwise read as UTF-16LE's). */
+const UTF32 = [
+  [0xff, 0xfe, 0x00, 0x00],
+  [0x00, 0x00, 0xfe, 0xff],
+];
 
 /**
- * Old binary workbooks (.xls, WPS .et: OLE compound files) and zip archives are caught by their first bytes, not read
- * as text.
+ * Old binary workbooks (.xls, WPS .et: OLE compound files), zip archives and UTF-32 text (no spreadsheet writes it) are
+ * caught by their first bytes, not read as text.
  */
 async function checkNotBinary(path: string): Promise<void> {
   const { open } = await import('node:fs/promises');
@@ -63,6 +68,7 @@ async function checkNotBinary(path: string): Promise<void> {
     const starts = (magic: readonly number[]) => bytesRead >= magic.length && magic.every((b, i) => buffer[i] === b);
     if (starts(OLE)) throw new SourceError('old-excel');
     if (starts(ZIP)) throw new SourceError('not-text');
+    if (UTF32.some(starts)) throw new SourceError('utf-32');
   } finally {
     await handle.close();
   }
