@@ -46,6 +46,15 @@ describe('triage import: the student id', () => {
     expect(ids).toEqual(['202501110001', '202501110002']);
   });
 
+  it('an id typed with a space inside is the same id: written without it, and found as a duplicate', () => {
+    const header = csvLine([...person('student_id'), ...items]);
+    const lines = [header, csvLine(['2025 0111 0001', 'A', 'F', '13', '7', '7-1', ...answers])];
+    lines.push(csvLine(['202501110001', 'B', 'F', '13', '7', '7-1', ...answers]));
+    const { ids, out } = importLines('inner-space', lines);
+    expect(ids).toEqual(['202501110001', '202501110001']);
+    expect(readOutputCsv(join(out, 'results.csv')).rows[1]?.duplicate_of).toBe('2');
+  });
+
   it('a platform export: the 学号 question is the id, never the response number (编号)', () => {
     const head = ['编号', '开始答题时间', '结束答题时间', '答题时长', '1.请填写你的学号（如2023010101）:', '2.姓名'];
     const rows = students.map((p, i) => [String(i + 1), '2025-09-11 10:00:00', '2025-09-11 10:05:00', '300秒', ...p]);

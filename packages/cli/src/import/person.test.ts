@@ -290,7 +290,10 @@ describe('readPerson', () => {
       ['\u2060202501010001', 'a word joiner'],
       ['\ufeff 202501010001\u00a0', 'a BOM and no-break space'],
       ['\u3000２０２５０１０１０００１ ', 'full-width digits and space'],
-    ])('reads %j (%s at its edges, copied from a web page) as the same id', (studentId) => {
+      ['2025 0101 0001', 'spaces inside, as typed'],
+      ['2025\u00a00101\u30000001', 'a no-break and an ideographic space inside'],
+      ['20250101\u200b0001', 'a zero-width space inside'],
+    ])('reads %j (%s, copied from a web page) as the same id', (studentId) => {
       expect(readPerson(required, cells({ studentId }))).toMatchObject({
         ok: true,
         value: { studentId: '202501010001' },

@@ -137,12 +137,20 @@ function issue(ctx: z.RefinementCtx, code: PersonIssueCode, expected: string): t
   return z.NEVER;
 }
 
-/** A student id cell: the id (folded, trimmed), null when blank and not required, or what is wrong with it. */
+/** Spaces inside an id (`2025 0001`, a no-break or ideographic space, a zero-width one): typed or pasted, never meant. */
+const SPACE_INSIDE = /[\s\u200b-\u200d\u2060\ufeff]/;
+const SPACES_INSIDE = /[\s\u200b-\u200d\u2060\ufeff]+/g;
+
+/**
+ * A student id cell: the id (folded, without spaces), null when blank and not required, or what is wrong with it.
+ * `2025 0001` is `20250001`, as `２０２５０００１` is: one student, one id, one pseudonym, and a duplicate found as such.
+ */
 function readStudentId(
   value: string,
   required: boolean,
 ): string | null | { readonly code: 'IMPORT_ID_MISSING' | 'IMPORT_ID_MANGLED'; readonly expected: 'id' | 'fraction' } {
-  const id = fold(value);
+  let id = fold(value);
+  if (SPACE_INSIDE.test(id)) id = id.replace(SPACES_INSIDE, '');
   if (id === '') return required ? { code: 'IMPORT_ID_MISSING', expected: 'id' } : null;
   if (MANGLED_ID.test(id)) return { code: 'IMPORT_ID_MANGLED', expected: 'id' };
   if (FRACTION_ID.test(id)) return { code: 'IMPORT_ID_MANGLED', expected: 'fraction' };
