@@ -156,6 +156,39 @@ describe('triage import: a stacked sheet that repeats its header under each clas
     ]);
   });
 
+  // A header of two rows (PHQ-A over its item numbers) repeated under each class: neither row is a student. Read as
+  // one, the numbers row was rejected as urgent (item 9 = "9") and its numbers suggested --coding one-based.
+  it.each(['csv', 'xlsx'])('skips a header of two rows again in a %s, and reads each class by it', async (kind) => {
+    const group = ['', '', '', 'PHQ-A', ...Array.from({ length: 12 }, () => '')];
+    const positive = ['20253004', '女', '初一(3)班', ...'0000000010000'.split('')];
+    const stacked = classes.flatMap((rows, c) => [group, ...rows, ...(c === 2 ? [positive] : [])]);
+    const file =
+      kind === 'csv'
+        ? s.write('two-rows.csv', `${stacked.map((cells) => cells.join(',')).join('\r\n')}\r\n`)
+        : await (async () => {
+            const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+            const data = stacked
+              .map((cells, l) => {
+                const filled = cells.flatMap((v, i) =>
+                  v === '' ? [] : [cell(`${String.fromCharCode(65 + i)}${l + 1}`, v)],
+                );
+                return `<row r="${l + 1}">${filled.join('')}</row>`;
+              })
+              .join('');
+            const path = join(s.dir, 'two-rows.xlsx');
+            await writeZip(path, workbookParts({ sheets: [{ name: '初一年级', data }] }));
+            return path;
+          })();
+    const out = join(s.dir, `two-rows-${kind}`);
+    const r = runCli(['import', file, '--out', out, '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 10, scored: 10, rejected: 0, headerRows: 4 });
+    expect(r.stderr).not.toContain('--coding');
+    expect(readOutputCsv(join(out, 'errors.csv')).rows).toEqual([]);
+    const results = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(results.filter((row) => row.level === 'R3').map((row) => row.student_id)).toEqual(['20253004']);
+  });
+
   it('reads the rows under a header in other words (学号 … Q1 … under 学号 … 1 …) by it', () => {
     const other = ['学号', '性别', '班级', ...'123456789abcd'.split('').map((n) => `Q${n}`)];
     const student = ['20254001', '女', '初一(4)班', ...zero];

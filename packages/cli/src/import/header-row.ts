@@ -22,6 +22,8 @@ export interface HeaderRow {
   readonly from?: number;
   /** A header of two rows: by column, the group name over it and its own name. */
   readonly grouped?: readonly (GroupedName | undefined)[];
+  /** A header of two rows: both as written (repeated under each class of a stacked sheet, neither is a student). */
+  readonly rows?: { readonly group: readonly string[]; readonly names: readonly string[] };
   /** CSV only: the header that does not map has a quote that never closes (see {@link SourceRecord.unterminated}). */
   readonly unterminated?: true;
 }
@@ -157,7 +159,14 @@ export async function headersOf(
           headers.set(
             record.sheet ?? null,
             withGroup
-              ? { line: record.line, ...named, above: seen.length - 2, aboveRows: seen.slice(0, -2), from: group.line }
+              ? {
+                  line: record.line,
+                  ...named,
+                  above: seen.length - 2,
+                  aboveRows: seen.slice(0, -2),
+                  from: group.line,
+                  rows: { group: group.fields, names: record.fields },
+                }
               : { line: record.line, fields: record.fields, above: seen.length - 1, aboveRows: seen.slice(0, -1) },
           );
           break outer;
@@ -169,7 +178,8 @@ export async function headersOf(
           joinings.find((j) => maps(j.fields));
         if (group && joined) {
           const aboveRows = seen.slice(0, -2);
-          const header = { line: record.line, ...joined, above: aboveRows.length, aboveRows, from: group.line };
+          const rows = { group: group.fields, names: record.fields };
+          const header = { line: record.line, ...joined, above: aboveRows.length, aboveRows, from: group.line, rows };
           headers.set(record.sheet ?? null, header);
           break outer;
         }
@@ -261,4 +271,18 @@ export function isStudentAbove(record: SourceRecord, mapping: SheetMapping, answ
   }
   if (filled < Math.max(STUDENT_CELLS, Math.ceil(columns.length / 2)) || !data || !differ) return false;
   return !repeatsHeader(fields, mapping) && !holdsHeaderWords(fields, mapping);
+}
+
+/**
+ * Whether a row is one of the rows of a header of two rows again (the group row or the names row, as written; blank
+ * cells past the end count as absent): a stacked sheet repeats both under each class.
+ */
+export function repeatsHeaderRows(fields: readonly string[], rows: NonNullable<HeaderRow['rows']>): boolean {
+  return sameCells(fields, rows.names) || sameCells(fields, rows.group);
+}
+
+function sameCells(fields: readonly string[], header: readonly string[]): boolean {
+  const n = Math.max(fields.length, header.length);
+  for (let i = 0; i < n; i++) if ((fields[i] ?? '').trim() !== (header[i] ?? '').trim()) return false;
+  return true;
 }

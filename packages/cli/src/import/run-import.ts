@@ -11,7 +11,7 @@ import { DecisionTexts } from './decision-texts.ts';
 import { ErrorColumns } from './error-columns.ts';
 import { FileTotals, type TotalsFound } from './file-totals.ts';
 import { HeaderChanges, type HeaderReading } from './header-changes.ts';
-import { groupExample, type HeaderRow, headersOf, isStudentAbove } from './header-row.ts';
+import { groupExample, type HeaderRow, headersOf, isStudentAbove, repeatsHeaderRows } from './header-row.ts';
 import { answerTexts } from './header-text.ts';
 import { IdRegistry, RowPlaces } from './id-registry.ts';
 import { type Journal, journalPath } from './journal.ts';
@@ -402,9 +402,11 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     const aligned = alignInstruments(mapped.value, first);
     return aligned ? { ok: true, context: contextOf(aligned) } : { ok: false, other: contextOf(mapped.value, false) };
   });
+  const sheetContexts = new Map<string | null, RowContext>();
   for (const [sheet, mapping] of mappings) {
     if (!mapping) continue;
     const context = contextOf(mapping);
+    sheetContexts.set(sheet, context);
     const fields = headers.get(sheet)?.fields ?? [];
     layouts.start(sheet, fields, context);
     errorColumns.addLater(context, fields);
@@ -529,6 +531,14 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
             mapping: now.context.mapping,
             layout: now.context,
           });
+          continue;
+        }
+        // A header of two rows repeated under each class (the group row, then the names): no student row; the sheet's
+        // own reading is back (after a class under another header too).
+        if (header.rows && repeatsHeaderRows(record.fields, header.rows)) {
+          counts.headerRows++;
+          const own = sheetContexts.get(sheet);
+          if (own) layouts.repeated(sheet, own);
           continue;
         }
         // Under a header that cannot be read, no row is read: only the next header is looked for, as the last
