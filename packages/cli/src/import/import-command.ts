@@ -9,10 +9,11 @@ import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
 import { ruleCoverageWarnings } from '../rule-coverage.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
-import { instrumentsNamedIn, type MappingIssue, type SheetMapping } from './columns.ts';
+import { instrumentsNamedIn } from './columns.ts';
 import { folderFailure, inputFailure, reportFailure, resumeCommand, writeFailure } from './import-failures.ts';
 import { type MappingFile, mappingFileProblems, parseMappingFile } from './mapping-file.ts';
 import { mappingProblems } from './mapping-messages.ts';
+import { mappingPrompter } from './mapping-prompter.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
 import { pathProblem } from './out-dir.ts';
 import { type LockHolder, lockOutDir, type OutLock } from './out-lock.ts';
@@ -170,22 +171,7 @@ export async function runImportCommand(
     let ruleWarnings: string[] = [];
     try {
       const resolveMapping = options.interactive
-        ? async (
-            sheet: string | null,
-            headers: readonly string[],
-            issues: readonly MappingIssue[],
-          ): Promise<SheetMapping | undefined> => {
-            const { promptMapping } = await import('./prompt-mapping.ts');
-            return promptMapping({
-              file: options.file,
-              sheet,
-              headers,
-              issues,
-              all: options.all,
-              lang: options.lang,
-              note: options.note,
-            });
-          }
+        ? mappingPrompter({ file: options.file, all: options.all, lang: options.lang, note: options.note })
         : undefined;
       outcome = await runImport(
         {

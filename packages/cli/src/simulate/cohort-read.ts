@@ -8,12 +8,13 @@ import {
 } from '@triage/core';
 import type { InstrumentDefinition, ScoreOptions } from '@triage/scales';
 import { CliError } from '../exit-codes.ts';
-import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from '../import/columns.ts';
+import { type GroupedName, type MappingIssue, mapHeader } from '../import/columns.ts';
 import { headersOf } from '../import/header-row.ts';
 import { answerTexts } from '../import/header-text.ts';
 import { readFailure } from '../import/import-command.ts';
 import type { MappingFile } from '../import/mapping-file.ts';
 import { mappingProblems } from '../import/mapping-messages.ts';
+import type { ResolveMapping } from '../import/mapping-prompter.ts';
 import type { ImportMessages } from '../import/messages.ts';
 import { personReader, personSchema } from '../import/person.ts';
 import { pseudonymOf } from '../import/pseudonym.ts';
@@ -37,11 +38,7 @@ export interface CohortReadOptions extends SourceOptions {
    */
   readonly key?: Buffer | undefined;
   /** Asked when a sheet's header cannot be mapped; may return a mapping (interactive prompt). */
-  readonly resolveMapping?: (
-    sheet: string | null,
-    headers: readonly string[],
-    issues: readonly MappingIssue[],
-  ) => Promise<SheetMapping | undefined>;
+  readonly resolveMapping?: ResolveMapping | undefined;
   /**
    * Called once every sheet is mapped, before any row is read, with the instruments of the mapped sheets (ids, each
    * once): what `triage import` checks a rule set against. May throw to stop (a rule set that reads none of them).

@@ -12,8 +12,8 @@ import {
 } from '@triage/core';
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { CliError, type ExitCode, rowsExitCode } from '../exit-codes.ts';
-import type { MappingIssue, SheetMapping } from '../import/columns.ts';
 import { mappingFileProblems, parseMappingFile } from '../import/mapping-file.ts';
+import { mappingPrompter } from '../import/mapping-prompter.ts';
 import { importMessages } from '../import/messages.ts';
 import { pseudonymKey } from '../import/pseudonym.ts';
 import type { SkippedSheet } from '../import/skipped-sheets.ts';
@@ -99,19 +99,7 @@ export async function runCohort(
   // The import's key when there is one, so pseudonyms match its lists; never a new key file for a simulation.
   const key = pseudonymKey(undefined, { create: false });
   const resolveMapping = options.interactive
-    ? async (sheet: string | null, headers: readonly string[], issues: readonly MappingIssue[]) => {
-        const { promptMapping } = await import('../import/prompt-mapping.ts');
-        const chosen: SheetMapping | undefined = await promptMapping({
-          file: options.file,
-          sheet,
-          headers,
-          issues,
-          all: options.all,
-          lang: options.lang,
-          note: options.note,
-        });
-        return chosen;
-      }
+    ? mappingPrompter({ file: options.file, all: options.all, lang: options.lang, note: options.note })
     : undefined;
 
   const coverage: string[] = [];
