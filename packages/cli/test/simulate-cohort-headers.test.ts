@@ -1,18 +1,146 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { SimulateCohortResult } from '../src/simulate/cohort-run.ts';
 import { runCli, scratch } from './run-cli.ts';
 
-// What `triage import` does, `triage simulate cohort` does too. Synthetic students, a handful of rows.
+// What `triage import` does with the headers of classes pasted one under the other, and with students' rows above the
+// header (import-header-layouts.test.ts), `triage simulate cohort` does too: the same rows read, by the same columns.
+// Synthetic students, a handful of rows.
 
 const PERSON = ['学号', '姓名', '性别', '年龄', '班级'];
+const PHQ9 = Array.from({ length: 9 }, (_, i) => `PHQ9_${i + 1}`);
+const GAD7 = Array.from({ length: 7 }, (_, i) => `GAD7_${i + 1}`);
 const PHQA = '123456789cd'.split('').map((n) => `PHQA${n}`);
+// Names and student ids: never printed.
+const NAMES = ['甲', '乙', '丙', '丁', '学生1', '学生3', 'A001', 'B002', '2025010001'];
 const csv = (lines: readonly (readonly string[])[]) => `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 const digits = (answers: string) => answers.split('');
 const START = '2026-09-01';
 
 const s = scratch();
+const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
 afterAll(() => s.done());
+const cohort = (file: string, more: readonly string[] = []) => {
+  const r = runCli(['simulate', 'cohort', '--input', file, '--start', START, '--no-input', ...more], env);
+  for (const name of NAMES) {
+    expect(r.stdout).not.toContain(name);
+    expect(r.stderr).not.toContain(name);
+  }
+  return r;
+};
+const json = (file: string, more: readonly string[] = []) => {
+  const r = cohort(file, [...more, '--json']);
+  return { ...r, result: JSON.parse(r.stdout) as SimulateCohortResult };
+};
+
+describe('triage simulate cohort: a class pasted below under a header in another layout', () => {
+  // Class 1 with PHQ-9 before GAD-7; class 2 with GAD-7 before PHQ-9: B001 answers 3 to every GAD-7 item (R2), B002 2
+  // to PHQ-9 item 9 (R3). Read by the first header's columns, B002's item 9 would be GAD-7's item 7 and lost.
+  const reordered = [
+    [...PERSON, ...PHQ9, ...GAD7],
+    ['A001', '甲', '男', '15', '1班', ...digits('0000000000000000')],
+    [...PERSON, ...GAD7, ...PHQ9],
+    ['B001', '乙', '女', '15', '2班', ...digits('3333333000000000')],
+    ['B002', '丙', '女', '15', '2班', ...digits('0000000000000002')],
+    [...PERSON, ...GAD7, ...PHQ9],
+    ['C001', '丁', '男', '15', '3班', ...digits('0000000000000002')],
+  ];
+
+  it('reads the rows under it by its own columns, as triage import does, and skips the same header again', () => {
+    const file = s.write('stack.csv', csv(reordered));
+    const { status, stderr, result } = json(file);
+    expect(status, stderr).toBe(0);
+    expect(result.counts).toEqual({ rows: 4, scored: 4, rejected: 0 });
+    expect(result.projection.cohort.levels).toMatchObject({ R3: 2, R2: 1, none: 1 });
+    expect(stderr).toContain('a header in another layout on line 3');
+    const imported = JSON.parse(runCli(['import', file, '--dry-run', '--json'], env).stdout) as {
+      levels: Record<string, number>;
+    };
+    expect(result.projection.cohort.levels).toEqual({ ...imported.levels });
+  });
+
+  it('says it in Chinese', () => {
+    const r = cohort(join(s.dir, 'stack.csv'), ['--lang', 'zh']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('第 3 行是另一种排列的表头');
+  });
+
+  // Class 2's template has PHQA_a, PHQA_b and only five GAD-7 items: it cannot be read as PHQ-A + GAD-7, though its
+  // rows are as wide. Class 3 is under the first header again.
+  const unmappable = [
+    [...PERSON, ...PHQA, ...GAD7],
+    ['A001', '甲', '男', '15', '1班', ...digits('000000000000000000')],
+    [...PERSON, ...'123456789abcd'.split('').map((n) => `PHQA${n}`), ...GAD7.slice(0, 5)],
+    ['B001', '乙', '女', '15', '2班', ...digits('000000000000000000')],
+    ['B002', '丙', '女', '15', '2班', ...digits('000000000110000000')],
+    [...PERSON, ...PHQA, ...GAD7],
+    ['C001', '丁', '男', '15', '3班', ...digits('000000002000000000')],
+  ];
+
+  it('reads no row under a header that cannot be read as the file’s instruments, until a header that can', () => {
+    const file = s.write('unmappable.csv', csv(unmappable));
+    const { status, stderr, result } = json(file);
+    expect(status, stderr).toBe(3);
+    // As `triage import` counts them: the header and the two rows under it rejected; class 3 read, item 9 = 2.
+    expect(result.counts).toEqual({ rows: 5, scored: 2, rejected: 3 });
+    expect(result.projection.cohort.levels).toMatchObject({ R3: 1, none: 1 });
+    const said = 'the header on line 3 cannot be read as this sheet’s instruments'.replace('’', "'");
+    expect(result.warnings.filter((w) => w.includes(said))).toHaveLength(1);
+    expect(stderr).toContain(said);
+    const imported = JSON.parse(runCli(['import', file, '--dry-run', '--json'], env).stdout) as {
+      counts: { rows: number; scored: number; rejected: number };
+    };
+    expect(imported.counts).toMatchObject(result.counts);
+  });
+
+  it('says the rows under it in Chinese', () => {
+    const r = cohort(join(s.dir, 'unmappable.csv'), ['--lang', 'zh']);
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr).toContain('第 3 行的表头无法按本工作表的量表读取');
+  });
+});
+
+describe('triage simulate cohort: students’ rows above the header', () => {
+  const student = (n: number, answers: string) => [
+    `202501000${n}`,
+    `学生${n}`,
+    '女',
+    '14',
+    '初二1班',
+    ...digits(answers),
+  ];
+  // A title, two students (one with item 9 = 3) above the header, as an Excel sort leaves them; three below.
+  const lines = [
+    ['初二年级心理筛查'],
+    student(1, '11111111300'),
+    student(2, '11111111000'),
+    [...PERSON, ...PHQA],
+    student(3, '11111111000'),
+    student(4, '11111111000'),
+    student(5, '11111111000'),
+  ];
+
+  it('counts them as not read (rejected, exit 3) and warns, the title skipped', () => {
+    const file = s.write('above.csv', csv(lines));
+    const { status, stderr, result } = json(file);
+    expect(status, stderr).toBe(3);
+    expect(result.counts).toEqual({ rows: 5, scored: 3, rejected: 2 });
+    const said = "2 rows above the header (line 4) hold a student's answers";
+    expect(result.warnings.filter((w) => w.includes(said))).toHaveLength(1);
+    expect(stderr).toContain(said);
+    const imported = JSON.parse(runCli(['import', file, '--dry-run', '--json'], env).stdout) as {
+      counts: { rows: number; scored: number; rejected: number };
+    };
+    expect(imported.counts).toMatchObject(result.counts);
+  });
+
+  it('says so in Chinese', () => {
+    const r = cohort(join(s.dir, 'above.csv'), ['--lang', 'zh']);
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr).toContain('表头（第 4 行）上方有 2 行是学生的作答');
+  });
+});
 
 describe('triage simulate cohort: a config folder that cannot hold the pseudonym key', () => {
   const file = () =>

@@ -16,6 +16,10 @@ const en = {
     `${file}: ${plural(c.rows, 'row')} read, ${c.scored} scored${c.rejected ? `, ${c.rejected} rejected (not projected; \`triage import --dry-run\` says why)` : ''}`,
   unmappedSheets: (sheets: readonly string[]) =>
     `sheets not recognised, their rows not projected: ${sheets.join(', ')} (use --sheet, --instrument or --map)`,
+  studentsAbove: (where: string, line: number, rows: number) =>
+    `${where}: ${plural(rows, 'row')} above the header (line ${line}) ${rows === 1 ? 'holds' : 'hold'} a student's answers, not a title or notes: not read, counted as rejected (not projected; \`triage import\` rejects ${rows === 1 ? 'it' : 'them'}, IMPORT_ABOVE_HEADER); move ${rows === 1 ? 'it' : 'them'} below the header`,
+  headerUnmapped: (where: string, line: number) =>
+    `${where}: the header on line ${line} cannot be read as this sheet's instruments: the rows under it, up to the next header that can be, are not read, counted as rejected (not projected; \`triage import --dry-run\` says why)`,
   ephemeralKey: 'no pseudonym key yet (triage import makes one): the pseudonyms shown are for this run only',
   rules: (label: string, r: RuleRef) => `${label}: rule set ${r.id} ${r.version}`,
   defaultStart: (date: string) => `no --start: weeks start today, ${date}`,
@@ -64,6 +68,10 @@ const zh: CohortMessages = {
     `${file}：读取 ${c.rows} 行，计分 ${c.scored} 行${c.rejected ? `，拒绝 ${c.rejected} 行（未计入预测；原因见 \`triage import --dry-run\`）` : ''}`,
   unmappedSheets: (sheets) =>
     `无法识别的工作表，其行未计入预测：${sheets.join('、')}（请用 --sheet、--instrument 或 --map）`,
+  studentsAbove: (where, line, rows) =>
+    `${where}：表头（第 ${line} 行）上方有 ${rows} 行是学生的作答，不是标题或说明：未读取，计为拒绝（未计入预测；\`triage import\` 拒绝这些行，IMPORT_ABOVE_HEADER）；请移到表头下方`,
+  headerUnmapped: (where, line) =>
+    `${where}：第 ${line} 行的表头无法按本工作表的量表读取：其下直到下一个可读的表头，各行都未读取，计为拒绝（未计入预测；原因见 \`triage import --dry-run\`）`,
   ephemeralKey: '尚无假名密钥（triage import 会生成）：显示的假名仅在本次运行有效',
   rules: (label, r) => `${label}：规则集 ${r.id} ${r.version}`,
   defaultStart: (date) => `未给出 --start：从今天 ${date} 起算`,

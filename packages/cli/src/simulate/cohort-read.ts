@@ -8,8 +8,9 @@ import {
 } from '@triage/core';
 import type { InstrumentDefinition, ScoreOptions } from '@triage/scales';
 import { CliError } from '../exit-codes.ts';
-import { type GroupedName, type MappingIssue, mapHeader } from '../import/columns.ts';
-import { headersOf } from '../import/header-row.ts';
+import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from '../import/columns.ts';
+import { HeaderChanges, type HeaderReading } from '../import/header-changes.ts';
+import { headersOf, isStudentAbove } from '../import/header-row.ts';
 import { answerTexts } from '../import/header-text.ts';
 import { readFailure } from '../import/import-command.ts';
 import type { MappingFile } from '../import/mapping-file.ts';
@@ -18,7 +19,15 @@ import type { ResolveMapping } from '../import/mapping-prompter.ts';
 import type { ImportMessages } from '../import/messages.ts';
 import { personReader, personSchema } from '../import/person.ts';
 import { pseudonymOf } from '../import/pseudonym.ts';
-import { instrumentPlans, type RowContext, readRow, type SourceRecord } from '../import/read-row.ts';
+import {
+  headerKind,
+  instrumentPlans,
+  isHeaderAgain,
+  isHeaderRow,
+  type RowContext,
+  readRow,
+  type SourceRecord,
+} from '../import/read-row.ts';
 import { instrumentCandidates } from '../import/run-import.ts';
 import { recognisesNothing, rowsOf, type SkippedSheet, sortHiddenSheets } from '../import/skipped-sheets.ts';
 import { openSource, type Source, type SourceOptions, withHiddenSheets, withoutSheets } from '../import/source.ts';
@@ -56,7 +65,19 @@ export interface CohortRead {
   /** Workbook sheets not read, as `triage import` leaves them: hidden, or nothing in them recognised. */
   readonly skipped: readonly SkippedSheet[];
   readonly cohorts: readonly (readonly CohortStudent[])[];
+  /** What the file's headers made of its rows, to be said (see {@link HeaderNote}), in file order. */
+  readonly headerNotes: readonly HeaderNote[];
 }
+
+/**
+ * `students-above`: `rows` students' rows above the header on `line`, not read (`triage import` rejects them,
+ * IMPORT_ABOVE_HEADER); `new-header`: a header in another layout on `line`, the rows under it read by it;
+ * `header-unmapped`: a header on `line` that cannot be read as the sheet's instruments, the rows under it not read.
+ * `where`: the file, and the sheet of a workbook.
+ */
+type HeaderNote =
+  | { readonly kind: 'students-above'; readonly where: string; readonly line: number; readonly rows: number }
+  | { readonly kind: 'new-header' | 'header-unmapped'; readonly where: string; readonly line: number };
 
 /** A header that cannot be mapped, with every problem, said the way `triage import` says it. */
 function mappingError(
@@ -117,6 +138,17 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   const mapFields = (fields: readonly string[], grouped?: readonly (GroupedName | undefined)[]) =>
     mapHeader(fields, { candidates, named, known: options.all, ...explicit, ...(grouped ? { grouped } : {}) });
 
+  const contextOf = (mapping: SheetMapping): RowContext => {
+    const idRequired = mapping.person.studentId !== undefined;
+    return {
+      mapping,
+      person: personReader(personSchema({ idRequired, ...sex }), { idRequired }),
+      memo,
+      plans: instrumentPlans(mapping, options.score, readsItems),
+      strictWidth: opened.kind === 'csv',
+    };
+  };
+
   async function contextFor(
     sheet: string | null,
     header: readonly string[],
@@ -131,15 +163,27 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       return null;
     }
     for (const i of mapping.instruments) instruments.add(i.definition.id);
-    const idRequired = mapping.person.studentId !== undefined;
-    return {
-      mapping,
-      person: personReader(personSchema({ idRequired, ...sex }), { idRequired }),
-      memo,
-      plans: instrumentPlans(mapping, options.score, readsItems),
-      strictWidth: opened.kind === 'csv',
-    };
+    return contextOf(mapping);
   }
+
+  /**
+   * A header in the middle of a sheet's data, mapped as `triage import` maps it (run-import.ts): read by when it holds
+   * the sheet's instruments (in any order), else the rows under it are not read. Item headers that name no instrument
+   * (Q1, 第1题) are the sheet's instruments'.
+   */
+  const readingOf = (fields: readonly string[], own: SheetMapping): HeaderReading => {
+    const ids = (m: SheetMapping) => m.instruments.map((i) => i.definition.id).sort();
+    const mapped = mapFields(fields);
+    const guessed = !mapped.ok || mapped.value.how === 'count';
+    const asOwn = own.instruments.map((i) => i.definition);
+    const named = guessed
+      ? mapHeader(fields, { candidates: asOwn, named: true, known: options.all, ...explicit })
+      : mapped;
+    const reading = named.ok ? named : mapped;
+    if (!reading.ok) return { ok: false, other: null };
+    const same = ids(reading.value).join() === ids(own).join();
+    return same ? { ok: true, context: contextOf(reading.value) } : { ok: false, other: contextOf(reading.value) };
+  };
 
   const skipped: SkippedSheet[] = [];
   const leaveUnread = async (sheet: string, reason: SkippedSheet['reason']) =>
@@ -177,6 +221,40 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   for (const [sheet, header] of headers) contexts.set(sheet, await contextFor(sheet, header.fields, header.grouped));
   if ([...contexts.values()].every((c) => c === null)) throw mappingError(problems, options.file, text);
   options.onMapped?.([...instruments]);
+
+  const headerNotes: HeaderNote[] = [];
+  const whereOf = (sheet: string | null) => (sheet === null ? options.file : `${options.file} [${sheet}]`);
+  // Per sheet: the header in force (header-changes.ts), and the students' rows above its header, not read.
+  const layouts = new Map<string | null, HeaderChanges>();
+  const studentsAbove = new Map<string | null, ReadonlySet<number>>();
+  for (const [sheet, context] of contexts) {
+    const header = headers.get(sheet);
+    if (!context || !header) continue;
+    const changes = new HeaderChanges((fields) => readingOf(fields, context.mapping));
+    changes.start(sheet, header.fields, context);
+    layouts.set(sheet, changes);
+    const students = new Set<number>();
+    for (const r of header.aboveRows ?? []) if (isStudentAbove(r, context.mapping, answers)) students.add(r.line);
+    studentsAbove.set(sheet, students);
+    const line = header.from ?? header.line;
+    if (students.size > 0)
+      headerNotes.push({ kind: 'students-above', where: whereOf(sheet), line, rows: students.size });
+  }
+  const notRead = () => {
+    counts.rows++;
+    counts.rejected++;
+  };
+  /** A header in another layout: the rows under it read by it, or, one that cannot be read, not read (nor itself). */
+  const meetHeader = (record: SourceRecord, changes: HeaderChanges) => {
+    const sheet = record.sheet ?? null;
+    const { now, fresh } = changes.met(sheet, record.line, record.fields);
+    if (fresh) {
+      const kind = now.ok ? 'new-header' : 'header-unmapped';
+      headerNotes.push({ kind, where: whereOf(sheet), line: record.line });
+    }
+    if (!now.ok) notRead();
+  };
+
   for await (const batch of source.read()) {
     for (const record of batch) {
       if (record.fields.every((f) => f.trim() === '')) {
@@ -185,12 +263,35 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       }
       const sheet = record.sheet ?? null;
       const header = headers.get(sheet);
-      // Lines above the header (a title) and the header itself.
-      if (record.line <= (header?.line ?? 0)) continue;
+      const changes = layouts.get(sheet);
+      // Lines above the header (a title, notes: skipped; students' rows: not read, as the import rejects them) and
+      // the header itself.
+      if (record.line <= (header?.line ?? 0)) {
+        if (studentsAbove.get(sheet)?.has(record.line)) notRead();
+        continue;
+      }
+      const now = changes?.of(sheet);
+      if (!changes || !now) {
+        notRead();
+        continue;
+      }
+      // Under a header that cannot be read, no row is read: only the next header that can be is looked for.
+      if (!now.ok) {
+        const kind = headerKind(record.fields, now.last);
+        if (kind === 'repeat') changes.repeated(sheet, now.last);
+        else if (kind === 'again') meetHeader(record, changes);
+        else notRead();
+        continue;
+      }
+      const row = readRow(record, now.context);
+      // The header again (under each class of a stacked sheet) is no student; one in another layout is mapped.
+      if (isHeaderRow(row)) continue;
+      if (isHeaderAgain(row)) {
+        meetHeader(record, changes);
+        continue;
+      }
       counts.rows++;
-      const context = contexts.get(sheet);
-      const row = context ? readRow(record, context) : undefined;
-      if (!row?.ok) {
+      if (!row.ok) {
         counts.rejected++;
         continue;
       }
@@ -211,6 +312,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
     unmappedSheets: problems.flatMap((p) => (p.sheet === null ? [] : [p.sheet])),
     skipped,
     cohorts,
+    headerNotes,
   };
 }
 

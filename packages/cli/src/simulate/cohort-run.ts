@@ -149,11 +149,25 @@ export async function runCohort(
     ...(read.source.kind === 'xlsx' ? read.source.hiddenRead.map((sheet) => importText.hiddenSheetRead(sheet)) : []),
     ...read.skipped.map((s) => importText.sheetSkipped(s.sheet, s.rows, s.reason)),
   ];
+  // Headers in another layout said as the import says them; rows not read (above a header, under one that cannot be
+  // read) warned of with the rejected rows they are counted as.
+  const newHeaders = read.headerNotes.flatMap((n) =>
+    n.kind === 'new-header' ? [importText.newHeader(n.where, n.line)] : [],
+  );
+  const unreadRows = read.headerNotes.flatMap((n) =>
+    n.kind === 'students-above'
+      ? [text.studentsAbove(n.where, n.line, n.rows)]
+      : n.kind === 'header-unmapped'
+        ? [text.headerUnmapped(n.where, n.line)]
+        : [],
+  );
   const afterRead = [
     ...coverage,
     ...(read.unmappedSheets.length > 0 ? [text.unmappedSheets(read.unmappedSheets)] : []),
+    ...unreadRows,
   ];
   for (const w of skippedSheets) options.note(w, 'warning');
+  for (const n of newHeaders) options.note(n);
   options.note(text.read(options.file, read.counts));
   for (const w of afterRead) options.note(w, 'warning');
   const warnings = [...skippedSheets, ...afterRead];
