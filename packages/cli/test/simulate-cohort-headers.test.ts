@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SimulateCohortResult } from '../src/simulate/cohort-run.ts';
+import { workbookParts, writeZip } from '../src/xlsx/zip-fixture.ts';
 import { runCli, scratch } from './run-cli.ts';
 
 // What `triage import` does with the headers of classes pasted one under the other, and with students' rows above the
@@ -58,6 +59,23 @@ describe('triage simulate cohort: a class pasted below under a header in another
       levels: Record<string, number>;
     };
     expect(result.projection.cohort.levels).toEqual({ ...imported.levels });
+  });
+
+  it('does so in a workbook too', async () => {
+    const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const data = reordered
+      .map(
+        (cells, l) =>
+          `<row r="${l + 1}">${cells.map((v, i) => cell(`${String.fromCharCode(65 + i)}${l + 1}`, v)).join('')}</row>`,
+      )
+      .join('');
+    const file = join(s.dir, 'stack.xlsx');
+    await writeZip(file, workbookParts({ sheets: [{ name: '初一年级', data }] }));
+    const { status, stderr, result } = json(file);
+    expect(status, stderr).toBe(0);
+    expect(result.counts).toEqual({ rows: 4, scored: 4, rejected: 0 });
+    expect(result.projection.cohort.levels).toMatchObject({ R3: 2, R2: 1, none: 1 });
+    expect(stderr).toContain('[初一年级]: a header in another layout on line 3');
   });
 
   it('says it in Chinese', () => {
