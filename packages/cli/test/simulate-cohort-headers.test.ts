@@ -183,6 +183,20 @@ describe('triage simulate cohort: a config folder that cannot hold the pseudonym
     expect(r.stderr).not.toContain('internal error');
   });
 
+  it('says a damaged key file as triage import does (CLI_CONFIG, exit 1), and leaves it as it is', () => {
+    const config = join(s.dir, 'damaged-key');
+    mkdirSync(config, { recursive: true });
+    s.write('damaged-key/pseudonym.key', 'not a key\n');
+    const r = runCli(['simulate', 'cohort', '--input', file(), '--start', START, '--json'], {
+      TRIAGE_CONFIG_DIR: config,
+    });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'CLI_CONFIG', exitCode: 1 });
+    expect(r.stderr).toContain('pseudonym.key in the config folder');
+    expect(r.stderr).toContain('is damaged');
+    expect(r.stderr).not.toContain('internal error');
+  });
+
   it('projects with a key for this run only when a file stands where the config folder would be', () => {
     const config = join(s.write('config-file', 'not a folder'), 'triage');
     const r = runCli(['simulate', 'cohort', '--input', file(), '--start', START], { TRIAGE_CONFIG_DIR: config });

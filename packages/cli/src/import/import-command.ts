@@ -10,7 +10,14 @@ import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
 import { ruleCoverageWarnings } from '../rule-coverage.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { instrumentsNamedIn } from './columns.ts';
-import { folderFailure, inputFailure, reportFailure, resumeCommand, writeFailure } from './import-failures.ts';
+import {
+  folderFailure,
+  inputFailure,
+  keyOrFailure,
+  reportFailure,
+  resumeCommand,
+  writeFailure,
+} from './import-failures.ts';
 import { type MappingFile, mappingFileProblems, parseMappingFile } from './mapping-file.ts';
 import { mappingProblems } from './mapping-messages.ts';
 import { mappingPrompter } from './mapping-prompter.ts';
@@ -18,7 +25,6 @@ import { type ImportMessages, importMessages } from './messages.ts';
 import { pathProblem } from './out-dir.ts';
 import { type LockHolder, lockOutDir, type OutLock } from './out-lock.ts';
 import { OUTPUT_FILES, WorkFilesError } from './output/result-files.ts';
-import { KeyStoreError, pseudonymKey } from './pseudonym.ts';
 import { renderSummary } from './render-summary.ts';
 import { reportModel } from './report-model.ts';
 import { EmptySourceError, type ImportOutcome, MappingError, OutDirError, runImport } from './run-import.ts';
@@ -331,17 +337,6 @@ function checkReadable(file: string, text: ImportMessages): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     throw new CliError('CLI_FILE_UNREADABLE', text.inputUnreadable(file, code), { cause: error });
-  }
-}
-
-/** The pseudonym key from the config folder; a folder that cannot hold it is said as such (CLI_CONFIG). */
-function keyOrFailure(create: boolean, text: ImportMessages): ReturnType<typeof pseudonymKey> {
-  try {
-    return pseudonymKey(undefined, { create });
-  } catch (error) {
-    if (!(error instanceof KeyStoreError)) throw error;
-    const message = error.code === 'damaged' ? text.keyDamaged(error.dir) : text.configDir(error.dir, error.code);
-    throw new CliError('CLI_CONFIG', message, { cause: error });
   }
 }
 

@@ -2,6 +2,7 @@ import { basename, relative } from 'node:path';
 import { CliError } from '../exit-codes.ts';
 import type { ImportMessages } from './messages.ts';
 import { OUTPUT_FILES } from './output/result-files.ts';
+import { KeyStoreError, pseudonymKey } from './pseudonym.ts';
 import { readJournal } from './read-journal.ts';
 
 /** What to do after a failure part way: resume when a checkpoint was saved, else run the same command again. */
@@ -84,4 +85,15 @@ export function resumeCommand(argv: readonly string[], out: string): string {
   const args = argv.filter((a) => a !== '--resume');
   const hasOut = args.some((a) => a === '--out' || a === '-o' || a.startsWith('--out='));
   return ['triage', ...args, ...(hasOut ? [] : ['--out', out]), '--resume'].map(quote).join(' ');
+}
+
+/** The pseudonym key from the config folder; a folder that cannot hold it is said as such (CLI_CONFIG). */
+export function keyOrFailure(create: boolean, text: ImportMessages): ReturnType<typeof pseudonymKey> {
+  try {
+    return pseudonymKey(undefined, { create });
+  } catch (error) {
+    if (!(error instanceof KeyStoreError)) throw error;
+    const message = error.code === 'damaged' ? text.keyDamaged(error.dir) : text.configDir(error.dir, error.code);
+    throw new CliError('CLI_CONFIG', message, { cause: error });
+  }
 }

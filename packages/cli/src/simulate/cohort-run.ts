@@ -12,10 +12,10 @@ import {
 } from '@triage/core';
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { CliError, type ExitCode, rowsExitCode } from '../exit-codes.ts';
+import { keyOrFailure } from '../import/import-failures.ts';
 import { mappingFileProblems, parseMappingFile } from '../import/mapping-file.ts';
 import { mappingPrompter } from '../import/mapping-prompter.ts';
 import { type ImportMessages, importMessages } from '../import/messages.ts';
-import { KeyStoreError, pseudonymKey } from '../import/pseudonym.ts';
 import type { SkippedSheet } from '../import/skipped-sheets.ts';
 import { ruleCoverageWarnings } from '../rule-coverage.ts';
 import { type CohortMessages, cohortMessages } from './cohort-messages.ts';
@@ -73,16 +73,6 @@ function settingsError(error: CohortError, text: CohortMessages): CliError {
   return new CliError('CLI_USAGE', text.invalidOptions(detail));
 }
 
-/** The import's pseudonym key; a config folder that cannot hold it is said as `triage import` says it (CLI_CONFIG). */
-function keyOrFailure(text: ImportMessages): ReturnType<typeof pseudonymKey> {
-  try {
-    return pseudonymKey(undefined, { create: false });
-  } catch (error) {
-    if (!(error instanceof KeyStoreError)) throw error;
-    throw new CliError('CLI_CONFIG', text.configDir(error.dir, error.code), { cause: error });
-  }
-}
-
 /** Two labels that tell the rule sets apart: their ids, or A and B when both have the same id. */
 function labelsOf(a: RuleSet, b: RuleSet): { a: string; b: string } {
   return a.id === b.id ? { a: `A (${a.id})`, b: `B (${b.id})` } : { a: a.id, b: b.id };
@@ -107,7 +97,7 @@ export async function runCohort(
     throw new CliError('CLI_MAPPING_FILE', mappingFileProblems(mapping.error, options.lang));
   }
   // The import's key when there is one, so pseudonyms match its lists; never a new key file for a simulation.
-  const key = keyOrFailure(importText);
+  const key = keyOrFailure(false, importText);
   const resolveMapping = options.interactive
     ? mappingPrompter({ file: options.file, all: options.all, lang: options.lang, note: options.note })
     : undefined;
