@@ -34,11 +34,48 @@ describe('triage import: the sheets of one workbook', () => {
     expect(r.status).toBe(3);
     expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 6, scored: 3, rejected: 3 });
     const errors = readOutputCsv(join(s.dir, 'no-header', 'errors.csv'));
-    expect(errors.rows.map((row) => [row._sheet, row._line, row._code])).toEqual([
-      ['7-2', '1', 'IMPORT_SHEET_UNMAPPED'],
-      ['7-2', '2', 'IMPORT_SHEET_UNMAPPED'],
-      ['7-2', '3', 'IMPORT_SHEET_UNMAPPED'],
+    // Read by the first sheet's columns to judge the critical items: line 2's PHQ-A item 9 is 2.
+    expect(errors.rows.map((row) => [row._sheet, row._line, row._code, row._urgent])).toEqual([
+      ['7-2', '1', 'IMPORT_SHEET_UNMAPPED', ''],
+      ['7-2', '2', 'IMPORT_SHEET_UNMAPPED', 'yes'],
+      ['7-2', '3', 'IMPORT_SHEET_UNMAPPED', ''],
     ]);
+    expect(r.stderr).toContain('1 rejected row shows a positive or unanswered critical item');
+  });
+
+  // QA round 11: a class on another template was not read, and its acute-positive ASQ answer went unflagged.
+  it('marks urgent the rows of a sheet of other instruments by where its own header puts their critical items', async () => {
+    const book = join(s.dir, 'other-instruments.xlsx');
+    const asq = ['student_id', 'sex', 'age', 'ASQ1', 'ASQ2', 'ASQ3', 'ASQ4', 'ASQ5'];
+    const phq = ['student_id', 'sex', 'age', 'PHQ9_1', 'PHQ9_2', 'PHQ9_3', 'PHQ9_4', 'PHQ9_5', 'PHQ9_6', 'PHQ9_7'];
+    await writeXlsx(book, [
+      { name: '7-1', rows: [HEADER, ...ROWS.slice(0, 3)] },
+      // Item 5 yes: acute; all no; item 1 yes with item 5 no.
+      {
+        name: '7-2',
+        rows: [asq, ['S1', 'F', '13', '0', '0', '0', '0', '1'], ['S2', 'M', '13', '0', '0', '0', '0', '0']],
+      },
+      // A header that cannot be read (PHQ-9 items 8 and 9 missing): read by the first sheet's columns, where its row
+      // leaves PHQ-A item 9 blank: unknown, so urgent.
+      {
+        name: '7-3',
+        rows: [
+          [...phq, 'x', 'y'],
+          ['S3', 'F', '13', '0', '0', '0', '0', '0', '0', '0', '0', '3'],
+        ],
+      },
+    ]);
+    const r = run(['import', book, '--out', join(s.dir, 'other-instruments'), '--json']);
+    expect(r.status).toBe(3);
+    const errors = readOutputCsv(join(s.dir, 'other-instruments', 'errors.csv'));
+    expect(errors.rows.map((row) => [row._sheet, row._line, row._urgent])).toEqual([
+      ['7-2', '1', ''],
+      ['7-2', '2', 'yes'],
+      ['7-2', '3', ''],
+      ['7-3', '1', ''],
+      ['7-3', '2', 'yes'],
+    ]);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 3, rejected: 5, rejectedWithRisk: 2 });
   });
 
   it('scores a class whose columns come in another order (GAD-7 before PHQ-A, name before id) like the first', async () => {

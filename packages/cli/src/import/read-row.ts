@@ -346,6 +346,19 @@ export function underUnmappedHeader(record: SourceRecord, header: number, other:
   return { ok: false, record, issues, riskSignal: other ? criticalCells(record.fields, other) : true };
 }
 
+/**
+ * A row of a workbook sheet that is not read (its header cannot be read as the file's instruments). `context` says
+ * where its critical items are: its own header's reading (other instruments: an ASQ class beside PHQ-A ones), or the
+ * first sheet's for a class pasted without its header; null for the header itself, and when nothing says. Urgent when
+ * the row holds an answer there and a critical item shows a positive or unknown one; a title or notes hold none.
+ */
+export function unreadSheetRow(record: SourceRecord, context: RowContext | null): RowRejection {
+  const issues: RowIssue[] = [{ code: 'IMPORT_SHEET_UNMAPPED', expected: '' }];
+  const riskSignal =
+    context !== null && readsAnswer(record.fields, context.plans) && criticalCells(record.fields, context);
+  return { ok: false, record, issues, riskSignal };
+}
+
 /** A header in the middle of the data that cannot be read as the file's instruments (`instruments`, as said). */
 export function unmappedHeader(record: SourceRecord, instruments: string): RowRejection {
   return { ok: false, record, issues: [{ code: 'IMPORT_HEADER_UNMAPPED', expected: instruments }], riskSignal: false };

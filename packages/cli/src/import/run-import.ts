@@ -37,6 +37,7 @@ import {
   setAside,
   underUnmappedHeader,
   unmappedHeader,
+  unreadSheetRow,
 } from './read-row.ts';
 import { rejectionCells, type ShownRejection, withoutIdentity } from './rejection-cells.ts';
 import { rowText } from './result-cells.ts';
@@ -412,6 +413,18 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     errorColumns.addLater(context, fields);
   }
   const said = instruments.map((d) => d.abbreviation).join(' + ');
+  // Sheets not read: where their critical items are, to mark a row urgent (see unreadSheetRow). By the sheet's own
+  // header, read as any instruments; else by the first sheet's columns from the first row (no header was found).
+  const unreadSheets = new Map<string | null, { readonly context: RowContext; readonly header: number }>();
+  for (const [sheet, mapping] of mappings) {
+    if (mapping) continue;
+    const header = headers.get(sheet);
+    const own = raw.get(sheet);
+    const anyInstrument = header && mapSheet(header.fields, { ...options, instruments: [], mapping: undefined }, all);
+    const read = own && !Array.isArray(own) ? own : anyInstrument?.ok ? anyInstrument.value : undefined;
+    if (read && header) unreadSheets.set(sheet, { context: contextOf(read, false), header: header.line });
+    else unreadSheets.set(sheet, { context: contextOf(first, false), header: 0 });
+  }
 
   const tally = new Tally();
   const ids = new IdRegistry();
@@ -511,13 +524,9 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         const now = layouts.of(sheet);
         if (!now) {
           counts.rows++;
-          const unmapped: RowRejection = {
-            ok: false,
-            record,
-            issues: [{ code: 'IMPORT_SHEET_UNMAPPED', expected: '' }],
-            riskSignal: false,
-          };
-          reject(unmapped, write, { mapping: null, layout: sheet });
+          const where = unreadSheets.get(sheet);
+          const context = where && record.line > where.header ? where.context : null;
+          reject(unreadSheetRow(record, context), write, { mapping: null, layout: sheet });
           continue;
         }
         const header = headers.get(sheet) as HeaderRow;
