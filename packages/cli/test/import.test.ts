@@ -477,6 +477,20 @@ describe('triage import', () => {
       expect(JSON.parse(r.stdout).instruments).toEqual(['sds']);
     });
 
+    // QA round 11, HIGH-1: SDS named, none of its columns found, and the import went on with PHQ-A alone, exit 0.
+    it.each([
+      ['--instrument', ['-i', 'phq-a,gad-7,sds']],
+      ['a mapping file', ['--map', 'named.yaml']],
+    ])('refuses an instrument named by %s when none of its columns is found, writing nothing', (_, flags) => {
+      s.write('named.yaml', 'instruments: [phq-a, gad-7, sds]\n');
+      const args = flags.map((f) => (f === 'named.yaml' ? join(s.dir, f) : f));
+      const out = join(s.dir, `named-${flags[0]}`);
+      const r = run(['import', join(examples, 'class-40.en.csv'), ...args, '--out', out, '--no-input']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('class-40.en.csv:1: no column for SDS items 1, 2, 3');
+      expect(existsSync(out)).toBe(false);
+    });
+
     it('a --map file maps any header, and its mistakes point at line and column', () => {
       const file = s.write('odd.csv', 'Kennung,Geschlecht,A,B\r\n7,m,1,2\r\n');
       const good = s.write(

@@ -76,6 +76,12 @@ describe('triage simulate cohort on the class of 40', () => {
     expect(p.totals.staffHours).toBeCloseTo((R3 * 25 * 7 + R2 * 15 * 5 + R1 * 10 * 2) / 60, 3);
   });
 
+  it('refuses an instrument named by --instrument when none of its columns is found, as triage import does', () => {
+    const r = run(['--input', file, '--start', START, '-i', 'phq-a,gad-7,sds']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('class-40.en.csv:1: no column for SDS items 1, 2, 3');
+  });
+
   it('prints the weekly table and never a name or a student id', () => {
     const r = run(['--input', file, '--start', START, '--compare', stricter]);
     expect(r.status).toBe(0);

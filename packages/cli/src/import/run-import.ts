@@ -17,6 +17,7 @@ import { IdRegistry, RowPlaces } from './id-registry.ts';
 import { type Journal, journalPath } from './journal.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { importMessages } from './messages.ts';
+import { namedButAbsent } from './named-instruments.ts';
 import { csvLine } from './output/csv-cell.ts';
 import { writePrivateFile } from './output/private-file.ts';
 import { OUTPUT_FILES, ResultFiles, type ResultLayout } from './output/result-files.ts';
@@ -308,6 +309,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     const problems = [...raw].map(([sheet, issues]) => ({ sheet, issues: issues as MappingIssue[] }));
     throw new MappingError(problems, source.kind === 'csv' ? source.dialect.delimiter : undefined);
   }
+  const absent = namedButAbsent(options, mapped);
+  if (absent.length > 0) throw new MappingError([{ sheet: [...raw.keys()][0] ?? null, issues: absent }]);
   const mappings = new Map<string | null, SheetMapping | null>();
   for (const [sheet, m] of raw) mappings.set(sheet, Array.isArray(m) ? null : alignInstruments(m, first));
   const instruments = first.instruments.map((i) => i.definition);

@@ -17,6 +17,7 @@ import type { MappingFile } from '../import/mapping-file.ts';
 import { mappingProblems } from '../import/mapping-messages.ts';
 import type { ResolveMapping } from '../import/mapping-prompter.ts';
 import type { ImportMessages } from '../import/messages.ts';
+import { namedButAbsent } from '../import/named-instruments.ts';
 import { personReader, personSchema } from '../import/person.ts';
 import { pseudonymOf } from '../import/pseudonym.ts';
 import {
@@ -130,6 +131,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   const contexts = new Map<string | null, RowContext | null>();
   const problems: { sheet: string | null; issues: readonly MappingIssue[] }[] = [];
   const instruments = new Set<string>();
+  const mappedSheets: SheetMapping[] = [];
   const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0 };
   const cohorts: CohortStudent[][] = options.ruleSets.map(() => []);
 
@@ -163,6 +165,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       return null;
     }
     for (const i of mapping.instruments) instruments.add(i.definition.id);
+    mappedSheets.push(mapping);
     return contextOf(mapping);
   }
 
@@ -220,6 +223,9 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   if (headers.size === 0) throw new CliError('CLI_NO_DATA', text.emptyFile(options.file));
   for (const [sheet, header] of headers) contexts.set(sheet, await contextFor(sheet, header.fields, header.grouped));
   if ([...contexts.values()].every((c) => c === null)) throw mappingError(problems, options.file, text);
+  const absent = namedButAbsent(options, mappedSheets);
+  if (absent.length > 0)
+    throw mappingError([{ sheet: [...headers.keys()][0] ?? null, issues: absent }], options.file, text);
   options.onMapped?.([...instruments]);
 
   const headerNotes: HeaderNote[] = [];
