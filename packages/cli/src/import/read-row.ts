@@ -230,7 +230,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     // Positional answers, one reused array per instrument: no object per row, no key lookups in the engine.
     for (let p = 0; p < positions.length; p++) {
       const index = positions[p] as number;
-      answers[p] = index < 0 ? '' : (fields[index] ?? '');
+      answers[p] = index < 0 ? '' : unlessSkipped(fields[index] ?? '');
     }
     noteCoding(plan.coding, answers);
     let score = plan.scored.find(answers);
@@ -410,10 +410,27 @@ function holdsAnswer(
   });
 }
 
+/**
+ * A cell as an answer: 问卷星's marks for a question its skip logic did not show, `(跳过)` in a text download and `-3` in
+ * a numeric one, are blank (not asked), as the same question left blank is; anything else as it is. Not asked is not
+ * unknown: C-SSRS items 3–5 after item 2 "no", ASQ item 5 after four "no".
+ */
+export function unlessSkipped(cell: string): string {
+  const c = cell.charCodeAt(0);
+  // Most cells are a digit or a label: one comparison each.
+  if (c !== 0x28 && c !== 0xff08 && c !== 0x2d && c !== 0x20 && c !== 0x3000) return cell;
+  const t = cell.trim();
+  return t === '(跳过)' || t === '（跳过）' || t === '-3' ? '' : cell;
+}
+
+/** Answers of one instrument from a row's cells (skip marks blank, see {@link unlessSkipped}). */
+const answersOf = (fields: readonly string[], positions: readonly number[]) =>
+  positions.map((index) => (index < 0 ? '' : unlessSkipped(fields[index] ?? '')));
+
 /** Whether any item cell holds an answer its instrument reads: a header's cells hold none. */
 function readsAnswer(fields: readonly string[], plans: readonly InstrumentPlan[]): boolean {
   return plans.some(({ definition, positions, score }) => {
-    const answers = positions.map((index) => (index < 0 ? '' : (fields[index] ?? '')));
+    const answers = answersOf(fields, positions);
     const result = scoreInstrument(definition, answers, score);
     const unread = new Set(result.ok ? [] : result.error.issues.map((i) => i.item));
     return answers.some((a, p) => String(a).trim() !== '' && !unread.has(definition.items[p]?.id));
@@ -469,7 +486,7 @@ function formulaIssue(
 function criticalCells(fields: readonly string[], context: RowContext): boolean {
   return context.plans.some(({ definition, positions, score }) => {
     if (!raisesFlags(definition)) return false;
-    const answers = positions.map((index) => (index < 0 ? '' : (fields[index] ?? '')));
+    const answers = answersOf(fields, positions);
     const result = scoreInstrument(definition, answers, score);
     return (result.ok ? result.value.flags : result.error.flags).length > 0;
   });

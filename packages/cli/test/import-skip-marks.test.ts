@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readOutputCsv } from './output-csv.ts';
+import { runCli, scratch } from './run-cli.ts';
+
+// 问卷星 writes `(跳过)` (text download) or `-3` (numeric download) for a question its skip logic did not show (QA round
+// 11, MEDIUM-3): read as not asked, as the same cell left blank, never as an unreadable critical answer.
+describe('triage import: 问卷星 skip marks', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  afterAll(() => s.done());
+
+  const header =
+    '学号,班级,C-SSRS 1,C-SSRS 2,C-SSRS 3,C-SSRS 4,C-SSRS 5,C-SSRS 6,C-SSRS 6b,ASQ 1,ASQ 2,ASQ 3,ASQ 4,ASQ 5';
+  /** C-SSRS 1–2 no (3–5 not asked), 6 no (6b not asked); ASQ 1–4 as given, 5 as given. */
+  const row = (id: string, skipped: string, asq: string, asq5: string) =>
+    [id, '1班', '否', '否', skipped, skipped, skipped, '否', skipped, ...asq.split(''), asq5].join(',');
+
+  it.each(['', '(跳过)', '（跳过）', '-3'])('reads %j as a question not asked: same levels as blank cells', (mark) => {
+    const lines = [
+      header,
+      row('S1', mark, '否否否否', mark),
+      // ASQ item 1 yes: item 5 is asked; skipped there, its answer is unknown, and that is urgent (R3).
+      row('S2', mark, '是否否否', mark),
+      row('S3', mark, '是否否否', '是'),
+    ];
+    const name = `skip-${mark.length}-${mark.codePointAt(0) ?? 0}`;
+    const file = s.write(`${name}.csv`, `${lines.join('\r\n')}\r\n`);
+    const out = join(s.dir, name);
+    const r = runCli(['import', file, '--out', out, '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 3, scored: 3, rejected: 0 });
+    const levels = readOutputCsv(join(out, 'results.csv')).rows.map((x) => [x.student_id, x.level]);
+    expect(levels).toEqual([
+      ['S1', ''],
+      ['S2', 'R3'],
+      ['S3', 'R4'],
+    ]);
+  });
+
+  it('keeps the mark as written in errors.csv when the row is rejected for something else', () => {
+    const lines = [header, row('S1', '-3', '否否否否', '-3').replace(',否,否,-3', ',否,x,-3')];
+    const file = s.write('skip-rejected.csv', `${lines.join('\r\n')}\r\n`);
+    const out = join(s.dir, 'skip-rejected');
+    const r = runCli(['import', file, '--out', out, '--no-input'], env);
+    // Its only row rejected: nothing imported, exit 1.
+    expect(r.status, r.stderr).toBe(1);
+    const [rejected] = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect(rejected?.['C-SSRS 3']).toBe('-3');
+  });
+});
