@@ -415,7 +415,7 @@ function holdsAnswer(
  * a numeric one, are blank (not asked), as the same question left blank is; anything else as it is. Not asked is not
  * unknown: C-SSRS items 3–5 after item 2 "no", ASQ item 5 after four "no".
  */
-export function unlessSkipped(cell: string): string {
+function unlessSkipped(cell: string): string {
   const c = cell.charCodeAt(0);
   // Most cells are a digit or a label: one comparison each.
   if (c !== 0x28 && c !== 0xff08 && c !== 0x2d && c !== 0x20 && c !== 0x3000) return cell;
