@@ -217,8 +217,9 @@ describe('triage import', () => {
     const r = run(['import', file, '--sheet', '初一(2)班', '--out', join(s.dir, 'sheet'), '--json']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).counts.scored).toBe(34);
+    // A wrong flag value: exit 2, as for any other.
     const bad = run(['import', file, '--sheet', '初二(9)班', '--out', join(s.dir, 'sheet2')]);
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('初一(1)班');
     const csv = run(['import', join(examples, 'messy.csv'), '--sheet', 'x', '--dry-run']);
     expect(csv.status).toBe(2);

@@ -175,7 +175,7 @@ describe('triage import of .xlsx workbooks', () => {
     ])('a name that folds to two sheets is refused, naming both ($lang)', async ({ lang, text }) => {
       const file = await book('ambiguous.xlsx', ['初一(1)班', '初一（1）班']);
       const r = run(['import', file, '--sheet', '初一﹙1﹚班', '--dry-run', '--lang', lang]);
-      expect(r.status).toBe(1);
+      expect(r.status).toBe(2);
       expect(r.stderr).toContain(text);
     });
   });

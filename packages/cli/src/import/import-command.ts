@@ -530,13 +530,14 @@ export function readFailure(error: unknown, file: string, text: ImportMessages):
     return new CliError('CLI_FILE_UNREADABLE', message, { cause: error });
   }
   if (isXlsxError(error)) {
-    const message =
-      error.code === 'XLSX_NO_SUCH_SHEET'
-        ? text.xlsx.noSuchSheet(file, error.missing, error.sheets)
-        : error.code === 'XLSX_AMBIGUOUS_SHEET'
-          ? text.xlsx.ambiguousSheet(file, error.missing[0] ?? '', error.sheets)
-          : text.xlsx.invalid(file, error.reason, error.damage);
-    return new CliError('CLI_XLSX', message, { cause: error });
+    // A --sheet the workbook does not have, or one that names two: the flag's value is wrong (exit 2), not the file.
+    if (error.code === 'XLSX_NO_SUCH_SHEET')
+      return new CliError('CLI_USAGE', text.xlsx.noSuchSheet(file, error.missing, error.sheets), { cause: error });
+    if (error.code === 'XLSX_AMBIGUOUS_SHEET') {
+      const message = text.xlsx.ambiguousSheet(file, error.missing[0] ?? '', error.sheets);
+      return new CliError('CLI_USAGE', message, { cause: error });
+    }
+    return new CliError('CLI_XLSX', text.xlsx.invalid(file, error.reason, error.damage), { cause: error });
   }
   return error;
 }

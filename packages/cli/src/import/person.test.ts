@@ -293,6 +293,7 @@ describe('readPerson', () => {
       ['2025 0101 0001', 'spaces inside, as typed'],
       ['2025\u00a00101\u30000001', 'a no-break and an ideographic space inside'],
       ['20250101\u200b0001', 'a zero-width space inside'],
+      ["'202501010001", "Excel's apostrophe for text, typed into the cell"],
     ])('reads %j (%s, copied from a web page) as the same id', (studentId) => {
       expect(readPerson(required, cells({ studentId }))).toMatchObject({
         ok: true,
