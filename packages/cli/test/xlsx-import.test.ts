@@ -201,7 +201,7 @@ describe('triage import of .xlsx workbooks', () => {
       { lang: 'zh', text: 'two-sheets.xlsx：没有工作表“3班”；现有工作表：1班、2班' },
     ])('an unknown --sheet is named ($lang)', async ({ lang, text }) => {
       const r = run(['import', await two(), '--sheet', '3班', '--dry-run', '--lang', lang]);
-      expect(r.status).toBe(1);
+      expect(r.status).toBe(2);
       expect(r.stderr).toContain(text);
     });
 
