@@ -24,6 +24,16 @@ export interface Column {
 
 const sameHeader = (a: Column, b: Column) => normalizeHeader(a.header) === normalizeHeader(b.header);
 
+/**
+ * Adds `value` to the list under `key`, started with `first` when there is none yet: in place, so that a header
+ * repeating one column 40k times is mapped in linear time.
+ */
+function pushTo<K, V>(lists: Map<K, V[]>, key: K, value: V, first?: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, first === undefined ? [value] : [first, value]);
+}
+
 interface InstrumentColumns {
   readonly definition: InstrumentDefinition;
   readonly items: readonly ItemColumn[];
@@ -138,16 +148,29 @@ const GENERIC_PREFIXES = ['question', 'item', '题目', '题', 'q', 'no', '第']
 /** 腾讯问卷's question number before a header's own text: `Q7:` (a full-width colon is folded by then). */
 const QUESTION_NUMBER = /^q\d+\s*:\s*/;
 
+const ITEM_IDS = new WeakMap<InstrumentDefinition, ReadonlySet<string>>();
+
+/** An instrument's item ids, made once: asked for every column of a header, which may be 40k wide. */
+function itemIds(definition: InstrumentDefinition): ReadonlySet<string> {
+  const cached = ITEM_IDS.get(definition);
+  if (cached) return cached;
+  const ids = new Set(definition.items.map((i) => i.id));
+  ITEM_IDS.set(definition, ids);
+  return ids;
+}
+
+/** A header as instruments' own prefixes are looked for in it: folded once, without 腾讯问卷's question number. */
+const ownText = (header: string) => normalizeHeader(header).replace(QUESTION_NUMBER, '');
+
 /**
  * The instrument item a header names through the instrument's own prefix (`PHQA3`, `GAD-7 2、…`, `SDS_12`), also
- * after 腾讯问卷's question number (`Q7:GAD-7 1` is GAD-7 item 1).
+ * after 腾讯问卷's question number (`Q7:GAD-7 1` is GAD-7 item 1). `h`: the header's {@link ownText}.
  */
 function ownItem(
-  header: string,
+  h: string,
   definition: Pick<InstrumentDefinition, 'id' | 'abbreviation'>,
   known: ReadonlySet<string>,
 ): string | null {
-  const h = normalizeHeader(header).replace(QUESTION_NUMBER, '');
   const prefix = ownPrefixes(definition).find((p) => h.startsWith(p) && h.length > p.length);
   if (prefix === undefined) return null;
   // After the instrument's name, the item as any export writes it: `1`, `_1`, `Q1`, `第1题`, `1、wording`, `a`; a
@@ -161,15 +184,16 @@ const OWN_LETTER = /^([a-z])(?:$|[\s、.:)\]_\-,](?!\s*\d))/;
 
 /**
  * The item of the one named instrument a header names by the name of the form it adapts: with `--instrument phq-a`,
- * `PHQ9_3` and `PHQ9_c` are PHQ-A's (schools call the adolescent form PHQ-9). Null for any other header.
+ * `PHQ9_3` and `PHQ9_c` are PHQ-A's (schools call the adolescent form PHQ-9). Null for any other header. `text`: the
+ * header's {@link ownText}.
  */
-function formItem(header: string, only: InstrumentDefinition | undefined, options: MapOptions): string | null {
+function formItem(text: string, only: InstrumentDefinition | undefined, options: MapOptions): string | null {
   if (!only || !options.named) return null;
-  const known = new Set(only.items.map((i) => i.id));
+  const known = itemIds(only);
   for (const form of adaptedForms(only)) {
     // Only when the form itself is not asked for: `-i phq-9,phq-a` keeps PHQ9_3 PHQ-9's.
     if (options.candidates.some((d) => d.id === form.id)) continue;
-    const item = ownItem(header, form, known);
+    const item = ownItem(text, form, known);
     if (item !== null) return item;
   }
   return null;
@@ -192,18 +216,18 @@ function genericItem(header: string, letters: ReadonlySet<string>): string | nul
  * `第3题`, `Qc`); null when it names none of its items.
  */
 export function itemOfHeader(header: string, definition: InstrumentDefinition): string | null {
-  const known = new Set(definition.items.map((i) => i.id));
+  const known = itemIds(definition);
   const letters = new Set([...known].filter((id) => !/^\d/.test(id)));
-  const item = ownItem(header, definition, known) ?? genericItem(header, letters);
+  const item = ownItem(ownText(header), definition, known) ?? genericItem(header, letters);
   return item !== null && known.has(item) ? item : null;
 }
 
 /** Whether a 腾讯问卷 header (`Q7:…`) names an item of an instrument by its own prefix after the question number. */
 function namesInstrumentItem(header: string, options: MapOptions): boolean {
-  if (!QUESTION_NUMBER.test(normalizeHeader(header))) return false;
-  return (options.known ?? options.candidates).some(
-    (d) => ownItem(header, d, new Set(d.items.map((i) => i.id))) !== null,
-  );
+  const folded = normalizeHeader(header);
+  if (!QUESTION_NUMBER.test(folded)) return false;
+  const text = folded.replace(QUESTION_NUMBER, '');
+  return (options.known ?? options.candidates).some((d) => ownItem(text, d, itemIds(d)) !== null);
 }
 
 /** Person and item-like columns in header order, each with the number it starts with (`7、你是否住校？` is 7). */
@@ -270,7 +294,7 @@ function finish(
   const suicide = unknownItems.filter((c) => c.suicide !== undefined);
   if (suicide.length > 0 && (how === 'prefix' || how === 'count')) {
     const byInstrument = new Map<string, UnknownItem[]>();
-    for (const c of suicide) byInstrument.set(c.instrument, [...(byInstrument.get(c.instrument) ?? []), c]);
+    for (const c of suicide) pushTo(byInstrument, c.instrument, c);
     return {
       ok: false,
       error: [...byInstrument].map(([instrument, columns]) => ({
@@ -296,9 +320,10 @@ export function instrumentsNamedIn(
   headers: readonly string[],
   candidates: readonly InstrumentDefinition[],
 ): InstrumentDefinition[] {
+  const texts = headers.map(ownText);
   return candidates.filter((definition) => {
-    const known = new Set(definition.items.map((i) => i.id));
-    return headers.some((h) => {
+    const known = itemIds(definition);
+    return texts.some((h) => {
       const item = ownItem(h, definition, known);
       return item !== null && known.has(item);
     });
@@ -373,9 +398,10 @@ function unreadGroups(mapping: SheetMapping, options: MapOptions): MappingIssue[
     const g = grouped[column.index];
     if (g === undefined || genericItem(g.own, letters) === null) continue;
     // A group naming an instrument not asked for (GAD-7 beside --instrument phq-a): said elsewhere, not an error.
-    if (known.some((d) => ownItem(column.header, d, new Set(d.items.map((i) => i.id))) !== null)) continue;
+    const text = ownText(column.header);
+    if (known.some((d) => ownItem(text, d, itemIds(d)) !== null)) continue;
     // Listed by their own names under the group (`1`, `c`), not the joined header.
-    byGroup.set(g.group, [...(byGroup.get(g.group) ?? []), { index: column.index, header: g.own }]);
+    pushTo(byGroup, g.group, { index: column.index, header: g.own });
   }
   return [...byGroup].map(([group, columns]) => ({ code: 'unread-group', group, columns }));
 }
@@ -487,7 +513,7 @@ function mapColumns(
           // The same header twice, as without a file: the first is read, the second never (see below).
           ignored.push(column);
           return;
-        } else if (seen) duplicateFields.set(field, [...(duplicateFields.get(field) ?? [seen]), column]);
+        } else if (seen) pushTo(duplicateFields, field, column, seen);
         person[field] = column;
         explicitFields.add(field);
       } else if (explicitFields.has(field)) ignored.push(column);
@@ -499,13 +525,14 @@ function mapColumns(
         const better = idRank(header) < idRank(seen.header);
         ignored.push(better ? seen : column);
         if (better) person.studentId = column;
-      } else duplicateFields.set(field, [...(duplicateFields.get(field) ?? [seen]), column]);
+      } else pushTo(duplicateFields, field, column, seen);
       return;
     }
     // An instrument that has the item first: `CESD-R 1` is CESD-R's item 1, never CES-D's unknown item `r`.
+    const text = ownText(header);
     const owners = options.candidates.flatMap((definition) => {
-      const known = new Set(definition.items.map((i) => i.id));
-      const item = ownItem(header, definition, known) ?? (definition === only ? formItem(header, only, options) : null);
+      const known = itemIds(definition);
+      const item = ownItem(text, definition, known) ?? (definition === only ? formItem(text, only, options) : null);
       return item === null ? [] : [{ definition, item, has: known.has(item) }];
     });
     const owner = owners.find((o) => o.has) ?? owners[0];

@@ -35,6 +35,9 @@ export function collect(found: Found, column: Column, item: string): void {
   const definition = found.definition.items.find((i) => i.id === item);
   const misread =
     definition?.scored === false && !isCritical(found.definition, item) && SUICIDE_WORDING.test(column.header);
-  if (definition && !misread) found.byItem.set(item, [...(found.byItem.get(item) ?? []), { ...column, item }]);
-  else found.unknown.push({ ...column, instrument: found.definition.id, item });
+  if (definition && !misread) {
+    const columns = found.byItem.get(item);
+    if (columns) columns.push({ ...column, item });
+    else found.byItem.set(item, [{ ...column, item }]);
+  } else found.unknown.push({ ...column, instrument: found.definition.id, item });
 }

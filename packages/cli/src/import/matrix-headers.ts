@@ -1,4 +1,5 @@
 import type { InstrumentDefinition } from '@triage/scales';
+import { normalizeHeader } from '../responses/item-columns.ts';
 import type { Column, MapOptions, MappingIssue } from './columns.ts';
 import { collect, type Found, lacksNumberedItems } from './found-items.ts';
 import { namesInstrument } from './instrument-names.ts';
@@ -84,7 +85,8 @@ function matrices(headers: readonly string[]): Matrix[] {
 
 /** The one instrument among `candidates` that a matrix's stem names, if exactly one does. */
 function stemInstrument(matrix: Matrix, candidates: readonly InstrumentDefinition[]): InstrumentDefinition | undefined {
-  const named = candidates.filter((d) => namesInstrument(matrix.stem, d));
+  const stem = normalizeHeader(matrix.stem);
+  const named = candidates.filter((d) => namesInstrument(stem, d));
   return named.length === 1 ? named[0] : undefined;
 }
 
@@ -102,7 +104,9 @@ function matrixInstruments(
     const run = m.columns.map((c, row) => ({ ...c, item: String(row + 1) }));
     return instrumentsOfRuns([run], preferred)?.[0] ?? instrumentsOfRuns([run], candidates)?.[0];
   });
-  return chosen.map((d) => (chosen.filter((other) => other === d).length === 1 ? d : undefined));
+  const times = new Map<InstrumentDefinition | undefined, number>();
+  for (const d of chosen) times.set(d, (times.get(d) ?? 0) + 1);
+  return chosen.map((d) => (times.get(d) === 1 ? d : undefined));
 }
 
 /** Ids of the instruments with as many numbered items as the matrix has rows: what `--instrument` would read it. */

@@ -54,12 +54,23 @@ export function numbering(columns: readonly NumberedHeader[]): Numbering {
   };
 }
 
-const numberedItems = (d: InstrumentDefinition) => d.items.filter((i) => /^\d+$/.test(i.id));
+const COUNTS = new WeakMap<InstrumentDefinition, { readonly required: number; readonly all: number }>();
+
+/** How many numbered items an instrument has, and how many of them it requires: made once per instrument. */
+function numberedCounts(d: InstrumentDefinition): { readonly required: number; readonly all: number } {
+  const cached = COUNTS.get(d);
+  if (cached) return cached;
+  const numbered = d.items.filter((i) => /^\d+$/.test(i.id));
+  const counts = { required: numbered.filter((i) => i.optional !== true).length, all: numbered.length };
+  COUNTS.set(d, counts);
+  return counts;
+}
 
 /** Whether a run of `length` items numbered from 1 can be `d`'s numbered items: all it requires, none it lacks. */
 export function runFits(length: number, d: InstrumentDefinition): boolean {
-  const numbered = numberedItems(d);
-  return length >= numbered.filter((i) => i.optional !== true).length && length <= numbered.length;
+  // Asked for every run or matrix and every candidate: a header may hold 20k of them.
+  const { required, all } = numberedCounts(d);
+  return length >= required && length <= all;
 }
 
 /** Each run's instrument: the only one of `candidates` that fits it, each used once; else undefined. */
