@@ -1,20 +1,32 @@
-import { getInstrument, type InstrumentDefinition } from '@triage/scales';
-import { type ItemColumn, itemIdOfHeader, normalizeHeader } from '../responses/item-columns.ts';
-import { collect, type Found, lacksNumberedItems, SUICIDE_WORDING } from './found-items.ts';
-import { answerTexts, looksLikeAnswers, mayBeData } from './header-text.ts';
-import { adaptedForms, ownPrefixes, SUPPLEMENTED_BY } from './instrument-names.ts';
+import type { InstrumentDefinition } from '@triage/scales';
+import { type ItemColumn, normalizeHeader } from '../responses/item-columns.ts';
+import {
+  collect,
+  type Found,
+  lacksNumberedItems,
+  suicideIssues,
+  type UnknownItem,
+  withSuicide,
+} from './found-items.ts';
+import { unreadGroups } from './group-rows.ts';
+import { genericItem, LONE_LETTER, namesInstrumentItem, prefixedItem } from './header-items.ts';
+import { answerTexts, looksLikeAnswers, repeatsCellValue, withShownHeaders } from './header-text.ts';
 import { headerMatrices, readMatrices } from './matrix-headers.ts';
 import {
   instrumentsOfRuns,
-  type NumberedHeader,
   type NumberedRun,
+  numberedHeaders,
   numbering,
   runFits,
   runPlace,
+  runsTooLong,
   type UnnamedRun,
   unnamedRuns,
 } from './numbered-runs.ts';
 import { idRank, type PersonField, personFieldOfHeader } from './person-header.ts';
+
+// Which item a header names is header-items.ts's; these two are used by other readers of a header too.
+export { instrumentsNamedIn, itemOfHeader } from './header-items.ts';
 
 /** A column of a sheet: its 0-based index and its header as written. */
 export interface Column {
@@ -52,16 +64,6 @@ export interface SheetMapping {
   readonly unmatchedKeys?: readonly string[];
   /** How the instruments were found: own prefixes, `--instrument`, a mapping file, or the only one with these items. */
   readonly how: 'prefix' | 'named' | 'map' | 'count';
-}
-
-/**
- * A column that looks like an item a mapped instrument does not have. `suicide`: it asks about suicide (PHQ-9's `c`,
- * `d`, or suicide wording), with the instrument that has such items (`phq-a`) where there is one.
- */
-interface UnknownItem extends Column {
-  readonly instrument: string;
-  readonly item: string;
-  readonly suicide?: { readonly readBy?: string };
 }
 
 /** What a mapping file says a column is. */
@@ -143,130 +145,6 @@ export type MappingIssue =
   /** A CSV header line with a quote that never closes (a stray `"`): its cells from `column` (0-based) on are one. */
   | { readonly code: 'header-quote'; readonly column: number };
 
-const GENERIC_PREFIXES = ['question', 'item', '题目', '题', 'q', 'no', '第'];
-
-/** 腾讯问卷's question number before a header's own text: `Q7:` (a full-width colon is folded by then). */
-const QUESTION_NUMBER = /^q\d+\s*:\s*/;
-
-const ITEM_IDS = new WeakMap<InstrumentDefinition, ReadonlySet<string>>();
-
-/** An instrument's item ids, made once: asked for every column of a header, which may be 40k wide. */
-function itemIds(definition: InstrumentDefinition): ReadonlySet<string> {
-  const cached = ITEM_IDS.get(definition);
-  if (cached) return cached;
-  const ids = new Set(definition.items.map((i) => i.id));
-  ITEM_IDS.set(definition, ids);
-  return ids;
-}
-
-/** A header as instruments' own prefixes are looked for in it: folded once, without 腾讯问卷's question number. */
-const ownText = (header: string) => normalizeHeader(header).replace(QUESTION_NUMBER, '');
-
-/**
- * The instrument item a header names through the instrument's own prefix (`PHQA3`, `GAD-7 2、…`, `SDS_12`), also
- * after 腾讯问卷's question number (`Q7:GAD-7 1` is GAD-7 item 1). `h`: the header's {@link ownText}.
- */
-function ownItem(
-  h: string,
-  definition: Pick<InstrumentDefinition, 'id' | 'abbreviation'>,
-  known: ReadonlySet<string>,
-): string | null {
-  const prefix = ownPrefixes(definition).find((p) => h.startsWith(p) && h.length > p.length);
-  if (prefix === undefined) return null;
-  // After the instrument's name, the item as any export writes it: `1`, `_1`, `Q1`, `第1题`, `1、wording`, `a`; a
-  // letter it lacks too (`PHQ9_c`): an unknown item, reported, never a column silently left unread.
-  const rest = h.slice(prefix.length).replace(/^[\s_\-.#:]*/, '');
-  return itemIdOfHeader(rest, GENERIC_PREFIXES, known) ?? OWN_LETTER.exec(rest)?.[1] ?? null;
-}
-
-/** One letter after an instrument's own name, alone or before wording: `PHQ9_c`, `PHQ-9 d、是否曾经尝试自杀`. */
-const OWN_LETTER = /^([a-z])(?:$|[\s、.:)\]_\-,](?!\s*\d))/;
-
-/**
- * The item of the one named instrument a header names by the name of the form it adapts: with `--instrument phq-a`,
- * `PHQ9_3` and `PHQ9_c` are PHQ-A's (schools call the adolescent form PHQ-9). Null for any other header. `text`: the
- * header's {@link ownText}.
- */
-function formItem(text: string, only: InstrumentDefinition | undefined, options: MapOptions): string | null {
-  if (!only || !options.named) return null;
-  const known = itemIds(only);
-  for (const form of adaptedForms(only)) {
-    // Only when the form itself is not asked for: `-i phq-9,phq-a` keeps PHQ9_3 PHQ-9's.
-    if (options.candidates.some((d) => d.id === form.id)) continue;
-    const item = ownItem(text, form, known);
-    if (item !== null) return item;
-  }
-  return null;
-}
-
-/**
- * A header that names an item without naming an instrument: `Q3`, `3`, `第3题`, `3、question text`; by letter (`Qc`,
- * `c、…`) only for an item in `letters`, as most words are letters.
- */
-/** A header of one letter alone (`a`, `D`): an item's own name under a group, or beside numbered items. */
-const LONE_LETTER = /^[A-Za-z]$/;
-
-function genericItem(header: string, letters: ReadonlySet<string>): string | null {
-  const id = itemIdOfHeader(header, GENERIC_PREFIXES, letters);
-  return id !== null && (/^\d/.test(id) || letters.has(id)) ? id : null;
-}
-
-/**
- * The item of `definition` a header names, by the instrument's own prefix (`PHQA3`) or a generic one (`Q3`, `3`,
- * `第3题`, `Qc`); null when it names none of its items.
- */
-export function itemOfHeader(header: string, definition: InstrumentDefinition): string | null {
-  const known = itemIds(definition);
-  const letters = new Set([...known].filter((id) => !/^\d/.test(id)));
-  const item = ownItem(ownText(header), definition, known) ?? genericItem(header, letters);
-  return item !== null && known.has(item) ? item : null;
-}
-
-/** Whether a 腾讯问卷 header (`Q7:…`) names an item of an instrument by its own prefix after the question number. */
-function namesInstrumentItem(header: string, options: MapOptions): boolean {
-  const folded = normalizeHeader(header);
-  if (!QUESTION_NUMBER.test(folded)) return false;
-  const text = folded.replace(QUESTION_NUMBER, '');
-  return (options.known ?? options.candidates).some((d) => ownItem(text, d, itemIds(d)) !== null);
-}
-
-/** Person and item-like columns in header order, each with the number it starts with (`7、你是否住校？` is 7). */
-function numberedHeaders(personColumns: readonly Column[], generic: readonly (Column & { item: string })[]) {
-  const none = new Set<string>();
-  const person = personColumns.map((c) => ({ ...c, number: Number(genericItem(c.header, none)), item: null }));
-  const items = generic.map((c) => ({ ...c, number: Number(c.item) }));
-  return [...person, ...items]
-    .filter((c): c is NumberedHeader => Number.isInteger(c.number))
-    .sort((a, b) => a.index - b.index);
-}
-
-const numberedItems = (d: InstrumentDefinition) => d.items.filter((i) => /^\d+$/.test(i.id));
-
-function runTooLong(run: readonly (Column & { item: string })[], definition: InstrumentDefinition): MappingIssue {
-  const place = (c: Column | undefined): Column => ({ index: c?.index ?? 0, header: c?.header ?? '' });
-  const has = numberedItems(definition).length;
-  return {
-    code: 'run-too-long',
-    instrument: definition.id,
-    first: place(run[0]),
-    last: place(run.at(-1)),
-    items: run.length,
-    has,
-  };
-}
-
-/**
- * An unknown item with what it asks where that is suicide: a letter the adolescent form has as a critical item
- * (PHQ-9's `c`, `d` are PHQ-A's), or suicide wording in the header (`PHQ-9 11、是否曾经尝试自杀`).
- */
-function withSuicide(c: Found['unknown'][number], definition: InstrumentDefinition): UnknownItem {
-  const form = SUPPLEMENTED_BY[definition.id];
-  const formDefinition = form === undefined ? undefined : getInstrument(form);
-  const supplement = formDefinition?.critical?.some((k) => k.item === c.item && !/^\d/.test(k.item)) === true;
-  if (!supplement && !SUICIDE_WORDING.test(c.header)) return c;
-  return { ...c, suicide: form === undefined ? {} : { readBy: form } };
-}
-
 function finish(
   width: number,
   person: Partial<Record<PersonField, Column>>,
@@ -291,20 +169,8 @@ function finish(
   const unknownItems = found.flatMap((f) => f.unknown.map((c) => withSuicide(c, f.definition)));
   // Suicide questions an instrument found by its name or by count would leave unread: refused, unless --instrument or
   // a mapping file said which instrument is meant (then each is a warning that says how to read it).
-  const suicide = unknownItems.filter((c) => c.suicide !== undefined);
-  if (suicide.length > 0 && (how === 'prefix' || how === 'count')) {
-    const byInstrument = new Map<string, UnknownItem[]>();
-    for (const c of suicide) pushTo(byInstrument, c.instrument, c);
-    return {
-      ok: false,
-      error: [...byInstrument].map(([instrument, columns]) => ({
-        code: 'suicide-items',
-        instrument,
-        columns: columns.map(({ index, header }) => ({ index, header })),
-        ...(columns[0]?.suicide?.readBy ? { readBy: columns[0].suicide.readBy } : {}),
-      })),
-    };
-  }
+  const suicide = how === 'prefix' || how === 'count' ? suicideIssues(unknownItems) : [];
+  if (suicide.length > 0) return { ok: false, error: suicide };
   // An unknown item is never read: an ignored column like any other, and also reported.
   const allIgnored = [...ignored, ...unknownItems.map(({ index, header }) => ({ index, header }))].sort(
     (a, b) => a.index - b.index,
@@ -313,21 +179,6 @@ function finish(
     ok: true,
     value: { width, person, instruments, ignored: allIgnored, unknownItems, how },
   };
-}
-
-/** Instruments that have at least one column named with their own prefix among `headers`. */
-export function instrumentsNamedIn(
-  headers: readonly string[],
-  candidates: readonly InstrumentDefinition[],
-): InstrumentDefinition[] {
-  const texts = headers.map(ownText);
-  return candidates.filter((definition) => {
-    const known = itemIds(definition);
-    return texts.some((h) => {
-      const item = ownItem(h, definition, known);
-      return item !== null && known.has(item);
-    });
-  });
 }
 
 /** From a two-row header: the group name written over a column, and the column's own name under it. */
@@ -381,79 +232,6 @@ export interface MapOptions {
   readonly grouped?: readonly (GroupedName | undefined)[];
   /** Every instrument, so that a group naming one not among `candidates` is not taken for a name of none. */
   readonly known?: readonly InstrumentDefinition[];
-}
-
-/**
- * Columns of a two-row header under a group name that are left unread although their own names look like items: the
- * group names no instrument (`青少年抑郁量表` over 1 … 9), and an instrument silently dropped could hide its suicide
- * items. One issue per group.
- */
-function unreadGroups(mapping: SheetMapping, options: MapOptions): MappingIssue[] {
-  const grouped = options.grouped;
-  if (!grouped) return [];
-  const letters = new Set(options.candidates.flatMap((d) => d.items.map((i) => i.id).filter((id) => !/^\d/.test(id))));
-  const byGroup = new Map<string, Column[]>();
-  const known = options.known ?? options.candidates;
-  for (const column of mapping.ignored) {
-    const g = grouped[column.index];
-    if (g === undefined || genericItem(g.own, letters) === null) continue;
-    // A group naming an instrument not asked for (GAD-7 beside --instrument phq-a): said elsewhere, not an error.
-    const text = ownText(column.header);
-    if (known.some((d) => ownItem(text, d, itemIds(d)) !== null)) continue;
-    // Listed by their own names under the group (`1`, `c`), not the joined header.
-    pushTo(byGroup, g.group, { index: column.index, header: g.own });
-  }
-  return [...byGroup].map(([group, columns]) => ({ code: 'unread-group', group, columns }));
-}
-
-/**
- * Whether an issue's item columns have the same header twice, and that header may be a cell value (`1`, `2`): a data
- * row where the header should be. Words twice (`PHQA9`, `Q1`) are headers: a duplicate item, said as such.
- */
-function repeatsCellValue(issue: MappingIssue, answers: ReadonlySet<string>): boolean {
-  const columns =
-    issue.code === 'duplicate-item'
-      ? issue.columns
-      : issue.code === 'no-instrument' || issue.code === 'ambiguous'
-        ? issue.itemLike
-        : [];
-  const seen = new Set<string>();
-  return columns.some(({ header }) => {
-    const h = normalizeHeader(header);
-    if (seen.has(h)) return mayBeData(header, answers);
-    seen.add(h);
-    return false;
-  });
-}
-
-/** The issue with every header that may be a cell value blanked (see header-text.ts): messages then show numbers. */
-function withShownHeaders(issue: MappingIssue, answers: ReadonlySet<string>): MappingIssue {
-  const shown = (columns: readonly Column[]) =>
-    columns.map((c) => (mayBeData(c.header, answers) ? { ...c, header: '' } : c));
-  switch (issue.code) {
-    case 'no-instrument':
-    case 'ambiguous':
-      return { ...issue, itemLike: shown(issue.itemLike) };
-    case 'unread-group':
-      return { ...issue, group: mayBeData(issue.group, answers) ? '' : issue.group, columns: shown(issue.columns) };
-    case 'duplicate-item':
-    case 'duplicate-field':
-      return { ...issue, columns: shown(issue.columns) };
-    case 'run-too-long': {
-      const [first, last] = shown([issue.first, issue.last]) as [Column, Column];
-      return { ...issue, first, last };
-    }
-    case 'unnamed-runs':
-      return {
-        ...issue,
-        runs: issue.runs.map((r) => {
-          const [first, last] = shown([r.first, r.last]) as [Column, Column];
-          return { ...r, first, last };
-        }),
-      };
-    default:
-      return issue;
-  }
 }
 
 function mapColumns(
@@ -528,14 +306,7 @@ function mapColumns(
       } else pushTo(duplicateFields, field, column, seen);
       return;
     }
-    // An instrument that has the item first: `CESD-R 1` is CESD-R's item 1, never CES-D's unknown item `r`.
-    const text = ownText(header);
-    const owners = options.candidates.flatMap((definition) => {
-      const known = itemIds(definition);
-      const item = ownItem(text, definition, known) ?? (definition === only ? formItem(text, only, options) : null);
-      return item === null ? [] : [{ definition, item, has: known.has(item) }];
-    });
-    const owner = owners.find((o) => o.has) ?? owners[0];
+    const owner = prefixedItem(header, options);
     if (owner) {
       const { definition, item } = owner;
       const entry = found.get(definition.id) ?? { definition, byItem: new Map(), unknown: [] };
@@ -594,8 +365,8 @@ function mapColumns(
   if (generic.length > 0 && options.named && only) {
     // Numbering that runs on past the instrument's items (Q1 … Q16, GAD-7 then PHQ-9, with -i phq-9): its first items
     // are not certainly the instrument's, and a wrong instrument is a wrong score. Never a guess.
-    const longer = runs.filter((run) => run.length > numberedItems(only).length);
-    if (longer.length > 0) return { ok: false, error: longer.map((run) => runTooLong(run, only)) };
+    const longer = runsTooLong(runs, only);
+    if (longer.length > 0) return { ok: false, error: longer };
     const entry = found.get(only.id) ?? { definition: only, byItem: new Map(), unknown: [] };
     found.set(only.id, entry);
     for (const column of generic) collect(entry, column, column.item);

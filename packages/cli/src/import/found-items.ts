@@ -1,6 +1,7 @@
-import type { InstrumentDefinition } from '@triage/scales';
+import { getInstrument, type InstrumentDefinition } from '@triage/scales';
 import type { ItemColumn } from '../responses/item-columns.ts';
-import type { Column } from './columns.ts';
+import type { Column, MappingIssue } from './columns.ts';
+import { SUPPLEMENTED_BY } from './instrument-names.ts';
 
 /** One instrument's columns found so far while a header is mapped: by item, and those naming an item it lacks. */
 export interface Found {
@@ -40,4 +41,43 @@ export function collect(found: Found, column: Column, item: string): void {
     if (columns) columns.push({ ...column, item });
     else found.byItem.set(item, [{ ...column, item }]);
   } else found.unknown.push({ ...column, instrument: found.definition.id, item });
+}
+
+/**
+ * A column that looks like an item a mapped instrument does not have. `suicide`: it asks about suicide (PHQ-9's `c`,
+ * `d`, or suicide wording), with the instrument that has such items (`phq-a`) where there is one.
+ */
+export interface UnknownItem extends Column {
+  readonly instrument: string;
+  readonly item: string;
+  readonly suicide?: { readonly readBy?: string };
+}
+
+/**
+ * An unknown item with what it asks where that is suicide: a letter the adolescent form has as a critical item
+ * (PHQ-9's `c`, `d` are PHQ-A's), or suicide wording in the header (`PHQ-9 11、是否曾经尝试自杀`).
+ */
+export function withSuicide(c: Found['unknown'][number], definition: InstrumentDefinition): UnknownItem {
+  const form = SUPPLEMENTED_BY[definition.id];
+  const formDefinition = form === undefined ? undefined : getInstrument(form);
+  const supplement = formDefinition?.critical?.some((k) => k.item === c.item && !/^\d/.test(k.item)) === true;
+  if (!supplement && !SUICIDE_WORDING.test(c.header)) return c;
+  return { ...c, suicide: form === undefined ? {} : { readBy: form } };
+}
+
+/** The unknown items that ask about suicide, one issue per instrument: they would go unread. */
+export function suicideIssues(unknownItems: readonly UnknownItem[]): MappingIssue[] {
+  const byInstrument = new Map<string, UnknownItem[]>();
+  for (const c of unknownItems) {
+    if (c.suicide === undefined) continue;
+    const columns = byInstrument.get(c.instrument);
+    if (columns) columns.push(c);
+    else byInstrument.set(c.instrument, [c]);
+  }
+  return [...byInstrument].map(([instrument, columns]) => ({
+    code: 'suicide-items',
+    instrument,
+    columns: columns.map(({ index, header }) => ({ index, header })),
+    ...(columns[0]?.suicide?.readBy ? { readBy: columns[0].suicide.readBy } : {}),
+  }));
 }

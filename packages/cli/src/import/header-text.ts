@@ -1,5 +1,6 @@
 import type { InstrumentDefinition } from '@triage/scales';
 import { normalizeHeader } from '../responses/item-columns.ts';
+import type { Column, MappingIssue } from './columns.ts';
 
 /*
  * When a header cell may be echoed. A "header" row that is really a student's row (a file without its header row)
@@ -65,4 +66,54 @@ export function looksLikeAnswers(cells: readonly string[], answers: ReadonlySet<
         answers.has(h))
     );
   });
+}
+
+/**
+ * Whether an issue's item columns have the same header twice, and that header may be a cell value (`1`, `2`): a data
+ * row where the header should be. Words twice (`PHQA9`, `Q1`) are headers: a duplicate item, said as such.
+ */
+export function repeatsCellValue(issue: MappingIssue, answers: ReadonlySet<string>): boolean {
+  const columns =
+    issue.code === 'duplicate-item'
+      ? issue.columns
+      : issue.code === 'no-instrument' || issue.code === 'ambiguous'
+        ? issue.itemLike
+        : [];
+  const seen = new Set<string>();
+  return columns.some(({ header }) => {
+    const h = normalizeHeader(header);
+    if (seen.has(h)) return mayBeData(header, answers);
+    seen.add(h);
+    return false;
+  });
+}
+
+/** The issue with every header that may be a cell value blanked (the rule above): messages then show numbers. */
+export function withShownHeaders(issue: MappingIssue, answers: ReadonlySet<string>): MappingIssue {
+  const shown = (columns: readonly Column[]) =>
+    columns.map((c) => (mayBeData(c.header, answers) ? { ...c, header: '' } : c));
+  switch (issue.code) {
+    case 'no-instrument':
+    case 'ambiguous':
+      return { ...issue, itemLike: shown(issue.itemLike) };
+    case 'unread-group':
+      return { ...issue, group: mayBeData(issue.group, answers) ? '' : issue.group, columns: shown(issue.columns) };
+    case 'duplicate-item':
+    case 'duplicate-field':
+      return { ...issue, columns: shown(issue.columns) };
+    case 'run-too-long': {
+      const [first, last] = shown([issue.first, issue.last]) as [Column, Column];
+      return { ...issue, first, last };
+    }
+    case 'unnamed-runs':
+      return {
+        ...issue,
+        runs: issue.runs.map((r) => {
+          const [first, last] = shown([r.first, r.last]) as [Column, Column];
+          return { ...r, first, last };
+        }),
+      };
+    default:
+      return issue;
+  }
 }

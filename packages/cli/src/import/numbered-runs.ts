@@ -1,5 +1,6 @@
 import type { InstrumentDefinition } from '@triage/scales';
-import type { Column } from './columns.ts';
+import type { Column, MappingIssue } from './columns.ts';
+import { genericItem } from './header-items.ts';
 
 /*
  * One header row holding two instruments headed the same way (PHQ-A as Q1 … Q9, then GAD-7 as Q1 … Q7): runs of item
@@ -91,6 +92,9 @@ export const runPlace = (run: readonly NumberedColumn[]): NumberedRun => ({
   items: run.length,
 });
 
+/** A run's first or last column as an issue names it. */
+const place = (column: Column | undefined): Column => ({ index: column?.index ?? 0, header: column?.header ?? '' });
+
 /** A run of a file that names no instrument, as an issue names it: its first and last columns, and what fits it. */
 export interface UnnamedRun {
   readonly first: Column;
@@ -119,7 +123,6 @@ export function unnamedRuns(
     if (next) chosen.push(next);
   }
   const works = chosen.length === runs.length && instrumentsOfRuns(runs, chosen) !== undefined;
-  const place = (column: Column | undefined): Column => ({ index: column?.index ?? 0, header: column?.header ?? '' });
   return {
     runs: runs.map((run, i) => ({
       first: place(run[0]),
@@ -129,4 +132,35 @@ export function unnamedRuns(
     })),
     ...(works ? { example: chosen.map((d) => d.id) } : {}),
   };
+}
+
+/**
+ * Runs longer than the one named instrument's numbered items (Q1 … Q16 with `-i phq-9`): likely several instruments
+ * numbered on, so which columns are its own cannot be told. One issue each.
+ */
+export function runsTooLong(
+  runs: readonly (readonly NumberedColumn[])[],
+  definition: InstrumentDefinition,
+): MappingIssue[] {
+  const has = numberedCounts(definition).all;
+  return runs
+    .filter((run) => run.length > has)
+    .map((run) => ({
+      code: 'run-too-long',
+      instrument: definition.id,
+      first: place(run[0]),
+      last: place(run.at(-1)),
+      items: run.length,
+      has,
+    }));
+}
+
+/** Person and item-like columns in header order, each with the number it starts with (`7、你是否住校？` is 7). */
+export function numberedHeaders(personColumns: readonly Column[], generic: readonly (Column & { item: string })[]) {
+  const none = new Set<string>();
+  const person = personColumns.map((c) => ({ ...c, number: Number(genericItem(c.header, none)), item: null }));
+  const items = generic.map((c) => ({ ...c, number: Number(c.item) }));
+  return [...person, ...items]
+    .filter((c): c is NumberedHeader => Number.isInteger(c.number))
+    .sort((a, b) => a.index - b.index);
 }
