@@ -14,6 +14,7 @@ const benchmarks = [
   'rules.mjs',
   'csv-parsers.mjs',
   'import.mjs',
+  'wide-header.mjs',
   'sdk.mjs',
   'simulate.mjs',
   'startup.mjs',
