@@ -626,7 +626,10 @@ describe('triage import', () => {
         const csv = 'student_id,PHQ9_1\r\nS1,0\r\n';
         const units = [...`\ufeff${csv}`].map((c) => c.codePointAt(0) as number);
         const bytes = Buffer.alloc(units.length * 4);
-        units.forEach((u, i) => (order === 'utf-32le' ? bytes.writeUInt32LE(u, i * 4) : bytes.writeUInt32BE(u, i * 4)));
+        for (const [i, u] of units.entries()) {
+          if (order === 'utf-32le') bytes.writeUInt32LE(u, i * 4);
+          else bytes.writeUInt32BE(u, i * 4);
+        }
         const r = run(['import', s.write(`${order}.csv`, bytes), '--out', join(s.dir, order), '--lang', lang]);
         expect(r.status).toBe(1);
         expect(r.stderr).toContain(text);

@@ -15,7 +15,7 @@ import { CliError, type ExitCode, rowsExitCode } from '../exit-codes.ts';
 import { keyOrFailure } from '../import/import-failures.ts';
 import { mappingFileProblems, parseMappingFile } from '../import/mapping-file.ts';
 import { mappingPrompter } from '../import/mapping-prompter.ts';
-import { type ImportMessages, importMessages } from '../import/messages.ts';
+import { importMessages } from '../import/messages.ts';
 import type { SkippedSheet } from '../import/skipped-sheets.ts';
 import { ruleCoverageWarnings } from '../rule-coverage.ts';
 import { type CohortMessages, cohortMessages } from './cohort-messages.ts';
