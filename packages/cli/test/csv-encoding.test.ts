@@ -140,6 +140,26 @@ describe('triage import: CSV encodings', () => {
     expect(r.stderr).not.toContain('try --encoding gb18030');
   });
 
+  // QA round 11, LOW-2: a wrong --encoding on purpose.
+  it.each(['utf-16le', 'utf-16be'])('suggests UTF-8 alone for a UTF-8 file with its BOM read as %s', (encoding) => {
+    const file = s.write('bom.csv', `\ufeff${HEADER}\r\n${row('600000000001', '张三')}\r\n`);
+    const r = run(['import', file, '--out', join(s.dir, `bom-${encoding}`), '--no-input', '--encoding', encoding]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('expected one encoding for the whole file: try --encoding utf-8\n');
+  });
+
+  it('says a header read as garbage may be the --encoding given, before the delimiter', () => {
+    const file = s.write('plain-utf8.csv', `学号,${HEADER.slice(11)}\r\n${row('600000000001', '张三')}\r\n`);
+    const r = run(['import', file, '--out', join(s.dir, 'plain-as-16'), '--no-input', '--encoding', 'utf-16le']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'The file was read as UTF-16LE because --encoding says so; expected headers that read as text: if they look garbled, the encoding is wrong: run without --encoding (triage detects it).',
+    );
+    // Detected, the same file says nothing of it.
+    const detected = run(['import', file, '--out', join(s.dir, 'plain-detected'), '--no-input', '-i', 'sds']);
+    expect(detected.stderr).not.toContain('because --encoding says so');
+  });
+
   it.each([
     { name: 'UTF-16LE', encode: (t: string) => Buffer.from(t, 'utf16le'), encoding: 'UTF-16LE' },
     { name: 'UTF-16BE', encode: (t: string) => Buffer.from(t, 'utf16le').swap16(), encoding: 'UTF-16BE' },

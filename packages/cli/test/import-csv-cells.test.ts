@@ -16,7 +16,7 @@ describe('triage import: cells written back to results.csv and errors.csv', () =
       '20250002,Ceshi Er,女,-A1,1,1,1,1,1,1,1',
       '20250003,Ceshi San,女,+1,1,1,1,1,1,1,1',
       '20250004,Ceshi Si,男,=1,1,1,1,1,1,1,1',
-      // 问卷星 writes -3 for a question skipped by its logic: rejected, and written back as typed.
+      // 问卷星 writes -3 for a question skipped by its logic: not asked (GAD-7 prorated over six items), scored.
       '20250005,Ceshi Wu,女,@SUM(1),-3,1,1,1,1,1,1',
       '20250006,Ceshi Liu,男,-0.5,-1+1,1,1,1,1,1,1',
     ];
@@ -34,11 +34,11 @@ describe('triage import: cells written back to results.csv and errors.csv', () =
       ['2', '-1'],
       ['3', "'-A1"],
       ['4', '+1'],
+      ['6', "'@SUM(1)"],
     ]);
     expect(errors.rows.map((row) => [row._line, row.班级, row.GAD7_1])).toEqual([
       // A formula in a class cell is rejected (saved without its value), and written back defused.
       ['5', "'=1", '1'],
-      ['6', "'@SUM(1)", '-3'],
       ['7', '-0.5', "'-1+1"],
     ]);
   });

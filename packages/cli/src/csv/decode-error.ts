@@ -184,9 +184,12 @@ export async function whereTextIsInvalid(
     const mixed =
       (encoding === 'utf-8' || encoding === 'gb18030') &&
       (await nonAsciiBetween(handle, options.textStart, lineStart, chunkSize));
+    const start = await readAt(handle, 0, UTF16_START);
+    // A byte-order mark of another encoding says which one the file is in: the one to try.
+    const bom = sniffBom(start)?.encoding;
+    if (bom !== undefined && bom !== encoding) return { line, offset, mixed, readable: [bom] };
     if (failEnd === undefined || failEnd - lineStart > MAX_LINE_REREAD) return { line, offset, mixed };
     const failing = await readAt(handle, lineStart, failEnd - lineStart);
-    const start = await readAt(handle, 0, UTF16_START);
     const readable = otherEncodings(encoding).filter((other) => readsLine(other, failing, start));
     return { line, offset, mixed, readable };
   };

@@ -494,7 +494,11 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
 
 function asCliError(error: unknown, file: string, out: string, text: ImportMessages): unknown {
   if (error instanceof MappingError)
-    return new CliError('CLI_MAPPING', mappingProblems(error.problems, file, text, error.delimiter), { cause: error });
+    return new CliError(
+      'CLI_MAPPING',
+      mappingProblems(error.problems, file, text, error.delimiter, error.givenEncoding),
+      { cause: error },
+    );
   if (error instanceof OutDirError) {
     if (error.code === 'other-file')
       return new CliError('CLI_OUT_DIR', text.outDir.otherFile(out, error.detail), { cause: error });

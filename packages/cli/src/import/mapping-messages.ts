@@ -83,6 +83,8 @@ export function mappingProblems(
   file: string,
   text: ImportMessages,
   delimiter?: string,
+  /** The encoding `--encoding` gave (shown as its name): a wrong one reads every header as garbage. */
+  givenEncoding?: string,
 ): string {
   const lines: string[] = [];
   for (const { sheet, issues } of problems) {
@@ -90,6 +92,7 @@ export function mappingProblems(
     for (const issue of issues) lines.push(mappingIssue(issue, where, text));
   }
   const noItems = problems.some((p) => p.issues.some((i) => i.code === 'no-instrument' && i.itemLike.length === 0));
+  if (givenEncoding !== undefined && noItems) lines.push(text.mapping.encodingGiven(givenEncoding));
   if (delimiter !== undefined && noItems) lines.push(text.mapping.delimiter(delimiter));
   // --instrument or --map cannot mend a stray quote: only the file's own fix is said.
   if (!problems.every((p) => p.issues.every((i) => i.code === 'header-quote'))) lines.push(text.mapping.fix);

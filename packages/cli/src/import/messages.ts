@@ -364,6 +364,8 @@ const en = {
     delimiter: (d: string) =>
       `The columns were split by ${d === '\t' ? 'tab' : `"${d}"`} (detected, or --delimiter); expected the delimiter of the file: if it is another, give it with --delimiter (, ; | or tab).`,
     fix: 'In a terminal, triage asks how to map the columns; here, give --instrument or --map (see: triage import --help).',
+    encodingGiven: (encoding: string) =>
+      `The file was read as ${encoding} because --encoding says so; expected headers that read as text: if they look garbled, the encoding is wrong: run without --encoding (triage detects it).`,
   },
   /** Problems of a --map file, each after its file:line:column. */
   mappingFile: {
@@ -671,6 +673,8 @@ const zh: ImportMessages = {
     delimiter: (d) =>
       `各列是按${d === '\t' ? '制表符' : ` "${d}" `}拆分的（自动识别或 --delimiter 指定）；应使用文件实际的分隔符：如果不是它，请用 --delimiter 指定（, ; | 或 tab）。`,
     fix: '在终端中运行时会询问如何对应各列；此处请提供 --instrument 或 --map（见 triage import --help）。',
+    encodingGiven: (encoding) =>
+      `文件是按 --encoding 指定的 ${encoding} 读取的；表头应能读成正常文字：如果看起来是乱码，说明编码不对：请去掉 --encoding 重新运行（triage 会自动识别）。`,
   },
   mappingFile: {
     unknownInstrument: (id) => `不认识的量表“${id}”（见 triage scales list）`,

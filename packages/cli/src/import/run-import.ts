@@ -3,6 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compileRuleSet, createDecisionMemo, type Decision, type LevelScheme, type RuleSet } from '@triage/core';
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
+import { encodingDisplayName } from '../csv/decode.ts';
 import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { type CodingHint, codingHints } from './coding-signs.ts';
@@ -90,6 +91,8 @@ export class MappingError extends Error {
     readonly problems: readonly { readonly sheet: string | null; readonly issues: readonly MappingIssue[] }[],
     /** The delimiter a CSV file was split by: a wrong one leaves no columns to recognise. */
     readonly delimiter?: string,
+    /** The encoding a CSV file was read in when `--encoding` gave it (not detected): a wrong one reads garbage. */
+    readonly givenEncoding?: string,
   ) {
     super('mapping');
   }
@@ -307,7 +310,9 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const first = mapped[0];
   if (!first) {
     const problems = [...raw].map(([sheet, issues]) => ({ sheet, issues: issues as MappingIssue[] }));
-    throw new MappingError(problems, source.kind === 'csv' ? source.dialect.delimiter : undefined);
+    const csv = source.kind === 'csv' ? source.dialect : undefined;
+    const given = csv && !csv.detected ? encodingDisplayName(csv.encoding) : undefined;
+    throw new MappingError(problems, csv?.delimiter, given);
   }
   const absent = namedButAbsent(options, mapped);
   if (absent.length > 0) throw new MappingError([{ sheet: [...raw.keys()][0] ?? null, issues: absent }]);
