@@ -33,4 +33,29 @@ describe('triage import: grades written in several ways', () => {
       ['初二', '10'],
     ]);
   });
+
+  it('keeps a class whole when rows spell its grade 七年级 and 初一 and the class is named 初一(1)班', () => {
+    const items = Array.from({ length: 7 }, (_, i) => `GAD-7 ${i + 1}`).join(',');
+    const rows = Array.from({ length: 24 }, (_, i) => {
+      const grade = i % 2 === 0 ? '七年级' : '初一';
+      return `2025${String(i).padStart(4, '0')},${grade},初一(${i < 12 ? 1 : 2})班,3,3,3,3,0,0,0`;
+    });
+    const file = s.write('g4.csv', `学号,年级,班级,${items}\n${rows.join('\n')}\n`);
+    const out = join(s.dir, 'g4');
+    const r = runCli(['import', file, '--out', out, '--no-input'], { TRIAGE_CONFIG_DIR: join(s.dir, 'config') });
+    expect(r.status).toBe(0);
+    const table = r.stdout.slice(r.stdout.indexOf('By class'), r.stdout.indexOf('No student at R3'));
+    const classes = table
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => [line.split(/\s+/)[0], line.trim().split(/\s+/).at(-1)]);
+    expect(classes).toEqual([
+      ['初一(1)班', '12'],
+      ['初一(2)班', '12'],
+    ]);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<th scope="row">初一(1)班</th><td class="num">12</td>');
+    expect(html).not.toContain('七年级 初一(1)班');
+  });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdShapes } from './tally.ts';
+import { IdShapes, namesGrade } from './tally.ts';
 
 function shapesOf(ids: readonly string[]): IdShapes {
   const shapes = new IdShapes((_sheet, line) => String(line));
@@ -92,5 +92,24 @@ describe('IdShapes.onlyShortNumbers', () => {
     ['no ids', [], false],
   ])('%s: %j → %s', (_, ids, short) => {
     expect(shapesOf(ids).onlyShortNumbers()).toBe(short);
+  });
+});
+
+describe('namesGrade (a class name that already says its grade)', () => {
+  it.each<[string, string, number | null, boolean]>([
+    ['初一(1)班', '初一', 7, true],
+    ['初一(1)班', '七年级', 7, true],
+    ['七年级1班', '初一', 7, true],
+    ['初中一年级(3)班', 'Grade 7', 7, true],
+    ['初一年级第三班心理健康筛查结果汇总表一', '七年级', 7, true],
+    ['Grade 7 Class 1', '初一', 7, true],
+    ['初二(1)班', '七年级', 7, false],
+    ['1班', '一年级', 1, false],
+    ['7-1', '初一', 7, false],
+    ['7-1', '7', 7, true],
+    ['3班', '预备班', null, false],
+    ['预备班3班', '预备班', null, true],
+  ])('%s in grade %s (year %s) → %s', (klass, grade, year, says) => {
+    expect(namesGrade(klass, grade, year)).toBe(says);
   });
 });

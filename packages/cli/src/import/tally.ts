@@ -1,5 +1,6 @@
 import type { Decision, Level } from '@triage/core';
 import { getInstrument, type ScoreValue } from '@triage/scales';
+import { gradeYearOf } from './person.ts';
 import type { RowResult } from './read-row.ts';
 
 /** Level columns, most severe first; `none` = scored, no rule fired. */
@@ -53,6 +54,24 @@ export class Tally {
     return grade;
   }
 
+  /** Class labels by school year (or grade text) and class, worked out once per class. */
+  private readonly classLabels = new Map<string, string>();
+
+  /**
+   * A class as the by-class table names it: with its grade before it (classes are numbered within a grade: 3班 in every
+   * grade), unless the class name already says the grade in any spelling (初一(1)班 under 七年级). Decided by the
+   * grade's school year, not the row's spelling, so rows of one class written 七年级 and 初一 are one class.
+   */
+  private classLabel(klass: string, gradeKey: string, year: number | null): string {
+    const key = `${year ?? gradeKey}\u0000${klass}`;
+    let label = this.classLabels.get(key);
+    if (label === undefined) {
+      label = namesGrade(klass, gradeKey, year) ? klass : `${gradeKey} ${klass}`;
+      this.classLabels.set(key, label);
+    }
+    return label;
+  }
+
   /** Whether a row decided at `level` goes into the follow-up list (R4 or R3, while the list has room). */
   keeps(level: Level | null): boolean {
     const column = levelColumn(level);
@@ -65,15 +84,18 @@ export class Tally {
     this.levels[column] = (this.levels[column] ?? 0) + 1;
     const { grade, class: klass } = row.person;
     const gradeKey = this.gradeName(row.person);
-    // Classes are named within a grade (3班 in every grade): the grade is part of the key unless already in it.
-    const classKey =
-      klass === null ? `${gradeKey} —` : grade !== null && !klass.includes(grade) ? `${gradeKey} ${klass}` : klass;
     let classes = this.byGradeAndClass.get(gradeKey);
     if (!classes) {
       classes = new Map();
       this.byGradeAndClass.set(gradeKey, classes);
     }
-    bump(classes, row.record.sheet !== undefined && klass === null ? row.record.sheet : classKey, column);
+    const classKey =
+      klass === null
+        ? (row.record.sheet ?? `${gradeKey} —`)
+        : grade === null
+          ? klass
+          : this.classLabel(klass, gradeKey, row.person.gradeYear);
+    bump(classes, classKey, column);
     if (column > 1) return;
     this.followUpTotal++;
     const list = this.urgent[column] as FollowUp[];
@@ -82,7 +104,8 @@ export class Tally {
       pseudonym,
       sheet: row.record.sheet ?? null,
       line: row.record.line,
-      grade,
+      // The grade as the tables name it, so that a student is found under their grade's row.
+      grade: grade === null ? null : gradeKey,
       class: klass,
       level: column,
       scores: row.scores.map((s) => shownScore(s.value)),
@@ -94,6 +117,23 @@ export class Tally {
   followUp(): readonly FollowUp[] {
     return this.urgent.flat().slice(0, FOLLOW_UP_KEPT);
   }
+}
+
+/** The longest grade name a class name starts with (`初中一年级`, `Grade 10`), in characters. */
+const GRADE_PREFIX_MAX = 10;
+
+/**
+ * Whether a class name says its grade: it holds the grade's name, or starts with another spelling of its school year
+ * (初一(1)班 or 七年级1班 in year 7). A number alone (`7` of `7-1`, `1` of `1班`) is not taken for a grade.
+ */
+export function namesGrade(klass: string, grade: string, year: number | null): boolean {
+  if (klass.includes(grade)) return true;
+  if (year === null) return false;
+  for (let end = 2; end <= Math.min(klass.length, GRADE_PREFIX_MAX); end++) {
+    const prefix = klass.slice(0, end);
+    if (!/^\d+$/.test(prefix) && gradeYearOf(prefix) === year) return true;
+  }
+  return false;
 }
 
 function bump(map: Map<string, number[]>, key: string, column: number): void {

@@ -1,0 +1,127 @@
+import type { Level } from '@triage/core';
+import { describe, expect, it } from 'vitest';
+import { groupTables } from './group-tables.ts';
+import { gradeYearOf } from './person.ts';
+import type { RowResult } from './read-row.ts';
+import { Tally } from './tally.ts';
+
+interface Student {
+  readonly grade: string | null;
+  readonly class: string | null;
+  readonly level?: Level;
+  readonly sheet?: string;
+}
+
+/** A scored row as the tally reads it: person, place and decision; no scores. */
+function row({ grade, class: klass, level = 'R2', sheet }: Student, line: number): RowResult {
+  const person = {
+    studentId: null,
+    sex: null,
+    age: null,
+    grade,
+    gradeYear: grade === null ? null : gradeYearOf(grade),
+    class: klass,
+    school: null,
+  };
+  return {
+    ok: true,
+    record: { line, fields: [], ...(sheet === undefined ? {} : { sheet }) },
+    person,
+    scores: [],
+    decision: { level },
+  } as unknown as RowResult;
+}
+
+function tallyOf(students: readonly Student[]): Tally {
+  const tally = new Tally();
+  students.forEach((s, i) => {
+    tally.add(row(s, i + 2), null);
+  });
+  return tally;
+}
+
+/** `count` students alternating between the spellings in `grades`. */
+const alternating = (grades: readonly string[], klass: string | null, count: number, sheet?: string): Student[] =>
+  Array.from({ length: count }, (_, i) => ({
+    grade: grades[i % grades.length] ?? null,
+    class: klass,
+    ...(sheet === undefined ? {} : { sheet }),
+  }));
+
+const totals = (rows: readonly { key: string; total: number | null }[]) => rows.map((r) => [r.key, r.total]);
+
+describe('groupTables: one row per class within its school year', () => {
+  it('keeps a class whole when its rows spell the grade 七年级 and 初一 and the class names 初一', () => {
+    const tally = tallyOf([
+      ...alternating(['七年级', '初一'], '初一(1)班', 12),
+      ...alternating(['初一', '七年级'], '初一(2)班', 12),
+    ]);
+    const { byGrade, byClass } = groupTables(tally, 5, 'zh');
+    expect(totals(byGrade)).toEqual([['七年级', 24]]);
+    expect(totals(byClass)).toEqual([
+      ['初一(1)班', 12],
+      ['初一(2)班', 12],
+    ]);
+  });
+
+  it('names a class that does not say its grade with the grade as first written, whatever each row wrote', () => {
+    const tally = tallyOf([
+      ...alternating(['初一', 'Grade 7', '7'], '1班', 9),
+      ...alternating(['7', '初一'], '2班', 8),
+    ]);
+    expect(totals(groupTables(tally, 5, 'en').byClass)).toEqual([
+      ['初一 1班', 9],
+      ['初一 2班', 8],
+    ]);
+  });
+
+  it.each([null, '初一(1)班'])('keeps a class whole in a workbook of one sheet per class, class column %s', (klass) => {
+    const tally = tallyOf([
+      ...alternating(['七年级', '初一'], klass, 6, '初一(1)班'),
+      ...alternating(['七年级', '初一'], klass && '初一(2)班', 6, '初一(2)班'),
+    ]);
+    expect(totals(groupTables(tally, 5, 'zh').byClass)).toEqual([
+      ['初一(1)班', 6],
+      ['初一(2)班', 6],
+    ]);
+  });
+
+  it('still tells apart classes of one name in two school years', () => {
+    const tally = tallyOf([...alternating(['七年级', '初一'], '3班', 6), ...alternating(['八年级', '初二'], '3班', 6)]);
+    expect(totals(groupTables(tally, 5, 'zh').byClass)).toEqual(
+      expect.arrayContaining([
+        ['七年级 3班', 6],
+        ['八年级 3班', 6],
+      ]),
+    );
+  });
+
+  it('suppresses small cells on the class counts as merged: the tables are those of the grade spelled one way', () => {
+    // Each class: 6 at R2 (3 + 3 if split by spelling, so hidden) and 2 at R3 (hidden either way).
+    const students = (grades: readonly string[], klass: string): Student[] => [
+      ...alternating(grades, klass, 6),
+      ...alternating(grades, klass, 2).map((s) => ({ ...s, level: 'R3' as const })),
+    ];
+    const mixed = groupTables(
+      tallyOf([...students(['七年级', '初一'], '初一(1)班'), ...students(['初一', '七年级'], '初一(2)班')]),
+      5,
+      'zh',
+    );
+    const one = groupTables(
+      tallyOf([...students(['七年级'], '初一(1)班'), ...students(['七年级'], '初一(2)班')]),
+      5,
+      'zh',
+    );
+    expect(mixed).toEqual(one);
+    expect(mixed.byClass.map((r) => r.total)).toEqual([8, 8]);
+    expect(mixed.byClass.flatMap((r) => r.counts).filter((c) => c !== null && c > 0 && c < 5)).toEqual([]);
+  });
+
+  it('lists a student to follow up under the grade as the tables name it', () => {
+    const tally = tallyOf([
+      { grade: '七年级', class: '初一(1)班' },
+      { grade: '初一', class: '初一(1)班', level: 'R3' },
+    ]);
+    expect(tally.followUp().map((f) => [f.grade, f.class])).toEqual([['七年级', '初一(1)班']]);
+  });
+});
