@@ -14,24 +14,47 @@ interface TotalColumn {
   readonly column: Column;
   /** The instrument the header names; undefined: the row's instruments together (a survey's 总分). */
   readonly instrument?: InstrumentDefinition;
+  /** What the column holds: the raw total, or the standard score (Zung 标准分, the total × 1.25). */
+  readonly measure: 'total' | 'index';
 }
 
-/** 总分, 总得分, 量表总分, Total score …, after an optional question number and instrument name. */
-const TOTAL_WORDS = /^(?:总分|总得分|总分数|量表总分|测评总分|得分|总成绩|total|total score|sum|sum score|raw score)$/;
+/** 总分, 总得分, 量表总分, 粗分, Total score …, after an optional question number and instrument name. */
+const TOTAL_WORDS =
+  /^(?:总分|总得分|总分数|量表总分|测评总分|得分|总成绩|粗分|总粗分|原始分|原始总分|total|total score|sum|sum score|raw score)$/;
 
-function totalColumn(column: Column, instruments: readonly InstrumentDefinition[]): TotalColumn | undefined {
+/** 标准分, 标准总分, Index score …: the standard score of an instrument that has one (SDS, SAS). */
+const INDEX_WORDS = /^(?:标准分|标准总分|标准得分|总标准分|标准分数|index score|standard score)$/;
+
+/** After an instrument's name only (`SDS指数`, `SDS Index`): alone, an `Index` column may number the rows. */
+const NAMED_INDEX_WORDS = /^(?:指数|index)$/;
+
+function measureOf(words: string, named: boolean): TotalColumn['measure'] | undefined {
+  if (TOTAL_WORDS.test(words)) return 'total';
+  return INDEX_WORDS.test(words) || (named && NAMED_INDEX_WORDS.test(words)) ? 'index' : undefined;
+}
+
+export function totalColumn(column: Column, instruments: readonly InstrumentDefinition[]): TotalColumn | undefined {
   // Header words as for person columns: no question number, brackets or trailing colon (`23、总分（满分80）：`).
   const header = personHeaderWords(column.header);
-  if (TOTAL_WORDS.test(header)) return { column };
+  const measure = measureOf(header, false);
+  if (measure) return { column, measure };
   for (const instrument of instruments) {
     for (const name of [instrument.abbreviation, instrument.id]) {
       const folded = normalizeHeader(name);
       if (!header.startsWith(folded)) continue;
-      const rest = header.slice(folded.length).replace(/^[\s_\-.]+/, '');
-      if (TOTAL_WORDS.test(rest)) return { column, instrument };
+      const measure = measureOf(header.slice(folded.length).replace(/^[\s_\-.]+/, ''), true);
+      if (measure) return { column, instrument, measure };
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a file's standard score is the one computed from `exact` (the total × 1.25): platforms and spreadsheets
+ * round it half up, as triage does, or cut it to a whole number (`INT`), or keep the decimals.
+ */
+export function sameIndex(file: number, exact: number): boolean {
+  return [exact, Math.floor(exact + 1e-9), Math.floor(exact + 0.5 + 1e-9)].some((v) => Math.abs(file - v) < 1e-9);
 }
 
 /** What the comparison found in a sheet. */
@@ -58,14 +81,21 @@ export class FileTotals {
     private readonly plans: readonly InstrumentPlan[],
   ) {}
 
-  /** The check for a sheet, or undefined when it has no total column (or more than one: which is which?). */
+  /**
+   * The check for a sheet, or undefined when it has no total column (or more than one: which is which?). A standard
+   * score column (标准分) is compared for one instrument that has a standard score: the one it names, or the only one.
+   */
   static of(mapping: SheetMapping, plans: readonly InstrumentPlan[]): FileTotals | undefined {
     const instruments = mapping.instruments.map((i) => i.definition);
     const found = mapping.ignored.flatMap((c) => totalColumn(c, instruments) ?? []);
     if (found.length !== 1) return undefined;
     const total = found[0] as TotalColumn;
-    const relevant = total.instrument ? plans.filter((p) => p.definition === total.instrument) : plans;
-    return relevant.length === 0 ? undefined : new FileTotals(total, relevant);
+    const named = total.instrument ? plans.filter((p) => p.definition === total.instrument) : plans;
+    if (total.measure === 'index') {
+      const indexed = named.filter((p) => p.definition.index !== undefined);
+      return indexed.length === 1 ? new FileTotals(total, indexed) : undefined;
+    }
+    return named.length === 0 ? undefined : new FileTotals(total, named);
   }
 
   check(row: RowResult, where: string): void {
@@ -75,17 +105,27 @@ export class FileTotals {
     if (!Number.isFinite(file)) return;
     let computed = 0;
     let index = 0;
+    let shownIndex = 0;
     for (const plan of this.plans) {
       const score = row.scores.find((s) => s.instrument === plan.definition.id);
       const value = score?.value;
       // Prorated or missing totals are not what a platform sums: nothing to compare.
       if (!value || value.total === null || value.prorated) return;
       computed += value.total;
-      index += value.index?.value ?? Number.NaN;
+      index += value.index?.exact ?? Number.NaN;
+      shownIndex += value.index?.value ?? Number.NaN;
     }
     this.compared++;
+    if (this.total.measure === 'index') {
+      if (sameIndex(file, index)) return;
+      this.differ++;
+      this.first ??= { where, file, computed: shownIndex };
+      const multiplier = this.plans[0]?.definition.index?.multiplier ?? Number.NaN;
+      if (sameIndex(file, this.asWritten(row.record.fields) * multiplier)) this.summedAsWritten++;
+      return;
+    }
     // A platform may show the standard score (Zung 标准分) as its 总分.
-    if (Math.abs(file - computed) < 1e-9 || Math.abs(file - index) < 1e-9) return;
+    if (Math.abs(file - computed) < 1e-9 || sameIndex(file, index)) return;
     this.differ++;
     this.first ??= { where, file, computed };
     if (this.asWritten(row.record.fields) === file) this.summedAsWritten++;

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, scratch } from './run-cli.ts';
+
+const items = Array.from({ length: 20 }, (_, i) => `SDS${i + 1}`).join(',');
+// Line 2: a 问卷星 "按分值" row whose reverse items (2, 5, 6, 11, 12, 14, 16–18, 20) the platform already reversed:
+// summed as written 59 (标准分 73.75: 74 half up, 73 cut), triage reverses them again (29, 标准分 36). Line 3: option
+// numbers, 59 right.
+const asScored = '2,4,2,2,4,4,2,1,2,3,4,4,2,4,2,4,4,4,1,4';
+const asNumbered = '2,1,2,2,1,1,2,1,2,3,1,1,2,1,2,1,1,1,1,1';
+
+describe("triage import: the file's own standard score column (SDS 标准分)", () => {
+  const s = scratch();
+  afterAll(() => s.done());
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  const importFile = (name: string, header: string, index: readonly [number, number], extra: string[] = []) => {
+    const rows = [`20250001,${asScored},${index[0]}`, `20250002,${asNumbered},${index[1]}`];
+    const file = s.write(name, `学号,${items},${header}\n${rows.join('\n')}\n`);
+    return runCli(['import', file, '--out', join(s.dir, `${name}.out`), '--no-input', ...extra], env);
+  };
+
+  it.each([
+    ['标准分', [74, 74]],
+    ['SDS标准分', [74, 74]],
+    ['标准总分', [73, 73]],
+  ] as const)('warns when a %s column (%j) disagrees: the items were reversed twice', (header, index) => {
+    const r = importFile(`index-${header}.csv`, header, index);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(
+      `the file's own total column "${header}" differs from the computed total in 1 of 2 rows (line 2: ${index[0]} in the file, 36 computed); it equals the answers summed as written, with no item reversed`,
+    );
+  });
+
+  it('says so in Chinese and in --json', () => {
+    const zh = importFile('index-zh.csv', '标准分', [74, 74], ['--lang', 'zh']);
+    expect(zh.stderr).toContain(
+      '文件自带的总分列“标准分”在 2 行中有 1 行与计算出的总分不同（第 2 行：文件中为 74，计算为 36）',
+    );
+    const json = JSON.parse(importFile('index-json.csv', '标准分', [74, 74], ['--json']).stdout);
+    expect(json.warnings.some((w: string) => w.includes('"标准分" differs'))).toBe(true);
+  });
+
+  it('says nothing when the standard scores agree, rounded half up or cut to a whole number', () => {
+    const rows = [`20250002,${asNumbered},74`, `20250003,${asNumbered},73`];
+    const file = s.write('agree.csv', `学号,${items},标准分\n${rows.join('\n')}\n`);
+    const r = runCli(['import', file, '--out', join(s.dir, 'agree'), '--no-input'], env);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toContain('total column');
+  });
+});
