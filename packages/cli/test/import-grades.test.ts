@@ -58,4 +58,31 @@ describe('triage import: grades written in several ways', () => {
     expect(html).toContain('<th scope="row">初一(1)班</th><td class="num">12</td>');
     expect(html).not.toContain('七年级 初一(1)班');
   });
+
+  it('lists grades and their classes in school-year order in Chinese, not by pinyin (八年级 before 七年级)', () => {
+    const items = Array.from({ length: 7 }, (_, i) => `GAD-7 ${i + 1}`).join(',');
+    const groups = [
+      ['九年级', '3班'],
+      ['八年级', '1班'],
+      ['七年级', '2班'],
+      ['七年级', '1班'],
+    ];
+    const rows = groups.flatMap(([grade, klass], g) =>
+      Array.from({ length: 5 }, (_, i) => `2025${g}${i}00,${grade},${klass},1,1,1,1,0,0,0`),
+    );
+    const file = s.write('years.csv', `学号,年级,班级,${items}\n${rows.join('\n')}\n`);
+    const out = join(s.dir, 'years');
+    const r = runCli(['import', file, '--out', out, '--no-input', '--lang', 'zh'], {
+      TRIAGE_CONFIG_DIR: join(s.dir, 'config'),
+    });
+    expect(r.status).toBe(0);
+    // A table: its heading, the column names, then a row per group up to a blank line.
+    const firstCells = (heading: string) =>
+      (r.stdout.slice(r.stdout.indexOf(heading)).split('\n\n')[0] ?? '')
+        .split('\n')
+        .slice(2)
+        .map((line) => line.trim().split(/\s{2,}/)[0]);
+    expect(firstCells('按年级')).toEqual(['七年级', '八年级', '九年级']);
+    expect(firstCells('按班级')).toEqual(['七年级 1班', '七年级 2班', '八年级 1班', '九年级 3班']);
+  });
 });

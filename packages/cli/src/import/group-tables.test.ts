@@ -87,13 +87,34 @@ describe('groupTables: one row per class within its school year', () => {
   });
 
   it('still tells apart classes of one name in two school years', () => {
-    const tally = tallyOf([...alternating(['七年级', '初一'], '3班', 6), ...alternating(['八年级', '初二'], '3班', 6)]);
-    expect(totals(groupTables(tally, 5, 'zh').byClass)).toEqual(
-      expect.arrayContaining([
-        ['七年级 3班', 6],
-        ['八年级 3班', 6],
-      ]),
-    );
+    const tally = tallyOf([...alternating(['八年级', '初二'], '3班', 6), ...alternating(['七年级', '初一'], '3班', 6)]);
+    expect(totals(groupTables(tally, 5, 'zh').byClass)).toEqual([
+      ['七年级 3班', 6],
+      ['八年级 3班', 6],
+    ]);
+  });
+
+  it.each(['zh', 'en'] as const)('puts grades in school-year order, not by pinyin (%s)', (lang) => {
+    const tally = tallyOf([
+      ...alternating(['高一'], '高一(1)班', 5),
+      ...alternating(['初三'], '初三(1)班', 5),
+      ...alternating(['初二'], '初二(2)班', 5),
+      ...alternating(['初二'], '初二(1)班', 5),
+      ...alternating(['预备班'], '1班', 5),
+      ...alternating(['初一'], '初一(10)班', 5),
+      ...alternating(['初一'], '初一(2)班', 5),
+    ]);
+    const { byGrade, byClass } = groupTables(tally, 5, lang);
+    expect(byGrade.map((r) => r.key)).toEqual(['初一', '初二', '初三', '高一', '预备班']);
+    expect(byClass.map((r) => r.key)).toEqual([
+      '初一(2)班',
+      '初一(10)班',
+      '初二(1)班',
+      '初二(2)班',
+      '初三(1)班',
+      '高一(1)班',
+      '预备班 1班',
+    ]);
   });
 
   it('suppresses small cells on the class counts as merged: the tables are those of the grade spelled one way', () => {

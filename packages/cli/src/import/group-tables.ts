@@ -1,10 +1,25 @@
 import type { Lang } from '@triage/scales';
 import type { CountTree, ShownTree } from './count-tree.ts';
+import { gradeYearOf } from './person.ts';
 import type { GroupRow } from './report/model.ts';
 import { suppressNested } from './suppress.ts';
 import type { Tally } from './tally.ts';
 
 const natural = (lang: Lang) => new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en', { numeric: true }).compare;
+
+/**
+ * Grades by school year (初一 before 初二, 七年级 before 八年级: their names sort by pinyin the other way round), then grades
+ * that name no school year, in natural order.
+ */
+function gradeOrder(lang: Lang): (a: string, b: string) => number {
+  const order = natural(lang);
+  const year = (grade: string) => gradeYearOf(grade) ?? Number.POSITIVE_INFINITY;
+  return (a, b) => {
+    const ya = year(a);
+    const yb = year(b);
+    return ya === yb ? order(a, b) : ya < yb ? -1 : 1;
+  };
+}
 
 /** The whole file, split into grades, each split into its classes: the tables are linked through these sums. */
 function countTree(tally: Tally, lang: Lang): CountTree {
@@ -14,7 +29,8 @@ function countTree(tally: Tally, lang: Lang): CountTree {
   for (const classes of tally.byGradeAndClass.values()) {
     for (const key of classes.keys()) gradesOf.set(key, (gradesOf.get(key) ?? 0) + 1);
   }
-  const grades = [...tally.byGradeAndClass].sort(([a], [b]) => order(a, b));
+  const byYear = gradeOrder(lang);
+  const grades = [...tally.byGradeAndClass].sort(([a], [b]) => byYear(a, b));
   return {
     key: '',
     counts: tally.levels,
@@ -32,10 +48,10 @@ const row = ({ key, total, counts }: ShownTree): GroupRow => ({ key, total, coun
 
 /**
  * The tables by grade and by class, small cells suppressed across both and the whole-file counts, which are linked
- * (a grade is the sum of its classes), so that no table gives away what another hides. Rows in natural order.
+ * (a grade is the sum of its classes), so that no table gives away what another hides. Grades by school year; classes
+ * grade by grade, each grade's in natural order.
  */
 export function groupTables(tally: Tally, minCell: number, lang: Lang): { byGrade: GroupRow[]; byClass: GroupRow[] } {
   const shown = suppressNested(countTree(tally, lang), minCell);
-  const byClass = shown.children.flatMap((grade) => grade.children.map(row));
-  return { byGrade: shown.children.map(row), byClass: byClass.sort((a, b) => natural(lang)(a.key, b.key)) };
+  return { byGrade: shown.children.map(row), byClass: shown.children.flatMap((grade) => grade.children.map(row)) };
 }
