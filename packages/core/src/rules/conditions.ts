@@ -87,10 +87,18 @@ function compileTest(test: FactTest): Predicate {
   throw new Error(`test on ${test.fact} has no operator`);
 }
 
+/**
+ * Which facts a missing value leaves open: with it, a test on a fact it says no to reads FALSE instead of UNKNOWN (an
+ * instrument nobody took). The rule engine uses it to tell a rule left open by given facts from one open only on
+ * facts about nothing given.
+ */
+export type Bears = (fact: string, facts: Facts) => boolean;
+
 /** Turns a condition tree into one closure returning TRUE, FALSE or UNKNOWN. */
-export function compileCondition(condition: Condition): Predicate {
+export function compileCondition(condition: Condition, bears?: Bears): Predicate {
+  const compile = (c: Condition) => compileCondition(c, bears);
   if ('all' in condition) {
-    const parts = condition.all.map(compileCondition);
+    const parts = condition.all.map(compile);
     return (f) => {
       let result: Truth = TRUE;
       for (const p of parts) {
@@ -102,7 +110,7 @@ export function compileCondition(condition: Condition): Predicate {
     };
   }
   if ('any' in condition) {
-    const parts = condition.any.map(compileCondition);
+    const parts = condition.any.map(compile);
     return (f) => {
       let result: Truth = FALSE;
       for (const p of parts) {
@@ -114,13 +122,19 @@ export function compileCondition(condition: Condition): Predicate {
     };
   }
   if ('not' in condition) {
-    const inner = compileCondition(condition.not);
+    const inner = compile(condition.not);
     return (f) => {
       const t = inner(f);
       return t === UNKNOWN ? UNKNOWN : t === TRUE ? FALSE : TRUE;
     };
   }
-  return compileTest(condition);
+  const test = compileTest(condition);
+  if (!bears) return test;
+  const fact = condition.fact;
+  return (f) => {
+    const t = test(f);
+    return t === UNKNOWN && !bears(fact, f) ? FALSE : t;
+  };
 }
 
 /** Every fact path a condition reads, in order, without duplicates. */

@@ -61,6 +61,38 @@ describe('evaluateRules', () => {
     expect(d.undetermined).toEqual(['item9', 'moderate', 'not-low']);
   });
 
+  // A rule reading two forms (SCARED child and parent): open only on the form nobody took is not "undetermined".
+  it.each([
+    ['decided false on the form given, the other not taken', { a: { total: 3, band: 'low' } }, []],
+    ['its score missing, its band decided false', { a: { total: null, band: 'low' } }, []],
+    ['its score missing, its band open', { a: { total: null, band: null } }, ['either']],
+    ['the other form given and open too', { a: { total: 3, band: 'low' }, b: { total: null } }, ['either']],
+  ] as const)('lists a rule as undetermined only when the facts given leave it open: %s', (_, scales, open) => {
+    const either: RuleSet = {
+      ...set,
+      rules: [
+        {
+          id: 'either',
+          description: { zh: '任一版本高', en: 'either form high' },
+          when: {
+            any: [
+              {
+                all: [
+                  { fact: 'scales.a.total', exists: true },
+                  { fact: 'scales.a.total', gte: 10 },
+                ],
+              },
+              { fact: 'scales.a.band', eq: 'high' },
+              { fact: 'scales.b.total', gte: 10 },
+            ],
+          },
+          then: { level: 'R1' },
+        },
+      ],
+    };
+    expect(evaluateRules(either, { scales }).undetermined).toEqual(open);
+  });
+
   it('never lowers below atLeast, and returns null when nothing fired', () => {
     const low = phq([0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(evaluateRules(set, low).level).toBeNull();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.ts';
 import {
+  type Bears,
   compileCondition,
   compileReader,
   factPaths,
@@ -69,6 +70,8 @@ function factReader(fact: string): FactReader {
 interface CompiledRule {
   readonly rule: Rule;
   readonly test: Predicate;
+  /** The test with facts that bear on nothing given read as false: UNKNOWN only when given facts leave it open. */
+  readonly open: Predicate;
   readonly readers: readonly FactReader[];
   readonly rank: number;
 }
@@ -97,6 +100,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     rules: ruleSet.rules.map((rule) => ({
       rule,
       test: compileCondition(rule.when),
+      open: compileCondition(rule.when, bearsOnFact),
       readers: factPaths(rule.when).map(factReader),
       rank: rule.then.level ? levelRank(rule.then.level) : -1,
     })),
@@ -125,9 +129,19 @@ function bearsOn(r: FactReader, facts: Facts): boolean {
   if (r.subject === 'scales') {
     if (r.isFlag || !r.instrument || facts.scales?.[r.instrument] === undefined) return false;
   } else if ((r.subject === 'contact' ? facts.contact : facts.person) === undefined) return false;
-  const v = r.read(facts);
-  return v === undefined || v === null;
+  return true;
 }
+
+const readers = new Map<string, FactReader>();
+/** {@link bearsOn} by path, for compileCondition: one reader per path, made once. */
+const bearsOnFact: Bears = (fact, facts) => {
+  let r = readers.get(fact);
+  if (!r) {
+    r = factReader(fact);
+    readers.set(fact, r);
+  }
+  return bearsOn(r, facts);
+};
 
 function pushUnique<T>(list: T[], items: readonly T[] | undefined, key: (t: T) => string = String): void {
   if (!items) return;
@@ -161,7 +175,8 @@ export function evaluateRules(
 
   for (const c of compiled.rules) {
     const truth = c.test(facts);
-    if (truth === UNKNOWN && c.readers.some((r) => bearsOn(r, facts))) undetermined.push(c.rule.id);
+    // Open on the facts given, not only on an instrument nobody took (SCARED rules read the child and parent forms).
+    if (truth === UNKNOWN && c.open(facts) === UNKNOWN) undetermined.push(c.rule.id);
     if (truth !== TRUE) continue;
     const then = c.rule.then;
     fired.push({
