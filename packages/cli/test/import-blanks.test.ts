@@ -95,3 +95,61 @@ describe('triage import: a word for absence in the first answer cell of a CSV', 
     expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 5, scored: 2, rejected: 3, rejectedWithRisk: 1 });
   });
 });
+
+// QA round 11 MEDIUM-2: one blank ordinary item in a row otherwise at the lowest option leaves every subscale band
+// decided, so the row gets the complete row's decision, not "not decided"; a blank that can tip a band still does.
+describe('triage import: one blank item in a subscale instrument', () => {
+  const s = scratch();
+  const run = (args: readonly string[]) => runCli(args, { TRIAGE_CONFIG_DIR: join(s.dir, 'config') });
+  afterAll(() => s.done());
+  /** Answers by item number (1-based); every other item at `low`. */
+  const row = (n: number, low: number, set: Readonly<Record<number, number | ''>>) =>
+    Array.from({ length: n }, (_, i) => String(set[i + 1] ?? low));
+  const cases = [
+    // DASS-21 stress 0 + 3 + 2 answered, item 1 blank: 10–16 (× 2), normal or mild.
+    { id: 'dass-21', n: 21, low: 0, open: { 1: '', 6: 3, 8: 2 }, openRule: 'dass-21-mild' },
+    // SCL-90 somatization: eleven items at 3, item 1 blank → mean 2.83–3.17, attention or marked.
+    {
+      id: 'scl-90',
+      n: 90,
+      low: 1,
+      open: { 1: '', 4: 3, 12: 3, 27: 3, 40: 3, 42: 3, 48: 3, 49: 3, 52: 3, 53: 3, 56: 3, 58: 3 },
+      openRule: 'scl-90-factor-marked',
+    },
+    // MSSMHS depression factor (5, 13, 14, 16, 44, 57): five at 3, item 5 blank → 2.67–3.33, mild or moderate.
+    { id: 'mssmhs', n: 60, low: 1, open: { 5: '', 13: 3, 14: 3, 16: 3, 44: 3, 57: 3 }, openRule: 'mssmhs-moderate' },
+    // SCARED panic/somatic 6 answered, item 38 blank: 6–8 around its cut-off of 7.
+    { id: 'scared-child', n: 41, low: 0, open: { 1: 2, 6: 2, 9: 2, 38: '' }, openRule: 'scared-subscale-elevated' },
+    // MHT learning anxiety (items 1–15): seven yes, item 8 blank → 7 or 8, average or high.
+    {
+      id: 'mht',
+      n: 100,
+      low: 0,
+      open: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: '' },
+      openRule: 'mht-content-high',
+    },
+  ] as const;
+
+  it.each(cases)('$id: the blank row is decided as the complete one; an open band still says "not decided"', (c) => {
+    const header = ['学号', ...Array.from({ length: c.n }, (_, i) => `${c.id.toUpperCase()} ${i + 1}`)].join(',');
+    const file = s.write(
+      `${c.id}.csv`,
+      [
+        header,
+        ['complete', ...row(c.n, c.low, {})].join(','),
+        ['blank', ...row(c.n, c.low, { 1: '' })].join(','),
+        ['open', ...row(c.n, c.low, c.open)].join(','),
+      ].join('\r\n'),
+    );
+    const out = join(s.dir, `${c.id}-out`);
+    const r = run(['import', file, '-i', c.id, '--out', out, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 3, undecided: 1 });
+    const [complete, blank, open] = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(blank?.[`${c.id}_missing`]).toBe('1');
+    expect([blank?.level, blank?.reasons]).toEqual([complete?.level, complete?.reasons]);
+    expect(open?.reasons).toMatch(
+      new RegExp(`not decided \\(a fact missing, e\\.g\\. blank items\\): .*${c.openRule}`),
+    );
+  });
+});

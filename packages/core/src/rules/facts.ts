@@ -25,6 +25,12 @@ export interface ScaleFacts {
    * SubscaleResult `bands`), else null. Rules read it only with the subscale's score absent, as `bandAtLeast`.
    */
   readonly subscaleBandsAtLeast?: Readonly<Record<string, string | null>>;
+  /**
+   * By subscale with bands: its band, from its score or, with no score, decided by blank items' bounds (every answer
+   * to them gives that band: scales SubscaleResult `band`); null while the blanks leave it open. Rules testing a
+   * subscale's band read it, so a blank that cannot change the band does not leave them undecided.
+   */
+  readonly subscaleBands?: Readonly<Record<string, string | null>>;
   readonly derived?: Readonly<Record<string, string>>;
   /** Total mean (SCL-90 总均分/GSI, MSSMHS), where the instrument defines one. */
   readonly mean?: number | null;
@@ -82,6 +88,7 @@ export function scaleFacts(score: ScoreValue): ScaleFacts {
   for (const c of score.cutoffs) cutoffs[c.id] = c.positive;
   const subscales: Record<string, number | null> = {};
   let atLeast: Record<string, string | null> | undefined;
+  let bands: Record<string, string | null> | undefined;
   for (const s of score.subscales) {
     subscales[s.id] = s.score;
     // Only subscales with a band (or bands left open), so other instruments' facts (and decision keys) stay as they were.
@@ -89,10 +96,13 @@ export function scaleFacts(score: ScoreValue): ScaleFacts {
     if (band !== undefined) {
       atLeast ??= {};
       atLeast[s.id] = band;
+      bands ??= {};
+      bands[s.id] = s.band?.id ?? null;
     }
   }
   const extra: {
     subscaleBandsAtLeast?: Record<string, string | null>;
+    subscaleBands?: Record<string, string | null>;
     mean?: number | null;
     positiveItems?: number | null;
     screens?: Record<string, boolean | null>;
@@ -108,6 +118,7 @@ export function scaleFacts(score: ScoreValue): ScaleFacts {
   }
   if (score.validity !== undefined) extra.valid = score.validity.valid;
   if (atLeast) extra.subscaleBandsAtLeast = atLeast;
+  if (bands) extra.subscaleBands = bands;
   return {
     ...extra,
     total: score.total,

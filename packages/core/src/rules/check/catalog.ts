@@ -52,6 +52,7 @@ function scaleFields(def: InstrumentDefinition): string[] {
     ...has('cutoffs', (def.cutoffs?.length ?? 0) > 0),
     ...has('subscales', (def.subscales?.length ?? 0) > 0),
     ...has('subscaleBandsAtLeast', banded(def).length > 0),
+    ...has('subscaleBands', banded(def).length > 0),
     ...has('derived', (def.derived?.length ?? 0) > 0),
     ...has('mean', def.mean !== undefined),
     ...has('positiveItems', def.positiveItems !== undefined),
@@ -61,7 +62,7 @@ function scaleFields(def: InstrumentDefinition): string[] {
 }
 const boolean: Domain = { kind: 'ids', values: [true, false] };
 
-/** Subscales with band sets: the members of `subscaleBandsAtLeast` (facts.ts). */
+/** Subscales with band sets: the members of `subscaleBandsAtLeast` and `subscaleBands` (facts.ts). */
 const banded = (def: InstrumentDefinition) => (def.subscales ?? []).filter((s) => (s.bandSets?.length ?? 0) > 0);
 
 export const scoreGroup = (instrument: string): string => `scales.${instrument}#score`;
@@ -80,6 +81,7 @@ function memberIds(def: InstrumentDefinition, field: string): string[] | undefin
     case 'subscales':
       return (def.subscales ?? []).map((s) => s.id);
     case 'subscaleBandsAtLeast':
+    case 'subscaleBands':
       return banded(def).map((s) => s.id);
     case 'derived':
       return (def.derived ?? []).map((d) => DERIVED[d].key);
@@ -97,7 +99,7 @@ function memberDomain(def: InstrumentDefinition, field: string, id: string): Dom
     return { kind: 'numbers', values: options.filter((o) => !o.refusal).map((o) => o.value) };
   }
   if (field === 'flags') return { kind: 'ids', values: FLAG_STATUSES };
-  if (field === 'subscaleBandsAtLeast') {
+  if (field === 'subscaleBandsAtLeast' || field === 'subscaleBands') {
     const sets = def.subscales?.find((x) => x.id === id)?.bandSets ?? [];
     return { kind: 'ids', values: [...new Set(sets.flatMap((set) => set.bands.map((b) => b.id)))] };
   }

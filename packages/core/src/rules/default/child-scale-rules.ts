@@ -1,5 +1,6 @@
 import type { Condition, Rule } from '../schema.ts';
 import { LOW, MODERATE, MODERATE_REFER } from './outcomes.ts';
+import { subscaleTest } from './subscale-test.ts';
 
 const LEVELS =
   'a score at or above a clinical cut-off → R2, a general psychological issue → R1 (reference/triage.md §0.1)';
@@ -21,7 +22,7 @@ const eitherCutoff = (scales: readonly string[], cutoff: string): Condition => (
 const AID =
   'SCARED scoring aid (Birmaher et al. 1999; NIH FITBIR CDE): total ≥25 may indicate an anxiety disorder, >30 is more specific; subscale cut-offs panic/somatic 7, generalized anxiety 9, separation 5, social 8, school avoidance 3 (reference/scales.md §0.9, §4.1)';
 /** Subscale ids and the aid's cut-offs (scales shared/scared-key.ts). */
-export const SCARED_SUBSCALES: readonly (readonly [string, number])[] = [
+const SCARED_SUBSCALES: readonly (readonly [string, number])[] = [
   ['panic-somatic', 7],
   ['generalized-anxiety', 9],
   ['separation-anxiety', 5],
@@ -50,7 +51,8 @@ export const childScaleRules: Rule[] = [
     source: `${AID}; each subscale flag stands on its own (the vendor rule requiring total ≥30 is not the aid's). A subscale flag "may indicate" one disorder, below the total cut-off that identifies an anxiety disorder, so R1 (${LEVELS}); a total ≥25 reaches R2 through the total rules whatever the subscales`,
     when: {
       any: SCARED.flatMap((s) =>
-        SCARED_SUBSCALES.map(([id, min]): Condition => ({ fact: `scales.${s}.subscales.${id}`, gte: min })),
+        // The aid's cut-off is the band `elevated` (scales shared/scared-key.ts), decided with blank items by bounds.
+        SCARED_SUBSCALES.map(([id, min]) => subscaleTest(s, id, { gte: min }, ['elevated'])),
       ),
     },
     then: LOW,

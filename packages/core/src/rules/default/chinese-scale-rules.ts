@@ -1,10 +1,11 @@
 import type { Condition, Rule } from '../schema.ts';
 import { LOW, LOW_RESCREEN, MODERATE, MODERATE_REFER } from './outcomes.ts';
+import { subscaleTest } from './subscale-test.ts';
 
 const NO_ACTION = 'no action by default; clinical judgement can override';
 
 /** SCL-90 factor ids (scales scl-90/definition.ts), the ten of the Chinese score sheet including 其他. */
-export const SCL_FACTORS = [
+const SCL_FACTORS = [
   'somatization',
   'obsessive-compulsive',
   'interpersonal-sensitivity',
@@ -30,7 +31,7 @@ export const MSS_FACTORS = [
   'psychological-imbalance',
 ] as const;
 /** MHT content scales (scales mht/definition.ts); the lie scale is read through `valid`. */
-export const MHT_SCALES = [
+const MHT_SCALES = [
   'learning-anxiety',
   'social-anxiety',
   'loneliness',
@@ -41,11 +42,38 @@ export const MHT_SCALES = [
   'impulsivity',
 ] as const;
 
-const anyFactor = (scale: string, factors: readonly string[], min: number): Condition => ({
-  any: factors.map((f) => ({ fact: `scales.${scale}.subscales.${f}`, gte: min })),
+/** Any factor ≥ `min`: its score, or with blank items its band when they cannot change it (`bands`: those ≥ `min`). */
+const anyFactor = (scale: string, factors: readonly string[], min: number, bands: readonly string[]): Condition => ({
+  any: factors.map((f) => subscaleTest(scale, f, { gte: min }, bands)),
 });
 const everyFactorBelow = (scale: string, factors: readonly string[], max: number): Condition[] =>
   factors.map((f) => ({ fact: `scales.${scale}.subscales.${f}`, lt: max }));
+
+/** SCL-90 factor bands ≥ 3 (scales shared/cn-severity.ts sclFactorBands: normal 1, attention 2, marked 3). */
+const SCL_MARKED = ['marked'];
+/** MSSMHS bands (scales mssmhs/definition.ts, factors and total mean alike) from each mean up: 2, 3, 4. */
+const MSS_FROM = {
+  2: ['mild', 'moderate', 'relatively-severe', 'severe'],
+  3: ['moderate', 'relatively-severe', 'severe'],
+  4: ['relatively-severe', 'severe'],
+} as const;
+/**
+ * The MSSMHS total mean against `test`, or with blank items its band (the total band set reads the mean) when they
+ * cannot change it; as {@link subscaleTest} for the total.
+ */
+const mssMean = (test: { readonly lt: number } | { readonly gte: number }, bands: readonly string[]): Condition => ({
+  any: [
+    {
+      all: [
+        { fact: 'scales.mssmhs.mean', exists: true },
+        { fact: 'scales.mssmhs.mean', ...test },
+      ],
+    },
+    { fact: 'scales.mssmhs.band', in: [...bands] },
+  ],
+});
+/** MHT content scale bands ≥ 8 (scales mht/definition.ts: low, average 4, high 8). */
+const MHT_HIGH = ['high'];
 
 const SCL =
   'Chinese SCL-90 (1–5 base, total 90–450): screen positive when 总分 >160, or 阳性项目数 >43, or any of the ten factor means ≥2; factor ≥2 needs attention, ≥3 marked (reference/scales.md §0.3, §6.1 ◐ [SCL-R], [SCL-I18N])';
@@ -85,7 +113,7 @@ export const chineseScaleRules: Rule[] = [
       en: 'SCL-90 any factor ≥ 3 (moderate or worse on average, marked)',
     },
     source: `${SCL}; a factor mean ≥3 means the symptoms of that dimension are on average "中等" or worse, more than a norm deviation: significant distress → R2 (reference/triage.md §0.1); no suicide information in a factor, so not R3 (items 15 and 59 have their own rule)`,
-    when: anyFactor('scl-90', SCL_FACTORS, 3),
+    when: anyFactor('scl-90', SCL_FACTORS, 3, SCL_MARKED),
     then: MODERATE,
   },
   {
@@ -96,7 +124,13 @@ export const chineseScaleRules: Rule[] = [
     },
     source: `${MSS}; ${NO_ACTION}`,
     when: {
-      all: [{ fact: 'scales.mssmhs.mean', lt: 2 }, ...everyFactorBelow('mssmhs', MSS_FACTORS, 2)],
+      any: [
+        { all: [mssMean({ lt: 2 }, ['normal']), ...everyFactorBelow('mssmhs', MSS_FACTORS, 2)] },
+        // The scales package's screen is exactly "a factor or the total mean ≥ 2", decided with blank items by their
+        // bounds: negative is normal. Read beside the scores, not instead of them, for facts made without screens;
+        // a band test per factor beside each score would double the rule checker's alternatives per factor.
+        { fact: 'scales.mssmhs.screens.attention', eq: false },
+      ],
     },
     then: { noAction: true },
   },
@@ -107,7 +141,7 @@ export const chineseScaleRules: Rule[] = [
       en: 'MSSMHS needs attention: a factor or the total mean ≥ 2 (mild or worse)',
     },
     source: `${MSS}; the ≥2 "attention" limit is a norm limit, not a diagnostic cut-off, so mild → R1 with a second-stage screen (reference/triage.md §0.1; reference/scales.md §7)`,
-    when: { any: [{ fact: 'scales.mssmhs.mean', gte: 2 }, anyFactor('mssmhs', MSS_FACTORS, 2)] },
+    when: { any: [mssMean({ gte: 2 }, MSS_FROM[2]), anyFactor('mssmhs', MSS_FACTORS, 2, MSS_FROM[2])] },
     then: LOW_RESCREEN,
   },
   {
@@ -117,7 +151,7 @@ export const chineseScaleRules: Rule[] = [
       en: 'MSSMHS moderate: a factor or the total mean ≥ 3',
     },
     source: `${MSS}; a moderate problem is significant distress → R2 (reference/triage.md §0.1)`,
-    when: { any: [{ fact: 'scales.mssmhs.mean', gte: 3 }, anyFactor('mssmhs', MSS_FACTORS, 3)] },
+    when: { any: [mssMean({ gte: 3 }, MSS_FROM[3]), anyFactor('mssmhs', MSS_FACTORS, 3, MSS_FROM[3])] },
     then: MODERATE,
   },
   {
@@ -127,7 +161,7 @@ export const chineseScaleRules: Rule[] = [
       en: 'MSSMHS relatively severe or severe: a factor or the total mean ≥ 4',
     },
     source: `${MSS}; R2 with a referral for evaluation; no suicide item, so not R3 (reference/triage.md §0.1)`,
-    when: { any: [{ fact: 'scales.mssmhs.mean', gte: 4 }, anyFactor('mssmhs', MSS_FACTORS, 4)] },
+    when: { any: [mssMean({ gte: 4 }, MSS_FROM[4]), anyFactor('mssmhs', MSS_FACTORS, 4, MSS_FROM[4])] },
     then: MODERATE_REFER,
   },
   {
@@ -147,7 +181,7 @@ export const chineseScaleRules: Rule[] = [
       en: 'MHT a content scale high (≥ 8)',
     },
     source: `${MHT}. The flag is on raw scores (the manual's 标准分 norm tables were not found) and marks an anxiety tendency, not a clinical cut-off: a general psychological issue → R1 (reference/triage.md §0.1). The total (0–90) has no confirmed cut-off and is not read`,
-    when: anyFactor('mht', MHT_SCALES, 8),
+    when: anyFactor('mht', MHT_SCALES, 8, MHT_HIGH),
     then: LOW,
   },
 ];

@@ -35,7 +35,7 @@ describe('defaultRuleSet', () => {
     expect(read.map((p) => p.split('.')[1]).filter((id) => !known.has(id as string))).toEqual([]);
   });
 
-  it('reaches a rule from every band of every instrument it reads (no band left without an outcome)', () => {
+  it('reaches a rule from every band of every instrument it reads, subscales at their lowest band (no band left without an outcome)', () => {
     const readsBands = new Set(
       defaultRuleSet.rules
         .flatMap((r) => factPaths(r.when))
@@ -44,9 +44,18 @@ describe('defaultRuleSet', () => {
     );
     const missing: string[] = [];
     for (const definition of instruments.filter((d) => readsBands.has(d.id))) {
+      // MSSMHS normal needs every factor normal too (its total band stands for the mean): each at its lowest band.
+      const lowest = (definition.subscales ?? []).flatMap((s) => {
+        const band = s.bandSets?.[0]?.bands[0];
+        return band ? [[s.id, band] as const] : [];
+      });
+      const subscales = Object.fromEntries(lowest.map(([id, band]) => [id, band.min]));
+      const subscaleBands = Object.fromEntries(lowest.map(([id, band]) => [id, band.id]));
       for (const set of definition.bandSets) {
         for (const band of set.bands) {
-          const d = evaluateRules(defaultRuleSet, { scales: { [definition.id]: { band: band.id } } });
+          const d = evaluateRules(defaultRuleSet, {
+            scales: { [definition.id]: { band: band.id, subscales, subscaleBands } },
+          });
           if (d.fired.length === 0) missing.push(`${definition.id} ${set.id} ${band.id}`);
         }
       }

@@ -23,7 +23,7 @@ import { suicideRules } from './suicide-rules.ts';
  */
 export const defaultRuleSet: RuleSet = {
   id: 'default',
-  version: '1.2.2',
+  version: '1.2.3',
   name: { zh: '默认分级规则', en: 'Default triage rules' },
   unknownCritical: {
     level: 'R3',

@@ -1,5 +1,6 @@
 import type { Condition, FactTest, Rule } from '../schema.ts';
 import { LOW, MODERATE, MODERATE_REFER } from './outcomes.ts';
+import { subscaleTest } from './subscale-test.ts';
 
 /** The band of a scale's result, under whichever band set scoring used. */
 const band = (scale: string, ...ids: string[]): Condition =>
@@ -22,11 +23,15 @@ const PSS =
 const ISI =
   'Morin ISI bands 0–7 none / 8–14 subthreshold / 15–21 moderate clinical / 22–28 severe clinical (Bastien 2001; reference/scales.md §3.6)';
 
-/** DASS-21 doubled subscale scores (0–42), as the scales package reports them. */
-const dass = (subscale: 'depression' | 'anxiety' | 'stress', test: Omit<FactTest, 'fact'>): Condition => ({
-  fact: `scales.dass-21.subscales.${subscale}`,
-  ...test,
-});
+/**
+ * DASS-21 doubled subscale scores (0–42), as the scales package reports them, or with blank items the subscale's band
+ * when they cannot change it (`bands`: the Lovibond bands the test spans).
+ */
+const dass = (
+  subscale: 'depression' | 'anxiety' | 'stress',
+  test: Omit<FactTest, 'fact'>,
+  ...bands: string[]
+): Condition => subscaleTest('dass-21', subscale, test, bands);
 
 /**
  * Depression, anxiety, stress and sleep instruments added in scales 1.1: CES-D, CESD-R, DASS-21, PSS-10, ISI.
@@ -97,7 +102,11 @@ export const screeningScaleRules: Rule[] = [
     },
     source: `${DASS}; ${NO_ACTION}`,
     when: {
-      all: [dass('depression', { lte: 9 }), dass('anxiety', { lte: 7 }), dass('stress', { lte: 14 })],
+      all: [
+        dass('depression', { lte: 9 }, 'normal'),
+        dass('anxiety', { lte: 7 }, 'normal'),
+        dass('stress', { lte: 14 }, 'normal'),
+      ],
     },
     then: { noAction: true },
   },
@@ -110,9 +119,9 @@ export const screeningScaleRules: Rule[] = [
     source: `${DASS}; mild is below the moderate band (≥ 87th percentile), so R1: ${LEVELS}`,
     when: {
       any: [
-        dass('depression', { between: [10, 13] }),
-        dass('anxiety', { between: [8, 9] }),
-        dass('stress', { between: [15, 18] }),
+        dass('depression', { between: [10, 13] }, 'mild'),
+        dass('anxiety', { between: [8, 9] }, 'mild'),
+        dass('stress', { between: [15, 18] }, 'mild'),
       ],
     },
     then: LOW,
@@ -126,9 +135,9 @@ export const screeningScaleRules: Rule[] = [
     source: `${DASS}; moderate is the first band the scales package counts as positive, so ${LEVELS}`,
     when: {
       any: [
-        dass('depression', { between: [14, 20] }),
-        dass('anxiety', { between: [10, 14] }),
-        dass('stress', { between: [19, 25] }),
+        dass('depression', { between: [14, 20] }, 'moderate'),
+        dass('anxiety', { between: [10, 14] }, 'moderate'),
+        dass('stress', { between: [19, 25] }, 'moderate'),
       ],
     },
     then: MODERATE,
@@ -141,7 +150,11 @@ export const screeningScaleRules: Rule[] = [
     },
     source: `${DASS}; ${NO_R3}`,
     when: {
-      any: [dass('depression', { gte: 21 }), dass('anxiety', { gte: 15 }), dass('stress', { gte: 26 })],
+      any: [
+        dass('depression', { gte: 21 }, 'severe', 'extremely-severe'),
+        dass('anxiety', { gte: 15 }, 'severe', 'extremely-severe'),
+        dass('stress', { gte: 26 }, 'severe', 'extremely-severe'),
+      ],
     },
     then: MODERATE_REFER,
   },

@@ -1,7 +1,6 @@
 import type { Condition, Rule } from '../schema.ts';
 import type { Floor } from './band-floor-rules.ts';
-import { SCARED_SUBSCALES } from './child-scale-rules.ts';
-import { MHT_SCALES, MSS_FACTORS, SCL_FACTORS } from './chinese-scale-rules.ts';
+import { MSS_FACTORS } from './chinese-scale-rules.ts';
 import { LOW, LOW_RESCREEN, MODERATE, MODERATE_REFER } from './outcomes.ts';
 
 const HOW =
@@ -12,10 +11,14 @@ interface SubscaleFloor extends Floor {
   readonly id: string;
 }
 
-/** "At least" on one subscale: its score is absent (blank items), and its lowest possible band is one of `bands`. */
+/**
+ * "At least" on one subscale: its score is absent (blank items), its band open (a band the blanks cannot change is
+ * read by its own rule, subscale-test.ts), and its lowest possible band is one of `bands`.
+ */
 const atLeast = (scale: string, subscale: string, bands: readonly string[]): Condition => ({
   all: [
     { fact: `scales.${scale}.subscales.${subscale}`, exists: false },
+    { fact: `scales.${scale}.subscaleBands.${subscale}`, exists: false },
     { fact: `scales.${scale}.subscaleBandsAtLeast.${subscale}`, in: [...bands] },
   ],
 });
@@ -23,8 +26,8 @@ const atLeast = (scale: string, subscale: string, bands: readonly string[]): Con
 /**
  * "At least" rules on subscales, as band-floor-rules.ts on totals: the score rules read subscale scores, so where blank
  * items leave a subscale without one, each of these reads `subscaleBandsAtLeast` (a band id: few values, unlike the
- * score) only while the score is absent, and gives the level of the lowest band every answer to the blanks allows.
- * A band decided by the bounds is its own lowest band, so it reaches the level of its band too.
+ * score) only while the score is absent and the band open, and gives the level of the lowest band every answer to the
+ * blanks allows. A band decided by the bounds is read by the band's own rule (subscale-test.ts), as for totals.
  */
 function floorRules(
   scale: string,
@@ -48,8 +51,6 @@ function floorRules(
 
 const DASS_BANDS =
   'Lovibond & Lovibond 1995 DASS bands on the doubled DASS-21 subscale (sum × 2): depression 10 / 14 / 21 / 28, anxiety 8 / 10 / 15 / 20, stress 15 / 19 / 26 / 34 (reference/scales.md §0.10, §3.4)';
-const SCARED_AID =
-  'SCARED scoring aid subscale cut-offs panic/somatic 7, generalized anxiety 9, separation 5, social 8, school avoidance 3 (Birmaher et al. 1999; reference/scales.md §0.9, §4.1)';
 
 const MSS_BANDS =
   '王极盛 1997 MSSMHS factor and total means 2 / 3 / 4 / 5 (mild, moderate, relatively severe, severe; reference/scales.md §0.4, §6.3)';
@@ -78,9 +79,12 @@ const MSS_FLOORS: SubscaleFloor[] = [
 ];
 
 /**
- * The instruments whose default rules read subscale scores: DASS-21, SCARED (child, parent), SCL-90 factors ≥ 3,
- * MSSMHS factors (and its total mean, whose band the scales package bounds as a total: `bandAtLeast` while `mean` is
- * absent), MHT content scales. Not here: the SDQ (its rules read the total band only; its subscales prorate).
+ * The instruments whose default rules read subscale scores and have a band an open range can start in below the top:
+ * DASS-21, MSSMHS factors (and its total mean, whose band the scales package bounds as a total: `bandAtLeast` while
+ * `mean` and `band` are absent). Not here: the SCARED subscales (two bands), SCL-90 factors ≥ 3 and MHT content scales
+ * (their rules test the top band): a range whose lowest band is the top one is that band, decided by the bounds and
+ * read by the band's own rule (subscale-test.ts), as two-band totals need no cut-off rule (band-floor-rules.ts). The
+ * SDQ: its rules read the total band only; its subscales prorate.
  */
 export const subscaleFloorRules: Rule[] = [
   ...floorRules(
@@ -112,41 +116,6 @@ export const subscaleFloorRules: Rule[] = [
       },
     ],
   ),
-  ...(['scared-child', 'scared-parent'] as const).flatMap((scale) =>
-    floorRules(
-      scale,
-      {
-        zh: `SCARED（${scale === 'scared-child' ? '儿童版' : '家长版'}）某分量表`,
-        en: `SCARED (${scale === 'scared-child' ? 'child' : 'parent'}) a subscale`,
-      },
-      SCARED_SUBSCALES.map(([id]) => id),
-      SCARED_AID,
-      [
-        {
-          id: 'subscale-at-least-elevated',
-          bands: ['elevated'],
-          label: { zh: '界值', en: 'its cut-off' },
-          rule: 'scared-subscale-elevated',
-          then: LOW,
-        },
-      ],
-    ),
-  ),
-  ...floorRules(
-    'scl-90',
-    { zh: 'SCL-90 某因子', en: 'SCL-90 a factor' },
-    SCL_FACTORS,
-    'Chinese SCL-90 factor mean ≥ 3 marked (reference/scales.md §6.1 ◐ [SCL-I18N])',
-    [
-      {
-        id: 'factor-at-least-marked',
-        bands: ['marked'],
-        label: { zh: '明显异常（≥3）', en: 'marked (≥ 3)' },
-        rule: 'scl-90-factor-marked',
-        then: MODERATE,
-      },
-    ],
-  ),
   ...floorRules(
     'mssmhs',
     { zh: 'MSSMHS 某因子或总均分', en: 'MSSMHS a factor or the total mean' },
@@ -157,23 +126,9 @@ export const subscaleFloorRules: Rule[] = [
       {
         all: [
           { fact: 'scales.mssmhs.mean', exists: false },
+          { fact: 'scales.mssmhs.band', exists: false },
           { fact: 'scales.mssmhs.bandAtLeast', in: [...f.bands] },
         ],
-      },
-    ],
-  ),
-  ...floorRules(
-    'mht',
-    { zh: 'MHT 某内容量表', en: 'MHT a content scale' },
-    MHT_SCALES,
-    'MHT content scales high "8分以上" (≥ 8) on raw scores (reference/scales.md §6.2)',
-    [
-      {
-        id: 'content-at-least-high',
-        bands: ['high'],
-        label: { zh: '高分（≥8）', en: 'high (≥ 8)' },
-        rule: 'mht-content-high',
-        then: LOW,
       },
     ],
   ),
