@@ -59,6 +59,18 @@ describe('triage import: grades written in several ways', () => {
     expect(html).not.toContain('七年级 初一(1)班');
   });
 
+  it('names the class in the follow-up list as the tables do: 初一(1)班, not 七年级 初一(1)班', () => {
+    const items = Array.from({ length: 9 }, (_, i) => `PHQ-9 ${i + 1}`).join(',');
+    const file = s.write('follow.csv', `学号,年级,班级,${items}\n20250001,七年级,初一(1)班,0,0,0,0,0,0,0,0,1\n`);
+    const r = runCli(['import', file, '--out', join(s.dir, 'follow'), '--no-input'], {
+      TRIAGE_CONFIG_DIR: join(s.dir, 'config'),
+    });
+    expect(r.status).toBe(0);
+    const listed = r.stdout.split('\n').find((line) => line.includes('line 2'));
+    expect(listed).toMatch(/line 2\s+初一\(1\)班\s/);
+    expect(r.stdout).not.toContain('七年级 初一(1)班');
+  });
+
   it('lists grades and their classes in school-year order in Chinese, not by pinyin (八年级 before 七年级)', () => {
     const items = Array.from({ length: 7 }, (_, i) => `GAD-7 ${i + 1}`).join(',');
     const groups = [

@@ -1,6 +1,8 @@
 import { formatTable } from '../terminal.ts';
 import { importMessages } from './messages.ts';
+import { gradeYearOf } from './person.ts';
 import type { ReportModel } from './report/model.ts';
+import { namesGrade } from './tally.ts';
 
 /** Followed-up students the terminal lists; the rest are in results.csv and report.html. */
 const LISTED = 20;
@@ -32,7 +34,7 @@ export function renderSummary(model: ReportModel, files: readonly string[], dryR
         `${level?.id ?? ''} ${level?.name ?? ''}`,
         f.id,
         text.lineRef(f.sheet, f.line),
-        [f.grade, f.class].filter((x) => x !== null).join(' '),
+        placeOf(f.grade, f.class),
         f.scores.join(', '),
       ];
     });
@@ -44,4 +46,10 @@ export function renderSummary(model: ReportModel, files: readonly string[], dryR
   if (dryRun) out.push(text.dryRun);
   else if (files.length > 0) out.push(text.files, ...files.map((f) => `  ${f}`));
   return out.join('\n');
+}
+
+/** Grade and class as the tables name them: a class that names its grade (初一(1)班 in 七年级) alone. */
+function placeOf(grade: string | null, klass: string | null): string {
+  if (grade !== null && klass !== null && namesGrade(klass, grade, gradeYearOf(grade))) return klass;
+  return [grade, klass].filter((x) => x !== null).join(' ');
 }
