@@ -60,6 +60,8 @@ export function sameIndex(file: number, exact: number): boolean {
 /** What the comparison found in a sheet. */
 export interface TotalsFound {
   readonly header: string;
+  /** What the column holds: a total, or a standard score (SDS/SAS 标准分, raw × 1.25). */
+  readonly measure: 'total' | 'index';
   /** Rows with a number in the column and a computed total to compare it with. */
   readonly compared: number;
   readonly differ: number;
@@ -134,6 +136,7 @@ export class FileTotals {
   found(): TotalsFound {
     return {
       header: this.total.column.header,
+      measure: this.total.measure,
       compared: this.compared,
       differ: this.differ,
       summedAsWritten: this.summedAsWritten,

@@ -466,7 +466,7 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
   for (const t of outcome.fileTotals) {
     if (t.differ === 0 || !t.first) continue;
     const example = text.fileTotalExample(t.first.where, t.first.file, t.first.computed);
-    warnings.push(text.fileTotals(t.header, t.differ, t.compared, example, t.summedAsWritten > 0));
+    warnings.push(text.fileTotals(t.header, t.differ, t.compared, example, t.summedAsWritten > 0, t.measure));
   }
   if (outcome.counts.duplicateIds > 0)
     warnings.push(text.duplicates(outcome.counts.duplicateIds, outcome.duplicateLines));

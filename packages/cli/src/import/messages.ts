@@ -258,8 +258,15 @@ const en = {
     looks === 'one-based'
       ? `${abbreviation}: no answer uses the lowest option, and ${rows} answer${rows === 1 ? '' : 's'} are one above the highest: the file looks coded from 1; if so, import again with --coding one-based`
       : `${abbreviation}: no answer uses the highest option, and ${rows} answer${rows === 1 ? '' : 's'} are one below the lowest: the file looks coded from 0; if so, import again with --coding zero-based`,
-  fileTotals: (header: string, differ: number, compared: number, example: string, asWritten: boolean) =>
-    `the file's own total column "${header}" differs from the computed total in ${differ} of ${compared} rows (${example})${asWritten ? '; it equals the answers summed as written, with no item reversed: the platform may have reverse-scored items already (问卷星 "按分值" with 反向计分), which triage then reverses again' : ''}. Check before using the results; to be sure, export the answers as option text (按选项文本) or option numbers (按序号) and import that`,
+  fileTotals: (
+    header: string,
+    differ: number,
+    compared: number,
+    example: string,
+    asWritten: boolean,
+    measure: 'total' | 'index' = 'total',
+  ) =>
+    `the file's own ${measure === 'index' ? 'standard score' : 'total'} column "${header}" differs from the computed ${measure === 'index' ? 'standard score' : 'total'} in ${differ} of ${compared} rows (${example})${asWritten ? '; it equals the answers summed as written, with no item reversed: the platform may have reverse-scored items already (问卷星 "按分值" with 反向计分), which triage then reverses again' : ''}. Check before using the results; to be sure, export the answers as option text (按选项文本) or option numbers (按序号) and import that`,
   fileTotalExample: (where: string, file: number, computed: number) =>
     `line ${where}: ${file} in the file, ${computed} computed`,
   otherInstruments: (where: string, abbreviations: readonly string[]) =>
@@ -587,8 +594,8 @@ const zh: ImportMessages = {
     looks === 'one-based'
       ? `${abbreviation}：没有任何作答是最低选项，却有 ${rows} 个作答比最高选项大 1：文件似乎从 1 开始编码；如是，请加 --coding one-based 重新导入`
       : `${abbreviation}：没有任何作答是最高选项，却有 ${rows} 个作答比最低选项小 1：文件似乎从 0 开始编码；如是，请加 --coding zero-based 重新导入`,
-  fileTotals: (header, differ, compared, example, asWritten) =>
-    `文件自带的总分列“${header}”在 ${compared} 行中有 ${differ} 行与计算出的总分不同（${example}）${asWritten ? '；它等于按原样相加的作答、没有反向计分：平台可能已对反向题计分（问卷星“按分值”下载并设置了反向计分），triage 又反向了一次' : ''}。使用结果前请核对；稳妥的做法是按“选项文本”或“选项序号”导出作答后再导入`,
+  fileTotals: (header, differ, compared, example, asWritten, measure = 'total') =>
+    `文件自带的${measure === 'index' ? '标准分' : '总分'}列“${header}”在 ${compared} 行中有 ${differ} 行与计算出的${measure === 'index' ? '标准分' : '总分'}不同（${example}）${asWritten ? '；它等于按原样相加的作答、没有反向计分：平台可能已对反向题计分（问卷星“按分值”下载并设置了反向计分），triage 又反向了一次' : ''}。使用结果前请核对；稳妥的做法是按“选项文本”或“选项序号”导出作答后再导入`,
   fileTotalExample: (where, file, computed) => `第 ${where} 行：文件中为 ${file}，计算为 ${computed}`,
   otherInstruments: (where, abbreviations) =>
     `${where}：文件中还有 ${abbreviations.join('、')} 的列，因 --instrument 指定了其他量表而未导入`,
