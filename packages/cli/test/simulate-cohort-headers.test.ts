@@ -203,3 +203,30 @@ describe('triage simulate cohort: a config folder that cannot hold the pseudonym
     expect(r.status, r.stderr).toBe(0);
   });
 });
+
+describe('triage simulate cohort: titles, statistics rows and a header of two rows between classes', () => {
+  it('sets aside class titles and 合计 rows and skips a two-row header again, as triage import does', () => {
+    const blanks = (n: number) => Array.from({ length: n }, () => '');
+    const group = [...blanks(PERSON.length), 'PHQ-A', ...blanks(PHQA.length - 1)];
+    const names = [...PERSON, ...'123456789cd'.split('')];
+    const lines = [
+      group,
+      names,
+      ['A001', '甲', '男', '15', '1班', ...digits('00000000000')],
+      ['合计', ...blanks(PERSON.length - 1), ...digits('00000000000')],
+      ['初一(2)班', ...blanks(PERSON.length + PHQA.length - 1)],
+      group,
+      names,
+      ['B002', '乙', '女', '15', '2班', ...digits('00000000200')],
+    ];
+    const file = s.write('titled-two-rows.csv', csv(lines));
+    const { status, stderr, result } = json(file);
+    expect(status, stderr).toBe(0);
+    expect(result.counts).toEqual({ rows: 2, scored: 2, rejected: 0 });
+    expect(result.projection.cohort.levels).toMatchObject({ R3: 1 });
+    const imported = JSON.parse(runCli(['import', file, '--dry-run', '--json'], env).stdout) as {
+      counts: Record<string, number>;
+    };
+    expect(imported.counts).toMatchObject({ scored: 2, rejected: 0, summaryRows: 1, titleRows: 1, headerRows: 2 });
+  });
+});

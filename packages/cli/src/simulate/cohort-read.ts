@@ -10,7 +10,7 @@ import type { InstrumentDefinition, ScoreOptions } from '@triage/scales';
 import { CliError } from '../exit-codes.ts';
 import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from '../import/columns.ts';
 import { HeaderChanges, type HeaderReading } from '../import/header-changes.ts';
-import { headersOf, isStudentAbove } from '../import/header-row.ts';
+import { headersOf, isStudentAbove, repeatsHeaderRows } from '../import/header-row.ts';
 import { answerTexts } from '../import/header-text.ts';
 import { readFailure } from '../import/import-command.ts';
 import type { MappingFile } from '../import/mapping-file.ts';
@@ -28,6 +28,7 @@ import {
   type RowContext,
   readRow,
   type SourceRecord,
+  setAside,
 } from '../import/read-row.ts';
 import { instrumentCandidates } from '../import/run-import.ts';
 import { recognisesNothing, rowsOf, type SkippedSheet, sortHiddenSheets } from '../import/skipped-sheets.ts';
@@ -232,12 +233,14 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   const whereOf = (sheet: string | null) => (sheet === null ? options.file : `${options.file} [${sheet}]`);
   // Per sheet: the header in force (header-changes.ts), and the students' rows above its header, not read.
   const layouts = new Map<string | null, HeaderChanges>();
+  const sheetContexts = new Map<string | null, RowContext>();
   const studentsAbove = new Map<string | null, ReadonlySet<number>>();
   for (const [sheet, context] of contexts) {
     const header = headers.get(sheet);
     if (!context || !header) continue;
     const changes = new HeaderChanges((fields) => readingOf(fields, context.mapping));
     changes.start(sheet, header.fields, context);
+    sheetContexts.set(sheet, context);
     layouts.set(sheet, changes);
     const students = new Set<number>();
     for (const r of header.aboveRows ?? []) if (isStudentAbove(r, context.mapping, answers)) students.add(r.line);
@@ -281,6 +284,12 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
         notRead();
         continue;
       }
+      // A header of two rows repeated under each class: neither row is a student; the sheet's own reading is back.
+      if (header?.rows && repeatsHeaderRows(record.fields, header.rows)) {
+        const own = sheetContexts.get(sheet);
+        if (own) changes.repeated(sheet, own);
+        continue;
+      }
       // Under a header that cannot be read, no row is read: only the next header that can be is looked for.
       if (!now.ok) {
         const kind = headerKind(record.fields, now.last);
@@ -296,6 +305,9 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
         meetHeader(record, changes);
         continue;
       }
+      // A statistics row (合计, 平均分) or a class title (初一(2)班): no student, nothing to fix; set aside, as the
+      // import does, neither projected nor rejected.
+      if (!row.ok && setAside(row)) continue;
       counts.rows++;
       if (!row.ok) {
         counts.rejected++;
