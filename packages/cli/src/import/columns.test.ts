@@ -32,6 +32,24 @@ const itemsOf = (mapping: SheetMapping) =>
 const auto = { candidates: instruments, named: false };
 const named = (...definitions: InstrumentDefinition[]) => ({ candidates: definitions, named: true });
 
+// QA round 11, LOW-1: `-i scared-child` says which form; the family name heads its columns.
+describe('mapHeader: a SCARED form named with --instrument, its columns headed SCARED', () => {
+  const child = instrument('scared-child');
+  const parent = instrument('scared-parent');
+  const items = child.items.map((d) => d.id);
+  it.each(['SCARED', 'SCARED_', 'SCARED ', 'scared-'])('reads %j + item number as the named form', (prefix) => {
+    for (const form of [child, parent]) {
+      const mapping = ok(mapHeader(['学号', ...items.map((i) => `${prefix}${i}`)], named(form)));
+      expect(mapping.instruments.map((i) => i.definition.id)).toEqual([form.id]);
+      expect(itemsOf(mapping)[form.id]).toEqual(items.map((item, k) => [item, k + 1]));
+    }
+  });
+
+  it('never reads them without --instrument naming the form: SCARED alone does not say child or parent', () => {
+    expect(mapHeader(['学号', ...items.map((i) => `SCARED${i}`)], auto).ok).toBe(false);
+  });
+});
+
 describe('mapHeader: items by the instrument’s own prefix', () => {
   it.each<[string, string[], InstrumentDefinition, string[]]>([
     ['PHQA1 …', PHQA_ITEMS.map((i) => `PHQA${i}`), phqA, PHQA_ITEMS],

@@ -38,16 +38,22 @@ export function namesInstrument(
 }
 
 /**
- * The instruments whose names a header of `definition` may carry: PHQ-A is the PHQ-9 modified for adolescents, and
- * schools head its columns `PHQ9_1` … `PHQ9_c` as often as `PHQA1`.
+ * The instruments whose names a header of `definition` may carry when it is the one named: PHQ-A is the PHQ-9 modified
+ * for adolescents, and schools head its columns `PHQ9_1` … `PHQ9_c` as often as `PHQA1`; each SCARED form is headed by
+ * the family name (`SCARED1`, `SCARED_1`), which `--instrument` has said the form of.
  */
 export function adaptedForms(
   definition: Pick<InstrumentDefinition, 'id'>,
 ): readonly { readonly id: string; readonly abbreviation: string }[] {
-  return definition.id === 'phq-a' ? PHQ_A_FORMS : [];
+  return ADAPTED[definition.id] ?? [];
 }
 /** The same objects every time, so that their prefixes are made once (see `ownPrefixes`). */
-const PHQ_A_FORMS = [{ id: 'phq-9', abbreviation: 'PHQ-9' }] as const;
+const SCARED_FAMILY = [{ id: 'scared', abbreviation: 'SCARED' }] as const;
+const ADAPTED: Readonly<Record<string, readonly { readonly id: string; readonly abbreviation: string }[]>> = {
+  'phq-a': [{ id: 'phq-9', abbreviation: 'PHQ-9' }],
+  'scared-child': SCARED_FAMILY,
+  'scared-parent': SCARED_FAMILY,
+};
 
 /** The instrument a form's suicide questions belong to: PHQ-9 columns `c`, `d` are PHQ-A's supplements. */
 export const SUPPLEMENTED_BY: Readonly<Record<string, string>> = { 'phq-9': 'phq-a' };
