@@ -189,6 +189,37 @@ describe('triage import: a stacked sheet that repeats its header under each clas
     expect(results.filter((row) => row.level === 'R3').map((row) => row.student_id)).toEqual(['20253004']);
   });
 
+  // QA round 12, HIGH: the second class's header numbers its items in another order (9, 1, 2 … 8): bare numbers that
+  // read as answers. Read as a student, its class's rows were read by the first header and item 9 = 3 was lost.
+  it('reads a class under a header of bare item numbers in another order by it, in import and simulate cohort', () => {
+    const first = ['学号', '性别', '班级', ...'123456789cd'.split('').map((n) => `PHQ-A ${n}`)];
+    const reordered = ['学号', '性别', '班级', ...'912345678cd'.split('')];
+    const lines = [
+      first,
+      ['20251001', '女', '初一(1)班', ...'00000000000'.split('')],
+      ['初一(2)班', ...Array.from({ length: first.length - 1 }, () => '')],
+      reordered,
+      // Item 9 (first answer here) = 3.
+      ['20252001', '女', '初一(2)班', ...'30000000000'.split('')],
+    ];
+    const file = s.write('reordered-numbers.csv', `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`);
+    const out = join(s.dir, 'reordered-numbers');
+    const r = runCli(['import', file, '-i', 'phq-a', '--out', out, '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 3, scored: 2, rejected: 0, headerRows: 1, titleRows: 1 });
+    const results = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(results.map((row) => [row.student_id, row.level, row['phq-a_total']])).toEqual([
+      ['20251001', '', '0'],
+      ['20252001', 'R3', '3'],
+    ]);
+    const cohort = runCli(
+      ['simulate', 'cohort', '--input', file, '-i', 'phq-a', '--start', '2026-09-01', '--json'],
+      env,
+    );
+    expect(cohort.status, cohort.stderr).toBe(0);
+    expect(JSON.parse(cohort.stdout).projection.cohort.levels).toMatchObject({ R3: 1 });
+  });
+
   it('reads the rows under a header in other words (学号 … Q1 … under 学号 … 1 …) by it', () => {
     const other = ['学号', '性别', '班级', ...'123456789abcd'.split('').map((n) => `Q${n}`)];
     const student = ['20254001', '女', '初一(4)班', ...zero];

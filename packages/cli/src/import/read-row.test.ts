@@ -487,20 +487,24 @@ describe('readRow on the header row repeated mid-file', () => {
     ['a header with more columns', () => [...headerRow(), 'PHQA_a'], 'again'],
     ['a student row', () => ['2025001', '女', '13', '初一', '1班', ...itemsAs(() => '0')], undefined],
     [
-      'a student row with a header word',
-      () => ['学号', '性别', '年龄', '年级', '班级', ...itemsAs(() => '1')],
+      'a student row with a header word (学号 typed into the id box)',
+      () => ['学号', '女', '13', '初一', '1班', ...itemsAs(() => '1')],
       undefined,
     ],
+    // Person columns named, or each item cell a different item: a header whatever its items read as (QA round 12).
+    [
+      'a header of bare item numbers in another order',
+      () => ['学号', '性别', '年龄', '年级', '班级', ...itemsAs((id) => (id === '1' ? '9' : id === '9' ? '1' : id))],
+      'again',
+    ],
+    ['a header of item numbers, no other person word', () => ['学号', '', '', '', '', ...itemsAs((id) => id)], 'again'],
   ])('tells %s as readRow does, without reading it (headerKind)', (_, fields, kind) => {
     expect(headerKind(fields(), context(sheet))).toBe(kind);
   });
 
   it('keeps a student row of the wrong width a student row (IMPORT_FIELD_COUNT), whatever words it holds', () => {
     const answers = itemsAs((id) => (id === '1' ? '2' : `Q${id}`));
-    const result = readRow(
-      { line: 30, fields: ['学号', '性别', '年龄', '年级', '班级', ...answers, 'x'] },
-      context(sheet),
-    );
+    const result = readRow({ line: 30, fields: ['学号', '女', '13', '初一', '1班', ...answers, 'x'] }, context(sheet));
     expect(isHeaderAgain(result)).toBe(false);
     if (!result.ok) expect(result.issues.map((i) => i.code)).toEqual(['IMPORT_FIELD_COUNT']);
   });
@@ -515,7 +519,7 @@ describe('readRow on the header row repeated mid-file', () => {
 
   it('keeps a row with a header word but a valid answer a student row', () => {
     const answers = itemsAs((id) => (id === '1' ? '2' : `Q${id}`));
-    const result = readRow({ line: 30, fields: ['学号', '性别', '年龄', '年级', '班级', ...answers] }, context(sheet));
+    const result = readRow({ line: 30, fields: ['学号', '女', '13', '初一', '1班', ...answers] }, context(sheet));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.map((i) => i.code)).not.toContain('IMPORT_HEADER_REPEATED');
   });

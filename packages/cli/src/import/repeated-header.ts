@@ -90,3 +90,44 @@ export function holdsHeaderWords(fields: readonly string[], mapping: SheetMappin
   }
   return false;
 }
+
+/**
+ * Whether a row is a header by its person columns, whatever its item columns hold (bare numbers in another order, `9,
+ * 1, 2 …`, read as answers): `学号` in the id column, and another person column holding its own field's name (`性别` in
+ * the sex column) or item cells that are each a different item of the instruments (`9, 1, 2 … 8, c, d`). A student who
+ * typed 学号 into the id box alone stays a student. Digits first (most ids) are never a field's name: one comparison
+ * per row.
+ */
+export function namesOwnFields(fields: readonly string[], mapping: SheetMapping): boolean {
+  const id = mapping.person.studentId;
+  if (!id) return false;
+  const cell = fields[id.index] ?? '';
+  const c = cell.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return false;
+  if (cell.trim() === '' || personFieldOfHeader(cell) !== 'studentId') return false;
+  for (const [field, column] of Object.entries(mapping.person)) {
+    if (field === 'name' || field === 'studentId' || !column) continue;
+    const other = fields[column.index] ?? '';
+    if (other.trim() !== '' && personFieldOfHeader(other) === field) return true;
+  }
+  return itemNumbers(fields, mapping);
+}
+
+/**
+ * Whether each instrument's item cells are each a different item id of it (`9, 1, 2 … 8, c, d`; five items at least in
+ * all): a header's. Answers repeat: nine PHQ-A answers take at most four values.
+ */
+function itemNumbers(fields: readonly string[], mapping: SheetMapping): boolean {
+  let items = 0;
+  for (const { definition, items: columns } of mapping.instruments) {
+    const ids = new Set(definition.items.map((i) => i.id.toLowerCase()));
+    const seen = new Set<string>();
+    for (const { index } of columns) {
+      const value = (fields[index] ?? '').trim().toLowerCase();
+      if (!ids.has(value) || seen.has(value)) return false;
+      seen.add(value);
+    }
+    items += seen.size;
+  }
+  return items >= 5;
+}
