@@ -137,8 +137,10 @@ describe('triage import: faults of the input, the config folder and the work fil
   ])('says a damaged key file is damaged ($lang, exit 1), keeps it and writes nothing', ({ lang, says, fix }) => {
     const config = join(s.dir, `damaged-key-${lang}`);
     mkdirSync(config);
-    // Cut short (an odd count of hex digits) and edited: neither is a key; replacing it would change every pseudonym.
-    for (const damaged of ['0123456789abcdef0123456789abcdef0', 'not a key at all']) {
+    // Cut short (an odd count of hex digits), edited, or longer: none is the key; replacing it would change every
+    // pseudonym.
+    // Two hex digits more than a key: no longer a shorter key's or a longer one's, every pseudonym would change.
+    for (const damaged of ['0123456789abcdef0123456789abcdef0', 'not a key at all', `${'ab'.repeat(32)}ff`]) {
       writeFileSync(join(config, 'pseudonym.key'), `${damaged}\n`);
       const out = join(s.dir, `damaged-out-${lang}`);
       const r = runCli(['import', example, '--out', out, '--lang', lang, '--json'], { TRIAGE_CONFIG_DIR: config });

@@ -38,6 +38,25 @@ describe('triage import: 问卷星 skip marks', () => {
     ]);
   });
 
+  // QA round 12: a survey branch that skipped the whole screener is a student without answers, not an unknown risk.
+  it('reads a row of skip marks only as no answers (IMPORT_NO_ANSWERS), never urgent', () => {
+    const skipped = [
+      'S1',
+      '1班',
+      ...header
+        .split(',')
+        .slice(2)
+        .map(() => '-3'),
+    ].join(',');
+    const file = s.write('skip-all.csv', `${header}\r\n${skipped}\r\n${row('S2', '', '否否否否', '')}\r\n`);
+    const out = join(s.dir, 'skip-all');
+    const r = runCli(['import', file, '--out', out, '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(3);
+    const [rejected] = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect([rejected?._line, rejected?._code, rejected?._urgent]).toEqual(['2', 'IMPORT_NO_ANSWERS', '']);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 1, rejected: 1, rejectedWithRisk: 0 });
+  });
+
   it('keeps the mark as written in errors.csv when the row is rejected for something else', () => {
     const lines = [header, row('S1', '-3', '否否否否', '-3').replace(',否,否,-3', ',否,x,-3')];
     const file = s.write('skip-rejected.csv', `${lines.join('\r\n')}\r\n`);

@@ -261,8 +261,8 @@ describe('readPerson', () => {
   });
 
   describe('student id', () => {
-    it('is missing when required and blank', () => {
-      expect(readPerson(required, cells({ studentId: '  ' }))).toEqual({
+    it.each(['  ', "'", '\u2019 '])('is missing when required and blank, or an apostrophe alone (%j)', (studentId) => {
+      expect(readPerson(required, cells({ studentId }))).toEqual({
         ok: false,
         error: [{ code: 'IMPORT_ID_MISSING', field: 'studentId', expected: 'id' }],
       });
@@ -294,6 +294,7 @@ describe('readPerson', () => {
       ['2025\u00a00101\u30000001', 'a no-break and an ideographic space inside'],
       ['20250101\u200b0001', 'a zero-width space inside'],
       ["'202501010001", "Excel's apostrophe for text, typed into the cell"],
+      ['\u2019202501010001', 'the typographic apostrophe a phone types instead'],
     ])('reads %j (%s, copied from a web page) as the same id', (studentId) => {
       expect(readPerson(required, cells({ studentId }))).toMatchObject({
         ok: true,

@@ -140,7 +140,8 @@ function issue(ctx: z.RefinementCtx, code: PersonIssueCode, expected: string): t
 /** Spaces inside an id (`2025 0001`, a no-break or ideographic space, a zero-width one): typed or pasted, never meant. */
 const SPACE_INSIDE = /[\s\u200b-\u200d\u2060\ufeff]/;
 const SPACES_INSIDE = /[\s\u200b-\u200d\u2060\ufeff]+/g;
-const APOSTROPHE = 0x27;
+/** ' and the typographic ’ and ‘ a phone or a word processor puts in its place. */
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2018]);
 
 /**
  * A student id cell: the id (folded, without spaces), null when blank and not required, or what is wrong with it.
@@ -152,8 +153,9 @@ function readStudentId(
 ): string | null | { readonly code: 'IMPORT_ID_MISSING' | 'IMPORT_ID_MANGLED'; readonly expected: 'id' | 'fraction' } {
   let id = fold(value);
   if (SPACE_INSIDE.test(id)) id = id.replace(SPACES_INSIDE, '');
-  // Excel's mark for "keep as text" ('0123), typed into the cell and kept by some exports: no part of the id.
-  if (id.charCodeAt(0) === APOSTROPHE && id.length > 1) id = id.slice(1);
+  // Excel's mark for "keep as text" ('0123), typed into the cell and kept by some exports (or as ’ by a phone's
+  // keyboard): no part of the id. An apostrophe alone is no id.
+  if (APOSTROPHES.has(id.charCodeAt(0))) id = id.slice(1).trim();
   if (id === '') return required ? { code: 'IMPORT_ID_MISSING', expected: 'id' } : null;
   if (MANGLED_ID.test(id)) return { code: 'IMPORT_ID_MANGLED', expected: 'id' };
   if (FRACTION_ID.test(id)) return { code: 'IMPORT_ID_MANGLED', expected: 'fraction' };

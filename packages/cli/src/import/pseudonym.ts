@@ -33,8 +33,8 @@ export class KeyStoreError extends Error {
   }
 }
 
-/** 32 bytes or more as hex, as {@link pseudonymKey} writes them (64 digits). */
-const KEY_TEXT = /^(?:[0-9a-f]{2}){16,}$/i;
+/** 32 bytes as hex, as {@link pseudonymKey} writes them: 64 digits, no more, no fewer. */
+const KEY_TEXT = /^[0-9a-f]{64}$/i;
 
 /** A system error of the config folder as a {@link KeyStoreError}; anything else as it is. */
 function keyStoreError(dir: string, error: unknown): unknown {

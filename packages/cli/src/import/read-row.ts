@@ -217,10 +217,13 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
       issues.push({ code: i.code, expected: i.expected, ...(column ? { column } : {}) });
     }
   }
-  // Not one answer in the whole row: a student who did not take the screening, not one with unknown risk. So is a
+  // Not one answer in the whole row (blank or skip marks): a student who did not take the screening, not one with
+  // unknown risk. So is a
   // note merged across the answers (缺考), which would read as an unreadable answer in every item, and a word for
   // absence in the first answer cell with the rest blank (a CSV saved from such a sheet keeps only the first cell).
-  const blank = context.plans.every((plan) => plan.positions.every((i) => i < 0 || (fields[i] ?? '').trim() === ''));
+  const blank = context.plans.every((plan) =>
+    plan.positions.every((i) => i < 0 || unlessSkipped(fields[i] ?? '').trim() === ''),
+  );
   if (blank || onlyMergedNote(record, context.plans) || onlyAbsenceNote(fields, context.plans)) {
     if (holdsHeaderWords(fields, mapping)) return headerAgain(record);
     issues.push({ code: 'IMPORT_NO_ANSWERS', expected: '' });
