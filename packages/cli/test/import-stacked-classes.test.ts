@@ -220,6 +220,37 @@ describe('triage import: a stacked sheet that repeats its header under each clas
     expect(JSON.parse(cohort.stdout).projection.cohort.levels).toMatchObject({ R3: 1 });
   });
 
+  // QA round 12: the group row and the numbers written otherwise under each class (PHQ-A over every item, PHQ-A量表,
+  // C and D upper case, d before c): each class read by its own header, no student rejected, item d kept as d.
+  it('skips a two-row header repeated in other forms, reading each class by its own', () => {
+    const blanks = (n: number) => Array.from({ length: n }, () => '');
+    const numbers = '123456789cd'.split('');
+    const person = ['学号', '性别', '班级'];
+    const klass = (n: number, group: readonly string[], items: readonly string[], answers: string) => [
+      [`初一(${n})班`, ...blanks(person.length + items.length - 1)],
+      group,
+      [...person, ...items],
+      [`2025000${n}`, '女', `${n}班`, ...answers.split('')],
+    ];
+    const over = [...blanks(person.length), 'PHQ-A', ...blanks(numbers.length - 1)];
+    const lines = [
+      ...klass(1, over, numbers, '00000000000').slice(1),
+      ...klass(2, [...blanks(person.length), ...numbers.map(() => 'PHQ-A')], numbers, '00000000000'),
+      ...klass(3, [...blanks(person.length), 'PHQ-A量表', ...blanks(numbers.length - 1)], numbers, '00000000000'),
+      ...klass(4, over, [...numbers.slice(0, 9), 'C', 'D'], '00000000000'),
+      // d before c: this student answers d (ever attempted) yes.
+      ...klass(5, over, [...numbers.slice(0, 9), 'd', 'c'], '00000000010'),
+    ];
+    const file = s.write('two-row-forms.csv', `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`);
+    const out = join(s.dir, 'two-row-forms');
+    const r = runCli(['import', file, '--out', out, '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 5, rejected: 0, titleRows: 4 });
+    const results = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(results.filter((row) => row.level === 'R3').map((row) => row.student_id)).toEqual(['20250005']);
+    expect(results.find((row) => row.student_id === '20250005')?.['phq-a_flags']).toContain('suicide-attempt');
+  });
+
   it('reads the rows under a header in other words (学号 … Q1 … under 学号 … 1 …) by it', () => {
     const other = ['学号', '性别', '班级', ...'123456789abcd'.split('').map((n) => `Q${n}`)];
     const student = ['20254001', '女', '初一(4)班', ...zero];

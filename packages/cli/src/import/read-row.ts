@@ -13,7 +13,7 @@ import { type CodingSigns, codingSigns, noteCoding } from './coding-signs.ts';
 import type { Column, SheetMapping } from './columns.ts';
 import { isClassHeading, isTitleRow, onlyAbsenceNote, onlyMergedNote } from './merged-row.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
-import { holdsHeaderWords, namesOwnFields, repeatsEveryHeader, repeatsHeader } from './repeated-header.ts';
+import { holdsHeaderWords, isGroupRow, namesOwnFields, repeatsEveryHeader, repeatsHeader } from './repeated-header.ts';
 import { decide, type RowDecisions } from './row-decisions.ts';
 import { type InstrumentScore, type SharedResults, sameResult } from './shared-results.ts';
 import { isStatisticsRow } from './statistics-row.ts';
@@ -178,6 +178,8 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   // The header again (classes or files pasted one under the other): skipped when it is the one in force in every mapped
   // column, else a header to map (see isHeaderAgain). Before the width: a class's header may have more columns.
   if (repeatsHeader(fields, mapping)) return sameHeader(fields, context) ? headerRow(record) : headerAgain(record);
+  // The group row of a header of two rows again (PHQ-A over the items, however written): no student, skipped.
+  if (isGroupRow(fields, mapping)) return headerRow(record);
   // Its person columns named as a header names them (学号 in the id column): a header in another layout, whatever its
   // item columns hold (bare numbers in another order read as answers, and a positive item 9 would be lost).
   if (namesOwnFields(fields, mapping)) return headerAgain(record);

@@ -1,4 +1,6 @@
+import { normalizeHeader } from '../responses/item-columns.ts';
 import { type Column, itemOfHeader, type SheetMapping } from './columns.ts';
+import { namesInstrument } from './instrument-names.ts';
 import { personFieldOfHeader } from './person-header.ts';
 
 /*
@@ -130,4 +132,25 @@ function itemNumbers(fields: readonly string[], mapping: SheetMapping): boolean 
     items += seen.size;
   }
   return items >= 5;
+}
+
+/**
+ * Whether a row is the group row of a header of two rows again, however written: no person cell, and every cell that
+ * holds something names one of the instruments (`PHQ-A` over the first item or over each, `PHQ-A量表`). Rows with an id
+ * (almost all) stop at the first comparison.
+ */
+export function isGroupRow(fields: readonly string[], mapping: SheetMapping): boolean {
+  const id = mapping.person.studentId;
+  if (id && (fields[id.index] ?? '').trim() !== '') return false;
+  for (const column of Object.values(mapping.person)) {
+    if (column && (fields[column.index] ?? '').trim() !== '') return false;
+  }
+  let named = 0;
+  for (const cell of fields) {
+    if (cell.trim() === '') continue;
+    const folded = normalizeHeader(cell);
+    if (!mapping.instruments.some(({ definition }) => namesInstrument(folded, definition))) return false;
+    named++;
+  }
+  return named > 0;
 }
