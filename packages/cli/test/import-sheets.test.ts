@@ -250,6 +250,23 @@ describe('triage import: the sheets of one workbook', () => {
       expect(named.stderr).not.toContain('not read');
     });
 
+    // QA round 12: a hidden sheet like a visible sheet that is not read (other instruments than the first) was said to be
+    // read as a class, then not read.
+    it('leaves unread a hidden sheet with the instruments of a visible sheet that is not read, and says so once', async () => {
+      const gadOnly = HEADER.filter((h) => !h.startsWith('PHQA'));
+      const gadRows = (from: number) =>
+        ROWS.slice(from, from + 2).map((row) => gadOnly.map((h) => row[HEADER.indexOf(h)] ?? ''));
+      const file = await book('hidden-like-unread.xlsx', [
+        { name: '初一(1)班', data: data([HEADER, ...ROWS.slice(0, 3)]) },
+        { name: '初一(2)班', data: data([gadOnly, ...gadRows(10)]) },
+        { name: '初一(3)班', data: data([gadOnly, ...gadRows(20)]), state: 'hidden' },
+      ]);
+      const r = run(['import', file, '--out', join(s.dir, 'hidden-like-unread'), '--json']);
+      expect(r.stderr).not.toContain('"初一(3)班" is hidden in the workbook but read as a class');
+      expect(r.stderr).toContain('sheet "初一(3)班" (3 rows) not read: the workbook hides it');
+      expect(JSON.parse(r.stdout).source.skipped).toEqual([{ sheet: '初一(3)班', rows: 3, reason: 'hidden' }]);
+    });
+
     it('instructions beside a hidden class: nothing is skipped silently, the mapping problem is said', async () => {
       const file = await book('only-hidden.xlsx', [
         instructions,

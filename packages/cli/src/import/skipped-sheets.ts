@@ -82,7 +82,9 @@ export async function sortHiddenSheets(
     source.hidden.filter((sheet) => {
       const header = found.get(sheet);
       const ids = header && options.instrumentsOf(header.fields, header.grouped);
-      return ids !== undefined && visible.some((v) => same(v, ids));
+      // The first mapped sheet's instruments: only sheets that hold them are read (another visible sheet's may not be).
+      const first = visible[0];
+      return ids !== undefined && first !== undefined && same(first, ids);
     }),
   );
   const all = new Map([...headers, ...found]);
