@@ -48,3 +48,47 @@ describe("triage import: the file's own standard score column (SDS 标准分)", 
     expect(r.stderr).not.toMatch(/total column|standard score column/);
   });
 });
+
+describe('triage import: two total columns in one sheet (粗分 and 标准分, 总分 and 标准分)', () => {
+  const s = scratch();
+  afterAll(() => s.done());
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  // The usual 问卷星 / 测评系统 layout: a raw total and a standard score, both computed by the platform.
+  const importFile = (name: string, headers: readonly [string, string], rows: readonly string[]) => {
+    const file = s.write(name, `学号,${items},${headers.join(',')}\n${rows.join('\n')}\n`);
+    return runCli(['import', file, '--out', join(s.dir, `${name}.out`), '--no-input'], env);
+  };
+
+  it.each([
+    ['总分', '标准分'],
+    ['粗分', '标准分'],
+    ['标准分', '粗分'],
+  ] as const)('%s and %s both warn when the file was downloaded 按分值', (a, b) => {
+    // Line 2 reversed twice (59 and 74 in the file; 29 and 36 computed); line 3 option numbers, both right.
+    const row = (answers: string, total: number, index: number) =>
+      `${answers},${[a, b].map((h) => (h === '标准分' ? index : total)).join(',')}`;
+    const r = importFile(
+      `both-${a}-${b}.csv`,
+      [a, b],
+      [`20250001,${row(asScored, 59, 74)}`, `20250002,${row(asNumbered, 59, 74)}`],
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(
+      `the file's own standard score column "标准分" differs from the computed standard score in 1 of 2 rows (line 2: 74 in the file, 36 computed); it equals the answers summed as written, with no item reversed`,
+    );
+    const total = a === '标准分' ? b : a;
+    expect(r.stderr).toContain(
+      `"${total}" differs from the computed total in 1 of 2 rows (line 2: 59 in the file, 29 computed)`,
+    );
+  });
+
+  it('says nothing when both columns agree with the computed scores', () => {
+    const r = importFile(
+      'both-agree.csv',
+      ['总分', '标准分'],
+      [`20250002,${asNumbered},59,74`, `20250003,${asNumbered},59,73`],
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/total column|standard score column/);
+  });
+});

@@ -1,6 +1,8 @@
-import { getInstrument, type InstrumentDefinition } from '@triage/scales';
+import { getInstrument, type InstrumentDefinition, instruments } from '@triage/scales';
 import { describe, expect, it } from 'vitest';
-import { sameIndex, totalColumn } from './file-totals.ts';
+import { mapHeader } from './columns.ts';
+import { FileTotals, sameIndex, totalColumn } from './file-totals.ts';
+import { instrumentPlans } from './read-row.ts';
 
 const sds = getInstrument('sds') as InstrumentDefinition;
 const sas = getInstrument('sas') as InstrumentDefinition;
@@ -48,5 +50,46 @@ describe('sameIndex (a file standard score against total × 1.25)', () => {
     [49, 40 * 1.25, false],
   ])('%s for %s → %s', (file, exact, same) => {
     expect(sameIndex(file, exact)).toBe(same);
+  });
+});
+
+describe('FileTotals.of (every total column of a sheet)', () => {
+  const sdsItems = Array.from({ length: 20 }, (_, i) => `SDS${i + 1}`);
+  const columns = (headers: readonly string[]) => {
+    const mapped = mapHeader(['学号', ...sdsItems, ...headers], { candidates: instruments, named: false });
+    if (!mapped.ok) throw new Error('no mapping');
+    const totals = FileTotals.of(
+      mapped.value,
+      instrumentPlans(mapped.value, {}, () => false),
+    );
+    return totals?.found().map((t) => [t.header, t.measure]);
+  };
+
+  it.each<[string[], [string, string][] | undefined]>([
+    [
+      ['总分', '标准分'],
+      [
+        ['总分', 'total'],
+        ['标准分', 'index'],
+      ],
+    ],
+    [
+      ['粗分', '标准分'],
+      [
+        ['粗分', 'total'],
+        ['标准分', 'index'],
+      ],
+    ],
+    [
+      ['标准分', '粗分'],
+      [
+        ['标准分', 'index'],
+        ['粗分', 'total'],
+      ],
+    ],
+    [['标准分'], [['标准分', 'index']]],
+    [['备注'], undefined],
+  ])('%j → %j', (headers, found) => {
+    expect(columns(headers)).toEqual(found);
   });
 });

@@ -71,33 +71,29 @@ export interface TotalsFound {
   readonly first?: { readonly where: string; readonly file: number; readonly computed: number };
 }
 
-/** Compares one sheet's total column, if it has one, with each scored row's totals. */
-export class FileTotals {
+/** Compares one total column with each scored row's totals. */
+class ColumnTotals {
   private compared = 0;
   private differ = 0;
   private summedAsWritten = 0;
   private first: TotalsFound['first'];
 
-  private constructor(
+  constructor(
     private readonly total: TotalColumn,
     private readonly plans: readonly InstrumentPlan[],
   ) {}
 
   /**
-   * The check for a sheet, or undefined when it has no total column (or more than one: which is which?). A standard
-   * score column (标准分) is compared for one instrument that has a standard score: the one it names, or the only one.
+   * The check for one column, or undefined when it has nothing to be compared with. A standard score column (标准分)
+   * is compared for one instrument that has a standard score: the one it names, or the only one.
    */
-  static of(mapping: SheetMapping, plans: readonly InstrumentPlan[]): FileTotals | undefined {
-    const instruments = mapping.instruments.map((i) => i.definition);
-    const found = mapping.ignored.flatMap((c) => totalColumn(c, instruments) ?? []);
-    if (found.length !== 1) return undefined;
-    const total = found[0] as TotalColumn;
+  static of(total: TotalColumn, plans: readonly InstrumentPlan[]): ColumnTotals | undefined {
     const named = total.instrument ? plans.filter((p) => p.definition === total.instrument) : plans;
     if (total.measure === 'index') {
       const indexed = named.filter((p) => p.definition.index !== undefined);
-      return indexed.length === 1 ? new FileTotals(total, indexed) : undefined;
+      return indexed.length === 1 ? new ColumnTotals(total, indexed) : undefined;
     }
-    return named.length === 0 ? undefined : new FileTotals(total, named);
+    return named.length === 0 ? undefined : new ColumnTotals(total, named);
   }
 
   check(row: RowResult, where: string): void {
@@ -158,5 +154,32 @@ export class FileTotals {
       }
     }
     return sum;
+  }
+}
+
+/**
+ * Compares each of a sheet's total columns, each with its own measure: 问卷星 and 测评系统 downloads often carry two
+ * (粗分 and 标准分, 总分 and 标准分), and a download reversed twice differs in both.
+ */
+export class FileTotals {
+  private constructor(private readonly columns: readonly ColumnTotals[]) {}
+
+  /** The checks for a sheet, or undefined when none of its columns is a total that can be compared. */
+  static of(mapping: SheetMapping, plans: readonly InstrumentPlan[]): FileTotals | undefined {
+    const instruments = mapping.instruments.map((i) => i.definition);
+    const columns = mapping.ignored.flatMap((c) => {
+      const total = totalColumn(c, instruments);
+      return (total && ColumnTotals.of(total, plans)) ?? [];
+    });
+    return columns.length === 0 ? undefined : new FileTotals(columns);
+  }
+
+  check(row: RowResult, where: string): void {
+    for (const column of this.columns) column.check(row, where);
+  }
+
+  /** One finding per total column, in the sheet's column order. */
+  found(): TotalsFound[] {
+    return this.columns.map((c) => c.found());
   }
 }

@@ -155,7 +155,7 @@ export interface ImportOutcome {
   readonly ruleSetRef: { readonly id: string; readonly version: string; readonly hash: string };
   /** Per instrument: the answers look coded one lower or one higher than the instrument's own coding. */
   readonly codingHints: readonly CodingHint[];
-  /** Sheets with the platform's own total column, compared with the computed totals (file-totals.ts). */
+  /** The platform's own total and standard score columns, each compared with the computed scores (file-totals.ts). */
   readonly fileTotals: readonly TotalsFound[];
   readonly resumedAfter: number;
   readonly files: readonly string[];
@@ -669,7 +669,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       ruleSetRef: compiled.ref,
       // Only where the answers are read in the instrument's own coding: `--coding` says how they are coded.
       codingHints: (options.score.coding ?? 'native') === 'native' ? codingHints(contexts.map((c) => c.plans)) : [],
-      fileTotals: [...totals.values()].map((t) => t.found()),
+      fileTotals: [...totals.values()].flatMap((t) => t.found()),
       resumedAfter: skip,
       files: written.map((name) => join(options.out, name)),
     };
