@@ -59,6 +59,41 @@ describe('triage import: grades written in several ways', () => {
     expect(html).not.toContain('七年级 初一(1)班');
   });
 
+  it('counts a class written 1班, 1, 初一(1)班, 七年级(1)班, 初一1班 and 七年级1班 as one class; warns of 初一1班 under 初二', () => {
+    const items = Array.from({ length: 7 }, (_, i) => `GAD-7 ${i + 1}`).join(',');
+    const spellings = ['1班', '1', '初一(1)班', '七年级(1)班', '初一1班', '七年级1班'];
+    const grades = ['七年级', '初一', '7', 'Grade 7'];
+    const rows = Array.from({ length: 24 }, (_, i) => {
+      const klass = i < 12 ? spellings[i % 6] : ['2班', '（２）班', '初一2班'][i % 3];
+      return `2025${String(i).padStart(4, '0')},${grades[i % 4]},${klass},3,3,3,3,0,0,0`;
+    });
+    rows.push('20259998,初二,初一1班,3,3,3,3,0,0,0', '20259999,初二,1班,3,3,3,3,0,0,0');
+    const file = s.write('g6.csv', `学号,年级,班级,${items}\n${rows.join('\n')}\n`);
+    const run = (lang: string) =>
+      // --min-cell 1: every count shown, so that the test sees the rows counted.
+      runCli(['import', file, '--out', join(s.dir, `g6-${lang}`), '--no-input', '--lang', lang, '--min-cell', '1'], {
+        TRIAGE_CONFIG_DIR: join(s.dir, 'config'),
+      });
+    const r = run('en');
+    expect(r.status).toBe(0);
+    const table = r.stdout.slice(r.stdout.indexOf('By class'), r.stdout.indexOf('No student at R3'));
+    const classes = table
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => [/^(.*?)\s{2,}/.exec(line)?.[1], line.trim().split(/\s+/).at(-1)]);
+    expect(classes).toEqual([
+      ['七年级 1班', '12'],
+      ['七年级 2班', '12'],
+      ['初二 1班', '1'],
+      ['初二 初一1班', '1'],
+    ]);
+    expect(r.stderr).toContain(
+      'Warning: 1 row has a class that names another grade than the grade column ("初一1班" under 初二): counted as a class of its own under 初二',
+    );
+    expect(run('zh').stderr).toContain('有 1 行的班级名写的是另一个年级（“初一1班”在 初二 下）');
+  });
+
   it('names the class in the follow-up list as the tables do: 初一(1)班, not 七年级 初一(1)班', () => {
     const items = Array.from({ length: 9 }, (_, i) => `PHQ-9 ${i + 1}`).join(',');
     const file = s.write('follow.csv', `学号,年级,班级,${items}\n20250001,七年级,初一(1)班,0,0,0,0,0,0,0,0,1\n`);

@@ -146,3 +146,82 @@ describe('groupTables: one row per class within its school year', () => {
     expect(tally.followUp().map((f) => [f.grade, f.class])).toEqual([['七年级', '初一(1)班']]);
   });
 });
+
+describe('groupTables: one row per class number within its school year', () => {
+  const spellings = ['1班', '1', '初一(1)班', '七年级(1)班', '初一1班', '七年级1班'];
+  /** `count` students of year 7, grade and class spelled differently row by row. */
+  const class1 = (count: number, level?: Level): Student[] =>
+    Array.from({ length: count }, (_, i) => ({
+      grade: ['七年级', '初一', '7', 'Grade 7'][i % 4] ?? null,
+      class: spellings[i % spellings.length] ?? null,
+      ...(level ? { level } : {}),
+    }));
+
+  it('counts 1班, 1, 初一(1)班, 七年级(1)班, 初一1班 and 七年级1班 as one class, named as first written', () => {
+    const { byGrade, byClass } = groupTables(tallyOf(class1(12)), 5, 'zh');
+    expect(totals(byGrade)).toEqual([['七年级', 12]]);
+    expect(totals(byClass)).toEqual([['七年级 1班', 12]]);
+  });
+
+  it('shows a class first written with its grade as written (初一(1)班)', () => {
+    const tally = tallyOf([{ grade: '初一', class: '初一(1)班' }, ...class1(6)]);
+    expect(totals(groupTables(tally, 5, 'zh').byClass)).toEqual([['初一(1)班', 7]]);
+  });
+
+  it('keeps names that are not a class number as written: 7-1, 实验班, A班', () => {
+    const tally = tallyOf([
+      ...alternating(['七年级'], '7-1', 5),
+      ...alternating(['初一'], '实验班', 5),
+      ...alternating(['七年级'], 'A班', 5),
+      ...alternating(['初一'], '(1)班', 5),
+    ]);
+    expect(totals(groupTables(tally, 5, 'zh').byClass)).toEqual([
+      ['七年级 (1)班', 5],
+      ['七年级 7-1', 5],
+      ['七年级 实验班', 5],
+      ['七年级 A班', 5],
+    ]);
+  });
+
+  it('keeps apart a class that names another grade than its row (初一1班 under 初二) and counts those rows', () => {
+    const tally = tallyOf([
+      ...alternating(['初二'], '1班', 5),
+      ...alternating(['初二'], '初一1班', 2),
+      ...alternating(['初一'], '初一1班', 5),
+    ]);
+    expect(totals(groupTables(tally, 1, 'zh').byClass)).toEqual([
+      ['初一1班', 5],
+      ['初二 1班', 5],
+      ['初二 初一1班', 2],
+    ]);
+    expect(tally.otherYearClasses).toEqual({ count: 2, grade: '初二', class: '初一1班' });
+    expect(tallyOf(class1(6)).otherYearClasses).toBeNull();
+  });
+
+  it('suppresses as if every row spelled the class one way', () => {
+    const students = (level: Level, count: number) => class1(count, level);
+    const mixed = groupTables(tallyOf([...students('R2', 6), ...students('R3', 2)]), 5, 'zh');
+    const one = groupTables(
+      tallyOf([
+        ...alternating(['七年级'], '1班', 6),
+        ...alternating(['七年级'], '1班', 2).map((s) => ({ ...s, level: 'R3' as const })),
+      ]),
+      5,
+      'zh',
+    );
+    expect(mixed).toEqual(one);
+    expect(mixed.byClass.map((r) => r.total)).toEqual([8]);
+  });
+
+  it('lists a student to follow up under the class as the tables name it', () => {
+    const tally = tallyOf([
+      { grade: '初一', class: '初一(1)班' },
+      { grade: '七年级', class: '1', level: 'R3' },
+      { grade: '初一', class: '七年级1班', level: 'R4' },
+    ]);
+    expect(tally.followUp().map((f) => [f.grade, f.class])).toEqual([
+      ['初一', '初一(1)班'],
+      ['初一', '初一(1)班'],
+    ]);
+  });
+});

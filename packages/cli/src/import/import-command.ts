@@ -485,6 +485,8 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
     [...classes.keys()].flatMap((name) => DATE_AS_CLASS.exec(name)?.[1] ?? []),
   );
   if (dated[0] !== undefined) warnings.push(text.classesAsDates(dated.length, dated[0]));
+  const otherYear = outcome.tally.otherYearClasses;
+  if (otherYear) warnings.push(text.classOtherGrade(otherYear.count, otherYear.class, otherYear.grade));
   if (outcome.withheldRows > 0) warnings.push(text.withheldRows(outcome.withheldRows));
   if (outcome.rejectedWithRisk > 0) warnings.push(text.riskInRejected(outcome.rejectedWithRisk));
   if (outcome.undecided > 0) warnings.push(text.undecided(outcome.undecided));

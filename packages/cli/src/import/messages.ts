@@ -267,6 +267,8 @@ const en = {
     measure: 'total' | 'index' = 'total',
   ) =>
     `the file's own ${measure === 'index' ? 'standard score' : 'total'} column "${header}" differs from the computed ${measure === 'index' ? 'standard score' : 'total'} in ${differ} of ${compared} rows (${example})${asWritten ? '; it equals the answers summed as written, with no item reversed: the platform may have reverse-scored items already (问卷星 "按分值" with 反向计分), which triage then reverses again' : ''}. Check before using the results; to be sure, export the answers as option text (按选项文本) or option numbers (按序号) and import that`,
+  classOtherGrade: (rows: number, klass: string, grade: string) =>
+    `${rows} row${rows === 1 ? ' has' : 's have'} a class that names another grade than the grade column ("${klass}" under ${grade}): counted as a class of its own under ${grade}, not with the class of that number; check the grade and class columns`,
   fileTotalExample: (where: string, file: number, computed: number) =>
     `line ${where}: ${file} in the file, ${computed} computed`,
   otherInstruments: (where: string, abbreviations: readonly string[]) =>
@@ -596,6 +598,8 @@ const zh: ImportMessages = {
       : `${abbreviation}：没有任何作答是最高选项，却有 ${rows} 个作答比最低选项小 1：文件似乎从 0 开始编码；如是，请加 --coding zero-based 重新导入`,
   fileTotals: (header, differ, compared, example, asWritten, measure = 'total') =>
     `文件自带的${measure === 'index' ? '标准分' : '总分'}列“${header}”在 ${compared} 行中有 ${differ} 行与计算出的${measure === 'index' ? '标准分' : '总分'}不同（${example}）${asWritten ? '；它等于按原样相加的作答、没有反向计分：平台可能已对反向题计分（问卷星“按分值”下载并设置了反向计分），triage 又反向了一次' : ''}。使用结果前请核对；稳妥的做法是按“选项文本”或“选项序号”导出作答后再导入`,
+  classOtherGrade: (rows, klass, grade) =>
+    `有 ${rows} 行的班级名写的是另一个年级（“${klass}”在 ${grade} 下）：在 ${grade} 下单独算作一个班，不与同号的班合并；请核对年级列和班级列`,
   fileTotalExample: (where, file, computed) => `第 ${where} 行：文件中为 ${file}，计算为 ${computed}`,
   otherInstruments: (where, abbreviations) =>
     `${where}：文件中还有 ${abbreviations.join('、')} 的列，因 --instrument 指定了其他量表而未导入`,

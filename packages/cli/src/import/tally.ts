@@ -1,5 +1,6 @@
 import type { Decision, Level } from '@triage/core';
 import { getInstrument, type ScoreValue } from '@triage/scales';
+import { classNumber } from './class-number.ts';
 import { gradeYearOf } from './person.ts';
 import type { RowResult } from './read-row.ts';
 
@@ -34,6 +35,16 @@ export interface FollowUp {
 /** How many follow-up entries are kept for the terminal and the report; results.csv has them all. */
 const FOLLOW_UP_KEPT = 5000;
 
+/** A class of the by-class table. */
+interface ClassEntry {
+  /** As the table names it. */
+  readonly label: string;
+  /** The class name as first written. */
+  readonly spelling: string;
+  /** Its name says another school year than its rows' grade. */
+  readonly otherYear: boolean;
+}
+
 /** Counts of an import as it goes: memory bounded by groups and the kept follow-up list, not by rows. */
 export class Tally {
   readonly levels: number[] = LEVEL_COLUMNS.map(() => 0);
@@ -54,22 +65,38 @@ export class Tally {
     return grade;
   }
 
-  /** Class labels by school year (or grade text) and class, worked out once per class. */
-  private readonly classLabels = new Map<string, string>();
+  /** Each class name as written, by school year (or grade text): the class it is counted in. */
+  private readonly classNames = new Map<string, ClassEntry>();
+  /** Classes by school year (or grade text) and class number: `1班`, `1` and `初一(1)班` in year 7 are one. */
+  private readonly numberedClasses = new Map<string, ClassEntry>();
+  /** Rows whose class names another school year than their grade (初一1班 in a row of 初二), and the first such. */
+  otherYearClasses: { count: number; grade: string; class: string } | null = null;
 
   /**
-   * A class as the by-class table names it: with its grade before it (classes are numbered within a grade: 3班 in every
-   * grade), unless the class name already says the grade in any spelling (初一(1)班 under 七年级). Decided by the
-   * grade's school year, not the row's spelling, so rows of one class written 七年级 and 初一 are one class.
+   * The class a row is counted in. A class named by its number (`1班`, `1`, `(1)班`, or after a spelling of its own
+   * grade: `初一(1)班`, `七年级1班`) is one class within its school year, named as first written; any other name is a
+   * class of its own. Labelled with its grade before it (classes are numbered within a grade: 3班 in every grade),
+   * unless the name already says the grade in any spelling (初一(1)班 under 七年级).
    */
-  private classLabel(klass: string, gradeKey: string, year: number | null): string {
-    const key = `${year ?? gradeKey}\u0000${klass}`;
-    let label = this.classLabels.get(key);
-    if (label === undefined) {
-      label = namesGrade(klass, gradeKey, year) ? klass : `${gradeKey} ${klass}`;
-      this.classLabels.set(key, label);
-    }
-    return label;
+  private classOf(klass: string, gradeKey: string, year: number | null): ClassEntry {
+    const group = `${year ?? gradeKey}\u0000`;
+    let entry = this.classNames.get(group + klass);
+    if (entry !== undefined) return entry;
+    const named = (): ClassEntry => ({
+      label: namesGrade(klass, gradeKey, year) ? klass : `${gradeKey} ${klass}`,
+      spelling: klass,
+      otherYear: false,
+    });
+    const number = classNumber(klass, gradeKey, year);
+    if (number.kind === 'number') {
+      entry = this.numberedClasses.get(`${group}#${number.n}`);
+      if (entry === undefined) {
+        entry = named();
+        this.numberedClasses.set(`${group}#${number.n}`, entry);
+      }
+    } else entry = { ...named(), otherYear: number.kind === 'other-year' };
+    this.classNames.set(group + klass, entry);
+    return entry;
   }
 
   /** Whether a row decided at `level` goes into the follow-up list (R4 or R3, while the list has room). */
@@ -89,13 +116,13 @@ export class Tally {
       classes = new Map();
       this.byGradeAndClass.set(gradeKey, classes);
     }
-    const classKey =
-      klass === null
-        ? (row.record.sheet ?? `${gradeKey} —`)
-        : grade === null
-          ? klass
-          : this.classLabel(klass, gradeKey, row.person.gradeYear);
+    const entry = klass === null || grade === null ? null : this.classOf(klass, gradeKey, row.person.gradeYear);
+    const classKey = entry?.label ?? klass ?? row.record.sheet ?? `${gradeKey} —`;
     bump(classes, classKey, column);
+    if (entry?.otherYear && klass !== null) {
+      this.otherYearClasses ??= { count: 0, grade: gradeKey, class: klass };
+      this.otherYearClasses.count++;
+    }
     if (column > 1) return;
     this.followUpTotal++;
     const list = this.urgent[column] as FollowUp[];
@@ -106,7 +133,8 @@ export class Tally {
       line: row.record.line,
       // The grade as the tables name it, so that a student is found under their grade's row.
       grade: grade === null ? null : gradeKey,
-      class: klass,
+      // The class as the tables name it: a row written `1` of the class first written 初一(1)班 is listed under 初一(1)班.
+      class: entry?.spelling ?? klass,
       level: column,
       scores: row.scores.map((s) => shownScore(s.value)),
       decision: row.decision,

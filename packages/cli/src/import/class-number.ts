@@ -1,0 +1,48 @@
+import { gradeYearOf } from './person.ts';
+
+const CN_CLASS_NUMBERS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+};
+
+/** `[grade](1)班`: a grade prefix, an optional bracket, a class number (1–99 or 一…十二), an optional 班. */
+const NUMBERED_CLASS = /^(.*?)[([【〔]?(\d{1,2}|十[一二]?|[一二三四五六七八九])[)\]】〕]?班?$/;
+
+/** What a class name says about its class number within its grade. */
+export type ClassNumber =
+  /** The class numbered `n` of the row's own grade: `1班`, `1`, `(1)班`, `初一(1)班` or `七年级1班` in year 7. */
+  | { readonly kind: 'number'; readonly n: number }
+  /** A number after a grade prefix that names another school year (`初一1班` in a row of 初二): kept apart. */
+  | { readonly kind: 'other-year'; readonly year: number }
+  /** Not a class number (`7-1`, `实验班`, `A班`, `701班`): the class is named as written. */
+  | { readonly kind: 'name' };
+
+/**
+ * The class number a class name gives within its grade, so that one class written `1班`, `1`, `初一(1)班` and `七年级1班`
+ * is one class. A prefix counts as a grade when it is the grade as written or names the grade's school year; a number
+ * alone (`7` of `701班`) is not taken for a grade.
+ */
+export function classNumber(klass: string, grade: string, year: number | null): ClassNumber {
+  // Full-width digits and brackets (１, （）) as ASCII.
+  const m = NUMBERED_CLASS.exec(klass.normalize('NFKC').replace(/\s+/g, ''));
+  if (!m) return { kind: 'name' };
+  const prefix = m[1] ?? '';
+  const digits = m[2] ?? '';
+  const n = CN_CLASS_NUMBERS[digits] ?? Number(digits);
+  if (n < 1) return { kind: 'name' };
+  if (prefix === '' || prefix === grade.normalize('NFKC').replace(/\s+/g, '')) return { kind: 'number', n };
+  if (/^\d+$/.test(prefix)) return { kind: 'name' };
+  const prefixYear = gradeYearOf(prefix);
+  if (prefixYear === null) return { kind: 'name' };
+  return prefixYear === year ? { kind: 'number', n } : { kind: 'other-year', year: prefixYear };
+}
