@@ -238,6 +238,14 @@ describe('readPerson', () => {
       ['15 years', 15],
       ['15y', 15],
       [' 15 ', 15],
+      // Chinese numerals, as typed into a free-text field (QA round 11).
+      ['十三岁', 13],
+      ['十三', 13],
+      ['九岁', 9],
+      ['十岁', 10],
+      ['二十', 20],
+      ['二十一周岁', 21],
+      ['十七歲', 17],
       [String(AGE_RANGE.min), AGE_RANGE.min],
       [String(AGE_RANGE.max), AGE_RANGE.max],
       ['', null],
@@ -245,19 +253,22 @@ describe('readPerson', () => {
       expect(readPerson(optional, cells({ age }))).toMatchObject({ ok: true, value: { age: value } });
     });
 
-    it.each(['5', '26', '0', '2009', '150岁'])('%j is out of range', (age) => {
+    it.each(['5', '26', '0', '2009', '150岁', '三十岁', '五'])('%j is out of range', (age) => {
       expect(readPerson(optional, cells({ age }))).toEqual({
         ok: false,
         error: [{ code: 'IMPORT_AGE_RANGE', field: 'age', expected: range }],
       });
     });
 
-    it.each(['abc', '十四', '14.5', '-14', '14,0', '1e1', '14岁半', '12-13'])('%j is not an age', (age) => {
-      expect(readPerson(optional, cells({ age }))).toEqual({
-        ok: false,
-        error: [{ code: 'IMPORT_AGE_INVALID', field: 'age', expected: range }],
-      });
-    });
+    it.each(['abc', '十四五', '百', '14.5', '-14', '14,0', '1e1', '14岁半', '12-13', '十三四'])(
+      '%j is not an age',
+      (age) => {
+        expect(readPerson(optional, cells({ age }))).toEqual({
+          ok: false,
+          error: [{ code: 'IMPORT_AGE_INVALID', field: 'age', expected: range }],
+        });
+      },
+    );
   });
 
   describe('student id', () => {

@@ -85,6 +85,15 @@ function fold(value: string): string {
   return PRINTABLE_ASCII.test(value) ? value.trim() : value.normalize('NFKC').replace(EDGES, '');
 }
 
+/** An age written in Chinese numerals, as typed into a free-text field: 十三 → 13, 九 → 9, 二十 → 20, 二十一 → 21. */
+function chineseAge(text: string): number | undefined {
+  const m = /^([二三四五六七八九]?)(十)?([一二三四五六七八九]?)$/.exec(text);
+  if (!m || text === '') return undefined;
+  const [, tens = '', ten, ones = ''] = m;
+  if (!ten) return text.length === 1 ? CN_DIGITS[text] : undefined;
+  return (tens === '' ? 1 : (CN_DIGITS[tens] ?? 0)) * 10 + (ones === '' ? 0 : (CN_DIGITS[ones] ?? 0));
+}
+
 function cnNumber(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
   if (text === '十一') return 11;
@@ -186,7 +195,7 @@ export function personSchema(options: {
   const age = z.string().transform((v, ctx) => {
     const a = simplifiedHan(fold(v)).replace(/\s*(岁|周岁|years?|y)$/i, '');
     if (a === '') return null;
-    const n = /^\d+(\.0+)?$/.test(a) ? Number.parseInt(a, 10) : Number.NaN;
+    const n = /^\d+(\.0+)?$/.test(a) ? Number.parseInt(a, 10) : (chineseAge(a) ?? Number.NaN);
     if (Number.isNaN(n)) return issue(ctx, 'IMPORT_AGE_INVALID', `${AGE_RANGE.min}–${AGE_RANGE.max}`);
     if (n < AGE_RANGE.min || n > AGE_RANGE.max)
       return issue(ctx, 'IMPORT_AGE_RANGE', `${AGE_RANGE.min}–${AGE_RANGE.max}`);
