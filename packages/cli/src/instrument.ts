@@ -30,3 +30,13 @@ export function findInstrument(scales: Scales, id: string, text: Messages): Inst
   }
   return definition;
 }
+
+/** The instruments `--instrument` names, each once (`-i "gad-7, gad-7"` is GAD-7), in the order first named. */
+export function findInstruments(scales: Scales, ids: readonly string[], text: Messages): InstrumentDefinition[] {
+  const found = new Map<string, InstrumentDefinition>();
+  for (const id of ids) {
+    const definition = findInstrument(scales, id.trim(), text);
+    if (!found.has(definition.id)) found.set(definition.id, definition);
+  }
+  return [...found.values()];
+}

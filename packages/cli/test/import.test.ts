@@ -492,6 +492,12 @@ describe('triage import', () => {
       expect(existsSync(out)).toBe(false);
     });
 
+    it('reads an instrument named twice with --instrument once (-i "phq-a, gad-7, gad-7")', () => {
+      const r = run(['import', join(examples, 'class-40.en.csv'), '-i', 'phq-a, gad-7, gad-7', '--dry-run', '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).instruments).toEqual(['phq-a', 'gad-7']);
+    });
+
     it('a --map file maps any header, and its mistakes point at line and column', () => {
       const file = s.write('odd.csv', 'Kennung,Geschlecht,A,B\r\n7,m,1,2\r\n');
       const good = s.write(

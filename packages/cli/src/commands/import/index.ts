@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../../base-command.ts';
 import { CliError } from '../../exit-codes.ts';
 import type { ImportSummary } from '../../import/import-command.ts';
-import { findInstrument, loadScales } from '../../instrument.ts';
+import { findInstruments, loadScales } from '../../instrument.ts';
 import { help } from '../../messages.ts';
 import { readingFlags } from '../../reading-flags.ts';
 import { loadCore, loadRuleSet, readText } from '../../rule-files.ts';
@@ -36,7 +36,7 @@ export default class Import extends BaseCommand<typeof Import> {
       loadCore(),
       import('../../import/import-command.ts'),
     ]);
-    const instruments = (flags.instrument ?? []).map((id) => findInstrument(scales, id.trim(), this.text));
+    const instruments = findInstruments(scales, flags.instrument ?? [], this.text);
     const ruleSet = await loadRuleSet(core, flags.rules, this.text);
     const mapText = flags.map === undefined ? undefined : await readText(flags.map, this.text);
     const interactive =

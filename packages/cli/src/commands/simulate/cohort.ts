@@ -2,7 +2,7 @@ import { Flags } from '@oclif/core';
 import type { RuleSet } from '@triage/core';
 import { BaseCommand } from '../../base-command.ts';
 import { CliError } from '../../exit-codes.ts';
-import { findInstrument, loadScales } from '../../instrument.ts';
+import { findInstruments, loadScales } from '../../instrument.ts';
 import { readingFlags } from '../../reading-flags.ts';
 import { loadCore, loadRuleSet, readText } from '../../rule-files.ts';
 import { cohortHelp, cohortMessages } from '../../simulate/cohort-messages.ts';
@@ -56,7 +56,7 @@ export default class SimulateCohort extends BaseCommand<typeof SimulateCohort> {
       loadCore(),
       import('../../simulate/cohort-run.ts'),
     ]);
-    const instruments = (flags.instrument ?? []).map((id) => findInstrument(scales, id.trim(), this.text));
+    const instruments = findInstruments(scales, flags.instrument ?? [], this.text);
     const ruleSets: [RuleSet] | [RuleSet, RuleSet] = [await loadRuleSet(core, flags.rules, this.text)];
     if (flags.compare !== undefined) ruleSets.push(await loadRuleSet(core, flags.compare, this.text));
     const mapText = flags.map === undefined ? undefined : await readText(flags.map, this.text);
