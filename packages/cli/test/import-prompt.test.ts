@@ -1,39 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DOWN, hasScript, inTerminal } from './in-terminal.ts';
 import { runCli, scratch } from './run-cli.ts';
-
-const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
-const hasScript = existsSync('/usr/bin/script');
-const DOWN = '\u001b[B';
-
-/**
- * Runs the CLI in a real pseudo-terminal (util-linux `script`), answering each prompt when its question appears:
- * the interactive path only runs when stdin and stderr are terminals.
- */
-function inTerminal(args: readonly string[], env: Record<string, string>, answers: readonly [RegExp, string][]) {
-  const command = [process.execPath, bin, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-  const { NODE_ENV: _n, CI: _ci, ...inherited } = process.env;
-  const child = spawn('script', ['-qfec', command, '/dev/null'], {
-    env: { ...inherited, NO_COLOR: '1', LANG: 'en_US.UTF-8', TERM: 'xterm', ...env },
-  });
-  let screen = '';
-  let next = 0;
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString();
-    const answer = answers[next];
-    if (answer?.[0].test(screen)) {
-      next++;
-      // A moment for the prompt to take the terminal into raw mode before the keys arrive.
-      setTimeout(() => child.stdin.write(answer[1]), 150);
-    }
-  });
-  return new Promise<{ code: number | null; screen: string; answered: number }>((resolve) => {
-    child.on('exit', (code) => resolve({ code, screen, answered: next }));
-  });
-}
 
 describe.skipIf(!hasScript)('triage import asks how to map columns at a terminal', () => {
   const s = scratch();

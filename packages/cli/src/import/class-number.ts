@@ -1,19 +1,4 @@
-import { gradeYearOf } from './person.ts';
-
-const CN_CLASS_NUMBERS: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
+import { cnNumber, gradeYearOf } from './person.ts';
 
 /** `[grade](1)班`: a grade prefix, an optional bracket, a class number (1–99 or 一…十二), an optional 班. */
 const NUMBERED_CLASS = /^(.*?)[([【〔]?(\d{1,2}|十[一二]?|[一二三四五六七八九])[)\]】〕]?班?$/;
@@ -38,7 +23,7 @@ export function classNumber(klass: string, grade: string, year: number | null): 
   if (!m) return { kind: 'name' };
   const prefix = m[1] ?? '';
   const digits = m[2] ?? '';
-  const n = CN_CLASS_NUMBERS[digits] ?? Number(digits);
+  const n = cnNumber(digits) ?? Number(digits);
   if (n < 1) return { kind: 'name' };
   if (prefix === '' || prefix === grade.normalize('NFKC').replace(/\s+/g, '')) return { kind: 'number', n };
   if (/^\d+$/.test(prefix)) return { kind: 'name' };

@@ -94,7 +94,8 @@ function chineseAge(text: string): number | undefined {
   return (tens === '' ? 1 : (CN_DIGITS[tens] ?? 0)) * 10 + (ones === '' ? 0 : (CN_DIGITS[ones] ?? 0));
 }
 
-function cnNumber(text: string): number | undefined {
+/** A number of a grade or class: digits, or 一 … 十二. */
+export function cnNumber(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
   if (text === '十一') return 11;
   if (text === '十二') return 12;
