@@ -264,6 +264,11 @@ describe('triage import: the sheets of one workbook', () => {
       const r = run(['import', file, '--out', join(s.dir, 'hidden-like-unread'), '--json']);
       expect(r.stderr).not.toContain('"初一(3)班" is hidden in the workbook but read as a class');
       expect(r.stderr).toContain('sheet "初一(3)班" (3 rows) not read: the workbook hides it');
+      // The visible one says which instruments it holds and how to read it (QA round 12).
+      expect(r.stderr).toContain(
+        'sheet "初一(2)班" holds GAD-7, not the PHQ-A + GAD-7 of the first sheet read: its rows went to errors.csv',
+      );
+      expect(r.stderr).toContain('import it alone: --sheet "初一(2)班"');
       expect(JSON.parse(r.stdout).source.skipped).toEqual([{ sheet: '初一(3)班', rows: 3, reason: 'hidden' }]);
     });
 

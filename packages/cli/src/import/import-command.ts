@@ -461,7 +461,11 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
   const codings = outcome.codingHints.map((h) => text.codingHint(h.instrument.toUpperCase(), h.looks, h.rows));
   const warnings: string[] = [];
   for (const [sheet, mapping] of outcome.mappings) {
-    if (mapping === null && sheet !== null) warnings.push(text.sheetUnmapped(sheet));
+    if (mapping === null && sheet !== null) {
+      const other = outcome.otherInstruments.get(sheet);
+      const first = outcome.instruments.map((d) => d.abbreviation);
+      warnings.push(other ? text.sheetOtherInstruments(sheet, other, first) : text.sheetUnmapped(sheet));
+    }
   }
   for (const t of outcome.fileTotals) {
     if (t.differ === 0 || !t.first) continue;

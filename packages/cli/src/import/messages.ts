@@ -188,6 +188,8 @@ const en = {
     `sheet "${sheet}" (${plural(rows, 'row')}) not read: ${reason === 'hidden' ? 'the workbook hides it, and its header does not hold the instruments of the sheets read (an option list or lookups?)' : 'no column of it is recognised, no student id, no item (instructions?)'}; to read it, name it with the sheets to import: --sheet "${sheet}"`,
   hiddenSheetRead: (sheet: string) =>
     `sheet "${sheet}" is hidden in the workbook but read as a class: its header holds the instruments of the other sheets; if it is no class, name the sheets to import with --sheet`,
+  sheetOtherInstruments: (sheet: string, theirs: readonly string[], first: readonly string[]) =>
+    `sheet "${sheet}" holds ${theirs.join(' + ')}, not the ${first.join(' + ')} of the first sheet read: its rows went to errors.csv (one import reads one set of instruments); import it alone: --sheet "${sheet}"`,
   sheetUnmapped: (sheet: string) =>
     `sheet "${sheet}": header row not recognised or other instruments than the first sheet; its rows went to errors.csv (use --sheet to pick sheets)`,
   duplicates: (n: number, lines: readonly string[]) =>
@@ -533,6 +535,8 @@ const zh: ImportMessages = {
     `工作表“${sheet}”（${rows} 行）未读取：${reason === 'hidden' ? '它在工作簿中是隐藏的，表头也不含所读工作表的量表（是选项列表或查找表？）' : '其中没有可识别的列，没有学号，也没有题目（是填写说明？）'}；如需读取，请连同要导入的工作表一起指明：--sheet "${sheet}"`,
   hiddenSheetRead: (sheet) =>
     `工作表“${sheet}”在工作簿中是隐藏的，但已作为班级读取：它的表头含有其他工作表的量表；如果它不是班级，请用 --sheet 指明要导入的工作表`,
+  sheetOtherInstruments: (sheet, theirs, first) =>
+    `工作表“${sheet}”是 ${theirs.join(' + ')}，不是第一个读取的工作表的 ${first.join(' + ')}：其各行已写入 errors.csv（一次导入只读一组量表）；请单独导入它：--sheet "${sheet}"`,
   sheetUnmapped: (sheet) =>
     `工作表“${sheet}”：表头无法识别，或量表与第一个工作表不同；其各行已写入 errors.csv（可用 --sheet 选择工作表）`,
   duplicates: (n, lines) =>

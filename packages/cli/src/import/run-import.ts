@@ -124,6 +124,8 @@ export interface ImportOutcome {
   readonly skipped: readonly SkippedSheet[];
   readonly sha256: string;
   readonly mappings: ReadonlyMap<string | null, SheetMapping | null>;
+  /** Sheets not read because their header holds other instruments than the first sheet's: those (abbreviations). */
+  readonly otherInstruments: ReadonlyMap<string, readonly string[]>;
   /**
    * `summaryRows`: statistics rows (合计, 平均分 …), `titleRows`: titles merged across the table (初一(2)班), set aside in
    * errors.csv, neither scored nor rejected. `headerRows`: the file's own header again (under each class of a stacked
@@ -424,6 +426,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   // Sheets not read: where their critical items are, to mark a row urgent (see unreadSheetRow). By the sheet's own
   // header, read as any instruments; else by the first sheet's columns from the first row (no header was found).
   const unreadSheets = new Map<string | null, { readonly context: RowContext; readonly header: number }>();
+  const otherInstruments = new Map<string, readonly string[]>();
   for (const [sheet, mapping] of mappings) {
     if (mapping) continue;
     const header = headers.get(sheet);
@@ -431,6 +434,11 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     const anyInstrument = header && mapSheet(header.fields, { ...options, instruments: [], mapping: undefined }, all);
     const read = own && !Array.isArray(own) ? own : anyInstrument?.ok ? anyInstrument.value : undefined;
     if (read && header) unreadSheets.set(sheet, { context: contextOf(read, false), header: header.line });
+    if (read && sheet !== null)
+      otherInstruments.set(
+        sheet,
+        read.instruments.map((i) => i.definition.abbreviation),
+      );
     else unreadSheets.set(sheet, { context: contextOf(first, false), header: 0 });
   }
 
@@ -655,6 +663,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       skipped,
       sha256,
       mappings,
+      otherInstruments,
       counts,
       tally,
       rejectedWithRisk,
