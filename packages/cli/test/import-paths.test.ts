@@ -63,7 +63,7 @@ describe('triage import: input and output paths', () => {
     writeFileSync(file, lines.map((l, i) => (i === 0 ? l : l.replace(',7-1', `,7-1${esc}[2J\u0007`))).join('\n'));
     const r = run(['import', file, '--out', join(s.dir, 'escape'), '--no-input']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('7 7-1\uFFFD[2J\uFFFD');
+    expect(r.stdout).toContain('line 6   7-1\uFFFD[2J\uFFFD');
     const printed = r.stdout + r.stderr;
     expect(printed.includes(esc) || printed.includes('\u0007')).toBe(false);
   });
