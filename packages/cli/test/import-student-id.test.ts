@@ -55,6 +55,25 @@ describe('triage import: the student id', () => {
     expect(readOutputCsv(join(out, 'results.csv')).rows[1]?.duplicate_of).toBe('2');
   });
 
+  // QA round 13: person words typed by a student (学号？, 性别) with a class written （3）班 made the row a header, its
+  // own item 9 = 3 unflagged and the rows under it unread.
+  it('keeps a student who typed 学号 and 性别 into the boxes a student: scored, and the rows under read', () => {
+    const lines = [
+      csvLine(['学号', '姓名', '性别', '年龄', '年级', '班级', ...items]),
+      csvLine(['202501110001', 'A', '女', '13', '7', '（3）班', ...answers]),
+      csvLine(['学号？', 'B', '性别', '13', '7', '（3）班', '0', '0', '0', '0', '0', '0', '0', '0', '3', '0', '1']),
+      csvLine(['202501110003', 'C', '女', '13', '7', '（3）班', ...answers]),
+    ];
+    const file = s.write('typed-words.csv', `${lines.join('\r\n')}\r\n`);
+    const out = join(s.dir, 'typed-words');
+    const r = runCli(['import', file, '--out', out, '--no-input', '--json'], env);
+    // The student's sex (性别) is no sex: that row is rejected, urgent by its item 9; the others are scored.
+    expect(r.status, r.stderr).toBe(3);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 3, scored: 2, rejected: 1, rejectedWithRisk: 1 });
+    const [rejected] = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect([rejected?._line, rejected?._code, rejected?._urgent]).toEqual(['3', 'IMPORT_SEX_INVALID', 'yes']);
+  });
+
   it('a platform export: the 学号 question is the id, never the response number (编号)', () => {
     const head = ['编号', '开始答题时间', '结束答题时间', '答题时长', '1.请填写你的学号（如2023010101）:', '2.姓名'];
     const rows = students.map((p, i) => [String(i + 1), '2025-09-11 10:00:00', '2025-09-11 10:05:00', '300秒', ...p]);

@@ -494,10 +494,19 @@ describe('readRow on the header row repeated mid-file', () => {
     // Person columns named, or each item cell a different item: a header whatever its items read as (QA round 12).
     [
       'a header of bare item numbers in another order',
-      () => ['学号', '性别', '年龄', '年级', '班级', ...itemsAs((id) => (id === '1' ? '9' : id === '9' ? '1' : id))],
+      () => [
+        ...['学号', '性别', '年龄', '年级', '班级'],
+        ...sheet.flatMap((d) => d.items.map((_, n) => d.items[(n + 1) % d.items.length]?.id ?? '')),
+      ],
       'again',
     ],
     ['a header of item numbers, no other person word', () => ['学号', '', '', '', '', ...itemsAs((id) => id)], 'again'],
+    // QA round 13: person words alone make no header (a class written （3）班 reads as the word 班).
+    [
+      'a student who typed 学号 and 性别, class （3）班',
+      () => ['学号？', '性别', '13', '初一', '（3）班', ...itemsAs(() => '1')],
+      undefined,
+    ],
   ])('tells %s as readRow does, without reading it (headerKind)', (_, fields, kind) => {
     expect(headerKind(fields(), context(sheet))).toBe(kind);
   });

@@ -94,11 +94,10 @@ export function holdsHeaderWords(fields: readonly string[], mapping: SheetMappin
 }
 
 /**
- * Whether a row is a header by its person columns, whatever its item columns hold (bare numbers in another order, `9,
- * 1, 2 …`, read as answers): `学号` in the id column, and another person column holding its own field's name (`性别` in
- * the sex column) or item cells that are each a different item of the instruments (`9, 1, 2 … 8, c, d`). A student who
- * typed 学号 into the id box alone stays a student. Digits first (most ids) are never a field's name: one comparison
- * per row.
+ * Whether a row is a header by its item numbers, whatever they read as (bare numbers in another order, `9, 1, 2 …`,
+ * are valid answers): `学号` in the id column and each instrument's item cells each a different item of it. Never by
+ * person words alone: a student may type 学号 and 性别 into the boxes, and a class `（3）班` reads as the word 班. Digits
+ * first (most ids) stop at one comparison.
  */
 export function namesOwnFields(fields: readonly string[], mapping: SheetMapping): boolean {
   const id = mapping.person.studentId;
@@ -107,11 +106,6 @@ export function namesOwnFields(fields: readonly string[], mapping: SheetMapping)
   const c = cell.charCodeAt(0);
   if (c >= 0x30 && c <= 0x39) return false;
   if (cell.trim() === '' || personFieldOfHeader(cell) !== 'studentId') return false;
-  for (const [field, column] of Object.entries(mapping.person)) {
-    if (field === 'name' || field === 'studentId' || !column) continue;
-    const other = fields[column.index] ?? '';
-    if (other.trim() !== '' && personFieldOfHeader(other) === field) return true;
-  }
   return itemNumbers(fields, mapping);
 }
 
