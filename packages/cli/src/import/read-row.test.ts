@@ -503,6 +503,11 @@ describe('readRow on the header row repeated mid-file', () => {
     ['a header of item numbers, no other person word', () => ['学号', '', '', '', '', ...itemsAs((id) => id)], 'again'],
     // QA round 13: person words alone make no header (a class written （3）班 reads as the word 班).
     [
+      'a student without a readable answer, class （3）班',
+      () => ['2025001', '女', '13', '初一', '（3）班', ...itemsAs(() => 'x')],
+      undefined,
+    ],
+    [
       'a student who typed 学号 and 性别, class （3）班',
       () => ['学号？', '性别', '13', '初一', '（3）班', ...itemsAs(() => '1')],
       undefined,

@@ -81,6 +81,8 @@ export function holdsHeaderWords(fields: readonly string[], mapping: SheetMappin
   for (const [field, column] of Object.entries(mapping.person)) {
     if (field === 'name' || !column) continue;
     const cell = fields[column.index] ?? '';
+    // A class named with its number is a student's class, however it reads (（3）班 reads as the header word 班).
+    if (field === 'class' && /\d/.test(cell)) continue;
     if (cell.trim() !== '' && personFieldOfHeader(cell) !== undefined) return true;
   }
   for (const { items } of mapping.instruments) {
