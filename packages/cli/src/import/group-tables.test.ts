@@ -10,10 +10,11 @@ interface Student {
   readonly class: string | null;
   readonly level?: Level;
   readonly sheet?: string;
+  readonly school?: string;
 }
 
 /** A scored row as the tally reads it: person, place and decision; no scores. */
-function row({ grade, class: klass, level = 'R2', sheet }: Student, line: number): RowResult {
+function row({ grade, class: klass, level = 'R2', sheet, school }: Student, line: number): RowResult {
   const person = {
     studentId: null,
     sex: null,
@@ -21,7 +22,7 @@ function row({ grade, class: klass, level = 'R2', sheet }: Student, line: number
     grade,
     gradeYear: grade === null ? null : gradeYearOf(grade),
     class: klass,
-    school: null,
+    school: school ?? null,
   };
   return {
     ok: true,
@@ -61,6 +62,19 @@ describe('groupTables: one row per class within its school year', () => {
     expect(totals(byClass)).toEqual([
       ['初一(1)班', 12],
       ['初一(2)班', 12],
+    ]);
+  });
+
+  // QA round 13: the spellings of a class number merge within a school, never across two.
+  it('keeps 1班 of one school and （1）班 of another two classes', () => {
+    const tally = tallyOf([
+      ...Array.from({ length: 6 }, () => ({ grade: '初一', class: '1班', school: '一中' })),
+      ...Array.from({ length: 6 }, () => ({ grade: '初一', class: '（1）班', school: '二中' })),
+      ...Array.from({ length: 6 }, () => ({ grade: '初一', class: '(1)班', school: '二中' })),
+    ]);
+    expect(totals(groupTables(tally, 5, 'zh').byClass)).toEqual([
+      ['初一 （1）班', 12],
+      ['初一 1班', 6],
     ]);
   });
 

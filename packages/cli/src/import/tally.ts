@@ -78,8 +78,9 @@ export class Tally {
    * class of its own. Labelled with its grade before it (classes are numbered within a grade: 3班 in every grade),
    * unless the name already says the grade in any spelling (初一(1)班 under 七年级).
    */
-  private classOf(klass: string, gradeKey: string, year: number | null): ClassEntry {
-    const group = `${year ?? gradeKey}\u0000`;
+  private classOf(klass: string, gradeKey: string, year: number | null, school: string | null): ClassEntry {
+    // Within one school: 1班 of 一中 and （1）班 of 二中 are two classes.
+    const group = `${school ?? ''}\u0000${year ?? gradeKey}\u0000`;
     let entry = this.classNames.get(group + klass);
     if (entry !== undefined) return entry;
     const named = (): ClassEntry => ({
@@ -116,7 +117,8 @@ export class Tally {
       classes = new Map();
       this.byGradeAndClass.set(gradeKey, classes);
     }
-    const entry = klass === null || grade === null ? null : this.classOf(klass, gradeKey, row.person.gradeYear);
+    const entry =
+      klass === null || grade === null ? null : this.classOf(klass, gradeKey, row.person.gradeYear, row.person.school);
     const classKey = entry?.label ?? klass ?? row.record.sheet ?? `${gradeKey} —`;
     bump(classes, classKey, column);
     if (entry?.otherYear && klass !== null) {
