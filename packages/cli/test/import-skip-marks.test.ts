@@ -57,6 +57,20 @@ describe('triage import: 问卷星 skip marks', () => {
     expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 1, rejected: 1, rejectedWithRisk: 0 });
   });
 
+  // QA round 13: an optional person question skipped by the platform's logic cost the student their row.
+  it('reads skip marks in person cells as blank: the student is scored', () => {
+    const items = Array.from({ length: 9 }, (_, i) => `PHQ-9 ${i + 1}`).join(',');
+    const file = s.write(
+      'skip-person.csv',
+      `学号,性别,年龄,班级,${items}\r\nS1,(跳过),-3,(跳过),0,0,0,0,0,0,0,0,1\r\n`,
+    );
+    const out = join(s.dir, 'skip-person');
+    const r = runCli(['import', file, '--out', out, '--no-input'], env);
+    expect(r.status, r.stderr).toBe(0);
+    const [scored] = readOutputCsv(join(out, 'results.csv')).rows;
+    expect([scored?.sex, scored?.age, scored?.class, scored?.level]).toEqual(['', '', '', 'R3']);
+  });
+
   it('keeps the mark as written in errors.csv when the row is rejected for something else', () => {
     const lines = [header, row('S1', '-3', '否否否否', '-3').replace(',否,否,-3', ',否,x,-3')];
     const file = s.write('skip-rejected.csv', `${lines.join('\r\n')}\r\n`);

@@ -140,8 +140,9 @@ export interface RowContext {
   readonly strictWidth: boolean;
 }
 
+/** A person cell; a skip mark (a question the platform's logic did not show) is blank, as for answers. */
 const cellOf = (fields: readonly string[], column: Column | undefined) =>
-  column === undefined ? '' : (fields[column.index] ?? '');
+  column === undefined ? '' : unlessSkipped(fields[column.index] ?? '');
 
 function widthIssue(record: SourceRecord, width: number): RowIssue | undefined {
   const { fields } = record;
