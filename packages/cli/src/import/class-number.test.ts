@@ -33,7 +33,10 @@ describe('classNumber (one class whatever spelling each row has)', () => {
     ['0班', '七年级', 7, name],
     ['火箭1班', '七年级', 7, name],
     ['初一1班', '初二', 8, { kind: 'other-year', year: 7 }],
-    ['七年级(3)班', '实验部', null, { kind: 'other-year', year: 7 }],
+    // A grade column naming no school year (a department, 初中, 2025级) contradicts nothing (QA round 13).
+    ['七年级(3)班', '实验部', null, { kind: 'name' }],
+    ['初一1班', '初中', null, { kind: 'name' }],
+    ['初一(2)班', '2025级', null, { kind: 'name' }],
   ])('%s in %s (year %s) → %j', (klass, grade, year, expected) => {
     expect(classNumber(klass, grade, year)).toEqual(expected);
   });

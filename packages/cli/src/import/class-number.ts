@@ -29,5 +29,7 @@ export function classNumber(klass: string, grade: string, year: number | null): 
   if (/^\d+$/.test(prefix)) return { kind: 'name' };
   const prefixYear = gradeYearOf(prefix);
   if (prefixYear === null) return { kind: 'name' };
+  // A grade column that names no school year (初中, 2025级) says nothing against the class's own: a name, not a clash.
+  if (year === null) return { kind: 'name' };
   return prefixYear === year ? { kind: 'number', n } : { kind: 'other-year', year: prefixYear };
 }
