@@ -365,6 +365,19 @@ describe('readRow marks a rejected row urgent', () => {
     const noted = readRow({ line: 2, fields: [...person, ...row({}), 'note'] }, context([phqA]));
     expect(noted.ok || noted.riskSignal).toBe(false);
   });
+
+  // QA round 14: a name split by a comma (张,三) moves every answer one column right; item 9 = 3 then sits where
+  // supplement a is read, and item 8's 0 where item 9 is.
+  it('when a cell too many moves a positive critical item out of its column', () => {
+    const phq9 = getInstrument('phq-9') as InstrumentDefinition;
+    const answers = phq9.items.map((item) => (item.id === '9' ? '3' : '0'));
+    // PHQ-9 item 9 is its last: moved past the header's width, its column reads item 8's 0.
+    const split = readRow({ line: 2, fields: ['X', ...person, ...answers] }, context([phq9]));
+    expect(split.ok).toBe(false);
+    if (!split.ok) expect([split.issues[0]?.code, split.riskSignal]).toEqual(['IMPORT_FIELD_COUNT', true]);
+    const calm = readRow({ line: 2, fields: ['X', ...person, ...answers.map(() => '0')] }, context([phq9]));
+    expect(calm.ok || calm.riskSignal).toBe(false);
+  });
 });
 
 describe('readRow on the header row repeated mid-file', () => {
@@ -501,6 +514,21 @@ describe('readRow on the header row repeated mid-file', () => {
       'again',
     ],
     ['a header of item numbers, no other person word', () => ['学号', '', '', '', '', ...itemsAs((id) => id)], 'again'],
+    // QA round 14: the other header puts 学号 in another person column (姓名,学号,…).
+    [
+      'a header of bare item numbers with 学号 in another column',
+      () => [
+        ...['年龄', '学号', '', '', ''],
+        ...sheet.flatMap((d) => d.items.map((_, n) => d.items[(n + 1) % d.items.length]?.id ?? '')),
+      ],
+      'again',
+    ],
+    // An absent student who typed 学号 into the id box: one header word is no header.
+    [
+      'a row without answers whose id is 学号',
+      () => ['学号', '女', '13', '初一', '1班', ...itemsAs(() => '')],
+      undefined,
+    ],
     // QA round 13: person words alone make no header (a class written （3）班 reads as the word 班).
     [
       'a student without a readable answer, class （3）班',

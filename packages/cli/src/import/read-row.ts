@@ -144,6 +144,23 @@ export interface RowContext {
 const cellOf = (fields: readonly string[], column: Column | undefined) =>
   column === undefined ? '' : unlessSkipped(fields[column.index] ?? '');
 
+/**
+ * Whether a row of the wrong width may hide a risk: its critical items' columns read where the header puts them, and
+ * shifted by the cells it has too many or too few (a name split by a comma, `张,三`, moves every answer after it one
+ * column right: item 9 = 3 is then one column further). Urgent when the first reading shows a positive or unknown
+ * answer, or the shifted one a positive answer.
+ */
+function shiftedCriticalCells(fields: readonly string[], width: number, context: RowContext): boolean {
+  if (criticalCells(fields, context)) return true;
+  let end = fields.length;
+  while (end > width && (fields[end - 1] ?? '').trim() === '') end--;
+  const delta = end - width;
+  if (delta === 0) return false;
+  const shifted = delta > 0 ? fields.slice(delta) : [...Array.from({ length: -delta }, () => ''), ...fields];
+  // Shifted, only a positive answer counts: a note after the answers would read as an unknown last item.
+  return criticalCells(shifted, context, 'positive');
+}
+
 function widthIssue(record: SourceRecord, width: number): RowIssue | undefined {
   const { fields } = record;
   // A short row may have lost a cell anywhere, shifting answers into the wrong items: never guess.
@@ -189,7 +206,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     if (issue) {
       // A header in another layout, wider or narrower (PHQA_a, PHQA_b added): header words, no answer.
       if (holdsHeaderWords(fields, mapping) && !readsAnswer(fields, context.plans)) return headerAgain(record);
-      return { ok: false, record, issues: [issue], riskSignal: criticalCells(fields, context) };
+      return { ok: false, record, issues: [issue], riskSignal: shiftedCriticalCells(fields, mapping.width, context) };
     }
   }
   const issues: RowIssue[] = [];
@@ -493,12 +510,13 @@ function formulaIssue(
  * Critical items are those that raise flags: an instrument's critical items (PHQ-A 9, c, d) and every item of the
  * suicide screens (ASQ, C-SSRS), whose categories flag each positive or unknown answer.
  */
-function criticalCells(fields: readonly string[], context: RowContext): boolean {
+function criticalCells(fields: readonly string[], context: RowContext, only?: 'positive'): boolean {
   return context.plans.some(({ definition, positions, score }) => {
     if (!raisesFlags(definition)) return false;
     const answers = answersOf(fields, positions);
     const result = scoreInstrument(definition, answers, score);
-    return (result.ok ? result.value.flags : result.error.flags).length > 0;
+    const flags = result.ok ? result.value.flags : result.error.flags;
+    return only === undefined ? flags.length > 0 : flags.some((f) => f.status === only);
   });
 }
 

@@ -78,12 +78,14 @@ const WORD_FIRST = /^\D*\p{L}/u;
  * item column (`Q1`, `PHQ-A 1`). Only for a row holding no valid answer: a student's answers are never header words.
  */
 export function holdsHeaderWords(fields: readonly string[], mapping: SheetMapping): boolean {
+  // Two person header words at least: a student absent from the screening may have typed 学号 into the id box.
+  let words = 0;
   for (const [field, column] of Object.entries(mapping.person)) {
     if (field === 'name' || !column) continue;
     const cell = fields[column.index] ?? '';
     // A class named with its number is a student's class, however it reads (（3）班 reads as the header word 班).
     if (field === 'class' && /\d/.test(cell)) continue;
-    if (cell.trim() !== '' && personFieldOfHeader(cell) !== undefined) return true;
+    if (cell.trim() !== '' && personFieldOfHeader(cell) !== undefined && ++words >= 2) return true;
   }
   for (const { items } of mapping.instruments) {
     for (const { index } of items) {
@@ -104,11 +106,14 @@ export function holdsHeaderWords(fields: readonly string[], mapping: SheetMappin
 export function namesOwnFields(fields: readonly string[], mapping: SheetMapping): boolean {
   const id = mapping.person.studentId;
   if (!id) return false;
-  const cell = fields[id.index] ?? '';
-  const c = cell.charCodeAt(0);
+  const c = (fields[id.index] ?? '').charCodeAt(0);
   if (c >= 0x30 && c <= 0x39) return false;
-  if (cell.trim() === '' || personFieldOfHeader(cell) !== 'studentId') return false;
-  return itemNumbers(fields, mapping);
+  if (!itemNumbers(fields, mapping)) return false;
+  // 学号 in any person column: the other header may put it elsewhere (姓名,学号,…).
+  return Object.values(mapping.person).some((column) => {
+    const cell = column ? (fields[column.index] ?? '') : '';
+    return cell.trim() !== '' && personFieldOfHeader(cell) === 'studentId';
+  });
 }
 
 /**
