@@ -35,10 +35,20 @@ export class HeaderChanges {
 
   constructor(private readonly read: (fields: readonly string[]) => HeaderReading) {}
 
+  /** The sheet's own header's reading, by sheet. */
+  private readonly starts = new Map<string | null, RowContext>();
+
   /** The sheet's header: its reading, in force from the first row. */
   start(sheet: string | null, fields: readonly string[], context: RowContext): void {
     this.readings.set(key(sheet, fields), { ok: true, context });
     this.inForce.set(sheet, { ok: true, context });
+    this.starts.set(sheet, context);
+  }
+
+  /** The sheet's own header again (a header of two rows repeated under a class): its reading is back. */
+  restart(sheet: string | null): void {
+    const context = this.starts.get(sheet);
+    if (context) this.inForce.set(sheet, { ok: true, context });
   }
 
   /** How the sheet's rows are read now (undefined: a sheet whose header was not read). */

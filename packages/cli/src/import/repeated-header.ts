@@ -1,3 +1,4 @@
+import type { InstrumentDefinition } from '@triage/scales';
 import { normalizeHeader } from '../responses/item-columns.ts';
 import { type Column, itemOfHeader, type SheetMapping } from './columns.ts';
 import { namesInstrument } from './instrument-names.ts';
@@ -116,6 +117,17 @@ export function namesOwnFields(fields: readonly string[], mapping: SheetMapping)
   });
 }
 
+/** Each instrument's item ids, lower case: made once, not for every row that asks. */
+const ITEM_IDS = new WeakMap<InstrumentDefinition, ReadonlySet<string>>();
+function itemIdsOf(definition: InstrumentDefinition): ReadonlySet<string> {
+  let ids = ITEM_IDS.get(definition);
+  if (!ids) {
+    ids = new Set(definition.items.map((i) => i.id.toLowerCase()));
+    ITEM_IDS.set(definition, ids);
+  }
+  return ids;
+}
+
 /**
  * Whether each instrument's item cells are each a different item id of it (`9, 1, 2 … 8, c, d`; five items at least in
  * all): a header's. Answers repeat: nine PHQ-A answers take at most four values.
@@ -123,7 +135,7 @@ export function namesOwnFields(fields: readonly string[], mapping: SheetMapping)
 function itemNumbers(fields: readonly string[], mapping: SheetMapping): boolean {
   let items = 0;
   for (const { definition, items: columns } of mapping.instruments) {
-    const ids = new Set(definition.items.map((i) => i.id.toLowerCase()));
+    const ids = itemIdsOf(definition);
     const seen = new Set<string>();
     for (const { index } of columns) {
       const value = (fields[index] ?? '').trim().toLowerCase();

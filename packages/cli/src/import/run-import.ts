@@ -413,11 +413,9 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     const aligned = alignInstruments(mapped.value, first);
     return aligned ? { ok: true, context: contextOf(aligned) } : { ok: false, other: contextOf(mapped.value, false) };
   });
-  const sheetContexts = new Map<string | null, RowContext>();
   for (const [sheet, mapping] of mappings) {
     if (!mapping) continue;
     const context = contextOf(mapping);
-    sheetContexts.set(sheet, context);
     const fields = headers.get(sheet)?.fields ?? [];
     layouts.start(sheet, fields, context);
     errorColumns.addLater(context, fields);
@@ -427,19 +425,23 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   // header, read as any instruments; else by the first sheet's columns from the first row (no header was found).
   const unreadSheets = new Map<string | null, { readonly context: RowContext; readonly header: number }>();
   const otherInstruments = new Map<string, readonly string[]>();
+  const unnamed = { ...options, instruments: [], mapping: undefined };
   for (const [sheet, mapping] of mappings) {
     if (mapping) continue;
     const header = headers.get(sheet);
+    if (!header) continue;
     const own = raw.get(sheet);
-    const anyInstrument = header && mapSheet(header.fields, { ...options, instruments: [], mapping: undefined }, all);
+    // Mapped again with every instrument only when its own mapping failed (a wide header costs its mapping).
+    const anyInstrument = own && !Array.isArray(own) ? undefined : mapSheet(header.fields, unnamed, all);
     const read = own && !Array.isArray(own) ? own : anyInstrument?.ok ? anyInstrument.value : undefined;
-    if (read && header) unreadSheets.set(sheet, { context: contextOf(read, false), header: header.line });
-    if (read && sheet !== null)
-      otherInstruments.set(
-        sheet,
-        read.instruments.map((i) => i.definition.abbreviation),
-      );
-    else unreadSheets.set(sheet, { context: contextOf(first, false), header: 0 });
+    if (read) {
+      unreadSheets.set(sheet, { context: contextOf(read, false), header: header.line });
+      if (sheet !== null)
+        otherInstruments.set(
+          sheet,
+          read.instruments.map((i) => i.definition.abbreviation),
+        );
+    } else unreadSheets.set(sheet, { context: contextOf(first, false), header: 0 });
   }
 
   const tally = new Tally();
@@ -562,8 +564,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         // own reading is back (after a class under another header too).
         if (header.rows && repeatsHeaderRows(record.fields, header.rows)) {
           counts.headerRows++;
-          const own = sheetContexts.get(sheet);
-          if (own) layouts.repeated(sheet, own);
+          layouts.restart(sheet);
           continue;
         }
         // Under a header that cannot be read, no row is read: only the next header is looked for, as the last

@@ -233,14 +233,12 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   const whereOf = (sheet: string | null) => (sheet === null ? options.file : `${options.file} [${sheet}]`);
   // Per sheet: the header in force (header-changes.ts), and the students' rows above its header, not read.
   const layouts = new Map<string | null, HeaderChanges>();
-  const sheetContexts = new Map<string | null, RowContext>();
   const studentsAbove = new Map<string | null, ReadonlySet<number>>();
   for (const [sheet, context] of contexts) {
     const header = headers.get(sheet);
     if (!context || !header) continue;
     const changes = new HeaderChanges((fields) => readingOf(fields, context.mapping));
     changes.start(sheet, header.fields, context);
-    sheetContexts.set(sheet, context);
     layouts.set(sheet, changes);
     const students = new Set<number>();
     for (const r of header.aboveRows ?? []) if (isStudentAbove(r, context.mapping, answers)) students.add(r.line);
@@ -286,8 +284,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       }
       // A header of two rows repeated under each class: neither row is a student; the sheet's own reading is back.
       if (header?.rows && repeatsHeaderRows(record.fields, header.rows)) {
-        const own = sheetContexts.get(sheet);
-        if (own) changes.repeated(sheet, own);
+        changes.restart(sheet);
         continue;
       }
       // Under a header that cannot be read, no row is read: only the next header that can be is looked for.
