@@ -262,3 +262,79 @@ describe('triage import: a stacked sheet that repeats its header under each clas
     expect(readOutputCsv(join(out, 'errors.csv')).rows).toEqual([]);
   });
 });
+
+// QA round 14: the second class's header of two rows puts GAD-7 before PHQ-A (person words in the group row, as Excel
+// saves a header merged down both rows; or none). Met as a header that cannot be read, the class under it was never
+// scored (urgent rows in errors.csv) and its numbers row was rejected as a student.
+describe('triage import: a header of two rows in another instrument order between classes', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  afterAll(() => s.done());
+
+  const blanks = (n: number) => Array.from({ length: n }, () => '');
+  const person = ['学号', '性别', '班级'];
+  const phqa = '123456789abcd'.split('');
+  const gad = '1234567'.split('');
+  const group = (first: string, n: number, second: string, m: number, words: readonly string[]) => [
+    ...words,
+    first,
+    ...blanks(n - 1),
+    second,
+    ...blanks(m - 1),
+  ];
+  // `above`: the person words in the group row (the names row blank under them), else in the names row.
+  const lines = (above: boolean) => [
+    group('PHQ-A', phqa.length, 'GAD-7', gad.length, person),
+    [...person, ...phqa, ...gad],
+    ['20251001', '女', '初一(1)班', ...'0000000000000'.split(''), ...'0000000'.split('')],
+    group('GAD-7', gad.length, 'PHQ-A', phqa.length, above ? person : blanks(person.length)),
+    [...(above ? blanks(person.length) : person), ...gad, ...phqa],
+    // GAD-7 first: 1 2 3 0 0 0 0 (= 6), then PHQ-A with item 9 = 3 (total 5).
+    ['20252001', '男', '初一(2)班', ...'1230000'.split(''), ...'1100000030000'.split('')],
+    ['20252002', '女', '初一(2)班', ...'0000000'.split(''), ...'0000000000000'.split('')],
+  ];
+
+  it.each([
+    ['in the group row', true],
+    ['in the names row', false],
+  ])('reads the class by the second header (person words %s), in import and simulate cohort', (_, above) => {
+    const file = s.write(
+      `reordered-two-rows-${above ? 'above' : 'below'}.csv`,
+      `${lines(above)
+        .map((c) => c.join(','))
+        .join('\r\n')}\r\n`,
+    );
+    const out = join(s.dir, `reordered-two-rows-${above ? 'above' : 'below'}`);
+    const r = runCli(['import', file, '--out', out, '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 3, scored: 3, rejected: 0, headerRows: 2 });
+    expect(r.stderr).toContain('a header in another layout on line 4');
+    expect(readOutputCsv(join(out, 'errors.csv')).rows).toEqual([]);
+    const results = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(results.map((row) => [row.student_id, row.level, row['phq-a_total'], row['gad-7_total']])).toEqual([
+      ['20251001', '', '0', '0'],
+      ['20252001', 'R3', '5', '6'],
+      ['20252002', '', '0', '0'],
+    ]);
+    const cohort = runCli(['simulate', 'cohort', '--input', file, '--start', '2026-09-01', '--json'], env);
+    expect(cohort.status, cohort.stderr).toBe(0);
+    const projected = JSON.parse(cohort.stdout);
+    expect(projected.counts).toEqual({ rows: 3, scored: 3, rejected: 0 });
+    expect(projected.projection.cohort.levels).toMatchObject({ R3: 1 });
+  });
+
+  it('reads no row under such a group row when no names row follows it, each urgent where it may hide a risk', () => {
+    const cut = lines(true).filter((_, i) => i !== 4);
+    const file = s.write('group-alone.csv', `${cut.map((c) => c.join(',')).join('\r\n')}\r\n`);
+    const out = join(s.dir, 'group-alone');
+    const r = runCli(['import', file, '--out', out, '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(3);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 3, scored: 1, rejected: 2, headerRows: 1 });
+    expect(r.stderr).toContain('the header on line 4 cannot be read');
+    const errors = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect(errors.map((row) => [row._line, row._code])).toEqual([
+      ['5', 'IMPORT_UNDER_UNMAPPED_HEADER'],
+      ['6', 'IMPORT_UNDER_UNMAPPED_HEADER'],
+    ]);
+  });
+});

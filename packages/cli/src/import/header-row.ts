@@ -82,7 +82,11 @@ export function shortName(group: string): string {
  * id, a date, a grade or an answer (header-text.ts), or a cell that may be data under a person column (`13` under
  * `年龄`, `1` under `sex`). Joined under a header that does not map (two sex columns), a student's row can map.
  */
-function isStudentRow(group: readonly string[], names: readonly string[], answers: ReadonlySet<string>): boolean {
+export function isStudentRow(
+  group: readonly string[],
+  names: readonly string[],
+  answers: ReadonlySet<string>,
+): boolean {
   return (
     (looksLikeAnswers(names, answers) && !numbersItems(group, names, answers)) ||
     names.some((cell, i) => personFieldOfHeader(group[i] ?? '') !== undefined && mayBeData(cell, answers))

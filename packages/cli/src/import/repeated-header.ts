@@ -148,6 +148,23 @@ function itemNumbers(fields: readonly string[], mapping: SheetMapping): boolean 
 }
 
 /**
+ * Whether a row may be the group row of a header of two rows in another layout (the file's instruments in another
+ * order, `GAD-7` over the first items): every cell that holds something is a person header word (`学号`, as Excel
+ * writes a header merged down both rows) or names one of the instruments, one name at least. Whose items stand where
+ * only the names row under it says (see `HeaderChanges.below`).
+ */
+export function namesGroups(fields: readonly string[], mapping: SheetMapping): boolean {
+  let named = 0;
+  for (const cell of fields) {
+    if (cell.trim() === '' || personFieldOfHeader(cell) !== undefined) continue;
+    const folded = normalizeHeader(cell);
+    if (!mapping.instruments.some(({ definition }) => namesInstrument(folded, definition))) return false;
+    named++;
+  }
+  return named > 0;
+}
+
+/**
  * Whether a row is the group row of a header of two rows again, however written: no person cell, and every cell that
  * holds something names one of the instruments (`PHQ-A` over the first item or over each, `PHQ-A量表`). Rows with an id
  * (almost all) stop at the first comparison.

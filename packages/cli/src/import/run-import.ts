@@ -11,7 +11,7 @@ import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } fro
 import { DecisionTexts } from './decision-texts.ts';
 import { ErrorColumns } from './error-columns.ts';
 import { FileTotals, type TotalsFound } from './file-totals.ts';
-import { HeaderChanges, type HeaderReading } from './header-changes.ts';
+import { HeaderChanges, type HeaderReading, type TwoRows } from './header-changes.ts';
 import { groupExample, type HeaderRow, headersOf, isStudentAbove, repeatsHeaderRows } from './header-row.ts';
 import { answerTexts } from './header-text.ts';
 import { IdRegistry, RowPlaces } from './id-registry.ts';
@@ -42,6 +42,7 @@ import {
   unreadSheetRow,
 } from './read-row.ts';
 import { rejectionCells, type ShownRejection, withoutIdentity } from './rejection-cells.ts';
+import { isGroupRow, namesGroups } from './repeated-header.ts';
 import { rowText } from './result-cells.ts';
 import { RowDecisions } from './row-decisions.ts';
 import { recognisesNothing, rowsOf, type SkippedSheet, sortHiddenSheets } from './skipped-sheets.ts';
@@ -404,15 +405,15 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   // file's instruments, in their order (results have one column layout), else its rows are not read. Item headers that
   // name no instrument (Q1, 第1题) are the file's instruments', as with --instrument naming them, rather than the
   // instrument that happens to have as many items.
-  const layouts = new HeaderChanges((fields): HeaderReading => {
-    const own = mapSheet(fields, options, all);
+  const layouts = new HeaderChanges((fields, grouped): HeaderReading => {
+    const own = mapSheet(fields, options, all, grouped);
     const guessed = !own.ok || own.value.how === 'count';
-    const named = guessed ? mapSheet(fields, { ...options, instruments }, all) : own;
+    const named = guessed ? mapSheet(fields, { ...options, instruments }, all, grouped) : own;
     const mapped = named.ok ? named : own;
     if (!mapped.ok) return { ok: false, other: null };
     const aligned = alignInstruments(mapped.value, first);
     return aligned ? { ok: true, context: contextOf(aligned) } : { ok: false, other: contextOf(mapped.value, false) };
-  });
+  }, answers);
   for (const [sheet, mapping] of mappings) {
     if (!mapping) continue;
     const context = contextOf(mapping);
@@ -502,8 +503,14 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   };
 
   /** A header in the middle of a sheet's data, in another layout: in force from its line (header-changes.ts). */
-  const meetHeader = (record: SourceRecord, write: boolean) => {
+  const meetHeader = (record: SourceRecord, mapping: SheetMapping, write: boolean) => {
     const sheet = record.sheet ?? null;
+    // Instrument names over the items, person words beside (GAD-7 before PHQ-A): a header's group row, its names row
+    // next (see metTwoRows).
+    if (namesGroups(record.fields, mapping) && layouts.group(sheet, record.line, record.fields, true)) {
+      counts.headerRows++;
+      return;
+    }
     const { now, fresh } = layouts.met(sheet, record.line, record.fields);
     const where = `${options.file}${sheet === null ? '' : ` [${sheet}]`}`;
     if (now.ok) {
@@ -520,6 +527,22 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     }
     counts.rows++;
     reject(unmappedHeader(record, said), write, { mapping: now.other?.mapping ?? null, layout: now.layout });
+  };
+
+  /**
+   * The row under a group row (see HeaderChanges.below): true when the two are a header, in force from here. Else a
+   * group row that cannot be read alone is in force as a header that cannot be read, said as one.
+   */
+  const metTwoRows = (twoRows: TwoRows, sheet: string | null) => {
+    const where = `${options.file}${sheet === null ? '' : ` [${sheet}]`}`;
+    const { now, fresh } = twoRows;
+    if (twoRows.joined) counts.headerRows++;
+    if (fresh) {
+      errorColumns.addLater(now.ok ? now.context : now.layout, twoRows.fields);
+      if (now.ok) options.note(text.newHeader(where, twoRows.line));
+      else options.note(text.headerUnmapped(where, twoRows.line), 'warning');
+    }
+    return twoRows.joined;
   };
 
   try {
@@ -539,8 +562,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
           counts.blankRows++;
           continue;
         }
-        const now = layouts.of(sheet);
-        if (!now) {
+        const own = layouts.of(sheet);
+        if (!own) {
           counts.rows++;
           const where = unreadSheets.get(sheet);
           const context = where && record.line > where.header ? where.context : null;
@@ -552,11 +575,11 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         // whose header could not be read has none: its first row may be a student's (a class pasted without one).
         // A student's row above it is rejected: the header below may not be its own.
         if (record.line <= header.line) {
-          if (!studentsAbove.get(sheet)?.has(record.line) || !now.ok) continue;
+          if (!studentsAbove.get(sheet)?.has(record.line) || !own.ok) continue;
           counts.rows++;
-          reject(aboveHeader(record, now.context, header.line), write, {
-            mapping: now.context.mapping,
-            layout: now.context,
+          reject(aboveHeader(record, own.context, header.line), write, {
+            mapping: own.context.mapping,
+            layout: own.context,
           });
           continue;
         }
@@ -567,6 +590,10 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
           layouts.restart(sheet);
           continue;
         }
+        // The row under a group row (GAD-7 over the first items): the names row of a header of two rows, or not.
+        const twoRows = layouts.below(sheet, record.fields);
+        if (twoRows && metTwoRows(twoRows, sheet)) continue;
+        const now = twoRows?.now ?? own;
         // Under a header that cannot be read, no row is read: only the next header is looked for, as the last
         // header that could be read tells one.
         if (!now.ok) {
@@ -574,7 +601,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
           if (kind === 'repeat') {
             counts.headerRows++;
             layouts.repeated(sheet, now.last);
-          } else if (kind === 'again') meetHeader(record, write);
+          } else if (kind === 'again') meetHeader(record, now.last.mapping, write);
           else {
             counts.rows++;
             // Never read by the columns of another header: its answers may sit anywhere.
@@ -588,11 +615,13 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         // The header again under each class of a stacked sheet: no student row, as the header itself is not one.
         if (isHeaderRow(row)) {
           counts.headerRows++;
+          // The file's group row again, written otherwise: the row under it may name the items in another order.
+          if (isGroupRow(record.fields, context.mapping)) layouts.group(sheet, record.line, record.fields, false);
           continue;
         }
         // A header in another layout: mapped, and the rows under it read by it, or not at all.
         if (isHeaderAgain(row)) {
-          meetHeader(record, write);
+          meetHeader(record, context.mapping, write);
           continue;
         }
         counts.rows++;

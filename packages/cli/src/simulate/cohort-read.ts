@@ -30,6 +30,7 @@ import {
   type SourceRecord,
   setAside,
 } from '../import/read-row.ts';
+import { isGroupRow, namesGroups } from '../import/repeated-header.ts';
 import { instrumentCandidates } from '../import/run-import.ts';
 import { recognisesNothing, rowsOf, type SkippedSheet, sortHiddenSheets } from '../import/skipped-sheets.ts';
 import { openSource, type Source, type SourceOptions, withHiddenSheets, withoutSheets } from '../import/source.ts';
@@ -175,13 +176,23 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
    * the sheet's instruments (in any order), else the rows under it are not read. Item headers that name no instrument
    * (Q1, 第1题) are the sheet's instruments'.
    */
-  const readingOf = (fields: readonly string[], own: SheetMapping): HeaderReading => {
+  const readingOf = (
+    fields: readonly string[],
+    own: SheetMapping,
+    grouped?: readonly (GroupedName | undefined)[],
+  ): HeaderReading => {
     const ids = (m: SheetMapping) => m.instruments.map((i) => i.definition.id).sort();
-    const mapped = mapFields(fields);
+    const mapped = mapFields(fields, grouped);
     const guessed = !mapped.ok || mapped.value.how === 'count';
     const asOwn = own.instruments.map((i) => i.definition);
     const named = guessed
-      ? mapHeader(fields, { candidates: asOwn, named: true, known: options.all, ...explicit })
+      ? mapHeader(fields, {
+          candidates: asOwn,
+          named: true,
+          known: options.all,
+          ...explicit,
+          ...(grouped ? { grouped } : {}),
+        })
       : mapped;
     const reading = named.ok ? named : mapped;
     if (!reading.ok) return { ok: false, other: null };
@@ -237,7 +248,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   for (const [sheet, context] of contexts) {
     const header = headers.get(sheet);
     if (!context || !header) continue;
-    const changes = new HeaderChanges((fields) => readingOf(fields, context.mapping));
+    const changes = new HeaderChanges((fields, grouped) => readingOf(fields, context.mapping, grouped), answers);
     changes.start(sheet, header.fields, context);
     layouts.set(sheet, changes);
     const students = new Set<number>();
@@ -252,8 +263,10 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
     counts.rejected++;
   };
   /** A header in another layout: the rows under it read by it, or, one that cannot be read, not read (nor itself). */
-  const meetHeader = (record: SourceRecord, changes: HeaderChanges) => {
+  const meetHeader = (record: SourceRecord, mapping: SheetMapping, changes: HeaderChanges) => {
     const sheet = record.sheet ?? null;
+    // A header's group row in another layout (GAD-7 over the first items): its names row next.
+    if (namesGroups(record.fields, mapping) && changes.group(sheet, record.line, record.fields, true)) return;
     const { now, fresh } = changes.met(sheet, record.line, record.fields);
     if (fresh) {
       const kind = now.ok ? 'new-header' : 'header-unmapped';
@@ -277,8 +290,8 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
         if (studentsAbove.get(sheet)?.has(record.line)) notRead();
         continue;
       }
-      const now = changes?.of(sheet);
-      if (!changes || !now) {
+      const own = changes?.of(sheet);
+      if (!changes || !own) {
         notRead();
         continue;
       }
@@ -287,19 +300,31 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
         changes.restart(sheet);
         continue;
       }
+      // The row under a group row: the names row of a header of two rows, or not (see HeaderChanges.below).
+      const twoRows = changes.below(sheet, record.fields);
+      if (twoRows?.fresh) {
+        const kind = twoRows.now.ok ? 'new-header' : 'header-unmapped';
+        headerNotes.push({ kind, where: whereOf(sheet), line: twoRows.line });
+      }
+      if (twoRows?.joined) continue;
+      const now = twoRows?.now ?? own;
       // Under a header that cannot be read, no row is read: only the next header that can be is looked for.
       if (!now.ok) {
         const kind = headerKind(record.fields, now.last);
         if (kind === 'repeat') changes.repeated(sheet, now.last);
-        else if (kind === 'again') meetHeader(record, changes);
+        else if (kind === 'again') meetHeader(record, now.last.mapping, changes);
         else notRead();
         continue;
       }
       const row = readRow(record, now.context);
       // The header again (under each class of a stacked sheet) is no student; one in another layout is mapped.
-      if (isHeaderRow(row)) continue;
+      if (isHeaderRow(row)) {
+        // The file's group row again, written otherwise: the row under it may name the items in another order.
+        if (isGroupRow(record.fields, now.context.mapping)) changes.group(sheet, record.line, record.fields, false);
+        continue;
+      }
       if (isHeaderAgain(row)) {
-        meetHeader(record, changes);
+        meetHeader(record, now.context.mapping, changes);
         continue;
       }
       // A statistics row (合计, 平均分) or a class title (初一(2)班): no student, nothing to fix; set aside, as the
