@@ -78,6 +78,22 @@ describe('groupTables: one row per class within its school year', () => {
     ]);
   });
 
+  // QA round 14: classes named alike in two schools were one row (12 students of 1班 counted as one class).
+  it('keeps 1班 of two schools two rows, each named with its school; one school alone names none', () => {
+    const tally = tallyOf([
+      ...Array.from({ length: 6 }, () => ({ grade: '初一', class: '1班', school: '一中' })),
+      ...Array.from({ length: 7 }, () => ({ grade: '初一', class: '1班', school: '二中' })),
+      ...Array.from({ length: 5 }, () => ({ grade: '初一', class: '2班', school: '二中' })),
+    ]);
+    expect(totals(groupTables(tally, 5, 'zh').byClass)).toEqual([
+      ['初一 2班', 5],
+      ['二中 初一 1班', 7],
+      ['一中 初一 1班', 6],
+    ]);
+    const one = tallyOf(Array.from({ length: 6 }, () => ({ grade: '初一', class: '1班', school: '一中' })));
+    expect(totals(groupTables(one, 5, 'zh').byClass)).toEqual([['初一 1班', 6]]);
+  });
+
   it('names a class that does not say its grade with the grade as first written, whatever each row wrote', () => {
     const tally = tallyOf([
       ...alternating(['初一', 'Grade 7', '7'], '1班', 9),

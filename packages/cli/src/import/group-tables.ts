@@ -3,7 +3,7 @@ import type { CountTree, ShownTree } from './count-tree.ts';
 import { gradeYearOf } from './person.ts';
 import type { GroupRow } from './report/model.ts';
 import { suppressNested } from './suppress.ts';
-import type { Tally } from './tally.ts';
+import { schoolOf, type Tally } from './tally.ts';
 
 const natural = (lang: Lang) => new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en', { numeric: true }).compare;
 
@@ -24,11 +24,23 @@ function gradeOrder(lang: Lang): (a: string, b: string) => number {
 /** The whole file, split into grades, each split into its classes: the tables are linked through these sums. */
 function countTree(tally: Tally, lang: Lang): CountTree {
   const order = natural(lang);
-  // A class named in two grades (a sheet holding two grades, a class column that names no grade) is one row per grade.
+  // A class named in two grades (a sheet holding two grades, a class column that names no grade) is one row per grade,
+  // named with its grade; one named alike in two schools, with its school.
   const gradesOf = new Map<string, number>();
+  const schoolsOf = new Map<string, Set<string | null>>();
   for (const classes of tally.byGradeAndClass.values()) {
-    for (const key of classes.keys()) gradesOf.set(key, (gradesOf.get(key) ?? 0) + 1);
+    for (const key of classes.keys()) {
+      gradesOf.set(key, (gradesOf.get(key) ?? 0) + 1);
+      const { school, label } = schoolOf(key);
+      const schools = schoolsOf.get(label) ?? new Set();
+      schoolsOf.set(label, schools.add(school));
+    }
   }
+  const nameOf = (key: string, grade: string) => {
+    const { school, label } = schoolOf(key);
+    const named = school !== null && (schoolsOf.get(label)?.size ?? 0) > 1 ? `${school} ${label}` : label;
+    return (gradesOf.get(key) ?? 0) > 1 ? `${grade} ${named}` : named;
+  };
   const byYear = gradeOrder(lang);
   const grades = [...tally.byGradeAndClass].sort(([a], [b]) => byYear(a, b));
   return {
@@ -36,7 +48,7 @@ function countTree(tally: Tally, lang: Lang): CountTree {
     counts: tally.levels,
     children: grades.map(([grade, classes]) => {
       const children = [...classes]
-        .map(([key, counts]) => ({ key: (gradesOf.get(key) ?? 0) > 1 ? `${grade} ${key}` : key, counts, children: [] }))
+        .map(([key, counts]) => ({ key: nameOf(key, grade), counts, children: [] }))
         .sort((a, b) => order(a.key, b.key));
       const counts = tally.levels.map((_, c) => children.reduce((sum, k) => sum + (k.counts[c] ?? 0), 0));
       return { key: grade, counts, children };

@@ -48,7 +48,10 @@ interface ClassEntry {
 /** Counts of an import as it goes: memory bounded by groups and the kept follow-up list, not by rows. */
 export class Tally {
   readonly levels: number[] = LEVEL_COLUMNS.map(() => 0);
-  /** Counts per class within each grade (`—` for none): a class named in two grades is two groups. */
+  /**
+   * Counts per class within each grade (`—` for none): a class named in two grades is two groups, and so is a class of
+   * two schools (keyed school first, see {@link schoolOf}).
+   */
   readonly byGradeAndClass = new Map<string, Map<string, number[]>>();
   /** R4 and R3 entries, each list capped, so the most severe are always kept. */
   private readonly urgent: FollowUp[][] = [[], []];
@@ -119,7 +122,10 @@ export class Tally {
     }
     const entry =
       klass === null || grade === null ? null : this.classOf(klass, gradeKey, row.person.gradeYear, row.person.school);
-    const classKey = entry?.label ?? klass ?? row.record.sheet ?? `${gradeKey} —`;
+    const label = entry?.label ?? klass ?? row.record.sheet ?? `${gradeKey} —`;
+    // Classes of two schools are two rows even when named alike (1班 of 一中 and of 二中); see schoolOf.
+    const school = entry === null ? null : row.person.school;
+    const classKey = school === null ? label : `${school}${SCHOOL_END}${label}`;
     bump(classes, classKey, column);
     if (entry?.otherYear && klass !== null) {
       this.otherYearClasses ??= { count: 0, grade: gradeKey, class: klass };
@@ -147,6 +153,14 @@ export class Tally {
   followUp(): readonly FollowUp[] {
     return this.urgent.flat().slice(0, FOLLOW_UP_KEPT);
   }
+}
+
+const SCHOOL_END = '\u0000';
+
+/** A by-class key's school (null: none) and the class as the table names it. */
+export function schoolOf(key: string): { school: string | null; label: string } {
+  const end = key.indexOf(SCHOOL_END);
+  return end < 0 ? { school: null, label: key } : { school: key.slice(0, end), label: key.slice(end + 1) };
 }
 
 /** The longest grade name a class name starts with (`初中一年级`, `Grade 10`), in characters. */
