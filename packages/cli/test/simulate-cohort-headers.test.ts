@@ -230,3 +230,31 @@ describe('triage simulate cohort: titles, statistics rows and a header of two ro
     expect(imported.counts).toMatchObject({ scored: 2, rejected: 0, summaryRows: 1, titleRows: 1, headerRows: 2 });
   });
 });
+
+// QA round 11: the projection left out rejected rows showing a positive critical item without a word; the import
+// warns of them as urgent.
+describe('triage simulate cohort: rejected rows that may hide a risk', () => {
+  it('warns of them in the same count as triage import, in English and Chinese', () => {
+    const lines = [
+      [...PERSON, ...PHQA],
+      ['A001', '甲', '男', '15', '1班', ...digits('00000000000')],
+      // Item 9 = 2, rejected for its age.
+      ['A002', '乙', '女', 'x', '1班', ...digits('00000000200')],
+      // Item c unreadable: unknown, urgent.
+      ['A003', '丙', '女', '14', '1班', ...digits('000000000'), '?', '0'],
+      // Rejected, no critical item: not urgent.
+      ['A004', '丁', '男', 'x', '1班', ...digits('00000000000')],
+    ];
+    const file = s.write('rejected-risk.csv', csv(lines));
+    const { status, stderr, result } = json(file);
+    expect(status, stderr).toBe(3);
+    expect(result.counts).toEqual({ rows: 4, scored: 1, rejected: 3 });
+    expect(stderr).toContain('2 rejected rows show a positive or unanswered critical item: not projected, and urgent');
+    expect(result.warnings).toContainEqual(expect.stringContaining('2 rejected rows show'));
+    const imported = JSON.parse(runCli(['import', file, '--dry-run', '--json'], env).stdout) as {
+      counts: { rejectedWithRisk: number };
+    };
+    expect(imported.counts.rejectedWithRisk).toBe(2);
+    expect(cohort(file, ['--lang', 'zh']).stderr).toContain('2 个被拒收的行含阳性或未作答的危机条目');
+  });
+});

@@ -337,7 +337,7 @@ function headerAgain(record: SourceRecord): RowRejection {
  * Whether a row is a header in the middle of the data other than the one its rows are read by (another column order,
  * other words, more columns): the rows under it are in its layout, so it must be mapped, never read past.
  */
-export function isHeaderAgain(row: RowResult | RowRejection): row is RowRejection {
+export function isHeaderAgain(row: RowResult | RowRejection): boolean {
   return !row.ok && row.issues[0]?.code === 'IMPORT_HEADER_REPEATED';
 }
 

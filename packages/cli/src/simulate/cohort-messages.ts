@@ -14,6 +14,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const en = {
   read: (file: string, c: Counts) =>
     `${file}: ${plural(c.rows, 'row')} read, ${c.scored} scored${c.rejected ? `, ${c.rejected} rejected (not projected; \`triage import --dry-run\` says why)` : ''}`,
+  riskInRejected: (n: number) =>
+    `${n === 1 ? '1 rejected row shows' : `${n} rejected rows show`} a positive or unanswered critical item: not projected, and urgent; \`triage import\` lists ${n === 1 ? 'it' : 'them'} (errors.csv, column _urgent = yes) to fix first`,
   unmappedSheets: (sheets: readonly string[]) =>
     `sheets not recognised, their rows not projected: ${sheets.join(', ')} (use --sheet, --instrument or --map)`,
   studentsAbove: (where: string, line: number, rows: number) =>
@@ -66,6 +68,8 @@ export type CohortMessages = typeof en;
 const zh: CohortMessages = {
   read: (file, c) =>
     `${file}：读取 ${c.rows} 行，计分 ${c.scored} 行${c.rejected ? `，拒绝 ${c.rejected} 行（未计入预测；原因见 \`triage import --dry-run\`）` : ''}`,
+  riskInRejected: (n) =>
+    `${n} 个被拒收的行含阳性或未作答的危机条目：未计入预测，需优先处理；\`triage import\` 会列出这些行（errors.csv 中 _urgent = yes），请先修正`,
   unmappedSheets: (sheets) =>
     `无法识别的工作表，其行未计入预测：${sheets.join('、')}（请用 --sheet、--instrument 或 --map）`,
   studentsAbove: (where, line, rows) =>

@@ -21,6 +21,7 @@ import { namedButAbsent } from '../import/named-instruments.ts';
 import { personReader, personSchema } from '../import/person.ts';
 import { pseudonymOf } from '../import/pseudonym.ts';
 import {
+  aboveHeader,
   headerKind,
   instrumentPlans,
   isHeaderAgain,
@@ -29,6 +30,7 @@ import {
   readRow,
   type SourceRecord,
   setAside,
+  underUnmappedHeader,
 } from '../import/read-row.ts';
 import { isGroupRow, namesGroups } from '../import/repeated-header.ts';
 import { instrumentCandidates } from '../import/run-import.ts';
@@ -62,7 +64,8 @@ export interface CohortReadOptions extends SourceOptions {
 export interface CohortRead {
   readonly source: Source;
   readonly instruments: readonly string[];
-  readonly counts: { rows: number; scored: number; rejected: number; blankRows: number };
+  /** `rejectedWithRisk`: rejected rows that show a positive or unknown critical item, as `triage import` marks them. */
+  readonly counts: { rows: number; scored: number; rejected: number; rejectedWithRisk: number; blankRows: number };
   /** Sheets whose header could not be mapped; their rows count as rejected. */
   readonly unmappedSheets: readonly string[];
   /** Workbook sheets not read, as `triage import` leaves them: hidden, or nothing in them recognised. */
@@ -134,7 +137,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   const problems: { sheet: string | null; issues: readonly MappingIssue[] }[] = [];
   const instruments = new Set<string>();
   const mappedSheets: SheetMapping[] = [];
-  const counts = { rows: 0, scored: 0, rejected: 0, blankRows: 0 };
+  const counts = { rows: 0, scored: 0, rejected: 0, rejectedWithRisk: 0, blankRows: 0 };
   const cohorts: CohortStudent[][] = options.ruleSets.map(() => []);
 
   const explicit = options.mapping ? { explicit: options.mapping.columns, explicitAt: options.mapping.positions } : {};
@@ -258,9 +261,11 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
     if (students.size > 0)
       headerNotes.push({ kind: 'students-above', where: whereOf(sheet), line, rows: students.size });
   }
-  const notRead = () => {
+  /** A row rejected or not read; `risk`, urgent as the import marks it (see RowRejection.riskSignal). */
+  const notRead = (risk = false) => {
     counts.rows++;
     counts.rejected++;
+    if (risk) counts.rejectedWithRisk++;
   };
   /** A header in another layout: the rows under it read by it, or, one that cannot be read, not read (nor itself). */
   const meetHeader = (record: SourceRecord, mapping: SheetMapping, changes: HeaderChanges) => {
@@ -287,7 +292,10 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       // Lines above the header (a title, notes: skipped; students' rows: not read, as the import rejects them) and
       // the header itself.
       if (record.line <= (header?.line ?? 0)) {
-        if (studentsAbove.get(sheet)?.has(record.line)) notRead();
+        if (studentsAbove.get(sheet)?.has(record.line)) {
+          const start = changes?.of(sheet);
+          notRead(!!header && !!start?.ok && aboveHeader(record, start.context, header.line).riskSignal);
+        }
         continue;
       }
       const own = changes?.of(sheet);
@@ -313,7 +321,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
         const kind = headerKind(record.fields, now.last);
         if (kind === 'repeat') changes.repeated(sheet, now.last);
         else if (kind === 'again') meetHeader(record, now.last.mapping, changes);
-        else notRead();
+        else notRead(underUnmappedHeader(record, now.line, now.other).riskSignal);
         continue;
       }
       const row = readRow(record, now.context);
@@ -330,11 +338,11 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       // A statistics row (合计, 平均分) or a class title (初一(2)班): no student, nothing to fix; set aside, as the
       // import does, neither projected nor rejected.
       if (!row.ok && setAside(row)) continue;
-      counts.rows++;
       if (!row.ok) {
-        counts.rejected++;
+        notRead(row.riskSignal);
         continue;
       }
+      counts.rows++;
       counts.scored++;
       const id = idOf(row.person.studentId, record, options.key);
       const decisions = [row.decision, second()];

@@ -152,6 +152,7 @@ export async function runCohort(
         : [],
   );
   const afterRead = [
+    ...(read.counts.rejectedWithRisk > 0 ? [text.riskInRejected(read.counts.rejectedWithRisk)] : []),
     ...coverage,
     ...(read.unmappedSheets.length > 0 ? [text.unmappedSheets(read.unmappedSheets)] : []),
     ...unreadRows,
