@@ -82,3 +82,30 @@ describe('triage import: 问卷星 skip marks', () => {
     expect(rejected?.['C-SSRS 3']).toBe('-3');
   });
 });
+
+// QA round 14: a -3 typed into an ordinary item (not a 问卷星 file) was prorated without a word.
+describe('triage import: skip marks are counted and said', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  afterAll(() => s.done());
+  const items = Array.from({ length: 9 }, (_, i) => `PHQ-9 ${i + 1}`).join(',');
+
+  it('says how many rows of each instrument held one, in English and Chinese; none, no word', () => {
+    const lines = [
+      `学号,班级,${items}`,
+      'S1,1班,-3,1,1,1,1,1,1,1,0',
+      'S2,1班,1,1,1,1,1,1,1,1,0',
+      'S3,1班,1,(跳过),1,1,1,1,1,1,0',
+    ];
+    const file = s.write('typo.csv', `${lines.join('\r\n')}\r\n`);
+    const r = runCli(['import', file, '--out', join(s.dir, 'typo'), '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('PHQ-9: 2 rows hold -3 or (跳过)');
+    expect(JSON.parse(r.stdout).warnings).toContainEqual(expect.stringContaining('a -3 is a typo'));
+    const zh = runCli(['import', file, '--out', join(s.dir, 'typo-zh'), '--no-input', '--lang', 'zh'], env);
+    expect(zh.stderr).toContain('PHQ-9：2 行含 -3 或“(跳过)”');
+    const clean = s.write('clean.csv', `${lines.slice(0, 3).join('\r\n').replace('-3', '1')}\r\n`);
+    const none = runCli(['import', clean, '--out', join(s.dir, 'clean'), '--no-input'], env);
+    expect(none.stderr).not.toContain('跳过');
+  });
+});

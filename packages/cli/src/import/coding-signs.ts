@@ -15,6 +15,8 @@ export interface CodingSigns {
   sawHigh: boolean;
   belowLow: number;
   aboveHigh: number;
+  /** Rows with 问卷星's skip mark (`-3`, `(跳过)`) in an item, read as not asked: a typed `-3` would read so too. */
+  skipMarks: number;
 }
 
 /** Answers of one instrument that look coded one lower or one higher than its own coding. */
@@ -40,6 +42,7 @@ export function codingSigns(definition: InstrumentDefinition): CodingSigns {
     sawHigh: false,
     belowLow: 0,
     aboveHigh: 0,
+    skipMarks: 0,
   };
 }
 
@@ -82,4 +85,17 @@ export function codingHints(
     if (!c.sawHigh && c.belowLow > 0) return [{ instrument, looks: 'zero-based', rows: c.belowLow }];
     return [];
   });
+}
+
+/** Per instrument, the rows whose answers held a skip mark (see {@link CodingSigns.skipMarks}), summed over sheets. */
+export function skipMarkRows(
+  sheets: Iterable<readonly { readonly definition: InstrumentDefinition; readonly coding: CodingSigns }[]>,
+): { readonly instrument: string; readonly rows: number }[] {
+  const rows = new Map<string, number>();
+  for (const plans of sheets) {
+    for (const { definition, coding } of plans) {
+      if (coding.skipMarks > 0) rows.set(definition.id, (rows.get(definition.id) ?? 0) + coding.skipMarks);
+    }
+  }
+  return [...rows].map(([instrument, n]) => ({ instrument, rows: n }));
 }

@@ -495,6 +495,7 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
   if (outcome.rejectedWithRisk > 0) warnings.push(text.riskInRejected(outcome.rejectedWithRisk));
   if (outcome.undecided > 0) warnings.push(text.undecided(outcome.undecided));
   warnings.push(...codings);
+  for (const m of outcome.skipMarks) warnings.push(text.skipMarks(m.instrument.toUpperCase(), m.rows));
   return warnings;
 }
 

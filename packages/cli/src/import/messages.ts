@@ -256,6 +256,8 @@ const en = {
   resumeWith: (command: string) => `resume with: ${command}`,
   runAgain: 'run the same command again',
   fileNotFound: (file: string) => `${file}: file not found`,
+  skipMarks: (abbreviation: string, rows: number) =>
+    `${abbreviation}: ${rows === 1 ? '1 row holds' : `${rows} rows hold`} -3 or (跳过), 问卷星's mark for a question its logic did not show: read as not asked (blank; a total with an item missing is prorated where the scale allows). If the file is not a 问卷星 download, a -3 is a typo: fix it and import again`,
   codingHint: (abbreviation: string, looks: 'one-based' | 'zero-based', rows: number) =>
     looks === 'one-based'
       ? `${abbreviation}: no answer uses the lowest option, and ${rows} answer${rows === 1 ? '' : 's'} are one above the highest: the file looks coded from 1; if so, import again with --coding one-based`
@@ -596,6 +598,8 @@ const zh: ImportMessages = {
   resumeWith: (command) => `继续导入：${command}`,
   runAgain: '重新运行同一命令',
   fileNotFound: (file) => `${file}：找不到文件`,
+  skipMarks: (abbreviation, rows) =>
+    `${abbreviation}：${rows} 行含 -3 或“(跳过)”（问卷星对逻辑跳过、未显示题目的标记），按未作答处理（空白；量表允许时，缺一题的总分按比例折算）。若文件并非问卷星导出，-3 应为录入错误：请修正后重新导入`,
   codingHint: (abbreviation, looks, rows) =>
     looks === 'one-based'
       ? `${abbreviation}：没有任何作答是最低选项，却有 ${rows} 个作答比最高选项大 1：文件似乎从 1 开始编码；如是，请加 --coding one-based 重新导入`

@@ -254,10 +254,15 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   for (const plan of context.plans) {
     const { definition, items, positions, answers } = plan;
     // Positional answers, one reused array per instrument: no object per row, no key lookups in the engine.
+    let skips = false;
     for (let p = 0; p < positions.length; p++) {
       const index = positions[p] as number;
-      answers[p] = index < 0 ? '' : unlessSkipped(fields[index] ?? '');
+      const cell = index < 0 ? '' : (fields[index] ?? '');
+      const answer = unlessSkipped(cell);
+      if (answer !== cell) skips = true;
+      answers[p] = answer;
     }
+    if (skips) plan.coding.skipMarks++;
     noteCoding(plan.coding, answers);
     let score = plan.scored.find(answers);
     if (!score) {

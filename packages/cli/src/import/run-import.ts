@@ -6,7 +6,7 @@ import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { encodingDisplayName } from '../csv/decode.ts';
 import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
-import { type CodingHint, codingHints } from './coding-signs.ts';
+import { type CodingHint, codingHints, skipMarkRows } from './coding-signs.ts';
 import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
 import { DecisionTexts } from './decision-texts.ts';
 import { ErrorColumns } from './error-columns.ts';
@@ -158,6 +158,8 @@ export interface ImportOutcome {
   readonly ruleSetRef: { readonly id: string; readonly version: string; readonly hash: string };
   /** Per instrument: the answers look coded one lower or one higher than the instrument's own coding. */
   readonly codingHints: readonly CodingHint[];
+  /** Per instrument, rows with a skip mark (`-3`, `(跳过)`) read as not asked. */
+  readonly skipMarks: readonly { readonly instrument: string; readonly rows: number }[];
   /** The platform's own total and standard score columns, each compared with the computed scores (file-totals.ts). */
   readonly fileTotals: readonly TotalsFound[];
   readonly resumedAfter: number;
@@ -708,6 +710,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       ruleSetRef: compiled.ref,
       // Only where the answers are read in the instrument's own coding: `--coding` says how they are coded.
       codingHints: (options.score.coding ?? 'native') === 'native' ? codingHints(contexts.map((c) => c.plans)) : [],
+      skipMarks: skipMarkRows(contexts.map((c) => c.plans)),
       fileTotals: [...totals.values()].flatMap((t) => t.found()),
       resumedAfter: skip,
       files: written.map((name) => join(options.out, name)),
