@@ -246,6 +246,13 @@ describe('readPerson', () => {
       ['二十', 20],
       ['二十一周岁', 21],
       ['十七歲', 17],
+      // With the tens' one written, and in the financial forms (QA round 14).
+      ['一十三', 13],
+      ['一十三岁', 13],
+      ['拾叁', 13],
+      ['壹拾肆岁', 14],
+      ['拾伍周岁', 15],
+      ['貳拾', 20],
       [String(AGE_RANGE.min), AGE_RANGE.min],
       [String(AGE_RANGE.max), AGE_RANGE.max],
       ['', null],
@@ -260,15 +267,26 @@ describe('readPerson', () => {
       });
     });
 
-    it.each(['abc', '十四五', '百', '14.5', '-14', '14,0', '1e1', '14岁半', '12-13', '十三四'])(
-      '%j is not an age',
-      (age) => {
-        expect(readPerson(optional, cells({ age }))).toEqual({
-          ok: false,
-          error: [{ code: 'IMPORT_AGE_INVALID', field: 'age', expected: range }],
-        });
-      },
-    );
+    it.each([
+      'abc',
+      '十四五',
+      '百',
+      '14.5',
+      '-14',
+      '14,0',
+      '1e1',
+      '14岁半',
+      '12-13',
+      '十三四',
+      '一三',
+      '一十十',
+      '拾拾',
+    ])('%j is not an age', (age) => {
+      expect(readPerson(optional, cells({ age }))).toEqual({
+        ok: false,
+        error: [{ code: 'IMPORT_AGE_INVALID', field: 'age', expected: range }],
+      });
+    });
   });
 
   describe('student id', () => {

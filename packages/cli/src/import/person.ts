@@ -85,14 +85,35 @@ function fold(value: string): string {
   return PRINTABLE_ASCII.test(value) ? value.trim() : value.normalize('NFKC').replace(EDGES, '');
 }
 
-/** An age written in Chinese numerals, as typed into a free-text field: 十三 → 13, 九 → 9, 二十 → 20, 二十一 → 21. */
-function chineseAge(text: string): number | undefined {
-  const m = /^([二三四五六七八九]?)(十)?([一二三四五六七八九]?)$/.exec(text);
+/**
+ * An age written in Chinese numerals, as typed into a free-text field: 十三 → 13, 一十三 → 13, 九 → 9, 二十 → 20,
+ * 二十一 → 21, and in the financial forms used against tampering: 拾叁 → 13, 壹拾叁 → 13.
+ */
+function chineseAge(typed: string): number | undefined {
+  const text = typed.replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾]/g, (c) => FINANCIAL[c] ?? c);
+  const m = /^([一二三四五六七八九]?)(十)?([一二三四五六七八九]?)$/.exec(text);
   if (!m || text === '') return undefined;
   const [, tens = '', ten, ones = ''] = m;
   if (!ten) return text.length === 1 ? CN_DIGITS[text] : undefined;
   return (tens === '' ? 1 : (CN_DIGITS[tens] ?? 0)) * 10 + (ones === '' ? 0 : (CN_DIGITS[ones] ?? 0));
 }
+
+/** The financial forms of the numerals (大写数字), as the common ones. */
+const FINANCIAL: Readonly<Record<string, string>> = {
+  壹: '一',
+  贰: '二',
+  貳: '二',
+  叁: '三',
+  參: '三',
+  肆: '四',
+  伍: '五',
+  陆: '六',
+  陸: '六',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
+};
 
 /** A number of a grade or class: digits, or 一 … 十二. */
 export function cnNumber(text: string): number | undefined {
