@@ -221,3 +221,41 @@ describe('triage import: students’ rows above the header', () => {
     expect(readOutputCsv(join(out, 'errors.csv')).rows).toEqual([]);
   });
 });
+
+// QA round 15, 1: a row counter (序号) first, then PHQ-A headed 1 … 9, a … d and GAD-7 headed 1 … 7. Synthetic.
+describe('triage import: 序号, then items headed by bare numbers and PHQ-A letters', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  afterAll(() => s.done());
+  const numbers = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+  const header = ['序号', ...PERSON, ...numbers(9), 'a', 'b', 'c', 'd', ...numbers(7)];
+  // A001 answers yes to PHQ-A c (serious suicidal ideation): read only if c is PHQ-A's.
+  const file = s.write(
+    'counter.csv',
+    csv([
+      header,
+      ['1', 'A001', '甲', '男', '13', '1班', ...digits('0120100000010'), ...digits('1111000')],
+      ['2', 'A002', '乙', '女', '13', '1班', ...digits('1111111100000'), ...digits('0000000')],
+    ]),
+  );
+
+  it('-i phq-a,gad-7: 序号 ignored, every row scored, the letters read as PHQ-A c and d', () => {
+    const out = join(s.dir, 'named');
+    const r = runCli(['import', file, '--out', out, '--no-input', '-i', 'phq-a,gad-7'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('PHQ-A + GAD-7');
+    expect(r.stdout).toContain('2 rows read: 2 scored, 0 rejected');
+    const rows = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(rows.map((row) => [row.student_id, row.level, row['phq-a_flags']])).toEqual([
+      ['A001', 'R3', 'serious-suicidal-ideation:positive'],
+      ['A002', 'R1', ''],
+    ]);
+    expect(readOutputCsv(join(out, 'errors.csv')).rows).toEqual([]);
+  });
+
+  it('without -i: the --instrument it suggests is phq-a,gad-7 (phq-9 would leave c and d unread)', () => {
+    const r = runCli(['import', file, '--out', join(s.dir, 'auto'), '--no-input'], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('such as --instrument phq-a,gad-7 (9 items: phq-a;');
+  });
+});

@@ -601,6 +601,36 @@ describe('mapHeader: explicit mapping', () => {
     });
   });
 
+  // QA round 15, 1: a row counter first, then PHQ-A as 1 … 9, a … d and GAD-7 as 1 … 7.
+  describe("bare numbers with PHQ-A's letters after its run (序号,学号,…,1 … 9,a,b,c,d,1 … 7)", () => {
+    const headers = ['序号', '学号', '姓名', ...numbers(9), 'a', 'b', 'c', 'd', ...numbers(7)];
+
+    it("with -i phq-a,gad-7, the letters after the first run are PHQ-A's; 序号 is ignored", () => {
+      const mapping = ok(mapHeader(headers, named(phqA, gad7)));
+      expect(itemsOf(mapping)).toEqual({
+        'phq-a': PHQA_ITEMS.map((i, n) => [i, n + 3]),
+        'gad-7': numbers(7).map((i, n) => [i, n + 16]),
+      });
+      expect(mapping.ignored).toEqual([{ index: 0, header: '序号' }]);
+    });
+
+    it('with -i phq-9,gad-7, the letters are unknown PHQ-9 items, c and d said to be suicide questions', () => {
+      const mapping = ok(mapHeader(headers, named(phq9, gad7)));
+      expect(mapping.unknownItems.map((c) => [c.index, c.item, c.suicide])).toEqual([
+        [12, 'a', undefined],
+        [13, 'b', undefined],
+        [14, 'c', { readBy: 'phq-a' }],
+        [15, 'd', { readBy: 'phq-a' }],
+      ]);
+    });
+
+    it('without -i, the example --instrument reads the letters: phq-a, never phq-9', () => {
+      const [issue] = issues(mapHeader(headers, auto));
+      expect(issue).toMatchObject({ code: 'unnamed-runs', example: ['phq-a', 'gad-7'] });
+      expect(issue?.code === 'unnamed-runs' && issue.runs[0]?.fits).toEqual(['phq-a']);
+    });
+  });
+
   describe('a platform numbering its own questions too (问卷星: 1、你的学号： … 7、你是否住校？, then 1、… 9、…)', () => {
     const demographics = [
       '1、你的学号：',

@@ -14,6 +14,7 @@ import { answerTexts, looksLikeAnswers, repeatsCellValue, withShownHeaders } fro
 import { headerMatrices, readMatrices } from './matrix-headers.ts';
 import {
   instrumentsOfRuns,
+  lettersAfter,
   type NumberedRun,
   numberedHeaders,
   numbering,
@@ -343,17 +344,26 @@ function mapColumns(
       const among = options.candidates.map((d) => d.id);
       return { ok: false, error: [{ code: 'numbered-runs', runs: runs.map(runPlace), among }] };
     }
+    const read = new Set<number>();
     of.forEach((definition, i) => {
       const entry = found.get(definition.id) ?? { definition, byItem: new Map(), unknown: [] };
       found.set(definition.id, entry);
-      for (const column of runs[i] ?? []) collect(entry, column, column.item);
+      // Lone letters after a run (`1 … 9, a, b, c, d`) are its instrument's: PHQ-A's c and d ask about suicide. With
+      // an instrument that lacks them (PHQ-9), they are unknown items, said so, never columns silently unread.
+      for (const column of [...(runs[i] ?? []), ...lettersAfter(runs[i] ?? [], ignored)]) {
+        collect(entry, column, column.item);
+        read.add(column.index);
+      }
     });
-    return finish(headers.length, person, [...found.values()], ignored, 'named');
+    const unread = ignored.filter((c) => !read.has(c.index));
+    return finish(headers.length, person, [...found.values()], unread, 'named');
   }
   // Instruments the file names by their own prefix but none of whose numbered items (PHQ-A by `PHQ-A a` … `d` alone).
   const lacking = options.named ? [] : [...found.values()].filter(lacksNumberedItems).map((f) => f.definition);
   if (runs.length > 1 && !options.named && (found.size === 0 || lacking.length > 0)) {
-    return { ok: false, error: [{ code: 'unnamed-runs', ...unnamedRuns(runs, options.candidates, lacking) }] };
+    const letters = runs.map((run) => lettersAfter(run, ignored));
+    const among = { candidates: options.candidates, preferred: lacking, letters };
+    return { ok: false, error: [{ code: 'unnamed-runs', ...unnamedRuns(runs, among) }] };
   }
   const [run] = runs;
   const owner = lacking.length === 1 && lacking[0] ? found.get(lacking[0].id) : undefined;

@@ -1,6 +1,6 @@
 import type { InstrumentDefinition } from '@triage/scales';
 import type { Column, MappingIssue } from './columns.ts';
-import { genericItem } from './header-items.ts';
+import { genericItem, LONE_LETTER } from './header-items.ts';
 
 /*
  * One header row holding two instruments headed the same way (PHQ-A as Q1 … Q9, then GAD-7 as Q1 … Q7): runs of item
@@ -13,6 +13,24 @@ import { genericItem } from './header-items.ts';
  */
 
 type NumberedColumn = Column & { readonly item: string };
+
+/**
+ * The lone letters right after a run (`1 … 9, a, b, c, d`, PHQ-A's supplements after its nine items), as items of the
+ * run's instrument; `columns`: the columns of the header not read otherwise.
+ */
+export function lettersAfter(run: readonly NumberedColumn[], columns: readonly Column[]): NumberedColumn[] {
+  const byIndex = new Map(columns.map((c) => [c.index, c]));
+  const letters: NumberedColumn[] = [];
+  for (let index = (run.at(-1)?.index ?? -2) + 1; ; index++) {
+    const column = byIndex.get(index);
+    if (!column || !LONE_LETTER.test(column.header.trim())) return letters;
+    letters.push({ ...column, item: column.header.trim().toLowerCase() });
+  }
+}
+
+/** Whether an instrument has every one of `items` (the letters after a run: PHQ-A, never PHQ-9, has c and d). */
+const hasAll = (d: InstrumentDefinition, items: readonly NumberedColumn[]) =>
+  items.every((c) => d.items.some((i) => i.id === c.item));
 
 /** A numbered column in header order: its number, and its item, or null for a person column (`1、你的学号：`). */
 export type NumberedHeader = Column & { readonly number: number; readonly item: string | null };
@@ -107,15 +125,21 @@ export interface UnnamedRun {
 /**
  * Runs that no `--instrument` named: what fits each (`preferred` first: instruments the file names elsewhere, such as
  * PHQ-A by its `PHQ-A a` … `d` columns), and an `--instrument` list in run order that would read them, if one would.
+ * A run followed by lone letters (`1 … 9, a, b, c, d`) fits only an instrument with those items too: PHQ-A, never
+ * PHQ-9, whose reading would leave the suicide questions c and d unread. `letters`: each run's, in run order.
  */
 export function unnamedRuns(
   runs: readonly (readonly NumberedColumn[])[],
-  candidates: readonly InstrumentDefinition[],
-  preferred: readonly InstrumentDefinition[],
+  among: {
+    readonly candidates: readonly InstrumentDefinition[];
+    readonly preferred: readonly InstrumentDefinition[];
+    readonly letters: readonly (readonly NumberedColumn[])[];
+  },
 ): { readonly runs: readonly UnnamedRun[]; readonly example?: readonly string[] } {
-  const fits = runs.map((run) => {
-    const named = preferred.filter((d) => runFits(run.length, d));
-    return named.length > 0 ? named : candidates.filter((d) => runFits(run.length, d));
+  const fits = runs.map((run, i) => {
+    const fitting = (d: InstrumentDefinition) => runFits(run.length, d) && hasAll(d, among.letters[i] ?? []);
+    const named = among.preferred.filter(fitting);
+    return named.length > 0 ? named : among.candidates.filter(fitting);
   });
   const chosen: InstrumentDefinition[] = [];
   for (const f of fits) {
