@@ -156,6 +156,24 @@ describe('triage import: a stacked sheet that repeats its header under each clas
     ]);
   });
 
+  // QA round 15, 2: the class's teacher in a second cell of its heading (初一(2)班,班主任：张老师,,,). Synthetic.
+  it('sets aside a class heading with its teacher beside it, above or between classes: exit 0, counted as titles', () => {
+    const blanks = Array.from({ length: header.length - 2 }, () => '');
+    const titled = classes.flatMap((rows, c) => [[`初一(${c + 1})班`, `班主任：老师${c + 1}`, ...blanks], ...rows]);
+    const file = s.write('teacher.csv', `${titled.map((cells) => cells.join(',')).join('\r\n')}\r\n`);
+    const out = join(s.dir, 'teacher');
+    const r = runCli(['import', file, '--instrument', 'phq-a', '--out', out, '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('1 line above it skipped (a title or notes');
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ scored: 9, rejected: 0, titleRows: 2, headerRows: 2 });
+    const errors = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect(errors.map((e) => [e._line, e._code, e._urgent])).toEqual([
+      ['6', 'IMPORT_TITLE_ROW', ''],
+      ['11', 'IMPORT_TITLE_ROW', ''],
+    ]);
+    expect(readOutputCsv(join(out, 'results.csv')).rows).toHaveLength(9);
+  });
+
   // A header of two rows (PHQ-A over its item numbers) repeated under each class: neither row is a student. Read as
   // one, the numbers row was rejected as urgent (item 9 = "9") and its numbers suggested --coding one-based.
   it.each(['csv', 'xlsx'])('skips a header of two rows again in a %s, and reads each class by it', async (kind) => {

@@ -100,15 +100,29 @@ export function onlyAbsenceNote(fields: readonly string[], plans: readonly Instr
 const CLASS_HEADING = /班|年[级級]|^(?:class|grade|form)\b/i;
 
 /**
- * Whether a row is a class heading as a CSV keeps a title merged across a stacked sheet: its first cell alone holds a
- * short heading that names a class or grade (初一(2)班), every other cell blank. No id, no answer: no student. Only
- * the first cell, where a merged range's text lands, and only such headings: any other lone text stays read as a row.
+ * A note beside a class heading: its teacher or its count (班主任：张老师, 人数：45, 共 45 人, Teacher: Ms Li). Said
+ * with a label and a colon or in those words only: a student's name beside a class (初一(2)班, 甲, the answers blank) is
+ * an absent student, never a title.
+ */
+const HEADING_NOTE = /[:：]|班主任|老师|教师|人数|共\s*\d+\s*人|teacher|tutor/i;
+
+/**
+ * Whether a row is a class heading as a CSV keeps a title merged across a stacked sheet: its first cell holds a short
+ * heading that names a class or grade (初一(2)班), every other cell blank but at most one note on the class (班主任：
+ * 张老师). No id, no answer: no student. Only the first cell, where a merged range's text lands, and only such
+ * headings: any other lone text stays read as a row.
  */
 export function isClassHeading(record: SourceRecord): boolean {
   if (record.merged) return false;
   const { fields } = record;
   const text = (fields[0] ?? '').trim();
   if (text === '' || text.length > 30 || NUMBER.test(text) || !CLASS_HEADING.test(text)) return false;
-  for (let i = 1; i < fields.length; i++) if ((fields[i] as string).trim() !== '') return false;
-  return true;
+  let note: string | undefined;
+  for (let i = 1; i < fields.length; i++) {
+    const cell = (fields[i] as string).trim();
+    if (cell === '') continue;
+    if (note !== undefined) return false;
+    note = cell;
+  }
+  return note === undefined || (note.length <= 30 && !NUMBER.test(note) && HEADING_NOTE.test(note));
 }
