@@ -78,7 +78,8 @@ const en = {
       `${label}: how many scored items score ≥ ${min}, and the mean of those items (none when no item does).`,
     asq:
       'Categorical, not a sum. “Yes” to any of items 1–4 is a positive screen, and a refusal to answer counts as ' +
-      'positive. Item 5 then separates an **acute positive** (yes) from a **non-acute positive**; a “yes” to item 5 ' +
+      'positive. Item 5 then separates an **acute positive** (yes) from a **non-acute positive** (no); refused or ' +
+      'left blank, it leaves a **positive of unknown acuity**. A “yes” to item 5 ' +
       'is acute even when items 1–4 were all “no”. All “no” is **negative**. Missing answers are never read as ' +
       '“no”: they raise *unknown* flags, and the category is what the given answers establish (**unknown** when ' +
       'nothing positive was given and an answer is missing).',
@@ -296,7 +297,8 @@ const zh = {
     positive: (label, min) => `${label}：得分 ≥ ${min} 的计分条目数，及这些条目的平均分（没有此类条目时无均分）。`,
     asq:
       '分类结果，不求和。第1–4题任一回答“是”即为筛查阳性，拒绝回答按阳性处理。第5题据此区分' +
-      '**急性阳性**（是）与**非急性阳性**；即使第1–4题均为“否”，第5题回答“是”也判为急性阳性。全部为“否”为**阴性**。' +
+      '**急性阳性**（是）与**非急性阳性**（否）；第5题拒答或未答时为**阳性，急性程度未知**。' +
+      '即使第1–4题均为“否”，第5题回答“是”也判为急性阳性。全部为“否”为**阴性**。' +
       '缺答绝不按“否”处理：缺答产生*未知*标记，类别仅依据已作答内容判定（无任何阳性回答且有缺答时为**未知**）。',
     'cssrs-screener':
       '按最高的阳性条目及行为发生时间分级，绝不求和。第1–2题 → **低**；第3题，或3个月以前有过行为（第6题）→ **中**；' +

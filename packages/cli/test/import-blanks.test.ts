@@ -153,3 +153,25 @@ describe('triage import: one blank item in a subscale instrument', () => {
     );
   });
 });
+
+// QA round 15, 3: ASQ item 5 (acuity) blank after a yes on items 1–4 says nothing of acuity. Synthetic students.
+describe('triage import: ASQ item 5 blank after a positive screen', () => {
+  const s = scratch();
+  afterAll(() => s.done());
+  const file = s.write(
+    'asq.csv',
+    ['学号,班级,ASQ1,ASQ2,ASQ3,ASQ4,ASQ5', 'A001,1班,是,否,否,否,', 'A002,1班,是,否,否,否,否'].join('\r\n'),
+  );
+
+  it('is positive of unknown acuity, not non-acute positive: category, flag and reason agree', () => {
+    const out = join(s.dir, 'out');
+    const r = runCli(['import', file, '--out', out, '--no-input'], { TRIAGE_CONFIG_DIR: join(s.dir, 'config') });
+    expect(r.status, r.stderr).toBe(0);
+    const rows = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(rows.map((row) => [row.student_id, row.level, row.asq_band, row.asq_flags])).toEqual([
+      ['A001', 'R3', 'positive-acuity-unknown', 'asq-endorsed:positive;asq-acuity-unknown:unknown'],
+      ['A002', 'R3', 'non-acute-positive', 'asq-endorsed:positive'],
+    ]);
+    expect(r.stdout).toContain('ASQ positive, acuity unknown (item 5 not answered)');
+  });
+});

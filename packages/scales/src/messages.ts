@@ -91,6 +91,10 @@ const outcomes: Record<string, Record<Lang, string>> = {
   negative: { zh: '阴性', en: 'negative' },
   'non-acute-positive': { zh: '非急性阳性', en: 'non-acute positive' },
   'acute-positive': { zh: '急性阳性', en: 'acute positive' },
+  'positive-acuity-unknown': {
+    zh: '阳性，急性程度未知（第5题未答或拒答）',
+    en: 'positive, acuity unknown (item 5 not answered)',
+  },
   unknown: { zh: '无法判断（有缺答，按有风险处理）', en: 'unknown (items missing: treat as risk)' },
   none: { zh: '无', en: 'none' },
   low: { zh: '低风险', en: 'low risk' },

@@ -18,6 +18,12 @@ describe('scoreText (a score in the follow-up list)', () => {
     ['ASQ acute positive, zh', score({ instrument: 'asq', category: 'acute-positive' }), 'zh', 'ASQ 急性阳性'],
     ['ASQ non-acute', score({ instrument: 'asq', category: 'non-acute-positive' }), 'en', 'ASQ non-acute positive'],
     [
+      'ASQ item 5 blank after a positive',
+      score({ instrument: 'asq', category: 'positive-acuity-unknown' }),
+      'zh',
+      'ASQ 阳性，急性程度未知（第5题未答或拒答）',
+    ],
+    [
       'ASQ with items missing',
       score({ instrument: 'asq', category: 'unknown' }),
       'en',

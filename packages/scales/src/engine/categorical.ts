@@ -51,8 +51,9 @@ export function categoricalFailureFlags(
 /**
  * ASQ: "yes" to any of items 1–4 is a positive screen; a refusal to answer counts as positive; item 5 (thoughts of
  * killing yourself right now) then separates acute from non-acute positives. A "yes" to item 5 is acute even when
- * items 1–4 were all "no" (it is asked only after a positive, but a yes cannot be ignored); a refused item 5 is a
- * positive screen of unknown acuity.
+ * items 1–4 were all "no" (it is asked only after a positive, but a yes cannot be ignored). After a positive screen,
+ * item 5 refused or blank leaves the acuity unknown: `positive-acuity-unknown`, never a non-acute positive that item 5
+ * did not say; a refused item 5 is itself a positive screen.
  * Missing items are never read as "no": the category is what the given answers establish, with `unknown` flags.
  * @see NIMH ASQ toolkit screening tool (reference/scales.md §5.1); Horowitz et al. 2012
  */
@@ -93,7 +94,7 @@ export function scoreAsq(compiled: CompiledInstrument, values: ArrayLike<number>
       flags.push({ id: 'asq-acuity-unknown', item: '5', status: 'unknown', label: UNKNOWN });
       if (acuity === 'refused') warnings.push({ code: 'SCALES_REFUSED', items: ['5'] });
     }
-    return { category: 'non-acute-positive', flags, warnings };
+    return { category: acuity === 'no' ? 'non-acute-positive' : 'positive-acuity-unknown', flags, warnings };
   }
   return { category: incomplete ? 'unknown' : 'negative', flags, warnings };
 }

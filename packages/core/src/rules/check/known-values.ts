@@ -21,7 +21,7 @@ type Categorical = Exclude<InstrumentDefinition['scoring'], 'sum'>;
  * @see packages/scales/src/engine/categorical.ts (scoreAsq, scoreCssrsScreener)
  */
 export const CATEGORIES: Readonly<Record<Categorical, readonly string[]>> = {
-  asq: ['negative', 'non-acute-positive', 'acute-positive', 'unknown'],
+  asq: ['negative', 'non-acute-positive', 'positive-acuity-unknown', 'acute-positive', 'unknown'],
   'cssrs-screener': ['none', 'low', 'moderate', 'high', 'unknown'],
 };
 

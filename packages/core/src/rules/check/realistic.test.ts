@@ -21,7 +21,7 @@ rules:
   - id: asq-non-acute
     description: { zh: ASQ 非急性阳性, en: ASQ non-acute positive }
     source: NIMH ASQ toolkit, brief suicide safety assessment
-    when: { fact: scales.asq.category, eq: non-acute-positive }
+    when: { fact: scales.asq.category, in: [non-acute-positive, positive-acuity-unknown] }
     then: &r3
       level: R3
       actions: [brief_suicide_safety_assessment, safety_plan]

@@ -13,7 +13,7 @@ import { suicideRules } from './suicide-rules.ts';
  * bands (severity-rules.ts; for the instruments added in 1.1.0 screening-scale-rules.ts, child-scale-rules.ts and
  * chinese-scale-rules.ts; since 1.2.0 band-floor-rules.ts and a rule on each published cut-off, both decided even with
  * blank items; since 1.2.1 subscale-floor-rules.ts, the same for subscales; since 1.2.2 an ASQ positive with item 5
- * refused or blank has its own reason). Every rule cites its source; levels only ever rise (the most severe rule wins) and clinical
+ * refused or blank has its own reason, since 1.2.4 through its own category, positive-acuity-unknown). Every rule cites its source; levels only ever rise (the most severe rule wins) and clinical
  * judgement can override any of them through a named person with a recorded reason. Rules, conditions and sources in
  * words:
  * ./README.md; its own tests: ./default-rule-set.tests.yaml.
@@ -23,7 +23,7 @@ import { suicideRules } from './suicide-rules.ts';
  */
 export const defaultRuleSet: RuleSet = {
   id: 'default',
-  version: '1.2.3',
+  version: '1.2.4',
   name: { zh: '默认分级规则', en: 'Default triage rules' },
   unknownCritical: {
     level: 'R3',

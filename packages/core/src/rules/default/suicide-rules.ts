@@ -96,13 +96,8 @@ export const suicideRules: Rule[] = [
     },
     source:
       'NIMH ASQ youth pathway: any of items 1–4 yes, or a refusal, with item 5 no = non-acute positive → brief suicide safety assessment; every positive gets the resource list (reference/triage.md §1.7; reference/scales.md §5.1). R3 until the assessment: a named person may lower it after a BSSA of low risk (R1 in reference/triage.md §0.1)',
-    when: {
-      all: [
-        { fact: 'scales.asq.category', eq: 'non-acute-positive' },
-        // Item 5 answered "no"; refused or blank, the acuity is unknown: the next rule, so the reason says so.
-        { fact: 'scales.asq.flags.asq-acuity-unknown', exists: false },
-      ],
-    },
+    // Item 5 answered "no"; refused or blank, the acuity is unknown (positive-acuity-unknown): the next rule.
+    when: { fact: 'scales.asq.category', eq: 'non-acute-positive' },
     then: HIGH_SCREEN,
   },
   {
@@ -113,12 +108,7 @@ export const suicideRules: Rule[] = [
     },
     source:
       'NIMH ASQ youth pathway: any of items 1–4 yes, or a refusal, is a positive screen → brief suicide safety assessment; a refusal counts as positive; item 5 alone tells acute from non-acute, so without its answer the screen is handled as the non-acute positive it at least is (reference/triage.md §1.7; reference/scales.md §5.1). Critical items are never imputed: a blank item 5 is not read as "no" (reference/scales.md §0.12)',
-    when: {
-      all: [
-        { fact: 'scales.asq.category', eq: 'non-acute-positive' },
-        { fact: 'scales.asq.flags.asq-acuity-unknown', exists: true },
-      ],
-    },
+    when: { fact: 'scales.asq.category', eq: 'positive-acuity-unknown' },
     then: HIGH_SCREEN,
   },
   {

@@ -6,7 +6,7 @@ import type { FlagStatus, WarningCode } from '../../engine/types.ts';
 import { asq } from './definition.ts';
 
 type Reply = 'yes' | 'no' | 'refused' | 'blank';
-type Category = 'negative' | 'non-acute-positive' | 'acute-positive' | 'unknown';
+type Category = 'negative' | 'non-acute-positive' | 'positive-acuity-unknown' | 'acute-positive' | 'unknown';
 
 interface ExpectedFlag {
   id: string;
@@ -30,7 +30,9 @@ const SCREEN = ['1', '2', '3', '4'] as const;
  * Cases the pathway does not cover are decided as follows (reference/scales.md §0.12; README "Decisions"):
  * - a blank on Q1–4 is never read as "no": without a positive answer the category is unknown;
  * - a Q5 "yes" is acute even when Q1–4 were all "no" (asked out of turn, but it cannot be ignored);
- * - a Q5 refusal is a refusal to answer, so a positive screen (the ED pathway routes refusal to non-acute positive).
+ * - a Q5 refusal is a refusal to answer, so a positive screen (the ED pathway routes refusal to non-acute positive);
+ * - after a positive screen, Q5 refused or blank leaves the acuity unknown: positive of unknown acuity, never the
+ *   non-acute positive that only a Q5 "no" says.
  */
 function pathway(replies: readonly Reply[]): Expected {
   const screen = replies.slice(0, 4);
@@ -55,7 +57,7 @@ function pathway(replies: readonly Reply[]): Expected {
   if (positive) {
     if (acuity !== 'no') flags.push({ id: 'asq-acuity-unknown', item: '5', status: 'unknown' });
     if (acuity === 'refused') warnings.push({ code: 'SCALES_REFUSED', items: ['5'] });
-    return { category: 'non-acute-positive', flags, warnings };
+    return { category: acuity === 'no' ? 'non-acute-positive' : 'positive-acuity-unknown', flags, warnings };
   }
   return { category: screen.includes('blank') ? 'unknown' : 'negative', flags, warnings };
 }
@@ -127,6 +129,13 @@ describe('ASQ input forms', () => {
     expect(run(['no', 'no', 'no', 'Refused to answer', 'no']).category).toBe('non-acute-positive');
   });
 
+  // QA round 15, 3: item 5 left blank after a yes says nothing of acuity.
+  it('a yes on items 1–4 with item 5 blank or left out is positive of unknown acuity, not non-acute', () => {
+    expect(run(['否', '是', '否', '否', null]).category).toBe('positive-acuity-unknown');
+    expect(run(['yes', 'no', 'no', 'no']).category).toBe('positive-acuity-unknown');
+    expect(run(['yes', 'no', 'no', 'no', '拒答']).category).toBe('positive-acuity-unknown');
+  });
+
   it('accepts four answers (item 5 is asked only after a positive screen) but not three', () => {
     expect(run([0, 0, 0, 0]).category).toBe('negative');
     const short = scoreInstrument(asq, [0, 0, 0]);
@@ -145,10 +154,10 @@ describe('ASQ input forms', () => {
 
 describe('ASQ: Q5 refused after four no (README "Decisions")', () => {
   // The pathway never asks Q5 here; asked and refused, it is a refusal to answer, which the toolkit screens positive.
-  it('is a non-acute positive of unknown acuity, never negative', () => {
+  it('is a positive of unknown acuity, never negative', () => {
     const r = scoreInstrument(asq, [0, 0, 0, 0, 9]);
     if (!r.ok) throw new Error(JSON.stringify(r.error.issues));
-    expect(r.value.category).toBe('non-acute-positive');
+    expect(r.value.category).toBe('positive-acuity-unknown');
     expect(r.value.flags.map((f) => [f.id, f.item, f.status])).toEqual([['asq-acuity-unknown', '5', 'unknown']]);
     expect(r.value.warnings).toEqual([{ code: 'SCALES_REFUSED', items: ['5'] }]);
   });
@@ -159,7 +168,7 @@ describe('ASQ refusal in a file coded from 0 or from 1', () => {
     const no = coding === 'one-based' ? 1 : 0;
     const r = scoreInstrument(asq, [no, no, no, no, 9], { coding });
     if (!r.ok) throw new Error(JSON.stringify(r.error.issues));
-    expect(r.value.category).toBe('non-acute-positive');
+    expect(r.value.category).toBe('positive-acuity-unknown');
     expect(r.value.warnings).toContainEqual({ code: 'SCALES_REFUSED', items: ['5'] });
   });
 
