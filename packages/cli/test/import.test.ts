@@ -409,6 +409,22 @@ describe('triage import', () => {
     expect(html).not.toContain('ASQ —');
   });
 
+  // QA round 15, 4: a flag id raised on several items (C-SSRS cssrs-endorsed) read as one id repeated.
+  it('results.csv names the item of each flag whose id is raised on several items (ASQ, C-SSRS)', () => {
+    const asq = Array.from({ length: 5 }, (_, i) => `ASQ${i + 1}`).join(',');
+    const cssrs = ['C-SSRS 1', 'C-SSRS 2', 'C-SSRS 3', 'C-SSRS 4', 'C-SSRS 5', 'C-SSRS 6', 'C-SSRS 6b'].join(',');
+    const file = s.write('flags.csv', `student_id,class,${asq},${cssrs}\n202501010003,8-1,1,0,0,0,0,1,1,1,1,0,0,\n`);
+    const out = join(s.dir, 'flags');
+    const r = run(['import', file, '--out', out, '--no-input']);
+    expect(r.status, r.stderr).toBe(0);
+    const [row] = readOutputCsv(join(out, 'results.csv')).rows;
+    // One ASQ flag of its id: as before. Four C-SSRS flags of one id: each with its item.
+    expect(row?.asq_flags).toBe('asq-endorsed:positive');
+    expect(row?.['cssrs-screener_flags']).toBe(
+      'cssrs-endorsed(item 1):positive;cssrs-endorsed(item 2):positive;cssrs-endorsed(item 3):positive;cssrs-endorsed(item 4):positive',
+    );
+  });
+
   it("warns when the file's own total column disagrees with the computed totals (items reversed twice)", () => {
     const items = Array.from({ length: 20 }, (_, i) => `SDS${i + 1}`).join(',');
     // Line 2: a 问卷星 "按分值" row whose reverse items (2, 5, 6, 11, 12, 14, 16–18, 20) the platform already reversed:

@@ -70,7 +70,14 @@ export interface RowExtras {
 }
 
 function flagsOf(score: ScoreValue): string {
-  return score.flags.map((f) => `${f.id}:${f.status}`).join(';');
+  const ids = score.flags.map((f) => f.id);
+  return score.flags
+    .map((f) => {
+      // One id on several items (C-SSRS `cssrs-endorsed` on items 3 and 4): each names its item, never one id twice.
+      const several = f.item !== undefined && ids.indexOf(f.id) !== ids.lastIndexOf(f.id);
+      return `${f.id}${several ? `(item ${f.item})` : ''}:${f.status}`;
+    })
+    .join(';');
 }
 
 /**
