@@ -94,6 +94,31 @@ describe('triage import: grades written in several ways', () => {
     expect(run('zh').stderr).toContain('有 1 行的班级名写的是另一个年级（“初一1班”在 初二 下）');
   });
 
+  // QA round 15, 5: the school year alone before the class (七（1）班), brackets full-width, beside 1班 and 初一(1)班.
+  it('counts 七（1）班 and 七(1)班 under 初一 as the class 1班 and 初一(1)班 are: one row of the by-class table', () => {
+    const items = Array.from({ length: 7 }, (_, i) => `GAD-7 ${i + 1}`).join(',');
+    const spellings = ['七（1）班', '1班', '初一(1)班', '七(1)班', '初一（1）班', '七（2）班'];
+    const rows = Array.from(
+      { length: 12 },
+      (_, i) => `2025${String(i).padStart(4, '0')},初一,${spellings[i % 6]},0,0,0,0,0,0,0`,
+    );
+    const file = s.write('g7.csv', `学号,年级,班级,${items}\n${rows.join('\n')}\n`);
+    const r = runCli(['import', file, '--out', join(s.dir, 'g7'), '--no-input', '--min-cell', '1'], {
+      TRIAGE_CONFIG_DIR: join(s.dir, 'config'),
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const table = r.stdout.slice(r.stdout.indexOf('By class'), r.stdout.indexOf('No student at R3'));
+    const classes = table
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => [/^(.*?)\s{2,}/.exec(line)?.[1], line.trim().split(/\s+/).at(-1)]);
+    expect(classes).toEqual([
+      ['七(1)班', '10'],
+      ['七(2)班', '2'],
+    ]);
+  });
+
   it('names the class in the follow-up list as the tables do: 初一(1)班, not 七年级 初一(1)班', () => {
     const items = Array.from({ length: 9 }, (_, i) => `PHQ-9 ${i + 1}`).join(',');
     const file = s.write('follow.csv', `学号,年级,班级,${items}\n20250001,七年级,初一(1)班,0,0,0,0,0,0,0,0,1\n`);

@@ -22,6 +22,11 @@ describe('classNumber (one class whatever spelling each row has)', () => {
     ['初一十二班', '初一', 7, n(12)],
     ['十一班', '高二', 11, n(11)],
     ['初一10班', '初一', 7, n(10)],
+    // QA round 15, 5: the school year alone before the class, brackets full-width or not.
+    ['七（1）班', '初一', 7, n(1)],
+    ['七(1)班', '七年级', 7, n(1)],
+    ['高一（3）班', '高一', 10, n(3)],
+    ['十(3)班', '高一', 10, n(3)],
     // A grade that names no school year: its own name as the prefix.
     ['实验部2班', '实验部', null, n(2)],
     ['2', '实验部', null, n(2)],
@@ -33,6 +38,10 @@ describe('classNumber (one class whatever spelling each row has)', () => {
     ['0班', '七年级', 7, name],
     ['火箭1班', '七年级', 7, name],
     ['初一1班', '初二', 8, { kind: 'other-year', year: 7 }],
+    // Another year alone: a name (一(1)班 may be a primary class), never said to be another grade.
+    ['一(1)班', '初一', 7, name],
+    ['八(1)班', '初一', 7, name],
+    ['七(1)班', '初中', null, name],
     // A grade column naming no school year (a department, 初中, 2025级) contradicts nothing (QA round 13).
     ['七年级(3)班', '实验部', null, { kind: 'name' }],
     ['初一1班', '初中', null, { kind: 'name' }],

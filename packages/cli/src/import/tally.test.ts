@@ -103,6 +103,8 @@ describe('namesGrade (a class name that already says its grade)', () => {
     ['初中一年级(3)班', 'Grade 7', 7, true],
     ['初一年级第三班心理健康筛查结果汇总表一', '七年级', 7, true],
     ['Grade 7 Class 1', '初一', 7, true],
+    ['七（1）班', '初一', 7, true],
+    ['八(1)班', '初一', 7, false],
     ['初二(1)班', '七年级', 7, false],
     ['1班', '一年级', 1, false],
     ['7-1', '初一', 7, false],

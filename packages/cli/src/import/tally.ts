@@ -1,6 +1,6 @@
 import type { Decision, Level } from '@triage/core';
 import { getInstrument, type ScoreValue } from '@triage/scales';
-import { classNumber } from './class-number.ts';
+import { classNumber, namesYearAlone } from './class-number.ts';
 import { gradeYearOf } from './person.ts';
 import type { RowResult } from './read-row.ts';
 
@@ -168,11 +168,12 @@ const GRADE_PREFIX_MAX = 10;
 
 /**
  * Whether a class name says its grade: it holds the grade's name, or starts with another spelling of its school year
- * (初一(1)班 or 七年级1班 in year 7). A number alone (`7` of `7-1`, `1` of `1班`) is not taken for a grade.
+ * (初一(1)班, 七年级1班 or 七(1)班 in year 7). A number alone (`7` of `7-1`, `1` of `1班`) is not taken for a grade.
  */
 export function namesGrade(klass: string, grade: string, year: number | null): boolean {
   if (klass.includes(grade)) return true;
   if (year === null) return false;
+  if (namesYearAlone(klass, year)) return true;
   for (let end = 2; end <= Math.min(klass.length, GRADE_PREFIX_MAX); end++) {
     const prefix = klass.slice(0, end);
     if (!/^\d+$/.test(prefix) && gradeYearOf(prefix) === year) return true;
