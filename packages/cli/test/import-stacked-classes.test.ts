@@ -54,7 +54,7 @@ describe('triage import: a grade sheet with class titles merged across the table
     // The absent student is rejected: exit 3, as for any such file. The header again under each title is skipped.
     expect(r.status, r.stderr).toBe(3);
     expect(r.stdout).toContain(
-      '6 rows read: 3 scored, 1 rejected, 2 titles (初一(2)班 …) set aside, 2 repeated header rows skipped',
+      '6 rows read: 3 scored, 1 rejected, 2 title rows (a title over the rows, such as the class name 初一(2)班) set aside, 2 repeated header rows skipped',
     );
     expect(r.stdout).toContain('Follow up first: 1 student at R3 or above');
     expect(r.stdout + r.stderr).not.toMatch(/risk signal|critical item/);
@@ -67,7 +67,7 @@ describe('triage import: a grade sheet with class titles merged across the table
     expect(errors[0]?._message).toContain('a title line');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).not.toContain('<strong>');
-    expect(html).toContain('Titles (初一(2)班 …), set aside');
+    expect(html).toContain('Title rows (a title over the rows, such as the class name 初一(2)班), set aside');
     expect(html).toContain('Header rows repeated, skipped');
   });
 
@@ -83,7 +83,7 @@ describe('triage import: a grade sheet with class titles merged across the table
       summaryRows: 0,
     });
     const zh = runCli(['import', file, '--out', join(s.dir, 'grade-zh-text'), '--lang', 'zh', '--no-input'], env);
-    expect(zh.stdout).toContain('标题（初一(2)班等）2 行另放，跳过重复的表头 2 行');
+    expect(zh.stdout).toContain('标题行（表格中的标题，如班级名初一(2)班）2 行另放，跳过重复的表头 2 行');
     const errors = readOutputCsv(join(s.dir, 'grade-zh-text', 'errors.csv')).rows;
     expect(errors[0]?._message).toContain('标题行');
   });

@@ -216,7 +216,7 @@ const en = {
     `rule set ${ruleSet} does not read a positive ${instrument} critical item (${items.join('; ')}): a student who endorses ${items.length === 1 ? 'it' : 'one'} gets no level for that answer`,
   summaryTitle: (file: string) => `Import of ${file}`,
   counts: (c: ImportCounts) =>
-    `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.summaryRows ? `, ${plural(c.summaryRows, 'statistics row')} (合计, 平均分 …) set aside, not scored` : ''}${c.titleRows ? `, ${plural(c.titleRows, 'title')} (初一(2)班 …) set aside` : ''}${c.headerRows ? `, ${plural(c.headerRows, 'repeated header row')} skipped` : ''}${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
+    `${plural(c.rows, 'row')} read: ${c.scored} scored, ${c.rejected} rejected${c.summaryRows ? `, ${plural(c.summaryRows, 'statistics row')} (合计, 平均分 …) set aside, not scored` : ''}${c.titleRows ? `, ${plural(c.titleRows, 'title row')} (a title over the rows, such as the class name 初一(2)班) set aside` : ''}${c.headerRows ? `, ${plural(c.headerRows, 'repeated header row')} skipped` : ''}${c.blankRows ? `, ${plural(c.blankRows, 'blank row')} skipped` : ''}${c.duplicateIds ? `, ${plural(c.duplicateIds, 'duplicate id')}` : ''}`,
   levelsHeading: 'Risk levels',
   noLevel: 'no rule fired',
   byGrade: (minCell: number) =>
@@ -565,7 +565,7 @@ const zh: ImportMessages = {
     `规则集 ${ruleSet} 不读取 ${instrument} 危机条目的阳性结果（${items.join('；')}）：作答阳性的学生不会因此得到等级`,
   summaryTitle: (file) => `导入 ${file}`,
   counts: (c) =>
-    `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.summaryRows ? `，统计行（合计、平均分等）${c.summaryRows} 行另放、未计分` : ''}${c.titleRows ? `，标题（初一(2)班等）${c.titleRows} 行另放` : ''}${c.headerRows ? `，跳过重复的表头 ${c.headerRows} 行` : ''}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,
+    `读取 ${c.rows} 行：计分 ${c.scored}，拒收 ${c.rejected}${c.summaryRows ? `，统计行（合计、平均分等）${c.summaryRows} 行另放、未计分` : ''}${c.titleRows ? `，标题行（表格中的标题，如班级名初一(2)班）${c.titleRows} 行另放` : ''}${c.headerRows ? `，跳过重复的表头 ${c.headerRows} 行` : ''}${c.blankRows ? `，跳过空行 ${c.blankRows}` : ''}${c.duplicateIds ? `，重复学号 ${c.duplicateIds}` : ''}`,
   levelsHeading: '风险等级',
   noLevel: '未触发规则',
   byGrade: (minCell) => `按年级（小于 ${minCell} 的格子及可据此推算的格子隐藏为 <${minCell}）`,
