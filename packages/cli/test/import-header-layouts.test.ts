@@ -259,3 +259,36 @@ describe('triage import: 序号, then items headed by bare numbers and PHQ-A let
     expect(r.stderr).toContain('such as --instrument phq-a,gad-7 (9 items: phq-a;');
   });
 });
+
+// PHQ-A numbered straight through (a … d as 10 … 13), then GAD-7 as 1 … 7: refused before, with a message saying the
+// number of items told nothing. Synthetic.
+describe('triage import: PHQ-A headed 1 … 13, then GAD-7 headed 1 … 7', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  afterAll(() => s.done());
+  const numbers = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+  const file = s.write(
+    'straight.csv',
+    csv([
+      [...PERSON, ...numbers(13), ...numbers(7)],
+      // Column 12 (PHQ-A c) yes.
+      ['A001', '甲', '男', '13', '1班', ...digits('0120100000010'), ...digits('1111000')],
+      ['A002', '乙', '女', '13', '1班', ...digits('1111111100000'), ...digits('0000000')],
+    ]),
+  );
+
+  it('-i phq-a,gad-7 reads 10 … 13 as PHQ-A a … d; without -i, that --instrument is suggested', () => {
+    const out = join(s.dir, 'named');
+    const r = runCli(['import', file, '--out', out, '--no-input', '-i', 'phq-a,gad-7'], env);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(rows.map((row) => [row.student_id, row.level, row['phq-a_total'], row['gad-7_total']])).toEqual([
+      ['A001', 'R3', '4', '4'],
+      ['A002', 'R1', '8', '0'],
+    ]);
+    expect(rows[0]?.['phq-a_flags']).toBe('serious-suicidal-ideation:positive');
+    const unnamed = runCli(['import', file, '--out', join(s.dir, 'unnamed'), '--no-input'], env);
+    expect(unnamed.status).toBe(1);
+    expect(unnamed.stderr).toContain('--instrument phq-a,gad-7');
+  });
+});

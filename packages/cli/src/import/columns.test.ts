@@ -601,6 +601,34 @@ describe('mapHeader: explicit mapping', () => {
     });
   });
 
+  // QA round 15: PHQ-A numbered straight through, its a … d as 10 … 13 (as some printed forms number them).
+  describe('PHQ-A as 1 … 13, then GAD-7 as 1 … 7', () => {
+    const headers = ['学号', ...numbers(13), ...numbers(7)];
+
+    it.each([
+      ['phq-a, gad-7', [phqA, gad7]],
+      ['gad-7, phq-a', [gad7, phqA]],
+    ])('with -i %s, 10 … 13 are PHQ-A a … d, by position', (_, candidates) => {
+      const mapping = ok(mapHeader(headers, named(...candidates)));
+      expect(itemsOf(mapping)).toEqual({
+        'phq-a': PHQA_ITEMS.map((i, n) => [i, n + 1]),
+        'gad-7': numbers(7).map((i, n) => [i, n + 14]),
+      });
+    });
+
+    it('without -i, the example --instrument is phq-a,gad-7; a run of 7 is offered no instrument numbered through', () => {
+      const [issue] = issues(mapHeader(headers, auto));
+      expect(issue).toMatchObject({ code: 'unnamed-runs', example: ['phq-a', 'gad-7'] });
+      expect(issue?.code === 'unnamed-runs' && issue.runs.map((r) => r.fits)).toEqual([['phq-a'], ['gad-7', 'isi']]);
+    });
+
+    it('with -i phq-9,gad-7, 13 fits nothing: an issue, never PHQ-9 with four columns unread', () => {
+      expect(issues(mapHeader(headers, named(phq9, gad7)))).toContainEqual(
+        expect.objectContaining({ code: 'numbered-runs' }),
+      );
+    });
+  });
+
   // QA round 15, 1: a row counter first, then PHQ-A as 1 … 9, a … d and GAD-7 as 1 … 7.
   describe("bare numbers with PHQ-A's letters after its run (序号,学号,…,1 … 9,a,b,c,d,1 … 7)", () => {
     const headers = ['序号', '学号', '姓名', ...numbers(9), 'a', 'b', 'c', 'd', ...numbers(7)];

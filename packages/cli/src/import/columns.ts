@@ -19,6 +19,7 @@ import {
   numberedHeaders,
   numbering,
   runFits,
+  runItems,
   runPlace,
   runsTooLong,
   type UnnamedRun,
@@ -339,7 +340,7 @@ function mapColumns(
   const inRuns = numbers.runs.reduce((n, run) => n + run.length, 0);
   const runs = numbers.strays === 0 && inRuns === generic.length ? numbers.runs : [];
   if (runs.length > 1 && options.named && options.candidates.length > 1) {
-    const of = instrumentsOfRuns(runs, options.candidates);
+    const of = instrumentsOfRuns(runs, options.candidates, true);
     if (!of) {
       const among = options.candidates.map((d) => d.id);
       return { ok: false, error: [{ code: 'numbered-runs', runs: runs.map(runPlace), among }] };
@@ -350,7 +351,7 @@ function mapColumns(
       found.set(definition.id, entry);
       // Lone letters after a run (`1 … 9, a, b, c, d`) are its instrument's: PHQ-A's c and d ask about suicide. With
       // an instrument that lacks them (PHQ-9), they are unknown items, said so, never columns silently unread.
-      for (const column of [...(runs[i] ?? []), ...lettersAfter(runs[i] ?? [], ignored)]) {
+      for (const column of [...runItems(runs[i] ?? [], definition), ...lettersAfter(runs[i] ?? [], ignored)]) {
         collect(entry, column, column.item);
         read.add(column.index);
       }
@@ -379,7 +380,9 @@ function mapColumns(
     if (longer.length > 0) return { ok: false, error: longer };
     const entry = found.get(only.id) ?? { definition: only, byItem: new Map(), unknown: [] };
     found.set(only.id, entry);
-    for (const column of generic) collect(entry, column, column.item);
+    // A run that numbers all its items straight through (PHQ-A as 1 … 13) is read by position.
+    const columns = runs.length === 1 ? runs.flatMap((run) => runItems(run, only)) : generic;
+    for (const column of columns) collect(entry, column, column.item);
     return finish(headers.length, person, [...found.values()], ignored, 'named');
   }
   if (found.size === 0) {

@@ -22,6 +22,7 @@ import { type MappingFile, mappingFileProblems, parseMappingFile } from './mappi
 import { mappingProblems } from './mapping-messages.ts';
 import { mappingPrompter } from './mapping-prompter.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
+import { itemsNumberedOn } from './numbered-runs.ts';
 import { pathProblem } from './out-dir.ts';
 import { type LockHolder, lockOutDir, type OutLock } from './out-lock.ts';
 import { OUTPUT_FILES, WorkFilesError } from './output/result-files.ts';
@@ -415,6 +416,10 @@ function describeStart(
         mapping.ignored.length,
       ),
     );
+    if (mapping.how !== 'map') {
+      for (const { instrument, columns } of itemsNumberedOn(mapping.instruments))
+        options.note(text.numberedOn(where, instrument, columns), 'warning');
+    }
     for (const c of mapping.unknownItems) {
       const said = c.suicide
         ? text.suicideItem(where, c, c.instrument.toUpperCase(), c.suicide.readBy)

@@ -92,12 +92,35 @@ export function runFits(length: number, d: InstrumentDefinition): boolean {
   return length >= required && length <= all;
 }
 
-/** Each run's instrument: the only one of `candidates` that fits it, each used once; else undefined. */
+/**
+ * Whether a run numbers every item of `d` straight through, its lettered ones too, in the instrument's order (PHQ-A
+ * as 1 … 13: its nine items, then a, b, c, d numbered on, as some printed forms number them).
+ */
+function numbersAllItems(length: number, d: InstrumentDefinition): boolean {
+  return length === d.items.length && length > numberedCounts(d).all;
+}
+
+/**
+ * A run's columns as `d`'s items: by their numbers, or, for a run that numbers all its items straight through (see
+ * {@link numbersAllItems}), by position (13 is PHQ-A's d).
+ */
+export function runItems(run: readonly NumberedColumn[], d: InstrumentDefinition): NumberedColumn[] {
+  if (!numbersAllItems(run.length, d)) return [...run];
+  return run.map((column, i) => ({ ...column, item: d.items[i]?.id ?? column.item }));
+}
+
+/**
+ * Each run's instrument: the only one of `candidates` that fits it, each used once; else undefined. With `allItems`,
+ * a run fits an instrument it numbers straight through too (see {@link numbersAllItems}).
+ */
 export function instrumentsOfRuns(
   runs: readonly (readonly NumberedColumn[])[],
   candidates: readonly InstrumentDefinition[],
+  allItems = false,
 ): InstrumentDefinition[] | undefined {
-  const fits = runs.map((run) => candidates.filter((d) => runFits(run.length, d)));
+  const fits = runs.map((run) =>
+    candidates.filter((d) => runFits(run.length, d) || (allItems && numbersAllItems(run.length, d))),
+  );
   if (fits.some((f) => f.length !== 1)) return undefined;
   const chosen = fits.map((f) => f[0] as InstrumentDefinition);
   return new Set(chosen).size === chosen.length ? chosen : undefined;
@@ -137,16 +160,23 @@ export function unnamedRuns(
   },
 ): { readonly runs: readonly UnnamedRun[]; readonly example?: readonly string[] } {
   const fits = runs.map((run, i) => {
-    const fitting = (d: InstrumentDefinition) => runFits(run.length, d) && hasAll(d, among.letters[i] ?? []);
-    const named = among.preferred.filter(fitting);
-    return named.length > 0 ? named : among.candidates.filter(fitting);
+    const letters = among.letters[i] ?? [];
+    const byNumbers = (d: InstrumentDefinition) => runFits(run.length, d) && hasAll(d, letters);
+    // Numbered straight through (PHQ-A as 1 … 13) only where no instrument has that many numbered items.
+    const straight = (d: InstrumentDefinition) => letters.length === 0 && numbersAllItems(run.length, d);
+    for (const fitting of [byNumbers, straight]) {
+      const named = among.preferred.filter(fitting);
+      const any = named.length > 0 ? named : among.candidates.filter(fitting);
+      if (any.length > 0) return any;
+    }
+    return [];
   });
   const chosen: InstrumentDefinition[] = [];
   for (const f of fits) {
     const next = f.find((d) => !chosen.includes(d));
     if (next) chosen.push(next);
   }
-  const works = chosen.length === runs.length && instrumentsOfRuns(runs, chosen) !== undefined;
+  const works = chosen.length === runs.length && instrumentsOfRuns(runs, chosen, true) !== undefined;
   return {
     runs: runs.map((run, i) => ({
       first: place(run[0]),
@@ -160,7 +190,8 @@ export function unnamedRuns(
 
 /**
  * Runs longer than the one named instrument's numbered items (Q1 … Q16 with `-i phq-9`): likely several instruments
- * numbered on, so which columns are its own cannot be told. One issue each.
+ * numbered on, so which columns are its own cannot be told. One issue each; a run that numbers all its items straight
+ * through (PHQ-A as 1 … 13) is none.
  */
 export function runsTooLong(
   runs: readonly (readonly NumberedColumn[])[],
@@ -168,7 +199,7 @@ export function runsTooLong(
 ): MappingIssue[] {
   const has = numberedCounts(definition).all;
   return runs
-    .filter((run) => run.length > has)
+    .filter((run) => run.length > has && !numbersAllItems(run.length, definition))
     .map((run) => ({
       code: 'run-too-long',
       instrument: definition.id,
@@ -187,4 +218,21 @@ export function numberedHeaders(personColumns: readonly Column[], generic: reado
   return [...person, ...items]
     .filter((c): c is NumberedHeader => Number.isInteger(c.number))
     .sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Items read from a column numbered otherwise (PHQ-A a … d from columns headed 10 … 13, see {@link runItems}): each
+ * instrument's, said so that a form in another order is noticed.
+ */
+export function itemsNumberedOn(
+  instruments: readonly { readonly definition: InstrumentDefinition; readonly items: readonly NumberedColumn[] }[],
+): { readonly instrument: string; readonly columns: readonly NumberedColumn[] }[] {
+  const none = new Set<string>();
+  return instruments.flatMap(({ definition, items }) => {
+    const columns = items.filter((c) => {
+      const number = genericItem(c.header, none);
+      return number !== null && /^\d+$/.test(number) && number !== c.item;
+    });
+    return columns.length > 0 ? [{ instrument: definition.abbreviation, columns }] : [];
+  });
 }
