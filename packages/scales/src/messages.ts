@@ -32,6 +32,12 @@ const issues: Record<ScoreIssueCode, Record<Lang, Template>> = {
     zh: (p) => `第${p.item}题的答案无法识别：应为 ${p.expected} 或选项文字`,
     en: (p) => `item ${p.item}: unrecognised answer, expected ${p.expected} or an option label`,
   },
+  SCALES_YES_NO_NUMBER: {
+    zh: (p) =>
+      `第${p.item}题是“是/否”题，在 ${p.coding} 编码下以数字作答：1 是“是”还是“否”取决于问卷中选项的先后，无法判断；请以选项文字（是/否）导出`,
+    en: (p) =>
+      `item ${p.item}: a yes/no question answered as a number under ${p.coding} coding: whether 1 means yes or no depends on the order the form lists them, which the number does not say; export the answers as option text (是/否, yes/no)`,
+  },
   SCALES_UNKNOWN_BAND_SET: {
     zh: (p) => `没有这个常模：可选 ${p.expected}`,
     en: (p) => `unknown norm set: expected one of ${p.expected}`,

@@ -25,6 +25,8 @@ export interface CodingHint {
   readonly looks: 'one-based' | 'zero-based';
   /** Answers one past the other end. */
   readonly rows: number;
+  /** The instrument asks yes/no questions (PHQ-A c, d): their numbers are not read in another coding. */
+  readonly yesNo: boolean;
 }
 
 /** Nothing seen yet, for an instrument's items that use its own options. */
@@ -69,8 +71,10 @@ export function codingHints(
   sheets: Iterable<readonly { readonly definition: InstrumentDefinition; readonly coding: CodingSigns }[]>,
 ): CodingHint[] {
   const byInstrument = new Map<string, { sawLow: boolean; sawHigh: boolean; belowLow: number; aboveHigh: number }>();
+  const yesNo = new Map<string, boolean>();
   for (const plans of sheets) {
     for (const { definition, coding } of plans) {
+      yesNo.set(definition.id, asksYesNo(definition));
       const sum = byInstrument.get(definition.id) ?? { sawLow: false, sawHigh: false, belowLow: 0, aboveHigh: 0 };
       byInstrument.set(definition.id, {
         sawLow: sum.sawLow || coding.sawLow,
@@ -81,8 +85,9 @@ export function codingHints(
     }
   }
   return [...byInstrument].flatMap(([instrument, c]): CodingHint[] => {
-    if (!c.sawLow && c.aboveHigh > 0) return [{ instrument, looks: 'one-based', rows: c.aboveHigh }];
-    if (!c.sawHigh && c.belowLow > 0) return [{ instrument, looks: 'zero-based', rows: c.belowLow }];
+    const asks = yesNo.get(instrument) ?? false;
+    if (!c.sawLow && c.aboveHigh > 0) return [{ instrument, looks: 'one-based', rows: c.aboveHigh, yesNo: asks }];
+    if (!c.sawHigh && c.belowLow > 0) return [{ instrument, looks: 'zero-based', rows: c.belowLow, yesNo: asks }];
     return [];
   });
 }
@@ -98,4 +103,15 @@ export function skipMarkRows(
     }
   }
   return [...rows].map(([instrument, n]) => ({ instrument, rows: n }));
+}
+
+/** Whether an instrument asks a yes/no question: an item whose options are no (0) and yes (1), refusals aside. */
+function asksYesNo(definition: InstrumentDefinition): boolean {
+  const yesNo = (options: NonNullable<InstrumentDefinition['items'][number]['options']>) => {
+    const substantive = options.filter((o) => o.refusal !== true);
+    const says = (value: number, word: string) =>
+      substantive.some((o) => o.value === value && o.label.en.toLowerCase() === word);
+    return substantive.length === 2 && says(0, 'no') && says(1, 'yes');
+  };
+  return definition.items.some((item) => yesNo(item.options ?? definition.options));
 }

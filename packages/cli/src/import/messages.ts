@@ -260,9 +260,9 @@ const en = {
   fileNotFound: (file: string) => `${file}: file not found`,
   skipMarks: (abbreviation: string, rows: number) =>
     `${abbreviation}: ${rows === 1 ? '1 row holds' : `${rows} rows hold`} -3 or (跳过), 问卷星's mark for a question its logic did not show: read as not asked (blank; a total with an item missing is prorated where the scale allows). If the file is not a 问卷星 download, a -3 is a typo: fix it and import again`,
-  codingHint: (abbreviation: string, looks: 'one-based' | 'zero-based', rows: number) =>
+  codingHint: (abbreviation: string, looks: 'one-based' | 'zero-based', rows: number, yesNo = false) =>
     looks === 'one-based'
-      ? `${abbreviation}: no answer uses the lowest option, and ${rows} answer${rows === 1 ? '' : 's'} are one above the highest: the file looks coded from 1; if so, import again with --coding one-based`
+      ? `${abbreviation}: no answer uses the lowest option, and ${rows} answer${rows === 1 ? '' : 's'} are one above the highest: the file looks coded from 1; if so, import again with --coding one-based${yesNo ? " (its yes/no questions are then read only as text, 是/否: which number is 是 depends on the form's option order)" : ''}`
       : `${abbreviation}: no answer uses the highest option, and ${rows} answer${rows === 1 ? '' : 's'} are one below the lowest: the file looks coded from 0; if so, import again with --coding zero-based`,
   fileTotals: (
     header: string,
@@ -604,9 +604,9 @@ const zh: ImportMessages = {
   fileNotFound: (file) => `${file}：找不到文件`,
   skipMarks: (abbreviation, rows) =>
     `${abbreviation}：${rows} 行含 -3 或“(跳过)”（问卷星对逻辑跳过、未显示题目的标记），按未作答处理（空白；量表允许时，缺一题的总分按比例折算）。若文件并非问卷星导出，-3 应为录入错误：请修正后重新导入`,
-  codingHint: (abbreviation, looks, rows) =>
+  codingHint: (abbreviation, looks, rows, yesNo = false) =>
     looks === 'one-based'
-      ? `${abbreviation}：没有任何作答是最低选项，却有 ${rows} 个作答比最高选项大 1：文件似乎从 1 开始编码；如是，请加 --coding one-based 重新导入`
+      ? `${abbreviation}：没有任何作答是最低选项，却有 ${rows} 个作答比最高选项大 1：文件似乎从 1 开始编码；如是，请加 --coding one-based 重新导入${yesNo ? '（此时“是/否”题只按文字读取：数字 1 是“是”还是“否”取决于问卷中选项的先后）' : ''}`
       : `${abbreviation}：没有任何作答是最高选项，却有 ${rows} 个作答比最低选项小 1：文件似乎从 0 开始编码；如是，请加 --coding zero-based 重新导入`,
   fileTotals: (header, differ, compared, example, asWritten, measure = 'total') =>
     `文件自带的${measure === 'index' ? '标准分' : '总分'}列“${header}”在 ${compared} 行中有 ${differ} 行与计算出的${measure === 'index' ? '标准分' : '总分'}不同（${example}）${asWritten ? '；它等于按原样相加的作答、没有反向计分：平台可能已对反向题计分（问卷星“按分值”下载并设置了反向计分），triage 又反向了一次' : ''}。使用结果前请核对；稳妥的做法是按“选项文本”或“选项序号”导出作答后再导入`,

@@ -38,6 +38,8 @@ export interface CompiledItem {
   /** Lowest and highest score a substantive answer counts for (option scores applied; reversal keeps the range). */
   readonly scoreMin: number;
   readonly scoreMax: number;
+  /** A yes/no question (no = 0, yes = 1): its numbers in another coding depend on the form's option order. */
+  readonly yesNo: boolean;
 }
 
 export interface CompiledSubscale {
@@ -143,7 +145,16 @@ function compileItemOptions(options: readonly ResponseOption[]) {
     refusable: options.some((o) => o.refusal),
     labels,
     expected: contiguous && max - min > 2 ? `${min}–${max}` : [...values].sort((a, b) => a - b).join(', '),
+    yesNo: isYesNo(options),
   };
+}
+
+/** Options that are no (0) and yes (1), refusals aside: ASQ, C-SSRS, PHQ-A a, c, d. */
+function isYesNo(options: readonly ResponseOption[]): boolean {
+  const substantive = options.filter((o) => !o.refusal);
+  const says = (value: number, word: string) =>
+    substantive.some((o) => o.value === value && o.label.en.toLowerCase() === word);
+  return substantive.length === 2 && says(0, 'no') && says(1, 'yes');
 }
 
 export function compileInstrument(definition: InstrumentDefinition): CompiledInstrument {

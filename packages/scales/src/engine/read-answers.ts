@@ -15,6 +15,12 @@ function codingShift(item: CompiledItem, coding: Coding): number {
 }
 
 function readNumber(item: CompiledItem, input: number, coding: Coding, issues: ScoreIssue[], received: string): number {
+  // A yes/no question numbered from 1 (问卷星's 按序号): 1 is 是 where the form lists 是 first, 否 where it lists 否
+  // first. A guess would turn the answer round: only its text is read (a refusal code stays a refusal).
+  if (item.yesNo && coding === 'one-based' && !item.refusals.has(input)) {
+    issues.push({ code: 'SCALES_YES_NO_NUMBER', item: item.id, expected: item.expected, received, coding });
+    return MISSING;
+  }
   const value = input + codingShift(item, coding);
   const valid = item.contiguous
     ? Number.isInteger(value) && value >= item.min && value <= item.max

@@ -165,7 +165,8 @@ describe('ASQ: Q5 refused after four no (README "Decisions")', () => {
 
 describe('ASQ refusal in a file coded from 0 or from 1', () => {
   it.each(['one-based', 'zero-based'] as const)('reads 9 as a refusal in %s coding, as in native coding', (coding) => {
-    const no = coding === 'one-based' ? 1 : 0;
+    // Yes/no answered as text: in one-based coding a number on a yes/no question says nothing certain (below).
+    const no = coding === 'one-based' ? '否' : 0;
     const r = scoreInstrument(asq, [no, no, no, no, 9], { coding });
     if (!r.ok) throw new Error(JSON.stringify(r.error.issues));
     expect(r.value.category).toBe('positive-acuity-unknown');
@@ -173,7 +174,26 @@ describe('ASQ refusal in a file coded from 0 or from 1', () => {
   });
 
   it('still rejects a code that is neither an answer nor a refusal in one-based coding', () => {
-    const r = scoreInstrument(asq, [1, 1, 1, 1, 8], { coding: 'one-based' });
+    const r = scoreInstrument(asq, ['否', '否', '否', '否', 8], { coding: 'one-based' });
     expect(r.ok).toBe(false);
+  });
+
+  // QA round 16, HIGH: 问卷星's 按序号 numbers 是/否 by the order the form lists them (是 first: 是 = 1). Read as 否 = 1,
+  // a student who said yes came out negative and every "no" positive.
+  it('refuses a yes/no answered as a number in one-based coding: each item unknown, so flagged unknown', () => {
+    const r = scoreInstrument(asq, [1, 2, 1, 1, 1], { coding: 'one-based' });
+    if (r.ok) throw new Error('scored');
+    expect(r.error.issues.map((i) => [i.code, i.item])).toEqual(
+      ['1', '2', '3', '4', '5'].map((item) => ['SCALES_YES_NO_NUMBER', item]),
+    );
+    expect(r.error.flags.length).toBeGreaterThan(0);
+    expect(r.error.flags.every((f) => f.status === 'unknown')).toBe(true);
+  });
+
+  it('reads yes/no numbers in native coding (0 no, 1 yes) and as text in any coding', () => {
+    expect(scoreInstrument(asq, [0, 0, 0, 0, 0]).ok).toBe(true);
+    const r = scoreInstrument(asq, ['是', '否', '否', '否', '否'], { coding: 'one-based' });
+    if (!r.ok) throw new Error(JSON.stringify(r.error.issues));
+    expect(r.value.category).toBe('non-acute-positive');
   });
 });
