@@ -258,3 +258,25 @@ describe('triage simulate cohort: rejected rows that may hide a risk', () => {
     expect(cohort(file, ['--lang', 'zh']).stderr).toContain('2 个被拒收的行含阳性或未作答的危机条目');
   });
 });
+
+// QA round 16, MEDIUM: the projection read a file coded 1–4 as 0–3 (29 students at R3 instead of 3) without the hint
+// triage import gives, and said nothing of 问卷星's skip marks.
+describe('triage simulate cohort: what import says of the answers', () => {
+  it('says a file looks coded from 1, and counts rows with skip marks, as import does', () => {
+    const lines = [
+      [...PERSON, ...PHQA],
+      // Coded 1–4: no 0 anywhere, and 4s.
+      ['A001', '甲', '男', '15', '1班', ...digits('12341111111')],
+      ['A002', '乙', '女', '15', '1班', ...digits('41111111111')],
+      // A skip mark on an ordinary item.
+      ['A003', '丙', '女', '14', '1班', '-3', ...digits('1111111111')],
+    ];
+    const file = s.write('coded-from-1.csv', csv(lines));
+    const { stderr, result } = json(file);
+    expect(stderr).toContain('PHQ-A: no answer uses the lowest option');
+    expect(stderr).toContain('PHQ-A: 1 row holds -3 or (跳过)');
+    expect(result.warnings).toContainEqual(expect.stringContaining('the file looks coded from 1'));
+    const imported = runCli(['import', file, '--dry-run'], env);
+    expect(imported.stderr).toContain('PHQ-A: no answer uses the lowest option');
+  });
+});

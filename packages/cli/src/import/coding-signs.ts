@@ -22,6 +22,8 @@ export interface CodingSigns {
 /** Answers of one instrument that look coded one lower or one higher than its own coding. */
 export interface CodingHint {
   readonly instrument: string;
+  /** As said to users: `C-SSRS Screener`, not its id. */
+  readonly abbreviation: string;
   readonly looks: 'one-based' | 'zero-based';
   /** Answers one past the other end. */
   readonly rows: number;
@@ -72,9 +74,11 @@ export function codingHints(
 ): CodingHint[] {
   const byInstrument = new Map<string, { sawLow: boolean; sawHigh: boolean; belowLow: number; aboveHigh: number }>();
   const yesNo = new Map<string, boolean>();
+  const names = new Map<string, string>();
   for (const plans of sheets) {
     for (const { definition, coding } of plans) {
       yesNo.set(definition.id, asksYesNo(definition));
+      names.set(definition.id, definition.abbreviation);
       const sum = byInstrument.get(definition.id) ?? { sawLow: false, sawHigh: false, belowLow: 0, aboveHigh: 0 };
       byInstrument.set(definition.id, {
         sawLow: sum.sawLow || coding.sawLow,
@@ -85,9 +89,13 @@ export function codingHints(
     }
   }
   return [...byInstrument].flatMap(([instrument, c]): CodingHint[] => {
-    const asks = yesNo.get(instrument) ?? false;
-    if (!c.sawLow && c.aboveHigh > 0) return [{ instrument, looks: 'one-based', rows: c.aboveHigh, yesNo: asks }];
-    if (!c.sawHigh && c.belowLow > 0) return [{ instrument, looks: 'zero-based', rows: c.belowLow, yesNo: asks }];
+    const said = {
+      instrument,
+      abbreviation: names.get(instrument) ?? instrument,
+      yesNo: yesNo.get(instrument) ?? false,
+    };
+    if (!c.sawLow && c.aboveHigh > 0) return [{ ...said, looks: 'one-based', rows: c.aboveHigh }];
+    if (!c.sawHigh && c.belowLow > 0) return [{ ...said, looks: 'zero-based', rows: c.belowLow }];
     return [];
   });
 }
@@ -95,14 +103,15 @@ export function codingHints(
 /** Per instrument, the rows whose answers held a skip mark (see {@link CodingSigns.skipMarks}), summed over sheets. */
 export function skipMarkRows(
   sheets: Iterable<readonly { readonly definition: InstrumentDefinition; readonly coding: CodingSigns }[]>,
-): { readonly instrument: string; readonly rows: number }[] {
+): { readonly abbreviation: string; readonly rows: number }[] {
   const rows = new Map<string, number>();
   for (const plans of sheets) {
     for (const { definition, coding } of plans) {
-      if (coding.skipMarks > 0) rows.set(definition.id, (rows.get(definition.id) ?? 0) + coding.skipMarks);
+      if (coding.skipMarks > 0)
+        rows.set(definition.abbreviation, (rows.get(definition.abbreviation) ?? 0) + coding.skipMarks);
     }
   }
-  return [...rows].map(([instrument, n]) => ({ instrument, rows: n }));
+  return [...rows].map(([abbreviation, n]) => ({ abbreviation, rows: n }));
 }
 
 /** Whether an instrument asks a yes/no question: an item whose options are no (0) and yes (1), refusals aside. */

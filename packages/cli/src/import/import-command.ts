@@ -463,7 +463,7 @@ const DATE_AS_CLASS =
   /(?:^|\s)(\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}月\d{1,2}日|\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))$/;
 
 function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
-  const codings = outcome.codingHints.map((h) => text.codingHint(h.instrument.toUpperCase(), h.looks, h.rows, h.yesNo));
+  const codings = outcome.codingHints.map((h) => text.codingHint(h.abbreviation, h.looks, h.rows, h.yesNo));
   const warnings: string[] = [];
   for (const [sheet, mapping] of outcome.mappings) {
     if (mapping === null && sheet !== null) {
@@ -500,7 +500,7 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
   if (outcome.rejectedWithRisk > 0) warnings.push(text.riskInRejected(outcome.rejectedWithRisk));
   if (outcome.undecided > 0) warnings.push(text.undecided(outcome.undecided));
   warnings.push(...codings);
-  for (const m of outcome.skipMarks) warnings.push(text.skipMarks(m.instrument.toUpperCase(), m.rows));
+  for (const m of outcome.skipMarks) warnings.push(text.skipMarks(m.abbreviation, m.rows));
   return warnings;
 }
 

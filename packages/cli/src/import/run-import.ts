@@ -159,7 +159,7 @@ export interface ImportOutcome {
   /** Per instrument: the answers look coded one lower or one higher than the instrument's own coding. */
   readonly codingHints: readonly CodingHint[];
   /** Per instrument, rows with a skip mark (`-3`, `(跳过)`) read as not asked. */
-  readonly skipMarks: readonly { readonly instrument: string; readonly rows: number }[];
+  readonly skipMarks: readonly { readonly abbreviation: string; readonly rows: number }[];
   /** The platform's own total and standard score columns, each compared with the computed scores (file-totals.ts). */
   readonly fileTotals: readonly TotalsFound[];
   readonly resumedAfter: number;

@@ -23,6 +23,7 @@ import { pseudonymOf } from '../import/pseudonym.ts';
 import {
   aboveHeader,
   headerKind,
+  type InstrumentPlan,
   instrumentPlans,
   isHeaderAgain,
   isHeaderRow,
@@ -73,6 +74,8 @@ export interface CohortRead {
   readonly cohorts: readonly (readonly CohortStudent[])[];
   /** What the file's headers made of its rows, to be said (see {@link HeaderNote}), in file order. */
   readonly headerNotes: readonly HeaderNote[];
+  /** The instruments of every reading made, with the signs their answers showed (coding, skip marks). */
+  readonly plans: readonly (readonly InstrumentPlan[])[];
 }
 
 /**
@@ -145,15 +148,19 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   const mapFields = (fields: readonly string[], grouped?: readonly (GroupedName | undefined)[]) =>
     mapHeader(fields, { candidates, named, known: options.all, ...explicit, ...(grouped ? { grouped } : {}) });
 
+  // Every reading made (a sheet's own, a header's in the middle of its data): what its answers looked like.
+  const plans: (readonly InstrumentPlan[])[] = [];
   const contextOf = (mapping: SheetMapping): RowContext => {
     const idRequired = mapping.person.studentId !== undefined;
-    return {
+    const context = {
       mapping,
       person: personReader(personSchema({ idRequired, ...sex }), { idRequired }),
       memo,
       plans: instrumentPlans(mapping, options.score, readsItems),
       strictWidth: opened.kind === 'csv',
     };
+    plans.push(context.plans);
+    return context;
   };
 
   async function contextFor(
@@ -361,6 +368,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
     skipped,
     cohorts,
     headerNotes,
+    plans,
   };
 }
 

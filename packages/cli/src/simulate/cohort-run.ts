@@ -12,6 +12,7 @@ import {
 } from '@triage/core';
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
 import { CliError, type ExitCode, rowsExitCode } from '../exit-codes.ts';
+import { codingHints, skipMarkRows } from '../import/coding-signs.ts';
 import { keyOrFailure } from '../import/import-failures.ts';
 import { mappingFileProblems, parseMappingFile } from '../import/mapping-file.ts';
 import { mappingPrompter } from '../import/mapping-prompter.ts';
@@ -151,8 +152,17 @@ export async function runCohort(
         ? [text.headerUnmapped(n.where, n.line)]
         : [],
   );
+  // What import says of the answers' coding and 问卷星's skip marks, said here too: a file coded 1–4 read as 0–3
+  // projects every student too high.
+  const codings =
+    (options.score.coding ?? 'native') === 'native'
+      ? codingHints(read.plans).map((h) => importText.codingHint(h.abbreviation, h.looks, h.rows, h.yesNo))
+      : [];
+  const skipMarks = skipMarkRows(read.plans).map((m) => importText.skipMarks(m.abbreviation, m.rows));
   const afterRead = [
     ...(read.counts.rejectedWithRisk > 0 ? [text.riskInRejected(read.counts.rejectedWithRisk)] : []),
+    ...codings,
+    ...skipMarks,
     ...coverage,
     ...(read.unmappedSheets.length > 0 ? [text.unmappedSheets(read.unmappedSheets)] : []),
     ...unreadRows,
