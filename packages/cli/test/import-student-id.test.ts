@@ -149,3 +149,30 @@ describe('triage import: the student id', () => {
     expect(errors[0]?._message).toContain(`column 1 (学号): ${said}`);
   });
 });
+
+// QA round 16, MEDIUM: a district's file, 学号 numbered within each school: the same 学号 in two schools was called a
+// duplicate, and the follow-up list showed no school to tell the two students apart.
+describe('triage import: the same 学号 in two schools', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  afterAll(() => s.done());
+
+  it('is two students, not a duplicate; a school repeating one is; the follow-up list names the school', () => {
+    const items = Array.from({ length: 9 }, (_, i) => `PHQ-9 ${i + 1}`).join(',');
+    const lines = [
+      `学校,学号,年级,班级,${items}`,
+      '一中,0001,初一,1班,0,0,0,0,0,0,0,0,2',
+      '二中,0001,初一,1班,0,0,0,0,0,0,0,0,1',
+      '二中,0002,初一,1班,0,0,0,0,0,0,0,0,0',
+      '二中,0002,初一,1班,0,0,0,0,0,0,0,0,0',
+    ];
+    const file = s.write('district.csv', `${lines.join('\r\n')}\r\n`);
+    const r = runCli(['import', file, '--out', join(s.dir, 'district'), '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.counts).toMatchObject({ scored: 4, duplicateIds: 1 });
+    const shown = runCli(['import', file, '--out', join(s.dir, 'district-shown'), '--no-input'], env);
+    expect(shown.stdout).toMatch(/line 2\s+一中 初一 1班/);
+    expect(shown.stdout).toMatch(/line 3\s+二中 初一 1班/);
+  });
+});

@@ -34,7 +34,7 @@ export function renderSummary(model: ReportModel, files: readonly string[], dryR
         `${level?.id ?? ''} ${level?.name ?? ''}`,
         f.id,
         text.lineRef(f.sheet, f.line),
-        placeOf(f.grade, f.class),
+        placeOf(f.school, f.grade, f.class),
         f.scores.join(', '),
       ];
     });
@@ -49,7 +49,8 @@ export function renderSummary(model: ReportModel, files: readonly string[], dryR
 }
 
 /** Grade and class as the tables name them: a class that names its grade (初一(1)班 in 七年级) alone. */
-function placeOf(grade: string | null, klass: string | null): string {
-  if (grade !== null && klass !== null && namesGrade(klass, grade, gradeYearOf(grade))) return klass;
-  return [grade, klass].filter((x) => x !== null).join(' ');
+function placeOf(school: string | null, grade: string | null, klass: string | null): string {
+  const shown =
+    grade !== null && klass !== null && namesGrade(klass, grade, gradeYearOf(grade)) ? [klass] : [grade, klass];
+  return [school, ...shown].filter((x) => x !== null).join(' ');
 }

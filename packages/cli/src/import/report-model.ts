@@ -58,6 +58,7 @@ export function reportModel(
       id: f.pseudonym ?? (lang === 'zh' ? '无学号' : 'no id'),
       sheet: f.sheet,
       line: f.line,
+      school: f.school,
       grade: f.grade,
       class: f.class,
       level: f.level,

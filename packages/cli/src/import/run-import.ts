@@ -636,7 +636,9 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         const id = row.person.studentId;
         let duplicateOf: string | null = null;
         if (id !== null) {
-          const firstPlace = ids.add(id, places.of(sheet, record.line));
+          // Within a school: the same 学号 in two schools of one file is two students, never a duplicate.
+          const school = row.person.school;
+          const firstPlace = ids.add(school === null ? id : `${school}\u0000${id}`, places.of(sheet, record.line));
           if (firstPlace !== 0) {
             counts.duplicateIds++;
             duplicateOf = where(places.sheet(firstPlace), places.line(firstPlace));

@@ -17,6 +17,8 @@ export interface FollowUp {
   readonly pseudonym: string | null;
   readonly sheet: string | null;
   readonly line: number;
+  /** The school, where the file has a school column: ids and class names repeat across schools. */
+  readonly school: string | null;
   readonly grade: string | null;
   readonly class: string | null;
   readonly level: number;
@@ -139,6 +141,7 @@ export class Tally {
       pseudonym,
       sheet: row.record.sheet ?? null,
       line: row.record.line,
+      school: row.person.school,
       // The grade as the tables name it, so that a student is found under their grade's row.
       grade: grade === null ? null : gradeKey,
       // The class as the tables name it: a row written `1` of the class first written 初一(1)班 is listed under 初一(1)班.

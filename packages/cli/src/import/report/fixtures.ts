@@ -48,6 +48,7 @@ function followUp(n: number, lang: Lang, classes: readonly string[]): FollowUpEn
       id: `P${(0x3a7f00 + i * 7919).toString(16).toUpperCase()}`,
       sheet: null,
       line: 2 + i * 3,
+      school: null,
       grade: lang === 'zh' ? `初${1 + (i % 3)}` : `Grade ${7 + (i % 3)}`,
       class: classes[i % classes.length] ?? null,
       level: severe ? 0 : 1,

@@ -13,7 +13,7 @@ function row(entry: FollowUpEntry, n: number, ctx: Context): string {
       : text(null);
   return (
     `<tr><td class="num">${n}</td><th scope="row" class="mono">${escapeHtml(entry.id)}</th>` +
-    `<td>${levelLabel(entry.level, ctx)}</td><td>${text(entry.grade)}</td><td>${text(entry.class)}</td>` +
+    `<td>${levelLabel(entry.level, ctx)}</td><td>${text(entry.school === null ? entry.grade : `${entry.school} ${entry.grade ?? ''}`.trim())}</td><td>${text(entry.class)}</td>` +
     `<td><ul class="scores">${scores}</ul></td><td>${why}</td>` +
     `<td>${escapeHtml(t.followUp.rowAt(entry.sheet, entry.line))}</td></tr>`
   );

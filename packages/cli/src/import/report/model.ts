@@ -30,6 +30,7 @@ export interface FollowUpEntry {
   readonly id: string;
   readonly sheet: string | null;
   readonly line: number;
+  readonly school: string | null;
   readonly grade: string | null;
   readonly class: string | null;
   /** Index into {@link ReportModel.levels}. */
