@@ -31,6 +31,25 @@ describe('scoreText (a score in the follow-up list)', () => {
     ],
     ['C-SSRS high', score({ instrument: 'cssrs-screener', category: 'high' }), 'en', 'C-SSRS Screener high risk'],
     ['C-SSRS high, zh', score({ instrument: 'cssrs-screener', category: 'high' }), 'zh', 'C-SSRS Screener 高风险'],
+    // QA round 16: item 6 yes with 6b blank is moderate by the answers given, high if 6b is yes.
+    [
+      'C-SSRS moderate with an item unanswered',
+      score({ instrument: 'cssrs-screener', category: 'moderate', open: true }),
+      'en',
+      'C-SSRS Screener moderate risk (at least: an item unanswered)',
+    ],
+    [
+      'C-SSRS low with an item unanswered, zh',
+      score({ instrument: 'cssrs-screener', category: 'low', open: true }),
+      'zh',
+      'C-SSRS Screener 低风险（至少；有题未答）',
+    ],
+    [
+      'ASQ acuity unknown says so once',
+      score({ instrument: 'asq', category: 'positive-acuity-unknown', open: true }),
+      'en',
+      'ASQ positive, acuity unknown (item 5 not answered)',
+    ],
     ['PHQ-A total and band', score({ instrument: 'phq-a', score: 22, band: 'severe' }), 'en', 'PHQ-A 22 (severe)'],
     [
       'SDS standard score',

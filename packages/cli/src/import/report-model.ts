@@ -114,7 +114,15 @@ export function scoreText(
   lang: Lang,
 ): string {
   const name = definition?.abbreviation ?? s.instrument;
-  if (s.score === null && s.band === null && s.category !== null) return `${name} ${formatOutcome(s.category, lang)}`;
+  if (s.score === null && s.band === null && s.category !== null) {
+    const atLeast =
+      s.open && !s.category.includes('unknown')
+        ? lang === 'zh'
+          ? '（至少；有题未答）'
+          : ' (at least: an item unanswered)'
+        : '';
+    return `${name} ${formatOutcome(s.category, lang)}${atLeast}`;
+  }
   const band = definition?.bandSets?.flatMap((set) => set.bands).find((b) => b.id === s.band)?.label[lang];
   const measure = s.measure === 'total' ? '' : `${MEASURE_NAMES[s.measure][lang]} `;
   return `${name} ${measure}${s.score ?? '—'}${band ? ` (${band})` : ''}`;

@@ -30,6 +30,8 @@ export interface FollowUp {
     readonly band: string | null;
     /** A categorical screener's outcome (ASQ `acute-positive`, C-SSRS `high`): it has no total and no band. */
     readonly category: string | null;
+    /** The category is what the answers given establish; an unanswered item could raise it. */
+    readonly open?: boolean;
   }[];
   readonly decision: Decision;
 }
@@ -255,5 +257,8 @@ function shownScore(value: ScoreValue): FollowUp['scores'][number] {
   const measure = set?.appliesTo ?? 'total';
   const score =
     measure === 'index' ? (value.index?.value ?? null) : measure === 'mean' ? (value.mean ?? null) : value.total;
-  return { instrument: value.instrument, score, measure, band: band?.id ?? null, category: value.category };
+  // A category the given answers establish, with an item the flow asks left blank (C-SSRS 6 yes, 6b blank): it may be
+  // higher, and is said so.
+  const open = value.category !== null && value.flags.some((f) => f.status === 'unknown');
+  return { instrument: value.instrument, score, measure, band: band?.id ?? null, category: value.category, open };
 }
