@@ -689,6 +689,24 @@ describe('mapHeader: explicit mapping', () => {
     });
   });
 
+  // QA round 16, 5: 问卷星 numbers the scale on after its person questions (1、学号 … 4、班级, then SDS as 5、 … 24、).
+  describe('a scale numbered on after the person questions', () => {
+    const person = ['1、学号', '2、性别', '3、年级', '4、班级'];
+    const items = numbers(20).map((n) => `${Number(n) + 4}、第${n}题`);
+
+    it('with -i naming the one instrument, as many columns as its items are its items, by position', () => {
+      const mapping = ok(mapHeader(['序号', ...person, ...items], named(sds)));
+      expect(itemsOf(mapping)).toEqual({ sds: numbers(20).map((i, n) => [i, n + 5]) });
+    });
+
+    it('never with a question more (5、你是否住校？), with two instruments named, or without -i', () => {
+      const more = ['序号', ...person, '5、你是否住校？', ...numbers(20).map((n) => `${Number(n) + 5}、第${n}题`)];
+      expect(mapHeader(more, named(sds)).ok).toBe(false);
+      expect(mapHeader(['序号', ...person, ...items], named(sds, gad7)).ok).toBe(false);
+      expect(mapHeader(['序号', ...person, ...items], auto).ok).toBe(false);
+    });
+  });
+
   describe('two runs of Q-numbers and no --instrument', () => {
     const q = (n: number) => numbers(n).map((i) => `Q${i}`);
 

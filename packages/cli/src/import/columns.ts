@@ -331,6 +331,24 @@ function mapColumns(
   if (matrixIssues.length > 0) return { ok: false, error: matrixIssues };
 
   const numbers = numbering(numberedHeaders(personColumns, generic));
+  const afterPerson = Math.max(-1, ...personColumns.map((c) => c.index));
+  if (
+    options.named &&
+    only &&
+    found.size === 0 &&
+    numbers.strays === 0 &&
+    numbers.personal.length === only.items.length &&
+    numbers.personal.length === generic.length &&
+    numbers.personal.every((c) => c.index > afterPerson)
+  ) {
+    // The scale numbered on after the questionnaire's person questions (问卷星: 1、学号 … 4、班级, then SDS as 5、 … 24、),
+    // as many columns as the one named instrument has items, after every person column: its items, by position.
+    const entry: Found = { definition: only, byItem: new Map(), unknown: [] };
+    numbers.personal.forEach((column, i) => {
+      collect(entry, column, only.items[i]?.id ?? column.item);
+    });
+    return finish(headers.length, person, [entry], ignored, 'named');
+  }
   if (numbers.strays === 0 && numbers.personal.length > 0) {
     // The questionnaire's own numbered questions among the person columns (`7、你是否住校？`): never items.
     const personal = new Set(numbers.personal.map((c) => c.index));

@@ -66,6 +66,10 @@ type ImportCounts = {
   readonly duplicateIds: number;
 };
 
+/** A list as said: in full up to six, else its first and last (`1 … 20`). */
+const listed = (items: readonly string[], separator = ', ') =>
+  items.length > 6 ? `${items[0]} … ${items.at(-1)}` : items.join(separator);
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** An item's header as an example: PHQA1, GAD7_1 (never GAD-71, which reads as item 71). */
@@ -151,7 +155,7 @@ const en = {
   mapped: (where: string, instruments: readonly string[], person: readonly string[], ignored: number) =>
     `${where}: ${instruments.join(' + ')}; ${person.length > 0 ? `person columns ${person.join(', ')}` : 'no person columns'}; ${plural(ignored, 'other column')} ignored (never read)`,
   numberedOn: (where: string, abbreviation: string, columns: readonly { index: number; item: string }[]) =>
-    `${where}: ${abbreviation} items ${columns.map((c) => c.item).join(', ')} read from columns ${columns.map((c) => c.index + 1).join(', ')}, numbered on after its numbered items, in the form's order; if the form asks them in another order, name each column in a --map file`,
+    `${where}: ${abbreviation} items ${listed(columns.map((c) => c.item))} read by position from columns ${listed(columns.map((c) => String(c.index + 1)))}, which the questionnaire numbers on rather than by item; if it asks them in another order than the form, name each column in a --map file`,
   unknownItem: (where: string, column: Col, abbreviation: string, item: string) =>
     `${where}: column ${column.index + 1} (${column.header}) looks like ${abbreviation} item ${item}, which does not exist; ignored`,
   /** A suicide question the instrument lacks (PHQ9_c beside -i phq-9); `readBy`: the instrument that has it (phq-a). */
@@ -507,7 +511,13 @@ const zh: ImportMessages = {
   mapped: (where, instruments, person, ignored) =>
     `${where}：${instruments.join(' + ')}；${person.length > 0 ? `个人信息列 ${person.join('、')}` : '没有个人信息列'}；其余 ${ignored} 列忽略（不读取）`,
   numberedOn: (where, abbreviation, columns) =>
-    `${where}：${abbreviation} 第 ${columns.map((c) => c.item).join('、')} 题按位置读自第 ${columns.map((c) => c.index + 1).join('、')} 列（接在编号题之后继续编号，按量表原顺序）；若问卷中的顺序不同，请在 --map 文件中逐列指定`,
+    `${where}：${abbreviation} 第 ${listed(
+      columns.map((c) => c.item),
+      '、',
+    )} 题按位置读自第 ${listed(
+      columns.map((c) => String(c.index + 1)),
+      '、',
+    )} 列（问卷接续编号，题号不是量表题号，按量表原顺序读取）；若问卷中的顺序与量表不同，请在 --map 文件中逐列指定`,
   unknownItem: (where, column, abbreviation, item) =>
     `${where}：第 ${column.index + 1} 列（${column.header}）像是 ${abbreviation} 第 ${item} 题，但该量表没有此题；已忽略`,
   suicideItem: (where, column, abbreviation, readBy) =>
