@@ -554,6 +554,18 @@ describe('triage import', () => {
     expect(existsSync(join(dir, 'template-phq-a-gad-7.xlsx'))).toBe(true);
   });
 
+  it('import template names an instrument given twice once, so that its own import reads it', () => {
+    const dir = join(s.dir, 'templates', 'twice');
+    const r = run(['import', 'template', 'phq-a', 'gad-7', 'phq-a', '--out', dir]);
+    expect(r.status).toBe(0);
+    const csv = join(dir, 'template-phq-a-gad-7.csv');
+    expect(readdirSync(dir).sort()).toEqual(['template-phq-a-gad-7.csv', 'template-phq-a-gad-7.xlsx']);
+    writeFileSync(csv, `${readFileSync(csv, 'utf8')}1001,x,female,14,8,8-1,${'0,'.repeat(13)}${'1,'.repeat(6)}1\r\n`);
+    const imported = run(['import', csv, '--out', join(s.dir, 'tpl-twice'), '--json']);
+    expect(imported.status).toBe(0);
+    expect(JSON.parse(imported.stdout).instruments).toEqual(['phq-a', 'gad-7']);
+  });
+
   describe('files that are not what they seem, and rows that are not screenings', () => {
     const header = `学号,姓名,性别,年龄,${Array.from({ length: 7 }, (_, i) => `GAD-7 第${i + 1}题`).join(',')}`;
 

@@ -21,12 +21,16 @@ function templateHeader(instruments: readonly InstrumentDefinition[], lang: Lang
   return [...person, ...items];
 }
 
-/** Writes `template-<ids>.csv` (UTF-8 with BOM, for Excel) and `.xlsx` into `dir`; both 0600. */
+/**
+ * Writes `template-<ids>.csv` (UTF-8 with BOM, for Excel) and `.xlsx` into `dir`; both 0600. An instrument named twice
+ * is written once, where first named: its items twice would be two columns per item, which the import refuses.
+ */
 export async function writeTemplate(
   dir: string,
-  instruments: readonly InstrumentDefinition[],
+  named: readonly InstrumentDefinition[],
   lang: Lang,
 ): Promise<readonly string[]> {
+  const instruments = named.filter((d, i) => named.findIndex((other) => other.id === d.id) === i);
   makePrivateDirs(dir);
   const header = templateHeader(instruments, lang);
   const base = join(dir, `template-${instruments.map((d) => d.id).join('-')}`);
