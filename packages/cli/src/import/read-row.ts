@@ -11,6 +11,7 @@ import type { ColumnSpan } from '../xlsx/merged-cells.ts';
 import { AnswerPatterns } from './answer-patterns.ts';
 import { type CodingSigns, codingSigns, noteCoding } from './coding-signs.ts';
 import type { Column, SheetMapping } from './columns.ts';
+import { isFooterRow } from './footer-row.ts';
 import { isClassHeading, isTitleRow, onlyAbsenceNote, onlyMergedNote } from './merged-row.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
 import { holdsHeaderWords, isGroupRow, namesOwnFields, repeatsEveryHeader, repeatsHeader } from './repeated-header.ts';
@@ -181,8 +182,9 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     const riskSignal = criticalCells(record.fields, context);
     return { ok: false, record, issues: [{ code: 'IMPORT_UNTERMINATED_QUOTE', expected: '"' }], riskSignal };
   }
-  // 合计, 平均分, 最高分 … under the students: set aside whole, whatever its cells (never scored, never urgent).
-  if (isStatisticsRow(record.fields, mapping)) return statisticsRow(record);
+  // 合计, 平均分, 最高分 … under the students: set aside whole, whatever its cells (never scored, never urgent). So are the
+  // lines under the table (制表人：…, 导出时间：…, 共40人), which hold no answer.
+  if (isStatisticsRow(record.fields, mapping) || isFooterRow(record.fields, mapping)) return statisticsRow(record);
   // 初一(2)班 merged across the table above its class (or its first cell alone, as a CSV keeps it): set aside the same way.
   if (isTitleRow(record, context.plans) || isClassHeading(record)) return titleRow(record);
   if (record.damaged) {
@@ -409,7 +411,7 @@ export function isHeaderRow(row: RowResult | RowRejection): boolean {
   return !row.ok && row.issues[0]?.code === 'IMPORT_HEADER_ROW';
 }
 
-/** A row summing up the students (合计, 平均分 …): one issue, set aside, never urgent. */
+/** A row summing up the students (合计, 平均分 …) or a line under them (制表人：…): one issue, set aside, never urgent. */
 function statisticsRow(record: SourceRecord): RowRejection {
   return { ok: false, record, issues: [{ code: 'IMPORT_SUMMARY_ROW', expected: '' }], riskSignal: false };
 }

@@ -109,9 +109,13 @@ export async function openSource(path: string, options: SourceOptions): Promise<
     chunkSize: 1 << 16,
     damagedRecords: DAMAGED_RECORDS_REJECTED,
   });
-  const { withShownText } = await import('../csv/string-formula.ts');
-  // `="202501110001"` is the id as Excel shows it on opening the file, not a formula saved without its value.
-  return { kind: 'csv', dialect: csv.dialect, read: () => withShownText(csv.batches) };
+  const [{ withShownText }, { withoutEndOfFileMark }] = await Promise.all([
+    import('../csv/string-formula.ts'),
+    import('../csv/end-of-file-mark.ts'),
+  ]);
+  // `="202501110001"` is the id as Excel shows it on opening the file, not a formula saved without its value. A Ctrl-Z
+  // after the last line is the end of the file, not a row.
+  return { kind: 'csv', dialect: csv.dialect, read: () => withShownText(withoutEndOfFileMark(csv.batches)) };
 }
 
 /** The source without some of its sheets: they are neither listed nor read. */
