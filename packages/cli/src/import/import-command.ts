@@ -501,6 +501,8 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
   if (outcome.undecided > 0) warnings.push(text.undecided(outcome.undecided));
   warnings.push(...codings);
   for (const m of outcome.skipMarks) warnings.push(text.skipMarks(m.abbreviation, m.rows));
+  const copied = outcome.copiedAnswers;
+  if (copied.first) warnings.push(text.copiedAnswers(copied.cells, copied.first));
   return warnings;
 }
 

@@ -1,6 +1,7 @@
 import type { Lang } from '@triage/scales';
 import type { XlsxDamage, XlsxInvalidReason } from '../xlsx/xlsx-error.ts';
 import { columnLetters } from './column-position.ts';
+import type { CopiedAnswerPlace } from './copied-answers.ts';
 import type { GroupExample } from './header-row.ts';
 import type { RowIssueCode } from './read-row.ts';
 
@@ -268,6 +269,9 @@ const en = {
     looks === 'one-based'
       ? `${abbreviation}: no answer uses the lowest option, and ${rows} answer${rows === 1 ? '' : 's'} are one above the highest: the file looks coded from 1; if so, import again with --coding one-based${yesNo ? " (its yes/no questions are then read only as text, 是/否: which number is 是 depends on the form's option order)" : ''}`
       : `${abbreviation}: no answer uses the highest option, and ${rows} answer${rows === 1 ? '' : 's'} are one below the lowest: the file looks coded from 0; if so, import again with --coding zero-based`,
+  // QA round 16, 4: answer cells a merged range filled from another row or column (copied-answers.ts).
+  copiedAnswers: (cells: number, first: CopiedAnswerPlace) =>
+    `${cells === 1 ? '1 answer cell shows' : `${cells} answer cells show`} the value of a merged range that starts in another row or column (first: ${first.sheet === undefined ? '' : `sheet ${first.sheet} `}row ${first.line} column ${columnLetters(first.column.index + 1)}, ${first.column.header}): Excel keeps only the value of a merged range's first cell, so it is not that student's answer to that item; read as blank (a critical item is then unknown, as when left blank). Unmerge the cells, type each student's own answer and import again`,
   fileTotals: (
     header: string,
     differ: number,
@@ -618,6 +622,9 @@ const zh: ImportMessages = {
     looks === 'one-based'
       ? `${abbreviation}：没有任何作答是最低选项，却有 ${rows} 个作答比最高选项大 1：文件似乎从 1 开始编码；如是，请加 --coding one-based 重新导入${yesNo ? '（此时“是/否”题只按文字读取：数字 1 是“是”还是“否”取决于问卷中选项的先后）' : ''}`
       : `${abbreviation}：没有任何作答是最高选项，却有 ${rows} 个作答比最低选项小 1：文件似乎从 0 开始编码；如是，请加 --coding zero-based 重新导入`,
+  // QA round 16, 4: answer cells a merged range filled from another row or column (copied-answers.ts).
+  copiedAnswers: (cells, first) =>
+    `${cells} 个作答单元格显示的是从另一行或另一列开始的合并单元格的值（第一个：${first.sheet === undefined ? '' : `工作表 ${first.sheet} `}第 ${first.line} 行 ${columnLetters(first.column.index + 1)} 列，${first.column.header}）：合并单元格只保留第一个单元格的值，这不是该学生对这道题的作答；已按空白读取（危机条目因此为未知，与空着相同）。请取消合并，为每个学生填入各自的作答后重新导入`,
   fileTotals: (header, differ, compared, example, asWritten, measure = 'total') =>
     `文件自带的${measure === 'index' ? '标准分' : '总分'}列“${header}”在 ${compared} 行中有 ${differ} 行与计算出的${measure === 'index' ? '标准分' : '总分'}不同（${example}）${asWritten ? '；它等于按原样相加的作答、没有反向计分：平台可能已对反向题计分（问卷星“按分值”下载并设置了反向计分），triage 又反向了一次' : ''}。使用结果前请核对；稳妥的做法是按“选项文本”或“选项序号”导出作答后再导入`,
   classOtherGrade: (rows, klass, grade) =>

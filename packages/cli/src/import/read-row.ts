@@ -11,6 +11,7 @@ import type { ColumnSpan } from '../xlsx/merged-cells.ts';
 import { AnswerPatterns } from './answer-patterns.ts';
 import { type CodingSigns, codingSigns, noteCoding } from './coding-signs.ts';
 import type { Column, SheetMapping } from './columns.ts';
+import { type CopiedAnswers, ownAnswers } from './copied-answers.ts';
 import { isFooterRow } from './footer-row.ts';
 import { isClassHeading, isTitleRow, onlyAbsenceNote, onlyMergedNote } from './merged-row.ts';
 import type { Person, PersonCells, PersonIssueCode, PersonReading, PersonShape } from './person.ts';
@@ -31,6 +32,8 @@ export interface SourceRecord {
   readonly damaged?: true;
   /** Workbooks only: cells filled from a range merged across columns (a title, a note across the answers). */
   readonly merged?: readonly ColumnSpan[];
+  /** Workbooks only: cells showing the value of a merged range's top-left cell in another row or column. */
+  readonly copied?: readonly number[];
 }
 
 export type RowIssueCode =
@@ -139,6 +142,8 @@ export interface RowContext {
   readonly memo: DecisionMemo;
   /** Spreadsheet rows are positional: a short row only lacks trailing blanks. CSV rows must match the header. */
   readonly strictWidth: boolean;
+  /** Where answer cells filled from another cell by a merged range are counted, to be said; left out, not counted. */
+  readonly copiedAnswers?: CopiedAnswers;
 }
 
 /** A person cell; a skip mark (a question the platform's logic did not show) is blank, as for answers. */
@@ -239,18 +244,23 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
       issues.push({ code: i.code, expected: i.expected, ...(column ? { column } : {}) });
     }
   }
-  // Not one answer in the whole row (blank or skip marks): a student who did not take the screening, not one with
-  // unknown risk. So is a
-  // note merged across the answers (缺考), which would read as an unreadable answer in every item, and a word for
-  // absence in the first answer cell with the rest blank (a CSV saved from such a sheet keeps only the first cell).
-  const blank = context.plans.every((plan) =>
-    plan.positions.every((i) => i < 0 || unlessSkipped(fields[i] ?? '').trim() === ''),
-  );
-  if (blank || onlyMergedNote(record, context.plans) || onlyAbsenceNote(fields, context.plans)) {
-    if (holdsHeaderWords(fields, mapping)) return headerAgain(record);
-    issues.push({ code: 'IMPORT_NO_ANSWERS', expected: '' });
-    return { ok: false, record, issues, riskSignal: false };
+  // A note merged across the answers (缺考), which would read as an unreadable answer in every item, and a word for
+  // absence in the first answer cell with the rest blank (a CSV saved from such a sheet keeps only the first cell): a
+  // student who did not take the screening, not one with unknown risk.
+  if (onlyMergedNote(record, context.plans) || onlyAbsenceNote(fields, context.plans)) {
+    return noAnswers(record, issues, mapping);
   }
+  // A workbook's answer cell that a merged range filled from another row or column (an answer merged down over the
+  // next student's) is not this student's answer: blank, so unknown (copied-answers.ts).
+  const own = ownAnswers(record, context.plans);
+  const first = own.copied[0];
+  if (first) context.copiedAnswers?.note(record, first, own.copied.length);
+  const answerCells = own.fields;
+  // So is a row without one answer (blank or skip marks).
+  const blank = context.plans.every((plan) =>
+    plan.positions.every((i) => i < 0 || unlessSkipped(answerCells[i] ?? '').trim() === ''),
+  );
+  if (blank) return noAnswers(record, issues, mapping);
   const scores: InstrumentScore[] = [];
   let riskSignal = false;
   for (const plan of context.plans) {
@@ -259,7 +269,7 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
     let skips = false;
     for (let p = 0; p < positions.length; p++) {
       const index = positions[p] as number;
-      const cell = index < 0 ? '' : (fields[index] ?? '');
+      const cell = index < 0 ? '' : (answerCells[index] ?? '');
       const answer = unlessSkipped(cell);
       if (answer !== cell) skips = true;
       answers[p] = answer;
@@ -294,7 +304,8 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   }
   if (issues.length > 0 || !person.ok) {
     // A header in other words than the file's (a class pasted below with its own): no answer to read, header words.
-    if (!holdsAnswer(fields, context.plans, issues) && holdsHeaderWords(fields, mapping)) return headerAgain(record);
+    if (!holdsAnswer(answerCells, context.plans, issues) && holdsHeaderWords(fields, mapping))
+      return headerAgain(record);
     return { ok: false, record, issues, riskSignal };
   }
   return {
@@ -333,6 +344,14 @@ const REPLACEMENT = '\uFFFD';
 function sameHeader(fields: readonly string[], context: RowContext): boolean {
   if (!repeatsEveryHeader(fields, context.mapping)) return false;
   return !context.strictWidth || widthIssue({ line: 0, fields }, context.mapping.width) === undefined;
+}
+
+/** No answer at all, whatever else is wrong with the row (`issues`): a student who did not take the screening. */
+function noAnswers(record: SourceRecord, issues: RowIssue[], mapping: SheetMapping): RowRejection {
+  // A header in other words than the file's (a class pasted below with its own) holds no answer either.
+  if (holdsHeaderWords(record.fields, mapping)) return headerAgain(record);
+  issues.push({ code: 'IMPORT_NO_ANSWERS', expected: '' });
+  return { ok: false, record, issues, riskSignal: false };
 }
 
 /** The header row again: one issue, not one per column, and never urgent. */

@@ -8,6 +8,7 @@ import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { type CodingHint, codingHints, skipMarkRows } from './coding-signs.ts';
 import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
+import { type CopiedAnswerPlace, CopiedAnswers } from './copied-answers.ts';
 import { DecisionTexts } from './decision-texts.ts';
 import { ErrorColumns } from './error-columns.ts';
 import { FileTotals, type TotalsFound } from './file-totals.ts';
@@ -160,6 +161,8 @@ export interface ImportOutcome {
   readonly codingHints: readonly CodingHint[];
   /** Per instrument, rows with a skip mark (`-3`, `(跳过)`) read as not asked. */
   readonly skipMarks: readonly { readonly abbreviation: string; readonly rows: number }[];
+  /** Answer cells read as blank: a merged range filled them from another row or column (copied-answers.ts). */
+  readonly copiedAnswers: { readonly cells: number; readonly first: CopiedAnswerPlace | undefined };
   /** The platform's own total and standard score columns, each compared with the computed scores (file-totals.ts). */
   readonly fileTotals: readonly TotalsFound[];
   readonly resumedAfter: number;
@@ -382,6 +385,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   const readsItems = (id: string) => paths.some((p) => p.startsWith(`scales.${id}.items`));
   // Every reading made, a sheet's own and those of headers in the middle of its data (their answers' coding counts).
   const contexts: RowContext[] = [];
+  const copiedAnswers = new CopiedAnswers();
   const totals = new Map<RowContext, FileTotals>();
   /** `read`: rows are read by it (else only where its critical items are is looked at). */
   const contextOf = (mapping: SheetMapping, read = true): RowContext => {
@@ -396,6 +400,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       memo,
       plans: instrumentPlans(mapping, options.score, readsItems),
       strictWidth: source.kind === 'csv',
+      copiedAnswers,
     };
     if (!read) return context;
     contexts.push(context);
@@ -713,6 +718,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       // Only where the answers are read in the instrument's own coding: `--coding` says how they are coded.
       codingHints: (options.score.coding ?? 'native') === 'native' ? codingHints(contexts.map((c) => c.plans)) : [],
       skipMarks: skipMarkRows(contexts.map((c) => c.plans)),
+      copiedAnswers: { cells: copiedAnswers.cells, first: copiedAnswers.first },
       fileTotals: [...totals.values()].flatMap((t) => t.found()),
       resumedAfter: skip,
       files: written.map((name) => join(options.out, name)),

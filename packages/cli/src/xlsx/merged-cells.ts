@@ -17,6 +17,14 @@ export interface ColumnSpan {
 
 const MERGE_CELL = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref\s*=\s*["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']/g;
 
+/** A row with its merged cells filled (see {@link MergeFill.apply}). */
+export interface MergeFilled {
+  readonly fields: string[];
+  readonly across?: readonly ColumnSpan[];
+  /** Cells (0-based) holding the value of a range's top-left cell in another row or column, not one of their own. */
+  readonly copied?: readonly number[];
+}
+
 /** Column letters to a 1-based number: A → 1, Z → 26, AA → 27. */
 function columnNumber(letters: string): number {
   let n = 0;
@@ -63,12 +71,14 @@ export class MergeFill {
   }
 
   /**
-   * `fields` (index 0 = column A) of row `line`, with the merged cells filled in place, and the ranges that run across
+   * `fields` (index 0 = column A) of row `line`, with the merged cells filled in place; the ranges that run across
    * two or more of its columns (`across`, undefined when none): a title or a note merged across the table, which the
-   * import tells from the same text typed in every cell.
+   * import tells from the same text typed in every cell; and the cells given a value that is not their own
+   * (`copied`, undefined when none): every cell of a range but its top-left one, whose value Excel keeps alone.
    */
-  apply(line: number, fields: string[]): { readonly fields: string[]; readonly across?: readonly ColumnSpan[] } {
+  apply(line: number, fields: string[]): MergeFilled {
     let across: ColumnSpan[] | undefined;
+    let copied: number[] | undefined;
     for (const range of this.ranges) {
       if (line < range.top || line > range.bottom) continue;
       if (line === range.top) this.values.set(range, fields[range.left - 1] ?? '');
@@ -76,6 +86,10 @@ export class MergeFill {
       for (let c = range.left; c <= range.right; c++) {
         while (fields.length < c) fields.push('');
         fields[c - 1] = value;
+        if (value !== '' && (line > range.top || c > range.left)) {
+          copied ??= [];
+          copied.push(c - 1);
+        }
       }
       if (range.right > range.left) {
         across ??= [];
@@ -84,6 +98,6 @@ export class MergeFill {
     }
     // As rows come from the reader: no empty cells at the end.
     while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
-    return across ? { fields, across } : { fields };
+    return { fields, ...(across ? { across } : {}), ...(copied ? { copied } : {}) };
   }
 }

@@ -15,6 +15,11 @@ export interface XlsxRow {
   readonly fields: readonly string[];
   /** Cells filled from a merged range across two or more columns (a title, a note across the answers); else absent. */
   readonly merged?: readonly ColumnSpan[];
+  /**
+   * Cells (0-based) that show the value of a merged range's top-left cell in another row or column, not their own (a
+   * class merged down its students, an answer merged over the next student's); else absent.
+   */
+  readonly copied?: readonly number[];
 }
 
 export interface ReadXlsxOptions {
@@ -91,6 +96,7 @@ export async function* readXlsxRows(path: string, options: ReadXlsxOptions = {})
               line,
               fields: filled.fields,
               ...(filled.across ? { merged: filled.across } : {}),
+              ...(filled.copied ? { copied: filled.copied } : {}),
             });
           }
           if (batch.length === BATCH_SIZE) {

@@ -444,6 +444,33 @@ describe('readXlsxRows on hand-built workbooks', () => {
     ]);
   });
 
+  it('says which cells show the value of a range whose top-left cell is in another row or column', async () => {
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const file = await build('merged-copied.xlsx', {
+      sheets: [
+        {
+          name: '初一',
+          data: [
+            `<row r="1">${cell('A1', '学号')}${cell('B1', '班级')}${cell('C1', 'GAD7_1')}${cell('D1', 'GAD7_2')}</row>`,
+            `<row r="2">${cell('A2', '1')}${cell('B2', '初一(2)班')}${cell('C2', '0')}${cell('D2', '2')}</row>`,
+            `<row r="3">${cell('A3', '2')}${cell('C3', '1')}</row>`,
+            `<row r="4">${cell('A4', '3')}${cell('C4', '1')}</row>`,
+          ].join(''),
+          // A class down B2:B4; an answer down D2:D3; answers across C4:D4; an empty range E2:E4 fills nothing.
+          after:
+            '<mergeCells count="4"><mergeCell ref="B2:B4"/><mergeCell ref="D2:D3"/><mergeCell ref="C4:D4"/><mergeCell ref="E2:E4"/></mergeCells>',
+        },
+      ],
+    });
+    const read = (await readAll(file)).flat().map((r) => [r.line, r.fields, r.copied]);
+    expect(read).toEqual([
+      [1, ['学号', '班级', 'GAD7_1', 'GAD7_2'], undefined],
+      [2, ['1', '初一(2)班', '0', '2'], undefined],
+      [3, ['2', '初一(2)班', '1', '2'], [1, 3]],
+      [4, ['3', '初一(2)班', '1', '1'], [1, 3]],
+    ]);
+  });
+
   it('skips rows with no value and drops trailing empty cells', async () => {
     const file = await build('blank.xlsx', {
       sharedStrings: ['<t>x</t>', '<t></t>'],
