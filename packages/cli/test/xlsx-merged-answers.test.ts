@@ -72,6 +72,8 @@ describe('triage import: answer cells a merged range fills from another row or i
     const projected = JSON.parse(cohort.stdout);
     expect(projected.counts).toEqual({ rows: 6, scored: 6, rejected: 0 });
     expect(projected.projection.cohort.levels).toMatchObject({ R3: 4 });
+    // Said by the projection too, in the import's words.
+    expect(projected.warnings).toContainEqual(expect.stringContaining('answer cells show the value of a merged range'));
   });
 
   it('says it in Chinese with --lang zh', async () => {

@@ -9,6 +9,7 @@ import {
 import type { InstrumentDefinition, ScoreOptions } from '@triage/scales';
 import { CliError } from '../exit-codes.ts';
 import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from '../import/columns.ts';
+import { type CopiedAnswerPlace, CopiedAnswers } from '../import/copied-answers.ts';
 import { HeaderChanges, type HeaderReading } from '../import/header-changes.ts';
 import { headersOf, isStudentAbove, repeatsHeaderRows } from '../import/header-row.ts';
 import { answerTexts } from '../import/header-text.ts';
@@ -76,6 +77,8 @@ export interface CohortRead {
   readonly headerNotes: readonly HeaderNote[];
   /** The instruments of every reading made, with the signs their answers showed (coding, skip marks). */
   readonly plans: readonly (readonly InstrumentPlan[])[];
+  /** Answer cells read as blank: a merged range filled them from another row or column (copied-answers.ts). */
+  readonly copiedAnswers: { readonly cells: number; readonly first: CopiedAnswerPlace | undefined };
 }
 
 /**
@@ -150,6 +153,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
 
   // Every reading made (a sheet's own, a header's in the middle of its data): what its answers looked like.
   const plans: (readonly InstrumentPlan[])[] = [];
+  const copiedAnswers = new CopiedAnswers();
   const contextOf = (mapping: SheetMapping): RowContext => {
     const idRequired = mapping.person.studentId !== undefined;
     const context = {
@@ -158,6 +162,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       memo,
       plans: instrumentPlans(mapping, options.score, readsItems),
       strictWidth: opened.kind === 'csv',
+      copiedAnswers,
     };
     plans.push(context.plans);
     return context;
@@ -369,6 +374,7 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
     cohorts,
     headerNotes,
     plans,
+    copiedAnswers,
   };
 }
 

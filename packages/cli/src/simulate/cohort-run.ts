@@ -163,6 +163,7 @@ export async function runCohort(
     ...(read.counts.rejectedWithRisk > 0 ? [text.riskInRejected(read.counts.rejectedWithRisk)] : []),
     ...codings,
     ...skipMarks,
+    ...(read.copiedAnswers.first ? [importText.copiedAnswers(read.copiedAnswers.cells, read.copiedAnswers.first)] : []),
     ...coverage,
     ...(read.unmappedSheets.length > 0 ? [text.unmappedSheets(read.unmappedSheets)] : []),
     ...unreadRows,
