@@ -50,6 +50,8 @@ function isFooterNote(cell: string): boolean {
  * name next to 审核人, may stand in a person column). Never a row with an answer.
  */
 export function isFooterRow(fields: readonly string[], mapping: SheetMapping): boolean {
+  // Almost every row: a first cell that starts with a digit (an id) is no footer's, at one comparison.
+  if (isDigit((fields[0] ?? '').charCodeAt(0))) return false;
   let i = 0;
   while (i < fields.length && (fields[i] as string).trim() === '') i++;
   if (i === fields.length || !isFooterNote(fields[i] as string)) return false;

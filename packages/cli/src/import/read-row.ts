@@ -252,10 +252,11 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   }
   // A workbook's answer cell that a merged range filled from another row or column (an answer merged down over the
   // next student's) is not this student's answer: blank, so unknown (copied-answers.ts).
-  const own = ownAnswers(record, context.plans);
-  const first = own.copied[0];
-  if (first) context.copiedAnswers?.note(record, first, own.copied.length);
-  const answerCells = own.fields;
+  // Only workbook rows with merged cells have any (`record.copied`): every other row reads its own cells as they are.
+  const own = record.copied ? ownAnswers(record, context.plans) : undefined;
+  const first = own?.copied[0];
+  if (own && first) context.copiedAnswers?.note(record, first, own.copied.length);
+  const answerCells = own ? own.fields : fields;
   // So is a row without one answer (blank or skip marks).
   const blank = context.plans.every((plan) =>
     plan.positions.every((i) => i < 0 || unlessSkipped(answerCells[i] ?? '').trim() === ''),

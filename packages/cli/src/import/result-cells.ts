@@ -70,6 +70,12 @@ export interface RowExtras {
 }
 
 function flagsOf(score: ScoreValue): string {
+  // Most results have no flag, or one: nothing to tell apart.
+  if (score.flags.length === 0) return '';
+  if (score.flags.length === 1) {
+    const [f] = score.flags as [ScoreValue['flags'][number]];
+    return `${f.id}:${f.status}`;
+  }
   const ids = score.flags.map((f) => f.id);
   return score.flags
     .map((f) => {
