@@ -38,6 +38,7 @@ export type {
   ValidityResult,
   WarningCode,
 } from './engine/types.ts';
+export { asksYesNo } from './engine/yes-no.ts';
 export { formatDerivedName, formatIssue, formatOutcome, formatWarning, type Lang } from './messages.ts';
 export { getInstrument, instruments } from './registry.ts';
 export { err, ok, type Result } from './result.ts';

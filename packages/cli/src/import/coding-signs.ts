@@ -1,4 +1,4 @@
-import type { Answer, InstrumentDefinition } from '@triage/scales';
+import { type Answer, asksYesNo, type InstrumentDefinition } from '@triage/scales';
 
 /**
  * Signs of the wrong coding, over the items that use the instrument's own options: is the lowest (highest) option
@@ -112,15 +112,4 @@ export function skipMarkRows(
     }
   }
   return [...rows].map(([abbreviation, n]) => ({ abbreviation, rows: n }));
-}
-
-/** Whether an instrument asks a yes/no question: an item whose options are no (0) and yes (1), refusals aside. */
-function asksYesNo(definition: InstrumentDefinition): boolean {
-  const yesNo = (options: NonNullable<InstrumentDefinition['items'][number]['options']>) => {
-    const substantive = options.filter((o) => o.refusal !== true);
-    const says = (value: number, word: string) =>
-      substantive.some((o) => o.value === value && o.label.en.toLowerCase() === word);
-    return substantive.length === 2 && says(0, 'no') && says(1, 'yes');
-  };
-  return definition.items.some((item) => yesNo(item.options ?? definition.options));
 }

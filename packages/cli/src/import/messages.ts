@@ -71,6 +71,10 @@ type ImportCounts = {
 const listed = (items: readonly string[], separator = ', ') =>
   items.length > 6 ? `${items[0]} … ${items.at(-1)}` : items.join(separator);
 
+/** A list as said: its first `n`, then `more` when it has others (`3, 4, 5, …`). */
+const firstOf = (items: readonly string[], n: number, separator: string, more: string) =>
+  `${items.slice(0, n).join(separator)}${items.length > n ? more : ''}`;
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** An item's header as an example: PHQA1, GAD7_1 (never GAD-71, which reads as item 71). */
@@ -187,7 +191,7 @@ const en = {
   noClassColumn: (file: string, sheets: readonly string[] | null) =>
     sheets === null
       ? `${file}: no class column (班级); the by-class table and the class in the follow-up list will be empty: if the file has one under another header, name it in a --map file`
-      : `${file}: no class column (班级) in ${plural(sheets.length, 'sheet')} (${sheets.slice(0, 3).join(', ')}${sheets.length > 3 ? ' …' : ''}); the by-class table counts each by its sheet's name, and the follow-up list shows no class`,
+      : `${file}: no class column (班级) in ${plural(sheets.length, 'sheet')} (${firstOf(sheets, 3, ', ', ' …')}); the by-class table counts each by its sheet's name, and the follow-up list shows no class`,
   noIdColumn: (where: string) =>
     `${where}: no student id column; rows are named by line number, duplicates cannot be found`,
   /** A workbook sheet not read (see skipped-sheets.ts), with its non-blank rows. */
@@ -317,7 +321,7 @@ const en = {
   mapping: {
     /** `columns`: by number, with the header only when it is clearly one (`7 (Q1)`, `8`); `among`: several --instrument. */
     noInstrument: (where: string, columns: readonly string[], among: readonly string[] = []) => {
-      const listed = `${columns.slice(0, 6).join(', ')}${columns.length > 6 ? ', …' : ''}`;
+      const listed = firstOf(columns, 6, ', ', ', …');
       if (columns.length === 0)
         return `${where}: no item columns recognised; expected headers such as PHQA1, "GAD-7 1、…", SDS1, or Q1 with --instrument <id>; or a --map file`;
       return among.length > 1
@@ -325,7 +329,7 @@ const en = {
         : `${where}: columns ${listed} look like items but do not name their instrument; expected --instrument <id> (see: triage scales list) or a --map file`;
     },
     unreadGroup: (where: string, group: string, columns: readonly string[]) =>
-      `${where}: the group name ${group === '' ? '' : `"${group}" `}over columns ${columns.slice(0, 6).join(', ')}${columns.length > 6 ? ', …' : ''} names no instrument, so these item columns would not be read; expected the instrument's short name in it ("PHQ-A 青少年抑郁量表", "GAD-7"), or a --map file`,
+      `${where}: the group name ${group === '' ? '' : `"${group}" `}over columns ${firstOf(columns, 6, ', ', ', …')} names no instrument, so these item columns would not be read; expected the instrument's short name in it ("PHQ-A 青少年抑郁量表", "GAD-7"), or a --map file`,
     ambiguous: (where: string, candidates: readonly string[]) =>
       `${where}: the item columns fit several instruments (${candidates.join(', ')}); expected --instrument ${candidates[0]} or another of them`,
     missingItems: (where: string, abbreviation: string, items: readonly string[]) =>
@@ -549,7 +553,7 @@ const zh: ImportMessages = {
   noClassColumn: (file, sheets) =>
     sheets === null
       ? `${file}：没有班级列；按班级统计和跟进名单中的班级都将为空：如果文件里有班级但表头不同，请在 --map 文件中指明`
-      : `${file}：${sheets.length} 个工作表（${sheets.slice(0, 3).join('、')}${sheets.length > 3 ? '……' : ''}）没有班级列；按班级统计以各工作表名称代替班级，跟进名单不显示班级`,
+      : `${file}：${sheets.length} 个工作表（${firstOf(sheets, 3, '、', '……')}）没有班级列；按班级统计以各工作表名称代替班级，跟进名单不显示班级`,
   noIdColumn: (where) => `${where}：没有学号列；各行以行号标识，无法查重`,
   sheetSkipped: (sheet, rows, reason) =>
     `工作表“${sheet}”（${rows} 行）未读取：${reason === 'hidden' ? '它在工作簿中是隐藏的，表头也不含所读工作表的量表（是选项列表或查找表？）' : '其中没有可识别的列，没有学号，也没有题目（是填写说明？）'}；如需读取，请连同要导入的工作表一起指明：--sheet "${sheet}"`,
@@ -659,7 +663,7 @@ const zh: ImportMessages = {
   mappingSaved: (path) => `列映射已保存到 ${path}；下次使用 --map ${path}`,
   mapping: {
     noInstrument: (where, columns, among = []) => {
-      const listed = `${columns.slice(0, 6).join('、')}${columns.length > 6 ? '……' : ''}`;
+      const listed = firstOf(columns, 6, '、', '……');
       if (columns.length === 0)
         return `${where}：没有识别到题目列；表头应类似 PHQA1、“GAD-7 1、……”、SDS1，或 Q1 加 --instrument <量表>；或提供 --map 映射文件`;
       return among.length > 1
@@ -667,7 +671,7 @@ const zh: ImportMessages = {
         : `${where}：第 ${listed} 列像是题目列，但没有注明量表；请用 --instrument <量表> 指定（见 triage scales list），或提供 --map 映射文件`;
     },
     unreadGroup: (where, group, columns) =>
-      `${where}：第 ${columns.slice(0, 6).join('、')}${columns.length > 6 ? '……' : ''} 列上方的分组名${group === '' ? '' : `“${group}”`}不是量表名，这些题目列将不会被读取；分组名应含量表简称（“PHQ-A 青少年抑郁量表”“GAD-7”），或提供 --map 映射文件`,
+      `${where}：第 ${firstOf(columns, 6, '、', '……')} 列上方的分组名${group === '' ? '' : `“${group}”`}不是量表名，这些题目列将不会被读取；分组名应含量表简称（“PHQ-A 青少年抑郁量表”“GAD-7”），或提供 --map 映射文件`,
     ambiguous: (where, candidates) =>
       `${where}：这些题目列可对应多个量表（${candidates.join('、')}）；请用 --instrument ${candidates[0]} 等指定`,
     missingItems: (where, abbreviation, items) =>

@@ -9,6 +9,7 @@ import type {
 } from '../definition/schema.ts';
 import type { Rounding } from './rounding.ts';
 import type { CutoffResult, SubscaleResult } from './types.ts';
+import { isYesNo } from './yes-no.ts';
 
 /** Folds the ways one label is written in exports: full-width forms, case, spaces. */
 export function normalizeLabel(text: string): string {
@@ -147,14 +148,6 @@ function compileItemOptions(options: readonly ResponseOption[]) {
     expected: contiguous && max - min > 2 ? `${min}–${max}` : [...values].sort((a, b) => a - b).join(', '),
     yesNo: isYesNo(options),
   };
-}
-
-/** Options that are no (0) and yes (1), refusals aside: ASQ, C-SSRS, PHQ-A a, c, d. */
-function isYesNo(options: readonly ResponseOption[]): boolean {
-  const substantive = options.filter((o) => !o.refusal);
-  const says = (value: number, word: string) =>
-    substantive.some((o) => o.value === value && o.label.en.toLowerCase() === word);
-  return substantive.length === 2 && says(0, 'no') && says(1, 'yes');
 }
 
 export function compileInstrument(definition: InstrumentDefinition): CompiledInstrument {
