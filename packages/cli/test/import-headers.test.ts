@@ -181,6 +181,43 @@ describe('triage import: header rows', () => {
     });
   });
 
+  // QA round 16, 5: PHQ-A and GAD-7 numbered on after 问卷星's person questions, 7、 … 26、 (single-choice questions).
+  describe('two instruments numbered on after the person questions', () => {
+    const person = ['序号', '1、学号', '2、性别', '3、年级', '4、班级'];
+    const questions = Array.from({ length: 20 }, (_, i) => `${i + 5}、第${i + 5}题`);
+    // PHQ-A 1–9 with item 9 = 2, a–d (c = 1: serious ideation), then GAD-7 1–7.
+    const answers = [...'000000002'.split(''), '0', '0', '1', '0', ...'1111111'.split('')];
+    const file = () =>
+      csv('wjx-on.csv', [
+        [...person, ...questions],
+        ['1', '20250001', '女', '初一', '1班', ...answers],
+      ]);
+
+    it('is an error naming the columns and the --map lines in --instrument order, never the delimiter', () => {
+      const r = run(['import', file(), '-i', 'phq-a,gad-7', '--out', join(s.dir, 'wjx-on'), '--no-input']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('columns 6–25 (5、第5题 … 24、第24题) number 20 questions on');
+      expect(r.stderr).toContain(
+        '"column 6": phq-a.1 … "column 18": phq-a.d, "column 19": gad-7.1 … "column 25": gad-7.7 if it asks them in the order --instrument names them',
+      );
+      expect(r.stderr).not.toContain('--delimiter');
+    });
+
+    it('reads the file by the mapping file those lines make', () => {
+      const phqA = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd'];
+      const lines = [
+        ...phqA.map((item, i) => `  "column ${i + 6}": phq-a.${item}`),
+        ...Array.from({ length: 7 }, (_, i) => `  "column ${i + 19}": gad-7.${i + 1}`),
+      ];
+      const map = s.write('wjx-on.map.yaml', `instruments: [phq-a, gad-7]\ncolumns:\n${lines.join('\n')}\n`);
+      const r = run(['import', file(), '--map', map, '--out', join(s.dir, 'wjx-on-map'), '--no-input']);
+      expect(r.status, r.stderr).toBe(0);
+      const [row] = readOutputCsv(join(s.dir, 'wjx-on-map', 'results.csv')).rows;
+      expect([row?.level, row?.['phq-a_total'], row?.['gad-7_total']]).toEqual(['R3', '2', '7']);
+      expect(row?.['phq-a_flags']).toContain('serious-suicidal-ideation');
+    });
+  });
+
   describe('grade and class as 问卷星 asks for them (你所在的年级：, 班别 …)', () => {
     const gad7 = Array.from({ length: 7 }, (_, i) => `GAD-7 ${i + 1}`);
     const students = (klass: (n: number) => string) =>

@@ -705,6 +705,21 @@ describe('mapHeader: explicit mapping', () => {
       expect(mapHeader(['序号', ...person, ...items], named(sds, gad7)).ok).toBe(false);
       expect(mapHeader(['序号', ...person, ...items], auto).ok).toBe(false);
     });
+
+    it('when not read, is one issue naming those columns and what was named, in --instrument order', () => {
+      const columns = items.map((header, i) => ({ index: i + 5, header }));
+      const ids = (d: typeof sds) => d.items.map((i) => i.id);
+      expect(issues(mapHeader(['序号', ...person, ...items], named(gad7, phqA)))).toEqual([
+        { code: 'numbered-on', columns, named: [gad7, phqA].map((d) => ({ id: d.id, items: ids(d) })), fits: [] },
+      ]);
+      const unnamed = issues(mapHeader(['序号', ...person, ...items], auto))[0];
+      expect(unnamed).toMatchObject({ code: 'numbered-on', named: [] });
+      expect(unnamed?.code === 'numbered-on' && unnamed.fits).toEqual(expect.arrayContaining(['sds', 'sas']));
+      // A lone question of the questionnaire's after its person questions is no instrument's run.
+      expect(issues(mapHeader([...person, '5、你是否住校？'], named(sds)))).toEqual([
+        { code: 'no-instrument', itemLike: [] },
+      ]);
+    });
   });
 
   describe('two runs of Q-numbers and no --instrument', () => {

@@ -17,6 +17,7 @@ import {
   lettersAfter,
   type NumberedRun,
   numberedHeaders,
+  numberedOn,
   numbering,
   runFits,
   runItems,
@@ -138,6 +139,18 @@ export type MappingIssue =
       readonly last: Column;
       readonly items: number;
       readonly has: number;
+    }
+  /**
+   * Item-like columns only in the questionnaire's own numbering, after its person questions (问卷星: 1、学号 … 6、班级,
+   * then 7、… 26、 for the scales): no header says which instrument each is, and the named ones (`named`, in the order
+   * --instrument gives them) cannot be read from them by position. `fits`: with no --instrument, the instruments with as
+   * many items.
+   */
+  | {
+      readonly code: 'numbered-on';
+      readonly columns: readonly Column[];
+      readonly named: readonly { readonly id: string; readonly items: readonly string[] }[];
+      readonly fits: readonly string[];
     }
   /** Keys of a mapping file (normalized) that match no header: a typo, or another question number. */
   | { readonly code: 'unmatched-keys'; readonly keys: readonly string[] }
@@ -348,6 +361,17 @@ function mapColumns(
       collect(entry, column, only.items[i]?.id ?? column.item);
     });
     return finish(headers.length, person, [entry], ignored, 'named');
+  }
+  if (
+    found.size === 0 &&
+    numbers.strays === 0 &&
+    numbers.personal.length >= 2 &&
+    numbers.personal.length === generic.length &&
+    numbers.personal.every((c) => c.index > afterPerson)
+  ) {
+    // Only the questionnaire's own numbering, on past its person questions, and not as many as one named instrument's
+    // items: which columns are whose cannot be told (two named: in which order?). Said with the columns, never guessed.
+    return { ok: false, error: [numberedOn(numbers.personal, options)] };
   }
   if (numbers.strays === 0 && numbers.personal.length > 0) {
     // The questionnaire's own numbered questions among the person columns (`7、你是否住校？`): never items.

@@ -100,6 +100,7 @@ export function withShownHeaders(issue: MappingIssue, answers: ReadonlySet<strin
       return { ...issue, group: mayBeData(issue.group, answers) ? '' : issue.group, columns: shown(issue.columns) };
     case 'duplicate-item':
     case 'duplicate-field':
+    case 'numbered-on':
       return { ...issue, columns: shown(issue.columns) };
     case 'run-too-long': {
       const [first, last] = shown([issue.first, issue.last]) as [Column, Column];

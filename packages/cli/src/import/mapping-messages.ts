@@ -1,7 +1,7 @@
 import { getInstrument } from '@triage/scales';
 import type { Column, MappingIssue } from './columns.ts';
 import { SUICIDE_WORDING } from './found-items.ts';
-import type { ImportMessages } from './messages.ts';
+import type { ImportMessages, NumberedOnExample } from './messages.ts';
 
 /** Columns by number, with the header where the issue kept it (it is blank when it may be a cell value). */
 const numbered = (columns: readonly Column[]) =>
@@ -9,6 +9,29 @@ const numbered = (columns: readonly Column[]) =>
 
 /** The 1-based number of the last of `columns`: the one a mapping file's example skips. */
 const lastColumn = (columns: readonly Column[]) => Math.max(...columns.map((c) => c.index)) + 1;
+
+/** A named instrument as a message says it: its name and number of items. */
+const namedItems = ({ id, items }: { readonly id: string; readonly items: readonly string[] }) => ({
+  name: getInstrument(id)?.abbreviation ?? id.toUpperCase(),
+  items: items.length,
+});
+
+/**
+ * The named instruments' items laid over the columns in --instrument order (first item, first column …), when they
+ * have exactly as many items as there are columns: the --map lines to check and use. Undefined otherwise.
+ */
+function exampleOf(
+  columns: readonly Column[],
+  named: readonly { readonly id: string; readonly items: readonly string[] }[],
+): NumberedOnExample[] | undefined {
+  if (named.length === 0 || named.reduce((n, d) => n + d.items.length, 0) !== columns.length) return undefined;
+  let at = 0;
+  return named.map(({ id, items }) => {
+    const part = { id, first: (columns[at]?.index ?? 0) + 1, last: (columns[at + items.length - 1]?.index ?? 0) + 1 };
+    at += items.length;
+    return { ...part, firstItem: items[0] ?? '', lastItem: items.at(-1) ?? '' };
+  });
+}
 
 /** One mapping problem in words, at `where` (file and sheet). */
 export function mappingIssue(issue: MappingIssue, where: string, text: ImportMessages): string {
@@ -66,6 +89,19 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
       const { first, last, items, has } = issue;
       const run = { first: first.index + 1, last: last.index + 1, from: first.header, to: last.header, items };
       return m.runTooLong(where, issue.instrument, run, has);
+    }
+    case 'numbered-on': {
+      const { columns, named, fits } = issue;
+      const first = columns[0];
+      const last = columns.at(-1);
+      const run = {
+        first: (first?.index ?? 0) + 1,
+        last: (last?.index ?? 0) + 1,
+        from: first?.header ?? '',
+        to: last?.header ?? '',
+        items: columns.length,
+      };
+      return m.numberedOn(where, run, named.map(namedItems), fits, exampleOf(columns, named));
     }
     case 'unmatched-keys':
       return m.unmatchedKeys(where, issue.keys);

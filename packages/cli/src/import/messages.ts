@@ -28,6 +28,15 @@ interface UnnamedRunText {
   readonly fits: readonly string[];
 }
 
+/** An instrument's part of columns numbered on: 1-based first and last columns, its first and last item ids. */
+export interface NumberedOnExample {
+  readonly id: string;
+  readonly first: number;
+  readonly last: number;
+  readonly firstItem: string;
+  readonly lastItem: string;
+}
+
 /** A 问卷星 matrix question: its number, 1-based first and last columns, first column's header, and rows. */
 interface MatrixText {
   readonly question: number;
@@ -377,6 +386,34 @@ const en = {
     /** `run`: 1-based first and last columns, their headers (blank when they may be data), its items; `has`: the instrument's. */
     runTooLong: (where: string, instrument: string, run: Omit<UnnamedRunText, 'fits'>, has: number) =>
       `${where}: columns ${run.first}–${run.last}${run.from && run.to ? ` (${run.from} … ${run.to})` : ''} number ${run.items} items straight through, but ${instrument.toUpperCase()} has ${has}: likely several instruments numbered on, one after another, so which columns are ${instrument.toUpperCase()}'s cannot be told; expected a --map file naming each ${instrument.toUpperCase()} column by position, "column <n>": ${instrument}.1 … ${instrument}.${has}, and the other columns ignore`,
+    /**
+     * `run`: the columns numbered on (1-based, headers blank when they may be data); `named`: --instrument's, in order;
+     * `fits`: with none named, instruments with as many items; `example`: the named ones laid over the columns in order.
+     */
+    numberedOn: (
+      where: string,
+      run: Omit<UnnamedRunText, 'fits'>,
+      named: readonly { readonly name: string; readonly items: number }[],
+      fits: readonly string[],
+      example: readonly NumberedOnExample[] | undefined,
+    ) => {
+      const at = `columns ${run.first}–${run.last}${run.from && run.to ? ` (${run.from} … ${run.to})` : ''}`;
+      const said = `${where}: ${at} number ${run.items} questions on from the questionnaire's own (学号, 姓名 …), so no header says which instrument each is`;
+      const counts = named.map((d) => `${d.name} has ${d.items}`).join(', ');
+      if (example) {
+        const lines = example
+          .map((e) => `"column ${e.first}": ${e.id}.${e.firstItem} … "column ${e.last}": ${e.id}.${e.lastItem}`)
+          .join(', ');
+        return `${said}; ${counts}: ${run.items} in all, but in which order the questionnaire asks them cannot be told from the header; expected a --map file naming each column by position, ${lines} if it asks them in the order --instrument names them`;
+      }
+      if (named.length > 0)
+        return `${said}; ${counts} item${named.length === 1 && named[0]?.items === 1 ? '' : 's'}${named.length > 1 ? `, ${named.reduce((n, d) => n + d.items, 0)} in all` : ''}, not ${run.items}; expected a --map file naming each of ${named.length === 1 ? 'its' : 'their'} columns by position ("column <n>": <instrument>.<item>), and the other columns ignore`;
+      const fit =
+        fits.length > 0
+          ? `--instrument naming the one instrument they are (${fits.map((f) => f.toUpperCase()).join(', ')} ${fits.length === 1 ? 'has' : 'have'} ${run.items} items), or `
+          : '';
+      return `${said}; expected ${fit}a --map file naming each column by position ("column <n>": <instrument>.<item>)`;
+    },
     unmatchedKeys: (where: string, keys: readonly string[]) =>
       `${where}: the mapping file names ${keys.map((k) => `"${k}"`).join(', ')}, but no column is headed so; expected each key as the header is written (or "column N" by position)`,
     /** `columns`: by number with header; `readBy`: the instrument that has such questions (phq-a), if one does. */
@@ -702,6 +739,24 @@ const zh: ImportMessages = {
             ? `${fits[0]?.toUpperCase()} 有 ${matrix.rows} 题：请用 --instrument ${fits[0]} 指定（或提供 --map 映射文件）`
             : `${fits.map((f) => f.toUpperCase()).join('、')} 都有 ${matrix.rows} 题：请用 --instrument 指定其中之一：${fits.join('、')}（或提供 --map 映射文件）`;
       return `${where}：${at}是矩阵题第 ${matrix.question} 题，共 ${matrix.rows} 行，题干和 --instrument 都没有说明是哪个量表；${say}`;
+    },
+    numberedOn: (where, run, named, fits, example) => {
+      const at = `第 ${run.first}–${run.last} 列${run.from && run.to ? `（${run.from} …… ${run.to}）` : ''}`;
+      const said = `${where}：${at}共 ${run.items} 题，接着问卷自身的题号（学号、姓名……）编号，表头没有写明各属于哪个量表`;
+      const counts = named.map((d) => `${d.name} 有 ${d.items} 题`).join('，');
+      if (example) {
+        const lines = example
+          .map((e) => `"第${e.first}列": ${e.id}.${e.firstItem} …… "第${e.last}列": ${e.id}.${e.lastItem}`)
+          .join('，');
+        return `${said}；${counts}，共 ${run.items} 题，但从表头看不出问卷问它们的先后顺序；请提供 --map 映射文件按位置逐列指明：如果问卷按 --instrument 的顺序提问，即 ${lines}`;
+      }
+      if (named.length > 0)
+        return `${said}；${counts}${named.length > 1 ? `，共 ${named.reduce((n, d) => n + d.items, 0)} 题` : ''}，而不是 ${run.items} 题；请提供 --map 映射文件按位置逐列指明这些量表的列（"第<n>列": <量表>.<题号>），其余列 ignore`;
+      const fit =
+        fits.length > 0
+          ? `用 --instrument 指明它们是哪一个量表（${fits.map((f) => f.toUpperCase()).join('、')} 有 ${run.items} 题），或`
+          : '';
+      return `${said}；请${fit}提供 --map 映射文件按位置逐列指明（"第<n>列": <量表>.<题号>）`;
     },
     unmatchedKeys: (where, keys) =>
       `${where}：映射文件写了 ${keys.map((k) => `“${k}”`).join('、')}，但没有哪一列的表头是这样写的；每个键应与表头写法一致（或按位置写 "第N列"）`,

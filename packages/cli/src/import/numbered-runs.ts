@@ -1,5 +1,5 @@
 import type { InstrumentDefinition } from '@triage/scales';
-import type { Column, MappingIssue } from './columns.ts';
+import type { Column, MapOptions, MappingIssue } from './columns.ts';
 import { genericItem, LONE_LETTER } from './header-items.ts';
 
 /*
@@ -235,4 +235,19 @@ export function itemsNumberedOn(
     });
     return columns.length > 0 ? [{ instrument: definition.abbreviation, columns }] : [];
   });
+}
+
+/**
+ * The issue of item-like columns numbered on from the questionnaire's person questions that no instrument is read from
+ * (see {@link MappingIssue} `numbered-on`): where they are, the named instruments' items in --instrument order, or,
+ * with none named, the instruments with as many items.
+ */
+export function numberedOn(columns: readonly NumberedColumn[], options: MapOptions): MappingIssue {
+  const items = columns.length;
+  return {
+    code: 'numbered-on',
+    columns: columns.map(place),
+    named: options.named ? options.candidates.map((d) => ({ id: d.id, items: d.items.map((i) => i.id) })) : [],
+    fits: options.named ? [] : options.candidates.filter((d) => d.items.length === items).map((d) => d.id),
+  };
 }

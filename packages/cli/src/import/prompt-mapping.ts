@@ -45,7 +45,7 @@ export async function promptMapping(options: PromptMappingOptions): Promise<Shee
     const missing = result.error.flatMap((i) =>
       i.code === 'missing-items'
         ? i.items.map((item) => ({ instrument: i.instrument, item }))
-        : i.code === 'no-instrument' && i.itemLike.length === 0
+        : (i.code === 'no-instrument' && i.itemLike.length === 0) || i.code === 'numbered-on'
           ? chosen.flatMap((d) => required(d).map((item) => ({ instrument: d.id, item })))
           : [],
     );
