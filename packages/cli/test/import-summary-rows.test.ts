@@ -139,4 +139,14 @@ describe('triage import: lines under the table and a Ctrl-Z at the end of the fi
     expect(readOutputCsv(join(s.dir, 'ctrl-z', 'errors.csv')).rows).toEqual([]);
     expect(cohort(file).counts).toEqual({ rows: 3, scored: 3, rejected: 0 });
   });
+
+  it('reads a Ctrl-Z stuck to the last cell (no line end before it) as the end of the file: the student is scored', () => {
+    const file = s.write('ctrl-z-cell.csv', `${csv([header, ...students]).trimEnd()}\x1a`);
+    const r = runCli(['import', file, '--out', join(s.dir, 'ctrl-z-cell'), '--no-input'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('3 rows read: 3 scored, 0 rejected');
+    const results = readOutputCsv(join(s.dir, 'ctrl-z-cell', 'results.csv')).rows;
+    expect(results.map((row) => [row.line, row['phq-a_total']])).toContainEqual(['4', '5']);
+    expect(cohort(file).counts).toEqual({ rows: 3, scored: 3, rejected: 0 });
+  });
 });

@@ -44,6 +44,18 @@ describe('triage score --file', () => {
     expect(r.stdout + r.stderr).not.toMatch(/张三丰|李四光/);
   });
 
+  it.each([
+    ['after the last line', 'A,2,2,2,2,2,2,0,0,1\r\n\x1a'],
+    ['stuck to the last cell', 'A,2,2,2,2,2,2,0,0,1\x1a'],
+  ])('reads a DOS end-of-file mark (Ctrl-Z) %s as the end of the file', (_, last) => {
+    const file = tmp.write('ctrl-z.csv', utf8(`id,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9\r\n${last}`));
+    const r = runCli(['score', 'phq-9', '--file', file, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary).toMatchObject({ rows: 1, scored: 1, rejected: 0 });
+    expect(out.rows[0].score.total).toBe(13);
+  });
+
   it('prints a table in the chosen language', () => {
     const file = tmp.write('table.csv', utf8('id,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9\nA,2,2,2,2,2,2,0,0,0\n'));
     const r = runCli(['score', 'phq-9', '-f', file, '--lang', 'zh']);

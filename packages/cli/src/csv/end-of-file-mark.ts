@@ -17,16 +17,43 @@ function onlyEndOfFileMark(fields: readonly string[]): boolean {
 
 /**
  * The records with one that is only an end-of-file mark (Ctrl-Z after the last line, and spaces) read as blank, as
- * the blank line it stands for: read as a row, its blank critical items would make it urgent. Only such a record
- * is copied; a mark beside any other text is left as written.
+ * the blank line it stands for: read as a row, its blank critical items would make it urgent. A mark stuck to the end
+ * of the file's last cell (no line end before it) is taken off that cell, which is otherwise unreadable. Only such
+ * records are copied; a mark anywhere else beside text is left as written.
  */
 export async function* withoutEndOfFileMark(
   batches: AsyncIterable<readonly CsvRecord[]>,
 ): AsyncIterable<readonly CsvRecord[]> {
+  // Each batch is held until the next one comes: the last record of the last batch is the end of the file.
+  let held: readonly CsvRecord[] | undefined;
   for await (const batch of batches) {
+    if (held) yield held;
     // Most records start with an id or a number: their first field rules them out at once.
-    yield batch.map((r) => (mayBeMark(r.fields[0]) && onlyEndOfFileMark(r.fields) ? { ...r, fields: [''] } : r));
+    held = batch.map((r) => (mayBeMark(r.fields[0]) && onlyEndOfFileMark(r.fields) ? { ...r, fields: [''] } : r));
   }
+  if (held) yield withoutTrailingMark(held);
+}
+
+/** The batch with a mark at the end of its last record's last cell taken off (`0\x1a` is `0`). */
+function withoutTrailingMark(batch: readonly CsvRecord[]): readonly CsvRecord[] {
+  const last = batch.at(-1);
+  const cell = last?.fields.at(-1);
+  if (!last || cell === undefined || !cell.endsWith(SUB)) return batch;
+  const fields = [...last.fields.slice(0, -1), withoutTrailingMarks(cell)];
+  return [...batch.slice(0, -1), { ...last, fields }];
+}
+
+/** Text without the end-of-file marks at its end (and the spaces or line ends among them). */
+export function withoutTrailingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const c = text[end - 1] as string;
+    if (c !== SUB && c.trim() !== '') break;
+    end--;
+  }
+  const stripped = text.slice(0, end);
+  // Only when a mark was there: trailing spaces or line ends alone are the text's own.
+  return text.slice(end).includes(SUB) ? stripped : text;
 }
 
 function mayBeMark(first: string | undefined): boolean {

@@ -5,6 +5,7 @@ import {
   type ScoreValue,
   scoreInstrument,
 } from '@triage/scales';
+import { withoutTrailingMarks } from '../csv/end-of-file-mark.ts';
 import { type CsvRecord, isBlankRecord, readCsv } from '../csv/read-csv.ts';
 import { type ColumnIssue, type ColumnMap, mapColumns } from './column-map.ts';
 import type { ItemColumn } from './item-columns.ts';
@@ -102,7 +103,8 @@ export function scoreCsvText(
   const scored: ScoredRow[] = [];
   const rejected: RejectedRow[] = [];
   let blankLines = 0;
-  for (const record of readCsv(text, { delimiter: options.delimiter })) {
+  // A DOS end-of-file mark (Ctrl-Z) after the last line, or stuck to its last cell, is no part of the data.
+  for (const record of readCsv(withoutTrailingMarks(text), { delimiter: options.delimiter })) {
     if (record.unterminated) return { ok: false, error: { code: 'unterminated-quote', line: record.line } };
     if (isBlankRecord(record)) {
       if (headers) blankLines++;
