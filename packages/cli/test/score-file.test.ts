@@ -56,6 +56,14 @@ describe('triage score --file', () => {
     expect(out.rows[0].score.total).toBe(13);
   });
 
+  it("refuses UTF-32 text (its byte-order mark starts as UTF-16LE's) as import does, exit 1", () => {
+    const text = 'id,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9\r\nA,2,2,2,2,2,2,0,0,1\r\n';
+    const utf32 = bytes([0xff, 0xfe, 0, 0], ...[...text].map((c) => [c.charCodeAt(0), 0, 0, 0]));
+    const r = runCli(['score', 'phq-9', '--file', tmp.write('utf32.csv', utf32)]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('UTF-32 text, which triage does not read');
+  });
+
   it('prints a table in the chosen language', () => {
     const file = tmp.write('table.csv', utf8('id,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9\nA,2,2,2,2,2,2,0,0,0\n'));
     const r = runCli(['score', 'phq-9', '-f', file, '--lang', 'zh']);

@@ -2,6 +2,17 @@ import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { type Encoding, type EncodingLabel, encodingOf, firstInvalidByte, sniffBom } from './decode.ts';
 
+/** UTF-32 byte-order marks, little- and big-endian (the first would otherwise read as UTF-16LE's). */
+const UTF32 = [
+  [0xff, 0xfe, 0x00, 0x00],
+  [0x00, 0x00, 0xfe, 0xff],
+];
+
+/** Whether bytes start with a UTF-32 byte-order mark: text no spreadsheet writes, and triage does not read. */
+export function startsAsUtf32(bytes: Uint8Array): boolean {
+  return UTF32.some((bom) => bytes.length >= bom.length && bom.every((b, i) => bytes[i] === b));
+}
+
 export interface SniffedEncoding {
   readonly encoding: Encoding;
   /** The file starts with the byte-order mark of `encoding`. */

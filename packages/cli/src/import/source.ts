@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import type { EncodingLabel } from '../csv/decode.ts';
 import type { CsvDialect } from '../csv/open-csv.ts';
+import { startsAsUtf32 } from '../csv/sniff-encoding.ts';
 import type { SourceRecord } from './read-row.ts';
 
 /** A screening file opened for reading: CSV (any encoding, any delimiter) or an Excel workbook. */
@@ -50,12 +51,6 @@ export class SourceError extends Error {
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
-/** UTF-32 byte-order marks, little- and big-endian (the first would otherwise read as UTF-16LE's). */
-const UTF32 = [
-  [0xff, 0xfe, 0x00, 0x00],
-  [0x00, 0x00, 0xfe, 0xff],
-];
-
 /**
  * Old binary workbooks (.xls, WPS .et: OLE compound files), zip archives and UTF-32 text (no spreadsheet writes it) are
  * caught by their first bytes, not read as text.
@@ -68,7 +63,7 @@ async function checkNotBinary(path: string): Promise<void> {
     const starts = (magic: readonly number[]) => bytesRead >= magic.length && magic.every((b, i) => buffer[i] === b);
     if (starts(OLE)) throw new SourceError('old-excel');
     if (starts(ZIP)) throw new SourceError('not-text');
-    if (UTF32.some(starts)) throw new SourceError('utf-32');
+    if (startsAsUtf32(buffer.subarray(0, bytesRead))) throw new SourceError('utf-32');
   } finally {
     await handle.close();
   }
