@@ -218,6 +218,18 @@ describe('triage import: header rows', () => {
     });
   });
 
+  // QA round 17, 1: SDQ's impact question headed `classroom` was read as the class column: its answer lost, shown as a class.
+  it('reads SDQ headed Q1 … Q25 and its impact questions by their words, classroom too, with -i sdq-self', () => {
+    const impact = ['difficulties', 'distress', 'home', 'friendships', 'classroom', 'leisure'];
+    const header = ['学号', '班级', ...Array.from({ length: 25 }, (_, i) => `Q${i + 1}`), ...impact];
+    const answers = [...Array(25).fill('0'), '2', '3', '3', '3', '3', '3'];
+    const file = csv('sdq-impact.csv', [header, ['20250001', '1班', ...answers]]);
+    const r = run(['import', file, '-i', 'sdq-self', '--out', join(s.dir, 'sdq-impact'), '--no-input']);
+    expect(r.status, r.stderr).toBe(0);
+    const [row] = readOutputCsv(join(s.dir, 'sdq-impact', 'results.csv')).rows;
+    expect([row?.class, row?.['sdq-self_impact'], row?.['sdq-self_impact_band']]).toEqual(['1班', '10', 'abnormal']);
+  });
+
   describe('grade and class as 问卷星 asks for them (你所在的年级：, 班别 …)', () => {
     const gad7 = Array.from({ length: 7 }, (_, i) => `GAD-7 ${i + 1}`);
     const students = (klass: (n: number) => string) =>

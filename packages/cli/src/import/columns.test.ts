@@ -1017,3 +1017,23 @@ describe('mapHeader: a questionnaire platform export (腾讯问卷)', () => {
     expect(itemsOf(mapping)).toEqual({ 'phq-9': numbers(9).map((item, i) => [item, i + 1]) });
   });
 });
+
+// QA round 17, 1: SDQ's impact question `classroom` headed by its own word, as the one named instrument's item.
+describe('mapHeader: an item named by a word that is also a person header (SDQ classroom)', () => {
+  const sdq = instrument('sdq-self');
+  const impact = ['difficulties', 'distress', 'home', 'friendships', 'classroom', 'leisure'];
+  const header = ['学号', '班级', ...numbers(25).map((n) => `Q${n}`), ...impact];
+
+  it('is the item with -i, beside the class column, and the class column stays the class', () => {
+    const mapping = ok(mapHeader(header, named(sdq)));
+    expect(mapping.person.class).toEqual({ index: 1, header: '班级' });
+    expect(itemsOf(mapping)['sdq-self']).toContainEqual(['classroom', 26 + impact.indexOf('classroom') + 1]);
+  });
+
+  it('is the class column for any other instrument, and by a question number (1、班级) never an item', () => {
+    const other = ok(mapHeader(['学号', 'classroom', ...PHQA_ITEMS.map((i) => `PHQA_${i}`)], named(phqA)));
+    expect(other.person.class).toEqual({ index: 1, header: 'classroom' });
+    const numbered = ok(mapHeader(['1、学号', '2、班级', ...numbers(25).map((n) => `Q${n}`), ...impact], named(sdq)));
+    expect(numbered.person.class?.header).toBe('2、班级');
+  });
+});

@@ -295,7 +295,10 @@ function mapColumns(
       collect(entry, column, target.item);
       return;
     }
-    const field = target?.kind === 'person' ? target.field : personFieldOfHeader(header);
+    // A word the one named instrument names an item by (SDQ's `classroom`, an impact question) is that item, never the
+    // person column it may also name: read as the class, the answer would be lost and shown as a class.
+    const ownWord = target === undefined && letters.size > 0 && letters.has(genericItem(header, letters) ?? '');
+    const field = target?.kind === 'person' ? target.field : ownWord ? undefined : personFieldOfHeader(header);
     if (field) {
       personColumns.push(column);
       const seen = person[field];

@@ -120,4 +120,14 @@ describe('mapColumns', () => {
       ],
     });
   });
+
+  // QA round 17, 1: read as the class column, SDQ's impact question was lost and its score empty.
+  it('reads a word the instrument names an item by (SDQ classroom) as that item, never the class column', () => {
+    const sdq = instrument('sdq-self');
+    const impact = ['difficulties', 'distress', 'home', 'friendships', 'classroom', 'leisure'];
+    const got = read(['id', ...Array.from({ length: 25 }, (_, i) => `Q${i + 1}`), ...impact], sdq);
+    expect(got).toMatchObject({ classroom: 'classroom', leisure: 'leisure' });
+    // A question number before a person word is never an item: `1、班级` is not SDQ item 1.
+    expect(read(['id', '1、班级', ...items('Q')], phq)).toMatchObject({ '1': 'Q1' });
+  });
 });

@@ -63,7 +63,10 @@ export function mapColumns(
     // Another instrument's item by its own name (`GAD-7 1`, `Q7:GAD-7 1`) is never one of this instrument's.
     const other =
       instrumentsNamedIn([header], others).length > 0 && instrumentsNamedIn([header], [definition]).length === 0;
-    const item = field === undefined && !other ? itemOfHeader(header, definition) : null;
+    // A person header is an item only where it is a word the instrument names an item by (SDQ's `classroom`), never
+    // by a number before it (`1、班级`).
+    const own = other ? null : itemOfHeader(header, definition);
+    const item = own !== null && (field === undefined || !/^\d/.test(own)) ? own : null;
     if (item !== null) {
       byItem.set(item, [...(byItem.get(item) ?? []), { index, header, item }]);
       return;
