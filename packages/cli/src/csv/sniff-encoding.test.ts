@@ -103,6 +103,41 @@ describe('encodingOfSample', () => {
     );
   });
 
+  // QA round 17, 2: English headers, answers as option text (SDS, PHQ); no name, no Chinese header.
+  const options = {
+    big5: [
+      '沒有或很少時間',
+      '小部分時間',
+      '相當多時間',
+      '絕大部分或全部時間',
+      '完全不會',
+      '好幾天',
+      '一半以上的天數',
+      '幾乎每天',
+    ],
+    gb18030: [
+      '没有或很少时间',
+      '小部分时间',
+      '相当多时间',
+      '绝大部分或全部时间',
+      '完全不会',
+      '好几天',
+      '一半以上的天数',
+      '几乎每天',
+    ],
+  } as const;
+  it.each(['big5', 'gb18030'] as const)('detects %s files whose only Chinese is answers as option text', (encoding) => {
+    const answers = fc.array(fc.constantFrom(...options[encoding]), { minLength: 5, maxLength: 20 });
+    fc.assert(
+      fc.property(fc.array(answers, { minLength: 1, maxLength: 40 }), (rows) => {
+        const text = `student_id,sex,Q1\n${rows.map((a, k) => `S${k},male,${a.join(',')}\n`).join('')}`;
+        const bytes = encoding === 'big5' ? big5(text) : gb18030(text);
+        expect(encodingOfSample(bytes)).toBe(encoding);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads a Big5 header alone as Big5', () => {
     expect(encodingOfSample(big5('學號,姓名,性別,年齡,年級,班級,GAD7_1\n'))).toBe('big5');
   });

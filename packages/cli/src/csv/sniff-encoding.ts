@@ -92,11 +92,12 @@ function isUtf8Chinese(bytes: Uint8Array): boolean {
  * Whether a sample valid in GB18030 is Big5 text (traditional Chinese): valid Big5, with Big5's own two-byte forms
  * common. Big5 bytes are always valid GB18030 (its lead and trail bytes lie inside GB18030's) and read as rare
  * characters there, so validity tells nothing; the trail byte does. About two in five Big5 characters, and most common
- * ones (姓, 名, 別, 年, 班), have a trail byte below 0x80; GB2312, which simplified text keeps to, has none, and
- * GB18030 text has one only in a rare character of a name (玥, 珺, 祎: GBK's own). So, second, the sample must read as
- * more of the traditional forms of common header and surname characters in Big5 than of their simplified forms in
- * GB18030: a class of names like 王玥 and 李祎 reads as 王, 李 … in GB18030 and as nothing common in Big5. Four-byte
- * GB18030 forms and lead bytes Big5 lacks rule it out at once.
+ * ones (姓, 名, 別, 年, 班), have a trail byte below 0x80 (answers as option text fewer: 沒有或很少時間 has one in
+ * seven); GB2312, which simplified text keeps to, has none, and GB18030 text has one only in a rare character of a name
+ * (玥, 珺, 祎: GBK's own). So a sample needs one character in twenty with such a trail byte, and, second, must read as
+ * more of the traditional forms of common header, surname and question characters in Big5 than of their simplified
+ * forms in GB18030: a class of names like 王玥 and 李祎 reads as 王, 李 … in GB18030 and as nothing common in Big5.
+ * Four-byte GB18030 forms and lead bytes Big5 lacks rule it out at once.
  */
 function isBig5(sample: Uint8Array): boolean {
   let pairs = 0;
@@ -111,18 +112,23 @@ function isBig5(sample: Uint8Array): boolean {
     if (trail < 0x80) lowTrail++;
     k++;
   }
-  if (pairs < BIG5_MIN_CHARACTERS || lowTrail * 5 < pairs || firstInvalidByte(sample, 'big5') !== -1) return false;
+  if (pairs < BIG5_MIN_CHARACTERS || lowTrail * 20 < pairs || firstInvalidByte(sample, 'big5') !== -1) return false;
   const traditional = countOf(new TextDecoder('big5').decode(sample), TRADITIONAL);
   return traditional > countOf(new TextDecoder('gb18030').decode(sample), SIMPLIFIED);
 }
 
 /**
- * Characters of headers and common surnames that differ between the scripts, traditional then simplified, pair by
- * pair (學 学, 陳 陈 …): what a traditional file holds read as Big5, and a simplified one read as GB18030.
+ * Characters of headers, common surnames and the words of questions and answer options (沒有或很少時間, 幾乎每天 …)
+ * that differ between the scripts, traditional then simplified, pair by pair (學 学, 陳 陈 …): what a traditional file
+ * holds read as Big5, and a simplified one read as GB18030. A file with English headers and option text as answers
+ * holds no header or name of its own script.
  */
 const SCRIPT_PAIRS =
   '學学號号別别齡龄級级編编稱称題题陳陈張张黃黄劉刘吳吴趙赵鄭郑謝谢蕭萧羅罗鍾钟顏颜孫孙盧卢葉叶楊杨許许蘇苏莊庄' +
-  '呂吕馬马韓韩鄧邓馮冯錢钱龔龚萬万嚴严賴赖雲云曉晓華华麗丽偉伟紅红東东軍军國国義义書书輝辉';
+  '呂吕馬马韓韩鄧邓馮冯錢钱龔龚萬万嚴严賴赖雲云曉晓華华麗丽偉伟紅红東东軍军國国義义書书輝辉' +
+  '沒没時时間间經经過过這这會会對对覺觉擔担憂忧緊紧煩烦難难歡欢興兴頭头點点較较關关與与為为從从無无幾几數数當当' +
+  '還还體体樣样們们個个來来說说話话請请選选寫写問问師师長长親亲愛爱氣气傷伤殺杀夢梦飯饭餓饿減减輕轻極极壓压鬱郁' +
+  '慮虑懼惧發发現现實实際际歲岁憶忆認认識识責责備备該该總总後后開开';
 const TRADITIONAL = new Set([...SCRIPT_PAIRS].filter((_, k) => k % 2 === 0 && SCRIPT_PAIRS[k] !== SCRIPT_PAIRS[k + 1]));
 const SIMPLIFIED = new Set([...SCRIPT_PAIRS].filter((_, k) => k % 2 === 1 && SCRIPT_PAIRS[k] !== SCRIPT_PAIRS[k - 1]));
 
