@@ -56,6 +56,9 @@ function countTree(tally: Tally, lang: Lang): CountTree {
   };
 }
 
+/** The level columns of the follow-up list (R4, R3), as {@link Tally} counts them. */
+const FOLLOW_UP_COLUMNS: ReadonlySet<number> = new Set([0, 1]);
+
 const row = ({ key, total, counts }: ShownTree): GroupRow => ({ key, total, counts: [...counts] });
 
 /**
@@ -64,6 +67,7 @@ const row = ({ key, total, counts }: ShownTree): GroupRow => ({ key, total, coun
  * grade by grade, each grade's in natural order.
  */
 export function groupTables(tally: Tally, minCell: number, lang: Lang): { byGrade: GroupRow[]; byClass: GroupRow[] } {
-  const shown = suppressNested(countTree(tally, lang), minCell);
+  // The follow-up list beside the tables gives each R4 and R3 student's grade and class: those counts are known.
+  const shown = suppressNested(countTree(tally, lang), minCell, FOLLOW_UP_COLUMNS);
   return { byGrade: shown.children.map(row), byClass: shown.children.flatMap((grade) => grade.children.map(row)) };
 }

@@ -17,6 +17,8 @@ interface Side {
   readonly signs: readonly [number, number];
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
 /**
  * The cheapest set of cells that, hidden together with the cell at `at`, lets the published figures fit a second
  * filling of non-negative whole counts in which every one of these cells differs by 1: so none of them can be worked
@@ -24,7 +26,8 @@ interface Side {
  * column and another column, the row total counting as a column), carried down through one child per group to the
  * leaves, so that every parent still equals the sum of its children. Cheapest: fewest cells not hidden yet, then the
  * smallest sum of their counts; ties go to the first column, mode and sibling in order. Null only when the group has
- * no sibling, which the caller rules out (such a group's counts are its parent's).
+ * no sibling, which the caller rules out (such a group's counts are its parent's). `known`: columns published
+ * elsewhere group by group (the follow-up list's levels), which a cycle must leave as they are: never its other column.
  * @see Repsilber's hypercube method for hierarchical tables, in Hundepool et al., Statistical Disclosure Control
  *   (2012), §4.4.4; τ-ARGUS manual, "Hypercube"
  */
@@ -32,6 +35,7 @@ export function protectionCycle(
   nodes: readonly FlatNode[],
   hidden: readonly (readonly boolean[])[],
   at: Position,
+  known: ReadonlySet<number> = NONE,
 ): Position[] | null {
   const [node, column] = at;
   const total = (nodes[0]?.values.length ?? 1) - 1;
@@ -42,7 +46,7 @@ export function protectionCycle(
   const siblings = parent < 0 ? [] : (nodes[parent]?.children ?? []).filter((s) => s !== top);
   let best: { cells: Position[]; cost: Cost } | null = null;
   for (let other = 0; other <= total; other++) {
-    if (other === column) continue;
+    if (other === column || known.has(other)) continue;
     const second = column === total || other === total ? 1 : -1;
     const columns = [column, other] as const;
     for (const mode of ['down', 'up'] as const) {
@@ -76,12 +80,13 @@ export function raisingCycle(
   nodes: readonly FlatNode[],
   hidden: readonly (readonly boolean[])[],
   at: Position,
+  known: ReadonlySet<number> = NONE,
 ): Position[] | null {
   const [row, column] = at;
   const total = (nodes[0]?.values.length ?? 1) - 1;
   let best: { cells: Position[]; cost: Cost } | null = null;
   for (let other = 0; other <= total; other++) {
-    if (other === column) continue;
+    if (other === column || known.has(other)) continue;
     const second = other === total ? 1 : -1;
     const columns = [column, other] as const;
     // The zero's group with one of its classes (chained down to a leaf, so each group stays the sum of its classes),

@@ -262,6 +262,26 @@ function linkedCells(tree: CountTree, shown: ShownTree) {
   return { cells, sums };
 }
 
+/** The tree as published when only the groups always shown whole are (the file, a single grade, its single class). */
+function onlyWhole(tree: CountTree): ShownTree {
+  const hide = (t: CountTree): ShownTree => ({
+    key: t.key,
+    total: null,
+    counts: t.counts.map(() => null),
+    children: t.children.map(hide),
+  });
+  const show = (t: CountTree, whole: boolean): ShownTree =>
+    whole
+      ? {
+          key: t.key,
+          total: t.counts.reduce((a, b) => a + b, 0),
+          counts: [...t.counts],
+          children: t.children.map((c) => show(c, t.children.length === 1)),
+        }
+      : hide(t);
+  return show(tree, true);
+}
+
 describe('suppressNested properties', () => {
   let highs: Highs;
   beforeAll(async () => {
@@ -277,6 +297,8 @@ describe('suppressNested properties', () => {
     cells: ReturnType<typeof linkedCells>,
     targets: readonly number[],
     sense: 'Minimize' | 'Maximize',
+    /** Cells the attacker knows from elsewhere (the follow-up list): fixed at their true values. */
+    fixed: readonly number[] = [],
   ): number {
     // Each published sum as `parent - parts = 0`, with the shown cells moved to the right-hand side.
     const rows = cells.sums.flatMap(({ parent, parts }, r) => {
@@ -289,6 +311,10 @@ describe('suppressNested properties', () => {
       }
       return terms.length > 0 ? [` s${r}: ${terms.join(' ')} = ${rhs}`] : [];
     });
+    for (const i of fixed) {
+      const cell = cells.cells[i] as (typeof cells.cells)[number];
+      if (cell.shown === null) rows.push(` k${i}: ${cell.name} = ${cell.value}`);
+    }
     const hidden = cells.cells.filter((c) => c.shown === null).map((c) => c.name);
     const problem = [
       sense,
@@ -339,6 +365,35 @@ describe('suppressNested properties', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // QA round 19, 1: the follow-up list gives each R4 and R3 student's grade and class, so their counts per group are
+  // known to a reader of the report: the other hidden cells must hold against that too.
+  it('leaves every small count two possible values when the known columns (R4, R3) are counted off the list (MIP solver)', () => {
+    const known = new Set([0, 1]);
+    fc.assert(
+      fc.property(trees, minCells, (tree, minCell) => {
+        const cells = linkedCells(tree, suppressNested(tree, minCell, known));
+        const width = tree.counts.length + 1;
+        const fixed = cells.cells.flatMap((_, i) => (known.has(i % width) ? [i] : []));
+        // What the list and the counts always shown tell by themselves (nobody in the file at an unknown level, say):
+        // the same problem with every other cell hidden.
+        const bare = linkedCells(tree, onlyWhole(tree));
+        cells.cells.forEach((cell, i) => {
+          if (cell.shown !== null) return;
+          // Against the tables alone, every hidden cell; against the tables and the list, every other small count
+          // that the list and the whole file's counts do not tell by themselves.
+          const small = cell.value > 0 && cell.value < minCell && !known.has(i % width);
+          const told = () => range(bare, [i], 'Minimize', fixed) === range(bare, [i], 'Maximize', fixed);
+          for (const given of !small || told() ? [[]] : [[], fixed]) {
+            const low = range(cells, [i], 'Minimize', given);
+            const high = range(cells, [i], 'Maximize', given);
+            expect(high, `${cell.name} = ${cell.value} worked out (${given.length} known)`).toBeGreaterThan(low);
+          }
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 
