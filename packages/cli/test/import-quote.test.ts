@@ -36,6 +36,35 @@ describe('triage import: a quote that never closes', () => {
     );
   });
 
+  // QA round 18, 3: a stray quote before one student's name and after the next one's closed over the line break: the
+  // first was scored with the second's answers (R3), the second in no output at all.
+  it('never reads two students as one when the next line closes a stray quote: the first is rejected, the second scored', () => {
+    const items = ['PHQA1', 'PHQA2', 'PHQA3', 'PHQA4', 'PHQA5', 'PHQA6', 'PHQA7', 'PHQA8', 'PHQA9', 'PHQA_c', 'PHQA_d'];
+    const row = (n: number, name: string, item9: string) =>
+      [`2025010100${n}`, name, ...'00000000'.split(''), item9, '0', '0'].join(',');
+    const lines = [
+      ['学号', '姓名', ...items].join(','),
+      row(1, 'Ceshi1', '0'),
+      row(2, '"Ceshi2', '0'),
+      row(3, 'Ceshi3"', '2'),
+    ];
+    const file = s.write('merge.csv', `${lines.join('\r\n')}\r\n`);
+    const out = join(s.dir, 'merge');
+    const r = runCli(['import', file, '--out', out, '--json', '--pseudonymize'], {
+      TRIAGE_CONFIG_DIR: join(s.dir, 'config'),
+    });
+    expect(r.status).toBe(3);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 3, scored: 2, rejected: 1 });
+    const results = readOutputCsv(join(out, 'results.csv')).rows;
+    expect(results.map((row) => [row.line, row.level])).toEqual([
+      ['2', ''],
+      ['4', 'R3'],
+    ]);
+    const errors = readOutputCsv(join(out, 'errors.csv')).rows;
+    expect(errors.map((e) => [e._line, e._code, e._urgent])).toEqual([['3', 'IMPORT_UNTERMINATED_QUOTE', 'yes']]);
+    expect(JSON.stringify(errors)).not.toMatch(/Ceshi|202501010/);
+  });
+
   it('says a stray quote in the header line is a quote problem at line 1 and its column, not "no item columns"', () => {
     const items = ['PHQA1', 'PHQA2', 'PHQA3', 'PHQA4', 'PHQA5', 'PHQA6', 'PHQA7', 'PHQA8', 'PHQA9', 'PHQA_c', 'PHQA_d'];
     const header = ['student_id', '"name', ...items].join(',');

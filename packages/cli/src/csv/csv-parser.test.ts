@@ -263,6 +263,31 @@ describe('CsvParser on a stray quote closed by a stray quote rows later', () => 
     for (let cut = 0; cut <= text.length; cut += 7) expect(parseInPieces(text, [cut])).toEqual(records);
   });
 
+  // QA round 18, 3: `"Huang Laowu` on one line, `Liu Xiaoqi"` on the next: the first student scored with the second's
+  // answers, the second in no output at all.
+  it('rejects a line whose quote the next line closes when the rest of the line is the rest of its row', () => {
+    const lines = [header, row(1, 'A'), row(2, '"B'), row(3, 'C"'), row(4, 'D')];
+    const text = `${lines.join('\r\n')}\r\n`;
+    const records = whole(text);
+    expect(records.map((r) => [r.line, r.fields[0], r.unterminated ?? false])).toEqual([
+      [1, 'id', false],
+      [2, '1', false],
+      [3, '2', true],
+      [4, '3', false],
+      [5, '4', false],
+    ]);
+    expect(records[3]?.fields).toEqual(['3', 'C"', '0', '0', '0', '0', '0', '1']);
+    for (let cut = 0; cut <= text.length; cut += 5) expect(parseInPieces(text, [cut])).toEqual(records);
+  });
+
+  it('keeps a cell over two lines near the end of a row, its commas as many as the fields left', () => {
+    // Column 6 of 8: two fields left, and "tired, sad" holds one comma fewer; "a, b, c" in column 2 none the same.
+    const late = whole(`${header}\n1,A,0,0,0,"tired, sad, alone\nseen",0,0\n`);
+    expect(late.map((r) => r.fields.length)).toEqual([8, 8]);
+    const early = whole(`${header}\n1,"a, b, c\nd",0,0,0,0,0,0\n`);
+    expect(early.map((r) => r.fields.length)).toEqual([8, 8]);
+  });
+
   it('keeps a cell typed over several lines with a few commas in each as one field', () => {
     const cell = '"Notes: tired, sad\nsleeps badly, eats little\nseen by, teacher"';
     const records = whole(`${header}\n1,${cell},0,0,0,0,0,0\n2,B,0,0,0,0,0,0\n`);

@@ -127,7 +127,10 @@ export class CsvParser {
         field += '"';
         i++;
         state = QUOTED;
-      } else if (line > quoteLine && (c === delimiter || c === CR || c === LF ? this.#holdsRows(field) : true)) {
+      } else if (
+        line > quoteLine &&
+        (c === delimiter || c === CR || c === LF ? this.#holdsRows(field, fields.length) : true)
+      ) {
         // A quote over several lines "closed" by one inside a later field, or holding whole rows: see below.
         return this.#reopen(records, max, { start, fields, field, quoteLine, line, rest: `"${text.slice(i)}` });
       } else state = UNQUOTED;
@@ -168,7 +171,7 @@ export class CsvParser {
               // cell and the first one never closed. Its line is rejected and the rest read again.
               if (
                 line > quoteLine &&
-                (next === delimiter || next === CR || next === LF ? this.#holdsRows(field) : true)
+                (next === delimiter || next === CR || next === LF ? this.#holdsRows(field, fields.length) : true)
               ) {
                 return this.#reopen(records, max, { start, fields, field, quoteLine, line, rest: text.slice(i - 1) });
               }
@@ -252,9 +255,12 @@ export class CsvParser {
   /**
    * Whether a field quoted over several lines holds a whole line with as many delimiters as a record has (the header
    * of 26 columns: 25 commas on one line of a cell): rows a stray quote took in up to a stray quote that closes it
-   * (`"Ceshi,…` on one line, `x",0,…` lines later), never a cell typed with Alt+Enter.
+   * (`"Ceshi,…` on one line, `x",0,…` lines later), never a cell typed with Alt+Enter. So does a first line that is
+   * the rest of a row: exactly as many delimiters as the record has fields left after the `before` it has, and at
+   * least {@link MIN_FIELDS_LEFT} (`"Huang Laowu,M,13,…,0` closed by `Liu Xiaoqi",F,…` on the next line: one student's
+   * row taken into another's, read with the second one's answers).
    */
-  #holdsRows(field: string): boolean {
+  #holdsRows(field: string, before: number): boolean {
     const width = this.#width;
     // Narrow files are left alone: a cell line with 2–4 commas in it is ordinary text. (A screening file has 8 or
     // more columns: the person's and each item's.)
@@ -265,8 +271,9 @@ export class CsvParser {
     for (let k = 0; k < field.length; k++) {
       const c = field.charCodeAt(k);
       if (c === LF || c === CR) {
-        // The first line of the field is the rest of the line the quote opened on; later ones count.
-        if (complete && count >= width - 1) return true;
+        // The first line of the field is the rest of the line the quote opened on.
+        const left = width - 1 - before;
+        if (complete ? count >= width - 1 : left >= MIN_FIELDS_LEFT && count === left) return true;
         complete = true;
         count = 0;
       } else if (c === delimiter) count++;
@@ -315,6 +322,12 @@ export class CsvParser {
 
 /** Files narrower than this are not checked for rows inside a quoted field (see `#holdsRows`). */
 const MIN_WIDTH_FOR_ROWS = 6;
+
+/**
+ * Fields left after a quote opened mid-row for the rest of its line to read as that row's (see `#holdsRows`): a cell
+ * typed with Alt+Enter near the end of a row may hold a comma or two.
+ */
+const MIN_FIELDS_LEFT = 3;
 
 /** Excel's limit on a cell: 32,767 characters. A quoted field longer than that never came from a spreadsheet. */
 const MAX_QUOTED = 32_767;
