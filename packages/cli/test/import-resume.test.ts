@@ -13,7 +13,11 @@ const OUTPUTS = ['results.csv', 'results.json', 'errors.csv', 'report.html'];
 function start(
   args: readonly string[],
   env: Record<string, string>,
-): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+  stderr: () => string;
+} {
   const { NODE_ENV: _n, ...inherited } = process.env;
   const child = spawn(process.execPath, [bin, ...args], {
     env: { ...inherited, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...env },
@@ -26,17 +30,31 @@ function start(
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
     child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
   });
-  return { child, done };
+  return { child, done, stderr: () => stderr };
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits (up to a minute) until `ready` holds. */
+async function until(ready: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`never: ${what}`);
+    await sleep(2);
+  }
+}
+
+const journalOf = (out: string) =>
+  JSON.parse(readFileSync(join(out, '.triage-import.json'), 'utf8')) as { status: string; records: number };
+
 /** Waits until the import has written a checkpoint (its journal says how far it got), then returns. */
-async function checkpointed(out: string, timeoutMs = 60_000): Promise<number> {
+async function checkpointed(out: string, timeoutMs = 60_000, atLeast = 1): Promise<number> {
   const journal = join(out, '.triage-import.json');
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     if (existsSync(journal)) {
       const j = JSON.parse(readFileSync(journal, 'utf8')) as { status: string; records: number };
-      if (j.status === 'running' && j.records > 0) return j.records;
+      if (j.status === 'running' && j.records >= atLeast) return j.records;
     }
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -104,6 +122,62 @@ describe.each(['thread', 'local'])(
       expect(journal.status).toBe('interrupted');
       expect(runCli(['import', file, '--out', out, '--resume'], env).status).toBe(0);
       same(out);
+    }, 120_000);
+
+    // QA round 18, 1: the checkpoint of a resume interrupted before it caught up said how far it had read, not what
+    // the files held: the next resume wrote tens of thousands of rows twice.
+    it('Ctrl-C while a resume reads past the rows already written keeps the checkpoint; --resume then completes identically', async () => {
+      const out = join(s.dir, 'twice');
+      const first = start(['import', file, '--out', out], env);
+      // Far into the file, so that the resume has many records to read past before it writes again.
+      await checkpointed(out, 60_000, 40_000);
+      first.child.kill('SIGINT');
+      expect((await first.done).code).toBe(130);
+      const saved = journalOf(out).records;
+      const again = start(['import', file, '--out', out, '--resume'], env);
+      await until(() => again.stderr().includes('resuming after'), 'the resume says where it resumes');
+      again.child.kill('SIGINT');
+      expect((await again.done).code).toBe(130);
+      expect(journalOf(out).records).toBeGreaterThanOrEqual(saved);
+      expect(runCli(['import', file, '--out', out, '--resume'], env).status).toBe(0);
+      same(out);
+    }, 120_000);
+
+    // QA round 18, 2: a run started over with other options and killed before its first checkpoint left the first
+    // run's journal over its own partial files; --resume cut them at the old sizes and appended (ids and pseudonyms
+    // mixed, rows lost, results.json broken).
+    it('a run started over is killed before its first checkpoint: the journal of the run before never vouches for its files', async () => {
+      const out = join(s.dir, 'restarted');
+      const first = start(['import', file, '--out', out], env);
+      await checkpointed(out);
+      first.child.kill('SIGINT');
+      expect((await first.done).code).toBe(130);
+      const fresh = start(['import', file, '--out', out, '--pseudonymize'], env);
+      await until(() => !existsSync(join(out, '.triage-import.json')), 'the run started over drops the old journal');
+      fresh.child.kill('SIGKILL');
+      await fresh.done;
+      const resumed = runCli(['import', file, '--out', out, '--resume'], env);
+      // Its partial files are vouched for by nothing: the resume starts again (or, killed before it made them, finds
+      // nothing to resume); never the first run's journal over them.
+      if (resumed.status === 2) {
+        expect(resumed.stderr).toMatch(/nothing to resume/);
+        expect(runCli(['import', file, '--out', out], env).status).toBe(0);
+      } else expect(resumed.status, resumed.stderr).toBe(0);
+      same(out);
+    }, 120_000);
+
+    // QA round 18, 4: a resume from another account made a new key and wrote its pseudonyms after the old ones.
+    it('refuses to resume a --pseudonymize import with another pseudonym key', async () => {
+      const out = join(s.dir, 'keyed');
+      const first = start(['import', file, '--out', out, '--pseudonymize'], env);
+      await checkpointed(out);
+      first.child.kill('SIGINT');
+      expect((await first.done).code).toBe(130);
+      const other = { ...env, TRIAGE_CONFIG_DIR: join(s.dir, 'other-config') };
+      const resumed = runCli(['import', file, '--out', out, '--pseudonymize', '--resume'], other);
+      expect(resumed.status).toBe(2);
+      expect(resumed.stderr).toContain('the pseudonym key changed since');
+      expect(runCli(['import', file, '--out', out, '--pseudonymize', '--resume'], env).status).toBe(0);
     }, 120_000);
 
     it('--resume after a kill before the first checkpoint (partial files, no journal) starts again', () => {

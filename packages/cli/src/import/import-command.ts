@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
@@ -94,7 +94,7 @@ function defaultOutDir(file: string): string {
 }
 
 /** What changes results besides the input file: if any of it differs, an interrupted import cannot be resumed. */
-function fingerprint(options: ImportCommandOptions, ruleHash: string): string {
+function fingerprint(options: ImportCommandOptions, ruleHash: string, key: Buffer): string {
   return createHash('sha256')
     .update(
       JSON.stringify({
@@ -108,6 +108,9 @@ function fingerprint(options: ImportCommandOptions, ruleHash: string): string {
         indexRounding: options.indexRounding ?? null,
         prorationRounding: options.prorationRounding ?? null,
         pseudonymize: options.pseudonymize,
+        // Pseudonyms in the files are the key's: a resume with another key (another config folder, a key lost and
+        // made again) would mix two in one file. Said by a keyed hash, never the key.
+        key: options.pseudonymize ? createHmac('sha256', key).update('triage import journal').digest('hex') : null,
         lang: options.lang,
       }),
     )
@@ -197,7 +200,7 @@ export async function runImportCommand(
           pseudonymize: options.pseudonymize,
           dryRun: options.dryRun,
           resume: options.resume,
-          fingerprint: fingerprint(options, compiled.ref.hash),
+          fingerprint: fingerprint(options, compiled.ref.hash, keyInfo.key),
           interrupt,
           encoding: options.encoding,
           delimiter: options.delimiter,

@@ -481,7 +481,7 @@ const en = {
     tookOver: (out: string, holder: string) =>
       `${out}: the import that held this folder is no longer running (${holder}); continuing in its place`,
     changedSince: (file: string) =>
-      `${file} or the options changed since the interrupted import; run again without --resume to start over`,
+      `the interrupted import read ${file}; that file, the options or (with --pseudonymize) the pseudonym key changed since; run again without --resume to start over`,
   },
   decodeError: (file: string, e: DecodeAt) => {
     const at = `${file}:${e.line}: not valid ${e.encoding}${e.detected ? ' (detected)' : ''} from this line on${e.offset === undefined ? '' : ` (byte offset ${e.offset})`}`;
@@ -819,7 +819,8 @@ const zh: ImportMessages = {
       `${out} 中另一个导入正在运行${holder ? `（${holder}）` : ''}；请等它完成，或另选 --out。未写入任何内容`,
     busyHolder: (pid, host, started) => `进程 ${pid}${host ? `（${host}）` : ''}，开始于 ${started}`,
     tookOver: (out, holder) => `${out}：原先占用此文件夹的导入已不在运行（${holder}）；由本次导入接替`,
-    changedSince: (file) => `${file} 或选项在中断后已改变；请去掉 --resume 重新导入`,
+    changedSince: (file) =>
+      `中断的导入读取的是 ${file}；该文件、选项或（加 --pseudonymize 时）化名密钥在中断后已改变；请去掉 --resume 重新导入`,
   },
   decodeError: (file, e) => {
     const at = `${file}:${e.line}：从此行起不是有效的 ${e.encoding} 文本（${e.detected ? '自动识别的编码' : '--encoding 指定的编码'}${e.offset === undefined ? '' : `，字节偏移 ${e.offset}`}）`;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compileRuleSet, createDecisionMemo, type Decision, type LevelScheme, type RuleSet } from '@triage/core';
 import type { InstrumentDefinition, Lang, ScoreOptions } from '@triage/scales';
@@ -359,7 +359,10 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     let opened: ResultFiles;
     if (resuming) opened = ResultFiles.resume(options.out, resuming.sizes, resuming.jsonRows);
     else {
-      // A fresh run: an older import's results must not sit beside this one's partial files looking current.
+      // A fresh run: an older import's results must not sit beside this one's partial files looking current, nor its
+      // journal: first, so that a kill before this run's first checkpoint never leaves this run's partial files under
+      // the journal of another (a later --resume would cut them at its sizes and append).
+      rmSync(journalPath(options.out), { force: true });
       ResultFiles.discardPartial(options.out);
       ResultFiles.discardComplete(options.out);
       opened = ResultFiles.create(options.out, layout, meta);
@@ -476,7 +479,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   let index = 0;
   let sinceCheckpoint = 0;
   let lastCheckpoint = Date.now();
-  const draft = () => ({ input: { file, size, sha256 }, options: options.fingerprint, records: index });
+  // While a resume reads past the records already written, the files hold `skip` records, not `index`.
+  const draft = () => ({ input: { file, size, sha256 }, options: options.fingerprint, records: Math.max(index, skip) });
   const checkpoint = async (status: 'running' | 'interrupted') => {
     if (!files) return;
     if (status === 'interrupted') await files.suspend(draft());
