@@ -82,11 +82,23 @@ describe('sheetRows', () => {
   it('reads a formula whose cached value is empty as the formula, never as a blank answer', async () => {
     const rows = await read(
       [
-        '<row r="2"><c r="A2"><f>A1*2</f><v></v></c><c r="B2" t="str"><f>B1</f><v/></c>',
-        '<c r="C2" t="str"><f>IF(C1,"","x")</f><v> </v></c><c r="D2"><f t="shared" si="0"/><v></v></c></row>',
+        '<row r="2"><c r="A2"><f>A1*2</f><v></v></c><c r="B2"><f>B1</f></c>',
+        '<c r="D2"><f t="shared" si="0"/><v></v></c></row>',
       ].join(''),
     );
-    expect(rows).toEqual([[2, ['=A1*2', '=B1', '=IF(C1,"","x")', '=']]]);
+    expect(rows).toEqual([[2, ['=A1*2', '=B1', '', '=']]]);
+  });
+
+  // QA round 19, 2: a teacher's scoring template (`=IF(答卷!V2="","",VLOOKUP(…))`) saved by Excel: the student left the
+  // item blank, and Excel shows a blank cell. Read as the formula, the row was rejected and the student in no level.
+  it('reads a formula whose text result is empty or blank (t="str", <v/>) as the blank cell Excel shows', async () => {
+    const rows = await read(
+      [
+        '<row r="2"><c r="A2" t="str"><f>IF(A1="","",A1)</f><v></v></c><c r="B2" t="str"><f>B1</f><v/></c>',
+        '<c r="C2" t="str"><f>IF(C1,"","x")</f><v> </v></c><c r="D2" t="str"><f>D1</f><v>2</v></c></row>',
+      ].join(''),
+    );
+    expect(rows).toEqual([[2, ['', '', ' ', '2']]]);
   });
 
   it.each([1, 3, 7, 64])('reads rows and cells without r (chunks of %i)', async (size) => {

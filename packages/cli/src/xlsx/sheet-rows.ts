@@ -96,10 +96,12 @@ export async function* sheetRows(
         else if (name === 'rPh') inPhonetic = false;
         else if (name === 'is') inInline = Math.max(0, inInline - 1);
         else if (name === 'c' && cell && fields) {
-          // A formula saved without its value (openpyxl, exceljs, pandas write them so), or with an empty one
-          // (`<v></v>`, `<v/>`): never a blank answer.
+          // A formula saved without its value (openpyxl, exceljs, pandas write them so), or with an empty one that is
+          // no text (`<v></v>` in a number cell): never a blank answer. An empty or blank text result (`t="str"`,
+          // `<v/>`: what Excel saves for `=IF(x="","",…)` of a blank answer) is the blank cell Excel shows.
           const cached = cellText(cell.type, value, context.numFmt(cell.style), context);
-          const text = formula !== undefined && cached.trim() === '' ? `=${formula}` : cached;
+          const emptyText = cell.type === 'str' && value !== undefined && value.trim() === '';
+          const text = formula !== undefined && cached.trim() === '' && !emptyText ? `=${formula}` : cached;
           if (text !== '') {
             while (fields.length < cell.column - 1) fields.push('');
             fields[cell.column - 1] = text;
