@@ -27,6 +27,11 @@ describe('formatInteger', () => {
     { digits: '12345678901', fmt: '000-000-000', text: '12345-678-901' },
     { digits: '2025001', fmt: '0000 000', text: '2025 001' },
     { digits: '42', fmt: '"ID"\\-000', text: 'ID-042' },
+    // QA round 19, 3: `#` after the zeros, `#` before them, and the locale tag Chinese Excel and WPS write first.
+    { digits: '1234500', fmt: '00000000000#', text: '000001234500' },
+    { digits: '42', fmt: '##000000', text: '000042' },
+    { digits: '12345678', fmt: '##000000', text: '12345678' },
+    { digits: '1234500', fmt: '[$-804]000000000000', text: '000001234500' },
   ])('$digits with $fmt → "$text"', ({ digits, fmt, text }) => {
     expect(formatInteger(digits, fmt)).toBe(text);
   });
@@ -44,6 +49,7 @@ describe('formatInteger', () => {
     '0%',
     '0.00E+00',
     '[Red]000',
+    '[$-zh-CN]0000',
     '[>999]0000;000',
     '*-000',
     '"N/A"',
