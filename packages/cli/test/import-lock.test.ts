@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,6 +113,23 @@ describe('triage import: one import at a time per output folder', () => {
       expect(r.stderr).toContain(says(out));
       expect(listing(out)).toEqual(before);
     }
+  });
+
+  // QA round 18, 6: a kill between creating the lock and writing it leaves it empty; the refusal named no process
+  // and said nothing of when it would end.
+  it('an empty lock is an import starting, said so, and taken over once it is a minute old', () => {
+    const out = join(s.dir, 'empty-lock');
+    mkdirSync(out);
+    writeFileSync(join(out, LOCK), '');
+    const fresh = runCli(['import', other, '--out', out], env);
+    expect(fresh.status).toBe(2);
+    expect(fresh.stderr).toContain(
+      `another import is starting in ${out}: its lock file (.triage-import.lock) names no process yet; wait a minute`,
+    );
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(join(out, LOCK), old, old);
+    expect(runCli(['import', other, '--out', out], env).status).toBe(0);
+    expect(existsSync(join(out, LOCK))).toBe(false);
   });
 
   it('takes over the lock of an import that no longer runs (killed), and says so', () => {

@@ -475,7 +475,9 @@ const en = {
     workFiles: (out: string, path: string, missing: boolean) =>
       `cannot resume the import in ${out}: its work file ${path} is ${missing ? 'missing' : 'shorter than when it was saved (damaged, or cut when copied)'}; run the same command again without --resume to start over`,
     busy: (out: string, holder: string | undefined) =>
-      `another import is running in ${out}${holder ? ` (${holder})` : ''}; wait for it to finish, or give another --out. Nothing was written`,
+      holder
+        ? `another import is running in ${out} (${holder}); wait for it to finish, or give another --out. Nothing was written`
+        : `another import is starting in ${out}: its lock file (.triage-import.lock) names no process yet; wait a minute (a lock left so by an import that was killed is then taken over), or give another --out. Nothing was written`,
     busyHolder: (pid: number, host: string | undefined, started: string) =>
       `process ${pid}${host ? ` on ${host}` : ''}, started ${started}`,
     tookOver: (out: string, holder: string) =>
@@ -816,7 +818,9 @@ const zh: ImportMessages = {
     workFiles: (out, path, missing) =>
       `无法继续 ${out} 中的导入：工作文件 ${path} ${missing ? '不见了' : '比保存时短（已损坏，或复制时被截断）'}；请去掉 --resume 重新运行同一命令，从头导入`,
     busy: (out, holder) =>
-      `${out} 中另一个导入正在运行${holder ? `（${holder}）` : ''}；请等它完成，或另选 --out。未写入任何内容`,
+      holder
+        ? `${out} 中另一个导入正在运行（${holder}）；请等它完成，或另选 --out。未写入任何内容`
+        : `${out} 中另一个导入正在启动：它的锁文件（.triage-import.lock）还没有写明进程；请等一分钟（被强行结束的导入留下的这种锁届时会被接替），或另选 --out。未写入任何内容`,
     busyHolder: (pid, host, started) => `进程 ${pid}${host ? `（${host}）` : ''}，开始于 ${started}`,
     tookOver: (out, holder) => `${out}：原先占用此文件夹的导入已不在运行（${holder}）；由本次导入接替`,
     changedSince: (file) =>
