@@ -1,5 +1,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -281,6 +290,22 @@ describe('an interrupted import of a stacked file (the header again under each c
     expect(withoutLine(reference)).toEqual(withoutLine(flat));
   }, 120_000);
   afterAll(() => s.done());
+
+  // QA round 18, 5: a file cut short (or saved over) while it was read gave half the rows, recorded under the hash of
+  // the whole file.
+  it('fails when the file changes while it is read, and keeps no result', async () => {
+    const copy = join(s.dir, 'changing.csv');
+    copyFileSync(file, copy);
+    const out = join(s.dir, 'changing');
+    const run = start(['import', copy, '--out', out], env);
+    await checkpointed(out);
+    truncateSync(copy, Math.floor(statSync(copy).size / 2));
+    const done = await run.done;
+    expect(done.code).toBe(1);
+    expect(done.stderr).toContain('changing.csv changed while it was read');
+    expect(existsSync(join(out, 'results.csv'))).toBe(false);
+    expect(existsSync(join(out, '.triage-import.json'))).toBe(false);
+  }, 120_000);
 
   it('after kill -9 mid-file, --resume completes with the same counts and identical files', async () => {
     const out = join(s.dir, 'killed');

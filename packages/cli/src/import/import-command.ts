@@ -28,7 +28,14 @@ import { type LockHolder, lockOutDir, type OutLock } from './out-lock.ts';
 import { OUTPUT_FILES, WorkFilesError } from './output/result-files.ts';
 import { renderSummary } from './render-summary.ts';
 import { reportModel } from './report-model.ts';
-import { EmptySourceError, type ImportOutcome, MappingError, OutDirError, runImport } from './run-import.ts';
+import {
+  EmptySourceError,
+  type ImportOutcome,
+  InputChangedError,
+  MappingError,
+  OutDirError,
+  runImport,
+} from './run-import.ts';
 import type { SkippedSheet } from './skipped-sheets.ts';
 import { type Source, SourceError } from './source.ts';
 
@@ -526,6 +533,9 @@ function asCliError(error: unknown, file: string, out: string, text: ImportMessa
   if (error instanceof WorkFilesError) {
     const message = text.outDir.workFiles(out, error.path, error.code === 'missing');
     return new CliError('CLI_NOTHING_TO_RESUME', message, { cause: error });
+  }
+  if (error instanceof InputChangedError) {
+    return new CliError('CLI_FILE_UNREADABLE', text.inputChanged(file), { cause: error });
   }
   if (error instanceof EmptySourceError) {
     const message = error.sheets.length > 0 ? text.xlsx.emptySheets(file, error.sheets) : text.emptyFile(file);

@@ -307,6 +307,8 @@ const en = {
     wpsEt
       ? `${file}: a WPS .et workbook, an old binary format; expected .xlsx or CSV: in WPS, save it again as .xlsx (文件 → 另存为 → .xlsx)`
       : `${file}: an old binary workbook (.xls, or WPS .et); expected .xlsx or CSV: save it again as .xlsx or "CSV UTF-8"`,
+  inputChanged: (file: string) =>
+    `${file} changed while it was read (its size or time of change is not what it was when the import started: a sync client, or an export saved over it); no result was kept: import it again once it is saved`,
   utf32: (file: string) =>
     `${file}: UTF-32 text, which triage does not read; expected UTF-8, GB18030 or UTF-16: open it in a text editor and save it as UTF-8`,
   notText: (file: string) => `${file}: not a text (CSV) file; expected CSV, or an .xlsx named .xlsx`,
@@ -681,6 +683,8 @@ const zh: ImportMessages = {
     wpsEt
       ? `${file}：WPS 表格的 .et 工作簿（旧版二进制格式）；请在 WPS 里另存为 .xlsx（文件 → 另存为 → .xlsx）`
       : `${file}：旧版二进制工作簿（.xls，或 WPS 的 .et）；请另存为 .xlsx 或“CSV UTF-8”`,
+  inputChanged: (file) =>
+    `${file} 在读取过程中被改动了（大小或修改时间与开始导入时不同：同步软件，或另一次导出覆盖了它）；没有保留任何结果：请等文件保存好后重新导入`,
   utf32: (file) =>
     `${file}：UTF-32 编码的文本，triage 不读取；应为 UTF-8、GB18030 或 UTF-16：请用文本编辑器打开并另存为 UTF-8`,
   notText: (file) => `${file}：不是文本（CSV）文件；应为 CSV，或扩展名为 .xlsx 的 Excel 工作簿`,

@@ -108,6 +108,13 @@ export class EmptySourceError extends Error {
   }
 }
 
+/** The input file changed (size or modification time) while it was read: its results would mix two versions. */
+export class InputChangedError extends Error {
+  constructor() {
+    super('input changed');
+  }
+}
+
 /** The import folder holds another file's results, or there is nothing to resume: a usage problem. */
 export class OutDirError extends Error {
   constructor(
@@ -244,7 +251,8 @@ function alignInstruments(sheet: SheetMapping, first: SheetMapping): SheetMappin
  */
 export async function runImport(options: ImportOptions, all: readonly InstrumentDefinition[]): Promise<ImportOutcome> {
   const text = importMessages(options.lang);
-  const size = statSync(options.file).size;
+  const started = statSync(options.file);
+  const size = started.size;
   const sha256 = await sha256Of(options.file);
   const file = basename(options.file);
   const opened = await openSource(options.file, { ...options, visibleOnly: true });
@@ -678,6 +686,10 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       }
     }
 
+    // A sync client or an export saving over the file while it was read: what was read is neither the file hashed at
+    // the start nor the one there now. Never recorded as either.
+    const ended = statSync(options.file, { throwIfNoEntry: false });
+    if (ended?.size !== started.size || ended.mtimeMs !== started.mtimeMs) throw new InputChangedError();
     if (files) {
       const summary = { ...counts, rejectedWithRisk, levels: tally.levels };
       written.push(OUTPUT_FILES.results, OUTPUT_FILES.json, OUTPUT_FILES.errors);
@@ -755,5 +767,7 @@ function checkResume(journal: Journal | undefined, options: ImportOptions, sha25
 
 /** An error of the input's own content, the same on every run over the same file. */
 function unreadableInput(error: unknown): boolean {
-  return isCsvDecodeError(error) || isXlsxError(error) || error instanceof SourceError;
+  return (
+    isCsvDecodeError(error) || isXlsxError(error) || error instanceof SourceError || error instanceof InputChangedError
+  );
 }
