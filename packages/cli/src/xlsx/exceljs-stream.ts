@@ -1,10 +1,10 @@
 import type { FileHandle } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { loadExcelJs } from './load-exceljs.ts';
 import { readSharedStrings } from './shared-strings.ts';
 import { type SheetContext, sheetRows } from './sheet-rows.ts';
 import type { SheetInfo, WorkbookCatalog } from './workbook-catalog.ts';
-import { openZipText, type ZipEntry } from './zip-directory.ts';
+import { openZipText, readZipEntry, type ZipEntry } from './zip-directory.ts';
 
 /*
  * The parts of exceljs 4.4's stream reader relied on here, beyond its typings (which declare `parse()` as
@@ -20,6 +20,9 @@ interface WorkbookReader {
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseRels(entry: Readable): Promise<void>;
+  /** The workbook part as parsed (its sheets, by which each sheet part is named), and its `workbookPr`. */
+  model?: unknown;
+  properties?: unknown;
   /** Once set (with the relations), each sheet is parsed as the zip streams past; cells are read by sheet-rows.ts. */
   sharedStrings?: unknown[];
   /** Style manager; `index.numFmt` maps a numFmtId to its format code, `getStyleModel(s)` a cell style to its own. */
@@ -112,8 +115,20 @@ export async function* streamSheets(
 async function readAhead(reader: WorkbookReader, file: FileHandle, catalog: WorkbookCatalog): Promise<void> {
   const { parts } = catalog;
   await withPart(file, parts.workbookRels, (text) => reader._parseRels(text));
-  await withPart(file, parts.workbook, (text) => reader._parseWorkbook(text));
-  if (parts.styles) await withPart(file, parts.styles, (text) => reader._parseStyles(text));
+  // exceljs matches these two parts' tag names as written: a prefix (`<x:workbook>`, as the Open XML SDK writes) is
+  // taken off first.
+  const unprefixed = async (entry: ZipEntry) =>
+    Readable.from([Buffer.from(withoutMainPrefix((await readZipEntry(file, entry, MAX_PART)).toString('utf8')))]);
+  await reader._parseWorkbook(await unprefixed(parts.workbook));
+  if (parts.styles) await reader._parseStyles(await unprefixed(parts.styles));
+  // The copy met in the stream is parsed again, as written: the model read ahead (unprefixed) is kept.
+  const { model, properties } = reader;
+  const parseWorkbook = reader._parseWorkbook.bind(reader);
+  reader._parseWorkbook = async (entry) => {
+    await parseWorkbook(entry);
+    reader.model = model;
+    reader.properties = properties;
+  };
   let strings: string[] = [];
   if (parts.sharedStrings) {
     await withPart(file, parts.sharedStrings, async (text) => {
@@ -121,6 +136,28 @@ async function readAhead(reader: WorkbookReader, file: FileHandle, catalog: Work
     });
   }
   reader.sharedStrings = strings;
+}
+
+/** The workbook and styles parts are small; a bigger one is no workbook to parse. */
+const MAX_PART = 16 * 1024 * 1024;
+
+/** SpreadsheetML's main namespace, transitional and strict. */
+const MAIN_NAMESPACE =
+  /\sxmlns:([A-Za-z_][\w.-]*)="(?:http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main|http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/;
+
+/**
+ * An XML part with the prefix of SpreadsheetML's main namespace taken off its tags (`<x:sheet>` is `<sheet>`), and
+ * that namespace made the default: what exceljs's parsers read. A part without such a prefix is returned as it is.
+ */
+export function withoutMainPrefix(xml: string): string {
+  const found = MAIN_NAMESPACE.exec(xml);
+  const prefix = found?.[1];
+  if (!found || prefix === undefined) return xml;
+  const escaped = prefix.replace(/[.]/g, '\\.');
+  const tags = xml.replace(new RegExp(`<(/?)${escaped}:`, 'g'), '<$1');
+  // The namespace made the default, unless a default is declared already (then the prefix's declaration goes).
+  const declared = /\sxmlns="/.test(tags);
+  return tags.replace(found[0], declared ? '' : found[0].replace(`xmlns:${prefix}=`, 'xmlns='));
 }
 
 /** The parsers stop at the root element's end: whatever follows is dropped with the stream. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutMainPrefix } from './exceljs-stream.ts';
 import { listSheets, listWorksheets, readXlsxRows, type XlsxRow } from './read-xlsx.ts';
 import { writeXlsx } from './write-xlsx.ts';
 import { isXlsxError, type XlsxError } from './xlsx-error.ts';
@@ -544,6 +545,44 @@ describe('readXlsxRows on hand-built workbooks', () => {
     });
     expect(await listSheets(file)).toEqual(['表 & 1']);
     expect(await rows(file)).toEqual([['表 & 1', 1, ['1']]]);
+  });
+
+  // QA round 19, 4: the Open XML SDK (.NET school platforms) prefixes its parts; exceljs, which parses the workbook
+  // and styles parts, reads only unprefixed tags, and such a workbook was refused as damaged.
+  it('reads workbook and styles parts whose tags carry a prefix (<x:workbook>, as the Open XML SDK writes)', async () => {
+    const prefixed = (xml: string) =>
+      xml
+        .replace(/<(\/?)(?!\?)([A-Za-z])/g, '<$1x:$2')
+        .replace(
+          'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+          'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+        );
+    const book: FixtureWorkbook = {
+      styles: {
+        numFmts: '<numFmt numFmtId="164" formatCode="000000"/>',
+        cellXfs: '<xf numFmtId="0"/><xf numFmtId="164"/>',
+      },
+      sheets: [{ name: '初一1班', data: '<row r="1"><c r="A1" s="1"><v>42</v></c><c r="B1"><v>3</v></c></row>' }],
+    };
+    const file = path('prefixed.xlsx');
+    const parts = workbookParts(book).map(([name, xml]): [string, string] =>
+      name === 'xl/workbook.xml' || name === 'xl/styles.xml' ? [name, prefixed(xml)] : [name, xml],
+    );
+    expect(parts.find(([name]) => name === 'xl/workbook.xml')?.[1]).toContain('<x:sheets>');
+    await writeZip(file, parts);
+    expect(await listSheets(file)).toEqual(['初一1班']);
+    expect(await rows(file)).toEqual([['初一1班', 1, ['000042', '3']]]);
+  });
+
+  it('withoutMainPrefix takes the prefix of the main namespace off tags only, and keeps a default namespace declared', () => {
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    expect(withoutMainPrefix(`<x:a xmlns:x="${main}"><x:b v="x:y"/></x:a>`)).toBe(
+      `<a xmlns="${main}"><b v="x:y"/></a>`,
+    );
+    expect(withoutMainPrefix(`<x:a xmlns="${main}" xmlns:x="${main}"><x:b/></x:a>`)).toBe(
+      `<a xmlns="${main}"><b/></a>`,
+    );
+    expect(withoutMainPrefix(`<a xmlns="${main}"><b/></a>`)).toBe(`<a xmlns="${main}"><b/></a>`);
   });
 
   it('lists worksheets only, not chart sheets', async () => {
