@@ -7,36 +7,19 @@ import type { SheetInfo, WorkbookCatalog } from './workbook-catalog.ts';
 import { openZipText, readZipEntry, type ZipEntry } from './zip-directory.ts';
 
 /*
- * The parts of exceljs 4.4's stream reader relied on here, beyond its typings (which declare `parse()` as
- * `AsyncIterator<any>`), as read in lib/stream/xlsx/workbook-reader.js and worksheet-reader.js. The tests exercise
- * each of them.
+ * The parts of exceljs 4.4's stream reader relied on here, beyond its typings, as read in
+ * lib/stream/xlsx/workbook-reader.js: its parser of the styles part, and the style manager it fills. The tests
+ * exercise them.
  */
 
 interface WorkbookReader {
-  /** Yields `{ eventType: 'worksheet', value }` for each sheet part of the zip, in zip order. */
-  parse(): AsyncGenerator<{ readonly eventType: string; readonly value: SheetReader }>;
-  options: { styles: string };
-  /** Parsers of the parts that come before sheets; each takes a stream of the part's text. */
+  /** Parses the styles part, given as a stream of its text. */
   _parseStyles(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseRels(entry: Readable): Promise<void>;
-  /** The workbook part as parsed (its sheets, by which each sheet part is named), and its `workbookPr`. */
-  model?: unknown;
-  properties?: unknown;
-  /** Once set (with the relations), each sheet is parsed as the zip streams past; cells are read by sheet-rows.ts. */
-  sharedStrings?: unknown[];
   /** Style manager; `index.numFmt` maps a numFmtId to its format code, `getStyleModel(s)` a cell style to its own. */
   styles?: {
     index?: { numFmt?: Record<number, string | undefined> };
     getStyleModel?(style: number): { numFmt?: string } | null | undefined;
   };
-}
-
-interface SheetReader {
-  /** The workbook's sheetId once exceljs has matched the part to a sheet, else the part's number as a string. */
-  readonly id: number | string;
-  /** The part's text, in chunks (strings: see `repairZipStream`). Its rows are read by sheet-rows.ts. */
-  readonly iterator: AsyncIterable<unknown>;
 }
 
 /**
@@ -66,79 +49,70 @@ const CJK_DATE_FORMATS: Readonly<Record<number, string>> = {
   58: 'm"月"d"日"',
 };
 
-/** One worksheet as the stream reaches it: the catalog's sheet (undefined if unknown) and its rows. */
+/** One worksheet: the catalog's sheet and its rows. */
 export interface StreamedSheet {
-  readonly sheet: SheetInfo | undefined;
+  readonly sheet: SheetInfo;
   /** Rows in order, converted to text; iterate at most once, or not at all to skip the sheet. */
   rows(): AsyncGenerator<{ readonly line: number; readonly fields: string[] }>;
 }
 
 /**
- * Streams a workbook's worksheets in zip order (normally tab order) through exceljs's `WorkbookReader`.
- * exceljs parses a sheet as it streams past only if the shared strings and workbook relations came before it in the
- * zip; Excel stores them after the sheets, and exceljs then decompresses every sheet to a temporary file first (slow,
- * and students' answers left in /tmp if the process is killed). So the small parts are read ahead from the zip
- * directory and handed to exceljs's own parsers (the shared strings to shared-strings.ts): no temporary files, whatever
- * the zip order.
+ * A workbook's worksheets in tab order (workbook.xml's), each read from its own part of the zip, whatever the zip's
+ * order or the part's name (Excel keeps `sheet3.xml` for a tab dragged first; other writers name parts as they like).
+ * exceljs is used for the styles alone (number formats); shared strings are read by shared-strings.ts, rows by
+ * sheet-rows.ts. Nothing is decompressed to a temporary file.
  */
-export async function* streamSheets(
-  input: Readable,
-  file: FileHandle,
-  catalog: WorkbookCatalog,
-): AsyncGenerator<StreamedSheet> {
+export async function* streamSheets(file: FileHandle, catalog: WorkbookCatalog): AsyncGenerator<StreamedSheet> {
   const ExcelJS = await loadExcelJs();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Its input is never read: only its parsers of the small parts are used.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: 'emit',
-    // Read by shared-strings.ts: exceljs reads phonetic runs in place of the text.
     sharedStrings: 'ignore',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   }) as unknown as WorkbookReader;
-  await readAhead(reader, file, catalog);
-  // Read once: the copies met in the stream are skipped (the workbook and relations are small, parsed again).
-  reader.options.styles = 'ignore';
-  const context = sheetContext(reader, catalog);
-  repairZipStream(input);
-  const byId = new Map(catalog.sheets.map((s) => [s.sheetId, s]));
-  const byPart = new Map(catalog.sheets.map((s) => [s.part, s]));
-  for await (const { eventType, value: sheetReader } of reader.parse()) {
-    if (eventType !== 'worksheet') continue;
-    const { id } = sheetReader;
-    yield {
-      sheet: typeof id === 'number' ? byId.get(id) : byPart.get(`xl/worksheets/sheet${id}.xml`),
-      rows: () => sheetRows(sheetReader.iterator, context),
-    };
+  const strings = await readAhead(reader, file, catalog);
+  const context = sheetContext(reader, catalog, strings);
+  for (const sheet of catalog.sheets) {
+    const { entry } = sheet;
+    if (entry) yield { sheet, rows: () => sheetRows(partText(file, entry), context) };
   }
 }
 
-async function readAhead(reader: WorkbookReader, file: FileHandle, catalog: WorkbookCatalog): Promise<void> {
+/** A part's text in chunks, each a string (a character split between two chunks of bytes is whole in one). */
+async function* partText(file: FileHandle, entry: ZipEntry): AsyncGenerator<string> {
+  const text = await openZipText(file, entry);
+  text.setEncoding('utf8');
+  try {
+    for await (const chunk of text) yield chunk as string;
+  } finally {
+    text.destroy();
+  }
+}
+
+/** The styles (exceljs's parser) and the shared strings (shared-strings.ts), read before any sheet. */
+async function readAhead(
+  reader: WorkbookReader,
+  file: FileHandle,
+  catalog: WorkbookCatalog,
+): Promise<readonly string[]> {
   const { parts } = catalog;
-  await withPart(file, parts.workbookRels, (text) => reader._parseRels(text));
-  // exceljs matches these two parts' tag names as written: a prefix (`<x:workbook>`, as the Open XML SDK writes) is
-  // taken off first.
-  const unprefixed = async (entry: ZipEntry) =>
-    Readable.from([Buffer.from(withoutMainPrefix((await readZipEntry(file, entry, MAX_PART)).toString('utf8')))]);
-  await reader._parseWorkbook(await unprefixed(parts.workbook));
-  if (parts.styles) await reader._parseStyles(await unprefixed(parts.styles));
-  // The copy met in the stream is parsed again, as written: the model read ahead (unprefixed) is kept.
-  const { model, properties } = reader;
-  const parseWorkbook = reader._parseWorkbook.bind(reader);
-  reader._parseWorkbook = async (entry) => {
-    await parseWorkbook(entry);
-    reader.model = model;
-    reader.properties = properties;
-  };
+  // exceljs matches tag names as written: a prefix (`<x:styleSheet>`, as the Open XML SDK writes) is taken off first.
+  if (parts.styles) {
+    const xml = (await readZipEntry(file, parts.styles, MAX_PART)).toString('utf8');
+    await reader._parseStyles(Readable.from([Buffer.from(withoutMainPrefix(xml))]));
+  }
   let strings: string[] = [];
   if (parts.sharedStrings) {
     await withPart(file, parts.sharedStrings, async (text) => {
       strings = await readSharedStrings(text);
     });
   }
-  reader.sharedStrings = strings;
+  return strings;
 }
 
-/** The workbook and styles parts are small; a bigger one is no workbook to parse. */
+/** The styles part is small; a bigger one is no workbook to parse. */
 const MAX_PART = 16 * 1024 * 1024;
 
 /** SpreadsheetML's main namespace, transitional and strict. */
@@ -174,7 +148,7 @@ async function withPart(file: FileHandle, entry: ZipEntry, parse: (text: Readabl
  * What sheet-rows.ts needs to turn cells into text: strings, the date system, and cell styles' number formats, with
  * the locale-dependent date formats exceljs leaves without a code filled in.
  */
-function sheetContext(reader: WorkbookReader, catalog: WorkbookCatalog): SheetContext {
+function sheetContext(reader: WorkbookReader, catalog: WorkbookCatalog, strings: readonly string[]): SheetContext {
   const numFmt = reader.styles?.index?.numFmt;
   if (numFmt) {
     for (const [id, code] of Object.entries(CJK_DATE_FORMATS)) numFmt[Number(id)] ??= code;
@@ -182,38 +156,11 @@ function sheetContext(reader: WorkbookReader, catalog: WorkbookCatalog): SheetCo
   const formats = new Map<number, string | undefined>();
   return {
     date1904: catalog.date1904,
-    sharedStrings: reader.sharedStrings,
+    sharedStrings: strings,
     numFmt(style) {
       if (style === 0 || !reader.styles?.getStyleModel) return undefined;
       if (!formats.has(style)) formats.set(style, reader.styles.getStyleModel(style)?.numFmt);
       return formats.get(style);
     },
-  };
-}
-
-/**
- * Works around two faults of the zip stream exceljs reads sheets from (unzipper 0.10 `Parse` with `forceStream`),
- * reached through the `pipe` exceljs calls on our input:
- * - exceljs decodes each chunk of a member on its own (lib/utils/parse-sax.js), which garbles any character split
- *   between two chunks: in Chinese text, one in every few thousand. Members opened as UTF-8 text streams arrive as
- *   strings decoded across chunk boundaries, and exceljs passes strings through.
- * - unzipper emits 'end' as soon as its input is written (lib/parse.js, on 'finish'), possibly before it has handed
- *   out the last members; exceljs then stops early and silently misses the last sheets. Only the real end, after the
- *   last member, gets through.
- */
-function repairZipStream(input: Readable): void {
-  const pipe = input.pipe.bind(input);
-  input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
-    const zip = destination as unknown as Readable;
-    const emit = zip.emit.bind(zip);
-    zip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
-      if (event === 'end' && zip.readableEnded === false) return false;
-      if (event === 'data') {
-        const member = args[0] as { path?: unknown; setEncoding?: (encoding: 'utf8') => void };
-        if (typeof member.path === 'string' && /\.(xml|rels)$/.test(member.path)) member.setEncoding?.('utf8');
-      }
-      return emit(event, ...args);
-    };
-    return pipe(destination, options);
   };
 }

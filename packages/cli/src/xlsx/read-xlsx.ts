@@ -1,10 +1,8 @@
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { streamSheets } from './exceljs-stream.ts';
 import { type ColumnSpan, MergeFill, readMergedRanges } from './merged-cells.ts';
 import { readWorkbookCatalog, type WorkbookCatalog } from './workbook-catalog.ts';
 import { isXlsxError, XlsxError } from './xlsx-error.ts';
-import { readRange } from './zip-directory.ts';
 
 /** One non-empty row of a worksheet. */
 export interface XlsxRow {
@@ -63,13 +61,6 @@ export async function listSheets(path: string): Promise<readonly string[]> {
  */
 export async function* readXlsxRows(path: string, options: ReadXlsxOptions = {}): AsyncGenerator<readonly XlsxRow[]> {
   const file = await open(path, 'r');
-  // A read error ends the input instead of failing it, and is kept: a failed source stream does not fail the zip
-  // stream it is piped into, and exceljs would wait forever.
-  const io: { error?: unknown } = {};
-  const bytes = readRange(file, 0, Number.POSITIVE_INFINITY, (error) => {
-    io.error = error;
-  });
-  const input = Readable.from(bytes, { objectMode: false });
   try {
     const catalog = await readWorkbookCatalog(file);
     const wanted = selectSheets(catalog, options.sheets);
@@ -77,13 +68,12 @@ export async function* readXlsxRows(path: string, options: ReadXlsxOptions = {})
     /** The sheet being read, to name in a damage found in its rows. */
     let current: string | undefined;
     try {
-      for await (const streamed of streamSheets(input, file, catalog)) {
-        const name = streamed.sheet?.name;
-        // Not reading a sheet's rows skips it: exceljs drains the part.
-        if (name === undefined || !wanted.has(name) || seen.has(name)) continue;
+      for await (const streamed of streamSheets(file, catalog)) {
+        const { name, entry } = streamed.sheet;
+        // Not reading a sheet's rows skips it: its part is never opened.
+        if (!wanted.has(name) || seen.has(name)) continue;
         seen.add(name);
         current = name;
-        const entry = streamed.sheet?.entry;
         const merged = new MergeFill(entry ? await readMergedRanges(file, entry) : []);
         let batch: XlsxRow[] = [];
         for await (const { line, fields } of streamed.rows()) {
@@ -107,16 +97,11 @@ export async function* readXlsxRows(path: string, options: ReadXlsxOptions = {})
         if (batch.length > 0) yield batch;
       }
     } catch (cause) {
-      throw (
-        io.error ??
-        (isXlsxError(cause) ? inSheet(cause, current) : isSystemError(cause) ? cause : invalid('corrupt', cause))
-      );
+      throw isXlsxError(cause) ? inSheet(cause, current) : isSystemError(cause) ? cause : invalid('corrupt', cause);
     }
-    if (io.error) throw io.error;
-    // A sheet the workbook lists but the stream never reached: a damaged zip. Never return fewer rows silently.
+    // A sheet the workbook lists whose part is not in the zip: a damaged file. Never fewer rows, silently.
     if (seen.size < wanted.size) throw invalid('corrupt');
   } finally {
-    input.destroy();
     await file.close();
   }
 }

@@ -10,7 +10,7 @@ export interface SheetInfo {
   readonly state: 'visible' | 'hidden' | 'veryHidden';
   /** The sheet's part in the zip, e.g. `xl/worksheets/sheet1.xml`. */
   readonly part: string;
-  /** False when the streaming reader would not see the part (it only reads `xl/worksheets/sheetN.xml`). */
+  /** False when the zip lacks the sheet's part. */
   readonly readable: boolean;
   /** The part's zip member, when the zip has it. */
   readonly entry: ZipEntry | undefined;
@@ -32,8 +32,6 @@ export interface WorkbookCatalog {
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-/** The parts exceljs's stream reader takes for worksheets (lib/stream/xlsx/workbook-reader.js). */
-const STREAMED_SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 /** workbook.xml and its relations are small; anything bigger than this is not a workbook we want to parse. */
 const MAX_PART = 16 * 1024 * 1024;
 
@@ -84,7 +82,7 @@ export async function readWorkbookCatalog(file: FileHandle): Promise<WorkbookCat
       sheetId: Number.parseInt(a.get('sheetId') ?? '', 10),
       state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
       part,
-      readable: STREAMED_SHEET.test(part) && byName.has(part),
+      readable: byName.has(part),
       entry: byName.get(part),
     });
   }

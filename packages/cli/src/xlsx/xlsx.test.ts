@@ -638,14 +638,55 @@ describe('readXlsxRows on hand-built workbooks', () => {
     });
   });
 
-  it('refuses, rather than skips, a sheet the streaming reader cannot reach', async () => {
+  // QA round 19, 7: parts are free names in OOXML; only `xl/worksheets/sheetN.xml` used to be read.
+  it('reads a sheet whose part has another name (data.xml, sheet.xml), in tab order', async () => {
     const file = await build('odd-part.xlsx', {
       sheets: [
         { name: 'ok', data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
         { name: 'odd', part: 'xl/worksheets/data.xml', data: '<row r="1"><c r="A1"><v>2</v></c></row>' },
+        { name: 'bare', part: 'xl/worksheets/sheet.xml', data: '<row r="1"><c r="A1"><v>3</v></c></row>' },
       ],
     });
-    expect(await listSheets(file)).toEqual(['ok', 'odd']);
+    expect(await listSheets(file)).toEqual(['ok', 'odd', 'bare']);
+    expect(await rows(file)).toEqual([
+      ['ok', 1, ['1']],
+      ['odd', 1, ['2']],
+      ['bare', 1, ['3']],
+    ]);
+  });
+
+  // QA round 19, 6: a tab dragged first keeps its part (sheet3.xml), and zips may hold parts in any order: the rows
+  // come in tab order, as the guide says ("in file order").
+  it('reads the sheets in tab order, whatever the order of their parts in the zip', async () => {
+    const file = path('zip-order.xlsx');
+    const book: FixtureWorkbook = {
+      sheets: ['7-1', '7-2', '7-3'].map((name, i) => ({
+        name,
+        data: `<row r="1"><c r="A1"><v>${i + 1}</v></c></row>`,
+      })),
+      order: ['xl/worksheets/sheet3.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml'],
+    };
+    await writeZip(file, workbookParts(book));
+    expect(await rows(file)).toEqual([
+      ['7-1', 1, ['1']],
+      ['7-2', 1, ['2']],
+      ['7-3', 1, ['3']],
+    ]);
+  });
+
+  it('refuses, rather than skips, a sheet whose part the zip lacks', async () => {
+    const book: FixtureWorkbook = {
+      sheets: [
+        { name: 'ok', data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+        { name: 'lost', data: '<row r="1"><c r="A1"><v>2</v></c></row>' },
+      ],
+    };
+    const file = path('lost-part.xlsx');
+    await writeZip(
+      file,
+      workbookParts(book).filter(([name]) => name !== 'xl/worksheets/sheet2.xml'),
+    );
+    expect(await listSheets(file)).toEqual(['ok', 'lost']);
     expect(await rows(file, ['ok'])).toEqual([['ok', 1, ['1']]]);
     expect(await failure(readAll(file))).toMatchObject({ code: 'XLSX_INVALID', reason: 'unsupported' });
   });

@@ -154,26 +154,13 @@ const CHUNK_SIZE = 256 * 1024;
 
 /**
  * Bytes `[start, end)` of an open file, in chunks, by positional reads: any number of readers can share the handle,
- * and closing it never waits on a stream. `onError`, when given, receives a read error and the range ends early
- * instead of failing (see read-xlsx.ts for why).
+ * and closing it never waits on a stream.
  */
-export async function* readRange(
-  file: FileHandle,
-  start: number,
-  end: number,
-  onError?: (error: unknown) => void,
-): AsyncGenerator<Buffer> {
+async function* readRange(file: FileHandle, start: number, end: number): AsyncGenerator<Buffer> {
   for (let position = start; position < end; ) {
     const length = Math.min(CHUNK_SIZE, end - position);
     const buffer = Buffer.allocUnsafe(length);
-    let bytesRead: number;
-    try {
-      ({ bytesRead } = await file.read(buffer, 0, length, position));
-    } catch (error) {
-      if (!onError) throw error;
-      onError(error);
-      return;
-    }
+    const { bytesRead } = await file.read(buffer, 0, length, position);
     if (bytesRead === 0) return;
     position += bytesRead;
     yield bytesRead < length ? buffer.subarray(0, bytesRead) : buffer;
