@@ -183,6 +183,37 @@ describe('triage import: the sheets of one workbook', () => {
       expect(zh.stderr).toContain('工作表“选项”（4 行）未读取：它在工作簿中是隐藏的');
     });
 
+    // QA round 19, 5: a 汇总 sheet (a pivot table of counts by class) sent its rows to errors.csv, and the import exited 3.
+    it('does not read a pivot table of the classes (班级 | 计数项:学号), as it holds no student; a class pasted without ids is read', async () => {
+      const pivot = {
+        name: '汇总',
+        data: data([
+          ['班级', '计数项:学号', '平均值项:PHQA9'],
+          ['初一(1)班', '10', '0.3'],
+          ['总计', '10', '0.3'],
+        ]),
+      };
+      const file = await book('pivot.xlsx', [{ name: '初一(1)班', data: data([HEADER, ...ROWS.slice(0, 10)]) }, pivot]);
+      const r = run(['import', file, '--out', join(s.dir, 'pivot'), '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      const summary = JSON.parse(r.stdout);
+      expect(summary.counts).toMatchObject({ rows: 10, scored: 10, rejected: 0 });
+      expect(summary.source.skipped).toEqual([{ sheet: '汇总', rows: 3, reason: 'no-columns' }]);
+      // A header of classes and counts in other words is no pivot: its rows stay in errors.csv.
+      const counts = {
+        name: '汇总',
+        data: data([
+          ['班级', '人数'],
+          ['初一(1)班', '10'],
+        ]),
+      };
+      const other = await book('counts.xlsx', [
+        { name: '初一(1)班', data: data([HEADER, ...ROWS.slice(0, 10)]) },
+        counts,
+      ]);
+      expect(run(['import', other, '--out', join(s.dir, 'counts'), '--json']).status).toBe(3);
+    });
+
     it('reads a hidden class (a header like the others): said on stderr, in --json and in report.html; an option list is not read', async () => {
       const student = [...(ROWS[30] ?? [])];
       student[HEADER.indexOf('PHQA9')] = '3';

@@ -24,7 +24,8 @@ export interface SkippedSheet {
 /**
  * Whether a sheet's header recognises nothing at all: no item-like column, no person column, no column a mapping file
  * names, and no cell that may be a student's data (a class pasted without its header is data: its rows are rejected,
- * never skipped).
+ * never skipped). So is a pivot table's (a 汇总 sheet): its groups (班级, 年级) and value fields (计数项:学号, Sum of GAD7_1)
+ * only, which count students but hold none.
  */
 export function recognisesNothing(
   fields: readonly string[],
@@ -35,10 +36,25 @@ export function recognisesNothing(
   if (more.length > 0 || issue?.code !== 'no-instrument' || issue.itemLike.length > 0) return false;
   const named = (field: string, index: number) =>
     options.mapping?.columns.has(normalizeHeader(field)) === true || options.mapping?.positions.has(index) === true;
+  if (isPivotHeader(fields) && !fields.some(named)) return true;
   return !fields.some(
     (field, index) =>
       field.trim() !== '' &&
       (personFieldOfHeader(field) !== undefined || named(field, index) || mayBeData(field, options.answers)),
+  );
+}
+
+/** A pivot table's value field, as Excel and WPS name it in Chinese and English (`计数项:学号`, `Count of 学号`). */
+const PIVOT_VALUE =
+  /^(?:(?:计数|求和|平均值|最大值|最小值|乘积|数值计数|标准偏差|总体标准偏差|方差|总体方差)项\s*[:：]|(?:count|sum|average|max|min|product|count numbers|stddev|stddevp|var|varp) of\s)/i;
+const GROUP_FIELDS = new Set(['grade', 'class', 'school']);
+
+/** A header of a pivot table in tabular layout: groups (grade, class, school) and at least one value field, only. */
+function isPivotHeader(fields: readonly string[]): boolean {
+  const cells = fields.map((f) => f.trim()).filter((f) => f !== '');
+  return (
+    cells.some((f) => PIVOT_VALUE.test(f)) &&
+    cells.every((f) => PIVOT_VALUE.test(f) || GROUP_FIELDS.has(personFieldOfHeader(f) ?? ''))
   );
 }
 
