@@ -24,12 +24,16 @@ function onlyEndOfFileMark(fields: readonly string[]): boolean {
 export async function* withoutEndOfFileMark(
   batches: AsyncIterable<readonly CsvRecord[]>,
 ): AsyncIterable<readonly CsvRecord[]> {
-  // Each batch is held until the next one comes: the last record of the last batch is the end of the file.
+  // A batch whose last cell ends with a mark is held until the next one comes: if none does, the mark ends the file.
+  // Any other batch goes on at once (a batch kept alive longer would outlive V8's young generation, see open-csv.ts).
   let held: readonly CsvRecord[] | undefined;
   for await (const batch of batches) {
     if (held) yield held;
+    held = undefined;
     // Most records start with an id or a number: their first field rules them out at once.
-    held = batch.map((r) => (mayBeMark(r.fields[0]) && onlyEndOfFileMark(r.fields) ? { ...r, fields: [''] } : r));
+    const read = batch.map((r) => (mayBeMark(r.fields[0]) && onlyEndOfFileMark(r.fields) ? { ...r, fields: [''] } : r));
+    if (read.at(-1)?.fields.at(-1)?.endsWith(SUB)) held = read;
+    else yield read;
   }
   if (held) yield withoutTrailingMark(held);
 }
