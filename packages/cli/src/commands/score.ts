@@ -146,20 +146,17 @@ export default class Score extends BaseCommand<typeof Score> {
 
   /** The file as text; a file that is missing, unreadable or not valid text (with its line) as a CLI error. */
   private async readText(file: string, encoding: EncodingLabel | undefined): Promise<Decoded> {
-    const [{ readCsvText }, { isCsvDecodeError }, { importMessages }, { startsAsUtf32 }] = await Promise.all([
+    const [{ readCsvText, Utf32TextError }, { isCsvDecodeError }, { importMessages }] = await Promise.all([
       import('../csv/read-csv-text.ts'),
       import('../csv/decode-error.ts'),
       import('../import/messages.ts'),
-      import('../csv/sniff-encoding.ts'),
     ]);
     try {
-      const decoded = await readCsvText(file, { encoding });
-      // UTF-32's byte-order mark starts as UTF-16LE's: refused as import refuses it, never read as UTF-16.
-      if (decoded.encoding === 'utf-16le' && decoded.bom && startsAsUtf32(await firstBytes(file)))
-        throw new CliError('CLI_ENCODING', importMessages(this.lang).utf32(file));
-      return decoded;
+      return await readCsvText(file, { encoding });
     } catch (error) {
-      if (error instanceof CliError) throw error;
+      if (error instanceof Utf32TextError) {
+        throw new CliError('CLI_ENCODING', importMessages(this.lang).utf32(file), { cause: error });
+      }
       if (isCsvDecodeError(error)) {
         const { line, offset, mixed, detected, suggestions } = error;
         const at = { encoding: encodingDisplayName(error.encoding), line, offset, mixed, detected, suggestions };
@@ -290,17 +287,5 @@ export default class Score extends BaseCommand<typeof Score> {
       rows,
       rejected: rejectedRows,
     };
-  }
-}
-
-/** A file's first four bytes (fewer when it is shorter). */
-async function firstBytes(file: string): Promise<Uint8Array> {
-  const { open } = await import('node:fs/promises');
-  const handle = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
   }
 }

@@ -1,10 +1,17 @@
 import { open, readFile } from 'node:fs/promises';
 import type { Decoded, EncodingLabel } from './decode.ts';
 import { CsvDecodeError, whereTextIsInvalid, whereUtf8Starts } from './decode-error.ts';
-import { sniffEncoding } from './sniff-encoding.ts';
+import { sniffEncoding, startsAsUtf32 } from './sniff-encoding.ts';
 import { Utf8LineFinder } from './utf8-in-gb18030.ts';
 
 const CHUNK_SIZE = 1 << 20;
+
+/** The file is UTF-32 text (by its byte-order mark), which no spreadsheet writes and triage does not read. */
+export class Utf32TextError extends Error {
+  constructor() {
+    super('UTF-32 text');
+  }
+}
 
 /**
  * A whole CSV file as text, decoded as {@link openCsv} reads it: the encoding requested, or detected from a byte-order
@@ -18,6 +25,8 @@ export async function readCsvText(path: string, options: { readonly encoding?: E
   try {
     const sniffed = await sniffEncoding(handle, { requested: options.encoding, chunkSize: CHUNK_SIZE });
     const { encoding, detected, textStart } = sniffed;
+    // UTF-32's byte-order mark starts as UTF-16LE's: refused, never read as UTF-16 (import refuses it the same way).
+    if (encoding === 'utf-16le' && startsAsUtf32(bytes)) throw new Utf32TextError();
     const body = bytes.subarray(textStart);
     const where = { encoding, chunkSize: CHUNK_SIZE, textStart };
     let text: string;

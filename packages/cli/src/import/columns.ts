@@ -348,15 +348,13 @@ function mapColumns(
 
   const numbers = numbering(numberedHeaders(personColumns, generic));
   const afterPerson = Math.max(-1, ...personColumns.map((c) => c.index));
-  if (
-    options.named &&
-    only &&
+  // Item-like columns only in the questionnaire's own numbering, all after its person questions.
+  const numberedOnly =
     found.size === 0 &&
     numbers.strays === 0 &&
-    numbers.personal.length === only.items.length &&
     numbers.personal.length === generic.length &&
-    numbers.personal.every((c) => c.index > afterPerson)
-  ) {
+    numbers.personal.every((c) => c.index > afterPerson);
+  if (numberedOnly && options.named && only && numbers.personal.length === only.items.length) {
     // The scale numbered on after the questionnaire's person questions (问卷星: 1、学号 … 4、班级, then SDS as 5、 … 24、),
     // as many columns as the one named instrument has items, after every person column: its items, by position.
     const entry: Found = { definition: only, byItem: new Map(), unknown: [] };
@@ -365,13 +363,7 @@ function mapColumns(
     });
     return finish(headers.length, person, [entry], ignored, 'named');
   }
-  if (
-    found.size === 0 &&
-    numbers.strays === 0 &&
-    numbers.personal.length >= 2 &&
-    numbers.personal.length === generic.length &&
-    numbers.personal.every((c) => c.index > afterPerson)
-  ) {
+  if (numberedOnly && numbers.personal.length >= 2) {
     // Only the questionnaire's own numbering, on past its person questions, and not as many as one named instrument's
     // items: which columns are whose cannot be told (two named: in which order?). Said with the columns, never guessed.
     return { ok: false, error: [numberedOn(numbers.personal, options)] };
