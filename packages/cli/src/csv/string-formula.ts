@@ -14,6 +14,11 @@ function isStringFormula(field: string): boolean {
   );
 }
 
+function holdsStringFormula(fields: readonly string[]): boolean {
+  for (let i = 0; i < fields.length; i++) if (isStringFormula(fields[i] as string)) return true;
+  return false;
+}
+
 const EQUALS = 61;
 const SPACE = 32;
 const NBSP = 0xa0;
@@ -33,7 +38,14 @@ export async function* withShownText(
   batches: AsyncIterable<readonly CsvRecord[]>,
 ): AsyncIterable<readonly CsvRecord[]> {
   for await (const batch of batches) {
-    // Most records hold none: their fields' first characters say so.
-    yield batch.map((r) => (r.fields.some(isStringFormula) ? { ...r, fields: r.fields.map(shownText) } : r));
+    // Most records hold none: their fields' first characters say so (plain loops: this runs for every field).
+    let out: CsvRecord[] | undefined;
+    for (let i = 0; i < batch.length; i++) {
+      const r = batch[i] as CsvRecord;
+      if (!holdsStringFormula(r.fields)) continue;
+      out ??= batch.slice();
+      out[i] = { ...r, fields: r.fields.map(shownText) };
+    }
+    yield out ?? batch;
   }
 }

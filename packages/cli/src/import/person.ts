@@ -1,6 +1,7 @@
 import type { PersonFacts } from '@triage/core';
 import { simplifiedHan } from '@triage/scales';
 import { z } from 'zod';
+import { isDigits } from './digits.ts';
 import type { SharedText } from './output/row-text.ts';
 
 /**
@@ -182,6 +183,8 @@ function readStudentId(
   value: string,
   required: boolean,
 ): string | null | { readonly code: 'IMPORT_ID_MISSING' | 'IMPORT_ID_MANGLED'; readonly expected: 'id' | 'fraction' } {
+  // Most ids are digits as typed: nothing to fold, take off or find mangled.
+  if (isDigits(value)) return value;
   let id = fold(value);
   if (SPACE_INSIDE.test(id)) id = id.replace(SPACES_INSIDE, '');
   // Excel's mark for "keep as text" ('0123), typed into the cell and kept by some exports (or as ’ by a phone's

@@ -497,6 +497,15 @@ const EXCEL_ERROR =
 
 /** The person cells that hold a formula saved without its value (`=…`), or undefined (as almost every row). */
 function formulaFields(cells: PersonCells): (keyof PersonCells)[] | undefined {
+  // Most rows hold none: six first characters, read without looking fields up by name.
+  const none =
+    cells.studentId.charCodeAt(0) !== EQUALS &&
+    cells.sex.charCodeAt(0) !== EQUALS &&
+    cells.age.charCodeAt(0) !== EQUALS &&
+    cells.grade.charCodeAt(0) !== EQUALS &&
+    cells.class.charCodeAt(0) !== EQUALS &&
+    cells.school.charCodeAt(0) !== EQUALS;
+  if (none) return undefined;
   let found: (keyof PersonCells)[] | undefined;
   for (const field of PERSON_FIELDS) {
     if (cells[field].charCodeAt(0) !== EQUALS) continue;

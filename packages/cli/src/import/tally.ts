@@ -1,6 +1,7 @@
 import type { Decision, Level } from '@triage/core';
 import { getInstrument, type ScoreValue } from '@triage/scales';
 import { classNumber, namesYearAlone } from './class-number.ts';
+import { isDigits } from './digits.ts';
 import { gradeYearOf } from './person.ts';
 import type { RowResult } from './read-row.ts';
 
@@ -86,6 +87,26 @@ export class Tally {
    * unless the name already says the grade in any spelling (初一(1)班 under 七年级).
    */
   private classOf(klass: string, gradeKey: string, year: number | null, school: string | null): ClassEntry {
+    // Rows come class by class: the last row's class again is found without making its key.
+    const last = this.lastClass;
+    if (last && last.klass === klass && last.gradeKey === gradeKey && last.year === year && last.school === school)
+      return last.entry;
+    const entry = this.findClass(klass, gradeKey, year, school);
+    this.lastClass = { klass, gradeKey, year, school, entry };
+    return entry;
+  }
+
+  private lastClass:
+    | {
+        readonly klass: string;
+        readonly gradeKey: string;
+        readonly year: number | null;
+        readonly school: string | null;
+        readonly entry: ClassEntry;
+      }
+    | undefined;
+
+  private findClass(klass: string, gradeKey: string, year: number | null, school: string | null): ClassEntry {
     // Within one school: 1班 of 一中 and （1）班 of 二中 are two classes.
     const group = `${school ?? ''}\u0000${year ?? gradeKey}\u0000`;
     let entry = this.classNames.get(group + klass);
@@ -211,8 +232,9 @@ export class IdShapes {
   private notShort = 0;
 
   add(id: string, sheet: string | null, line: number): void {
-    if (!/^\d+$/.test(id) || id.length > SHORT_ID_DIGITS) this.notShort++;
-    if (!/^\d+$/.test(id)) return;
+    const digits = isDigits(id);
+    if (!digits || id.length > SHORT_ID_DIGITS) this.notShort++;
+    if (!digits) return;
     let shape = this.byLength.get(id.length);
     if (!shape) {
       shape = { count: 0, zeroLed: 0, lines: [] };
