@@ -610,6 +610,48 @@ describe('readRow on a statistics row under the students (合计, 平均分, 最
     expect(result.issues).toEqual([{ code: 'IMPORT_SUMMARY_ROW', expected: '' }]);
     expect(result.riskSignal).toBe(false);
   });
+
+  it('sets aside a labelled row whose words are no option (N/A, —): statistics with nothing to show', () => {
+    const fields = ['平均分', '', '', '', '', 'N/A', '—', '0.5', '1', '1', '1', '1', '1', '1', '0', '0'];
+    const result = readRow({ line: 9, fields }, context(phqA));
+    expect(!result.ok && result.issues).toEqual([{ code: 'IMPORT_SUMMARY_ROW', expected: '' }]);
+  });
+
+  it.each([
+    [
+      'SD',
+      [
+        'SD',
+        '女',
+        '14',
+        '初二',
+        '1班',
+        '好几天',
+        '好几天',
+        '完全不会',
+        '完全不会',
+        '好几天',
+        '没有',
+        '没有',
+        '没有',
+        '几乎每天',
+        '',
+        '',
+        '',
+        '',
+      ],
+    ],
+    [
+      'Total, numbers but one word',
+      ['Total', '', '', '', '', '1', '1', '0', '0', '1', '0', '0', '0', '几乎每天', '', '', '', ''],
+    ],
+  ])('reads a row labelled %s whose answers are option words as a student (statistics are numbers)', (_, fields) => {
+    const result = readRow({ line: 9, fields }, context(phqA));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // Item 9 "nearly every day": the student is found, not set aside.
+    expect(result.decision.level).toBe('R3');
+  });
 });
 
 describe('readRow on cells merged across columns (a class title, a note across the answers)', () => {

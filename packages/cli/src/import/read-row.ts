@@ -189,7 +189,11 @@ export function readRow(record: SourceRecord, context: RowContext): RowResult | 
   }
   // 合计, 平均分, 最高分 … under the students: set aside whole, whatever its cells (never scored, never urgent). So are the
   // lines under the table (制表人：…, 导出时间：…, 共40人), which hold no answer.
-  if (isStatisticsRow(record.fields, mapping) || isFooterRow(record.fields, mapping)) return statisticsRow(record);
+  // Statistics are numbers: a row whose answers are option words (是, 没有) is a student's, whatever its id cell says.
+  if (isStatisticsRow(record.fields, mapping) && !answersInWords(record.fields, context.plans)) {
+    return statisticsRow(record);
+  }
+  if (isFooterRow(record.fields, mapping)) return statisticsRow(record);
   // 初一(2)班 merged across the table above its class (or its first cell alone, as a CSV keeps it): set aside the same way.
   if (isTitleRow(record, context.plans) || isClassHeading(record)) return titleRow(record);
   if (record.damaged) {
@@ -480,6 +484,26 @@ function unlessSkipped(cell: string): string {
 /** Answers of one instrument from a row's cells (skip marks blank, see {@link unlessSkipped}). */
 const answersOf = (fields: readonly string[], positions: readonly number[]) =>
   positions.map((index) => (index < 0 ? '' : unlessSkipped(fields[index] ?? '')));
+
+/**
+ * Whether any answer cell holds a word its instrument reads as an option (是, 没有或很少时间, 拒绝回答): what no 合计 or
+ * 平均分 row holds. Only asked of rows labelled as statistics.
+ */
+function answersInWords(fields: readonly string[], plans: readonly InstrumentPlan[]): boolean {
+  return plans.some(({ definition, positions, score }) => {
+    const answers = answersOf(fields, positions);
+    if (!answers.some(isWord)) return false;
+    const result = scoreInstrument(definition, answers, score);
+    const unread = new Set(result.ok ? [] : result.error.issues.map((i) => i.item));
+    return answers.some((a, p) => isWord(a) && !unread.has(definition.items[p]?.id));
+  });
+}
+
+/** A cell that is neither blank nor a number (statistics rows hold numbers: 23, 1.5, 87.5%). */
+const isWord = (cell: string) => {
+  const t = cell.trim();
+  return t !== '' && !/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)%?$/.test(t);
+};
 
 /** Whether any item cell holds an answer its instrument reads: a header's cells hold none. */
 function readsAnswer(fields: readonly string[], plans: readonly InstrumentPlan[]): boolean {
