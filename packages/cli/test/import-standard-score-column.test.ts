@@ -92,3 +92,31 @@ describe('triage import: two total columns in one sheet (粗分 and 标准分, �
     expect(r.stderr).not.toMatch(/total column|standard score column/);
   });
 });
+
+describe('triage import: a plain 总分 beside two instruments (SDS + SAS)', () => {
+  const s = scratch();
+  afterAll(() => s.done());
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  const sas = Array.from({ length: 20 }, (_, i) => `SAS${i + 1}`).join(',');
+  // SAS all 1: 15 items at 1 and the reverse items 5, 9, 13, 17, 19 at 4, total 35. SDS as numbered: 59.
+  const sasAnswers = Array.from({ length: 20 }, () => '1').join(',');
+  const importTotals = (name: string, totals: readonly number[]) => {
+    const rows = totals.map((t, i) => `2025000${i + 1},${asNumbered},${sasAnswers},${t}`);
+    const file = s.write(name, `学号,${items},${sas},总分\n${rows.join('\n')}\n`);
+    return runCli(['import', file, '--out', join(s.dir, `${name}.out`), '--no-input'], env);
+  };
+
+  it("says nothing when it holds one instrument's total (a school platform's) or both summed (问卷星's)", () => {
+    const r = importTotals('one-or-both.csv', [59, 35, 94]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/total column/);
+  });
+
+  it('warns when it holds neither', () => {
+    const r = importTotals('neither.csv', [59, 60]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(
+      '"总分" differs from the computed total in 1 of 2 rows (line 3: 60 in the file, 94 computed)',
+    );
+  });
+});

@@ -32,6 +32,14 @@ describe('totalColumn (a total the platform computed)', () => {
     expect(found?.measure).toBe(measure);
     expect(found?.instrument?.id).toBe(instrument);
   });
+
+  it.each([['SCL-90总分'], ['SCL90总分'], ['SCL-90 Total']])(
+    '%s names SCL-90, with or without its hyphen',
+    (header) => {
+      const scl = getInstrument('scl-90') as InstrumentDefinition;
+      expect(totalColumn({ index: 91, header }, [scl])).toMatchObject({ measure: 'total', instrument: scl });
+    },
+  );
 });
 
 describe('sameIndex (a file standard score against total × 1.25)', () => {

@@ -1,6 +1,6 @@
 import type { InstrumentDefinition } from '@triage/scales';
-import { normalizeHeader } from '../responses/item-columns.ts';
 import type { Column, SheetMapping } from './columns.ts';
+import { ownPrefixes } from './instrument-names.ts';
 import { personHeaderWords } from './person-header.ts';
 import type { InstrumentPlan, RowResult } from './read-row.ts';
 
@@ -39,8 +39,8 @@ export function totalColumn(column: Column, instruments: readonly InstrumentDefi
   const measure = measureOf(header, false);
   if (measure) return { column, measure };
   for (const instrument of instruments) {
-    for (const name of [instrument.abbreviation, instrument.id]) {
-      const folded = normalizeHeader(name);
+    // Its names as headers write them: `SCL-90总分`, `SCL90总分`, `PHQ-A 总分`.
+    for (const folded of ownPrefixes(instrument)) {
       if (!header.startsWith(folded)) continue;
       const measure = measureOf(header.slice(folded.length).replace(/^[\s_\-.]+/, ''), true);
       if (measure) return { column, instrument, measure };
@@ -104,6 +104,9 @@ class ColumnTotals {
     let computed = 0;
     let index = 0;
     let shownIndex = 0;
+    // A plain 总分 beside two instruments: a survey's sum of both (问卷星), or one instrument's total (a school
+    // platform's SCL-90 总分 beside its MHT columns). Either agrees.
+    let one = false;
     for (const plan of this.plans) {
       const score = row.scores.find((s) => s.instrument === plan.definition.id);
       const value = score?.value;
@@ -112,8 +115,12 @@ class ColumnTotals {
       computed += value.total;
       index += value.index?.exact ?? Number.NaN;
       shownIndex += value.index?.value ?? Number.NaN;
+      if (this.plans.length > 1 && this.total.measure === 'total') {
+        one ||= Math.abs(file - value.total) < 1e-9 || (value.index != null && sameIndex(file, value.index.exact));
+      }
     }
     this.compared++;
+    if (one) return;
     if (this.total.measure === 'index') {
       if (sameIndex(file, index)) return;
       this.differ++;
