@@ -62,6 +62,25 @@ describe('triage import: 问卷星 matrix question headers', () => {
     expect(r.stderr).not.toContain('all hold');
   });
 
+  it('rows written 6、(1)… and SDS + SAS named: read with -i sds; with -i sds,sas a --map file is asked for', () => {
+    const rows = (q: number) => numbers(20).map((i) => `${q}、(${i})第${i}种情况`);
+    const sds = csv('sds-brackets.csv', [...platform, ...person, ...rows(6)], (k) =>
+      numbers(20).map((i) => sdsTexts[(i * k) % 4] ?? ''),
+    );
+    const one = run(sds, ['-i', 'sds']);
+    expect(one.status).toBe(0);
+    expect(results(one.out)).toMatch(/sds_index/);
+    const both = csv('sds-sas-brackets.csv', [...platform, ...person, ...rows(6), ...rows(7)], () =>
+      numbers(40).map(() => sdsTexts[0] ?? ''),
+    );
+    const r = run(both, ['-i', 'sds,sas']);
+    expect(r.status).not.toBe(0);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('Error:'));
+    expect(errors[0]).toContain('SDS, SAS of --instrument all have 20 items');
+    expect(errors[0]).toContain('"column 12": sds.1 … "column 31": sds.20');
+    expect(r.stderr).not.toContain('--instrument naming one of');
+  });
+
   const phqTexts = ['完全不会', '好几天', '一半以上的天数', '几乎每天'];
   const supplements = ['PHQ-A a', 'PHQ-A b', 'PHQ-A c', 'PHQ-A d'];
   const answers = (k: number) => [

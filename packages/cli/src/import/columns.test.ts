@@ -939,6 +939,39 @@ describe('mapHeader: a questionnaire platform export (问卷星)', () => {
     expect(issue).toMatchObject({ code: 'unread-matrix', rows: 9, fits: [], named: ['gad-7'] });
   });
 
+  // QA round 22 §3: rows written `5、(1)…` with no stem, and one scale split over several matrices.
+  it.each([
+    ['5、(1)我觉得闷闷不乐', (i: string) => `5、(${i})第${i}行的话`],
+    ['5(我觉得闷闷不乐)', (i: string) => `5（第${i}行的话）`],
+  ])('rows written like %s are a matrix: read with -i sds as items 1 … 20', (_, row) => {
+    const rows = numbers(20).map(row);
+    const mapping = ok(mapHeader([...person, ...rows], named(instrument('sds'))));
+    expect(itemsOf(mapping)).toEqual([['sds', numbers(20).map((i) => `${person.length + Number(i) - 1}:${i}`)]]);
+    // Without -i, one issue naming the matrix: SDS, SAS … all have 20 items, none is guessed.
+    expect(issues(mapHeader([...person, ...rows], auto))).toMatchObject([
+      { code: 'unread-matrix', question: 5, rows: 20 },
+    ]);
+  });
+
+  it('rows numbered in brackets out of order are not read as rows in order', () => {
+    const rows = numbers(20).map((i) => `5、(${i === '1' ? '2' : i === '2' ? '1' : i})第${i}行`);
+    expect(mapHeader([...person, ...rows], named(instrument('sds'))).ok).toBe(false);
+  });
+
+  it('one scale over three matrices naming it (SCL-90 第1–30题, 第31–60题, 第61–90题) is numbered on', () => {
+    const rows = [1, 2, 3].flatMap((m) =>
+      numbers(30).map((i) => `${6 + m}、症状自评量表（SCL-90）第${m * 30 - 29}-${m * 30}题—第${i}行`),
+    );
+    const mapping = ok(mapHeader([...person, ...rows], auto));
+    expect(itemsOf(mapping)).toEqual([['scl-90', numbers(90).map((i) => `${person.length + Number(i) - 1}:${i}`)]]);
+  });
+
+  it('two matrices naming one scale that together hold too many rows stay items 1 … n each: a duplicate, said', () => {
+    const rows = [1, 2].flatMap((m) => numbers(9).map((i) => `${6 + m}、PHQ-9：过去两周—第${i}行`));
+    const result = issues(mapHeader([...person, ...rows], auto));
+    expect(result.some((i) => i.code === 'duplicate-item')).toBe(true);
+  });
+
   it('a matrix whose stem names an instrument not asked for is not read', () => {
     const gad = numbers(7).map((i) => `8、GAD-7 过去两周—第${i}行`);
     const options = { ...named(phqA), known: instruments };

@@ -13,6 +13,13 @@ import { instrumentsOfRuns, runFits } from './numbered-runs.ts';
  * when one instrument is certain (see `matrixInstruments`). A wrong instrument is a wrong score: no guess is made.
  */
 
+/*
+ * Some downloads write the rows as `<question number>、(<row>)<row text>` instead: `5、(1)我觉得闷闷不乐`, `5、(2)…`, or
+ * `5(我觉得闷闷不乐)`, without the stem. The same question number over two or more such columns is a matrix too, with
+ * no stem to name its instrument.
+ */
+const ROW_IN_BRACKETS = /^(\d+)\s*[、.]?\s*[(（]\s*([^)）]+?)\s*[)）]/;
+
 /** Between stem and row: 问卷星's em dash first; `-` (also `－` after NFKC) and `_` from hand edits. */
 const SEPARATORS = ['—', '-', '_'] as const;
 const NUMBERED = /^(\d+)\s*[、.]\s*(.+)$/s;
@@ -78,9 +85,34 @@ function matrices(headers: readonly string[]): Matrix[] {
       next = end;
       break;
     }
+    if (next === i + 1) {
+      const rows = bracketRows(headers, i);
+      if (rows) {
+        found.push(rows);
+        next = i + rows.columns.length;
+      }
+    }
     i = next;
   }
   return found;
+}
+
+/**
+ * The matrix whose rows start at column `start` written `5、(1)…`, `5、(2)…` (see ROW_IN_BRACKETS), or null. Rows numbered
+ * in brackets must count 1, 2, 3 … in order: a numbering that skips or goes back is not read as rows in order.
+ */
+function bracketRows(headers: readonly string[], start: number): Matrix | null {
+  const rowOf = (header: string) => ROW_IN_BRACKETS.exec(header.normalize('NFKC').trim());
+  const head = rowOf(headers[start] ?? '');
+  if (!head) return null;
+  let end = start + 1;
+  while (end < headers.length && rowOf(headers[end] ?? '')?.[1] === head[1]) end++;
+  if (end - start < 2) return null;
+  const columns = headers.slice(start, end).map((header, k) => ({ index: start + k, header }));
+  const labels = columns.map((c) => rowOf(c.header)?.[2] ?? '');
+  const numbered = labels.filter((l) => /^\d+$/.test(l));
+  if (numbered.length > 0 && labels.some((l, k) => l !== String(k + 1))) return null;
+  return { question: Number(head[1]), stem: '', columns };
 }
 
 /** The one instrument among `candidates` that a matrix's stem names, if exactly one does. */
@@ -144,16 +176,27 @@ export function readMatrices(
     found.set(definition.id, f);
     return f;
   };
-  const read = (definition: InstrumentDefinition, m: Matrix) => {
-    for (const [row, column] of m.columns.entries()) collect(entry(definition), column, String(row + 1));
+  const read = (definition: InstrumentDefinition, m: Matrix, first = 1) => {
+    for (const [row, column] of m.columns.entries()) collect(entry(definition), column, String(first + row));
   };
   const unnamed: Matrix[] = [];
+  const byStem = new Map<InstrumentDefinition, Matrix[]>();
   for (const m of list) {
     const named = stemInstrument(m, known);
     const asked = named && options.candidates.find((d) => d.id === named.id);
-    if (asked) read(asked, m);
+    if (asked) byStem.set(asked, [...(byStem.get(asked) ?? []), m]);
     else if (named) ignored.push(...m.columns);
     else unnamed.push(m);
+  }
+  for (const [definition, named] of byStem) {
+    // One scale split over several matrices (SCL-90 as 第1–30题, 第31–60题, 第61–90题): numbered on, in column order,
+    // when together they hold the scale's items; else each is items 1 … n, and duplicates are said as such.
+    const rows = named.reduce((n, m) => n + m.columns.length, 0);
+    let first = 1;
+    for (const m of named) {
+      read(definition, m, named.length > 1 && runFits(rows, definition) ? first : 1);
+      first += m.columns.length;
+    }
   }
   // Instruments found with their numbered items already are no matrix's; those found by a … d alone may be.
   const free = (d: InstrumentDefinition) => {

@@ -377,6 +377,9 @@ const en = {
       const at = `columns ${columnLetters(matrix.first)}–${columnLetters(matrix.last)} (${matrix.first}–${matrix.last}, "${matrix.header}" …)`;
       if (named && fits.length === 0)
         return `${where}: matrix question ${matrix.question} at ${at} has ${matrix.rows} rows, but no instrument of --instrument ${named.join(',')} has ${matrix.rows} numbered items, so it is not read; expected the --instrument of the matrix's own instrument, or a --map file naming each column by position`;
+      // Several named instruments fit: naming them again cannot help, only a mapping file can say which is which.
+      if (named && fits.length > 1)
+        return `${where}: matrix question ${matrix.question} at ${at} has ${matrix.rows} rows, and ${fits.map((f) => f.toUpperCase()).join(', ')} of --instrument all have ${matrix.rows} items, so which one it is cannot be told from the header; expected a --map file naming its columns, such as "column ${matrix.first}": ${fits[0]}.1 … "column ${matrix.last}": ${fits[0]}.${matrix.rows}`;
       const say =
         fits.length === 0
           ? `no instrument has ${matrix.rows} numbered items; expected a --map file naming each column by position`
@@ -738,6 +741,8 @@ const zh: ImportMessages = {
       const at = `第 ${columnLetters(matrix.first)}–${columnLetters(matrix.last)} 列（第 ${matrix.first}–${matrix.last} 列，“${matrix.header}”……）`;
       if (named && fits.length === 0)
         return `${where}：${at}是矩阵题第 ${matrix.question} 题，共 ${matrix.rows} 行，但 --instrument ${named.join(',')} 中没有 ${matrix.rows} 道编号题的量表，因此不读取；请用 --instrument 指定该矩阵题本身的量表，或提供 --map 映射文件按位置逐列指明`;
+      if (named && fits.length > 1)
+        return `${where}：${at}是矩阵题第 ${matrix.question} 题，共 ${matrix.rows} 行，--instrument 中的 ${fits.map((f) => f.toUpperCase()).join('、')} 都有 ${matrix.rows} 题，从表头看不出是哪一个；请提供 --map 映射文件逐列指明，例如 "column ${matrix.first}": ${fits[0]}.1 …… "column ${matrix.last}": ${fits[0]}.${matrix.rows}`;
       const say =
         fits.length === 0
           ? `没有哪个量表有 ${matrix.rows} 道编号题；请提供 --map 映射文件按位置逐列指明`
