@@ -116,7 +116,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   /** A line on stdout, with what a file's cells hold made harmless to the terminal (see `printable`). */
   public override log(message = '', ...args: unknown[]): void {
-    super.log(printable(message), ...args);
+    super.log(printable(message, this.color), ...args);
   }
 
   /** The exit status once the command's output is written: for partial results, which are not errors. */

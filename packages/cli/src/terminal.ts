@@ -25,18 +25,22 @@ const WIDE =
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
-/**
- * Control characters other than line breaks and tabs, and escape sequences other than colour (SGR): what a cell of a
- * file may hold (a class name with ESC[2J, a CR that hides the line) never reaches the terminal to act there.
- */
-const CONTROL = new RegExp(
-  `${String.fromCharCode(27)}\\[[0-9;]*m|[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]`,
+/** Control characters other than line breaks and tabs: what a cell may hold (ESC[2J, ESC[8m, a CR that hides a line). */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** The colour codes `paint` writes, and nothing else: ESC[8m (concealed) or ESC[30;40m from a cell never pass. */
+const OWN_COLOUR = new RegExp(
+  `${String.fromCharCode(27)}\\[(?:${[...new Set(Object.values(styles).flat())].join('|')})m|[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]`,
   'g',
 );
 
-/** Text safe to print: colour codes stay, any other control character becomes U+FFFD. */
-export function printable(text: string): string {
-  return text.replace(CONTROL, (match) => (match.length > 1 ? match : '\uFFFD'));
+/**
+ * Text safe to print: every control character becomes U+FFFD, so what a file's cells hold never acts on the
+ * terminal. With `colour`, the codes `paint` writes stay (a cell holding one of them can only colour text).
+ */
+export function printable(text: string, colour = false): string {
+  if (!colour) return text.replace(CONTROL, '\uFFFD');
+  return text.replace(OWN_COLOUR, (match) => (match.length > 1 ? match : '\uFFFD'));
 }
 
 /** Columns a string takes in a terminal, so tables with Chinese text line up; colour codes take none. */

@@ -68,6 +68,21 @@ describe('triage import: input and output paths', () => {
     expect(printed.includes(esc) || printed.includes('\u0007')).toBe(false);
   });
 
+  it.each([
+    ['NO_COLOR', { NO_COLOR: '1' }],
+    ['FORCE_COLOR', { FORCE_COLOR: '1' }],
+  ])('passes no colour code a cell holds (%s): concealed text would hide the students listed after it', (name, env) => {
+    const esc = String.fromCharCode(27);
+    const lines = readFileSync(example, 'utf8').split('\n');
+    const file = join(s.dir, 'conceal.csv');
+    writeFileSync(file, lines.map((l, i) => (i === 0 ? l : l.replace(',7-1', `,7-1${esc}[8;30;40m`))).join('\n'));
+    const env0 = { TRIAGE_CONFIG_DIR: join(s.dir, 'config'), ...env };
+    const r = runCli(['import', file, '--out', join(s.dir, `conceal-${name}`), '--no-input'], env0);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('7-1\uFFFD[8;30;40m');
+    expect(`${r.stdout}${r.stderr}`).not.toContain(`${esc}[8`);
+  });
+
   it.skipIf(!existsSync('/proc/self'))('returns on an --out under /proc instead of retrying mkdir forever', () => {
     const r = run(['import', example, '--out', '/proc/triage-out', '--no-input']);
     expect(r.status).toBe(2);
