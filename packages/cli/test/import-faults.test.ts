@@ -9,6 +9,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -152,6 +153,22 @@ describe('triage import: faults of the input, the config folder and the work fil
       expect(readFileSync(join(config, 'pseudonym.key'), 'utf8')).toBe(`${damaged}\n`);
       expect(readdirSync(s.dir)).not.toContain(`damaged-out-${lang}`);
     }
+  });
+
+  it.skipIf(!posix)('warns when others can read the key (a copy brought as 0644), and leaves its mode alone', () => {
+    const config = join(s.dir, 'exposed-key');
+    mkdirSync(config);
+    const key = join(config, 'pseudonym.key');
+    writeFileSync(key, `${'ab'.repeat(32)}\n`, { mode: 0o644 });
+    chmodSync(key, 0o644);
+    const r = runCli(['import', example, '--out', join(s.dir, 'exposed-out')], { TRIAGE_CONFIG_DIR: config });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`the pseudonym key ${key} can be read by other users of this computer`);
+    expect(r.stderr).toContain(`chmod 600 ${key}`);
+    expect(statSync(key).mode & 0o777).toBe(0o644);
+    chmodSync(key, 0o600);
+    const quiet = runCli(['import', example, '--out', join(s.dir, 'exposed-out')], { TRIAGE_CONFIG_DIR: config });
+    expect(quiet.stderr).not.toContain('can be read by other users');
   });
 
   it.skipIf(root || !posix)(

@@ -169,6 +169,7 @@ export async function runImportCommand(
   const keyInfo = keyOrFailure(!options.dryRun, text);
   if (keyInfo.created) options.note(text.keyCreated(keyInfo.path));
   if (keyInfo.ephemeral) options.note(text.ephemeralKey, 'warning');
+  if (keyInfo.exposed) options.note(text.keyExposed(keyInfo.path), 'warning');
   if (options.sheets && options.sheets.length > 0 && !/\.xls[xm]$/i.test(options.file)) {
     throw new CliError('CLI_USAGE', text.sheetOnCsv);
   }

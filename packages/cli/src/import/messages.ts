@@ -318,6 +318,8 @@ const en = {
   upToDate: 'same file and options as the last import in this folder: results rewritten, identical',
   ephemeralKey: 'no pseudonym key yet and a dry run writes none: the pseudonyms shown are for this run only',
   sheetOnCsv: '--sheet applies to .xlsx workbooks only',
+  keyExposed: (path: string) =>
+    `the pseudonym key ${path} can be read by other users of this computer: whoever reads it can tell who a pseudonym is by trying student ids; expected it readable by you alone: chmod 600 ${path}`,
   keyCreated: (path: string) =>
     `created the pseudonym key ${path} (keep it private; the same key gives the same pseudonyms)`,
   prompt: {
@@ -697,6 +699,8 @@ const zh: ImportMessages = {
   upToDate: '与此文件夹上次导入的文件和选项相同：结果已重写，内容一致',
   ephemeralKey: '尚无化名密钥，试运行也不会创建：此次显示的化名仅对本次有效',
   sheetOnCsv: '--sheet 只适用于 .xlsx 工作簿',
+  keyExposed: (path) =>
+    `化名密钥 ${path} 本机其他用户也能读取：读到密钥的人可以逐个尝试学号，认出化名对应的学生；应只有你自己能读：chmod 600 ${path}`,
   keyCreated: (path) => `已创建化名密钥 ${path}（请妥善保管；同一密钥得到相同化名）`,
   prompt: {
     instruments: '此文件包含哪些量表？',

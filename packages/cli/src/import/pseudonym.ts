@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { makePrivateDirs } from './output/private-dir.ts';
@@ -59,7 +59,7 @@ function inConfigDir<T>(dir: string, io: () => T): T {
 export function pseudonymKey(
   dir: string = configDir(),
   options: { readonly create?: boolean } = {},
-): { key: Buffer; path: string; created: boolean; ephemeral: boolean } {
+): { key: Buffer; path: string; created: boolean; ephemeral: boolean; exposed: boolean } {
   const path = join(dir, KEY_FILE);
   let text: string | undefined;
   try {
@@ -72,10 +72,10 @@ export function pseudonymKey(
   if (text !== undefined) {
     // Never replace a key that is there: pseudonyms made with it would stop matching.
     if (!KEY_TEXT.test(text)) throw new KeyStoreError(dir, 'damaged', { path });
-    return { key: Buffer.from(text, 'hex'), path, created: false, ephemeral: false };
+    return { key: Buffer.from(text, 'hex'), path, created: false, ephemeral: false, exposed: readableByOthers(path) };
   }
   // A dry run writes nothing, not even a key: its pseudonyms are for this run only.
-  if (options.create === false) return { key: randomBytes(32), path, created: false, ephemeral: true };
+  if (options.create === false) return { key: randomBytes(32), path, created: false, ephemeral: true, exposed: false };
   inConfigDir(dir, () => makePrivateDirs(dir));
   const key = randomBytes(32);
   // 'wx': never overwrite a key another process has just made.
@@ -86,7 +86,21 @@ export function pseudonymKey(
     throw keyStoreError(dir, error);
   }
   inConfigDir(dir, () => chmodSync(path, 0o600));
-  return { key, path, created: true, ephemeral: false };
+  return { key, path, created: true, ephemeral: false, exposed: false };
+}
+
+/**
+ * Whether users other than the owner may read the key (a copy brought from another computer as 0644): whoever can
+ * read it can tell who a pseudonym is by trying student ids. Never changed here: the file is the user's (Windows
+ * keeps no such mode bits).
+ */
+function readableByOthers(path: string): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    return (statSync(path).mode & 0o077) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 /** `P-` and 16 hex digits of HMAC-SHA256(key, student id): stable per key, not reversible without it. */

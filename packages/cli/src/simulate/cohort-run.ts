@@ -174,6 +174,7 @@ export async function runCohort(
   for (const w of afterRead) options.note(w, 'warning');
   const warnings = [...skippedSheets, ...afterRead];
   if (key.ephemeral && options.ruleSets.length > 1) options.note(text.ephemeralKey);
+  if (key.exposed && options.ruleSets.length > 1) options.note(importText.keyExposed(key.path), 'warning');
 
   const [a, b] = options.ruleSets;
   const refA = compileRuleSet(a).ref;
