@@ -78,6 +78,22 @@ describe('csvCell', () => {
     expect(csvCell(value)).toBe(cell);
   });
 
+  it.each([
+    ['  =HYPERLINK("x")', `"'  =HYPERLINK(""x"")"`],
+    ['\u3000@SUM(A1)', "'\u3000@SUM(A1)"],
+    ['\u00a0+cmd', "'\u00a0+cmd"],
+    ['＝1+1', "'＝1+1"],
+    ['＋cmd', "'＋cmd"],
+    ['－A1', "'－A1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+  ])('defuses a formula sign after spaces or in full width %j → %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each([' -3', '－３', '　+1', 'ＡＢＣ', ' 张三'])('leaves %j, which starts no formula, as it is', (value) => {
+    expect(csvCell(value)).not.toContain("'");
+  });
+
   it('leaves formula characters alone after the first one', () => {
     expect(csvCell('a=b+c-d@e')).toBe('a=b+c-d@e');
   });
@@ -99,7 +115,10 @@ describe('csvLine', () => {
 
 /** What a cell reads back as: the text, with the apostrophe that defuses a formula (not before a plain number). */
 const readBack = (value: string) =>
-  /^[=+\-@\t\r]/.test(value) && !/^[+-][0-9]+(\.[0-9]+)?$/.test(value) ? `'${value}` : value;
+  (/^[=+\-@\t\r]/.test(value) && !/^[+-][0-9]+(\.[0-9]+)?$/.test(value)) ||
+  /^[ \u00a0\u3000]*(?:[=@＝＠]|[+\-＋－](?![0-9０-９.]+$))/.test(value)
+    ? `'${value}`
+    : value;
 
 /** Strings rich in the characters CSV and formula defusing care about. */
 const tricky = fc

@@ -14,11 +14,21 @@ export function csvCell(value: string | number | null | undefined): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (value.length === 0) return value;
   const c = value.charCodeAt(0);
-  // = + - @ tab CR; a sign is checked for a plain number only then (a cell starts with one rarely).
-  const formula = c === 61 || c === 64 || c === 9 || c === 13 || ((c === 43 || c === 45) && !PLAIN_NUMBER.test(value));
+  // = + - @ tab CR; a sign is checked for a plain number only then (a cell starts with one rarely). Also after leading
+  // spaces and in full-width (＝＋－＠), which a spreadsheet that trims or folds them would read the same.
+  const formula =
+    c === 61 ||
+    c === 64 ||
+    c === 9 ||
+    c === 13 ||
+    ((c === 43 || c === 45) && !PLAIN_NUMBER.test(value)) ||
+    ((c === 32 || c === 0xa0 || c === 0x3000 || c >= 0xff00) && LOOKALIKE.test(value));
   const text = formula ? `'${value}` : value;
   return needsQuotes(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+/** A formula sign after spaces, or a full-width one (U+FF1D ＝, U+FF0B ＋, U+FF0D －, U+FF20 ＠), signed numbers aside. */
+const LOOKALIKE = /^[ \u00a0\u3000]*(?:[=@\uff1d\uff20]|[+\-\uff0b\uff0d](?![\d\uff10-\uff19.]+$))/;
 
 const EDGE_SPACE = /\s/;
 
