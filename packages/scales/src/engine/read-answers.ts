@@ -37,6 +37,23 @@ function readNumber(item: CompiledItem, input: number, coding: Coding, issues: S
   return MISSING;
 }
 
+/** An option by its text, folded; in traditional characters (沒有, 幾乎每天) as a zh-TW/zh-HK export writes it too. */
+const labelOf = (item: CompiledItem, folded: string) =>
+  item.labels.get(folded) ?? item.labels.get(simplifiedHan(folded));
+
+/** An option letter before the option's text, folded: `A.`, `B、`, `(C)`, `D:` (full-width forms are ASCII by then). */
+const OPTION_LETTER = /^\(?[a-z][.、:)]/;
+
+/**
+ * An option text after its letter, as 腾讯问卷 and 金数据 export answers (`A.没有`, `B、很轻`): the text decides. The
+ * letter is the platform's display order, which may differ from the option order here (是 may be shown first), so
+ * it is not read; a letter before no option text (`A.3`, `A`) is no answer.
+ */
+function afterLetter(item: CompiledItem, folded: string): number | undefined {
+  const letter = OPTION_LETTER.exec(folded);
+  return letter ? labelOf(item, folded.slice(letter[0].length)) : undefined;
+}
+
 function readAnswer(item: CompiledItem, answer: Answer, coding: Coding, issues: ScoreIssue[]): number {
   if (typeof answer === 'number') {
     // NaN and ±Infinity are no blanks (those are null, undefined and ''): mostly a failed parse upstream, so
@@ -65,7 +82,7 @@ function readAnswer(item: CompiledItem, answer: Answer, coding: Coding, issues: 
   const folded = normalizeLabel(text);
   if (NUMERIC.test(folded)) return readNumber(item, Number(folded), coding, issues, text);
   // An option text in traditional characters (沒有, 幾乎每天) as a zh-TW/zh-HK export writes it: looked up again folded.
-  const labelled = item.labels.get(folded) ?? item.labels.get(simplifiedHan(folded));
+  const labelled = labelOf(item, folded) ?? afterLetter(item, folded);
   if (labelled !== undefined) return labelled;
   issues.push({
     code: 'SCALES_UNKNOWN_LABEL',
