@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { InstrumentDefinition } from '../definition/schema.ts';
 import { getInstrument } from '../registry.ts';
 import { scoreInstrument } from './score.ts';
-import type { InstrumentDefinition } from './types.ts';
 
 const instrument = (id: string) => getInstrument(id) as InstrumentDefinition;
 
