@@ -1070,3 +1070,28 @@ describe('mapHeader: an item named by a word that is also a person header (SDQ c
     expect(numbered.person.class?.header).toBe('2、班级');
   });
 });
+
+describe('mapHeader: a school testing system headed by short names (SCL1 … SCL90, DASS1 … DASS21)', () => {
+  const person = ['学号', '姓名', '性别', '年级', '班级', '测评时间'];
+  const scl = instrument('scl-90');
+  const itemsAt = (mapping: SheetMapping) => mapping.instruments.map((i) => [i.definition.id, i.items.length]);
+
+  it.each([
+    ['SCL1', (i: string) => `SCL${i}`],
+    ['scl_1', (i: string) => `scl_${i}`],
+    ['SCL90_1', (i: string) => `SCL90_${i}`],
+    ['SCL-90 1', (i: string) => `SCL-90 ${i}`],
+  ])('%s … is SCL-90, with its own totals beside it left unread', (_, header) => {
+    const headers = [...person, ...numbers(90).map(header), 'SCL总分', 'SCL90总分', '总均分', '阳性项目数'];
+    for (const options of [auto, named(scl)]) {
+      const mapping = ok(mapHeader(headers, options));
+      expect(itemsAt(mapping)).toEqual([['scl-90', 90]]);
+      expect(mapping.instruments[0]?.items.map((c) => c.item)).toEqual(numbers(90));
+    }
+  });
+
+  it('DASS1 … DASS21 is DASS-21', () => {
+    const mapping = ok(mapHeader([...person, ...numbers(21).map((i) => `DASS${i}`)], auto));
+    expect(itemsAt(mapping)).toEqual([['dass-21', 21]]);
+  });
+});

@@ -33,7 +33,7 @@ describe('totalColumn (a total the platform computed)', () => {
     expect(found?.instrument?.id).toBe(instrument);
   });
 
-  it.each([['SCL-90总分'], ['SCL90总分'], ['SCL-90 Total']])(
+  it.each([['SCL-90总分'], ['SCL90总分'], ['SCL总分'], ['SCL-90 Total']])(
     '%s names SCL-90, with or without its hyphen',
     (header) => {
       const scl = getInstrument('scl-90') as InstrumentDefinition;

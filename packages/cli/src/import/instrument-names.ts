@@ -10,14 +10,23 @@ export function ownPrefixes(definition: Pick<InstrumentDefinition, 'id' | 'abbre
   if (cached) return cached;
   // "C-SSRS Screener" is headed `C-SSRS 1` in exports: the abbreviation's first word counts too.
   const first = definition.abbreviation.split(/\s+/)[0] ?? definition.abbreviation;
-  const names = [definition.abbreviation, first, definition.id].flatMap((name) => {
-    const folded = normalizeHeader(name);
-    return [folded, folded.replace(/[^a-z0-9]/g, '')];
-  });
+  const names = [definition.abbreviation, first, definition.id, ...(SHORT_NAMES[definition.id] ?? [])].flatMap(
+    (name) => {
+      const folded = normalizeHeader(name);
+      return [folded, folded.replace(/[^a-z0-9]/g, '')];
+    },
+  );
   const prefixes = [...new Set(names)].sort((a, b) => b.length - a.length);
   PREFIXES.set(definition, prefixes);
   return prefixes;
 }
+
+/**
+ * Names platforms head an instrument's columns with beyond its abbreviation: `SCL1` … `SCL90` (school testing systems),
+ * `DASS1` … `DASS21`. Only where no other instrument here shares the name (PHQ, GAD, SCARED would be ambiguous). The
+ * longer names are tried first, so `SCL90_1` stays item 1 and `SCL90总分` no item.
+ */
+const SHORT_NAMES: Readonly<Record<string, readonly string[]>> = { 'scl-90': ['SCL'], 'dass-21': ['DASS'] };
 
 /**
  * Whether `folded` (a text after `normalizeHeader`) names the instrument as a word of its own (`PHQ-A：过去两周…`, not

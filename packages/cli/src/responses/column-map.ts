@@ -1,5 +1,6 @@
 import type { InstrumentDefinition } from '@triage/scales';
 import { type Column, instrumentsNamedIn, itemOfHeader } from '../import/columns.ts';
+import { ownPrefixes } from '../import/instrument-names.ts';
 import { idRank, personFieldOfHeader } from '../import/person-header.ts';
 import { type ItemColumn, itemIdOfHeader, normalizeHeader } from './item-columns.ts';
 
@@ -23,12 +24,8 @@ export type ColumnIssue =
 const GENERIC_PREFIXES = ['question', 'item', '题目', '题', 'q', 'no', '第'];
 
 function prefixesOf(definition: Pick<InstrumentDefinition, 'id' | 'abbreviation'>): string[] {
-  const own = [definition.abbreviation, definition.id].flatMap((name) => {
-    const folded = normalizeHeader(name);
-    return [folded, folded.replace(/[^a-z0-9]/g, '')];
-  });
-  // Longest first: "question" before "q", "phq-9" before "phq9".
-  return [...new Set([...own, ...GENERIC_PREFIXES])].sort((a, b) => b.length - a.length);
+  // Longest first: "question" before "q", "phq-9" before "phq9", "scl90" before "scl".
+  return [...new Set([...ownPrefixes(definition), ...GENERIC_PREFIXES])].sort((a, b) => b.length - a.length);
 }
 
 /**
