@@ -50,4 +50,15 @@ describe('triage import: CSV delimiters', () => {
     expect(r.stderr).toContain('The columns were split by ";"');
     expect(r.stderr).toContain('--delimiter');
   });
+
+  it('says which named instrument was not found, and no delimiter hint, for a header split into many columns', () => {
+    const header = ['学号', '姓名', ...Array.from({ length: 90 }, (_, i) => `S${i + 1}`)].join(',');
+    const row = ['20250001', '测试', ...Array.from({ length: 90 }, () => '1')].join(',');
+    const file = s.write('scl-unknown-headers.csv', `${header}\n${row}\n`);
+    const r = run(['import', file, '--out', join(s.dir, 'scl'), '--no-input', '-i', 'scl-90']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no column is headed as an item of SCL-90, which --instrument names');
+    expect(r.stderr).toContain('SCL90_1');
+    expect(r.stderr).not.toContain('were split by');
+  });
 });

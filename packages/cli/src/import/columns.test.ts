@@ -211,8 +211,11 @@ describe('mapHeader: generic headers', () => {
   });
 
   it('says no instrument when there is nothing item-like', () => {
-    expect(issues(mapHeader(['学号', '姓名', '备注'], auto))).toEqual([{ code: 'no-instrument', itemLike: [] }]);
-    expect(issues(mapHeader([], auto))).toEqual([{ code: 'no-instrument', itemLike: [] }]);
+    // The header's width: one or two columns hint at a wrong delimiter, three do not.
+    expect(issues(mapHeader(['学号', '姓名', '备注'], auto))).toEqual([
+      { code: 'no-instrument', itemLike: [], width: 3 },
+    ]);
+    expect(issues(mapHeader([], auto))).toEqual([{ code: 'no-instrument', itemLike: [], width: 0 }]);
   });
 
   it('takes lettered items by generic headers for the one named instrument (PHQ-A c and d are required)', () => {
@@ -717,7 +720,7 @@ describe('mapHeader: explicit mapping', () => {
       expect(unnamed?.code === 'numbered-on' && unnamed.fits).toEqual(expect.arrayContaining(['sds', 'sas']));
       // A lone question of the questionnaire's after its person questions is no instrument's run.
       expect(issues(mapHeader([...person, '5、你是否住校？'], named(sds)))).toEqual([
-        { code: 'no-instrument', itemLike: [] },
+        { code: 'no-instrument', itemLike: [], width: person.length + 1, named: ['sds'] },
       ]);
     });
   });

@@ -85,6 +85,10 @@ export type MappingIssue =
       readonly itemLike: readonly Column[];
       /** The instruments of `--instrument` (or the mapping file) when several: numbered columns fit any of them. */
       readonly among?: readonly string[];
+      /** With no item-like column: the header's columns (one or two: likely split by a wrong delimiter). */
+      readonly width?: number;
+      /** With no item-like column: the instruments `--instrument` (or the mapping file) named, none of them found. */
+      readonly named?: readonly string[];
     }
   /** A group row names no instrument over columns that look like items (`青少年抑郁量表` over 1, 2, 3 …). */
   | { readonly code: 'unread-group'; readonly group: string; readonly columns: readonly Column[] }
@@ -423,7 +427,10 @@ function mapColumns(
     return finish(headers.length, person, [...found.values()], ignored, 'named');
   }
   if (found.size === 0) {
-    if (generic.length === 0) return { ok: false, error: [{ code: 'no-instrument', itemLike: [] }] };
+    if (generic.length === 0) {
+      const named = options.named ? { named: options.candidates.map((d) => d.id) } : {};
+      return { ok: false, error: [{ code: 'no-instrument', itemLike: [], width: headers.length, ...named }] };
+    }
     // Unprefixed item columns: which instrument has exactly these items?
     const exactly = (ids: ReadonlySet<string>) =>
       options.candidates.filter(

@@ -38,6 +38,7 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
   const m = text.mapping;
   switch (issue.code) {
     case 'no-instrument':
+      if (issue.itemLike.length === 0 && issue.named) return m.namedNotFound(where, issue.named);
       return m.noInstrument(
         where,
         numbered(issue.itemLike),
@@ -110,6 +111,9 @@ export function mappingIssue(issue: MappingIssue, where: string, text: ImportMes
   }
 }
 
+/** Columns a header split by a wrong delimiter has at most (学号;姓名;… read as one or two). */
+const NARROW_HEADER = 2;
+
 /**
  * Every problem of every sheet whose header cannot be mapped, then how to fix it: one message. For a CSV file with no
  * item column at all, the `delimiter` it was split by too, as a wrong one is a likely cause.
@@ -127,9 +131,13 @@ export function mappingProblems(
     const where = sheet === null ? `${file}:1` : `${file} [${sheet}]`;
     for (const issue of issues) lines.push(mappingIssue(issue, where, text));
   }
-  const noItems = problems.some((p) => p.issues.some((i) => i.code === 'no-instrument' && i.itemLike.length === 0));
-  if (givenEncoding !== undefined && noItems) lines.push(text.mapping.encodingGiven(givenEncoding));
-  if (delimiter !== undefined && noItems) lines.push(text.mapping.delimiter(delimiter));
+  const noItems = problems.flatMap((p) =>
+    p.issues.filter((i) => i.code === 'no-instrument' && i.itemLike.length === 0),
+  ) as Extract<MappingIssue, { code: 'no-instrument' }>[];
+  if (givenEncoding !== undefined && noItems.length > 0) lines.push(text.mapping.encodingGiven(givenEncoding));
+  // A wrong delimiter leaves a header of one or two columns; a header split into many was split right.
+  const narrow = noItems.some((i) => (i.width ?? 0) <= NARROW_HEADER);
+  if (delimiter !== undefined && narrow) lines.push(text.mapping.delimiter(delimiter));
   // --instrument or --map cannot mend a stray quote: only the file's own fix is said.
   if (!problems.every((p) => p.issues.every((i) => i.code === 'header-quote'))) lines.push(text.mapping.fix);
   return lines.join('\n');

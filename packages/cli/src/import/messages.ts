@@ -341,6 +341,12 @@ const en = {
         ? `${where}: columns ${listed} look like items but do not say which of ${among.join(', ')} they belong to; expected the instrument's name in the headers (PHQA1, "GAD-7 1、…") or in a group row over them, or a --map file`
         : `${where}: columns ${listed} look like items but do not name their instrument; expected --instrument <id> (see: triage scales list) or a --map file`;
     },
+    /** `named`: the ids --instrument gave, no column headed as an item of any. */
+    namedNotFound: (where: string, named: readonly string[]) => {
+      const [first = ''] = named;
+      const name = first.toUpperCase();
+      return `${where}: no column is headed as an item of ${named.map((id) => id.toUpperCase()).join(', ')}, which --instrument names; expected headers such as ${name.replace('-', '')}_1, "${name} 1", Q1, 1、 or 第1题, or a --map file naming each column ("column 7": ${first}.1)`;
+    },
     unreadGroup: (where: string, group: string, columns: readonly string[]) =>
       `${where}: the group name ${group === '' ? '' : `"${group}" `}over columns ${firstOf(columns, 6, ', ', ', …')} names no instrument, so these item columns would not be read; expected the instrument's short name in it ("PHQ-A 青少年抑郁量表", "GAD-7"), or a --map file`,
     ambiguous: (where: string, candidates: readonly string[]) =>
@@ -719,6 +725,11 @@ const zh: ImportMessages = {
       return among.length > 1
         ? `${where}：第 ${listed} 列像是题目列，但没有注明属于 ${among.join('、')} 中的哪一个；表头（或其上的分组行）应含量表名（PHQA1、“GAD-7 1、……”），或提供 --map 映射文件`
         : `${where}：第 ${listed} 列像是题目列，但没有注明量表；请用 --instrument <量表> 指定（见 triage scales list），或提供 --map 映射文件`;
+    },
+    namedNotFound: (where, named) => {
+      const [first = ''] = named;
+      const name = first.toUpperCase();
+      return `${where}：没有哪一列的表头是 --instrument 所指 ${named.map((id) => id.toUpperCase()).join('、')} 的题目；表头应类似 ${name.replace('-', '')}_1、“${name} 1”、Q1、1、或 第1题，或提供 --map 映射文件逐列指明（"column 7": ${first}.1）`;
     },
     unreadGroup: (where, group, columns) =>
       `${where}：第 ${firstOf(columns, 6, '、', '……')} 列上方的分组名${group === '' ? '' : `“${group}”`}不是量表名，这些题目列将不会被读取；分组名应含量表简称（“PHQ-A 青少年抑郁量表”“GAD-7”），或提供 --map 映射文件`,
