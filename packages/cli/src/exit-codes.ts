@@ -41,6 +41,7 @@ export type CliErrorCode =
   | 'CLI_OUT_BUSY'
   | 'CLI_CONFIG'
   | 'CLI_XLSX'
+  | 'CLI_INTERRUPTED'
   | 'CLI_INTERNAL';
 
 const exitCodes: Record<CliErrorCode, ExitCode> = {
@@ -70,6 +71,8 @@ const exitCodes: Record<CliErrorCode, ExitCode> = {
   /** The config folder (pseudonym key) cannot be made, read or written. */
   CLI_CONFIG: ExitCode.error,
   CLI_XLSX: ExitCode.error,
+  /** Ctrl-C at a prompt, before anything was written: nothing to resume. */
+  CLI_INTERRUPTED: ExitCode.interrupted,
   CLI_INTERNAL: ExitCode.error,
 };
 

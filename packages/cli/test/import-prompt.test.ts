@@ -34,10 +34,11 @@ describe.skipIf(!hasScript)('triage import asks how to map columns at a terminal
       'matrix.csv',
       `学号,姓名,${Array(7).fill('得分').join(',')}\r\n1001,Zhang San,0,1,2,3,0,1,2\r\n1002,Li Si,3,3,3,3,3,3,3\r\n`,
     );
-    // GAD-7 is fourth in the list; item k is in column k + 2, k + 1 steps below the first.
+    // GAD-7 is fourth in the list; item k is in column k + 2, the first offered: 学号 and 姓名 are never offered, nor
+    // a column already given to an item.
     const items = [1, 2, 3, 4, 5, 6, 7].map((k): [RegExp, string] => [
       new RegExp(`Which column holds GAD-7 item ${k}\\?`),
-      `${DOWN.repeat(k + 1)}\r`,
+      '\r',
     ]);
     const run = await inTerminal(['import', scored, '--out', join(s.dir, 'matrix')], env, [
       [/Which instruments/, `${DOWN.repeat(3)} \r`],
@@ -61,6 +62,15 @@ describe.skipIf(!hasScript)('triage import asks how to map columns at a terminal
     // 0+1+2+3+0+1+2 = 9 and 7 × 3 = 21: each item from its own column.
     expect(results).toMatch(/,9,mild,/);
     expect(results).toMatch(/,21,severe,/);
+  }, 60_000);
+
+  it('Ctrl-C at a question stops with exit 130 and says nothing was written, never an internal error', async () => {
+    const run = await inTerminal(['import', file, '--out', join(s.dir, 'stopped')], env, [
+      [/Which instruments/, '\u0003'],
+    ]);
+    expect(run.code).toBe(130);
+    expect(run.screen).toContain('stopped at the mapping prompt (Ctrl-C): nothing was read or written');
+    expect(run.screen).not.toMatch(/internal error/i);
   }, 60_000);
 
   it('--no-input never asks, even at a terminal', async () => {

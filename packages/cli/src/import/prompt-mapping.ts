@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { InstrumentDefinition, Lang } from '@triage/scales';
+import { CliError } from '../exit-codes.ts';
 import { type ColumnTarget, type MappingIssue, mapHeader, type SheetMapping } from './columns.ts';
 import { mappingToYaml } from './mapping-file.ts';
 import { mappingIssue } from './mapping-messages.ts';
 import { importMessages } from './messages.ts';
 import { writePrivateFile } from './output/private-file.ts';
+import { personFieldOfHeader } from './person-header.ts';
 
 export interface PromptMappingOptions {
   readonly file: string;
@@ -23,6 +25,16 @@ export interface PromptMappingOptions {
  * stderr, so stdout stays data. Returns undefined when the user declines.
  */
 export async function promptMapping(options: PromptMappingOptions): Promise<SheetMapping | undefined> {
+  try {
+    return await ask(options);
+  } catch (error) {
+    // Ctrl-C at a question: a stop the user asked for, before anything was written (exit 130), never a crash.
+    if ((error as Error | undefined)?.name !== 'ExitPromptError') throw error;
+    throw new CliError('CLI_INTERRUPTED', importMessages(options.lang).prompt.interrupted, { cause: error });
+  }
+}
+
+async function ask(options: PromptMappingOptions): Promise<SheetMapping | undefined> {
   const { checkbox, confirm, select } = await import('@inquirer/prompts');
   const context = { output: process.stderr };
   const text = importMessages(options.lang);
@@ -53,13 +65,14 @@ export async function promptMapping(options: PromptMappingOptions): Promise<Shee
     for (const { instrument, item } of missing) {
       const definition = chosen.find((d) => d.id === instrument);
       if (!definition) continue;
+      // Never a person column (学号, 姓名: a name is never read) nor one already given to an item.
+      const free = options.headers.flatMap((h, i) =>
+        personFieldOfHeader(h) === undefined && !explicitAt.has(i) ? [{ name: `${i + 1}. ${h}`, value: i }] : [],
+      );
       const column = await select(
         {
           message: text.prompt.column(definition.abbreviation, item),
-          choices: [
-            ...options.headers.map((h, i) => ({ name: `${i + 1}. ${h}`, value: i })),
-            { name: text.prompt.none, value: -1 },
-          ],
+          choices: [...free, { name: text.prompt.none, value: -1 }],
         },
         context,
       );
