@@ -230,3 +230,15 @@ describe('triage simulate hotline', () => {
     expect(json.report.overall.offered.mean / 28).toBeLessThan(1450);
   });
 });
+
+describe('docs/simulate/en.md', () => {
+  it('shows the city line as a run prints it (same scenario and seed, same numbers on any machine)', () => {
+    const guide = readFileSync(fileURLToPath(new URL('../../../docs/simulate/en.md', import.meta.url)), 'utf8');
+    const start = guide.indexOf('City line, 5 seats, 24 h:');
+    const end = guide.indexOf('\n```', start);
+    expect(start).toBeGreaterThan(0);
+    const r = runCli(['simulate', 'hotline', '--scenario', example('city-line-5-seats.yaml')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(guide.slice(start, end));
+  });
+});
