@@ -2,36 +2,40 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, scratch } from './run-cli.ts';
 
-// QA round 10 §3: a questionnaire numbered straight through, GAD-7 as Q1–Q7 then PHQ-9 as Q8–Q16.
-describe('triage import: numbering that runs on past the named instrument', () => {
+// 问卷星 numbers PHQ-A's supplements on after item 9 (10、 … 13、): read by position, a, b, c, d, and said so.
+describe('triage import: PHQ-A supplements numbered on by the questionnaire', () => {
   const s = scratch();
   const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
   afterAll(() => s.done());
-  const q = Array.from({ length: 16 }, (_, i) => `Q${i + 1}`);
-  const file = s.write(
-    'cont.csv',
-    [
-      `学号,姓名,班级,${q.join(',')}`,
-      'S1,甲,1班,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,3',
-      'S2,乙,1班,3,3,3,3,3,3,3,0,0,0,0,0,0,0,0,0',
-    ].join('\n'),
-  );
+  const items = [
+    '情绪低落',
+    '兴趣减退',
+    '睡眠问题',
+    '食欲',
+    '疲乏',
+    '自我评价低',
+    '注意力',
+    '动作迟缓',
+    '死亡或自伤念头',
+  ];
+  const supplements = ['过去一年多数日子感到抑郁', '上述问题造成的困难', '过去一个月认真想过结束生命', '曾经尝试自杀'];
+  const header = ['序号', '学号', '性别', ...[...items, ...supplements].map((t, i) => `${i + 1}、${t}`)];
+  const file = s.write('wjx.csv', `${header.join(',')}\n1,202501110001,男,${Array(13).fill('0').join(',')}\n`);
+  const warning = 'PHQ-A items a, b, c, d read by position from columns 13, 14, 15, 16';
 
-  it.each(['phq-9', 'gad-7'])('-i %s: refused, naming the run and a --map file (no wrong score with exit 0)', (id) => {
-    const r = runCli(['import', file, '-i', id, '--no-input', '--dry-run'], env);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`columns 4–19 (Q1 … Q16) number 16 items straight through, but ${id.toUpperCase()} has`);
-    expect(r.stderr).toContain(`"column <n>": ${id}.1`);
-    expect(r.stdout).toBe('');
+  it('warns that a, b, c, d are read by position with -i phq-a', () => {
+    const r = runCli(['import', file, '-i', 'phq-a', '--no-input', '--dry-run'], env);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(warning);
   });
 
-  it('a --map file naming the PHQ-9 columns reads them: S1 item 9 = 3 is R3', () => {
+  it('says nothing of the columns a --map file names, in whatever order it names them', () => {
     const map = s.write(
-      'cont.map.yaml',
-      `instruments: [phq-9]\ncolumns:\n${q.map((h, i) => `  ${h}: ${i < 7 ? 'ignore' : `phq-9.${i - 6}`}`).join('\n')}\n`,
+      'wjx.map.yaml',
+      `instruments: [phq-a]\ncolumns:\n${supplements.map((t, i) => `  "${10 + i}、${t}": phq-a.${'badc'[i]}`).join('\n')}\n`,
     );
     const r = runCli(['import', file, '--map', map, '--no-input', '--dry-run'], env);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/R3 +high +1/);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('read by position');
   });
 });

@@ -7,6 +7,7 @@ import type { Coding, InstrumentDefinition, Lang, Rounding } from '@triage/scale
 import { encodingDisplayName } from '../csv/decode.ts';
 import { isCsvDecodeError } from '../csv/decode-error.ts';
 import { CliError, ExitCode, rowsExitCode } from '../exit-codes.ts';
+import { normalizeHeader } from '../responses/item-columns.ts';
 import { ruleCoverageWarnings } from '../rule-coverage.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { instrumentsNamedIn } from './columns.ts';
@@ -215,7 +216,7 @@ export async function runImportCommand(
           sheets: options.sheets,
           note: options.note,
           onStart: (source, mappings) => {
-            describeStart(source, mappings, options, text);
+            describeStart(source, mappings, options, text, mapping?.ok ? mapping.value : undefined);
             // Before any row is read or written: a rule set written for other instruments stops here.
             ruleWarnings = ruleCoverageWarnings(core, options.ruleSet, {
               instruments: mappedInstruments(mappings),
@@ -403,6 +404,7 @@ function describeStart(
   mappings: ImportOutcome['mappings'],
   options: ImportCommandOptions,
   text: ImportMessages,
+  mapFile: MappingFile | undefined,
 ): void {
   const file = options.file;
   if (source.kind === 'csv') {
@@ -428,8 +430,13 @@ function describeStart(
       ),
     );
     if (mapping.how !== 'map') {
-      for (const { instrument, columns } of itemsNumberedOn(mapping.instruments))
-        options.note(text.numberedOn(where, instrument, columns), 'warning');
+      // Columns the mapping file names are read as it says, not by position: nothing to warn about.
+      const named = (c: { readonly index: number; readonly header: string }) =>
+        mapFile !== undefined && (mapFile.positions.has(c.index) || mapFile.columns.has(normalizeHeader(c.header)));
+      for (const { instrument, columns } of itemsNumberedOn(mapping.instruments)) {
+        const byPosition = columns.filter((c) => !named(c));
+        if (byPosition.length > 0) options.note(text.numberedOn(where, instrument, byPosition), 'warning');
+      }
     }
     for (const c of mapping.unknownItems) {
       const said = c.suicide
