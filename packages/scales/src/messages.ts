@@ -82,6 +82,11 @@ const warnings: Record<WarningCode, Record<Lang, Template>> = {
     zh: (p) => `第${p.items}题拒绝回答，按阳性处理`,
     en: (p) => `item(s) ${p.items} refused: treated as positive`,
   },
+  SCALES_REFUSED_ACUITY: {
+    zh: (p) => `第${p.items}题（此刻是否有自杀想法）拒绝回答：筛查按阳性处理，急性程度未知（需当面补问）`,
+    en: (p) =>
+      `item ${p.items} (suicidal thoughts right now) refused: a positive screen of unknown acuity (ask in person)`,
+  },
   SCALES_SKIPPED_ANSWERED: {
     zh: (p) => `第${p.items}题按流程应跳过但已作答，已计入`,
     en: (p) => `item(s) ${p.items} answered though the form skips them: counted`,

@@ -27,6 +27,7 @@ function label(compiled: CompiledInstrument, id: string): Localized {
 }
 
 const UNKNOWN: Localized = { zh: '未作答，风险未知', en: 'not answered: risk unknown' };
+const REFUSED: Localized = { zh: '拒绝回答，风险未知', en: 'refused: risk unknown' };
 const UNREADABLE: Localized = { zh: '答案无法读取，风险未知', en: 'answer could not be read: risk unknown' };
 
 /**
@@ -91,8 +92,9 @@ export function scoreAsq(compiled: CompiledInstrument, values: ArrayLike<number>
   }
   if (positive) {
     if (acuity !== 'no') {
-      flags.push({ id: 'asq-acuity-unknown', item: '5', status: 'unknown', label: UNKNOWN });
-      if (acuity === 'refused') warnings.push({ code: 'SCALES_REFUSED', items: ['5'] });
+      const refusedAcuity = acuity === 'refused';
+      flags.push({ id: 'asq-acuity-unknown', item: '5', status: 'unknown', label: refusedAcuity ? REFUSED : UNKNOWN });
+      if (refusedAcuity) warnings.push({ code: 'SCALES_REFUSED_ACUITY', items: ['5'] });
     }
     return { category: acuity === 'no' ? 'non-acute-positive' : 'positive-acuity-unknown', flags, warnings };
   }

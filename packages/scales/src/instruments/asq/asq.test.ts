@@ -56,7 +56,7 @@ function pathway(replies: readonly Reply[]): Expected {
   }
   if (positive) {
     if (acuity !== 'no') flags.push({ id: 'asq-acuity-unknown', item: '5', status: 'unknown' });
-    if (acuity === 'refused') warnings.push({ code: 'SCALES_REFUSED', items: ['5'] });
+    if (acuity === 'refused') warnings.push({ code: 'SCALES_REFUSED_ACUITY', items: ['5'] });
     return { category: acuity === 'no' ? 'non-acute-positive' : 'positive-acuity-unknown', flags, warnings };
   }
   return { category: screen.includes('blank') ? 'unknown' : 'negative', flags, warnings };
@@ -159,7 +159,8 @@ describe('ASQ: Q5 refused after four no (README "Decisions")', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.error.issues));
     expect(r.value.category).toBe('positive-acuity-unknown');
     expect(r.value.flags.map((f) => [f.id, f.item, f.status])).toEqual([['asq-acuity-unknown', '5', 'unknown']]);
-    expect(r.value.warnings).toEqual([{ code: 'SCALES_REFUSED', items: ['5'] }]);
+    expect(r.value.warnings).toEqual([{ code: 'SCALES_REFUSED_ACUITY', items: ['5'] }]);
+    expect(r.value.flags[0]?.label.en).toBe('refused: risk unknown');
   });
 });
 
@@ -170,7 +171,7 @@ describe('ASQ refusal in a file coded from 0 or from 1', () => {
     const r = scoreInstrument(asq, [no, no, no, no, 9], { coding });
     if (!r.ok) throw new Error(JSON.stringify(r.error.issues));
     expect(r.value.category).toBe('positive-acuity-unknown');
-    expect(r.value.warnings).toContainEqual({ code: 'SCALES_REFUSED', items: ['5'] });
+    expect(r.value.warnings).toContainEqual({ code: 'SCALES_REFUSED_ACUITY', items: ['5'] });
   });
 
   it('still rejects a code that is neither an answer nor a refusal in one-based coding', () => {
