@@ -26,7 +26,8 @@ const WIDE =
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /** Control characters other than line breaks and tabs: what a cell may hold (ESC[2J, ESC[8m, a CR that hides a line). */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// biome-ignore lint/complexity/useRegexLiterals: as a literal it would hold the control characters it matches
+const CONTROL = new RegExp('[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]', 'g');
 
 /** The colour codes `paint` writes, and nothing else: ESC[8m (concealed) or ESC[30;40m from a cell never pass. */
 const OWN_COLOUR = new RegExp(
