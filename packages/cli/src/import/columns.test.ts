@@ -956,6 +956,13 @@ describe('mapHeader: a questionnaire platform export (问卷星)', () => {
     ]);
   });
 
+  it('person questions asked as one (2、(1)年级, 2、(2)班级) are person columns, not a matrix', () => {
+    const headers = ['1、学号', '2、(1)年级', '2、(2)班级', ...numbers(7).map((i) => `GAD7_${i}`)];
+    const mapping = ok(mapHeader(headers, auto));
+    expect(mapping.person.grade?.index).toBe(1);
+    expect(mapping.person.class?.index).toBe(2);
+  });
+
   it('rows numbered in brackets out of order are not read as rows in order', () => {
     const rows = numbers(20).map((i) => `5、(${i === '1' ? '2' : i === '2' ? '1' : i})第${i}行`);
     expect(mapHeader([...person, ...rows], named(instrument('sds'))).ok).toBe(false);

@@ -4,6 +4,7 @@ import type { Column, MapOptions, MappingIssue } from './columns.ts';
 import { collect, type Found, lacksNumberedItems } from './found-items.ts';
 import { namesInstrument } from './instrument-names.ts';
 import { instrumentsOfRuns, runFits } from './numbered-runs.ts';
+import { personFieldOfHeader } from './person-header.ts';
 
 /*
  * 问卷星's "按选项文本" download writes a matrix question (矩阵量表题) as one column per row of the matrix, headed
@@ -110,6 +111,14 @@ function bracketRows(headers: readonly string[], start: number): Matrix | null {
   if (end - start < 2) return null;
   const columns = headers.slice(start, end).map((header, k) => ({ index: start + k, header }));
   const labels = columns.map((c) => rowOf(c.header)?.[2] ?? '');
+  // 2、(1)年级, 2、(2)班级: person questions asked as one, not a matrix of items.
+  const texts = columns.map((c) =>
+    c.header
+      .normalize('NFKC')
+      .trim()
+      .slice(rowOf(c.header)?.[0].length ?? 0),
+  );
+  if ([...labels, ...texts].some((t) => personFieldOfHeader(t) !== undefined)) return null;
   const numbered = labels.filter((l) => /^\d+$/.test(l));
   if (numbered.length > 0 && labels.some((l, k) => l !== String(k + 1))) return null;
   return { question: Number(head[1]), stem: '', columns };
