@@ -1,3 +1,4 @@
+import { isDigits } from './digits.ts';
 import { KeyColumn } from './key-column.ts';
 import { spread } from './number-table.ts';
 
@@ -128,15 +129,7 @@ function keyOf(id: string): number {
 
 /** 1–15 digits without a leading zero (/^[1-9]\d{0,14}$/, without the regular expression's cost per row). */
 function isShortNumber(id: string): boolean {
-  const n = id.length;
-  if (n === 0 || n > 15) return false;
-  const first = id.charCodeAt(0);
-  if (first < 0x31 || first > 0x39) return false;
-  for (let i = 1; i < n; i++) {
-    const c = id.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return true;
+  return id.length <= 15 && id.charCodeAt(0) !== 0x30 && isDigits(id);
 }
 
 /**

@@ -104,24 +104,20 @@ function matrices(headers: readonly string[]): Matrix[] {
  */
 function bracketRows(headers: readonly string[], start: number): Matrix | null {
   const rowOf = (header: string) => ROW_IN_BRACKETS.exec(header.normalize('NFKC').trim());
-  const head = rowOf(headers[start] ?? '');
-  if (!head) return null;
-  let end = start + 1;
-  while (end < headers.length && rowOf(headers[end] ?? '')?.[1] === head[1]) end++;
-  if (end - start < 2) return null;
-  const columns = headers.slice(start, end).map((header, k) => ({ index: start + k, header }));
-  const labels = columns.map((c) => rowOf(c.header)?.[2] ?? '');
+  const rows: RegExpExecArray[] = [];
+  for (let i = start; i < headers.length; i++) {
+    const row = rowOf(headers[i] ?? '');
+    if (!row || (rows[0] && row[1] !== rows[0][1])) break;
+    rows.push(row);
+  }
+  if (rows.length < 2) return null;
+  const labels = rows.map((r) => r[2] ?? '');
   // 2、(1)年级, 2、(2)班级: person questions asked as one, not a matrix of items.
-  const texts = columns.map((c) =>
-    c.header
-      .normalize('NFKC')
-      .trim()
-      .slice(rowOf(c.header)?.[0].length ?? 0),
-  );
+  const texts = rows.map((r) => r.input.slice(r[0].length));
   if ([...labels, ...texts].some((t) => personFieldOfHeader(t) !== undefined)) return null;
-  const numbered = labels.filter((l) => /^\d+$/.test(l));
-  if (numbered.length > 0 && labels.some((l, k) => l !== String(k + 1))) return null;
-  return { question: Number(head[1]), stem: '', columns };
+  if (labels.some((l) => /^\d+$/.test(l)) && labels.some((l, k) => l !== String(k + 1))) return null;
+  const columns = rows.map((_, k) => ({ index: start + k, header: headers[start + k] ?? '' }));
+  return { question: Number(rows[0]?.[1]), stem: '', columns };
 }
 
 /** The one instrument among `candidates` that a matrix's stem names, if exactly one does. */

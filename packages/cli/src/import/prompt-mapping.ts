@@ -50,6 +50,9 @@ async function ask(options: PromptMappingOptions): Promise<SheetMapping | undefi
   );
   // By position: headers may repeat (items all headed 得分), and a header would name every column it heads.
   const explicitAt = new Map<number, ColumnTarget>();
+  const offered = options.headers.flatMap((h, i) =>
+    personFieldOfHeader(h) === undefined ? [{ name: `${i + 1}. ${h}`, value: i }] : [],
+  );
   let result = mapHeader(options.headers, { candidates: chosen, named: true });
   for (let round = 0; !result.ok && round < 2; round++) {
     // No column looks like an item at all (every item headed 得分, say): each required item of each chosen one is asked.
@@ -66,9 +69,7 @@ async function ask(options: PromptMappingOptions): Promise<SheetMapping | undefi
       const definition = chosen.find((d) => d.id === instrument);
       if (!definition) continue;
       // Never a person column (学号, 姓名: a name is never read) nor one already given to an item.
-      const free = options.headers.flatMap((h, i) =>
-        personFieldOfHeader(h) === undefined && !explicitAt.has(i) ? [{ name: `${i + 1}. ${h}`, value: i }] : [],
-      );
+      const free = offered.filter((c) => !explicitAt.has(c.value));
       const column = await select(
         {
           message: text.prompt.column(definition.abbreviation, item),

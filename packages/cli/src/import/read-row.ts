@@ -490,13 +490,7 @@ const answersOf = (fields: readonly string[], positions: readonly number[]) =>
  * 平均分 row holds. Only asked of rows labelled as statistics.
  */
 function answersInWords(fields: readonly string[], plans: readonly InstrumentPlan[]): boolean {
-  return plans.some(({ definition, positions, score }) => {
-    const answers = answersOf(fields, positions);
-    if (!answers.some(isWord)) return false;
-    const result = scoreInstrument(definition, answers, score);
-    const unread = new Set(result.ok ? [] : result.error.issues.map((i) => i.item));
-    return answers.some((a, p) => isWord(a) && !unread.has(definition.items[p]?.id));
-  });
+  return readsAnswerWhere(fields, plans, isWord);
 }
 
 /** A cell that is neither blank nor a number (statistics rows hold numbers: 23, 1.5, 87.5%). */
@@ -507,11 +501,21 @@ const isWord = (cell: string) => {
 
 /** Whether any item cell holds an answer its instrument reads: a header's cells hold none. */
 function readsAnswer(fields: readonly string[], plans: readonly InstrumentPlan[]): boolean {
+  return readsAnswerWhere(fields, plans, (a) => a.trim() !== '');
+}
+
+/** Whether any item cell that `counts` holds an answer its instrument reads (no issue of its own). */
+function readsAnswerWhere(
+  fields: readonly string[],
+  plans: readonly InstrumentPlan[],
+  counts: (answer: string) => boolean,
+): boolean {
   return plans.some(({ definition, positions, score }) => {
     const answers = answersOf(fields, positions);
+    if (!answers.some(counts)) return false;
     const result = scoreInstrument(definition, answers, score);
     const unread = new Set(result.ok ? [] : result.error.issues.map((i) => i.item));
-    return answers.some((a, p) => String(a).trim() !== '' && !unread.has(definition.items[p]?.id));
+    return answers.some((a, p) => counts(a) && !unread.has(definition.items[p]?.id));
   });
 }
 
