@@ -65,6 +65,44 @@ async function writeClass40() {
   });
 }
 
+// ---- wjx-phqa.csv ----
+
+/**
+ * The short question titles a 问卷星 (wjx.cn) questionnaire of PHQ-A gives, numbered straight through as the platform
+ * exports them (`1、…` to `13、…`): the supplements a–d become 10–13, and no header names the instrument.
+ */
+const WJX_PHQA_TITLES = [
+  '情绪低落',
+  '兴趣减退',
+  '睡眠问题',
+  '食欲',
+  '疲乏',
+  '自我评价低',
+  '注意力难以集中',
+  '动作迟缓或烦躁不安',
+  '死亡或自伤念头',
+  '过去一年多数日子感到抑郁',
+  '上述问题造成的困难',
+  '过去一个月认真想过结束生命',
+  '曾经尝试自杀',
+];
+
+/**
+ * The class of 40's PHQ-A as a 问卷星 download: UTF-8 with BOM, its 序号 and 提交答卷时间 columns first, the person
+ * questions, then the items by question number with option text as answers; GAD-7 was not asked. The §4.4 walk-through
+ * of the import guides (`--instrument`, `--map`) runs on it.
+ */
+function buildWjxPhqa() {
+  const header = ['序号', '提交答卷时间', '学号', '姓名', '性别', '年龄', '年级', '班级'];
+  header.push(...WJX_PHQA_TITLES.map((title, i) => `${i + 1}、${title}`));
+  const rows = dataRows({ ...CLASS_40, lang: 'zh', answers: 'text' }).map((row, i) => {
+    const minute = String(i % 60).padStart(2, '0');
+    return [String(i + 1), `2025/9/15 8:${minute}:${String((i * 17) % 60).padStart(2, '0')}`, ...row.slice(0, 19)];
+  });
+  const lines = [header, ...rows].map((fields) => fields.map((f) => csvField(f)).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
 // ---- grade-7.xlsx ----
 
 /**
@@ -444,6 +482,7 @@ change the script and run it again (the output is byte-for-byte the same on ever
 | \`class-40.zh.gb18030.csv\` | the same 40 students (same ids and answers) as a Chinese Excel "CSV (逗号分隔)" save: GB18030 without BOM, question-text headers (\`学号\`, \`PHQ-A 1、情绪低落、烦躁或绝望\` …), answers as option labels (\`完全不会\` … \`几乎每天\`, \`否\`/\`是\`, \`毫无困难\` …), CRLF |
 | \`grade-7.xlsx\` | grade 7 of another school, one sheet per class (${sheets.join(', ')}; ${gradeStats.rows} students), Chinese headers, numeric answers; ids are text cells in a text-formatted column |
 | \`messy.csv\` | UTF-8 with BOM, English headers, CRLF; ${dataLines} data rows: ${messy.good.length} good ones around one of each problem an importer must catch (table below), plus blank lines |
+| \`wjx-phqa.csv\` | the class of 40's PHQ-A as a 问卷星 (wjx.cn) download: UTF-8 with BOM, \`序号\` and \`提交答卷时间\` first, questions numbered straight through (\`1、情绪低落\` … \`13、曾经尝试自杀\`, the supplements a–d as 10–13) with no instrument named, option text as answers; the import guides' §4.4 (\`--instrument\`, \`--map\`, the prompt) runs on it |
 
 ## class-40: what an import should find
 
@@ -480,6 +519,7 @@ Codes are those of \`@triage/scales\` (\`SCALES_*\`, checked against its scoring
 | \`class-40.zh.gb18030.csv\` | 同样的 40 名学生（学号和作答相同），模拟中文 Excel 另存为「CSV (逗号分隔)」：GB18030 无 BOM，题目文字表头（\`学号\`、\`PHQ-A 1、情绪低落、烦躁或绝望\` …），作答为选项文字（\`完全不会\` … \`几乎每天\`、\`否\`/\`是\`、\`毫无困难\` …），CRLF |
 | \`grade-7.xlsx\` | 另一所学校的初一年级，每班一个工作表（${sheets.join('、')}；共 ${gradeStats.rows} 人），中文表头，数字作答；学号为文本单元格，所在列设为文本格式 |
 | \`messy.csv\` | UTF-8 带 BOM，英文表头，CRLF；${dataLines} 行数据：${messy.good.length} 行正常数据之间穿插导入程序必须识别的各类问题（见下表），另有空行 |
+| \`wjx-phqa.csv\` | 同一个 40 人班的 PHQ-A，模拟问卷星下载的答卷数据：UTF-8 带 BOM，前两列为 \`序号\`、\`提交答卷时间\`，题目按问卷顺序连续编号（\`1、情绪低落\` … \`13、曾经尝试自杀\`，补充题 a–d 编为 10–13），表头没有量表名，作答为选项文字；导入指南第 4.4 节（\`--instrument\`、\`--map\`、终端提问）用的就是它 |
 
 ## class-40：导入应得到的结果
 
@@ -561,6 +601,7 @@ async function main() {
   const sheets = await writeGrade7();
   const messy = buildMessy();
   writeFileSync(join(outDir, 'messy.csv'), messy.text);
+  writeFileSync(join(outDir, 'wjx-phqa.csv'), buildWjxPhqa());
 
   const classStats = screeningStats(numbers(CLASS_40));
   const gradeRows = GRADE_7.flatMap((options) => numbers(options).slice(1));
@@ -570,7 +611,9 @@ async function main() {
     writeFileSync(join(outDir, file), readme(lang, { messy, classStats, gradeStats, sheets }));
   }
   await checkOutputs({ sheets });
-  console.error(`examples/screenings: class-40 (en, zh GB18030), grade-7.xlsx (${sheets.join(', ')}), messy.csv`);
+  console.error(
+    `examples/screenings: class-40 (en, zh GB18030), grade-7.xlsx (${sheets.join(', ')}), messy.csv, wjx-phqa.csv`,
+  );
 
   if (opts.stats) {
     const sample = screeningStats(numbers({ rows: 100_000, seed: SEED }));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,13 @@ interface Transcript {
   readonly line: number;
   readonly args: readonly string[];
   readonly output: string;
+}
+
+/** The mapping file §4.4 shows (a YAML block that names wjx-phqa.map.yaml in its first line). */
+function mappingFile(markdown: string): string {
+  const block = /^```yaml\n(# wjx-phqa\.map\.yaml[\s\S]*?)^```$/m.exec(markdown)?.[1];
+  if (block === undefined) throw new Error('the guide shows no wjx-phqa.map.yaml');
+  return block;
 }
 
 function transcripts(markdown: string): Transcript[] {
@@ -53,7 +60,8 @@ function shownAs(output: string): RegExp {
 describe.each(['en', 'zh'])('the %s first-import guide', (lang) => {
   const s = scratch();
   const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
-  const found = transcripts(readFileSync(join(docs, `${lang}.md`), 'utf8'));
+  const markdown = readFileSync(join(docs, `${lang}.md`), 'utf8');
+  const found = transcripts(markdown);
 
   /** The terminal a reader sees: one file for stdout and stderr, so their lines keep their order. */
   function terminal(args: readonly string[], config = env): string {
@@ -76,17 +84,22 @@ describe.each(['en', 'zh'])('the %s first-import guide', (lang) => {
 
   beforeAll(() => {
     for (const name of readdirSync(examples)) copyFileSync(join(examples, name), join(s.dir, name));
+    // §4.4 asks the reader to write the mapping file it shows; its commands run with that file as the guide gives it.
+    writeFileSync(join(s.dir, 'wjx-phqa.map.yaml'), mappingFile(markdown));
     // The first import on a computer also says it created the key; the guide shows that line apart.
     terminal(['import', 'class-40.en.csv', '--out', join(s.dir, 'first'), '--lang', lang]);
   });
   afterAll(() => s.done());
 
-  it('has the four walk-through commands', () => {
-    expect(found.map(({ args }) => args.slice(0, 2).join(' '))).toEqual([
+  it('has the walk-through commands, and those of a questionnaire-platform file (§4.4)', () => {
+    expect(found.map(({ args }) => args.filter((a) => a !== '--lang' && a !== 'zh').join(' '))).toEqual([
       `import class-40.${lang === 'en' ? 'en.csv' : 'zh.gb18030.csv'}`,
       'import grade-7.xlsx',
-      'import template',
+      expect.stringMatching(/^import template /),
       'import messy.csv',
+      'import wjx-phqa.csv',
+      'import wjx-phqa.csv --instrument phq-a',
+      'import wjx-phqa.csv --map wjx-phqa.map.yaml',
     ]);
   });
 

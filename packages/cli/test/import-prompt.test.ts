@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DOWN, hasScript, inTerminal } from './in-terminal.ts';
 import { runCli, scratch } from './run-cli.ts';
@@ -69,8 +71,40 @@ describe.skipIf(!hasScript)('triage import asks how to map columns at a terminal
       [/Which instruments/, '\u0003'],
     ]);
     expect(run.code).toBe(130);
-    expect(run.screen).toContain('stopped at the mapping prompt (Ctrl-C): nothing was read or written');
+    expect(run.screen).toContain('stopped at the mapping prompt (Ctrl-C or SIGTERM): nothing was read or written');
     expect(run.screen).not.toMatch(/internal error/i);
+  }, 60_000);
+
+  // QA round 21, 3: SIGTERM while a question waited was ignored; the prompt went on waiting for keys.
+  it('SIGTERM at a question stops the same way (exit 130), never waits on', async () => {
+    const term = s.write('term.csv', readFileSync(file));
+    const run = await inTerminal(['import', term, '--out', join(s.dir, 'termed')], env, [
+      [/Which instruments/, () => spawnSync('pkill', ['-TERM', '-f', `run.js import ${term}`])],
+    ]);
+    expect(run.code).toBe(130);
+    expect(run.screen).toContain('stopped at the mapping prompt (Ctrl-C or SIGTERM): nothing was read or written');
+    expect(existsSync(join(s.dir, 'termed'))).toBe(false);
+  }, 60_000);
+
+  // QA round 21, 8: the zh prompt spoke English in its key help (navigate, select, submit) and its answers (Yes/No).
+  it('in Chinese: the key help and the yes/no answers are Chinese, 是 is an answer, and a wrong one is said in Chinese', async () => {
+    const wjx = join(s.dir, 'wjx-phqa.csv');
+    copyFileSync(fileURLToPath(new URL('../../../examples/screenings/wjx-phqa.csv', import.meta.url)), wjx);
+    const run = await inTerminal(['import', wjx, '--out', join(s.dir, 'wjx'), '--lang', 'zh'], env, [
+      // PHQ-A is second in the list.
+      [/此文件包含哪些量表/, `${DOWN} \r`],
+      [/使用此映射？/, '是\r'],
+      [/以便下次使用？/, 'x\r'],
+      [/请回答「是」或「否」/, '\u007f否\r'],
+    ]);
+    expect(run.answered, run.screen).toBe(4);
+    expect(run.code).toBe(0);
+    expect(run.screen).toContain('上下移动');
+    expect(run.screen).toContain('确定');
+    expect(run.screen).not.toMatch(/navigate|submit|Yes|\(Y\/n\)/);
+    expect(run.screen).toContain('([是]/否)');
+    expect(run.screen).toContain('读取 40 行：计分 40');
+    expect(existsSync(join(s.dir, 'wjx-phqa.map.yaml'))).toBe(false);
   }, 60_000);
 
   it('--no-input never asks, even at a terminal', async () => {

@@ -119,14 +119,31 @@ describe.each(['thread', 'local'])(
       same(out);
     }, 120_000);
 
-    it('Ctrl-C checkpoints and exits 130 with the resume command; --resume completes identically', async () => {
+    // Started the README's way (`npx --yes pnpm@10 triage …`) or through npm's script, the resume command printed is
+    // one a fresh clone can run: it has no `triage` on its PATH (QA round 21, 5).
+    const launcher =
+      writer === 'thread'
+        ? {
+            prefix: 'npx --yes pnpm@10 triage',
+            env: {
+              npm_lifecycle_event: 'triage',
+              npm_config_user_agent: 'pnpm/10.34.9 npm/? node/v20.20.2 linux x64',
+              npm_execpath: '/root/.npm/_npx/a1a38f5f0f780954/node_modules/pnpm/bin/pnpm.cjs',
+            },
+          }
+        : {
+            prefix: 'npm run triage --',
+            env: { npm_lifecycle_event: 'triage', npm_config_user_agent: 'npm/11.19.1 node/v20.20.2 linux x64' },
+          };
+
+    it('Ctrl-C checkpoints and exits 130 with the resume command as it was started; --resume completes identically', async () => {
       const out = join(s.dir, 'interrupted');
-      const run = start(['import', file, '--out', out], env);
+      const run = start(['import', file, '--out', out], { ...env, ...launcher.env });
       await checkpointed(out);
       run.child.kill('SIGINT');
       const stopped = await run.done;
       expect(stopped.code).toBe(130);
-      expect(stopped.stderr).toContain(`--out ${out} --resume`);
+      expect(stopped.stderr).toContain(`${launcher.prefix} import ${file} --out ${out} --resume`);
       const journal = JSON.parse(readFileSync(join(out, '.triage-import.json'), 'utf8'));
       expect(journal.status).toBe('interrupted');
       expect(runCli(['import', file, '--out', out, '--resume'], env).status).toBe(0);

@@ -20,6 +20,7 @@ const EXAMPLES = [
   { file: 'class-40.zh.gb18030.csv', args: ['--lang', 'zh'], status: 0 },
   { file: 'grade-7.xlsx', args: [], status: 0 },
   { file: 'messy.csv', args: [], status: 3 },
+  { file: 'wjx-phqa.csv', args: ['--instrument', 'phq-a'], status: 0 },
 ] as const;
 
 /** Synthetic screening rows: `node bench/screening-data.mjs`, Chinese headers, answers as option labels. */

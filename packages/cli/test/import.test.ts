@@ -46,6 +46,17 @@ describe('triage import', () => {
       expect(zh.rows.filter((r) => r.level === 'R3').length).toBeGreaterThan(0);
     });
 
+    it('reads the same students PHQ-A from a 问卷星 download that numbers every question on (wjx-phqa.csv)', () => {
+      const wjxRun = run(['import', copy('wjx-phqa.csv'), '--out', join(s.dir, 'wjx'), '--instrument', 'phq-a']);
+      expect(wjxRun.status, wjxRun.stderr).toBe(0);
+      expect(wjxRun.stderr).toContain('PHQ-A items a, b, c, d read by position from columns 18, 19, 20, 21');
+      const wjx = readOutputCsv(join(s.dir, 'wjx', 'results.csv'));
+      const key = (r: Record<string, string>) =>
+        [r.line, r.student_id, r['phq-a_total'], r['phq-a_band'], r['phq-a_flags']].join('|');
+      expect(wjx.rows.map(key)).toEqual(en.rows.map(key));
+      expect(wjx.rows.some((r) => r['phq-a_flags'] !== '')).toBe(true);
+    });
+
     it('lists the students to follow up by pseudonym and line, never by name or id', () => {
       const source = readFileSync(join(examples, 'class-40.en.csv'), 'utf8');
       const [, ...records] = [...readCsv(source, { delimiter: ',' })];

@@ -8,13 +8,13 @@ export const hasScript = existsSync('/usr/bin/script');
 export const DOWN = '\u001b[B';
 
 /**
- * Runs the CLI in a real pseudo-terminal (util-linux `script`), answering each prompt when its question appears:
- * the interactive path only runs when stdin and stderr are terminals.
+ * Runs the CLI in a real pseudo-terminal (util-linux `script`), answering each prompt when its question appears (keys
+ * to type, or a function to call then): the interactive path only runs when stdin and stderr are terminals.
  */
 export function inTerminal(
   args: readonly string[],
   env: Record<string, string>,
-  answers: readonly [RegExp, string][],
+  answers: readonly [RegExp, string | (() => void)][],
 ): Promise<{ code: number | null; screen: string; answered: number }> {
   const command = [process.execPath, bin, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
   const { NODE_ENV: _n, CI: _ci, ...inherited } = process.env;
@@ -28,8 +28,9 @@ export function inTerminal(
     const answer = answers[next];
     if (answer?.[0].test(screen)) {
       next++;
-      // A moment for the prompt to take the terminal into raw mode before the keys arrive.
-      setTimeout(() => child.stdin.write(answer[1]), 150);
+      // A moment for the prompt to take the terminal into raw mode before the keys arrive (or something else is done).
+      const [, keys] = answer;
+      setTimeout(() => (typeof keys === 'string' ? child.stdin.write(keys) : keys()), 150);
     }
   });
   return new Promise((resolve) => {

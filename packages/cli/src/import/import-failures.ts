@@ -79,12 +79,26 @@ export function folderFailure(error: unknown, out: string, text: ImportMessages)
   return new CliError('CLI_OUT_DIR', text.outDir.cannotCreate(out, e.code), { cause: error });
 }
 
-/** The interrupted command again, with `--out` (if it was implicit) and `--resume`: the same options, or no resume. */
-export function resumeCommand(argv: readonly string[], out: string): string {
+/**
+ * The interrupted command again, with `--out` (if it was implicit) and `--resume`: the same options, or no resume.
+ * Started through the workspace's `triage` script (the README's `npx --yes pnpm@10 triage …`, `pnpm triage …` or
+ * `npm run triage -- …`) it is said the same way, since a fresh clone has no `triage` on its PATH.
+ */
+export function resumeCommand(argv: readonly string[], out: string, env: NodeJS.ProcessEnv = process.env): string {
   const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
   const args = argv.filter((a) => a !== '--resume');
   const hasOut = args.some((a) => a === '--out' || a === '-o' || a.startsWith('--out='));
-  return ['triage', ...args, ...(hasOut ? [] : ['--out', out]), '--resume'].map(quote).join(' ');
+  const command = [...args, ...(hasOut ? [] : ['--out', out]), '--resume'].map(quote).join(' ');
+  return `${invokedAs(env)} ${command}`;
+}
+
+/** How the user started the CLI, from what npm and pnpm put in the environment of a package script. */
+function invokedAs(env: NodeJS.ProcessEnv): string {
+  if (env.npm_lifecycle_event !== 'triage') return 'triage';
+  const agent = env.npm_config_user_agent ?? '';
+  if (agent.startsWith('npm/')) return 'npm run triage --';
+  if (!agent.startsWith('pnpm/')) return 'triage';
+  return /[\\/]_npx[\\/]/.test(env.npm_execpath ?? '') ? 'npx --yes pnpm@10 triage' : 'pnpm triage';
 }
 
 /** The pseudonym key from the config folder; a folder that cannot hold it is said as such (CLI_CONFIG). */
