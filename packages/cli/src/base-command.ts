@@ -52,7 +52,7 @@ function usageError(error: unknown, text: Messages, flags: Readonly<Record<strin
     case 'NonExistentFlagsError':
       return say(text.unknownFlags((e.flags ?? []).map((f) => f.split('=')[0] ?? f)));
     case 'UnexpectedArgsError':
-      return say(text.unexpectedArgs(e.args?.length ?? 1));
+      return say(text.unexpectedArgs(e.args?.length ?? 1, 'answers' in flags));
     case 'RequiredArgsError':
       return say(text.missingArgs((e.args ?? []).map((a) => (a as { name?: string }).name ?? '?')));
   }

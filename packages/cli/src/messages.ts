@@ -36,8 +36,9 @@ const en = {
 
   // usage (exit 2)
   unknownFlags: (flags: readonly string[]) => `unknown flag ${flags.join(', ')}; see --help`,
-  unexpectedArgs: (n: number) =>
-    `${n} unexpected argument${n === 1 ? '' : 's'}; quote values that contain spaces, e.g. --answers "1, 2, 0"`,
+  /** `answers`: the command reads --answers (score), where a space in the list is the usual cause; else a file name. */
+  unexpectedArgs: (n: number, answers: boolean) =>
+    `${n} unexpected argument${n === 1 ? '' : 's'}; quote values that contain spaces, e.g. ${answers ? '--answers "1, 2, 0"' : '"class 7 1.csv"'}`,
   missingArgs: (names: readonly string[]) => `missing argument ${names.map((n) => `<${n}>`).join(' ')}; see --help`,
   invalidOption: (flag: string, options: readonly string[]) => `--${flag} must be one of: ${options.join(', ')}`,
   flagNeedsValue: (flag: string) => `${flag} needs a value`,
@@ -246,7 +247,8 @@ const zh: Messages = {
   none: '—',
 
   unknownFlags: (flags) => `没有这个选项：${flags.join('、')}；见 --help`,
-  unexpectedArgs: (n) => `多出 ${n} 个参数；含空格的值请加引号，例如 --answers "1, 2, 0"`,
+  unexpectedArgs: (n, answers) =>
+    `多出 ${n} 个参数；含空格的值请加引号，例如 ${answers ? '--answers "1, 2, 0"' : '"初一 1班.csv"'}`,
   missingArgs: (names) => `缺少参数 ${names.map((n) => `<${n}>`).join(' ')}；见 --help`,
   invalidOption: (flag, options) => `--${flag} 只能是：${options.join('、')}`,
   flagNeedsValue: (flag) => `${flag} 需要一个值`,
@@ -434,7 +436,7 @@ export const help = {
   prorate: 'Prorate the total when the instrument allows a few missing items (--no-prorate requires every item).',
   import: 'Import a school screening (CSV or XLSX): score, triage, and write results, errors and a report.',
   importDescription:
-    'Reads CSV in any encoding (detected: byte-order mark, UTF-8, GB18030) and delimiter, or every sheet of an .xlsx. Columns are recognised by header in zh and en (学号/姓名/性别/年龄/年级/班级; items as PHQA1, GAD-7 1、…, or Q1/第1题 with --instrument); names are never read. Every row ends up in results.csv or errors.csv. Exit 0: all rows scored; 3: some rows rejected; 1: failed; 130: interrupted (resume with --resume).',
+    'Reads CSV in UTF-8, UTF-16, GB18030/GBK or Big5 (detected: byte-order mark, then UTF-8, then GB18030 or Big5; --encoding to say which) with any delimiter, or every sheet of an .xlsx. Columns are recognised by header in zh and en (学号/姓名/性别/年龄/年级/班级; items as PHQA1, GAD-7 1、…, or Q1/第1题 with --instrument); names are never read. Every row ends up in results.csv or errors.csv. Exit 0: all rows scored; 3: some rows rejected; 1: failed; 2: usage (a flag, the --out folder or --resume cannot be used as given; nothing written); 130: interrupted (resume with --resume).',
   importFile: 'The screening file: .csv (or .txt/.tsv) or .xlsx.',
   out: 'Folder for results.csv, results.json, errors.csv and report.html. Default: <file name>.triage next to the file.',
   instrument: 'Instruments in the file (comma-separated ids). Needed when item headers do not name them (Q1, 第1题).',
@@ -449,7 +451,7 @@ export const help = {
   importEncoding: 'Encoding of a CSV file. Default: detected (byte-order mark, then UTF-8, then GB18030 or Big5).',
   template: 'Write an empty screening template (CSV with BOM and XLSX) for one or more instruments.',
   templateInstruments: 'Instrument ids, e.g. phq-a gad-7.',
-  templateOut: 'Folder to write the template into. Default: the current folder.',
+  templateOut: 'Folder to write the template into.',
   labels:
     'YAML file with item wording you hold a licence for (instrument id → item → text), shown in place of the short labels. Never bundled: read from your file at run time.',
 };

@@ -29,6 +29,13 @@ describe('triage import: input and output paths', () => {
     },
   );
 
+  // QA round 21, 9: a file name with a space, unquoted, got a hint about `score --answers`.
+  it('a file name split at a space: the hint quotes a file name, not --answers', () => {
+    const r = run(['import', '初一', '1班.csv', '--lang', 'zh']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('错误：多出 1 个参数；含空格的值请加引号，例如 "初一 1班.csv"');
+  });
+
   it('says a folder given as the input is a folder', () => {
     const folder = join(s.dir, 'a-folder.csv');
     mkdirSync(folder);

@@ -25,6 +25,16 @@ describe('triage scales list', () => {
     expect(runCli(['scales', 'list'], { LANG: 'zh_CN.UTF-8' }).stdout).toContain('适用年龄');
   });
 
+  // QA round 21, 8: the subscale column of the Chinese table gave the English ids.
+  it('names subscales in the language of the table; --json keeps their ids', () => {
+    const zh = runCli(['scales', 'list', '--lang', 'zh']).stdout;
+    expect(zh).toContain('躯体化、强迫症状、人际关系敏感');
+    expect(zh).not.toContain('somatization');
+    const json = JSON.parse(runCli(['scales', 'list', '--lang', 'zh', '--json']).stdout);
+    const scl = json.instruments.find((i: { id: string }) => i.id === 'scl-90');
+    expect(scl.subscales.slice(0, 2)).toEqual(['somatization', 'obsessive-compulsive']);
+  });
+
   it('prints no colour codes when NO_COLOR is set', () => {
     expect(runCli(['scales', 'show', 'phq-9']).stdout).not.toContain('\u001b[');
   });

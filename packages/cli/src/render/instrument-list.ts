@@ -35,17 +35,23 @@ export function summarizeInstrument(d: InstrumentDefinition): InstrumentSummary 
   };
 }
 
-export function renderInstrumentList(list: readonly InstrumentSummary[], text: Messages, lang: Lang): string {
+/**
+ * The table of `triage scales list`: subscales by their names in `lang` (the ids, which rules and --json use, are in
+ * `triage scales show`), band sets by id (they name their norm source).
+ */
+export function renderInstrumentList(definitions: readonly InstrumentDefinition[], text: Messages, lang: Lang): string {
   const t = text.table;
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
-  const rows = list.map((s) => [
-    s.id,
-    s.abbreviation,
-    `${s.name[lang]} / ${s.name[other]}`,
-    text.ages(s.ages.min, s.ages.max),
-    text.itemCount(s.items, s.scoredItems),
-    `${s.subscales.join(', ') || text.none} / ${s.bandSets.join(', ') || text.none}`,
-    text.licenceStatus[s.licence.status],
-  ]);
+  const rows = definitions
+    .map((d) => [d, summarizeInstrument(d)] as const)
+    .map(([d, s]) => [
+      s.id,
+      s.abbreviation,
+      `${s.name[lang]} / ${s.name[other]}`,
+      text.ages(s.ages.min, s.ages.max),
+      text.itemCount(s.items, s.scoredItems),
+      `${(d.subscales ?? []).map((sub) => sub.label[lang]).join(lang === 'zh' ? '、' : ', ') || text.none} / ${s.bandSets.join(', ') || text.none}`,
+      text.licenceStatus[s.licence.status],
+    ]);
   return formatTable([[t.id, t.abbreviation, t.name, t.ages, t.items, t.scales, t.licence], ...rows]);
 }

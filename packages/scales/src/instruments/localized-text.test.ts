@@ -19,3 +19,12 @@ describe('instrument definitions: English texts', () => {
     expect(han).toEqual([]);
   });
 });
+
+// QA round 21, 11: SDS, SAS, CES-D, PSS-10 and SDQ said "(reversed)" in their item labels, and `triage scales show`
+// and the instrument docs, which mark `reverse: true` items themselves, then said it twice.
+describe('instrument definitions: reverse keying lives in the item, not in its label', () => {
+  it.each(instruments.map((d) => [d.id, d] as const))('%s: no item label says it is reversed', (_id, definition) => {
+    const said = definition.items.filter((item) => /reverse|反向/i.test(`${item.label.en} ${item.label.zh}`));
+    expect(said.map((item) => item.id)).toEqual([]);
+  });
+});

@@ -18,8 +18,7 @@ export default class ScalesList extends BaseCommand<typeof ScalesList> {
       import('@triage/scales'),
       import('../../render/instrument-list.ts'),
     ]);
-    const list = instruments.map(summarizeInstrument);
-    this.log(renderInstrumentList(list, this.text, this.lang));
-    return { instruments: list };
+    this.log(renderInstrumentList(instruments, this.text, this.lang));
+    return { instruments: instruments.map(summarizeInstrument) };
   }
 }
