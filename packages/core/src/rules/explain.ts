@@ -19,6 +19,30 @@ const actionNames: Record<string, Record<Lang, string>> = {
   rescreen: { zh: '复测', en: 'rescreen' },
 };
 
+/** The default rule set's referral targets (default/outcomes.ts REFERRAL); a rule set's own ids are shown as written. */
+const referralNames: Record<string, Record<Lang, string>> = {
+  'police-110': { zh: '公安（110）', en: 'police (110)' },
+  'ambulance-120': { zh: '急救（120）', en: 'ambulance (120)' },
+  'psychiatric-emergency': { zh: '精神科急诊', en: 'psychiatric emergency' },
+  'crisis-team': { zh: '心理危机干预团队', en: 'crisis team' },
+  'school-psychology-centre': { zh: '学校心理中心', en: 'school psychology centre' },
+  'outpatient-mental-health': { zh: '精神卫生门诊', en: 'mental-health outpatient clinic' },
+  'school-counsellor': { zh: '学校心理老师', en: 'school counsellor' },
+  'online-counselling': { zh: '网络心理咨询', en: 'online counselling' },
+  'partner-agency': { zh: '合作机构', en: 'partner agency' },
+};
+
+const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/;
+
+/** A follow-up point (an ISO 8601 duration from the decision, `PT24H`, `P7D`) in words; any other form as written. */
+function durationWords(iso: string, lang: Lang): string {
+  const m = DURATION.exec(iso);
+  if (!m || iso === 'P' || iso.endsWith('T')) return iso;
+  const units = lang === 'zh' ? ['周', '天', '小时', '分钟'] : ['wk', 'd', 'h', 'min'];
+  const parts = [m[1], m[2], m[3], m[4]].flatMap((n, i) => (n === undefined ? [] : [`${Number(n)} ${units[i]}`]));
+  return parts.join(lang === 'zh' ? '' : ' ');
+}
+
 const words = {
   zh: {
     none: '没有规则触发：未发现需要处置的风险。',
@@ -28,7 +52,7 @@ const words = {
     source: '来源',
     actions: '建议措施：',
     referrals: '转介：',
-    followUp: '随访：',
+    followUp: (points: string) => `随访：决定后 ${points}。`,
     undetermined: '因信息缺失未能判断的规则：',
     ruleSet: (id: string, version: string, hash: string) => `规则集 ${id} ${version}（${hash.slice(0, 19)}）。`,
     sep: '；',
@@ -43,7 +67,7 @@ const words = {
     source: 'source',
     actions: 'Actions: ',
     referrals: 'Referrals: ',
-    followUp: 'Follow-up: ',
+    followUp: (points: string) => `Follow-up: ${points} after the decision.`,
     undetermined: 'Rules not decided for missing facts: ',
     ruleSet: (id: string, version: string, hash: string) => `Rule set ${id} ${version} (${hash.slice(0, 19)}).`,
     sep: '; ',
@@ -81,8 +105,10 @@ export function explainDecision(decision: Decision, lang: Lang, levels: LevelSch
   if (decision.actions.length > 0) {
     parts.push(`${w.actions}${decision.actions.map((a) => actionNames[a]?.[lang] ?? a).join(w.list)}${w.end}`);
   }
-  if (decision.referrals.length > 0) parts.push(`${w.referrals}${decision.referrals.join(w.list)}${w.end}`);
-  if (decision.followUp) parts.push(`${w.followUp}${decision.followUp.join(w.list)}${w.end}`);
+  if (decision.referrals.length > 0) {
+    parts.push(`${w.referrals}${decision.referrals.map((r) => referralNames[r]?.[lang] ?? r).join(w.list)}${w.end}`);
+  }
+  if (decision.followUp) parts.push(w.followUp(decision.followUp.map((d) => durationWords(d, lang)).join(w.list)));
   if (decision.undetermined.length > 0) parts.push(`${w.undetermined}${decision.undetermined.join(w.list)}${w.end}`);
   parts.push(w.ruleSet(decision.ruleSet.id, decision.ruleSet.version, decision.ruleSet.hash));
   return parts.join(lang === 'zh' ? '' : ' ');
