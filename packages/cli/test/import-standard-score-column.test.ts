@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeXlsx } from '../src/xlsx/write-xlsx.ts';
 import { runCli, scratch } from './run-cli.ts';
 
 const items = Array.from({ length: 20 }, (_, i) => `SDS${i + 1}`).join(',');
@@ -117,6 +118,30 @@ describe('triage import: a plain 总分 beside two instruments (SDS + SAS)', () 
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(
       '"总分" differs from the computed total in 1 of 2 rows (line 3: 60 in the file, 94 computed)',
+    );
+  });
+});
+
+// QA round 22, 6: in a workbook of two classes each checked on its own, the warning said "1 of 19 rows": one sheet's
+// count, in a file of 38.
+describe("triage import: a workbook's total column checked over every sheet", () => {
+  const s = scratch();
+  afterAll(() => s.done());
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+
+  it('counts the rows of the whole file and gives the first that differs, with its sheet', async () => {
+    const book = join(s.dir, 'two-classes.xlsx');
+    const header = ['学号', ...items.split(','), '总分'];
+    const row = (id: string, total: number) => [id, ...asNumbered.split(',').map(Number), total];
+    await writeXlsx(book, [
+      // The option numbers of line 3 above sum to 59 (SDS raw, reverse items reversed).
+      { name: '初一(1)班', rows: [header, row('20250001', 59), row('20250002', 59), row('20250003', 59)] },
+      { name: '初一(2)班', rows: [header, row('20250004', 59), row('20250005', 61)] },
+    ]);
+    const r = runCli(['import', book, '--out', join(s.dir, 'out'), '--no-input'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      '"总分" differs from the computed total in 1 of 5 rows (line 初一(2)班:3: 61 in the file, 59 computed)',
     );
   });
 });

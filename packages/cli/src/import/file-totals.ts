@@ -190,3 +190,29 @@ export class FileTotals {
     return this.columns.map((c) => c.found());
   }
 }
+
+/**
+ * The findings of every sheet (and every header of a stacked file) as one per total column and measure: a warning
+ * counts the rows of the whole file, and its example is the first row that differs (QA round 22, 6: "1 of 19 rows"
+ * was one sheet's count in a workbook of 38).
+ */
+export function fileWide(found: readonly TotalsFound[]): TotalsFound[] {
+  const byColumn = new Map<string, TotalsFound>();
+  for (const f of found) {
+    const key = `${f.measure}\u0000${f.header}`;
+    const seen = byColumn.get(key);
+    byColumn.set(
+      key,
+      seen === undefined
+        ? f
+        : {
+            ...seen,
+            compared: seen.compared + f.compared,
+            differ: seen.differ + f.differ,
+            summedAsWritten: seen.summedAsWritten + f.summedAsWritten,
+            ...((seen.first ?? f.first) ? { first: seen.first ?? f.first } : {}),
+          },
+    );
+  }
+  return [...byColumn.values()];
+}

@@ -11,7 +11,7 @@ import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } fro
 import { type CopiedAnswerPlace, CopiedAnswers } from './copied-answers.ts';
 import { DecisionTexts } from './decision-texts.ts';
 import { ErrorColumns } from './error-columns.ts';
-import { FileTotals, type TotalsFound } from './file-totals.ts';
+import { FileTotals, fileWide, type TotalsFound } from './file-totals.ts';
 import { HeaderChanges, type HeaderReading, type TwoRows } from './header-changes.ts';
 import { groupExample, type HeaderRow, headersOf, isStudentAbove, repeatsHeaderRows } from './header-row.ts';
 import { answerTexts } from './header-text.ts';
@@ -735,7 +735,7 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
       codingHints: (options.score.coding ?? 'native') === 'native' ? codingHints(contexts.map((c) => c.plans)) : [],
       skipMarks: skipMarkRows(contexts.map((c) => c.plans)),
       copiedAnswers: { cells: copiedAnswers.cells, first: copiedAnswers.first },
-      fileTotals: [...totals.values()].flatMap((t) => t.found()),
+      fileTotals: fileWide([...totals.values()].flatMap((t) => t.found())),
       resumedAfter: skip,
       files: written.map((name) => join(options.out, name)),
     };
