@@ -2,19 +2,22 @@ import { type RowPart, type RowText, SharedText } from './row-text.ts';
 
 /**
  * Result rows packed for the writer thread (result-writer.ts): numbers in one Float64Array, handed over without a
- * copy, and strings only where a row has text of its own. Texts many rows share go once, by id, the first time a
- * row uses them; the thread keeps them until told to forget.
+ * copy, and the rows' own texts (student ids, new score texts) in one string, each by its length among the numbers:
+ * one string clones in a single copy, where an array of a million short ones cost the main thread a few hundred ms
+ * per million rows in postMessage. Texts many rows share go once, by id, the first time a row uses them; the thread
+ * keeps them until told to forget.
  */
 export interface PackedBatch {
   /** The thread forgets the texts it holds before this batch. */
   readonly reset: boolean;
   /**
    * For each row: flags (below), line, the ids of its person (csv, json) and decision (csv, reasons, json) texts,
-   * its count of scores, then two ids per score (−1: that text is the row's own, in `strings`).
+   * its count of scores, the lengths of its sheet, student and duplicate (as the flags say), then two ids per score
+   * (−1: that text is the row's own, in `strings`, its length next).
    */
   readonly numbers: Float64Array<ArrayBuffer>;
-  /** In row order: the sheet, the student, the duplicate (as the flags say), and the rows' own score texts. */
-  readonly strings: readonly string[];
+  /** In row order, one after another: the sheet, the student, the duplicate, and the rows' own score texts. */
+  readonly strings: string;
   readonly texts: readonly { readonly id: number; readonly text: string }[];
   readonly rejections: readonly string[];
 }
@@ -53,9 +56,9 @@ export class RowPacker {
     this.push(this.text(row.decision.reasons));
     this.push(this.text(row.decision.json));
     this.push(row.scores.length);
-    if (row.sheet !== undefined) this.strings.push(row.sheet);
-    if (row.student !== null) this.strings.push(row.student);
-    if (row.duplicateOf !== null) this.strings.push(row.duplicateOf);
+    if (row.sheet !== undefined) this.own(row.sheet);
+    if (row.student !== null) this.own(row.student);
+    if (row.duplicateOf !== null) this.own(row.duplicateOf);
     for (const score of row.scores) {
       this.part(score.csv);
       this.part(score.json);
@@ -71,7 +74,7 @@ export class RowPacker {
     const batch: PackedBatch = {
       reset: this.reset,
       numbers: this.numbers.slice(0, this.length),
-      strings: this.strings,
+      strings: this.strings.join(''),
       texts: this.texts,
       rejections: this.rejections,
     };
@@ -90,8 +93,14 @@ export class RowPacker {
   private part(part: RowPart): void {
     if (typeof part === 'string') {
       this.push(OWN_TEXT);
-      this.strings.push(part);
+      this.own(part);
     } else this.push(this.text(part));
+  }
+
+  /** A text of the row's own: its length among the numbers, its characters after those before it. */
+  private own(text: string): void {
+    this.push(text.length);
+    this.strings.push(text);
   }
 
   /** The id of a shared text, sent with this batch the first time. */
@@ -121,10 +130,11 @@ export function* unpackRows(batch: PackedBatch, held: Map<number, SharedText>): 
   const { numbers, strings } = batch;
   const shared = (id: number) => held.get(id) as SharedText;
   let n = 0;
-  let s = 0;
+  let at = 0;
+  const own = (): string => strings.slice(at, (at += numbers[n++] as number));
   const part = (): RowPart => {
     const id = numbers[n++] as number;
-    return id === OWN_TEXT ? (strings[s++] as string) : shared(id);
+    return id === OWN_TEXT ? own() : shared(id);
   };
   while (n < numbers.length) {
     const flags = numbers[n++] as number;
@@ -136,9 +146,9 @@ export function* unpackRows(batch: PackedBatch, held: Map<number, SharedText>): 
       json: shared(numbers[n++] as number),
     };
     const count = numbers[n++] as number;
-    const sheet = flags & SHEET ? (strings[s++] as string) : undefined;
-    const student = flags & STUDENT ? (strings[s++] as string) : null;
-    const duplicateOf = flags & DUPLICATE ? (strings[s++] as string) : null;
+    const sheet = flags & SHEET ? own() : undefined;
+    const student = flags & STUDENT ? own() : null;
+    const duplicateOf = flags & DUPLICATE ? own() : null;
     const scores: { csv: RowPart; json: RowPart }[] = [];
     for (let k = 0; k < count; k++) {
       const csv = part();
