@@ -131,7 +131,11 @@ export function* unpackRows(batch: PackedBatch, held: Map<number, SharedText>): 
   const shared = (id: number) => held.get(id) as SharedText;
   let n = 0;
   let at = 0;
-  const own = (): string => strings.slice(at, (at += numbers[n++] as number));
+  const own = (): string => {
+    const from = at;
+    at += numbers[n++] as number;
+    return strings.slice(from, at);
+  };
   const part = (): RowPart => {
     const id = numbers[n++] as number;
     return id === OWN_TEXT ? own() : shared(id);
