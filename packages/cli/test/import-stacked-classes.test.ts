@@ -356,3 +356,41 @@ describe('triage import: a header of two rows in another instrument order betwee
     ]);
   });
 });
+
+// Session 15: a class pasted above another with a header of its own that cannot be read (PHQ-A without its
+// supplements c and d) made the header below the file's; the first header was "a title or notes", and its students,
+// "above the header", were judged by the columns of the header below (GAD-7, no critical item): a positive PHQ-A item 9
+// was not urgent. They are the rows of a header that cannot be read, urgent as their risk is unknown.
+describe('triage import: a class above the header, under a header of its own that cannot be read', () => {
+  const s = scratch();
+  const env = { TRIAGE_CONFIG_DIR: join(s.dir, 'config') };
+  afterAll(() => s.done());
+
+  it('rejects its header and rows as a header that cannot be read and its rows, urgent; the class below is read', () => {
+    const lines = [
+      ['学号', '性别', '年龄', '班级', ...'123456789'.split('').map((n) => `PHQA${n}`)],
+      ['20251001', '男', '13', '初一(1)班', ...'010101010'.split('')],
+      ['20251002', '男', '13', '初一(1)班', ...'010101012'.split('')],
+      ['学号', '性别', '年龄', '班级', ...'1234567'.split('').map((n) => `GAD7_${n}`)],
+      ['20252001', '女', '14', '初一(2)班', ...'1111111'.split('')],
+    ];
+    const file = s.write('above.csv', `${lines.map((c) => c.join(',')).join('\n')}\n`);
+    const out = join(s.dir, 'above');
+    const r = runCli(['import', file, '--out', out, '--no-input', '--json'], env);
+    expect(r.status, r.stderr).toBe(3);
+    expect(JSON.parse(r.stdout).counts).toMatchObject({ rows: 4, scored: 1, rejected: 3 });
+    expect(r.stderr).toContain('the header on line 1 cannot be read as this file');
+    expect(r.stderr).not.toMatch(/title or notes|IMPORT_ABOVE_HEADER/);
+    expect(readOutputCsv(join(out, 'errors.csv')).rows.map((e) => [e._line, e._code, e._urgent])).toEqual([
+      ['1', 'IMPORT_HEADER_UNMAPPED', ''],
+      ['2', 'IMPORT_UNDER_UNMAPPED_HEADER', 'yes'],
+      ['3', 'IMPORT_UNDER_UNMAPPED_HEADER', 'yes'],
+    ]);
+    // simulate cohort reads it the same way.
+    const cohort = runCli(['simulate', 'cohort', '--input', file, '--start', '2026-09-01', '--json'], env);
+    expect(cohort.status, cohort.stderr).toBe(0);
+    const projected = JSON.parse(cohort.stdout);
+    expect(projected.counts).toEqual({ rows: 4, scored: 1, rejected: 3 });
+    expect(projected.warnings.join('\n')).toContain('2 rejected rows show a positive or unanswered critical item');
+  });
+});

@@ -2,7 +2,7 @@ import type { Column, GroupedName, SheetMapping } from './columns.ts';
 import { looksLikeAnswers, mayBeData } from './header-text.ts';
 import { personFieldOfHeader } from './person-header.ts';
 import type { SourceRecord } from './read-row.ts';
-import { holdsHeaderWords, repeatsHeader } from './repeated-header.ts';
+import { holdsHeaderWords, namesOwnFields, repeatsHeader } from './repeated-header.ts';
 import type { Source } from './source.ts';
 
 const isBlank = (r: SourceRecord) => r.fields.every((f) => f.trim() === '');
@@ -239,6 +239,26 @@ export function groupExample(
     instrument: first.instrument,
     item: first.item,
   };
+}
+
+/**
+ * The lines above a sheet's header that are not a title or notes: students' rows (see {@link isStudentAbove}), and
+ * above the first of them, a header that cannot be read (a class pasted above another with a header of its own,
+ * PHQA1 … PHQA9 without c and d): the rows under it are its rows, never read by the header below.
+ */
+export function linesAbove(
+  header: HeaderRow,
+  mapping: SheetMapping,
+  answers: ReadonlySet<string>,
+): { readonly students: ReadonlySet<number>; readonly headers: ReadonlySet<number> } {
+  const students = new Set<number>();
+  const headers: number[] = [];
+  for (const r of header.aboveRows ?? []) {
+    if (isStudentAbove(r, mapping, answers)) students.add(r.line);
+    else if (holdsHeaderWords(r.fields, mapping) || namesOwnFields(r.fields, mapping)) headers.push(r.line);
+  }
+  const first = Math.min(...students);
+  return { students, headers: new Set(headers.filter((line) => line < first)) };
 }
 
 /** A title or notes line holds a few cells (a title, a date, `说明：`, `0=完全不会`); a student's row holds more. */

@@ -13,7 +13,7 @@ import { DecisionTexts } from './decision-texts.ts';
 import { ErrorColumns } from './error-columns.ts';
 import { FileTotals, fileWide, type TotalsFound } from './file-totals.ts';
 import { HeaderChanges, type HeaderReading, type TwoRows } from './header-changes.ts';
-import { groupExample, type HeaderRow, headersOf, isStudentAbove, repeatsHeaderRows } from './header-row.ts';
+import { groupExample, type HeaderRow, headersOf, linesAbove, repeatsHeaderRows } from './header-row.ts';
 import { answerTexts } from './header-text.ts';
 import { IdRegistry, RowPlaces } from './id-registry.ts';
 import { type Journal, journalPath } from './journal.ts';
@@ -295,22 +295,28 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
   }
   const source = withoutSheets(withHiddenSheets(opened, hidden.read), new Set(skipped.map((s) => s.sheet)));
   // Lines above the header: a title or notes, skipped; or students' rows (a class pasted above the header, a sort that
-  // moved the header down), rejected as they are read.
+  // moved the header down), rejected as they are read; or, above such rows, a header that cannot be read (the class
+  // pasted above came with a header of its own, PHQA1 … PHQA9 without c and d): the rows under it are its rows, never
+  // read by the header below, and urgent as under any header that cannot be read (QA, session 15).
   const studentsAbove = new Map<string | null, ReadonlySet<number>>();
+  const headersAbove = new Map<string | null, ReadonlySet<number>>();
   for (const [sheet, header] of headers) {
     const mapping = raw.get(sheet);
-    const students = new Set<number>();
-    if (mapping && !Array.isArray(mapping)) {
-      for (const r of header.aboveRows ?? []) if (isStudentAbove(r, mapping, answers)) students.add(r.line);
-    }
-    studentsAbove.set(sheet, students);
+    if (!mapping || Array.isArray(mapping)) continue;
+    const above = linesAbove(header, mapping, answers);
+    studentsAbove.set(sheet, above.students);
+    headersAbove.set(sheet, above.headers);
   }
   for (const [sheet, header] of headers) {
     const where = sheet === null ? options.file : `${options.file} [${sheet}]`;
     const students = studentsAbove.get(sheet)?.size ?? 0;
+    const headerLines = headersAbove.get(sheet)?.size ?? 0;
     const line = header.from ?? header.line;
-    if (header.above > students) options.note(text.linesAboveHeader(where, line, header.above - students));
-    if (students > 0) options.note(text.studentsAboveHeader(where, line, students), 'warning');
+    if (header.above > students + headerLines) {
+      options.note(text.linesAboveHeader(where, line, header.above - students - headerLines));
+    }
+    // Under a header above, they are said as its rows when it is met.
+    if (students > 0 && headerLines === 0) options.note(text.studentsAboveHeader(where, line, students), 'warning');
     if (header.from === undefined) continue;
     const mapping = raw.get(sheet);
     const example = mapping && !Array.isArray(mapping) ? groupExample(header, mapping, answers) : undefined;
@@ -594,12 +600,21 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
         // whose header could not be read has none: its first row may be a student's (a class pasted without one).
         // A student's row above it is rejected: the header below may not be its own.
         if (record.line <= header.line) {
-          if (!studentsAbove.get(sheet)?.has(record.line) || !own.ok) continue;
+          if (headersAbove.get(sheet)?.has(record.line) && own.ok) {
+            meetHeader(record, own.context.mapping, write);
+            continue;
+          }
+          // The sheet's own header: its reading in force from here, after any header above that could not be read.
+          if (record.line === (header.from ?? header.line)) layouts.restart(sheet);
+          if (!studentsAbove.get(sheet)?.has(record.line)) continue;
           counts.rows++;
-          reject(aboveHeader(record, own.context, header.line), write, {
-            mapping: own.context.mapping,
-            layout: own.context,
-          });
+          if (!own.ok) {
+            const rejection = underUnmappedHeader(record, own.line, own.other);
+            reject(rejection, write, { mapping: own.other?.mapping ?? null, layout: own.layout });
+          } else {
+            const layout = { mapping: own.context.mapping, layout: own.context };
+            reject(aboveHeader(record, own.context, header.line), write, layout);
+          }
           continue;
         }
         // A header of two rows repeated under each class (the group row, then the names): no student row; the sheet's

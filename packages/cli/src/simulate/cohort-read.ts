@@ -11,7 +11,7 @@ import { CliError } from '../exit-codes.ts';
 import { type GroupedName, type MappingIssue, mapHeader, type SheetMapping } from '../import/columns.ts';
 import { type CopiedAnswerPlace, CopiedAnswers } from '../import/copied-answers.ts';
 import { HeaderChanges, type HeaderReading } from '../import/header-changes.ts';
-import { headersOf, isStudentAbove, repeatsHeaderRows } from '../import/header-row.ts';
+import { headersOf, linesAbove, repeatsHeaderRows } from '../import/header-row.ts';
 import { answerTexts } from '../import/header-text.ts';
 import { readFailure } from '../import/import-command.ts';
 import type { MappingFile } from '../import/mapping-file.ts';
@@ -260,17 +260,19 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
   // Per sheet: the header in force (header-changes.ts), and the students' rows above its header, not read.
   const layouts = new Map<string | null, HeaderChanges>();
   const studentsAbove = new Map<string | null, ReadonlySet<number>>();
+  const headersAbove = new Map<string | null, ReadonlySet<number>>();
   for (const [sheet, context] of contexts) {
     const header = headers.get(sheet);
     if (!context || !header) continue;
     const changes = new HeaderChanges((fields, grouped) => readingOf(fields, context.mapping, grouped), answers);
     changes.start(sheet, header.fields, context);
     layouts.set(sheet, changes);
-    const students = new Set<number>();
-    for (const r of header.aboveRows ?? []) if (isStudentAbove(r, context.mapping, answers)) students.add(r.line);
+    const { students, headers: headerLines } = linesAbove(header, context.mapping, answers);
     studentsAbove.set(sheet, students);
+    headersAbove.set(sheet, headerLines);
     const line = header.from ?? header.line;
-    if (students.size > 0)
+    // Under a header above (one that cannot be read), they are said as its rows when it is met.
+    if (students.size > 0 && headerLines.size === 0)
       headerNotes.push({ kind: 'students-above', where: whereOf(sheet), line, rows: students.size });
   }
   /** A row rejected or not read; `risk`, urgent as the import marks it (see RowRejection.riskSignal). */
@@ -304,9 +306,16 @@ async function read(options: CohortReadOptions, text: ImportMessages): Promise<C
       // Lines above the header (a title, notes: skipped; students' rows: not read, as the import rejects them) and
       // the header itself.
       if (record.line <= (header?.line ?? 0)) {
+        const now = changes?.of(sheet);
+        if (changes && now?.ok && headersAbove.get(sheet)?.has(record.line)) {
+          meetHeader(record, now.context.mapping, changes);
+          continue;
+        }
+        // The sheet's own header: its reading in force from here, after any header above that could not be read.
+        if (record.line === (header?.from ?? header?.line)) changes?.restart(sheet);
         if (studentsAbove.get(sheet)?.has(record.line)) {
-          const start = changes?.of(sheet);
-          notRead(!!header && !!start?.ok && aboveHeader(record, start.context, header.line).riskSignal);
+          if (now && !now.ok) notRead(underUnmappedHeader(record, now.line, now.other).riskSignal);
+          else notRead(!!header && !!now?.ok && aboveHeader(record, now.context, header.line).riskSignal);
         }
         continue;
       }
