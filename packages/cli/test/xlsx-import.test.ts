@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../src/csv/read-csv.ts';
@@ -290,6 +290,36 @@ describe('triage import of .xlsx workbooks', () => {
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(text);
     });
+
+    // QA round 23, 1: member checksums were never checked; one changed byte turned a student's item 9 answer from 2 to
+    // 0 and the import exited 0. A member whose bytes do not match its CRC-32 is damaged.
+    it.each(['xl/worksheets/sheet1.xml', 'xl/workbook.xml'])(
+      'a workbook whose %s fails its CRC-32 is refused as damaged, and nothing is written',
+      async (damaged) => {
+        const file = join(s.dir, `crc-${damaged.replaceAll('/', '-')}.xlsx`);
+        const data = sheetData([{ id: num('REF', '202501010001'), gad: GAD7.map(() => '<c r="REF"><v>2</v></c>') }]);
+        const parts = workbookParts({ sheets: [{ name: '1班', data }] });
+        // One byte changed (an answer 2 → 0; a space in the workbook part), the checksum of the bytes before it: as a
+        // byte changed on a disk or in a copy.
+        const before = new Map(parts);
+        const changed = (name: string, xml: string) =>
+          name !== damaged
+            ? xml
+            : name === 'xl/workbook.xml'
+              ? xml.replace('<sheets>', '<sheets> ')
+              : xml.replace('<v>2</v>', '<v>0</v>');
+        await writeZip(
+          file,
+          parts.map(([name, xml]) => [name, changed(name, xml)] as const),
+          (name) => before.get(name) ?? '',
+        );
+        const out = join(s.dir, `crc-out-${damaged.replaceAll('/', '-')}`);
+        const r = run(['import', file, '--out', out]);
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain('the .xlsx workbook is damaged');
+        expect(existsSync(join(out, 'results.csv'))).toBe(false);
+      },
+    );
 
     it('a workbook whose sheet is damaged is called damaged, not an old .xls', async () => {
       const file = join(s.dir, 'damaged.xlsx');

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
-import { pipeline, Readable } from 'node:stream';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { pipeline, Readable, Transform } from 'node:stream';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 
 /** One member of a zip archive, as its central directory describes it. */
 export interface ZipEntry {
@@ -9,6 +9,9 @@ export interface ZipEntry {
   readonly method: number;
   readonly flags: number;
   readonly compressedSize: number;
+  /** The uncompressed size and CRC-32 the directory gives: what the member's bytes must come to. */
+  readonly size: number;
+  readonly crc32: number;
   /** Where the member's local header starts: also its position in the archive's stream order. */
   readonly offset: number;
 }
@@ -78,6 +81,8 @@ export async function readZipDirectory(file: FileHandle, size: number): Promise<
       method: dir.readUInt16LE(p + 10),
       flags: dir.readUInt16LE(p + 8),
       compressedSize: sizes.compressedSize,
+      size: sizes.size,
+      crc32: dir.readUInt32LE(p + 16),
       offset: sizes.offset,
     });
     p += 46 + nameLength + extraLength + commentLength;
@@ -88,6 +93,7 @@ export async function readZipDirectory(file: FileHandle, size: number): Promise<
 /** Sizes and offset, taking the zip64 extra field (id 1) where the 32-bit fields are saturated. */
 function zip64Sizes(dir: Buffer, header: number, extra: number, extraLength: number) {
   const uncompressed = dir.readUInt32LE(header + 24);
+  let size = uncompressed;
   let compressedSize = dir.readUInt32LE(header + 20);
   let offset = dir.readUInt32LE(header + 42);
   const end = extra + extraLength;
@@ -97,7 +103,10 @@ function zip64Sizes(dir: Buffer, header: number, extra: number, extraLength: num
     if (id === 1) {
       // The fields present are exactly the saturated ones, in this order.
       let f = q + 4;
-      if (uncompressed === 0xffffffff) f += 8;
+      if (uncompressed === 0xffffffff && f + 8 <= end) {
+        size = Number(dir.readBigUInt64LE(f));
+        f += 8;
+      }
       if (compressedSize === 0xffffffff && f + 8 <= end) {
         compressedSize = Number(dir.readBigUInt64LE(f));
         f += 8;
@@ -106,7 +115,7 @@ function zip64Sizes(dir: Buffer, header: number, extra: number, extraLength: num
     }
     q += 4 + length;
   }
-  return { compressedSize, offset };
+  return { compressedSize, size, offset };
 }
 
 /**
@@ -117,12 +126,40 @@ export async function readZipEntry(file: FileHandle, entry: ZipEntry, maxSize: n
   const start = await dataStart(file, entry);
   const data = await readAt(file, start, entry.compressedSize);
   if (data.length < entry.compressedSize) throw new Error('truncated zip member');
-  if (entry.method === 0) {
-    if (data.length > maxSize) throw new Error('zip member too large');
-    return data;
-  }
-  if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: maxSize });
-  throw new Error(`unsupported compression method ${entry.method}`);
+  if (entry.method !== 0 && entry.method !== 8) throw new Error(`unsupported compression method ${entry.method}`);
+  if (entry.method === 0 && data.length > maxSize) throw new Error('zip member too large');
+  const bytes = entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: maxSize });
+  checkMember(entry, bytes.length, crc32(bytes));
+  return bytes;
+}
+
+/**
+ * A member whose bytes do not come to the size and CRC-32 its directory entry gives is damaged (APPNOTE §4.4.7): a
+ * changed byte in a stored member (or one a deflate stream still decodes) would otherwise read as another answer.
+ */
+function checkMember(entry: ZipEntry, size: number, crc: number): void {
+  if (size !== entry.size || crc !== entry.crc32) throw new Error(`zip member ${entry.name} fails its CRC-32 check`);
+}
+
+/** Passes a member's bytes on while checking them against its directory entry, at their end. */
+function checked(entry: ZipEntry): Transform {
+  let size = 0;
+  let crc = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+    flush(done) {
+      try {
+        checkMember(entry, size, crc);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
 }
 
 /**
@@ -132,10 +169,12 @@ export async function readZipEntry(file: FileHandle, entry: ZipEntry, maxSize: n
 export async function openZipText(file: FileHandle, entry: ZipEntry): Promise<Readable> {
   const start = await dataStart(file, entry);
   const raw = Readable.from(readRange(file, start, start + entry.compressedSize), { objectMode: false });
-  let text: Readable = raw;
+  let text: Readable;
   if (entry.method === 8) {
-    text = pipeline(raw, createInflateRaw(), () => undefined);
-  } else if (entry.method !== 0) {
+    text = pipeline(raw, createInflateRaw(), checked(entry), () => undefined);
+  } else if (entry.method === 0) {
+    text = pipeline(raw, checked(entry), () => undefined);
+  } else {
     throw new Error(`unsupported compression method ${entry.method}`);
   }
   text.setEncoding('utf8');

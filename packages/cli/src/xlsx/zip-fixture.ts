@@ -6,8 +6,15 @@ import { crc32, deflateRawSync } from 'node:zlib';
  * exceljs's writer never produces but Excel, WPS and school platforms do.
  */
 
-/** Writes a zip of the given members, in the given order, deflated. */
-export async function writeZip(path: string, members: readonly (readonly [name: string, text: string])[]) {
+/**
+ * Writes a zip of the given members, in the given order, deflated. `checksummed` gives the text whose CRC-32 a member's
+ * headers carry (default: its own): another makes a damaged member whose bytes still inflate.
+ */
+export async function writeZip(
+  path: string,
+  members: readonly (readonly [name: string, text: string])[],
+  checksummed: (name: string, text: string) => string = (_, text) => text,
+) {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -15,7 +22,7 @@ export async function writeZip(path: string, members: readonly (readonly [name: 
     const data = Buffer.from(text, 'utf8');
     const packed = deflateRawSync(data);
     const fileName = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
+    const crc = crc32(Buffer.from(checksummed(name, text), 'utf8'));
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
