@@ -198,6 +198,33 @@ describe('CsvParser on a quote that never closes', () => {
     expect(records).toHaveLength(9001);
   });
 
+  // QA round 23, 2: a quoted field of 65,300 characters on one line, cut by a 64 KiB read, was a record, and its rest
+  // a second record on the same line; cut elsewhere, it was a field.
+  it('reads a quoted field longer than a cell on one line as a field, wherever the text is cut', () => {
+    const long = 'A'.repeat(65_300);
+    const text = `id,name,q1\r\n1,x,0\r\n2,"${long}",3\r\n3,y,1\r\n`;
+    const records = whole(text);
+    expect(records.map((r) => [r.line, r.fields.length, r.unterminated ?? false])).toEqual([
+      [1, 3, false],
+      [2, 3, false],
+      [3, 3, false],
+      [4, 3, false],
+    ]);
+    expect(records[2]?.fields[1]).toBe(long);
+    for (const cuts of [[20], [40_000], [65_536], [20, 40_000, 65_536, 65_330]]) {
+      expect(parseInPieces(text, cuts)).toEqual(records);
+    }
+  });
+
+  it('decides a quoted field longer than a cell over lines the same wherever the text is cut', () => {
+    const long = `${'B'.repeat(20_000)}\n${'C'.repeat(20_000)}`;
+    const text = `id,name,q1\r\n1,x,0\r\n2,"${long}",3\r\n3,y,1\r\n`;
+    const records = whole(text);
+    expect(records[2]).toMatchObject({ line: 3, unterminated: true });
+    expect(records.at(-1)).toEqual({ line: 5, fields: ['3', 'y', '1'] });
+    for (let cut = 0; cut <= text.length; cut += 4_999) expect(parseInPieces(text, [cut])).toEqual(records);
+  });
+
   it('still reads a quoted cell over several lines (Alt+Enter in Excel) as one field', () => {
     expect(whole('a,b\r\n1,"line 1\r\nline 2"\r\n2,x\r\n').map((r) => r.fields)).toEqual([
       ['a', 'b'],
