@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { makePrivateDirs } from './output/private-dir.ts';
@@ -78,15 +78,42 @@ export function pseudonymKey(
   if (options.create === false) return { key: randomBytes(32), path, created: false, ephemeral: true, exposed: false };
   inConfigDir(dir, () => makePrivateDirs(dir));
   const key = randomBytes(32);
-  // 'wx': never overwrite a key another process has just made.
+  // Never overwrite a key another process has just made, and never show a key half written: the key is written whole
+  // under a name of its own, then linked to its name, which fails if one is there (two first imports at once: the
+  // second read an empty file as a damaged key, QA round 24, 1).
   try {
-    writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    if (!linkedWhole(path, `${key.toString('hex')}\n`)) return pseudonymKey(dir, options);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return pseudonymKey(dir, options);
     throw keyStoreError(dir, error);
   }
   inConfigDir(dir, () => chmodSync(path, 0o600));
   return { key, path, created: true, ephemeral: false, exposed: false };
+}
+
+/**
+ * Writes `text` to `path` only if nothing is there, all at once: false when a file is there. A file system without
+ * hard links (some network and FAT drives) gets an exclusive create instead.
+ */
+function linkedWhole(path: string, text: string): boolean {
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(temporary, path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+    try {
+      writeFileSync(path, text, { mode: 0o600, flag: 'wx' });
+      return true;
+    } catch (fallback) {
+      if ((fallback as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw fallback;
+    }
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
 
 /**
