@@ -5,6 +5,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   truncateSync,
   writeFileSync,
@@ -252,6 +253,18 @@ describe.each(['thread', 'local'])(
       },
       120_000,
     );
+
+    // QA round 24, 3: the folder removed while importing gave "internal error: …results.csv.partial: missing".
+    it('the output folder removed while importing: said as such, exit 1, never an internal error', async () => {
+      const out = join(s.dir, 'removed');
+      const run = start(['import', file, '--out', out], env);
+      await checkpointed(out);
+      rmSync(out, { recursive: true, force: true });
+      const ended = await run.done;
+      expect(ended.code).toBe(1);
+      expect(ended.stderr).toContain(`could not write the results in ${out}: its files were removed`);
+      expect(ended.stderr).not.toMatch(/internal error|Please report/);
+    }, 120_000);
 
     it('refuses to resume when there is nothing to resume, or the file changed', () => {
       const done = runCli(['import', file, '--out', reference, '--resume'], env);

@@ -221,7 +221,7 @@ process.on('worker', () => appendFileSync(process.env.TRIAGE_TEST_WORKER_LOG, 'w
         const checkpointed = existsSync(journal) && JSON.parse(readFileSync(journal, 'utf8')).records > 0;
         expect(failed.stderr).toContain(
           `could not write the results in ${out}: a file grew past the size this system allows (EFBIG). ` +
-            'Nothing already saved is lost; make room, then ' +
+            'Nothing already saved is lost; write where larger files are allowed (a FAT32 drive stops at 4 GB; a limit set by ulimit -f, at that), then ' +
             (checkpointed ? `resume with: triage import ${big} --out ${out} --resume` : 'run the same command again'),
         );
         expect(failed.stderr).not.toContain('internal error');
@@ -260,7 +260,9 @@ process.on('worker', () => appendFileSync(process.env.TRIAGE_TEST_WORKER_LOG, 'w
           expect(failed.signal, 'the import hung and was killed').toBeNull();
           expect(failed.status).toBe(1);
           expect(failed.threads).toBe(writer === 'thread' ? 1 : 0);
-          expect(failed.stderr).toContain(`(EFBIG). Nothing already saved is lost; make room, then resume with: `);
+          expect(failed.stderr).toContain(
+            `(EFBIG). Nothing already saved is lost; write where larger files are allowed (a FAT32 drive stops at 4 GB; a limit set by ulimit -f, at that), then resume with: `,
+          );
           expect(failed.stderr).toContain(`triage import ${file} --out ${out} --resume`);
           const values = privateValues(file);
           expect(leaked(failed.stdout + failed.stderr, values)).toEqual([]);

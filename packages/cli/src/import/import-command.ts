@@ -243,7 +243,7 @@ export async function runImportCommand(
         reportFailure(error, options.argv, out, text) ??
         writeFailure(error, options.argv, out, text) ??
         inputFailure(error, options.argv, options.file, out, text) ??
-        asCliError(error, options.file, out, text)
+        asCliError(error, options, out, text)
       );
     } finally {
       progress.done();
@@ -524,7 +524,13 @@ function warningsOf(outcome: ImportOutcome, text: ImportMessages): string[] {
   return warnings;
 }
 
-function asCliError(error: unknown, file: string, out: string, text: ImportMessages): unknown {
+function asCliError(
+  error: unknown,
+  options: Pick<ImportCommandOptions, 'file' | 'resume'>,
+  out: string,
+  text: ImportMessages,
+): unknown {
+  const { file } = options;
   if (error instanceof MappingError)
     return new CliError(
       'CLI_MAPPING',
@@ -539,6 +545,8 @@ function asCliError(error: unknown, file: string, out: string, text: ImportMessa
     return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.changedSince(error.detail), { cause: error });
   }
   if (error instanceof WorkFilesError) {
+    // Not resuming, the files it was writing went away under it: the folder removed (or emptied) while importing.
+    if (!options.resume) return new CliError('CLI_OUT_WRITE', text.outDir.removedWhileWriting(out), { cause: error });
     const message = text.outDir.workFiles(out, error.path, error.code === 'missing');
     return new CliError('CLI_NOTHING_TO_RESUME', message, { cause: error });
   }

@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { CliError } from '../exit-codes.ts';
+import { journalPath } from './journal.ts';
 import type { ImportMessages } from './messages.ts';
 import { OUTPUT_FILES } from './output/result-files.ts';
 import { KeyStoreError, pseudonymKey } from './pseudonym.ts';
@@ -8,8 +10,21 @@ import { readJournal } from './read-journal.ts';
 /** What to do after a failure part way: resume when a checkpoint was saved, else run the same command again. */
 function nextStep(argv: readonly string[], out: string, text: ImportMessages): string {
   const journal = readJournal(out);
-  const resumable = journal !== undefined && journal.status !== 'complete' && journal.records > 0;
+  const resumable = journal === undefined ? cannotLook(out) : journal.status !== 'complete' && journal.records > 0;
   return resumable ? text.resumeWith(resumeCommand(argv, out)) : text.runAgain;
+}
+
+/**
+ * Whether the folder cannot be looked into now (its permission taken away): a checkpoint may be there, and `--resume`
+ * says when there is none (QA round 24, 4: "run the same command again" would have started over).
+ */
+function cannotLook(out: string): boolean {
+  try {
+    statSync(journalPath(out));
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EACCES';
+  }
 }
 
 /**
@@ -23,14 +38,17 @@ export function writeFailure(
   text: ImportMessages,
 ): CliError | undefined {
   const e = error as NodeJS.ErrnoException | undefined;
-  const reason = e?.code === undefined ? undefined : text.writeReasons[e.code];
-  if (!e || reason === undefined) return undefined;
+  if (e?.code === undefined) return undefined;
   // Errors of the input file (reading it, opening it) are not the output's.
   const output = e.path === undefined ? WRITE_CALLS.has(e.syscall ?? '') : !relative(out, e.path).startsWith('..');
   if (!output) return undefined;
-  return new CliError('CLI_OUT_WRITE', text.writeFailed(out, `${reason} (${e.code})`, nextStep(argv, out, text)), {
-    cause: error,
-  });
+  // A work file (or the folder) gone while importing: removed under it (QA round 24, 3), never an internal error.
+  if (e.code === 'ENOENT') return new CliError('CLI_OUT_WRITE', text.outDir.removedWhileWriting(out), { cause: error });
+  const reason = text.writeReasons[e.code];
+  if (reason === undefined) return undefined;
+  const fix = text.writeFixes[e.code ?? ''] ?? text.makeRoom;
+  const message = text.writeFailed(out, `${reason} (${e.code})`, nextStep(argv, out, text), fix);
+  return new CliError('CLI_OUT_WRITE', message, { cause: error });
 }
 
 /**
@@ -67,7 +85,8 @@ export function reportFailure(
   if (!e || reason === undefined || e.path === undefined) return undefined;
   if (!basename(e.path).startsWith(OUTPUT_FILES.report)) return undefined;
   const next = text.resumeWith(resumeCommand(argv, out));
-  return new CliError('CLI_OUT_WRITE', text.reportFailed(out, `${reason} (${e.code})`, next), { cause: error });
+  const fix = text.writeFixes[e.code ?? ''] ?? text.makeRoom;
+  return new CliError('CLI_OUT_WRITE', text.reportFailed(out, `${reason} (${e.code})`, next, fix), { cause: error });
 }
 
 const WRITE_CALLS = new Set(['write', 'fsync', 'fdatasync', 'ftruncate', 'close']);

@@ -260,8 +260,9 @@ const en = {
   grade: 'grade',
   class: 'class',
   interrupted: (command: string) => `interrupted; what was done is saved. Resume with: ${command}`,
-  writeFailed: (out: string, reason: string, next: string) =>
-    `could not write the results in ${out}: ${reason}. Nothing already saved is lost; make room, then ${next}`,
+  /** `fix`: what to do about the reason ({@link writeFixes}), before `next`. */
+  writeFailed: (out: string, reason: string, next: string, fix: string) =>
+    `could not write the results in ${out}: ${reason}. Nothing already saved is lost; ${fix}, then ${next}`,
   writeReasons: {
     ENOSPC: 'the disk is full',
     EDQUOT: 'the disk quota is used up',
@@ -271,8 +272,16 @@ const en = {
     EPERM: 'not allowed to write there',
     EIO: 'the disk reported an input/output error',
   } as Readonly<Record<string, string>>,
-  reportFailed: (out: string, reason: string, next: string) =>
-    `could not write report.html in ${out}: ${reason}. Every row is saved; make room, then ${next}`,
+  writeFixes: {
+    EFBIG: 'write where larger files are allowed (a FAT32 drive stops at 4 GB; a limit set by ulimit -f, at that)',
+    EROFS: 'make the disk writable',
+    EACCES: 'give yourself permission to write in that folder',
+    EPERM: 'give yourself permission to write in that folder',
+    EIO: 'check the disk',
+  } as Readonly<Record<string, string>>,
+  makeRoom: 'make room',
+  reportFailed: (out: string, reason: string, next: string, fix: string) =>
+    `could not write report.html in ${out}: ${reason}. Every row is saved; ${fix}, then ${next}`,
   resumeWith: (command: string) => `resume with: ${command}`,
   runAgain: 'run the same command again',
   fileNotFound: (file: string) => `${file}: file not found`,
@@ -491,6 +500,8 @@ const en = {
     cannotCreate: (out: string, code: string) =>
       `could not create the folder ${out} (${code}${code === 'ENOENT' || code === 'EEXIST' ? ': a link to a folder that is not there, or a drive not connected?' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ': not allowed to write there' : ''}); expected a folder that can be created: check the path, or give another --out`,
     nothingToResume: (path: string) => `nothing to resume: no interrupted import in this folder (${path})`,
+    removedWhileWriting: (out: string) =>
+      `could not write the results in ${out}: its files were removed (or the folder itself) while importing; leave the folder as it is while an import runs, then run the same command again`,
     workFiles: (out: string, path: string, missing: boolean) =>
       `cannot resume the import in ${out}: its work file ${path} is ${missing ? 'missing' : 'shorter than when it was saved (damaged, or cut when copied)'}; run the same command again without --resume to start over`,
     busy: (out: string, holder: string | undefined) =>
@@ -664,7 +675,7 @@ const zh: ImportMessages = {
   grade: '年级',
   class: '班级',
   interrupted: (command) => `已中断；已完成的部分已保存。继续导入：${command}`,
-  writeFailed: (out, reason, next) => `无法在 ${out} 中写入结果：${reason}。已保存的部分不会丢失；腾出空间后${next}`,
+  writeFailed: (out, reason, next, fix) => `无法在 ${out} 中写入结果：${reason}。已保存的部分不会丢失；${fix}后${next}`,
   writeReasons: {
     ENOSPC: '磁盘已满',
     EDQUOT: '磁盘配额已用完',
@@ -674,7 +685,16 @@ const zh: ImportMessages = {
     EPERM: '没有写入权限',
     EIO: '磁盘报告读写错误',
   },
-  reportFailed: (out, reason, next) => `无法在 ${out} 中写入 report.html：${reason}。所有行均已保存；腾出空间后${next}`,
+  writeFixes: {
+    EFBIG: '改写到允许更大文件的位置（FAT32 磁盘上限 4 GB；用 ulimit -f 设的上限亦然）',
+    EROFS: '让磁盘可写',
+    EACCES: '给自己该文件夹的写入权限',
+    EPERM: '给自己该文件夹的写入权限',
+    EIO: '检查磁盘',
+  },
+  makeRoom: '腾出空间',
+  reportFailed: (out, reason, next, fix) =>
+    `无法在 ${out} 中写入 report.html：${reason}。所有行均已保存；${fix}后${next}`,
   resumeWith: (command) => `继续导入：${command}`,
   runAgain: '重新运行同一命令',
   fileNotFound: (file) => `${file}：找不到文件`,
@@ -858,6 +878,8 @@ const zh: ImportMessages = {
     cannotCreate: (out, code) =>
       `无法创建文件夹 ${out}（${code}${code === 'ENOENT' || code === 'EEXIST' ? '：指向不存在的文件夹的链接，或外接磁盘未连接？' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? '：没有写入权限' : ''}）；应为可以创建的文件夹：请检查路径，或另选 --out`,
     nothingToResume: (path) => `没有可继续的导入：此文件夹中没有中断的导入（${path}）`,
+    removedWhileWriting: (out) =>
+      `无法在 ${out} 中写入结果：导入进行中，其中的文件（或文件夹本身）被删除了；导入时请不要改动该文件夹，然后重新运行同一命令`,
     workFiles: (out, path, missing) =>
       `无法继续 ${out} 中的导入：工作文件 ${path} ${missing ? '不见了' : '比保存时短（已损坏，或复制时被截断）'}；请去掉 --resume 重新运行同一命令，从头导入`,
     busy: (out, holder) =>

@@ -150,8 +150,15 @@ function held(dir: string, path: string, me: LockHolder, created: boolean): OutL
     if (released) return;
     released = true;
     process.off('exit', onExit);
-    const now = readHolder(path);
-    if (now !== undefined && sameHolder(now, me)) unlinkSync(path);
+    // Best effort: a lock that cannot be removed (the folder made read-only, or removed, while importing) stays, and
+    // the next import takes it over (its holder is gone). Never an error of its own in place of the one that ended
+    // the import (QA round 24, 2: "internal error: EACCES … unlink .triage-import.lock" hid "could not write").
+    try {
+      const now = readHolder(path);
+      if (now !== undefined && sameHolder(now, me)) unlinkSync(path);
+    } catch {
+      return;
+    }
     if (created || options.removeFolder) removeEmpty(dir);
   };
   // A second Ctrl-C ends the process at once (process.exit): the lock goes with it.

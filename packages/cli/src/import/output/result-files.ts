@@ -31,6 +31,8 @@ export class WorkFilesError extends Error {
     readonly path: string,
   ) {
     super(`${path}: ${code === 'missing' ? 'missing' : 'shorter than its checkpoint'}`);
+    // Said by name across the writer thread (result-output.ts), which passes errors on as plain data.
+    this.name = 'WorkFilesError';
   }
 }
 const STREAMED: readonly StreamedFile[] = ['results', 'json', 'errors'];

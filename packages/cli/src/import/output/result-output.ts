@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type Journal, writeJournal } from '../journal.ts';
 import { type PackedBatch, RowPacker } from './packed-rows.ts';
-import type { FileSizes, ResultFiles } from './result-files.ts';
+import { type FileSizes, type ResultFiles, WorkFilesError } from './result-files.ts';
 import type { RowText } from './row-text.ts';
 
 /** What a checkpoint records beyond the files' sizes, which the output fills in. */
@@ -179,7 +179,7 @@ export class ThreadedResultOutput implements ResultOutput {
 
   constructor(private readonly worker: Worker) {
     worker.on('message', (reply: WriterReply) => {
-      if (reply.kind === 'failed') this.fail(Object.assign(new Error(reply.error.message), reply.error));
+      if (reply.kind === 'failed') this.fail(fromThread(reply.error));
       else this.inFlight--;
       this.wake?.();
     });
@@ -265,4 +265,11 @@ export class ThreadedResultOutput implements ResultOutput {
   private check(): void {
     if (this.failure) throw this.failure;
   }
+}
+
+/** An error the writer thread passed on as data, as the error it was where the importing thread tells them apart. */
+function fromThread(error: { message: string; name?: string; code?: string; path?: string }): Error {
+  if (error.name === 'WorkFilesError' && (error.code === 'missing' || error.code === 'damaged') && error.path)
+    return new WorkFilesError(error.code, error.path);
+  return Object.assign(new Error(error.message), error);
 }
