@@ -322,6 +322,9 @@ describe('readPerson', () => {
       ['2025 0101 0001', 'spaces inside, as typed'],
       ['2025\u00a00101\u30000001', 'a no-break and an ideographic space inside'],
       ['20250101\u200b0001', 'a zero-width space inside'],
+      ['20250101\u00000001', 'a NUL inside, left by a broken export'],
+      ['\u0001202501010001\u007f', 'control characters at the edges'],
+      ['2025010100\u008501', 'a C1 control character inside'],
       ["'202501010001", "Excel's apostrophe for text, typed into the cell"],
       ['\u2019202501010001', 'the typographic apostrophe a phone types instead'],
     ])('reads %j (%s, copied from a web page) as the same id', (studentId) => {

@@ -169,9 +169,15 @@ function issue(ctx: z.RefinementCtx, code: PersonIssueCode, expected: string): t
   return z.NEVER;
 }
 
-/** Spaces inside an id (`2025 0001`, a no-break or ideographic space, a zero-width one): typed or pasted, never meant. */
-const SPACE_INSIDE = /[\s\u200b-\u200d\u2060\ufeff]/;
-const SPACES_INSIDE = /[\s\u200b-\u200d\u2060\ufeff]+/g;
+/**
+ * Spaces inside an id (`2025 0001`, a no-break or ideographic space, a zero-width one) and control characters (a NUL
+ * or \x01 a broken export left, QA round 23, 5: an id with one was another student, its own pseudonym and no
+ * duplicate): typed, pasted or left over, never meant. Built from a string: control characters in a regular expression
+ * literal are refused by the linter.
+ */
+const NOT_IN_ID = '[\\s\\u200b-\\u200d\\u2060\\ufeff\\u0000-\\u001f\\u007f-\\u009f]';
+const SPACE_INSIDE = new RegExp(NOT_IN_ID);
+const SPACES_INSIDE = new RegExp(`${NOT_IN_ID}+`, 'g');
 /** ' and the typographic ’ and ‘ a phone or a word processor puts in its place. */
 const APOSTROPHES = new Set([0x27, 0x2019, 0x2018]);
 
