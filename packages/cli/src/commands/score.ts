@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import type { InstrumentDefinition, ScoreIssue, ScoreOptions, ScoreValue } from '@triage/scales';
 import { BaseCommand } from '../base-command.ts';
-import { type Decoded, ENCODINGS, type Encoding, type EncodingLabel, encodingDisplayName } from '../csv/decode.ts';
+import { type Decoded, ENCODINGS, type Encoding, type EncodingLabel } from '../csv/decode.ts';
 import { CliError, rowsExitCode } from '../exit-codes.ts';
 import { CODINGS, findInstrument, loadScales, ROUNDINGS, type Scales } from '../instrument.ts';
 import { help } from '../messages.ts';
@@ -146,11 +146,13 @@ export default class Score extends BaseCommand<typeof Score> {
 
   /** The file as text; a file that is missing, unreadable or not valid text (with its line) as a CLI error. */
   private async readText(file: string, encoding: EncodingLabel | undefined): Promise<Decoded> {
-    const [{ readCsvText, Utf32TextError }, { isCsvDecodeError }, { importMessages }] = await Promise.all([
-      import('../csv/read-csv-text.ts'),
-      import('../csv/decode-error.ts'),
-      import('../import/messages.ts'),
-    ]);
+    const [{ readCsvText, Utf32TextError }, { isCsvDecodeError }, { importMessages }, { decodeFailure }] =
+      await Promise.all([
+        import('../csv/read-csv-text.ts'),
+        import('../csv/decode-error.ts'),
+        import('../import/messages.ts'),
+        import('../import/import-failures.ts'),
+      ]);
     try {
       return await readCsvText(file, { encoding });
     } catch (error) {
@@ -158,9 +160,7 @@ export default class Score extends BaseCommand<typeof Score> {
         throw new CliError('CLI_ENCODING', importMessages(this.lang).utf32(file), { cause: error });
       }
       if (isCsvDecodeError(error)) {
-        const { line, offset, mixed, detected, suggestions } = error;
-        const at = { encoding: encodingDisplayName(error.encoding), line, offset, mixed, detected, suggestions };
-        throw new CliError('CLI_ENCODING', importMessages(this.lang).decodeError(file, at), { cause: error });
+        throw decodeFailure(error, file, importMessages(this.lang));
       }
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new CliError('CLI_FILE_NOT_FOUND', this.text.fileNotFound(file), { cause: error });

@@ -20,6 +20,11 @@ export interface InvalidTextAt {
    * the file starts as UTF-16 does); undefined when that line was not looked at.
    */
   readonly readable?: readonly EncodingLabel[];
+  /**
+   * The file ends inside a character (half a UTF-16 code unit, the first bytes of a UTF-8 or GB18030 one): cut short
+   * when copied or downloaded, not in another encoding; `offset`, where that last character starts.
+   */
+  readonly cutShort?: true;
 }
 
 /**
@@ -36,6 +41,7 @@ export class CsvDecodeError extends Error {
   readonly mixed: boolean;
   /** The encoding was detected from the start of the file, not requested. */
   readonly detected: boolean;
+  readonly cutShort: boolean;
   private readonly readable: readonly EncodingLabel[] | undefined;
 
   constructor(
@@ -51,6 +57,7 @@ export class CsvDecodeError extends Error {
     this.offset = at.offset;
     this.mixed = at.mixed;
     this.detected = at.detected;
+    this.cutShort = at.cutShort === true;
     this.readable = at.readable;
   }
 
@@ -59,7 +66,7 @@ export class CsvDecodeError extends Error {
    * could read the failing line (a Windows-1252 file, say: no encoding triage reads fits it).
    */
   get suggestions(): readonly EncodingLabel[] {
-    return this.mixed ? [] : (this.readable ?? otherEncodings(this.encoding));
+    return this.mixed || this.cutShort ? [] : (this.readable ?? otherEncodings(this.encoding));
   }
 }
 
@@ -198,9 +205,9 @@ export async function whereTextIsInvalid(
     if (bytesRead === 0) break;
     const whole = bytesRead - (bytesRead % width);
     if (whole === 0) {
-      // One byte of a UTF-16 code unit at the end of the file: the flush below fails on it.
-      if (!decodes(decoder, buffer.subarray(0, bytesRead))) return at(undefined);
-      break;
+      // One byte of a UTF-16 code unit at the end of the file: cut short there. After a CR, the LF it began was the
+      // line break of the line before (QA round 23, 4: line 10 of a file of 9, and --encoding advice in a circle).
+      return { line: afterCR ? line - 1 : line, offset: position, mixed: false, cutShort: true };
     }
     const bytes = buffer.subarray(0, whole);
     let from = 0;
@@ -219,7 +226,13 @@ export async function whereTextIsInvalid(
     if (!decodes(decoder, bytes.subarray(from))) return at(position + whole);
     position += whole;
   }
-  // A character cut off by the end of the file (or nothing wrong at all: the caller saw a failure).
+  // A character cut off by the end of the file: the bytes held back for it fail when the decoder is flushed.
+  try {
+    decoder.decode();
+  } catch {
+    return { line: afterCR ? line - 1 : line, offset: undefined, mixed: false, cutShort: true };
+  }
+  // Nothing wrong at all (the caller saw a failure): said where it ends.
   return at(undefined);
 }
 

@@ -246,6 +246,24 @@ describe('openCsv decode errors', () => {
     },
   );
 
+  // QA round 23, 4: a UTF-16 file one byte short was "line 10 of 9, try --encoding utf-16be (or utf-8)", which
+  // advised back "utf-16le": the file is cut short, and no other encoding helps.
+  it.each(CHUNK_SIZES)('says a UTF-16LE file one byte short is cut short, on its last line, chunk %s', async (size) => {
+    const whole = utf16le('学号\t姓名\r\n1\t张三\r\n2\t李四\r\n');
+    const error = await decodeError(
+      await tempFile(whole.subarray(0, -1)),
+      size === undefined ? {} : { chunkSize: size },
+    );
+    expect(error).toMatchObject({ encoding: 'utf-16le', line: 3, cutShort: true, offset: whole.length - 2 });
+    expect(error.suggestions).toEqual([]);
+  });
+
+  it('says a UTF-8 file that ends inside a character is cut short, with no other encoding to try', async () => {
+    const error = await decodeError(await tempFile(Buffer.concat([utf8('学号\n张三\n'), utf8('李').subarray(0, 2)])));
+    expect(error).toMatchObject({ cutShort: true, line: 3 });
+    expect(error.suggestions).toEqual([]);
+  });
+
   it('keeps UTF-8 for a short file whose last character is cut off, and says where', async () => {
     const error = await decodeError(await tempFile(Buffer.concat([utf8('学号\n张三\n'), utf8('李').subarray(0, 2)])));
     expect(error).toMatchObject({ encoding: 'utf-8', detected: true, line: 3 });

@@ -12,6 +12,7 @@ import { ruleCoverageWarnings } from '../rule-coverage.ts';
 import { isXlsxError } from '../xlsx/xlsx-error.ts';
 import { instrumentsNamedIn } from './columns.ts';
 import {
+  decodeFailure,
   folderFailure,
   inputFailure,
   keyOrFailure,
@@ -563,9 +564,7 @@ function asCliError(
 /** A file that cannot be read (encoding, not a spreadsheet or text, a broken workbook) as a CLI error; else `error`. */
 export function readFailure(error: unknown, file: string, text: ImportMessages): unknown {
   if (isCsvDecodeError(error)) {
-    const { line, offset, mixed, detected, suggestions } = error;
-    const at = { encoding: encodingDisplayName(error.encoding), line, offset, mixed, detected, suggestions };
-    return new CliError('CLI_ENCODING', text.decodeError(file, at), { cause: error });
+    return decodeFailure(error, file, text);
   }
   if (error instanceof SourceError) {
     const message =

@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
+import { encodingDisplayName } from '../csv/decode.ts';
+import type { CsvDecodeError } from '../csv/decode-error.ts';
 import { CliError } from '../exit-codes.ts';
 import { journalPath } from './journal.ts';
 import type { ImportMessages } from './messages.ts';
@@ -129,4 +131,11 @@ export function keyOrFailure(create: boolean, text: ImportMessages): ReturnType<
     const message = error.code === 'damaged' ? text.keyDamaged(error.dir) : text.configDir(error.dir, error.code);
     throw new CliError('CLI_CONFIG', message, { cause: error });
   }
+}
+
+/** A CSV that is not valid text in its encoding, said where and what to do (CLI_ENCODING). */
+export function decodeFailure(error: CsvDecodeError, file: string, text: ImportMessages): CliError {
+  const { line, offset, mixed, detected, suggestions, cutShort } = error;
+  const at = { encoding: encodingDisplayName(error.encoding), line, offset, mixed, detected, suggestions, cutShort };
+  return new CliError('CLI_ENCODING', text.decodeError(file, at), { cause: error });
 }

@@ -61,6 +61,7 @@ type DecodeAt = {
   readonly line: number;
   readonly offset: number | undefined;
   readonly mixed: boolean;
+  readonly cutShort: boolean;
   readonly suggestions: readonly string[];
 };
 type Where = { readonly file: string; readonly sheet: string | null; readonly line: number };
@@ -516,6 +517,8 @@ const en = {
       `the interrupted import read ${file}; that file, the options or (with --pseudonymize) the pseudonym key changed since; run again without --resume to start over`,
   },
   decodeError: (file: string, e: DecodeAt) => {
+    if (e.cutShort)
+      return `${file}:${e.line}: the file ends in the middle of a ${e.encoding} character${e.offset === undefined ? '' : ` (byte offset ${e.offset})`}: it was cut short (copied or downloaded part way?); expected the whole file: copy or export it again`;
     const at = `${file}:${e.line}: not valid ${e.encoding}${e.detected ? ' (detected)' : ''} from this line on${e.offset === undefined ? '' : ` (byte offset ${e.offset})`}`;
     const [first, second] = e.suggestions;
     if (!e.mixed && first === undefined)
@@ -892,6 +895,8 @@ const zh: ImportMessages = {
       `中断的导入读取的是 ${file}；该文件、选项或（加 --pseudonymize 时）化名密钥在中断后已改变；请去掉 --resume 重新导入`,
   },
   decodeError: (file, e) => {
+    if (e.cutShort)
+      return `${file}:${e.line}：文件在一个 ${e.encoding} 字符的中间结束${e.offset === undefined ? '' : `（字节偏移 ${e.offset}）`}：文件不完整（复制或下载到一半？）；应为完整的文件：请重新复制或导出`;
     const at = `${file}:${e.line}：从此行起不是有效的 ${e.encoding} 文本（${e.detected ? '自动识别的编码' : '--encoding 指定的编码'}${e.offset === undefined ? '' : `，字节偏移 ${e.offset}`}）`;
     const [first, second] = e.suggestions;
     if (!e.mixed && first === undefined)
