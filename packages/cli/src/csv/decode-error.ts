@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { type Encoding, type EncodingLabel, encodingOf, firstInvalidByte, otherEncodings, sniffBom } from './decode.ts';
-import { utf16WithoutBom } from './sniff-encoding.ts';
+import { damagedUtf8Line, utf16WithoutBom } from './sniff-encoding.ts';
 
 /** Where a file stops being valid text in the encoding it is read in. */
 export interface InvalidTextAt {
@@ -25,6 +25,11 @@ export interface InvalidTextAt {
    * when copied or downloaded, not in another encoding; `offset`, where that last character starts.
    */
   readonly cutShort?: true;
+  /**
+   * The failing line is UTF-8 with a character damaged (a byte changed or cut out) in a file of UTF-8 text (see
+   * damagedUtf8Line): no other encoding reads it better.
+   */
+  readonly damaged?: true;
 }
 
 /**
@@ -42,6 +47,7 @@ export class CsvDecodeError extends Error {
   /** The encoding was detected from the start of the file, not requested. */
   readonly detected: boolean;
   readonly cutShort: boolean;
+  readonly damaged: boolean;
   private readonly readable: readonly EncodingLabel[] | undefined;
 
   constructor(
@@ -58,6 +64,7 @@ export class CsvDecodeError extends Error {
     this.mixed = at.mixed;
     this.detected = at.detected;
     this.cutShort = at.cutShort === true;
+    this.damaged = at.damaged === true;
     this.readable = at.readable;
   }
 
@@ -66,7 +73,7 @@ export class CsvDecodeError extends Error {
    * could read the failing line (a Windows-1252 file, say: no encoding triage reads fits it).
    */
   get suggestions(): readonly EncodingLabel[] {
-    return this.mixed || this.cutShort ? [] : (this.readable ?? otherEncodings(this.encoding));
+    return this.mixed || this.cutShort || this.damaged ? [] : (this.readable ?? otherEncodings(this.encoding));
   }
 }
 
@@ -146,6 +153,9 @@ function readsLine(other: EncodingLabel, failing: Uint8Array, start: Uint8Array)
   return firstInvalidByte(failing, encodingOf(other)) === -1;
 }
 
+/** Bytes after a failing UTF-8 line read to tell a damaged character from another encoding. */
+const DAMAGE_CONTEXT = 1 << 16;
+
 /** Lines longer than this are not read again to find the byte that fails in them. */
 const MAX_LINE_REREAD = 1 << 23;
 
@@ -197,6 +207,10 @@ export async function whereTextIsInvalid(
     if (bom !== undefined && bom !== encoding) return { line, offset, mixed, readable: [bom] };
     if (failEnd === undefined || failEnd - lineStart > MAX_LINE_REREAD) return { line, offset, mixed };
     const failing = await readAt(handle, lineStart, failEnd - lineStart);
+    if (encoding === 'utf-8' && offset !== undefined) {
+      const around = Buffer.concat([failing, await readAt(handle, failEnd, DAMAGE_CONTEXT)]);
+      if (damagedUtf8Line(around, offset - lineStart)) return { line, offset, mixed, damaged: true };
+    }
     const readable = otherEncodings(encoding).filter((other) => readsLine(other, failing, start));
     return { line, offset, mixed, readable };
   };
@@ -205,8 +219,10 @@ export async function whereTextIsInvalid(
     if (bytesRead === 0) break;
     const whole = bytesRead - (bytesRead % width);
     if (whole === 0) {
-      // One byte of a UTF-16 code unit at the end of the file: cut short there. After a CR, the LF it began was the
-      // line break of the line before (QA round 23, 4: line 10 of a file of 9, and --encoding advice in a circle).
+      // One byte of a UTF-16 code unit at the end of the file: cut short there (unless a byte-order mark says the file
+      // is in another encoding). After a CR, the LF it began was the line break of the line before (QA round 23, 4:
+      // line 10 of a file of 9, and --encoding advice in a circle).
+      if (await otherBom(handle, encoding)) return at(undefined);
       return { line: afterCR ? line - 1 : line, offset: position, mixed: false, cutShort: true };
     }
     const bytes = buffer.subarray(0, whole);
@@ -230,10 +246,18 @@ export async function whereTextIsInvalid(
   try {
     decoder.decode();
   } catch {
-    return { line: afterCR ? line - 1 : line, offset: undefined, mixed: false, cutShort: true };
+    if (!(await otherBom(handle, encoding))) {
+      return { line: afterCR ? line - 1 : line, offset: undefined, mixed: false, cutShort: true };
+    }
   }
   // Nothing wrong at all (the caller saw a failure): said where it ends.
   return at(undefined);
+}
+
+/** Whether the file starts with the byte-order mark of an encoding other than `encoding`. */
+async function otherBom(handle: FileHandle, encoding: Encoding): Promise<boolean> {
+  const bom = sniffBom(await readAt(handle, 0, 4))?.encoding;
+  return bom !== undefined && bom !== encoding;
 }
 
 /** The physical line (1-based) starting at `offset`, counted from `start` (at or before it). Reads the file again. */

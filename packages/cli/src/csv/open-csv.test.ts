@@ -264,6 +264,17 @@ describe('openCsv decode errors', () => {
     expect(error.suggestions).toEqual([]);
   });
 
+  it('says a UTF-8 header with a damaged character is damaged there, line 1, with no other encoding to try', async () => {
+    const bytes = Buffer.concat([
+      utf8('学号,姓名,性别,年龄,年级,'),
+      utf8('班').subarray(0, 2),
+      utf8(',PHQA1\n1,张三,男,13,初一,初一(1)班,0\n2,李四,女,13,初一,初一(1)班,1\n'),
+    ]);
+    const error = await decodeError(await tempFile(bytes));
+    expect(error).toMatchObject({ encoding: 'utf-8', detected: true, line: 1, damaged: true, offset: 37 });
+    expect(error.suggestions).toEqual([]);
+  });
+
   it('keeps UTF-8 for a short file whose last character is cut off, and says where', async () => {
     const error = await decodeError(await tempFile(Buffer.concat([utf8('学号\n张三\n'), utf8('李').subarray(0, 2)])));
     expect(error).toMatchObject({ encoding: 'utf-8', detected: true, line: 3 });

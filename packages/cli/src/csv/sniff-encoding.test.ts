@@ -11,6 +11,25 @@ const utf16le = (text: string) => Buffer.from(text, 'utf16le');
 const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
 
 describe('encodingOfSample', () => {
+  // QA round 23, 3: a UTF-8 file whose header lost a byte (年级 cut to 2 bytes) was read as GB18030, its rows then
+  // called UTF-8 pasted under a GB18030 header.
+  it('takes a UTF-8 file with one character of its header damaged for UTF-8, a GB18030 one for GB18030', () => {
+    const header = `学号,姓名,性别,年龄,年级,班级,${Array.from({ length: 40 }, (_, k) => `第${k + 1}题情绪低落`).join(',')}`;
+    const rows = Array.from({ length: 30 }, (_, k) => `${k},张三,男,13,初一,初一(1)班,${'没有,'.repeat(39)}没有`);
+    const damaged = Buffer.concat([
+      utf8('学号,姓名,性别,年龄,年级,'),
+      utf8('班').subarray(0, 2),
+      utf8(`级${header.slice(17)}\n${rows.join('\n')}\n`),
+    ]);
+    expect(firstInvalidByte(damaged, 'utf-8')).toBeGreaterThan(0);
+    // The sample a file is judged by ends inside the second line here (1,024 non-ASCII bytes).
+    let n = 0;
+    const sample = damaged.subarray(0, damaged.findIndex((b) => b >= 0x80 && ++n === 1024) + 1);
+    expect(sample.indexOf(10)).toBeGreaterThan(0);
+    expect(encodingOfSample(sample)).toBe('utf-8');
+    expect(encodingOfSample(gb18030(`${header}\n${rows.join('\n')}\n`))).toBe('gb18030');
+  });
+
   it.each([
     { name: 'UTF-8 Chinese', bytes: utf8('学号,姓名\n1,张三\n'), encoding: 'utf-8' },
     { name: 'GB18030 Chinese', bytes: gb18030('学号,姓名\n1,张三\n'), encoding: 'gb18030' },

@@ -138,6 +138,35 @@ function countOf(text: string, characters: ReadonlySet<string>): number {
   return n;
 }
 
+/**
+ * Whether the line where UTF-8 fails (at `bad`) is a UTF-8 line with a character damaged (a byte changed or cut out),
+ * in a file of UTF-8 Chinese text: the line otherwise reads as UTF-8 Chinese, failing once or twice, and the lines after
+ * it are UTF-8 Chinese. A header damaged so was read as GB18030 (its bytes happen to be valid there), and its UTF-8
+ * rows then called another encoding pasted under it (QA round 23, 3). A line in GB18030 fails UTF-8 at most of its
+ * characters.
+ */
+export function damagedUtf8Line(sample: Uint8Array, bad: number): boolean {
+  let end = bad;
+  while (end < sample.length && sample[end] !== LF && sample[end] !== CR) end++;
+  const line = new TextDecoder('utf-8', { ignoreBOM: true }).decode(sample.subarray(lineStartOf(sample, bad), end));
+  let damaged = 0;
+  let cjk = 0;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 0xfffd) damaged++;
+    else if ((c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)) cjk++;
+  }
+  if (damaged > 2 || cjk < 2 * damaged) return false;
+  // What follows, up to where the sample ends (inside a line, or a character: a long header leaves little of it), its
+  // last character left out: the sample may end inside it.
+  const rest = sample.subarray(end);
+  const restBad = firstInvalidByte(rest, 'utf-8');
+  let to = restBad === -1 ? rest.length : restBad;
+  while (to > 0 && ((rest[to - 1] as number) & 0xc0) === 0x80) to--;
+  if (to > 0 && (rest[to - 1] as number) >= 0xc0) to--;
+  return isUtf8Chinese(rest.subarray(0, to));
+}
+
 /** Characters a sample needs before it is taken for Big5: a short header's worth (學號,姓名,性別). */
 const BIG5_MIN_CHARACTERS = 6;
 
@@ -153,6 +182,7 @@ export function encodingOfSample(sample: Uint8Array): 'utf-8' | 'gb18030' | 'big
   const bad = firstInvalidByte(sample, 'utf-8');
   if (bad === -1) return 'utf-8';
   if (isUtf8Chinese(sample.subarray(0, lineStartOf(sample, bad)))) return 'utf-8';
+  if (damagedUtf8Line(sample, bad)) return 'utf-8';
   if (firstInvalidByte(sample, 'gb18030') === -1) return isBig5(sample) ? 'big5' : 'gb18030';
   return isUtf8Chinese(sample.subarray(0, bad)) ? 'utf-8' : 'gb18030';
 }

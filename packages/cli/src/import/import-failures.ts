@@ -135,7 +135,8 @@ export function keyOrFailure(create: boolean, text: ImportMessages): ReturnType<
 
 /** A CSV that is not valid text in its encoding, said where and what to do (CLI_ENCODING). */
 export function decodeFailure(error: CsvDecodeError, file: string, text: ImportMessages): CliError {
-  const { line, offset, mixed, detected, suggestions, cutShort } = error;
-  const at = { encoding: encodingDisplayName(error.encoding), line, offset, mixed, detected, suggestions, cutShort };
+  const { line, offset, mixed, detected, suggestions, cutShort, damaged } = error;
+  const encoding = encodingDisplayName(error.encoding);
+  const at = { encoding, line, offset, mixed, detected, suggestions, cutShort, damaged };
   return new CliError('CLI_ENCODING', text.decodeError(file, at), { cause: error });
 }

@@ -62,6 +62,7 @@ type DecodeAt = {
   readonly offset: number | undefined;
   readonly mixed: boolean;
   readonly cutShort: boolean;
+  readonly damaged: boolean;
   readonly suggestions: readonly string[];
 };
 type Where = { readonly file: string; readonly sheet: string | null; readonly line: number };
@@ -520,6 +521,8 @@ const en = {
     if (e.cutShort)
       return `${file}:${e.line}: the file ends in the middle of a ${e.encoding} character${e.offset === undefined ? '' : ` (byte offset ${e.offset})`}: it was cut short (copied or downloaded part way?); expected the whole file: copy or export it again`;
     const at = `${file}:${e.line}: not valid ${e.encoding}${e.detected ? ' (detected)' : ''} from this line on${e.offset === undefined ? '' : ` (byte offset ${e.offset})`}`;
+    if (e.damaged)
+      return `${at}: a character of this line is damaged (a byte changed or cut out), the lines after it are ${e.encoding} text; expected valid text: retype that line's damaged cell, or export the file again`;
     const [first, second] = e.suggestions;
     if (!e.mixed && first === undefined)
       return `${at}, nor in any other encoding triage reads (UTF-8, GB18030, Big5, UTF-16): the file is in another one (Windows-1252 or another code page?); expected UTF-8: open it in Excel or WPS and save it as "CSV UTF-8", then import that`;
@@ -898,6 +901,8 @@ const zh: ImportMessages = {
     if (e.cutShort)
       return `${file}:${e.line}：文件在一个 ${e.encoding} 字符的中间结束${e.offset === undefined ? '' : `（字节偏移 ${e.offset}）`}：文件不完整（复制或下载到一半？）；应为完整的文件：请重新复制或导出`;
     const at = `${file}:${e.line}：从此行起不是有效的 ${e.encoding} 文本（${e.detected ? '自动识别的编码' : '--encoding 指定的编码'}${e.offset === undefined ? '' : `，字节偏移 ${e.offset}`}）`;
+    if (e.damaged)
+      return `${at}：此行有字符已损坏（某个字节被改动或缺失），其后各行是 ${e.encoding} 文本；应为有效的文本：请重新输入此行损坏的单元格，或重新导出文件`;
     const [first, second] = e.suggestions;
     if (!e.mixed && first === undefined)
       return `${at}，也不是 triage 能读的其他编码（UTF-8、GB18030、Big5、UTF-16）：文件用了别的编码（Windows-1252 或其他代码页？）；应为 UTF-8：请用 Excel 或 WPS 打开，另存为“CSV UTF-8”后再导入`;
