@@ -10,6 +10,7 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +148,11 @@ describe.each(['thread', 'local'])(
       expect(stopped.stderr).toContain(`${launcher.prefix} import ${file} --out ${out} --resume`);
       const journal = JSON.parse(readFileSync(join(out, '.triage-import.json'), 'utf8'));
       expect(journal.status).toBe('interrupted');
+      // A dry run says where --resume would go on, never that it resumes (QA round 24, 6); it changes nothing.
+      const dry = runCli(['import', file, '--out', out, '--resume', '--dry-run'], env);
+      expect(dry.stderr).toMatch(/--resume would go on after [\d,]+ records already written; this dry run reads/);
+      expect(dry.stderr).not.toContain('resuming after');
+      expect(JSON.parse(readFileSync(join(out, '.triage-import.json'), 'utf8'))).toEqual(journal);
       expect(runCli(['import', file, '--out', out, '--resume'], env).status).toBe(0);
       same(out);
     }, 120_000);
@@ -206,6 +212,34 @@ describe.each(['thread', 'local'])(
       expect(resumed.stderr).toContain('the pseudonym key changed since');
       expect(runCli(['import', file, '--out', out, '--pseudonymize', '--resume'], env).status).toBe(0);
     }, 120_000);
+
+    // QA round 24, 5: a kill earlier still left only the lock, or one work file: --resume refused ("nothing to
+    // resume", exit 2) where all three work files made it start again. Any trace of an import starts it again.
+    it.each([
+      [
+        'only its lock',
+        {
+          '.triage-import.lock': JSON.stringify({
+            pid: 2 ** 22 + 7,
+            host: hostname(),
+            started: '2026-01-01T00:00:00.000Z',
+          }),
+        },
+      ],
+      ['only results.csv.partial', { 'results.csv.partial': 'cut sh' }],
+    ])(
+      '--resume after a kill that left %s starts again',
+      (_, left) => {
+        const out = join(s.dir, `early-${Object.keys(left)[0]}`);
+        mkdirSync(out);
+        for (const [name, text] of Object.entries(left)) writeFileSync(join(out, name), text);
+        const resumed = runCli(['import', file, '--out', out, '--resume'], env);
+        expect(resumed.status, resumed.stderr).toBe(0);
+        expect(resumed.stderr).toContain('stopped before its first checkpoint: starting again from the first record');
+        same(out);
+      },
+      120_000,
+    );
 
     it('--resume after a kill before the first checkpoint (partial files, no journal) starts again', () => {
       const out = join(s.dir, 'early');

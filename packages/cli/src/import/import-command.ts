@@ -177,7 +177,8 @@ export async function runImportCommand(
   }
   const compiled = core.compileRuleSet(options.ruleSet);
   const interrupt = onInterrupt();
-  const lock = options.dryRun ? undefined : lockFolder(out, options, text, interrupt);
+  const locked = options.dryRun ? undefined : lockFolder(out, options, text, interrupt);
+  const lock = locked?.lock;
   try {
     const progress = progressLine(options.progress, text);
     const modelOf = (done: ImportOutcome) =>
@@ -210,6 +211,7 @@ export async function runImportCommand(
           pseudonymize: options.pseudonymize,
           dryRun: options.dryRun,
           resume: options.resume,
+          staleLock: locked?.tookOver === true,
           fingerprint: fingerprint(options, compiled.ref.hash, keyInfo.key),
           interrupt,
           encoding: options.encoding,
@@ -323,7 +325,7 @@ function lockFolder(
   options: Pick<ImportCommandOptions, 'argv' | 'note'>,
   text: ImportMessages,
   interrupt: { dispose: () => void },
-): OutLock {
+): { lock: OutLock; tookOver: boolean } {
   let result: ReturnType<typeof lockOutDir>;
   try {
     result = lockOutDir(out);
@@ -339,7 +341,7 @@ function lockFolder(
     throw new CliError('CLI_OUT_BUSY', text.outDir.busy(out, result.holder && holder(result.holder)));
   }
   if (result.tookOver) options.note(text.outDir.tookOver(out, holder(result.tookOver)), 'warning');
-  return result.lock;
+  return { lock: result.lock, tookOver: result.tookOver !== undefined };
 }
 
 /** The input opened once and closed: one that cannot be read (no permission) is said so before anything is done. */

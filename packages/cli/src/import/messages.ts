@@ -325,6 +325,8 @@ const en = {
   notText: (file: string) => `${file}: not a text (CSV) file; expected CSV, or an .xlsx named .xlsx`,
   progress: (rows: number) => `${rows.toLocaleString('en-US')} rows…`,
   resumed: (rows: number) => `resuming after ${plural(rows, 'record')} already written`,
+  resumeDryRun: (rows: number) =>
+    `--resume would go on after ${plural(rows, 'record')} already written; this dry run reads the whole file and writes nothing`,
   resumedFromStart: 'the interrupted import stopped before its first checkpoint: starting again from the first record',
   upToDate: 'same file and options as the last import in this folder: results rewritten, identical',
   ephemeralKey: 'no pseudonym key yet and a dry run writes none: the pseudonyms shown are for this run only',
@@ -733,6 +735,7 @@ const zh: ImportMessages = {
   notText: (file) => `${file}：不是文本（CSV）文件；应为 CSV，或扩展名为 .xlsx 的 Excel 工作簿`,
   progress: (rows) => `已读取 ${rows.toLocaleString('en-US')} 行……`,
   resumed: (rows) => `从第 ${rows} 条记录之后继续`,
+  resumeDryRun: (rows) => `加 --resume 时将从已写入的 ${rows} 条记录之后继续；本次试运行读取整个文件，不写入任何内容`,
   resumedFromStart: '中断的导入在第一个检查点之前就已停止：从第一条记录重新开始',
   upToDate: '与此文件夹上次导入的文件和选项相同：结果已重写，内容一致',
   ephemeralKey: '尚无化名密钥，试运行也不会创建：此次显示的化名仅对本次有效',

@@ -64,6 +64,8 @@ export interface ImportOptions extends SourceOptions {
   readonly pseudonymize: boolean;
   readonly dryRun: boolean;
   readonly resume: boolean;
+  /** The folder's lock was left by an import that ended without releasing it (killed): a trace of an import there. */
+  readonly staleLock?: boolean;
   /** What changes results beyond the input (mapping file text, rules …): part of the journal's identity. */
   readonly fingerprint: string;
   /** Set when the user interrupts: the import checkpoints and stops at the next batch. */
@@ -384,7 +386,8 @@ export async function runImport(options: ImportOptions, all: readonly Instrument
     files = openResultOutput(opened, options.out, { inputBytes: size });
   }
   const skip = resuming?.records ?? 0;
-  if (resuming) options.note(text.resumed(skip));
+  // A dry run writes nothing and reads the whole file: it only says where --resume would go on (QA round 24, 6).
+  if (resuming) options.note(options.dryRun ? text.resumeDryRun(skip) : text.resumed(skip));
   else if (options.resume) options.note(text.resumedFromStart);
 
   const memo = createDecisionMemo(options.ruleSet);
@@ -769,8 +772,9 @@ function expectedRows(batch: readonly SourceRecord[], size: number): number {
 
 /** The checkpoint to resume from; undefined when the import stopped before its first one (it starts again). */
 function checkResume(journal: Journal | undefined, options: ImportOptions, sha256: string): Journal | undefined {
-  // Killed before its first checkpoint: partial files, no journal. Nothing of them can be trusted: start again.
-  if (!journal && ResultFiles.hasPartial(options.out)) return undefined;
+  // Killed before its first checkpoint: partial files (any of them), or only its lock, no journal. Nothing of them can
+  // be trusted: start again, however early the kill came (QA round 24, 5: refused, or started again, by timing).
+  if (!journal && (ResultFiles.hasAnyPartial(options.out) || options.staleLock === true)) return undefined;
   if (!journal || journal.status === 'complete') throw new OutDirError('nothing-to-resume', journalPath(options.out));
   if (journal.input.sha256 !== sha256 || journal.options !== options.fingerprint) {
     throw new OutDirError('changed-since', journal.input.file);

@@ -144,6 +144,11 @@ export class ResultFiles {
     return STREAMED.every((name) => existsSync(partialPath(dir, name)));
   }
 
+  /** Whether any of the work files is there (an import killed while it made them has some). */
+  static hasAnyPartial(dir: string): boolean {
+    return STREAMED.some((name) => existsSync(partialPath(dir, name)));
+  }
+
   /**
    * An import killed while its files were moved to their final names (after its last checkpoint, which holds every
    * row): the files already moved go back to their partial names, so `--resume` cuts them back and completes again.
