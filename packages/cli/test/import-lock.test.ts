@@ -111,6 +111,8 @@ describe('triage import: one import at a time per output folder', () => {
       const r = runCli(['import', other, '--out', out, '--lang', lang, ...extra], env);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain(says(out));
+      // QA round 24, 7: the pid may be reused by a process that is no import, after a restart: the way out is named.
+      expect(r.stderr).toContain(join(out, '.triage-import.lock'));
       expect(listing(out)).toEqual(before);
     }
   });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Lang } from '@triage/scales';
 import type { XlsxDamage, XlsxInvalidReason } from '../xlsx/xlsx-error.ts';
 import { columnLetters } from './column-position.ts';
@@ -510,7 +511,7 @@ const en = {
       `cannot resume the import in ${out}: its work file ${path} is ${missing ? 'missing' : 'shorter than when it was saved (damaged, or cut when copied)'}; run the same command again without --resume to start over`,
     busy: (out: string, holder: string | undefined) =>
       holder
-        ? `another import is running in ${out} (${holder}); wait for it to finish, or give another --out. Nothing was written`
+        ? `another import is running in ${out} (${holder}); wait for it to finish, or give another --out (if that process is no triage import, after a restart, delete ${join(out, '.triage-import.lock')}). Nothing was written`
         : `another import is starting in ${out}: its lock file (.triage-import.lock) names no process yet; wait a minute (a lock left so by an import that was killed is then taken over), or give another --out. Nothing was written`,
     busyHolder: (pid: number, host: string | undefined, started: string) =>
       `process ${pid}${host ? ` on ${host}` : ''}, started ${started}`,
@@ -893,7 +894,7 @@ const zh: ImportMessages = {
       `无法继续 ${out} 中的导入：工作文件 ${path} ${missing ? '不见了' : '比保存时短（已损坏，或复制时被截断）'}；请去掉 --resume 重新运行同一命令，从头导入`,
     busy: (out, holder) =>
       holder
-        ? `${out} 中另一个导入正在运行（${holder}）；请等它完成，或另选 --out。未写入任何内容`
+        ? `${out} 中另一个导入正在运行（${holder}）；请等它完成，或另选 --out（若该进程并非 triage 导入，例如重启之后，请删除 ${join(out, '.triage-import.lock')}）。未写入任何内容`
         : `${out} 中另一个导入正在启动：它的锁文件（.triage-import.lock）还没有写明进程；请等一分钟（被强行结束的导入留下的这种锁届时会被接替），或另选 --out。未写入任何内容`,
     busyHolder: (pid, host, started) => `进程 ${pid}${host ? `（${host}）` : ''}，开始于 ${started}`,
     tookOver: (out, holder) => `${out}：原先占用此文件夹的导入已不在运行（${holder}）；由本次导入接替`,
