@@ -545,6 +545,8 @@ function asCliError(
       return new CliError('CLI_OUT_DIR', text.outDir.otherFile(out, error.detail), { cause: error });
     if (error.code === 'nothing-to-resume')
       return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.nothingToResume(error.detail), { cause: error });
+    if (error.code === 'complete')
+      return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.alreadyComplete(error.detail), { cause: error });
     return new CliError('CLI_NOTHING_TO_RESUME', text.outDir.changedSince(error.detail), { cause: error });
   }
   if (error instanceof WorkFilesError) {

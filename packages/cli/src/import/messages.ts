@@ -505,6 +505,8 @@ const en = {
     cannotCreate: (out: string, code: string) =>
       `could not create the folder ${out} (${code}${code === 'ENOENT' || code === 'EEXIST' ? ': a link to a folder that is not there, or a drive not connected?' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ': not allowed to write there' : ''}); expected a folder that can be created: check the path, or give another --out`,
     nothingToResume: (path: string) => `nothing to resume: no interrupted import in this folder (${path})`,
+    alreadyComplete: (out: string) =>
+      `nothing to resume: the import in ${out} is complete; run it again without --resume to import the file anew`,
     removedWhileWriting: (out: string) =>
       `could not write the results in ${out}: its files were removed (or the folder itself) while importing; leave the folder as it is while an import runs, then run the same command again`,
     workFiles: (out: string, path: string, missing: boolean) =>
@@ -888,6 +890,7 @@ const zh: ImportMessages = {
     cannotCreate: (out, code) =>
       `无法创建文件夹 ${out}（${code}${code === 'ENOENT' || code === 'EEXIST' ? '：指向不存在的文件夹的链接，或外接磁盘未连接？' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? '：没有写入权限' : ''}）；应为可以创建的文件夹：请检查路径，或另选 --out`,
     nothingToResume: (path) => `没有可继续的导入：此文件夹中没有中断的导入（${path}）`,
+    alreadyComplete: (out) => `没有可继续的导入：${out} 中的导入已经完成；如需重新导入，请去掉 --resume 再运行`,
     removedWhileWriting: (out) =>
       `无法在 ${out} 中写入结果：导入进行中，其中的文件（或文件夹本身）被删除了；导入时请不要改动该文件夹，然后重新运行同一命令`,
     workFiles: (out, path, missing) =>

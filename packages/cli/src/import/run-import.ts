@@ -120,7 +120,7 @@ export class InputChangedError extends Error {
 /** The import folder holds another file's results, or there is nothing to resume: a usage problem. */
 export class OutDirError extends Error {
   constructor(
-    readonly code: 'other-file' | 'nothing-to-resume' | 'changed-since',
+    readonly code: 'other-file' | 'nothing-to-resume' | 'complete' | 'changed-since',
     readonly detail: string,
   ) {
     super(code);
@@ -775,7 +775,8 @@ function checkResume(journal: Journal | undefined, options: ImportOptions, sha25
   // Killed before its first checkpoint: partial files (any of them), or only its lock, no journal. Nothing of them can
   // be trusted: start again, however early the kill came (QA round 24, 5: refused, or started again, by timing).
   if (!journal && (ResultFiles.hasAnyPartial(options.out) || options.staleLock === true)) return undefined;
-  if (!journal || journal.status === 'complete') throw new OutDirError('nothing-to-resume', journalPath(options.out));
+  if (journal?.status === 'complete') throw new OutDirError('complete', options.out);
+  if (!journal) throw new OutDirError('nothing-to-resume', journalPath(options.out));
   if (journal.input.sha256 !== sha256 || journal.options !== options.fingerprint) {
     throw new OutDirError('changed-since', journal.input.file);
   }
