@@ -176,7 +176,7 @@ export class CsvParser {
                 return this.#reopen(records, max, { start, fields, field, quoteLine, line, rest: text.slice(i - 1) });
               }
               // Closed, but past what any cell holds: as it would be had the text been cut inside it (below).
-              if (field.length > MAX_QUOTED && tooLong(field)) {
+              if (tooLong(field)) {
                 return this.#reopen(records, max, { start, fields, field, quoteLine, line, rest: text.slice(i - 1) });
               }
               state = UNQUOTED;
@@ -197,7 +197,7 @@ export class CsvParser {
           // Longer than any spreadsheet cell, over lines: a quote that never closes, not a field. The rest is read
           // again. Decided by the field alone, never by where the text was cut: a field that is too long now is too
           // long when it closes (see tooLong).
-          if (field.length > MAX_QUOTED && state === QUOTED && tooLong(field)) {
+          if (state === QUOTED && tooLong(field)) {
             return this.#reopen(records, max, { start, fields, field, quoteLine, line, rest: text.slice(i) });
           }
           break;
@@ -342,12 +342,13 @@ const MAX_QUOTED = 32_767;
 const MAX_FIELD = 1 << 24;
 
 /**
- * Whether a quoted field (longer than {@link MAX_QUOTED}) is a quote that never closed, not a field: it runs over a
+ * Whether a quoted field is a quote that never closed, not a field: longer than {@link MAX_QUOTED} and running over a
  * line break (a stray quote takes in the rows under it), or past {@link MAX_FIELD}. A long field on one line is a field
  * (a pasted text, as the QA round 23 file's 65,300 characters): RFC 4180 sets no length, and Python's csv reads it.
  * Growing only, so the text cut earlier or later decides the same (QA round 23, 2: a field cut at a 64 KiB read was
  * a record, its rest read again as a second one, on the same line).
  */
 function tooLong(field: string): boolean {
+  if (field.length <= MAX_QUOTED) return false;
   return field.length > MAX_FIELD || field.includes('\n') || field.includes('\r');
 }
